@@ -1,0 +1,4 @@
+/**
+ * Reports: the framework matrix and the exporters and importers (CSV, JSONL, REFI-QDA).
+ */
+package org.quarry.report;
