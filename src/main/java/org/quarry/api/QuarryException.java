@@ -1,0 +1,37 @@
+package org.quarry.api;
+
+/**
+ * A failure Quarry can explain in one line: the message names the file, line or parameter and
+ * what to do. The CLI prints the message and exits with {@link #exitCode()}; the HTTP API turns
+ * it into a 4xx answer.
+ */
+public class QuarryException extends RuntimeException {
+  /** Exit code for bad usage or bad input (query syntax, codebook, flags, index folder). */
+  public static final int BAD_INPUT = 2;
+
+  /** Exit code when the job ran but some inputs failed. */
+  public static final int PARTIAL_FAILURE = 1;
+
+  private final int exitCode;
+
+  /** A bad-input failure (exit code 2). */
+  public QuarryException(String message) {
+    this(message, BAD_INPUT, null);
+  }
+
+  /** A bad-input failure (exit code 2) caused by {@code cause}. */
+  public QuarryException(String message, Throwable cause) {
+    this(message, BAD_INPUT, cause);
+  }
+
+  /** A failure with an explicit exit code. */
+  public QuarryException(String message, int exitCode, Throwable cause) {
+    super(message, cause);
+    this.exitCode = exitCode;
+  }
+
+  /** The process exit code the CLI uses for this failure. */
+  public int exitCode() {
+    return exitCode;
+  }
+}

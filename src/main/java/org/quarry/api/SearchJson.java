@@ -1,0 +1,89 @@
+package org.quarry.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+import java.util.Map;
+import org.quarry.model.CodeScore;
+import org.quarry.model.FacetValue;
+import org.quarry.model.Hit;
+import org.quarry.model.Passage;
+import org.quarry.model.SearchResult;
+
+/**
+ * The search JSON contract of DESIGN.md ("Search JSON"), shared by the CLI's {@code --format
+ * json} and the HTTP API so the two can never drift apart.
+ */
+public final class SearchJson {
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private SearchJson() {}
+
+  /** The result as a JSON tree in the contract's shape and key order. */
+  public static ObjectNode toJson(SearchResult result) {
+    ObjectNode root = NODES.objectNode();
+    root.put("query", result.query());
+    root.put("total", result.total());
+    ArrayNode hits = root.putArray("hits");
+    for (Hit hit : result.hits()) {
+      hits.add(hitJson(hit));
+    }
+    ObjectNode facets = root.putObject("facets");
+    for (Map.Entry<String, List<FacetValue>> dim : result.facets().entrySet()) {
+      ArrayNode values = facets.putArray(dim.getKey());
+      for (FacetValue v : dim.getValue()) {
+        values.addObject().put("value", v.value()).put("count", v.count());
+      }
+    }
+    return root;
+  }
+
+  /** One hit in the contract's shape. */
+  public static ObjectNode hitJson(Hit hit) {
+    Passage p = hit.passage();
+    ObjectNode h = NODES.objectNode();
+    h.put("id", p.id());
+    h.put("source", p.source());
+    h.put("kind", p.kind().label());
+    h.put("participant", p.participant());
+    h.put("section", p.section());
+    h.put("start", p.start());
+    h.put("end", p.end());
+    h.put("score", round(hit.score()));
+    h.put("text", p.text());
+    h.put("highlight", hit.highlight());
+    ArrayNode codes = h.putArray("codes");
+    for (CodeScore c : hit.codes()) {
+      ObjectNode code = codes.addObject().put("code", c.code()).put("score", round(c.score()));
+      if (CodeScore.HUMAN.equals(c.origin())) {
+        code.put("origin", c.origin());
+      }
+    }
+    if (!p.attributes().isEmpty()) {
+      ObjectNode attrs = h.putObject("attributes");
+      p.attributes().forEach(attrs::put);
+    }
+    return h;
+  }
+
+  /** Pretty-printed JSON text of the result. */
+  public static String write(SearchResult result) {
+    try {
+      return MAPPER.writeValueAsString(toJson(result));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialise a search result: " + e.getMessage(), e);
+    }
+  }
+
+  /** Scores to four decimals: stable output, no float noise in golden files. */
+  static double round(double score) {
+    return BigDecimal.valueOf(score).setScale(4, RoundingMode.HALF_UP).doubleValue();
+  }
+}

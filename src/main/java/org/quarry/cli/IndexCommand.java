@@ -1,0 +1,80 @@
+package org.quarry.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.quarry.api.IndexReport;
+import org.quarry.api.IndexRequest;
+import org.quarry.api.Quarry;
+import org.quarry.api.QuarryException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code quarry index [PATH...]}: ingest and index files and folders. */
+@Command(
+    name = "index",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Read, segment and index files and folders (default: seeds/).",
+      "Unchanged files are skipped; changed files are replaced; files gone from a folder are removed."
+    })
+final class IndexCommand implements Callable<Integer> {
+  @Mixin CommonOptions common;
+
+  @Spec CommandSpec spec;
+
+  @Parameters(arity = "0..*", paramLabel = "PATH", description = "Files or folders to index.")
+  List<Path> paths = new ArrayList<>();
+
+  @Option(names = "--participants", paramLabel = "CSV", description = "Participant attributes: id column, then one column per attribute.")
+  Path participants;
+
+  @Option(names = "--glossary", paramLabel = "FILE", description = "Synonyms glossary (Solr format) applied to searches of this index.")
+  Path glossary;
+
+  @Override
+  public Integer call() {
+    QuarryHome home = QuarryHome.fromSystem();
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    List<Path> targets = paths.isEmpty() ? List.of(home.seeds()) : paths;
+    Path gloss = glossary;
+    if (gloss == null && paths.isEmpty()) {
+      gloss = defaultGlossary(home);
+    }
+    try (Quarry quarry = Quarry.open(common.indexDir(home))) {
+      IndexReport report = run(quarry, new IndexRequest(targets, participants, gloss), err);
+      out.print(report.table());
+      out.flush();
+      return report.failed() > 0 ? QuarryException.PARTIAL_FAILURE : 0;
+    }
+  }
+
+  /** Indexes the embedded default, seeds/, with its glossary; the summary goes to {@code err}. */
+  static void indexDefaultSeeds(Quarry quarry, QuarryHome home, PrintWriter err) {
+    IndexReport report =
+        run(quarry, new IndexRequest(List.of(home.seeds()), null, defaultGlossary(home)), err);
+    err.println("quarry: " + report.summaryLine());
+  }
+
+  private static IndexReport run(Quarry quarry, IndexRequest request, PrintWriter err) {
+    ProgressBar bar = new ProgressBar(err, "indexing");
+    try {
+      return quarry.index(request, bar::update);
+    } finally {
+      bar.finish();
+    }
+  }
+
+  private static Path defaultGlossary(QuarryHome home) {
+    Path g = home.seeds().resolve("nhs-glossary.txt");
+    return Files.isRegularFile(g) ? g : null;
+  }
+}

@@ -1,0 +1,69 @@
+package org.quarry.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+import org.quarry.model.FacetValue;
+import org.quarry.model.Hit;
+import org.quarry.model.Passage;
+import org.quarry.model.SearchRequest;
+import org.quarry.model.SearchResult;
+
+/** Prints a search result for people: one block per hit, then the facet counts. */
+final class SearchTextPrinter {
+  private final PrintWriter out;
+
+  SearchTextPrinter(PrintWriter out) {
+    this.out = out;
+  }
+
+  void print(SearchResult result, SearchRequest request) {
+    out.printf(
+        "%d passage%s match %s%n",
+        result.total(), result.total() == 1 ? "" : "s", result.query());
+    int rank = request.offset();
+    for (Hit hit : result.hits()) {
+      Passage p = hit.passage();
+      rank++;
+      StringBuilder head = new StringBuilder();
+      head.append(rank).append(". ").append(p.source()).append(" [").append(p.kind().label());
+      if (p.participant() != null) {
+        head.append(' ').append(p.participant());
+      }
+      head.append(']');
+      if (p.section() != null) {
+        head.append(" ").append(p.section());
+      }
+      head.append(String.format("  (score %.2f, %d-%d)", hit.score(), p.start(), p.end()));
+      out.println(head);
+      out.println("   " + plain(hit.highlight() == null ? p.text() : hit.highlight()));
+      if (!hit.codes().isEmpty()) {
+        StringBuilder codes = new StringBuilder("   codes:");
+        hit.codes().forEach(c -> codes.append(String.format(" %s (%.2f)", c.code(), c.score())));
+        out.println(codes);
+      }
+    }
+    for (Map.Entry<String, List<FacetValue>> dim : result.facets().entrySet()) {
+      if (dim.getValue().isEmpty()) {
+        continue;
+      }
+      StringBuilder line = new StringBuilder(dim.getKey()).append(':');
+      for (FacetValue v : dim.getValue()) {
+        line.append(' ').append(v.value()).append(" (").append(v.count()).append(')');
+      }
+      out.println(line);
+    }
+  }
+
+  /** The highlight's HTML to terminal text: matches in **double asterisks**, entities decoded. */
+  static String plain(String html) {
+    return html.replace("<mark>", "**")
+        .replace("</mark>", "**")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&#x27;", "'")
+        .replace("&amp;", "&");
+  }
+}

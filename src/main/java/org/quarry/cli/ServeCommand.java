@@ -1,0 +1,61 @@
+package org.quarry.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.quarry.api.Quarry;
+import org.quarry.api.QuarryException;
+import org.quarry.http.QuarryServer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code quarry serve}: the local HTTP/JSON API and web page, until interrupted. */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = "Serve the local HTTP/JSON API (/api/v1/search, /api/v1/passages/ID) and a search page.")
+final class ServeCommand implements Callable<Integer> {
+  @Mixin CommonOptions common;
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--bind", defaultValue = "127.0.0.1", description = "Address to bind (default ${DEFAULT-VALUE}).")
+  String bind;
+
+  @Option(names = "--port", defaultValue = "7070", description = "Port (default ${DEFAULT-VALUE}; 0 picks a free one).")
+  int port;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    QuarryHome home = QuarryHome.fromSystem();
+    PrintWriter err = spec.commandLine().getErr();
+    if (port < 0 || port > 65535) {
+      throw new QuarryException("--port must be 0 to 65535, got " + port);
+    }
+    try (Quarry quarry = Quarry.open(common.indexDir(home))) {
+      if (quarry.isEmpty() && common.isDefaultIndex()) {
+        err.println("quarry: the index is empty; indexing " + home.seeds() + " first");
+        IndexCommand.indexDefaultSeeds(quarry, home, err);
+      }
+      QuarryServer server;
+      try {
+        server = QuarryServer.start(quarry, bind, port);
+      } catch (IOException e) {
+        throw new QuarryException("cannot listen on " + bind + ":" + port + ": " + e.getMessage() + " (try another --port)", e);
+      }
+      spec.commandLine().getOut().println("quarry: serving http://" + bind + ":" + server.port() + "/ (Ctrl-C stops)");
+      spec.commandLine().getOut().flush();
+      CountDownLatch stop = new CountDownLatch(1);
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        server.close();
+        stop.countDown();
+      }));
+      stop.await();
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,201 @@
+package org.quarry.ingest;
+
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.quarry.model.OffsetMap;
+import org.quarry.model.Passage;
+import org.quarry.model.PassageKind;
+import org.quarry.model.Source;
+import org.quarry.model.SourceKind;
+
+/**
+ * Reads open-ended survey answers from CSV or XLSX (first sheet): a header row, then one row per
+ * response. Each non-empty answer in a text column is a {@code response} passage whose
+ * participant is the id column and whose section is the question (the column header); every
+ * other column is an attribute of the respondent. The text Quarry keeps is the answers, one
+ * block each, and passage offsets point into it.
+ */
+public final class SurveyReader {
+  private final SurveyOptions options;
+
+  /** A reader with these options. */
+  public SurveyReader(SurveyOptions options) {
+    this.options = options;
+  }
+
+  /** True for .csv and .xlsx files. */
+  public static boolean handles(Path file) {
+    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    return name.endsWith(".csv") || name.endsWith(".xlsx");
+  }
+
+  /**
+   * Reads the survey.
+   *
+   * @throws SkippedSourceException when there is no header or no answer
+   * @throws IOException when the file cannot be read, or a named column is missing (the message
+   *     lists the columns there are)
+   */
+  public SegmentedSource read(Path file, String id) throws IOException {
+    byte[] bytes = Files.readAllBytes(file);
+    if (bytes.length == 0) {
+      throw new SkippedSourceException("empty");
+    }
+    List<List<String>> table =
+        file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xlsx") ? xlsx(file) : csv(file);
+    if (table.isEmpty()) {
+      throw new SkippedSourceException("empty");
+    }
+    List<String> header = table.get(0).stream().map(String::strip).toList();
+    List<List<String>> rows = table.subList(1, table.size());
+    int idCol = options.idColumn() == null ? 0 : column(header, options.idColumn(), file);
+    List<Integer> textCols = new ArrayList<>();
+    if (options.textColumns().isEmpty()) {
+      for (int c = 0; c < header.size(); c++) {
+        if (c != idCol && meanLength(rows, c) >= 30) {
+          textCols.add(c);
+        }
+      }
+      if (textCols.isEmpty()) {
+        throw new IOException(
+            "no column looks like open answers; name it with --text-column (columns: "
+                + String.join(", ", header) + ")");
+      }
+    } else {
+      for (String name : options.textColumns()) {
+        textCols.add(column(header, name, file));
+      }
+    }
+    StringBuilder text = new StringBuilder();
+    List<int[]> spans = new ArrayList<>();
+    List<String[]> who = new ArrayList<>();
+    List<Map<String, String>> attrs = new ArrayList<>();
+    for (List<String> row : rows) {
+      String participant = cell(row, idCol).strip();
+      Map<String, String> a = new TreeMap<>();
+      for (int c = 0; c < header.size(); c++) {
+        if (c != idCol && !textCols.contains(c) && !cell(row, c).isBlank()) {
+          a.put(header.get(c).toLowerCase(Locale.ROOT).replaceAll("\\s+", "_"), cell(row, c).strip());
+        }
+      }
+      for (int c : textCols) {
+        String answer = cell(row, c).strip();
+        if (answer.isEmpty() || options.placeholders().contains(answer.toLowerCase(Locale.ROOT))) {
+          continue;
+        }
+        if (text.length() > 0) {
+          text.append("\n\n");
+        }
+        int start = text.codePointCount(0, text.length());
+        text.append(answer);
+        spans.add(new int[] {start, start + answer.codePointCount(0, answer.length())});
+        who.add(new String[] {participant.isEmpty() ? null : participant, header.get(c)});
+        attrs.add(a);
+      }
+    }
+    if (spans.isEmpty()) {
+      throw new SkippedSourceException("no answers");
+    }
+    String kept = text.append('\n').toString();
+    Source source =
+        new Source(id, file.toString(), SourceKind.SURVEY, kept, OffsetMap.identity(kept), sha256(bytes), Map.of());
+    List<Passage> passages = new ArrayList<>();
+    for (int i = 0; i < spans.size(); i++) {
+      int[] s = spans.get(i);
+      String answer = kept.substring(kept.offsetByCodePoints(0, s[0]), kept.offsetByCodePoints(0, s[1]));
+      passages.add(
+          Passage.of(id, PassageKind.RESPONSE, who.get(i)[0], who.get(i)[1], s[0], s[1], answer)
+              .withAttributes(attrs.get(i)));
+    }
+    return new SegmentedSource(source, passages);
+  }
+
+  private static int column(List<String> header, String name, Path file) throws IOException {
+    for (int c = 0; c < header.size(); c++) {
+      if (header.get(c).equalsIgnoreCase(name.strip())) {
+        return c;
+      }
+    }
+    throw new IOException(
+        file.getFileName() + " has no column '" + name + "' (columns: " + String.join(", ", header) + ")");
+  }
+
+  private static double meanLength(List<List<String>> rows, int c) {
+    return rows.stream().mapToInt(r -> cell(r, c).strip().length()).filter(n -> n > 0).average().orElse(0);
+  }
+
+  private static String cell(List<String> row, int c) {
+    return c < row.size() && row.get(c) != null ? row.get(c) : "";
+  }
+
+  private static List<List<String>> csv(Path file) throws IOException {
+    CsvMapper mapper = new CsvMapper();
+    mapper.enable(CsvParser.Feature.WRAP_AS_ARRAY);
+    List<List<String>> table = new ArrayList<>();
+    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        MappingIterator<List<String>> it = mapper.readerForListOf(String.class).readValues(reader)) {
+      while (it.hasNext()) {
+        table.add(it.next());
+      }
+    } catch (java.nio.charset.MalformedInputException e) {
+      throw new IOException("not UTF-8 text; save the CSV as UTF-8", e);
+    }
+    if (!table.isEmpty() && !table.get(0).isEmpty() && table.get(0).get(0).startsWith("\uFEFF")) {
+      List<String> first = new ArrayList<>(table.get(0));
+      first.set(0, first.get(0).substring(1));
+      table.set(0, first);
+    }
+    return table;
+  }
+
+  private static List<List<String>> xlsx(Path file) throws IOException {
+    DataFormatter formatter = new DataFormatter(Locale.ROOT);
+    List<List<String>> table = new ArrayList<>();
+    try (InputStream in = Files.newInputStream(file);
+        Workbook wb = WorkbookFactory.create(in)) {
+      Sheet sheet = wb.getSheetAt(0);
+      for (Row row : sheet) {
+        List<String> cells = new ArrayList<>();
+        for (int c = 0; c < row.getLastCellNum(); c++) {
+          Cell cell = row.getCell(c);
+          cells.add(cell == null ? "" : formatter.formatCellValue(cell));
+        }
+        table.add(cells);
+      }
+    } catch (org.apache.poi.EncryptedDocumentException e) {
+      throw new SkippedSourceException("encrypted document");
+    } catch (RuntimeException e) {
+      throw new IOException("not a readable .xlsx workbook: " + e.getMessage(), e);
+    }
+    return table;
+  }
+
+  static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("the JDK has no SHA-256", e);
+    }
+  }
+}

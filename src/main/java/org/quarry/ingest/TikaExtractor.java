@@ -1,0 +1,95 @@
+package org.quarry.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Set;
+import org.apache.tika.exception.EncryptedDocumentException;
+import org.apache.tika.exception.TikaException;
+import org.apache.tika.metadata.Metadata;
+import org.apache.tika.metadata.TikaCoreProperties;
+import org.apache.tika.parser.AutoDetectParser;
+import org.apache.tika.parser.ParseContext;
+import org.apache.tika.parser.Parser;
+import org.apache.tika.sax.BodyContentHandler;
+import org.xml.sax.SAXException;
+
+/**
+ * Extracts the text layer of office and PDF documents with Apache Tika: .docx, .doc, .odt, .rtf
+ * and .pdf. The extracted text is what Quarry keeps for such a source, and passage offsets point
+ * into it (there is no plain text "as read" for a binary format).
+ */
+public final class TikaExtractor {
+  /** Extensions this extractor handles, lowercase, without the dot. */
+  public static final Set<String> EXTENSIONS = Set.of("docx", "doc", "odt", "rtf", "pdf");
+
+  private final Parser parser = new AutoDetectParser();
+
+  /** True when the file's extension is one Tika reads for Quarry. */
+  public static boolean handles(Path file) {
+    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    int dot = name.lastIndexOf('.');
+    return dot >= 0 && EXTENSIONS.contains(name.substring(dot + 1));
+  }
+
+  /**
+   * The document's text, paragraphs separated by blank lines.
+   *
+   * @throws SkippedSourceException for an encrypted document, or one with no text (a scanned PDF
+   *     without a text layer)
+   * @throws IOException when the file cannot be read or is not the format its name says
+   */
+  public String extract(Path file) throws IOException {
+    if (Files.size(file) == 0) {
+      throw new SkippedSourceException("empty");
+    }
+    BodyContentHandler handler = new BodyContentHandler(-1);
+    Metadata metadata = new Metadata();
+    metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, file.getFileName().toString());
+    try (InputStream in = Files.newInputStream(file)) {
+      parser.parse(in, handler, metadata, new ParseContext());
+    } catch (EncryptedDocumentException e) {
+      throw new SkippedSourceException("encrypted document");
+    } catch (TikaException | SAXException e) {
+      throw new IOException("cannot extract text: " + firstLine(e), e);
+    }
+    boolean pdf = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".pdf");
+    String text = paragraphs(handler.toString(), !pdf);
+    if (text.isBlank()) {
+      throw new SkippedSourceException(
+          file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".pdf")
+              ? "no text layer (scanned PDF? run OCR first)"
+              : "empty");
+    }
+    return text;
+  }
+
+  /**
+   * Quarry's segmenters read paragraphs as blank-line separated blocks. Word processors' text
+   * comes from Tika one paragraph per line, so each line becomes a block; a PDF's lines are
+   * hard-wrapped, so there only runs of blank lines are folded and the normaliser joins lines.
+   */
+  static String paragraphs(String raw, boolean linesAreParagraphs) {
+    String text = raw.replace("\r\n", "\n").replace('\r', '\n').replace('\u00a0', ' ');
+    StringBuilder sb = new StringBuilder(text.length());
+    for (String line : text.split("\n", -1)) {
+      String l = line.stripTrailing();
+      if (l.isBlank()) {
+        if (sb.length() > 0 && !sb.toString().endsWith("\n\n")) {
+          sb.append('\n');
+        }
+        continue;
+      }
+      sb.append(l).append(linesAreParagraphs ? "\n\n" : "\n");
+    }
+    return sb.toString().strip() + "\n";
+  }
+
+  private static String firstLine(Exception e) {
+    String m = String.valueOf(e.getMessage());
+    int nl = m.indexOf('\n');
+    return nl < 0 ? m : m.substring(0, nl);
+  }
+}
