@@ -81,6 +81,7 @@ public final class QuoteSearcher implements Closeable {
       new Sort(SortField.FIELD_SCORE, new SortField(Fields.ID, SortField.Type.STRING));
 
   private final Directory directory;
+  private final boolean ownsDirectory;
   private final SearcherManager manager;
   private final QuarryAnalyzer queryAnalyzer;
   private final QuarryAnalyzer indexAnalyzer = QuarryAnalyzer.forIndexing();
@@ -90,8 +91,10 @@ public final class QuoteSearcher implements Closeable {
   private IndexReader stateReader;
   private SortedSetDocValuesReaderState state;
 
-  private QuoteSearcher(Directory directory, Glossary glossary) throws IOException {
+  private QuoteSearcher(Directory directory, boolean ownsDirectory, Glossary glossary)
+      throws IOException {
     this.directory = directory;
+    this.ownsDirectory = ownsDirectory;
     this.manager = new SearcherManager(directory, null);
     this.queryAnalyzer = QuarryAnalyzer.forQuerying(glossary);
   }
@@ -108,7 +111,7 @@ public final class QuoteSearcher implements Closeable {
     }
     Directory directory = FSDirectory.open(dir);
     try {
-      return new QuoteSearcher(directory, glossary);
+      return new QuoteSearcher(directory, true, glossary);
     } catch (org.apache.lucene.index.IndexNotFoundException e) {
       directory.close();
       java.io.FileNotFoundException f =
@@ -121,7 +124,7 @@ public final class QuoteSearcher implements Closeable {
 
   /** Opens the index in {@code directory}, which the caller keeps open until this is closed. */
   public static QuoteSearcher open(Directory directory, Glossary glossary) throws IOException {
-    return new QuoteSearcher(directory, glossary);
+    return new QuoteSearcher(directory, false, glossary);
   }
 
   /**
@@ -138,7 +141,8 @@ public final class QuoteSearcher implements Closeable {
         new MultiFieldQueryParser(
             new String[] {Fields.TEXT_LEMMA, Fields.TEXT}, queryAnalyzer, boosts);
     parser.setSplitOnWhitespace(false);
-    parser.setAutoGeneratePhraseQueries(true);
+    // a multi-word synonym (ICS => integrated care system) becomes a phrase, not three words
+    parser.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
     parser.setAllowLeadingWildcard(false);
     parser.setDefaultOperator(QueryParser.Operator.OR);
     try {
@@ -248,6 +252,9 @@ public final class QuoteSearcher implements Closeable {
   @Override
   public void close() throws IOException {
     manager.close();
+    if (ownsDirectory) {
+      directory.close();
+    }
   }
 
   private static Query passages(Query query, SearchRequest request) {
