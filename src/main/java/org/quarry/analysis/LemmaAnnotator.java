@@ -1,0 +1,158 @@
+package org.quarry.analysis;
+
+import edu.stanford.nlp.ling.HasWord;
+import edu.stanford.nlp.ling.TaggedWord;
+import edu.stanford.nlp.ling.Word;
+import edu.stanford.nlp.process.Morphology;
+import edu.stanford.nlp.tagger.maxent.MaxentTagger;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.text.BreakIterator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.LongAdder;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+
+/**
+ * Lemmatises passages with CoreNLP's part-of-speech tagger and morphology, on the very tokens
+ * Lucene's {@code text} field uses, so lemma offsets equal word offsets. Sentences come from the
+ * JDK's sentence break iterator; each is tagged with the {@value #TAGGER_MODEL} model, loaded once
+ * per thread from the CoreNLP models jar.
+ *
+ * <p>Thread safe: each thread has its own tagger and morphology.
+ */
+public final class LemmaAnnotator implements TextAnnotator {
+  /** Class path of the part-of-speech model. */
+  public static final String TAGGER_MODEL =
+      "edu/stanford/nlp/models/pos-tagger/english-left3words-distsim.tagger";
+
+  // long run-on "sentences" (tables, lists) are tagged in chunks to bound tagger time
+  private static final int MAX_SENTENCE_TOKENS = 200;
+
+  private static final ThreadLocal<MaxentTagger> TAGGER = new ThreadLocal<>();
+  private static final ThreadLocal<Morphology> MORPHOLOGY =
+      ThreadLocal.withInitial(Morphology::new);
+
+  private final LongAdder taggerNanos = new LongAdder();
+  private final Analyzer words =
+      new Analyzer() {
+        @Override
+        protected TokenStreamComponents createComponents(String fieldName) {
+          StandardTokenizer source = new StandardTokenizer();
+          return new TokenStreamComponents(source, new AcronymPluralFilter(source));
+        }
+      };
+
+  @Override
+  public LemmaAnnotation annotate(String text) {
+    List<int[]> offsets = new ArrayList<>();
+    List<String> surface = new ArrayList<>();
+    try (TokenStream ts = words.tokenStream("", text)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) {
+        offsets.add(new int[] {offset.startOffset(), offset.endOffset()});
+        surface.add(term.toString());
+      }
+      ts.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading a string cannot fail", e);
+    }
+    int n = surface.size();
+    int[] starts = new int[n];
+    int[] ends = new int[n];
+    for (int i = 0; i < n; i++) {
+      starts[i] = offsets.get(i)[0];
+      ends[i] = offsets.get(i)[1];
+    }
+    int[] sentenceStarts = sentenceStarts(text, starts);
+    String[] lemmas = new String[n];
+    String[] untagged = new String[n];
+    Morphology morphology = MORPHOLOGY.get();
+    for (int s = 0; s < sentenceStarts.length; s++) {
+      int from = sentenceStarts[s];
+      int to = s + 1 < sentenceStarts.length ? sentenceStarts[s + 1] : n;
+      for (int chunk = from; chunk < to; chunk += MAX_SENTENCE_TOKENS) {
+        int chunkEnd = Math.min(to, chunk + MAX_SENTENCE_TOKENS);
+        List<String> tags = tag(surface.subList(chunk, chunkEnd));
+        for (int i = chunk; i < chunkEnd; i++) {
+          String word = surface.get(i);
+          lemmas[i] = Lemmas.tagged(morphology, word, tags.get(i - chunk));
+          String plain = Lemmas.untagged(morphology, word);
+          untagged[i] = plain.equals(lemmas[i]) ? null : plain;
+        }
+      }
+    }
+    return new LemmaAnnotation(starts, ends, lemmas, untagged, sentenceStarts);
+  }
+
+  @Override
+  public long taggerNanos() {
+    return taggerNanos.sum();
+  }
+
+  private List<String> tag(List<String> sentence) {
+    long t0 = System.nanoTime();
+    try {
+      List<HasWord> words = new ArrayList<>(sentence.size());
+      for (String w : sentence) {
+        words.add(new Word(w));
+      }
+      List<TaggedWord> tagged = tagger().tagSentence(words);
+      List<String> tags = new ArrayList<>(tagged.size());
+      for (TaggedWord tw : tagged) {
+        tags.add(tw.tag());
+      }
+      return tags;
+    } finally {
+      taggerNanos.add(System.nanoTime() - t0);
+    }
+  }
+
+  private static MaxentTagger tagger() {
+    MaxentTagger tagger = TAGGER.get();
+    if (tagger == null) {
+      try {
+        tagger = new MaxentTagger(TAGGER_MODEL);
+      } catch (RuntimeException e) {
+        throw new IllegalStateException(
+            "cannot load the CoreNLP tagger model "
+                + TAGGER_MODEL
+                + " from the class path; put stanford-corenlp-4.5.10-models.jar on it",
+            e);
+      }
+      TAGGER.set(tagger);
+    }
+    return tagger;
+  }
+
+  // the index of the first token of each sentence; sentences without tokens are dropped
+  private static int[] sentenceStarts(String text, int[] tokenStarts) {
+    if (tokenStarts.length == 0) {
+      return new int[0];
+    }
+    BreakIterator it = BreakIterator.getSentenceInstance(Locale.ROOT);
+    it.setText(text);
+    List<Integer> result = new ArrayList<>();
+    int token = 0;
+    for (int end = it.next(); end != BreakIterator.DONE && token < tokenStarts.length;
+        end = it.next()) {
+      if (tokenStarts[token] < end) {
+        result.add(token);
+        while (token < tokenStarts.length && tokenStarts[token] < end) {
+          token++;
+        }
+      }
+    }
+    if (token < tokenStarts.length) {
+      result.add(token);
+    }
+    return result.stream().mapToInt(Integer::intValue).toArray();
+  }
+}

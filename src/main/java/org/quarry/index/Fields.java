@@ -1,0 +1,109 @@
+package org.quarry.index;
+
+import java.util.List;
+import java.util.Set;
+import org.quarry.analysis.QuarryAnalyzer;
+
+/**
+ * Every field name of a Quarry index, in one place.
+ *
+ * <p>The index holds two types of document ({@link #TYPE}): one per passage ({@link
+ * #TYPE_PASSAGE}) and one record per source ({@link #TYPE_SOURCE}) with its content hash, which
+ * lets re-indexing skip unchanged files. Both carry {@link #SOURCE}, so deleting by source removes
+ * a file's passages and record together.
+ *
+ * <p>Participant and file attributes (role, region, …) are indexed under their own name, as a
+ * keyword field ({@code role:GP}) and a facet dimension ({@code role}); names in {@link #RESERVED}
+ * cannot be attributes.
+ */
+public final class Fields {
+  private Fields() {}
+
+  /** Document type: {@link #TYPE_PASSAGE} or {@link #TYPE_SOURCE}; keyword. */
+  public static final String TYPE = "type";
+
+  /** {@link #TYPE} of a passage document. */
+  public static final String TYPE_PASSAGE = "passage";
+
+  /** {@link #TYPE} of a source record. */
+  public static final String TYPE_SOURCE = "source";
+
+  /** Passage id: keyword, stored, sorted doc values (the tie-break of every ranking). */
+  public static final String ID = "id";
+
+  /** Source id: keyword, stored, facet. */
+  public static final String SOURCE = "source";
+
+  /** Passage kind label ({@code quote}, {@code turn}, …): keyword, stored, facet. */
+  public static final String KIND = "kind";
+
+  /** Participant code: keyword, stored, facet; absent when no one is attributed. */
+  public static final String PARTICIPANT = "participant";
+
+  /** Section heading: keyword, stored, facet; absent outside sections. */
+  public static final String SECTION = "section";
+
+  /** Exact words: stored, positions and offsets (the highlighted field). */
+  public static final String TEXT = QuarryAnalyzer.TEXT;
+
+  /** English stems. */
+  public static final String TEXT_STEM = QuarryAnalyzer.TEXT_STEM;
+
+  /** CoreNLP lemmas, with the words' offsets. */
+  public static final String TEXT_LEMMA = QuarryAnalyzer.TEXT_LEMMA;
+
+  /** Code id attached to the passage: keyword, multi-valued, facet. */
+  public static final String CODE = "code";
+
+  /** Origin of an attached code ({@code suggested}, {@code human}): keyword, multi-valued. */
+  public static final String ORIGIN = "origin";
+
+  /** Stored codes with score and origin, one {@code code TAB score TAB origin} per value. */
+  public static final String CODE_SCORES = "code_scores";
+
+  /** Id of the earlier source this passage's source nearly duplicates: keyword, stored. */
+  public static final String DUPLICATE_OF = "duplicate_of";
+
+  /** {@code true} on passages of a near-duplicate source: keyword. */
+  public static final String DUPLICATE = "duplicate";
+
+  /** Passage start in the source file (code points): stored. */
+  public static final String START = "start";
+
+  /** Passage end in the source file (code points): stored. */
+  public static final String END = "end";
+
+  /** Stored {@link org.quarry.analysis.LemmaAnnotation}, so documents rebuild without CoreNLP. */
+  public static final String ANNOTATION = "annotation";
+
+  /** Stored attributes, one {@code name TAB value} per value. */
+  public static final String ATTRIBUTES = "attributes";
+
+  /** Source record: its source id, keyword (unique per record, for updating it in place). */
+  public static final String RECORD = "record";
+
+  /** Source record: the file's path as read, stored. */
+  public static final String PATH = "path";
+
+  /** Source record: hex SHA-256 of the file's bytes, keyword, stored. */
+  public static final String CONTENT_HASH = "content_hash";
+
+  /** Source record: source kind label, stored. */
+  public static final String SOURCE_KIND = "source_kind";
+
+  /** Source record: near-duplicate signature, stored bytes. */
+  public static final String SIGNATURE = "signature";
+
+  /** Source record: number of passages, stored. */
+  public static final String PASSAGE_COUNT = "passage_count";
+
+  /** Facet dimensions every passage index has; attribute dimensions come on top. */
+  public static final List<String> FIXED_FACETS = List.of(PARTICIPANT, SOURCE, KIND, SECTION, CODE);
+
+  /** Names an attribute may not take. */
+  public static final Set<String> RESERVED =
+      Set.of(
+          TYPE, ID, SOURCE, KIND, PARTICIPANT, SECTION, TEXT, TEXT_STEM, TEXT_LEMMA, CODE, ORIGIN,
+          CODE_SCORES, DUPLICATE_OF, DUPLICATE, START, END, ANNOTATION, ATTRIBUTES, PATH,
+          CONTENT_HASH, SOURCE_KIND, SIGNATURE, PASSAGE_COUNT, RECORD, "$facets");
+}
