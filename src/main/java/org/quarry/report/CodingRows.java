@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.quarry.model.Codebook;
 import org.quarry.model.Coding;
 import org.quarry.model.Passage;
@@ -35,7 +36,7 @@ record CodingRows(
       rows.add(new CodingRows(
           p.map(Passage::id).orElse(c.spanId()),
           p.map(Passage::participant).orElse(null),
-          new java.util.TreeMap<>(p.map(Passage::attributes).orElse(Map.of())),
+          new TreeMap<>(p.map(Passage::attributes).orElse(Map.of())),
           tree.path(c.code()),
           c.score(),
           c.origin(),

@@ -27,6 +27,7 @@ import org.quarry.model.Codebook;
 import org.quarry.model.Coding;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
+import org.w3c.dom.Node;
 
 /**
  * Imports a REFI-QDA project ({@code .qdpx}) as written by NVivo, MAXQDA, ATLAS.ti, QualCoder or
@@ -130,7 +131,7 @@ public final class QdpxReader {
       Set<String> names = new HashSet<>();
       Element sourcesEl = RefiXml.first(project, "Sources");
       if (sourcesEl != null) {
-        for (org.w3c.dom.Node n = sourcesEl.getFirstChild(); n != null; n = n.getNextSibling()) {
+        for (Node n = sourcesEl.getFirstChild(); n != null; n = n.getNextSibling()) {
           if (!(n instanceof Element e)) {
             continue;
           }
@@ -190,7 +191,7 @@ public final class QdpxReader {
           problems.add("case " + id + ": a variable value refers to an unknown variable");
           continue;
         }
-        for (org.w3c.dom.Node n = vv.getFirstChild(); n != null; n = n.getNextSibling()) {
+        for (Node n = vv.getFirstChild(); n != null; n = n.getNextSibling()) {
           if (n instanceof Element v && RefiXml.local(v).endsWith("Value")) {
             attrs.put(var, v.getTextContent().strip());
           }

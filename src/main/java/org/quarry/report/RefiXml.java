@@ -1,22 +1,17 @@
 package org.quarry.report;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
-import javax.xml.transform.OutputKeys;
-import javax.xml.transform.Transformer;
-import javax.xml.transform.TransformerException;
-import javax.xml.transform.TransformerFactory;
-import javax.xml.transform.dom.DOMSource;
-import javax.xml.transform.stream.StreamResult;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
+import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.Node;
 import org.xml.sax.SAXException;
 
@@ -56,19 +51,75 @@ final class RefiXml {
     return b.length >= 3 && (b[0] & 0xff) == 0xef && (b[1] & 0xff) == 0xbb && (b[2] & 0xff) == 0xbf;
   }
 
+  /**
+   * Serialises a DOM of elements, attributes and text as indented UTF-8. Written by hand because
+   * the JDK's and Xalan's serialisers write a character outside the BMP in an attribute as two
+   * surrogate character references, which no XML parser accepts.
+   */
   static byte[] serialise(Document doc) {
-    try {
-      Transformer t = TransformerFactory.newInstance().newTransformer();
-      t.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
-      t.setOutputProperty(OutputKeys.INDENT, "yes");
-      t.setOutputProperty("{http://xml.apache.org/xslt}indent-amount", "2");
-      t.setOutputProperty(OutputKeys.STANDALONE, "yes");
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      t.transform(new DOMSource(doc), new StreamResult(out));
-      return out.toByteArray();
-    } catch (TransformerException e) {
-      throw new IllegalStateException("the JDK's XML serialiser failed on a DOM it built", e);
+    StringBuilder b = new StringBuilder(4096);
+    b.append("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n");
+    write(b, doc.getDocumentElement(), 0, true);
+    return b.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static void write(StringBuilder b, Element e, int depth, boolean root) {
+    b.append("  ".repeat(depth)).append('<').append(e.getTagName());
+    if (root && e.getNamespaceURI() != null) {
+      b.append(" xmlns=\"").append(escape(e.getNamespaceURI(), true)).append('"');
     }
+    NamedNodeMap attrs = e.getAttributes();
+    for (int i = 0; i < attrs.getLength(); i++) {
+      Node a = attrs.item(i);
+      if (a.getNodeName().equals("xmlns")) {
+        continue;
+      }
+      b.append(' ').append(a.getNodeName()).append("=\"").append(escape(a.getNodeValue(), true))
+          .append('"');
+    }
+    List<Element> kids = new ArrayList<>();
+    StringBuilder text = new StringBuilder();
+    for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
+      if (n instanceof Element k) {
+        kids.add(k);
+      } else if (n.getNodeType() == Node.TEXT_NODE || n.getNodeType() == Node.CDATA_SECTION_NODE) {
+        text.append(n.getNodeValue());
+      }
+    }
+    if (kids.isEmpty() && text.isEmpty()) {
+      b.append("/>\n");
+      return;
+    }
+    b.append('>');
+    if (kids.isEmpty()) {
+      b.append(escape(text.toString(), false));
+    } else {
+      b.append('\n');
+      for (Element k : kids) {
+        write(b, k, depth + 1, false);
+      }
+      b.append("  ".repeat(depth));
+    }
+    b.append("</").append(e.getTagName()).append(">\n");
+  }
+
+  private static String escape(String s, boolean attribute) {
+    StringBuilder b = new StringBuilder(s.length() + 8);
+    for (int i = 0; i < s.length(); i++) {
+      char ch = s.charAt(i);
+      switch (ch) {
+        case '&' -> b.append("&amp;");
+        case '<' -> b.append("&lt;");
+        case '>' -> b.append("&gt;");
+        case '"' -> b.append(attribute ? "&quot;" : "\"");
+        // parsers normalise raw CR (and, in attributes, LF and TAB); references survive
+        case '\r' -> b.append("&#13;");
+        case '\n' -> b.append(attribute ? "&#10;" : "\n");
+        case '\t' -> b.append(attribute ? "&#9;" : "\t");
+        default -> b.append(ch);
+      }
+    }
+    return b.toString();
   }
 
   /** Drops characters XML 1.0 cannot carry (controls, lone surrogates, U+FFFE/U+FFFF). */
