@@ -1,0 +1,27 @@
+package org.quarry.report;
+
+import java.util.List;
+
+/** RFC 4180 fields: quoted only when they hold a comma, quote, CR or LF; rows end with LF. */
+final class Csv {
+  private Csv() {}
+
+  static String field(String value) {
+    String v = value == null ? "" : value;
+    if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0
+        || v.indexOf('\r') >= 0) {
+      return "\"" + v.replace("\"", "\"\"") + "\"";
+    }
+    return v;
+  }
+
+  static void row(StringBuilder out, List<String> fields) {
+    for (int i = 0; i < fields.size(); i++) {
+      if (i > 0) {
+        out.append(',');
+      }
+      out.append(field(fields.get(i)));
+    }
+    out.append('\n');
+  }
+}

@@ -1,0 +1,35 @@
+package org.quarry.report;
+
+import java.util.Locale;
+
+/**
+ * A passage in a framework-matrix cell.
+ *
+ * @param passageId the passage's id, {@code source#start-end}
+ * @param source the source id
+ * @param start first code point of the passage in the source file
+ * @param end one past its last code point
+ * @param participant the speaker, or null
+ * @param score the highest score of the codings that put it in this cell
+ * @param text the passage's words
+ */
+public record MatrixQuote(
+    String passageId, String source, int start, int end, String participant, double score,
+    String text) {
+
+  /** {@code source#start-end}, where to find the quote. */
+  public String ref() {
+    return source + "#" + start + "-" + end;
+  }
+
+  /** The score with two decimals, as every renderer prints it. */
+  public String scoreText() {
+    return String.format(Locale.ROOT, "%.2f", score);
+  }
+
+  /** One line for text formats: {@code text [participant, 0.82, source#start-end]}. */
+  public String line() {
+    String who = participant == null ? RowsBy.MISSING : participant;
+    return text + " [" + who + ", " + scoreText() + ", " + ref() + "]";
+  }
+}

@@ -1,0 +1,317 @@
+package org.quarry.report;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.quarry.model.Case;
+import org.quarry.model.Code;
+import org.quarry.model.CodeScore;
+import org.quarry.model.Codebook;
+import org.quarry.model.Coding;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+/**
+ * Imports a REFI-QDA project ({@code .qdpx}) as written by NVivo, MAXQDA, ATLAS.ti, QualCoder or
+ * {@link QdpxWriter}.
+ *
+ * <p>Tolerates what tools actually write: any {@code *.qde} at the archive root, the sources
+ * folder in any letter case ({@code sources/}, {@code Sources/}), GUIDs in braces or upper case,
+ * a UTF-8 BOM in the {@code .qde} or in a source, CRLF line endings, and text given inline as
+ * {@code PlainTextContent}. Source texts are read as UTF-8; line endings become LF.
+ *
+ * <p>Positions: REFI-QDA counts code points from 0, but tools differ on whether a CRLF counts as
+ * one character or two, and some count UTF-16 units. For each source the reader tries each
+ * reading and keeps the one under which most selections fall in range and begin and end on word
+ * boundaries (ties go to the standard reading: code points, CR counted); the choice is in
+ * {@link ImportedSource#positions()}. Codings come back in code points of the LF text.
+ *
+ * <p>A coding that cannot be placed (unknown code, position out of range, source text missing)
+ * is left out and reported in {@link ImportedProject#problems()} with its reason. Non-codable
+ * codes stay in the codebook tree. Only text sources are imported; others are reported.
+ */
+public final class QdpxReader {
+  private QdpxReader() {}
+
+  /** Reads the archive at {@code file}. */
+  public static ImportedProject read(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return read(in, file.toString());
+    }
+  }
+
+  /**
+   * Reads an archive from {@code in}.
+   *
+   * @param what the archive's name, for messages
+   * @throws IOException when the archive has no {@code .qde} at its root or it is not XML
+   */
+  public static ImportedProject read(InputStream in, String what) throws IOException {
+    Map<String, byte[]> entries = new LinkedHashMap<>();
+    List<String> qdes = new ArrayList<>();
+    try (ZipInputStream zip = new ZipInputStream(in, StandardCharsets.UTF_8)) {
+      for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+        if (e.isDirectory()) {
+          continue;
+        }
+        String name = e.getName().replace('\\', '/');
+        entries.put(name.toLowerCase(Locale.ROOT), zip.readAllBytes());
+        if (!name.contains("/") && name.toLowerCase(Locale.ROOT).endsWith(".qde")) {
+          qdes.add(name.toLowerCase(Locale.ROOT));
+        }
+      }
+    }
+    if (qdes.isEmpty()) {
+      throw new IOException(what + ": no .qde project file at the root of the archive; "
+          + "is this a REFI-QDA .qdpx export?");
+    }
+    if (qdes.size() > 1) {
+      throw new IOException(what + ": several .qde files at the root (" + qdes
+          + "); a .qdpx holds one project");
+    }
+    Document doc = RefiXml.parse(entries.get(qdes.get(0)), what + "!" + qdes.get(0));
+    return new Import(what, entries).run(doc.getDocumentElement());
+  }
+
+  /** One import's state. */
+  private static final class Import {
+    private final String what;
+    private final Map<String, byte[]> entries;
+    private final List<String> problems = new ArrayList<>();
+    private final List<Code> codes = new ArrayList<>();
+    private final Map<String, String> codeIdByGuid = new HashMap<>();
+    private final Set<String> usedIds = new HashSet<>();
+    private final Map<String, String> variableByGuid = new HashMap<>();
+
+    Import(String what, Map<String, byte[]> entries) {
+      this.what = what;
+      this.entries = entries;
+    }
+
+    ImportedProject run(Element project) {
+      Element codeBook = RefiXml.first(project, "CodeBook");
+      if (codeBook != null && RefiXml.first(codeBook, "Codes") != null) {
+        for (Element c : RefiXml.children(RefiXml.first(codeBook, "Codes"), "Code")) {
+          readCode(c, null);
+        }
+      }
+      Element vars = RefiXml.first(project, "Variables");
+      if (vars != null) {
+        for (Element v : RefiXml.children(vars, "Variable")) {
+          variableByGuid.put(RefiGuids.normalise(v.getAttribute("guid")), v.getAttribute("name"));
+        }
+      }
+      List<Case> cases = new ArrayList<>();
+      Element casesEl = RefiXml.first(project, "Cases");
+      if (casesEl != null) {
+        for (Element c : RefiXml.children(casesEl, "Case")) {
+          cases.add(readCase(c));
+        }
+      }
+      List<ImportedSource> sources = new ArrayList<>();
+      List<Coding> codings = new ArrayList<>();
+      Set<String> names = new HashSet<>();
+      Element sourcesEl = RefiXml.first(project, "Sources");
+      if (sourcesEl != null) {
+        for (Node n = sourcesEl.getFirstChild(); n != null; n = n.getNextSibling()) {
+          if (!(n instanceof Element e)) {
+            continue;
+          }
+          if (!RefiXml.local(e).equals("TextSource")) {
+            problems.add(RefiXml.local(e) + " '" + e.getAttribute("name")
+                + "' skipped: only text sources are imported");
+            continue;
+          }
+          readSource(e, names, sources, codings);
+        }
+      }
+      codings.sort(Codings.ORDER);
+      String name = RefiXml.attr(project, "name");
+      return new ImportedProject(
+          sources, new Codebook(name == null ? what : name, null, codes), codings, cases,
+          problems);
+    }
+
+    private void readCode(Element e, String parent) {
+      String guid = RefiGuids.normalise(e.getAttribute("guid"));
+      String name = e.getAttribute("name");
+      String id = uniqueId(name.isBlank() ? guid : name);
+      codeIdByGuid.put(guid, id);
+      Element d = RefiXml.first(e, "Description");
+      codes.add(new Code(id, name, d == null ? null : d.getTextContent(), parent, null, null, null,
+          1.0));
+      for (Element c : RefiXml.children(e, "Code")) {
+        readCode(c, id);
+      }
+    }
+
+    private String uniqueId(String name) {
+      String base = Normalizer.normalize(name, Normalizer.Form.NFKD)
+          .replaceAll("\\p{M}+", "")
+          .toLowerCase(Locale.ROOT)
+          .replaceAll("[^\\p{L}\\p{N}]+", "-")
+          .replaceAll("^-+|-+$", "");
+      if (base.isEmpty()) {
+        base = "code";
+      }
+      String id = base;
+      for (int i = 2; !usedIds.add(id); i++) {
+        id = base + "-" + i;
+      }
+      return id;
+    }
+
+    private Case readCase(Element c) {
+      String name = RefiXml.attr(c, "name");
+      String id = name == null || name.isBlank() ? RefiGuids.normalise(c.getAttribute("guid")) : name;
+      Map<String, String> attrs = new TreeMap<>();
+      for (Element vv : RefiXml.children(c, "VariableValue")) {
+        Element ref = RefiXml.first(vv, "VariableRef");
+        String var = ref == null ? null
+            : variableByGuid.get(RefiGuids.normalise(ref.getAttribute("targetGUID")));
+        if (var == null) {
+          problems.add("case " + id + ": a variable value refers to an unknown variable");
+          continue;
+        }
+        for (Node n = vv.getFirstChild(); n != null; n = n.getNextSibling()) {
+          if (n instanceof Element v && RefiXml.local(v).endsWith("Value")) {
+            attrs.put(var, v.getTextContent().strip());
+          }
+        }
+      }
+      return new Case(id, attrs);
+    }
+
+    private void readSource(
+        Element e, Set<String> names, List<ImportedSource> sources, List<Coding> codings) {
+      String guid = RefiGuids.normalise(e.getAttribute("guid"));
+      String name = RefiXml.attr(e, "name");
+      if (name == null || name.isBlank()) {
+        name = guid;
+      }
+      String unique = name;
+      for (int i = 2; !names.add(unique); i++) {
+        unique = name + " (" + i + ")";
+      }
+      if (!unique.equals(name)) {
+        problems.add("source '" + name + "' appears twice; the second is named '" + unique + "'");
+      }
+      String tool;
+      try {
+        tool = sourceText(e, unique);
+      } catch (IOException ex) {
+        problems.add(ex.getMessage());
+        for (Element s : RefiXml.children(e, "PlainTextSelection")) {
+          for (int k = 0; k < RefiXml.children(s, "Coding").size(); k++) {
+            problems.add("source '" + unique + "' selection "
+                + RefiGuids.normalise(s.getAttribute("guid")) + ": left out, the source text is missing");
+          }
+        }
+        return;
+      }
+      ToolText tt = new ToolText(tool);
+      List<Element> selections = RefiXml.children(e, "PlainTextSelection");
+      List<long[]> positions = new ArrayList<>();
+      for (Element s : selections) {
+        positions.add(new long[] {number(s, "startPosition"), number(s, "endPosition")});
+      }
+      ToolText.Counting counting = tt.interpret(positions);
+      sources.add(new ImportedSource(guid, unique, tt.text(), tt.offsets(), counting.label()));
+      for (Element c : RefiXml.children(e, "Coding")) {
+        addCoding(c, unique, "the whole source", 0, tt.length(), codings);
+      }
+      for (int i = 0; i < selections.size(); i++) {
+        Element s = selections.get(i);
+        long start = positions.get(i)[0];
+        long end = positions.get(i)[1];
+        String where = "selection " + RefiGuids.normalise(s.getAttribute("guid")) + " ["
+            + s.getAttribute("startPosition") + ", " + s.getAttribute("endPosition") + ")";
+        List<Element> cs = RefiXml.children(s, "Coding");
+        if (start < 0 || end < start || end > counting.units()) {
+          for (int k = 0; k < Math.max(1, cs.size()); k++) {
+            problems.add("source '" + unique + "' " + where + ": out of range (the text has "
+                + counting.units() + " positions counting " + counting.label() + ")");
+          }
+          continue;
+        }
+        int a = counting.toText()[(int) start];
+        int b = counting.toText()[(int) end];
+        for (Element c : cs) {
+          addCoding(c, unique, where, a, b, codings);
+        }
+      }
+    }
+
+    private void addCoding(
+        Element coding, String source, String where, int start, int end, List<Coding> out) {
+      Element ref = RefiXml.first(coding, "CodeRef");
+      String target = ref == null ? "" : RefiGuids.normalise(ref.getAttribute("targetGUID"));
+      String id = codeIdByGuid.get(target);
+      if (id == null) {
+        problems.add("source '" + source + "' " + where + ": coding refers to unknown code {"
+            + target + "}");
+        return;
+      }
+      out.add(new Coding(source, start, end, id, 1.0, CodeScore.HUMAN));
+    }
+
+    private long number(Element e, String attr) {
+      try {
+        return Long.parseLong(e.getAttribute(attr).strip());
+      } catch (NumberFormatException ex) {
+        return -1;
+      }
+    }
+
+    private String sourceText(Element e, String name) throws IOException {
+      Element inline = RefiXml.first(e, "PlainTextContent");
+      if (inline != null) {
+        String t = inline.getTextContent();
+        return t.startsWith("\uFEFF") ? t.substring(1) : t;
+      }
+      String path = RefiXml.attr(e, "plainTextPath");
+      if (path == null || path.isBlank()) {
+        throw new IOException("source '" + name + "' has neither PlainTextContent nor "
+            + "plainTextPath; its codings are left out");
+      }
+      if (!path.startsWith("internal://")) {
+        throw new IOException("source '" + name + "' points outside the archive (" + path
+            + "); re-export the project with sources embedded");
+      }
+      String file = path.substring("internal://".length()).replace('\\', '/');
+      byte[] bytes = entries.get(("sources/" + file).toLowerCase(Locale.ROOT));
+      if (bytes == null) {
+        throw new IOException("source '" + name + "': " + what + " has no sources/" + file
+            + "; its codings are left out");
+      }
+      int skip = RefiXml.hasBom(bytes) ? 3 : 0;
+      try {
+        return StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .decode(ByteBuffer.wrap(bytes, skip, bytes.length - skip))
+            .toString();
+      } catch (CharacterCodingException ex) {
+        throw new IOException("source '" + name + "': sources/" + file
+            + " is not UTF-8; convert it to UTF-8 and re-import", ex);
+      }
+    }
+  }
+}

@@ -1,0 +1,49 @@
+package org.quarry.report;
+
+import java.util.List;
+import org.quarry.model.Code;
+import org.quarry.model.Codebook;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+/**
+ * Writes a codebook as nested REFI-QDA {@code Code} elements (the same shape in a project and in
+ * a {@code .qdc}): GUIDs from {@link RefiGuids}, every code codable, a colour picked from a fixed
+ * palette by id, the description as {@code Description}.
+ */
+final class RefiCodes {
+  private static final String[] PALETTE = {
+    "#1F77B4", "#FF7F0E", "#2CA02C", "#D62728", "#9467BD", "#8C564B", "#E377C2", "#7F7F7F",
+    "#BCBD22", "#17BECF", "#AEC7E8", "#FFBB78"
+  };
+
+  private RefiCodes() {}
+
+  static String guid(String codeId) {
+    return RefiGuids.of("code", codeId);
+  }
+
+  static Element appendCodes(Document doc, Element parent, String ns, Codebook codebook) {
+    CodeTree tree = new CodeTree(codebook);
+    Element codes = RefiXml.child(doc, parent, ns, "Codes");
+    for (Code root : tree.roots()) {
+      append(doc, codes, ns, tree, root);
+    }
+    return codes;
+  }
+
+  private static void append(Document doc, Element parent, String ns, CodeTree tree, Code c) {
+    Element e = RefiXml.child(doc, parent, ns, "Code");
+    e.setAttribute("guid", guid(c.id()));
+    e.setAttribute("name", RefiXml.clean(c.name() == null || c.name().isBlank() ? c.id() : c.name()));
+    e.setAttribute("isCodable", "true");
+    e.setAttribute("color", PALETTE[Math.floorMod(c.id().hashCode(), PALETTE.length)]);
+    if (c.description() != null && !c.description().isBlank()) {
+      RefiXml.child(doc, e, ns, "Description").setTextContent(RefiXml.clean(c.description()));
+    }
+    List<Code> kids = tree.children(c.id());
+    for (Code k : kids) {
+      append(doc, e, ns, tree, k);
+    }
+  }
+}
