@@ -28,8 +28,14 @@ public final class QuarryCommand implements Runnable {
     throw new ParameterException(spec.commandLine(), "name a verb, e.g. 'quarry search voice'");
   }
 
+  // Lucene logs hints about JVM flags through java.util.logging; the CLI speaks for itself. The
+  // logger is held here because java.util.logging keeps only weak references.
+  private static final java.util.logging.Logger LUCENE_LOG =
+      java.util.logging.Logger.getLogger("org.apache.lucene");
+
   /** Runs the CLI and exits with its exit code. */
   public static void main(String[] args) {
+    LUCENE_LOG.setLevel(java.util.logging.Level.SEVERE);
     PrintWriter out = new PrintWriter(System.out, true);
     PrintWriter err = new PrintWriter(System.err, true);
     System.exit(execute(out, err, args));

@@ -97,6 +97,18 @@ public final class Fields {
   /** Source record: number of passages, stored. */
   public static final String PASSAGE_COUNT = "passage_count";
 
+  /** Source record: the folder the source was found under (scopes removal of missing files). */
+  public static final String ROOT = "root";
+
+  /** Source record: the normalised text Quarry keeps for the source (exports carry it). */
+  public static final String SOURCE_TEXT = "source_text";
+
+  /** Source record: the offset map from the kept text to the file as read, as int bytes. */
+  public static final String SOURCE_OFFSETS = "source_offsets";
+
+  /** Source record: the source's metadata (front matter), as JSON. */
+  public static final String SOURCE_METADATA = "source_metadata";
+
   /** Facet dimensions every passage index has; attribute dimensions come on top. */
   public static final List<String> FIXED_FACETS = List.of(PARTICIPANT, SOURCE, KIND, SECTION, CODE);
 
@@ -105,5 +117,6 @@ public final class Fields {
       Set.of(
           TYPE, ID, SOURCE, KIND, PARTICIPANT, SECTION, TEXT, TEXT_STEM, TEXT_LEMMA, CODE, ORIGIN,
           CODE_SCORES, DUPLICATE_OF, DUPLICATE, START, END, ANNOTATION, ATTRIBUTES, PATH,
-          CONTENT_HASH, SOURCE_KIND, SIGNATURE, PASSAGE_COUNT, RECORD, "$facets");
+          CONTENT_HASH, SOURCE_KIND, SIGNATURE, PASSAGE_COUNT, RECORD, ROOT, SOURCE_TEXT,
+          SOURCE_OFFSETS, SOURCE_METADATA, "$facets");
 }

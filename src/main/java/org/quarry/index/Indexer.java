@@ -95,6 +95,15 @@ public final class Indexer implements Closeable {
    * commits. A source that fails is named in {@link IndexUpdate#failures()} and the run goes on.
    */
   public IndexUpdate update(Stream<SourcePassages> sources) throws IOException {
+    return update(sources, SourceListener.NONE);
+  }
+
+  /**
+   * Like {@link #update(Stream)}, telling {@code listener} what happened to each source as it
+   * goes.
+   */
+  public IndexUpdate update(Stream<SourcePassages> sources, SourceListener listener)
+      throws IOException {
     long t0 = System.nanoTime();
     long tagger0 = annotator.taggerNanos();
     long annotateNanos = 0;
@@ -114,6 +123,12 @@ public final class Indexer implements Closeable {
           && source.contentHash() != null
           && source.contentHash().equals(old.contentHash())) {
         unchanged++;
+        if (!Objects.equals(sp.root(), old.root()) && sp.root() != null) {
+          SourceRecord moved = old.withRoot(sp.root());
+          rewriteRecord(moved);
+          records.put(moved.id(), moved);
+        }
+        listener.done(source.id(), SourceListener.Outcome.UNCHANGED, 0, null);
         continue;
       }
       List<Document> docs = new ArrayList<>();
@@ -130,6 +145,7 @@ public final class Indexer implements Closeable {
         }
       } catch (RuntimeException e) {
         failures.add(source.id() + ": " + e.getMessage());
+        listener.done(source.id(), SourceListener.Outcome.FAILED, 0, e.getMessage());
         continue;
       }
       SourceRecord record =
@@ -140,7 +156,9 @@ public final class Indexer implements Closeable {
               source.kind().label(),
               duplicates.signature(source.text()),
               docs.size(),
-              null);
+              null,
+              sp.root(),
+              source);
       docs.add(record.toDocument());
       writer.deleteDocuments(new Term(Fields.SOURCE, source.id()));
       writer.addDocuments(docs);
@@ -151,6 +169,11 @@ public final class Indexer implements Closeable {
       } else {
         replaced++;
       }
+      listener.done(
+          source.id(),
+          old == null ? SourceListener.Outcome.ADDED : SourceListener.Outcome.REPLACED,
+          docs.size() - 1,
+          null);
       if (++written % COMMIT_EVERY == 0) {
         writer.commit();
       }
@@ -172,11 +195,24 @@ public final class Indexer implements Closeable {
 
   /** Deletes every source not in {@code seenSourceIds} (a full run's sources); commits. */
   public IndexUpdate removeMissing(Set<String> seenSourceIds) throws IOException {
+    return removeMissing(seenSourceIds, null, SourceListener.NONE);
+  }
+
+  /**
+   * Deletes the sources found under one of {@code roots} in an earlier run that are not in
+   * {@code seenSourceIds}: files gone from a folder that was indexed again. Sources of other
+   * roots stay. {@code roots} null means every source. Commits.
+   */
+  public IndexUpdate removeMissing(Set<String> seenSourceIds, Set<String> roots, SourceListener listener)
+      throws IOException {
     long t0 = System.nanoTime();
     Map<String, SourceRecord> records = sourceRecords();
     int removed = 0;
     for (String id : List.copyOf(records.keySet())) {
-      if (!seenSourceIds.contains(id)) {
+      SourceRecord r = records.get(id);
+      boolean inScope = roots == null || (r.root() != null && roots.contains(r.root()));
+      if (inScope && !seenSourceIds.contains(id)) {
+        listener.done(id, SourceListener.Outcome.REMOVED, 0, null);
         writer.deleteDocuments(new Term(Fields.SOURCE, id));
         records.remove(id);
         removed++;
@@ -215,6 +251,36 @@ public final class Indexer implements Closeable {
     }
     writer.commit();
     return updated.size();
+  }
+
+  /**
+   * Rewrites every stored passage through {@code change} (from stored fields, without the
+   * annotator), writing only those it changes; commits.
+   *
+   * @return how many passages changed
+   */
+  public int rewritePassages(java.util.function.UnaryOperator<IndexedPassage> change)
+      throws IOException {
+    List<IndexedPassage> changed = new ArrayList<>();
+    try (DirectoryReader reader = DirectoryReader.open(writer)) {
+      IndexSearcher searcher = new IndexSearcher(reader);
+      StoredFields stored = reader.storedFields();
+      TopDocs top =
+          searcher.search(
+              new TermQuery(new Term(Fields.TYPE, Fields.TYPE_PASSAGE)), Math.max(1, reader.maxDoc()));
+      for (ScoreDoc sd : top.scoreDocs) {
+        IndexedPassage old = PassageDocuments.fromStored(stored.document(sd.doc));
+        IndexedPassage now = change.apply(old);
+        if (!now.passage().equals(old.passage()) || !now.codes().equals(old.codes())) {
+          changed.add(now);
+        }
+      }
+    }
+    for (IndexedPassage p : changed) {
+      writer.updateDocument(new Term(Fields.ID, p.passage().id()), PassageDocuments.toDocument(p));
+    }
+    writer.commit();
+    return changed.size();
   }
 
   @Override
@@ -265,10 +331,30 @@ public final class Indexer implements Closeable {
                 new Term(Fields.ID, p.passage().id()), PassageDocuments.toDocument(p));
           }
         }
-        writer.updateDocument(new Term(Fields.RECORD, r.id()), r.toDocument());
+        rewriteRecord(r);
       }
     }
     return count;
+  }
+
+  // the stored fields of a source record other than its text, which only exports read
+  private static final Set<String> RECORD_FIELDS =
+      Set.of(
+          Fields.SOURCE, Fields.PATH, Fields.CONTENT_HASH, Fields.SOURCE_KIND, Fields.SIGNATURE,
+          Fields.PASSAGE_COUNT, Fields.DUPLICATE_OF, Fields.ROOT);
+
+  // re-writes a source record read without its text, carrying the stored text over
+  private void rewriteRecord(SourceRecord r) throws IOException {
+    Document doc = r.toDocument();
+    if (r.source() == null) {
+      try (DirectoryReader reader = DirectoryReader.open(writer)) {
+        TopDocs top = new IndexSearcher(reader).search(new TermQuery(new Term(Fields.RECORD, r.id())), 1);
+        if (top.scoreDocs.length > 0) {
+          SourceTexts.copy(reader.storedFields().document(top.scoreDocs[0].doc), doc);
+        }
+      }
+    }
+    writer.updateDocument(new Term(Fields.RECORD, r.id()), doc);
   }
 
   private Map<String, SourceRecord> sourceRecords() throws IOException {
@@ -280,7 +366,7 @@ public final class Indexer implements Closeable {
           searcher.search(
               new TermQuery(new Term(Fields.TYPE, Fields.TYPE_SOURCE)), reader.maxDoc() + 1);
       for (ScoreDoc sd : top.scoreDocs) {
-        SourceRecord r = SourceRecord.fromStored(stored.document(sd.doc));
+        SourceRecord r = SourceRecord.fromStored(stored.document(sd.doc, RECORD_FIELDS));
         records.put(r.id(), r);
       }
     }
@@ -295,10 +381,16 @@ public final class Indexer implements Closeable {
       String kind,
       int[] signature,
       int passages,
-      String duplicateOf) {
+      String duplicateOf,
+      String root,
+      Source source) {
 
     SourceRecord withDuplicateOf(String of) {
-      return new SourceRecord(id, path, contentHash, kind, signature, passages, of);
+      return new SourceRecord(id, path, contentHash, kind, signature, passages, of, root, source);
+    }
+
+    SourceRecord withRoot(String newRoot) {
+      return new SourceRecord(id, path, contentHash, kind, signature, passages, duplicateOf, newRoot, source);
     }
 
     Document toDocument() {
@@ -320,6 +412,12 @@ public final class Indexer implements Closeable {
       if (duplicateOf != null) {
         doc.add(new StringField(Fields.DUPLICATE_OF, duplicateOf, Field.Store.YES));
       }
+      if (root != null) {
+        doc.add(new StoredField(Fields.ROOT, root));
+      }
+      if (source != null) {
+        SourceTexts.store(source, doc);
+      }
       return doc;
     }
 
@@ -336,7 +434,9 @@ public final class Indexer implements Closeable {
           doc.get(Fields.SOURCE_KIND),
           signature,
           doc.getField(Fields.PASSAGE_COUNT).numericValue().intValue(),
-          doc.get(Fields.DUPLICATE_OF));
+          doc.get(Fields.DUPLICATE_OF),
+          doc.get(Fields.ROOT),
+          null);
     }
   }
 }

@@ -9,10 +9,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -119,7 +116,7 @@ public final class SurveyReader {
     }
     String kept = text.append('\n').toString();
     Source source =
-        new Source(id, file.toString(), SourceKind.SURVEY, kept, OffsetMap.identity(kept), sha256(bytes), Map.of());
+        new Source(id, file.toString(), SourceKind.SURVEY, kept, OffsetMap.identity(kept), ContentHash.of(bytes), Map.of());
     List<Passage> passages = new ArrayList<>();
     for (int i = 0; i < spans.size(); i++) {
       int[] s = spans.get(i);
@@ -189,13 +186,5 @@ public final class SurveyReader {
       throw new IOException("not a readable .xlsx workbook: " + e.getMessage(), e);
     }
     return table;
-  }
-
-  static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("the JDK has no SHA-256", e);
-    }
   }
 }

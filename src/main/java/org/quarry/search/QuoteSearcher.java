@@ -49,11 +49,13 @@ import org.quarry.analysis.Glossary;
 import org.quarry.analysis.QuarryAnalyzer;
 import org.quarry.index.Fields;
 import org.quarry.index.PassageDocuments;
+import org.quarry.index.SourceTexts;
 import org.quarry.model.FacetValue;
 import org.quarry.model.Hit;
 import org.quarry.model.Passage;
 import org.quarry.model.SearchRequest;
 import org.quarry.model.SearchResult;
+import org.quarry.model.Source;
 
 /**
  * Searches the passages of a Quarry index.
@@ -244,6 +246,41 @@ public final class QuoteSearcher implements Closeable {
               .thenComparingInt(h -> h.passage().start())
               .thenComparing(h -> h.passage().id()));
       return hits;
+    } finally {
+      manager.release(searcher);
+    }
+  }
+
+  /** Every source with the text Quarry keeps for it, by id. */
+  public List<Source> sources() throws IOException {
+    manager.maybeRefresh();
+    IndexSearcher searcher = manager.acquire();
+    try {
+      TopDocs top =
+          searcher.search(
+              new TermQuery(new Term(Fields.TYPE, Fields.TYPE_SOURCE)),
+              Math.max(1, searcher.getIndexReader().maxDoc()));
+      StoredFields stored = searcher.storedFields();
+      List<Source> sources = new ArrayList<>();
+      for (ScoreDoc sd : top.scoreDocs) {
+        Source s = SourceTexts.read(stored.document(sd.doc));
+        if (s != null) {
+          sources.add(s);
+        }
+      }
+      sources.sort(Comparator.comparing(Source::id));
+      return sources;
+    } finally {
+      manager.release(searcher);
+    }
+  }
+
+  /** How many passages the index holds, near duplicates included. */
+  public int passageCount() throws IOException {
+    manager.maybeRefresh();
+    IndexSearcher searcher = manager.acquire();
+    try {
+      return searcher.count(new TermQuery(new Term(Fields.TYPE, Fields.TYPE_PASSAGE)));
     } finally {
       manager.release(searcher);
     }

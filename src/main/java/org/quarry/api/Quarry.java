@@ -1,0 +1,445 @@
+package org.quarry.api;
+
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.quarry.analysis.Glossary;
+import org.quarry.analysis.LemmaAnnotator;
+import org.quarry.index.DuplicateFinder;
+import org.quarry.index.Fields;
+import org.quarry.index.IndexLockedException;
+import org.quarry.index.IndexUpdate;
+import org.quarry.index.IndexedPassage;
+import org.quarry.index.Indexer;
+import org.quarry.index.SourceListener;
+import org.quarry.index.SourcePassages;
+import org.quarry.ingest.ParticipantTable;
+import org.quarry.ingest.SegmentedSource;
+import org.quarry.ingest.SkippedSourceException;
+import org.quarry.ingest.SourceFile;
+import org.quarry.ingest.SourceWalker;
+import org.quarry.model.Hit;
+import org.quarry.model.Passage;
+import org.quarry.model.PassageKind;
+import org.quarry.model.SearchRequest;
+import org.quarry.model.SearchResult;
+import org.quarry.model.Source;
+import org.quarry.search.QuerySyntaxException;
+import org.quarry.search.QuoteSearcher;
+
+/**
+ * Quarry's embedding surface: open an index folder, index files and folders into it, search it,
+ * and read passages and sources back. The CLI and the HTTP server are thin layers on this class.
+ *
+ * <pre>{@code
+ * try (Quarry quarry = Quarry.open(Path.of("index"))) {
+ *   quarry.index(IndexRequest.of(Path.of("seeds")), IndexProgress.NONE);
+ *   SearchResult result = quarry.search(SearchRequest.of("voice AND ICS"));
+ * }
+ * }</pre>
+ *
+ * <p>Failures a user can fix are thrown as {@link QuarryException} with a one-line message. One
+ * process at a time may index into a folder; any number may search it, and searches see what an
+ * index run has committed.
+ */
+public final class Quarry implements AutoCloseable {
+  /** The glossary kept with an index and applied to its searches. */
+  static final String GLOSSARY_FILE = "quarry-glossary.txt";
+
+  /** The participant attributes kept with an index and applied to new files. */
+  static final String PARTICIPANTS_FILE = "quarry-participants.csv";
+
+  // files Quarry itself keeps in an index folder besides Lucene's
+  private static final Set<String> OWN_FILES =
+      Set.of(GLOSSARY_FILE, PARTICIPANTS_FILE, ".gitkeep", "write.lock");
+
+  private final Path dir;
+  private QuoteSearcher searcher;
+
+  private Quarry(Path dir) {
+    this.dir = dir;
+  }
+
+  /**
+   * Opens the index in {@code dir}; the folder is created by the first {@link #index} run.
+   *
+   * @throws QuarryException when {@code dir} is a file, or a folder of other files that is not a
+   *     Quarry index
+   */
+  public static Quarry open(Path dir) {
+    Path abs = dir.toAbsolutePath().normalize();
+    if (Files.exists(abs) && !Files.isDirectory(abs)) {
+      throw new QuarryException("index " + abs + " is a file, not a folder; name a folder with --index");
+    }
+    if (Files.isDirectory(abs) && !hasSegments(abs) && hasForeignFiles(abs)) {
+      throw new QuarryException(
+          "index " + abs + " is not a Quarry index (it holds other files and no Lucene segments);"
+              + " name an empty or new folder with --index");
+    }
+    return new Quarry(abs);
+  }
+
+  /** The index folder. */
+  public Path indexDir() {
+    return dir;
+  }
+
+  /** True when the index holds no passage (or does not exist yet). */
+  public boolean isEmpty() {
+    if (!hasSegments(dir)) {
+      return true;
+    }
+    try {
+      return searcher().passageCount() == 0;
+    } catch (IOException e) {
+      throw unreadable(e);
+    }
+  }
+
+  /**
+   * Reads, segments and indexes the files under {@code request.paths()}. Unchanged files are
+   * skipped; changed files replaced; files gone from a folder indexed before are removed.
+   * Failures of single files are reported in the result (and the other files still indexed);
+   * work is committed every few files so an interrupted run keeps what it did.
+   *
+   * @throws QuarryException for a path that does not exist, a bad participants file or glossary,
+   *     or an index another process is writing
+   */
+  public IndexReport index(IndexRequest request, IndexProgress progress) {
+    long t0 = System.nanoTime();
+    List<SourceFile> files;
+    try {
+      files = SourceWalker.walk(request.paths());
+    } catch (NoSuchFileException e) {
+      throw new QuarryException(e.getFile() + ": no such file or folder", e);
+    } catch (IOException e) {
+      throw new QuarryException("cannot list files: " + e.getMessage(), e);
+    }
+    Glossary glossary = request.glossary() == null ? null : loadGlossary(request.glossary());
+    ParticipantTable participants =
+        request.participants() == null ? null : loadParticipants(request.participants());
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new QuarryException("cannot create index folder " + dir + ": " + e.getMessage(), e);
+    }
+    if (participants != null) {
+      keep(request.participants(), PARTICIPANTS_FILE);
+    }
+    if (glossary != null) {
+      keep(request.glossary(), GLOSSARY_FILE);
+      closeSearcher();
+    }
+    ParticipantTable table = participants != null ? participants : keptParticipants();
+
+    SourceLoader loader = new SourceLoader(request.survey());
+    Map<String, FileReport> reports = new TreeMap<>();
+    List<String> order = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    Set<String> roots = new LinkedHashSet<>();
+    for (SourceFile f : files) {
+      if (Files.isDirectory(f.root())) {
+        roots.add(f.root().toString());
+      }
+    }
+    long[] done = {0};
+    IndexUpdate update;
+    IndexUpdate removal;
+    LemmaAnnotator annotator = new LemmaAnnotator();
+    try (Indexer indexer = Indexer.open(dir, annotator, duplicateFinder())) {
+      SourceListener listener =
+          (id, outcome, passages, failure) -> {
+            reports.put(id, fileReport(id, outcome, passages, failure));
+            if (outcome != SourceListener.Outcome.REMOVED) {
+              progress.update(++done[0], files.size(), id);
+            }
+          };
+      Stream<SourcePassages> sources =
+          files.stream()
+              .map(
+                  f -> {
+                    order.add(f.id());
+                    if (!seen.add(f.id())) {
+                      reports.put(f.id(), new FileReport(f.id(), FileReport.Status.FAILED,
+                          "another file has the same id " + f.id() + " (" + f.file() + ")", 0));
+                      progress.update(++done[0], files.size(), f.id());
+                      return null;
+                    }
+                    try {
+                      SegmentedSource s = loader.load(f);
+                      List<Passage> passages = withAttributes(s.source(), s.passages(), table);
+                      return new SourcePassages(s.source(), passages, f.root().toString());
+                    } catch (SkippedSourceException e) {
+                      reports.put(f.id(), new FileReport(f.id(), FileReport.Status.SKIPPED, e.reason(), 0));
+                    } catch (IOException | RuntimeException e) {
+                      reports.put(f.id(), new FileReport(f.id(), FileReport.Status.FAILED, describe(e), 0));
+                    }
+                    progress.update(++done[0], files.size(), f.id());
+                    return null;
+                  })
+              .filter(java.util.Objects::nonNull);
+      update = indexer.update(sources, listener);
+      // a skipped or failed file keeps what an earlier run indexed of it
+      removal = indexer.removeMissing(seen, roots, listener);
+      List<String> notes = new ArrayList<>();
+      if (participants != null) {
+        notes.addAll(applyParticipants(indexer, participants));
+      }
+      if (update.duplicates() > 0) {
+        notes.add(update.duplicates() + " near-duplicate source(s) counted once (--include-duplicates counts them)");
+      }
+      closeSearcher();
+      List<FileReport> rows = new ArrayList<>();
+      for (String id : order) {
+        if (reports.containsKey(id)) {
+          rows.add(reports.remove(id));
+        }
+      }
+      rows.addAll(reports.values()); // removed sources, by id
+      return new IndexReport(
+          rows,
+          searcher().passageCount(),
+          Duration.ofNanos(System.nanoTime() - t0),
+          Duration.ofNanos(update.taggerNanos()),
+          notes);
+    } catch (IndexLockedException e) {
+      throw new QuarryException(e.getMessage() + " (another 'quarry index' is running; wait for it)", e);
+    } catch (AccessDeniedException e) {
+      throw new QuarryException("cannot write to index " + dir + ": permission denied (" + e.getFile() + ")", e);
+    } catch (FileSystemException e) {
+      throw new QuarryException("cannot write to index " + dir + ": " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new QuarryException("index " + dir + ": " + e.getMessage(), QuarryException.PARTIAL_FAILURE, e);
+    }
+  }
+
+  /**
+   * Searches passages.
+   *
+   * @throws QuarryException for a query syntax error (with its position) or an unknown facet or
+   *     filter dimension
+   */
+  public SearchResult search(SearchRequest request) {
+    try {
+      return searcher().search(request);
+    } catch (QuerySyntaxException e) {
+      throw new QuarryException(e.getMessage(), e);
+    } catch (IllegalArgumentException e) {
+      throw new QuarryException(e.getMessage(), e);
+    } catch (IOException e) {
+      throw unreadable(e);
+    }
+  }
+
+  /** The passage with this id, if the index holds it. */
+  public Optional<Hit> passage(String id) {
+    try {
+      return searcher().get(id);
+    } catch (IOException e) {
+      throw unreadable(e);
+    }
+  }
+
+  /** Every passage, by source and offset; near duplicates only when asked for. */
+  public List<Hit> passages(boolean includeDuplicates) {
+    try {
+      return searcher().all(includeDuplicates);
+    } catch (IOException e) {
+      throw unreadable(e);
+    }
+  }
+
+  /** Every source with the text Quarry keeps for it (what exports carry), by id. */
+  public List<Source> sources() {
+    try {
+      return searcher().sources();
+    } catch (IOException e) {
+      throw unreadable(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    closeSearcher();
+  }
+
+  private QuoteSearcher searcher() throws IOException {
+    if (searcher == null) {
+      if (!hasSegments(dir)) {
+        throw new FileNotFoundException("no Quarry index in " + dir + "; run 'quarry index' first");
+      }
+      Path g = dir.resolve(GLOSSARY_FILE);
+      searcher = QuoteSearcher.open(dir, Files.isRegularFile(g) ? loadGlossary(g) : Glossary.empty());
+    }
+    return searcher;
+  }
+
+  private void closeSearcher() {
+    if (searcher != null) {
+      try {
+        searcher.close();
+      } catch (IOException e) {
+        throw new QuarryException("cannot close index " + dir + ": " + e.getMessage(), QuarryException.PARTIAL_FAILURE, e);
+      } finally {
+        searcher = null;
+      }
+    }
+  }
+
+  private static Glossary loadGlossary(Path file) {
+    try {
+      return Glossary.load(file);
+    } catch (NoSuchFileException e) {
+      throw new QuarryException("glossary " + file + ": no such file", e);
+    } catch (IOException | IllegalArgumentException e) {
+      throw new QuarryException(e.getMessage(), e);
+    }
+  }
+
+  private static ParticipantTable loadParticipants(Path csv) {
+    try {
+      ParticipantTable table = ParticipantTable.read(csv);
+      for (String name : table.attributes()) {
+        if (Fields.RESERVED.contains(name)) {
+          throw new QuarryException(csv + ":1: column '" + name + "' is a name Quarry uses itself; rename it");
+        }
+      }
+      return table;
+    } catch (NoSuchFileException e) {
+      throw new QuarryException("participants file " + csv + ": no such file", e);
+    } catch (IOException | IllegalArgumentException e) {
+      throw new QuarryException(e.getMessage(), e);
+    }
+  }
+
+  private ParticipantTable keptParticipants() {
+    Path kept = dir.resolve(PARTICIPANTS_FILE);
+    return Files.isRegularFile(kept) ? loadParticipants(kept) : ParticipantTable.empty();
+  }
+
+  private void keep(Path file, String name) {
+    try {
+      Path target = dir.resolve(name);
+      Path tmp = dir.resolve(name + ".tmp");
+      Files.copy(file, tmp, StandardCopyOption.REPLACE_EXISTING);
+      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new QuarryException("cannot keep " + file + " with the index " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  // front-matter attributes for every participant passage of the source, then the table's
+  private static List<Passage> withAttributes(Source source, List<Passage> passages, ParticipantTable table) {
+    Map<String, String> fileAttrs = new TreeMap<>(source.metadata());
+    fileAttrs.keySet().removeAll(Set.of("participant", "interviewer", "kind", "title"));
+    fileAttrs.keySet().removeIf(Fields.RESERVED::contains);
+    if (fileAttrs.isEmpty() && table.isEmpty()) {
+      return passages;
+    }
+    List<Passage> out = new ArrayList<>(passages.size());
+    for (Passage p : passages) {
+      Map<String, String> attrs = new TreeMap<>();
+      if (p.kind() != PassageKind.INTERVIEWER) {
+        attrs.putAll(fileAttrs);
+      }
+      attrs.putAll(table.attributesOf(p.participant()));
+      out.add(attrs.isEmpty() ? p : p.withAttributes(attrs));
+    }
+    return out;
+  }
+
+  // brings every passage's attributes in line with a new participants table; notes the ids that
+  // do not match up either way
+  private static List<String> applyParticipants(Indexer indexer, ParticipantTable table) throws IOException {
+    Set<String> inIndex = new TreeSet<>();
+    indexer.rewritePassages(
+        ip -> {
+          Passage p = ip.passage();
+          if (p.participant() == null || p.kind() == PassageKind.INTERVIEWER) {
+            return ip;
+          }
+          inIndex.add(p.participant());
+          Map<String, String> attrs = new TreeMap<>(p.attributes());
+          attrs.keySet().removeIf(k -> table.attributes().contains(k));
+          attrs.putAll(table.attributesOf(p.participant()));
+          return new IndexedPassage(
+              new Passage(p.id(), p.source(), p.kind(), p.participant(), p.section(), p.start(), p.end(), p.text(), attrs),
+              ip.annotation(), ip.codes(), ip.duplicateOf());
+        });
+    List<String> notes = new ArrayList<>();
+    Set<String> unknown = new TreeSet<>(table.ids());
+    unknown.removeAll(inIndex);
+    Set<String> missing = new TreeSet<>(inIndex);
+    missing.removeAll(table.ids());
+    notes.add("participants: " + table.ids().size() + " in " + table.file().getFileName()
+        + ", " + (inIndex.size() - missing.size()) + " matched");
+    if (!unknown.isEmpty()) {
+      notes.add("participants in " + table.file().getFileName() + " with no passage: " + String.join(", ", unknown));
+    }
+    if (!missing.isEmpty()) {
+      notes.add("participants with passages but not in " + table.file().getFileName() + ": " + String.join(", ", missing));
+    }
+    return notes;
+  }
+
+  private static FileReport fileReport(String id, SourceListener.Outcome outcome, int passages, String failure) {
+    return switch (outcome) {
+      case ADDED, REPLACED -> new FileReport(id, FileReport.Status.INDEXED, null, passages);
+      case UNCHANGED -> new FileReport(id, FileReport.Status.UNCHANGED, null, 0);
+      case FAILED -> new FileReport(id, FileReport.Status.FAILED, failure, 0);
+      case REMOVED -> new FileReport(id, FileReport.Status.REMOVED, null, 0);
+    };
+  }
+
+  private static String describe(Exception e) {
+    String m = e.getMessage();
+    if (e instanceof java.nio.charset.CharacterCodingException) {
+      return "cannot decode the text (" + e.getClass().getSimpleName() + ")";
+    }
+    return m == null || m.isBlank() ? e.getClass().getSimpleName() : m.lines().findFirst().orElse(m);
+  }
+
+  private QuarryException unreadable(IOException e) {
+    if (e instanceof FileNotFoundException || e instanceof NoSuchFileException) {
+      return new QuarryException(e.getMessage(), e);
+    }
+    return new QuarryException("cannot read index " + dir + ": " + e.getMessage(), e);
+  }
+
+  // MinHash near-duplicate detection lives in the segment stage
+  private static DuplicateFinder duplicateFinder() {
+    return DuplicateFinder.none();
+  }
+
+  private static boolean hasSegments(Path dir) {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.anyMatch(f -> f.getFileName().toString().startsWith("segments_"));
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static boolean hasForeignFiles(Path dir) {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.anyMatch(f -> !OWN_FILES.contains(f.getFileName().toString()));
+    } catch (IOException e) {
+      return false;
+    }
+  }
+}
