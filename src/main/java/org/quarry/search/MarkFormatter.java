@@ -37,6 +37,8 @@ final class MarkFormatter extends PassageFormatter {
     for (Passage p : best) {
       if (p.getStartOffset() > lastEnd || (sb.isEmpty() && p.getStartOffset() > 0)) {
         sb.append(sb.isEmpty() ? ELLIPSIS : " " + ELLIPSIS + " ");
+      } else if (!sb.isEmpty()) {
+        sb.append(' '); // adjacent sentences: the space between them was stripped
       }
       sb.append(render(content, p.getStartOffset(), p.getEndOffset(), new Passage[] {p}).strip());
       lastEnd = p.getEndOffset();
