@@ -437,7 +437,17 @@ public final class Quarry implements AutoCloseable {
 
   private static boolean hasForeignFiles(Path dir) {
     try (Stream<Path> files = Files.list(dir)) {
-      return files.anyMatch(f -> !OWN_FILES.contains(f.getFileName().toString()));
+      // Lucene's own files start with '_' or 'segments' (or 'pending_segments'): a run killed
+      // before its first commit leaves such files and no segments_N, and is still an index
+      return files
+          .map(f -> f.getFileName().toString())
+          .anyMatch(
+              n ->
+                  !OWN_FILES.contains(n)
+                      && !n.startsWith("_")
+                      && !n.startsWith("segments")
+                      && !n.startsWith("pending_segments")
+                      && !n.endsWith(".tmp"));
     } catch (IOException e) {
       return false;
     }
