@@ -15,20 +15,30 @@ import org.quarry.ingest.SurveyOptions;
  * @param glossary Solr-synonyms glossary to keep with the index for searches, or null to keep
  *     the one the index has
  * @param survey how to read survey exports (.csv, .xlsx)
+ * @param maxFileMb files larger than this many MiB are skipped (and reported), so one stray
+ *     export cannot stall a run; 0 for the default, {@value #DEFAULT_MAX_FILE_MB}
  */
-public record IndexRequest(List<Path> paths, Path participants, Path glossary, SurveyOptions survey) {
+public record IndexRequest(
+    List<Path> paths, Path participants, Path glossary, SurveyOptions survey, int maxFileMb) {
+  /** Largest file indexed by default, in MiB: a long interview transcript is under 1 MiB. */
+  public static final int DEFAULT_MAX_FILE_MB = 20;
+
   public IndexRequest {
     paths = List.copyOf(paths);
     survey = survey == null ? SurveyOptions.defaults() : survey;
+    if (maxFileMb < 0) {
+      throw new IllegalArgumentException("maxFileMb must be 0 (default) or more, got " + maxFileMb);
+    }
+    maxFileMb = maxFileMb == 0 ? DEFAULT_MAX_FILE_MB : maxFileMb;
   }
 
-  /** Paths with a participants file and a glossary, default survey options. */
+  /** Paths with a participants file and a glossary, default survey options and size limit. */
   public IndexRequest(List<Path> paths, Path participants, Path glossary) {
-    this(paths, participants, glossary, null);
+    this(paths, participants, glossary, null, 0);
   }
 
   /** Index these paths with no participants file and the index's current glossary. */
   public static IndexRequest of(Path... paths) {
-    return new IndexRequest(List.of(paths), null, null, null);
+    return new IndexRequest(List.of(paths), null, null, null, 0);
   }
 }

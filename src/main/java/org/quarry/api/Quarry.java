@@ -148,7 +148,7 @@ public final class Quarry implements AutoCloseable {
     }
     ParticipantTable table = participants != null ? participants : keptParticipants();
 
-    SourceLoader loader = new SourceLoader(request.survey());
+    SourceLoader loader = new SourceLoader(request.survey(), request.maxFileMb());
     Map<String, FileReport> reports = new TreeMap<>();
     List<String> order = new ArrayList<>();
     Set<String> seen = new HashSet<>();

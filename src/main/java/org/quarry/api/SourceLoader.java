@@ -34,8 +34,11 @@ final class SourceLoader {
   private final SurveyReader surveys;
   private final Segmenter segmenter = new SourceSegmenter();
 
-  SourceLoader(SurveyOptions survey) {
+  private final long maxBytes;
+
+  SourceLoader(SurveyOptions survey, int maxFileMb) {
     this.surveys = new SurveyReader(survey);
+    this.maxBytes = maxFileMb * 1024L * 1024L;
   }
 
   /**
@@ -47,6 +50,13 @@ final class SourceLoader {
    */
   SegmentedSource load(SourceFile file) throws IOException {
     Path path = file.file();
+    long size = Files.size(path);
+    if (size > maxBytes) {
+      throw new SkippedSourceException(
+          String.format(
+              "too large (%.1f MB > %d MB limit; raise --max-file-mb or split the file)",
+              size / (1024.0 * 1024.0), maxBytes / (1024 * 1024)));
+    }
     if (SurveyReader.handles(path)) {
       return surveys.read(path, file.id());
     }

@@ -10,6 +10,7 @@ import org.quarry.api.IndexReport;
 import org.quarry.api.IndexRequest;
 import org.quarry.api.Quarry;
 import org.quarry.api.QuarryException;
+import org.quarry.ingest.SurveyOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -39,8 +40,23 @@ final class IndexCommand implements Callable<Integer> {
   @Option(names = "--glossary", paramLabel = "FILE", description = "Synonyms glossary (Solr format) applied to searches of this index.")
   Path glossary;
 
+  @Option(names = "--max-file-mb", defaultValue = "20", paramLabel = "MB", description = "Skip files larger than this (default ${DEFAULT-VALUE}).")
+  int maxFileMb;
+
+  @Option(names = "--text-column", paramLabel = "NAME", description = "Survey files: a column of open answers (repeatable; default: columns whose answers average 30+ characters).")
+  List<String> textColumns = new ArrayList<>();
+
+  @Option(names = "--id-column", paramLabel = "NAME", description = "Survey files: the participant id column (default: the first).")
+  String idColumn;
+
+  @Option(names = "--skip-answer", paramLabel = "TEXT", description = "Survey files: an answer meaning 'no answer', skipped (repeatable; replaces the defaults such as N/A, Did not answer).")
+  List<String> placeholders = new ArrayList<>();
+
   @Override
   public Integer call() {
+    if (maxFileMb < 1) {
+      throw new QuarryException("--max-file-mb must be 1 or more, got " + maxFileMb);
+    }
     QuarryHome home = QuarryHome.fromSystem();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
@@ -50,7 +66,15 @@ final class IndexCommand implements Callable<Integer> {
       gloss = defaultGlossary(home);
     }
     try (Quarry quarry = Quarry.open(common.indexDir(home))) {
-      IndexReport report = run(quarry, new IndexRequest(targets, participants, gloss), err);
+      SurveyOptions survey =
+          new SurveyOptions(
+              textColumns,
+              idColumn,
+              placeholders.isEmpty()
+                  ? SurveyOptions.DEFAULT_PLACEHOLDERS
+                  : placeholders.stream().map(p -> p.strip().toLowerCase(java.util.Locale.ROOT)).collect(java.util.stream.Collectors.toSet()));
+      IndexReport report =
+          run(quarry, new IndexRequest(targets, participants, gloss, survey, maxFileMb), err);
       out.print(report.table());
       out.flush();
       return report.failed() > 0 ? QuarryException.PARTIAL_FAILURE : 0;

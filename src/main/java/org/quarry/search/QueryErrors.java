@@ -5,6 +5,7 @@ import java.util.regex.Pattern;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParserConstants;
 import org.apache.lucene.queryparser.classic.Token;
+import org.apache.lucene.search.IndexSearcher;
 
 /** Turns the classic query parser's multi-line errors into one-line {@link QuerySyntaxException}s. */
 final class QueryErrors {
@@ -33,7 +34,7 @@ final class QueryErrors {
             Math.max(1, current.endColumn),
             after.isEmpty()
                 ? "the query ends too early"
-                : "'" + query.strip() + "' needs a term after " + after);
+                : quoted(query) + " needs a term after " + after);
       }
       return error(Math.max(1, next.beginColumn), "unexpected '" + next.image + "'");
     }
@@ -52,10 +53,37 @@ final class QueryErrors {
 
   static QuerySyntaxException tooBroad(String query) {
     return new QuerySyntaxException(
-        "query '"
-            + query.strip()
-            + "' expands to too many terms; make the wildcard or fuzzy terms more specific",
+        "query "
+            + quoted(query)
+            + " has more than "
+            + IndexSearcher.getMaxClauseCount()
+            + " clauses or expands to too many terms; split it, or make wildcard and fuzzy terms"
+            + " more specific",
         0);
+  }
+
+  static QuerySyntaxException tooComplexRegex(String query) {
+    return new QuerySyntaxException(
+        "query "
+            + quoted(query)
+            + " has a regular expression too complex to run; simplify the /.../ part",
+        0);
+  }
+
+  static QuerySyntaxException tooDeep(int depth) {
+    return new QuerySyntaxException(
+        "query nests parentheses "
+            + depth
+            + " deep; at most "
+            + QuoteSearcher.MAX_NESTING
+            + " levels are accepted",
+        0);
+  }
+
+  /** The query in quotes, shortened so that the message stays one readable line. */
+  static String quoted(String query) {
+    String q = query.strip().replaceAll("\\s+", " ");
+    return "'" + (q.length() <= 60 ? q : q.substring(0, 57) + "...") + "'";
   }
 
   private static QuerySyntaxException error(int position, String what) {

@@ -45,6 +45,7 @@ import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 import org.quarry.analysis.Glossary;
 import org.quarry.analysis.QuarryAnalyzer;
 import org.quarry.index.Fields;
@@ -77,6 +78,9 @@ import org.quarry.model.Source;
 public final class QuoteSearcher implements Closeable {
   /** Weight of the exact-word field next to the lemma field (1.0) for bare words. */
   public static final float EXACT_BOOST = 0.3f;
+
+  /** Deepest parenthesis nesting a query may have. */
+  public static final int MAX_NESTING = 100;
 
   private static final int HIGHLIGHT_SENTENCES = 50;
   private static final Sort RANKING =
@@ -139,6 +143,11 @@ public final class QuoteSearcher implements Closeable {
     if (query == null || query.isBlank()) {
       return new MatchAllDocsQuery();
     }
+    int depth = nesting(query);
+    if (depth > MAX_NESTING) {
+      // the parser recurses once per level: refuse before it runs out of stack
+      throw QueryErrors.tooDeep(depth);
+    }
     QueryParser parser =
         new MultiFieldQueryParser(
             new String[] {Fields.TEXT_LEMMA, Fields.TEXT}, queryAnalyzer, boosts);
@@ -153,7 +162,29 @@ public final class QuoteSearcher implements Closeable {
       throw QueryErrors.of(query, e);
     } catch (IndexSearcher.TooManyClauses e) {
       throw QueryErrors.tooBroad(query);
+    } catch (TooComplexToDeterminizeException e) {
+      throw QueryErrors.tooComplexRegex(query);
     }
+  }
+
+  /** Deepest parenthesis nesting outside quotes. */
+  static int nesting(String query) {
+    int depth = 0;
+    int max = 0;
+    boolean quoted = false;
+    for (int i = 0; i < query.length(); i++) {
+      char c = query.charAt(i);
+      if (c == '\\') {
+        i++;
+      } else if (c == '"') {
+        quoted = !quoted;
+      } else if (!quoted && c == '(') {
+        max = Math.max(max, ++depth);
+      } else if (!quoted && c == ')') {
+        depth = Math.max(0, depth - 1);
+      }
+    }
+    return max;
   }
 
   /**
@@ -194,6 +225,8 @@ public final class QuoteSearcher implements Closeable {
                 : searcher.count(drillDown);
       } catch (IndexSearcher.TooManyClauses e) {
         throw QueryErrors.tooBroad(request.query());
+      } catch (TooComplexToDeterminizeException e) {
+        throw QueryErrors.tooComplexRegex(request.query());
       }
       List<Hit> hits = page(searcher, userQuery, result.hits, request);
       Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
