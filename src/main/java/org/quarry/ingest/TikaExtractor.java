@@ -52,8 +52,9 @@ public final class TikaExtractor {
       parser.parse(in, handler, metadata, new ParseContext());
     } catch (EncryptedDocumentException e) {
       throw new SkippedSourceException("encrypted document");
-    } catch (TikaException | SAXException e) {
-      throw new IOException("cannot extract text: " + firstLine(e), e);
+    } catch (TikaException | SAXException | RuntimeException e) {
+      // Tika wraps the format library's complaint; the innermost one says what is wrong
+      throw new IOException("not a readable " + extension(file) + " file: " + firstLine(rootCause(e)), e);
     }
     boolean pdf = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".pdf");
     String text = paragraphs(handler.toString(), !pdf);
@@ -87,7 +88,21 @@ public final class TikaExtractor {
     return sb.toString().strip() + "\n";
   }
 
-  private static String firstLine(Exception e) {
+  private static Throwable rootCause(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return t.getMessage() == null ? e : t;
+  }
+
+  private static String extension(Path file) {
+    String name = file.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    return dot < 0 ? "document" : name.substring(dot).toLowerCase(Locale.ROOT);
+  }
+
+  private static String firstLine(Throwable e) {
     String m = String.valueOf(e.getMessage());
     int nl = m.indexOf('\n');
     return nl < 0 ? m : m.substring(0, nl);
