@@ -39,6 +39,25 @@ public final class LemmaAnnotator implements TextAnnotator {
       ThreadLocal.withInitial(Morphology::new);
 
   private final LongAdder taggerNanos = new LongAdder();
+  private final boolean tagged;
+
+  /** An annotator that tags with CoreNLP: the one Quarry indexes with. */
+  public LemmaAnnotator() {
+    this(true);
+  }
+
+  private LemmaAnnotator(boolean tagged) {
+    this.tagged = tagged;
+  }
+
+  /**
+   * An annotator that skips the part-of-speech tagger and gives every word its untagged lemma:
+   * the baseline that measures what the tagger costs, and a fast path for embedders who accept
+   * slightly worse lemmas ({@code saw} stays {@code saw}).
+   */
+  public static LemmaAnnotator untagged() {
+    return new LemmaAnnotator(false);
+  }
   private final Analyzer words =
       new Analyzer() {
         @Override
@@ -80,11 +99,11 @@ public final class LemmaAnnotator implements TextAnnotator {
       int to = s + 1 < sentenceStarts.length ? sentenceStarts[s + 1] : n;
       for (int chunk = from; chunk < to; chunk += MAX_SENTENCE_TOKENS) {
         int chunkEnd = Math.min(to, chunk + MAX_SENTENCE_TOKENS);
-        List<String> tags = tag(surface.subList(chunk, chunkEnd));
+        List<String> tags = tagged ? tag(surface.subList(chunk, chunkEnd)) : null;
         for (int i = chunk; i < chunkEnd; i++) {
           String word = surface.get(i);
-          lemmas[i] = Lemmas.tagged(morphology, word, tags.get(i - chunk));
           String plain = Lemmas.untagged(morphology, word);
+          lemmas[i] = tagged ? Lemmas.tagged(morphology, word, tags.get(i - chunk)) : plain;
           untagged[i] = plain.equals(lemmas[i]) ? null : plain;
         }
       }

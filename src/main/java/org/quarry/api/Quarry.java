@@ -21,6 +21,7 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.quarry.analysis.Glossary;
 import org.quarry.analysis.LemmaAnnotator;
+import org.quarry.analysis.TextAnnotator;
 import org.quarry.index.DuplicateFinder;
 import org.quarry.index.Fields;
 import org.quarry.index.IndexLockedException;
@@ -70,10 +71,12 @@ public final class Quarry implements AutoCloseable {
       Set.of(GLOSSARY_FILE, PARTICIPANTS_FILE, ".gitkeep", "write.lock");
 
   private final Path dir;
+  private final java.util.function.Supplier<TextAnnotator> annotators;
   private QuoteSearcher searcher;
 
-  private Quarry(Path dir) {
+  private Quarry(Path dir, java.util.function.Supplier<TextAnnotator> annotators) {
     this.dir = dir;
+    this.annotators = annotators;
   }
 
   /**
@@ -83,6 +86,17 @@ public final class Quarry implements AutoCloseable {
    *     Quarry index
    */
   public static Quarry open(Path dir) {
+    return open(dir, LemmaAnnotator::new);
+  }
+
+  /**
+   * Opens the index in {@code dir}, indexing with annotators from {@code annotators} instead of
+   * CoreNLP's tagger (for example {@link LemmaAnnotator#untagged()}, which is faster and loads no
+   * model). Searches are the same either way.
+   *
+   * @throws QuarryException as {@link #open(Path)}
+   */
+  public static Quarry open(Path dir, java.util.function.Supplier<TextAnnotator> annotators) {
     Path abs = dir.toAbsolutePath().normalize();
     if (Files.exists(abs) && !Files.isDirectory(abs)) {
       throw new QuarryException("index " + abs + " is a file, not a folder; name a folder with --index");
@@ -92,7 +106,7 @@ public final class Quarry implements AutoCloseable {
           "index " + abs + " is not a Quarry index (it holds other files and no Lucene segments);"
               + " name an empty or new folder with --index");
     }
-    return new Quarry(abs);
+    return new Quarry(abs, annotators);
   }
 
   /** The index folder. */
@@ -161,7 +175,7 @@ public final class Quarry implements AutoCloseable {
     long[] done = {0};
     IndexUpdate update;
     IndexUpdate removal;
-    LemmaAnnotator annotator = new LemmaAnnotator();
+    TextAnnotator annotator = annotators.get();
     try (Indexer indexer = Indexer.open(dir, annotator, duplicateFinder())) {
       SourceListener listener =
           (id, outcome, passages, failure) -> {

@@ -17,6 +17,7 @@ import picocli.CommandLine.ParameterException;
       IndexCommand.class,
       SearchCommand.class,
       ServeCommand.class,
+      BenchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class QuarryCommand implements Runnable {

@@ -1,0 +1,65 @@
+package org.quarry.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.quarry.api.QuarryException;
+import org.quarry.bench.BenchReport;
+import org.quarry.bench.Benchmarks;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code quarry bench}: index and search timings, each against a same-run baseline. */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Time indexing (CoreNLP vs untagged lemmas) and warm searches (Quarry vs bare Lucene)",
+      "on a corpus (default seeds/), in temporary indexes; prints medians and ratios."
+    })
+final class BenchCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(arity = "0..1", paramLabel = "CORPUS", description = "Folder to index (default: seeds/).")
+  Path corpus;
+
+  @Option(names = "--index-runs", defaultValue = "3", description = "Index runs per side (default ${DEFAULT-VALUE}).")
+  int indexRuns;
+
+  @Option(names = "--search-rounds", defaultValue = "30", description = "Rounds of the query mix (default ${DEFAULT-VALUE}).")
+  int searchRounds;
+
+  @Override
+  public Integer call() throws IOException {
+    if (indexRuns < 1 || searchRounds < 1) {
+      throw new QuarryException("--index-runs and --search-rounds must be 1 or more");
+    }
+    QuarryHome home = QuarryHome.fromSystem();
+    Path target = corpus == null ? home.seeds() : corpus;
+    if (!Files.isDirectory(target)) {
+      throw new QuarryException(target + ": no such folder");
+    }
+    Path glossary = home.seeds().resolve("nhs-glossary.txt");
+    Path work = Files.createTempDirectory("quarry-bench");
+    try {
+      BenchReport report =
+          Benchmarks.run(target, Files.isRegularFile(glossary) ? glossary : null, work, indexRuns, searchRounds);
+      spec.commandLine().getOut().print(report.table());
+    } finally {
+      deleteQuietly(work);
+    }
+    return 0;
+  }
+
+  private static void deleteQuietly(Path work) throws IOException {
+    try (var files = Files.walk(work)) {
+      for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+}
