@@ -253,9 +253,10 @@ public final class Quarry implements AutoCloseable {
     try {
       return searcher().search(request);
     } catch (QuerySyntaxException e) {
-      throw new QuarryException(e.getMessage(), e);
+      throw QuarryException.badParameter("q", e.getMessage(), e);
     } catch (IllegalArgumentException e) {
-      throw new QuarryException(e.getMessage(), e);
+      String m = String.valueOf(e.getMessage());
+      throw QuarryException.badParameter(m.contains("facet dimension") ? "facet" : "filter", m, e);
     } catch (IOException e) {
       throw unreadable(e);
     }

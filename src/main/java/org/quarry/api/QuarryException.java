@@ -13,6 +13,7 @@ public class QuarryException extends RuntimeException {
   public static final int PARTIAL_FAILURE = 1;
 
   private final int exitCode;
+  private final String parameter;
 
   /** A bad-input failure (exit code 2). */
   public QuarryException(String message) {
@@ -26,8 +27,23 @@ public class QuarryException extends RuntimeException {
 
   /** A failure with an explicit exit code. */
   public QuarryException(String message, int exitCode, Throwable cause) {
+    this(message, exitCode, cause, null);
+  }
+
+  private QuarryException(String message, int exitCode, Throwable cause, String parameter) {
     super(message, cause);
     this.exitCode = exitCode;
+    this.parameter = parameter;
+  }
+
+  /** A bad-input failure caused by one request parameter ({@code q}, {@code filter}, …). */
+  public static QuarryException badParameter(String parameter, String message, Throwable cause) {
+    return new QuarryException(message, BAD_INPUT, cause, parameter);
+  }
+
+  /** The request parameter at fault, or null when none is. */
+  public String parameter() {
+    return parameter;
   }
 
   /** The process exit code the CLI uses for this failure. */

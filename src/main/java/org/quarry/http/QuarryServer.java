@@ -108,8 +108,8 @@ public final class QuarryServer implements AutoCloseable {
       try {
         var result = quarry.search(new SearchRequest(q, facets, filters, limit, offset, dups));
         send(ex, 200, SearchJson.toJson(result));
-      } catch (QuarryException | IllegalArgumentException e) {
-        error(ex, 400, e.getMessage(), e.getMessage() != null && e.getMessage().contains("filter") ? "filter" : "q");
+      } catch (QuarryException e) {
+        error(ex, 400, e.getMessage(), e.parameter());
       }
     }
   }

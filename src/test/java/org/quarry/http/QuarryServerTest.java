@@ -1,0 +1,97 @@
+package org.quarry.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.quarry.api.IndexProgress;
+import org.quarry.api.IndexRequest;
+import org.quarry.api.Quarry;
+
+/** The HTTP API on loopback: versioned routes, JSON answers, 400 naming the parameter, 404. */
+class QuarryServerTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient CLIENT = HttpClient.newHttpClient();
+
+  @TempDir static Path tmp;
+  static Quarry quarry;
+  static QuarryServer server;
+
+  @BeforeAll
+  static void serve() throws IOException {
+    Path docs = Files.createDirectories(tmp.resolve("docs"));
+    Files.writeString(docs.resolve("a.txt"), "Interviewer: What about the voice of practices?\n\nP01: The clinical directors speak with one voice.\n");
+    quarry = Quarry.open(tmp.resolve("index"));
+    quarry.index(IndexRequest.of(docs), IndexProgress.NONE);
+    server = QuarryServer.start(quarry, "127.0.0.1", 0);
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+    quarry.close();
+  }
+
+  @Test
+  void searchAnswersTheSearchJson() throws Exception {
+    HttpResponse<String> r = get("/api/v1/search?q=" + enc("voice") + "&facet=source");
+    assertEquals(200, r.statusCode());
+    JsonNode body = JSON.readTree(r.body());
+    assertTrue(body.get("total").asInt() > 0);
+    assertTrue(body.get("hits").get(0).get("highlight").asText().contains("<mark>"));
+    assertEquals("a.txt", body.get("facets").get("source").get(0).get("value").asText());
+  }
+
+  @Test
+  void aPassageByIdAndA404ForAMissingOne() throws Exception {
+    String id = JSON.readTree(get("/api/v1/search?q=voice").body()).get("hits").get(0).get("id").asText();
+    HttpResponse<String> found = get("/api/v1/passages/" + enc(id));
+    assertEquals(200, found.statusCode());
+    assertEquals(id, JSON.readTree(found.body()).get("id").asText());
+    assertEquals(404, get("/api/v1/passages/" + enc("a.txt#0-1")).statusCode());
+  }
+
+  @Test
+  void badParametersAre400sNamingTheParameter() throws Exception {
+    assertBad(get("/api/v1/search?q=voice&limit=abc"), "limit");
+    assertBad(get("/api/v1/search"), "q");
+    assertBad(get("/api/v1/search?q=" + enc("voice AND")), "q");
+    assertBad(get("/api/v1/search?q=voice&filter=" + enc("colour:red")), "filter");
+  }
+
+  @Test
+  void theSearchPageIsServed() throws Exception {
+    HttpResponse<String> r = get("/");
+    assertEquals(200, r.statusCode());
+    assertTrue(r.body().contains("/api/v1/search"));
+  }
+
+  private static void assertBad(HttpResponse<String> r, String parameter) throws IOException {
+    assertEquals(400, r.statusCode(), r.body());
+    assertEquals(parameter, JSON.readTree(r.body()).get("parameter").asText(), r.body());
+  }
+
+  private static HttpResponse<String> get(String path) throws Exception {
+    return CLIENT.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+}
