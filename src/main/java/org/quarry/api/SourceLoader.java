@@ -1,14 +1,9 @@
 package org.quarry.api;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import org.quarry.ingest.CaptionText;
-import org.quarry.ingest.ContentHash;
 import org.quarry.ingest.SegmentedSource;
 import org.quarry.ingest.SkippedSourceException;
 import org.quarry.ingest.SourceFile;
@@ -16,21 +11,17 @@ import org.quarry.ingest.SourceReader;
 import org.quarry.ingest.SourceReaders;
 import org.quarry.ingest.SurveyOptions;
 import org.quarry.ingest.SurveyReader;
-import org.quarry.ingest.TikaExtractor;
-import org.quarry.model.OffsetMap;
 import org.quarry.model.Source;
-import org.quarry.model.SourceKind;
 import org.quarry.segment.Segmenter;
 import org.quarry.segment.SourceSegmenter;
 
 /**
  * Reads one file with the reader its format needs and segments it: the ingest and segment
- * stages for one source. Formats: plain text, Markdown and HTML (the ingest readers), office
- * documents and PDF (Tika), captions (.vtt, .srt) and survey exports (.csv, .xlsx).
+ * stages for one source. Formats: plain text, Markdown, HTML, office documents and PDF, captions
+ * (.vtt, .srt) through {@link SourceReaders#standard()}, and survey exports (.csv, .xlsx).
  */
 final class SourceLoader {
   private final SourceReaders readers = SourceReaders.standard();
-  private final TikaExtractor tika = new TikaExtractor();
   private final SurveyReader surveys;
   private final Segmenter segmenter = new SourceSegmenter();
 
@@ -60,51 +51,14 @@ final class SourceLoader {
     if (SurveyReader.handles(path)) {
       return surveys.read(path, file.id());
     }
-    Source source;
-    if (TikaExtractor.handles(path)) {
-      source = extracted(file, tika.extract(path), SourceKind.PAPER);
-    } else if (isCaption(path)) {
-      String transcript = CaptionText.toTranscript(decode(path));
-      if (transcript.isBlank()) {
-        throw new SkippedSourceException("no captions");
-      }
-      source = extracted(file, transcript, SourceKind.TRANSCRIPT);
-    } else {
-      Optional<SourceReader> reader = readers.forFile(path);
-      if (reader.isEmpty()) {
-        String name = path.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        throw new SkippedSourceException(
-            "unsupported format" + (dot < 0 ? "" : " (" + name.substring(dot) + ")"));
-      }
-      source = reader.get().read(path, file.id());
+    Optional<SourceReader> reader = readers.forFile(path);
+    if (reader.isEmpty()) {
+      String name = path.getFileName().toString();
+      int dot = name.lastIndexOf('.');
+      throw new SkippedSourceException(
+          "unsupported format" + (dot < 0 ? "" : " (" + name.substring(dot) + ")"));
     }
+    Source source = reader.get().read(path, file.id());
     return new SegmentedSource(source, segmenter.segment(source));
-  }
-
-  private static boolean isCaption(Path path) {
-    String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
-    return name.endsWith(".vtt") || name.endsWith(".srt");
-  }
-
-  private static String decode(Path path) throws IOException {
-    byte[] bytes = Files.readAllBytes(path);
-    if (bytes.length == 0) {
-      throw new SkippedSourceException("empty");
-    }
-    String text = new String(bytes, StandardCharsets.UTF_8);
-    return text.startsWith("\uFEFF") ? text.substring(1) : text;
-  }
-
-  // a binary format's extracted text is the text Quarry keeps, so offsets point into it
-  private static Source extracted(SourceFile file, String text, SourceKind kind) throws IOException {
-    return new Source(
-        file.id(),
-        file.file().toString(),
-        kind,
-        text,
-        OffsetMap.identity(text),
-        ContentHash.of(file.file()),
-        Map.of());
   }
 }

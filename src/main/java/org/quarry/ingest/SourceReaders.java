@@ -13,9 +13,14 @@ public final class SourceReaders {
     this.readers = List.copyOf(readers);
   }
 
-  /** Every format Quarry reads. */
+  /**
+   * Every format Quarry reads as a single source: plain text and Markdown, HTML, office
+   * documents and PDF, captions. (Survey exports, which hold many answers, have their own
+   * reader.)
+   */
   public static SourceReaders standard() {
-    return new SourceReaders(List.of(new PlainTextReader()));
+    return new SourceReaders(
+        List.of(new PlainTextReader(), new HtmlReader(), new DocumentReader(), new CaptionReader()));
   }
 
   /** The reader for this file, or empty when the format is not supported. */

@@ -61,6 +61,23 @@ public final class OffsetMap {
     return new OffsetMap(o);
   }
 
+  /**
+   * This map with every original offset moved on by {@code codePoints}: for a text normalised
+   * from a part of the file (the body after front matter) that starts {@code codePoints} in.
+   *
+   * @throws IllegalArgumentException when {@code codePoints} is negative
+   */
+  public OffsetMap shifted(int codePoints) {
+    if (codePoints < 0) {
+      throw new IllegalArgumentException("cannot shift an offset map back: " + codePoints);
+    }
+    int[] o = origin.clone();
+    for (int i = 0; i < o.length; i++) {
+      o[i] += codePoints;
+    }
+    return new OffsetMap(o);
+  }
+
   /** Length of the normalised text this map covers. */
   public int length() {
     return origin.length - 1;

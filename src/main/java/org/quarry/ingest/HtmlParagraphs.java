@@ -1,0 +1,102 @@
+package org.quarry.ingest;
+
+import java.util.Locale;
+import java.util.Set;
+import org.xml.sax.Attributes;
+import org.xml.sax.helpers.DefaultHandler;
+
+/**
+ * Collects the text of an HTML body (as SAX events from Tika's HTML parser) the way Quarry's
+ * segmenters read text: each block element (paragraph, heading, list item, table row, …) is a
+ * paragraph of its own, paragraphs are separated by one blank line, and runs of whitespace inside
+ * a paragraph are one space, as a browser shows them. {@code <br>} is a line break and {@code
+ * <pre>} keeps its lines.
+ */
+final class HtmlParagraphs extends DefaultHandler {
+  private static final Set<String> BLOCKS =
+      Set.of(
+          "address", "article", "aside", "blockquote", "body", "caption", "dd", "details", "div",
+          "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4",
+          "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary",
+          "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul");
+  // cells of one row stay one paragraph: a row is a record, its cells its fields
+  private static final Set<String> CELLS = Set.of("td", "th");
+
+  private final StringBuilder out = new StringBuilder();
+  private boolean paragraphBreak;
+  private boolean lineBreak;
+  private boolean space;
+  private int pre;
+
+  @Override
+  public void startElement(String uri, String localName, String qName, Attributes atts) {
+    String name = name(localName, qName);
+    if (CELLS.contains(name)) {
+      space = true;
+    } else if (BLOCKS.contains(name)) {
+      paragraphBreak = true;
+    } else if (name.equals("br")) {
+      lineBreak = true;
+    }
+    if (name.equals("pre")) {
+      pre++;
+    }
+  }
+
+  @Override
+  public void endElement(String uri, String localName, String qName) {
+    String name = name(localName, qName);
+    if (CELLS.contains(name)) {
+      space = true;
+    } else if (BLOCKS.contains(name)) {
+      paragraphBreak = true;
+    }
+    if (name.equals("pre") && pre > 0) {
+      pre--;
+    }
+  }
+
+  @Override
+  public void characters(char[] ch, int start, int length) {
+    for (int i = start; i < start + length; i++) {
+      char c = ch[i];
+      if (pre > 0 && (c == '\n' || c == '\r')) {
+        lineBreak = c == '\n' || lineBreak;
+      } else if (pre == 0 && (Character.isWhitespace(c) || c == '\u00a0')) {
+        space = true;
+      } else {
+        put(c);
+      }
+    }
+  }
+
+  // Tika's own layout newlines; the block structure already says where breaks go
+  @Override
+  public void ignorableWhitespace(char[] ch, int start, int length) {}
+
+  private void put(char c) {
+    if (out.length() > 0) {
+      if (paragraphBreak) {
+        out.append("\n\n");
+      } else if (lineBreak) {
+        out.append('\n');
+      } else if (space) {
+        out.append(' ');
+      }
+    }
+    paragraphBreak = false;
+    lineBreak = false;
+    space = false;
+    out.append(c);
+  }
+
+  /** The text collected, paragraphs separated by blank lines, ending in one newline. */
+  String text() {
+    return out.length() == 0 ? "" : out + "\n";
+  }
+
+  private static String name(String localName, String qName) {
+    String n = localName == null || localName.isEmpty() ? qName : localName;
+    return n.toLowerCase(Locale.ROOT);
+  }
+}
