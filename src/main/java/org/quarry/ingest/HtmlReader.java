@@ -13,8 +13,8 @@ import org.apache.tika.exception.TikaException;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.parser.ParseContext;
+import org.apache.tika.parser.html.DefaultHtmlMapper;
 import org.apache.tika.parser.html.HtmlMapper;
-import org.apache.tika.parser.html.IdentityHtmlMapper;
 import org.apache.tika.parser.html.JSoupParser;
 import org.apache.tika.sax.BodyContentHandler;
 import org.quarry.model.Source;
@@ -49,8 +49,7 @@ public final class HtmlReader implements SourceReader {
     Metadata metadata = new Metadata();
     metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, file.getFileName().toString());
     ParseContext context = new ParseContext();
-    // every element reaches the handler, so <section> and <article> also break paragraphs
-    context.set(HtmlMapper.class, IdentityHtmlMapper.INSTANCE);
+    context.set(HtmlMapper.class, new EveryElement());
     try (InputStream in = new ByteArrayInputStream(bytes)) {
       new JSoupParser().parse(in, new BodyContentHandler(paragraphs), metadata, context);
     } catch (TikaException | SAXException e) {
@@ -74,5 +73,24 @@ public final class HtmlReader implements SourceReader {
         normalized.offsets(),
         ContentHash.of(bytes),
         facts);
+  }
+
+  // every element reaches the handler, so <section> and <article> also break paragraphs; Tika's
+  // default mapper drops them. Scripts and styles are still discarded.
+  private static final class EveryElement implements HtmlMapper {
+    @Override
+    public String mapSafeElement(String name) {
+      return name.toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public boolean isDiscardElement(String name) {
+      return DefaultHtmlMapper.INSTANCE.isDiscardElement(name);
+    }
+
+    @Override
+    public String mapSafeAttribute(String elementName, String attributeName) {
+      return DefaultHtmlMapper.INSTANCE.mapSafeAttribute(elementName, attributeName);
+    }
   }
 }

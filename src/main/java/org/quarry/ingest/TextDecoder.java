@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.tika.parser.txt.CharsetDetector;
 import org.apache.tika.parser.txt.CharsetMatch;
 
@@ -30,7 +31,12 @@ public final class TextDecoder {
   public static final Charset FALLBACK = Charset.forName("windows-1252");
 
   // below this Tika's guess is noise (it answers for any bytes); the fallback is likelier right
-  private static final int MIN_CONFIDENCE = 30;
+  private static final int MIN_CONFIDENCE = 20;
+  // how much likelier than windows-1252 another charset must score to be believed
+  private static final int MARGIN = 15;
+  private static final Set<String> WESTERN = Set.of("WINDOWS-1252", "ISO-8859-1", "ISO-8859-15");
+  private static final Set<String> EBCDIC =
+      Set.of("IBM500", "IBM420_LTR", "IBM420_RTL", "IBM424_LTR", "IBM424_RTL");
   // share of control characters above which decoded bytes are not text
   private static final double MAX_CONTROL_SHARE = 0.05;
 
@@ -133,20 +139,31 @@ public final class TextDecoder {
     return new String(b, from, b.length - from, charset);
   }
 
+  /**
+   * Tika's guess, unless windows-1252 is nearly as likely: on short texts the detector's scores
+   * for the Latin charsets are close, and a wrong Central European guess turns "naïve" into
+   * "naďve", while most legacy files people hold are windows-1252. EBCDIC and UTF guesses are
+   * never right here (the bytes had no NULs and were not UTF-8).
+   */
   private static Charset guess(byte[] b) {
     CharsetDetector detector = new CharsetDetector();
     detector.setText(b);
-    CharsetMatch match = detector.detect();
-    if (match == null || match.getConfidence() < MIN_CONFIDENCE) {
-      return FALLBACK;
+    CharsetMatch[] matches = detector.detectAll();
+    int western = 0;
+    CharsetMatch best = null;
+    for (CharsetMatch m : matches) {
+      String name = m.getName().toUpperCase(Locale.ROOT);
+      if (WESTERN.contains(name)) {
+        western = Math.max(western, m.getConfidence());
+      } else if (best == null && !name.startsWith("UTF") && !EBCDIC.contains(name)) {
+        best = m;
+      }
     }
-    String name = match.getName();
-    // the bytes were not valid UTF-8 and had no NULs, so a UTF guess is wrong
-    if (name.toUpperCase(Locale.ROOT).startsWith("UTF") || name.equalsIgnoreCase("ISO-8859-1")) {
+    if (best == null || best.getConfidence() < MIN_CONFIDENCE || best.getConfidence() - western < MARGIN) {
       return FALLBACK;
     }
     try {
-      return Charset.forName(name);
+      return Charset.forName(best.getName());
     } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
       return FALLBACK;
     }

@@ -60,6 +60,25 @@ class TextDecoderTest {
   }
 
   @Test
+  void aLongerCyrillicTextIsDetectedNotAssumed() throws SkippedSourceException {
+    String text =
+        "Врачи общей практики рассказали о своей работе в сети. Нагрузка растёт каждый год, "
+            + "и звонки не прекращаются.\n";
+    TextDecoder.Decoded d = TextDecoder.decode(text.getBytes(Charset.forName("windows-1251")));
+    assertEquals(Charset.forName("windows-1251"), d.charset());
+    assertEquals(text, d.text());
+  }
+
+  @Test
+  void aLongerPolishTextIsDetectedNotAssumed() throws SkippedSourceException {
+    String text =
+        "Lekarze rodzinni opowiadali o pracy w sieci. Obciążenie rośnie każdego roku, "
+            + "a telefony dzwonią bez przerwy.\n";
+    TextDecoder.Decoded d = TextDecoder.decode(text.getBytes(Charset.forName("windows-1250")));
+    assertEquals(text, d.text());
+  }
+
+  @Test
   void nulsOutOfTheUtf16PatternAreBinary() {
     byte[] bytes = "some text with a NUL".getBytes(StandardCharsets.US_ASCII);
     bytes[4] = 0;
