@@ -24,7 +24,7 @@ import org.xml.sax.SAXException;
 /**
  * Reads .html and .htm files with Tika's HTML parser (which finds the charset from the meta tag
  * or the bytes): the body's text with each block element, headings included, as its own
- * paragraph ({@link HtmlParagraphs}), normalised ({@link TextNormalizer}). Offsets point into
+ * paragraph ({@link XhtmlParagraphs}), normalised ({@link TextNormalizer}). Offsets point into
  * that extracted text, which is what Quarry keeps for the source; the page title, when there is
  * one, is the {@code title} metadata.
  */
@@ -45,7 +45,7 @@ public final class HtmlReader implements SourceReader {
     if (new String(bytes, StandardCharsets.ISO_8859_1).isBlank()) {
       throw new SkippedSourceException("empty");
     }
-    HtmlParagraphs paragraphs = new HtmlParagraphs();
+    XhtmlParagraphs paragraphs = XhtmlParagraphs.collapsingLines();
     Metadata metadata = new Metadata();
     metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, file.getFileName().toString());
     ParseContext context = new ParseContext();

@@ -35,7 +35,7 @@ public final class TikaExtractor {
   }
 
   /**
-   * The document's text, paragraphs separated by blank lines.
+   * The document's text, paragraphs separated by blank lines, a paragraph's own line breaks kept.
    *
    * @throws SkippedSourceException for an encrypted document, or one with no text (a scanned PDF
    *     without a text layer)
@@ -45,19 +45,18 @@ public final class TikaExtractor {
     if (Files.size(file) == 0) {
       throw new SkippedSourceException("empty");
     }
-    BodyContentHandler handler = new BodyContentHandler(-1);
+    XhtmlParagraphs paragraphs = XhtmlParagraphs.keepingLines();
     Metadata metadata = new Metadata();
     metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, file.getFileName().toString());
     try (InputStream in = Files.newInputStream(file)) {
-      parser.parse(in, handler, metadata, new ParseContext());
+      parser.parse(in, new BodyContentHandler(paragraphs), metadata, new ParseContext());
     } catch (EncryptedDocumentException e) {
       throw new SkippedSourceException("encrypted document");
     } catch (TikaException | SAXException | RuntimeException e) {
       // Tika wraps the format library's complaint; the innermost one says what is wrong
       throw new IOException("not a readable " + extension(file) + " file: " + firstLine(rootCause(e)), e);
     }
-    boolean pdf = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".pdf");
-    String text = paragraphs(handler.toString(), !pdf);
+    String text = tidy(paragraphs.text());
     if (text.isBlank()) {
       throw new SkippedSourceException(
           file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".pdf")
@@ -68,22 +67,24 @@ public final class TikaExtractor {
   }
 
   /**
-   * Quarry's segmenters read paragraphs as blank-line separated blocks. Word processors' text
-   * comes from Tika one paragraph per line, so each line becomes a block; a PDF's lines are
-   * hard-wrapped, so there only runs of blank lines are folded and the normaliser joins lines.
+   * Quarry's segmenters read paragraphs as blank-line separated blocks, which is how {@link
+   * XhtmlParagraphs} writes the document's paragraphs (a PDF's too, where PDFBox finds them by
+   * spacing and indentation). Lines inside a paragraph stay lines: in a PDF they are hard-wrapped
+   * and the normaliser joins them. Here only trailing spaces go and runs of blank lines fold.
    */
-  static String paragraphs(String raw, boolean linesAreParagraphs) {
+  static String tidy(String raw) {
     String text = raw.replace("\r\n", "\n").replace('\r', '\n').replace('\u00a0', ' ');
     StringBuilder sb = new StringBuilder(text.length());
     for (String line : text.split("\n", -1)) {
       String l = line.stripTrailing();
       if (l.isBlank()) {
-        if (sb.length() > 0 && !sb.toString().endsWith("\n\n")) {
+        boolean blankLineWritten = sb.length() >= 2 && sb.charAt(sb.length() - 2) == '\n';
+        if (sb.length() > 0 && !blankLineWritten) {
           sb.append('\n');
         }
         continue;
       }
-      sb.append(l).append(linesAreParagraphs ? "\n\n" : "\n");
+      sb.append(l).append('\n');
     }
     return sb.toString().strip() + "\n";
   }

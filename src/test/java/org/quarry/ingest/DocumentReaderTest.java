@@ -37,6 +37,25 @@ class DocumentReaderTest {
   }
 
   @Test
+  void aPdfsSpacedParagraphsAreBlankLineSeparatedAndTheirLinesKept() throws IOException {
+    Path file = tmp.resolve("paragraphs.pdf");
+    try (PDDocument doc = new PDDocument()) {
+      PDPage page = new PDPage();
+      doc.addPage(page);
+      try (PDPageContentStream content = new PDPageContentStream(doc, page)) {
+        content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
+        line(content, 700, "Interviewer: How has the workload");
+        line(content, 686, "changed since the network started?");
+        line(content, 640, "P7: It has grown every year.");
+      }
+      doc.save(file.toFile());
+    }
+    assertEquals(
+        "Interviewer: How has the workload\nchanged since the network started?\n\nP7: It has grown every year.\n",
+        read(file).text());
+  }
+
+  @Test
   void anEncryptedPdfIsSkippedAsEncrypted() throws IOException {
     Path pdf = pdf("locked.pdf", "Secret words.", "open-sesame");
     assertEquals(
@@ -105,5 +124,12 @@ class DocumentReaderTest {
       doc.save(file.toFile());
     }
     return file;
+  }
+
+  private static void line(PDPageContentStream content, float y, String text) throws IOException {
+    content.beginText();
+    content.newLineAtOffset(72, y);
+    content.showText(text);
+    content.endText();
   }
 }
