@@ -6,7 +6,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -150,18 +150,13 @@ public final class SurveyReader {
     CsvMapper mapper = new CsvMapper();
     mapper.enable(CsvParser.Feature.WRAP_AS_ARRAY);
     List<List<String>> table = new ArrayList<>();
-    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+    // Excel saves "CSV" in the Windows charset and "CSV UTF-8" with a byte-order mark
+    String text = TextDecoder.decode(Files.readAllBytes(file)).text();
+    try (Reader reader = new StringReader(text);
         MappingIterator<List<String>> it = mapper.readerForListOf(String.class).readValues(reader)) {
       while (it.hasNext()) {
         table.add(it.next());
       }
-    } catch (java.nio.charset.MalformedInputException e) {
-      throw new IOException("not UTF-8 text; save the CSV as UTF-8", e);
-    }
-    if (!table.isEmpty() && !table.get(0).isEmpty() && table.get(0).get(0).startsWith("\uFEFF")) {
-      List<String> first = new ArrayList<>(table.get(0));
-      first.set(0, first.get(0).substring(1));
-      table.set(0, first);
     }
     return table;
   }
