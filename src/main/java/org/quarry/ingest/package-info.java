@@ -1,6 +1,9 @@
 /**
- * Ingest: one {@link org.quarry.ingest.SourceReader} per file format, and the text normaliser
- * (NFC, PDF de-hyphenation, line joins) that keeps an offset map back to the file as read. Knows
- * nothing of Lucene.
+ * Ingest: one {@link org.quarry.ingest.SourceReader} per file format (plain text and Markdown,
+ * HTML, office documents and PDF, captions; {@link org.quarry.ingest.SourceReaders#standard()}
+ * lists them), and the text normaliser (NFC, PDF de-hyphenation, line joins) that every reader
+ * runs on the decoded or extracted text, keeping an offset map back to it. Text files' charsets
+ * are detected ({@link org.quarry.ingest.TextDecoder}) and their front matter read as metadata
+ * ({@link org.quarry.ingest.FrontMatter}). Knows nothing of Lucene.
  */
 package org.quarry.ingest;
