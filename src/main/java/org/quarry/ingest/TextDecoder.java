@@ -19,9 +19,11 @@ import org.apache.tika.parser.txt.CharsetMatch;
  * Turns a text file's bytes into text, detecting the charset rather than assuming it: a
  * byte-order mark decides first (UTF-8, UTF-16 LE/BE); NUL bytes in the pattern of UTF-16 text
  * without a mark decide next; bytes that are valid UTF-8 are UTF-8; anything else goes to Tika's
- * statistical detector, falling back to windows-1252, the charset of most legacy Windows text
- * (ISO-8859-1 is read as windows-1252, as browsers do: the two differ only where ISO-8859-1 has
- * control characters that real text never holds).
+ * statistical detector, whose guess (windows-1251, windows-1250, Shift_JIS, …) is taken when it
+ * is clearly surer of it than of windows-1252, the charset of most legacy Windows text and the
+ * fallback. ISO-8859-1 is read as windows-1252, as browsers do: the two differ only where
+ * ISO-8859-1 has control characters that real text never holds. Decoded text with many control
+ * characters is binary.
  *
  * <p>The byte-order mark is not part of the text: offsets into a file "as read" count code points
  * of the decoded text after the mark.
