@@ -10,7 +10,9 @@ import java.util.regex.Pattern;
  * A speaker label at the start of a transcript line, in one of the layouts transcription tools and
  * typists write: {@code Jane Smith: text}, {@code P01: text}, {@code Jane Smith  00:13} (Otter,
  * speech on the next lines), {@code [00:01:23] Speaker: text}, {@code 00:01:23 Speaker: text},
- * {@code Speaker (00:01:23): text} and {@code Speaker [00:01:23]}.
+ * {@code Speaker (00:01:23): text}, {@code Speaker [00:01:23]} and {@code [Speaker] 00:01:23}
+ * (Zoom). Markdown emphasis around a label ({@code **Interviewer:**}) and a short note after the
+ * name ({@code P3 (GP, female):}) are allowed; the note is not part of the speaker.
  *
  * @param speaker the label as written, trimmed ({@code P01}, {@code R}, {@code Dr Jane Smith})
  * @param timestamp the timestamp written with the label, or null
@@ -30,6 +32,7 @@ public record SpeakerLabel(String speaker, String timestamp, int speechStart) {
   private static final String NEXT_WORD = "(?:" + WORD + "|#?\\p{N}+\\p{L}?)";
   private static final String NAME = "(?<name>" + WORD + "(?:[ \\t]" + NEXT_WORD + "){0,3})";
   private static final String SPEECH = "(?:[ \\t]+|$)";
+  private static final String EMPHASIS = "(?:\\*\\*|__|\\*|_)?";
 
   // most specific first: a timestamped label must not be read as a bare name label
   private static final Pattern TIME_THEN_NAME =
@@ -40,7 +43,12 @@ public record SpeakerLabel(String speaker, String timestamp, int speechStart) {
       Pattern.compile("^" + NAME + "[ \\t]*(?<time>" + BRACKETED_TIME + ")[ \\t]*:?" + SPEECH);
   private static final Pattern NAME_THEN_TIME_LINE =
       Pattern.compile("^" + NAME + "[ \\t]+(?<time>" + TIME + ")[ \\t]*$");
-  private static final Pattern NAME_COLON = Pattern.compile("^" + NAME + "[ \\t]?:" + SPEECH);
+  private static final Pattern BRACKETED_NAME_THEN_TIME =
+      Pattern.compile("^\\[" + NAME + "\\][ \\t]+(?<time>" + TIME + ")[ \\t]*:?" + SPEECH);
+  private static final Pattern NAME_COLON =
+      Pattern.compile(
+          "^" + EMPHASIS + NAME + "(?:[ \\t]*\\([\\p{L}\\p{N} ,'’/\\-]{1,30}\\))?" + EMPHASIS + "[ \\t]?:" + EMPHASIS
+              + SPEECH);
 
   /**
    * First words of headings and metadata lines that take a colon in papers, topic guides and
@@ -86,7 +94,13 @@ public record SpeakerLabel(String speaker, String timestamp, int speechStart) {
     }
     String rest = line.substring(indent);
     for (Pattern p :
-        new Pattern[] {TIME_THEN_NAME, NAME_THEN_BRACKETED_TIME, NAME_THEN_TIME_LINE, NAME_COLON}) {
+        new Pattern[] {
+          TIME_THEN_NAME,
+          NAME_THEN_BRACKETED_TIME,
+          NAME_THEN_TIME_LINE,
+          BRACKETED_NAME_THEN_TIME,
+          NAME_COLON
+        }) {
       Matcher m = p.matcher(rest);
       if (m.find() && isSpeakerName(m.group("name"))) {
         String time = p == NAME_COLON ? null : stripBrackets(m.group("time"));

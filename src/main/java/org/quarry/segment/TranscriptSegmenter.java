@@ -84,7 +84,9 @@ public final class TranscriptSegmenter implements Segmenter {
   /**
    * Whether {@code source} should be segmented as a transcript: its kind says so, its metadata
    * {@code kind} or {@code type} says so, or most of its paragraphs start with a speaker label, with
-   * at least two speakers (one of them speaking twice) or only an interviewer labelled.
+   * at least two speakers who come back (two turns beyond one each; one, for a pair), or only an
+   * interviewer labelled. In a file without blank lines, where turns wrap over lines, three lines in ten
+   * starting with a label is enough.
    */
   public static boolean looksLikeTranscript(Source source) {
     if (source.kind() == SourceKind.TRANSCRIPT) {
@@ -132,8 +134,12 @@ public final class TranscriptSegmenter implements Segmenter {
       // alternating with unlabelled answers, an interviewer holds about half the paragraphs
       return labelled * 4 >= units;
     }
-    boolean someoneSpeaksAgain = turnsBySpeaker.values().stream().anyMatch(n -> n >= 2);
-    return turnsBySpeaker.size() >= 2 && someoneSpeaksAgain && labelled * 5 >= units * 3;
+    // speakers come back: metadata pages ("Item Type:", "Depositing User:") name each key once
+    int speakers = turnsBySpeaker.size();
+    boolean speakersRecur = labelled - speakers >= Math.min(2, speakers - 1);
+    // without blank lines a hard-wrapped turn spans several lines, so fewer lines carry a label
+    boolean mostlyLabelled = lineMode ? labelled * 10 >= units * 3 : labelled * 5 >= units * 3;
+    return speakers >= 2 && speakersRecur && mostlyLabelled;
   }
 
   /** Turns of a transcript where speakers are labelled: each label of a new speaker starts one. */

@@ -34,6 +34,10 @@ class SpeakerLabelTest {
         "Jane (00:01:23): right|Jane|00:01:23|right",
         "Jane Smith [00:01:23]|Jane Smith|00:01:23|",
         "Moderator:|Moderator||",
+        "**Interviewer:** So,|Interviewer||So,",
+        "**Dr Lee**: Right.|Dr Lee||Right.",
+        "P3 (GP, female): We tried.|P3||We tried.",
+        "[Jane Smith] 14:02:33|Jane Smith|14:02:33|",
       })
   void readsTheSpeakerTimestampAndWhereSpeechStarts(
       String line, String speaker, String timestamp, String speech) {
@@ -63,6 +67,8 @@ class SpeakerLabelTest {
         "Meeting starts at 10:30",
         "Date: 12 March 2024",
         "An Extremely Long Name Of Someone Who Talks: x",
+        "[Crosstalk] yes: I agree",
+        "Interviewees (n=16): national policy makers.",
       })
   void ordinaryColonsAreNotLabels(String line) {
     Optional<SpeakerLabel> label = SpeakerLabel.parse(line);

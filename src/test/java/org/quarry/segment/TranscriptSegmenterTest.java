@@ -470,6 +470,45 @@ class TranscriptSegmenterTest {
   }
 
   @Test
+  void aFocusGroupWithManyOneOffSpeakersLooksLikeATranscript() {
+    String text =
+        "Facilitator: What would help most?\n\n"
+            + "Ann: More reception staff.\n\n"
+            + "Ben: Longer appointments.\n\n"
+            + "Cy: A shared rota across the network.\n\n"
+            + "Dee: Less reporting.\n\n"
+            + "Facilitator: And the least?\n\n"
+            + "Ann: Another app.\n";
+    assertTrue(
+        TranscriptSegmenter.looksLikeTranscript(source("fg.txt", SourceKind.PAPER, text, Map.of())));
+  }
+
+  @Test
+  void aHardWrappedTranscriptWithoutBlankLinesLooksLikeATranscript() {
+    String text =
+        "I: Could you tell me how the network\n"
+            + "first came together in your area?\n"
+            + "R: It was the CCG who pushed it, really,\n"
+            + "and the practices went along because\n"
+            + "the money was tied to it.\n"
+            + "I: And the clinical director?\n"
+            + "R: Chosen by the partners, after a vote\n"
+            + "that nobody much wanted to have.\n";
+    assertTrue(
+        TranscriptSegmenter.looksLikeTranscript(source("w.txt", SourceKind.PAPER, text, Map.of())));
+  }
+
+  @Test
+  void markdownBoldLabelsAreLabels() {
+    String text =
+        "**Interviewer:** How are referrals going?\n\n**Dr Lee**: Slowly, but better than last year.\n";
+    List<Passage> turns = segmentText(text, Map.of());
+    assertEquals(List.of("Interviewer", "Dr Lee"), participants(turns));
+    assertEquals(
+        List.of("How are referrals going?", "Slowly, but better than last year."), texts(turns));
+  }
+
+  @Test
   void sourceKindOrMetadataSaysTranscript() {
     assertTrue(
         TranscriptSegmenter.looksLikeTranscript(
