@@ -26,10 +26,14 @@ public record SpeakerLabel(String speaker, String timestamp, int speechStart) {
 
   static final int MAX_CHARS = 40;
 
+  /** Where a label's first colon can be at the latest: a timestamp, a name and a short note. */
+  private static final int MAX_PREFIX = 100;
+
   static final String TIME = "\\d{1,2}:\\d{2}(?::\\d{2})?(?:[.,]\\d{1,3})?";
   private static final String BRACKETED_TIME = "[\\[(]" + TIME + "[\\])]";
-  private static final String WORD = "\\p{L}[\\p{L}\\p{M}\\p{N}'’.\\-]*";
-  private static final String NEXT_WORD = "(?:" + WORD + "|#?\\p{N}+\\p{L}?)";
+  // possessive: a word never gives back letters, so a long line of prose fails fast
+  private static final String WORD = "\\p{L}[\\p{L}\\p{M}\\p{N}'’.\\-]*+";
+  private static final String NEXT_WORD = "(?:" + WORD + "|#?\\p{N}++\\p{L}?)";
   private static final String NAME = "(?<name>" + WORD + "(?:[ \\t]" + NEXT_WORD + "){0,3})";
   private static final String SPEECH = "(?:[ \\t]+|$)";
   private static final String EMPHASIS = "(?:\\*\\*|__|\\*|_)?";
@@ -92,6 +96,11 @@ public record SpeakerLabel(String speaker, String timestamp, int speechStart) {
     while (indent < line.length() && Character.isWhitespace(line.charAt(indent))) {
       indent++;
     }
+    // every layout has a colon (after the name, or in the timestamp) near the line's start
+    int colon = line.indexOf(':', indent);
+    if (colon < 0 || colon - indent > MAX_PREFIX) {
+      return Optional.empty();
+    }
     String rest = line.substring(indent);
     for (Pattern p :
         new Pattern[] {
@@ -102,7 +111,7 @@ public record SpeakerLabel(String speaker, String timestamp, int speechStart) {
           NAME_COLON
         }) {
       Matcher m = p.matcher(rest);
-      if (m.find() && isSpeakerName(m.group("name"))) {
+      if (m.lookingAt() && isSpeakerName(m.group("name"))) {
         String time = p == NAME_COLON ? null : stripBrackets(m.group("time"));
         return Optional.of(new SpeakerLabel(m.group("name").strip(), time, indent + m.end()));
       }

@@ -103,17 +103,22 @@ record TranscriptLine(Type type, int start, int end, SpeakerLabel label) {
   /** The line's speech bounds without surrounding space and leading or trailing timestamps. */
   private static int[] trimmed(String text, int start, int end) {
     int s = skipSpace(text, start, end);
-    Matcher lead = LEADING_TIME.matcher(text).region(s, end);
-    if (lead.lookingAt()) {
-      s = skipSpace(text, lead.end(), end);
+    if (s < end && (text.charAt(s) == '[' || text.charAt(s) == '(')) {
+      Matcher lead = LEADING_TIME.matcher(text).region(s, end);
+      if (lead.lookingAt()) {
+        s = skipSpace(text, lead.end(), end);
+      }
     }
     int e = end;
     while (e > s && Character.isWhitespace(text.charAt(e - 1))) {
       e--;
     }
-    Matcher trail = TRAILING_TIME.matcher(text).region(s, e);
-    if (trail.find()) {
-      e = trail.start();
+    char last = e > s ? text.charAt(e - 1) : ' ';
+    if (last == '#' || last == ']' || last == ')') {
+      Matcher trail = TRAILING_TIME.matcher(text).region(s, e);
+      if (trail.find()) {
+        e = trail.start();
+      }
     }
     return new int[] {s, e};
   }
