@@ -1,7 +1,9 @@
 package org.quarry.segment;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,6 +28,9 @@ record TranscriptLine(Type type, int start, int end, SpeakerLabel label) {
     SPEECH
   }
 
+  /** Labels a transcript needs before its layout is trusted enough to overrule one of them. */
+  private static final int MIN_LABELS_FOR_CONSISTENCY = 4;
+
   private static final Pattern DIRECTION =
       Pattern.compile(
           "^\\s*(?:(?:\\[[^\\[\\]]*\\]|\\([^()]*\\)|\\{[^{}]*\\})\\s*)+$"
@@ -39,8 +44,10 @@ record TranscriptLine(Type type, int start, int end, SpeakerLabel label) {
               + "[\\])]))+$");
 
   /**
-   * The lines of {@code text}, classified. When a text mostly uses timestamped labels, an untimed
-   * {@code Word:} at a line start is speech ("Honestly: no"), not a new speaker.
+   * The lines of {@code text}, classified. A transcript's own layout overrules a label-like line
+   * that breaks it: when a text mostly uses timestamped labels, an untimed {@code Word:} at a line
+   * start is speech ("Honestly: no"), not a new speaker; so is a one-off label inside a paragraph
+   * when every other turn starts after a blank line.
    */
   static List<TranscriptLine> read(String text) {
     List<int[]> bounds = lineBounds(text);
@@ -66,7 +73,53 @@ record TranscriptLine(Type type, int start, int end, SpeakerLabel label) {
         }
       }
     }
+    demoteOneOffLabelsInsideParagraphs(text, bounds, lines);
     return lines;
+  }
+
+  /**
+   * When turns consistently start after a blank line, a label-like line inside a paragraph whose
+   * "speaker" never speaks again is speech ("Honestly: it's been hard").
+   */
+  private static void demoteOneOffLabelsInsideParagraphs(
+      String text, List<int[]> bounds, List<TranscriptLine> lines) {
+    Map<String, Integer> turnsBySpeaker = new HashMap<>();
+    for (TranscriptLine line : lines) {
+      if (line.type == Type.LABEL) {
+        turnsBySpeaker.merge(line.label.speaker(), 1, Integer::sum);
+      }
+    }
+    // the layout is judged on speakers who come back, not on the one-offs it may overrule
+    int recurring = 0;
+    int afterBreak = 0;
+    for (int i = 0; i < lines.size(); i++) {
+      TranscriptLine line = lines.get(i);
+      if (line.type == Type.LABEL && turnsBySpeaker.get(line.label.speaker()) > 1) {
+        recurring++;
+        if (startsParagraph(lines, i)) {
+          afterBreak++;
+        }
+      }
+    }
+    if (recurring < MIN_LABELS_FOR_CONSISTENCY || afterBreak * 10 < recurring * 9) {
+      return;
+    }
+    for (int i = 0; i < lines.size(); i++) {
+      TranscriptLine line = lines.get(i);
+      if (line.type == Type.LABEL
+          && !startsParagraph(lines, i)
+          && turnsBySpeaker.get(line.label.speaker()) == 1) {
+        lines.set(i, speech(text, bounds.get(i)[0], bounds.get(i)[1]));
+      }
+    }
+  }
+
+  private static boolean startsParagraph(List<TranscriptLine> lines, int i) {
+    int j = i - 1;
+    while (j >= 0 && lines.get(j).type == Type.DIRECTION) {
+      j--;
+    }
+    return j < 0 || lines.get(j).type == Type.BLANK;
   }
 
   /** Whether the line has speech to keep. */

@@ -100,6 +100,33 @@ class TranscriptSegmenterTest {
   }
 
   @Test
+  void aOneOffLabelInsideAParagraphIsSpeechWhenTurnsStartAfterBlankLines() {
+    String text =
+        "I: How was the winter?\n\n"
+            + "R: Hard. We had flu clinics every Saturday.\n"
+            + "Honestly: I don't know how the nurses kept going.\n\n"
+            + "I: And the PCN?\n\n"
+            + "R: It paid for a locum, which helped.\n";
+    List<Passage> turns = segmentText(text, Map.of());
+    assertEquals(List.of("I", "R", "I", "R"), participants(turns));
+    assertEquals(
+        "Hard. We had flu clinics every Saturday.\n"
+            + "Honestly: I don't know how the nurses kept going.",
+        turns.get(1).text());
+  }
+
+  @Test
+  void untimedLabelLikeLinesInATimestampedTranscriptAreSpeech() {
+    String text =
+        "Ana Ruiz  00:02\nHow do referrals work now?\n\n"
+            + "Tom Best  00:06\nThrough the hub.\nHonestly: it is slower.\n\n"
+            + "Ana Ruiz  00:15\nWhy?\n";
+    List<Passage> turns = segmentText(text, Map.of());
+    assertEquals(List.of("Ana Ruiz", "Tom Best", "Ana Ruiz"), participants(turns));
+    assertEquals("Through the hub.\nHonestly: it is slower.", turns.get(1).text());
+  }
+
+  @Test
   void interviewerTurnsAreKindInterviewerAndOthersKindTurn() {
     assertEquals(
         List.of(
