@@ -4,9 +4,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The participant code a file name implies, for transcripts where only the interviewer is
- * labelled: a code-like token ({@code P7}, {@code P12}, {@code R3}, {@code ID-04}) in the name,
- * else the name without folders and extension.
+ * The participant code a file name implies, for transcripts where only the interviewer is labelled:
+ * a code-like token ({@code P7}, {@code P12}, {@code R3}, {@code ID-04}) in the name, else the name
+ * without folders and extension.
  */
 final class FileParticipant {
   // a short letter prefix and a number, standing alone between separators: "interview_P12_final"

@@ -46,7 +46,10 @@ final class Interviewers {
       return Optional.empty();
     }
     Set<String> names = new LinkedHashSet<>();
-    Arrays.stream(value.split(",")).map(Interviewers::key).filter(k -> !k.isEmpty()).forEach(names::add);
+    Arrays.stream(value.split(","))
+        .map(Interviewers::key)
+        .filter(k -> !k.isEmpty())
+        .forEach(names::add);
     return Optional.of(names);
   }
 
@@ -72,8 +75,8 @@ final class Interviewers {
 
   /**
    * The speaker who asks most, when the lead is clear: at least two questioning turns, twice as
-   * many as anyone else, and a third of their own turns. A tie or a close call names no one,
-   * since calling a participant the interviewer would hide their words from participant searches.
+   * many as anyone else, and a third of their own turns. A tie or a close call names no one, since
+   * calling a participant the interviewer would hide their words from participant searches.
    */
   static Optional<String> byQuestions(List<Speaker> speakers) {
     if (speakers.size() < 2) {

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 
 /**
  * A speaker label at the start of a transcript line, in one of the layouts transcription tools and
- * typists write: {@code Jane Smith: text}, {@code P01: text}, {@code Jane Smith  00:13} (Otter,
+ * typists write: {@code Jane Smith: text}, {@code P01: text}, {@code Jane Smith 00:13} (Otter,
  * speech on the next lines), {@code [00:01:23] Speaker: text}, {@code 00:01:23 Speaker: text},
  * {@code Speaker (00:01:23): text}, {@code Speaker [00:01:23]} and {@code [Speaker] 00:01:23}
  * (Zoom). Markdown emphasis around a label ({@code **Interviewer:**}) and a short note after the
@@ -41,8 +41,14 @@ public record SpeakerLabel(String speaker, String timestamp, int speechStart) {
   // most specific first: a timestamped label must not be read as a bare name label
   private static final Pattern TIME_THEN_NAME =
       Pattern.compile(
-          "^(?<time>" + BRACKETED_TIME + "|" + TIME + ")[ \\t]*(?:[-–][ \\t]*)?" + NAME
-              + "[ \\t]?:" + SPEECH);
+          "^(?<time>"
+              + BRACKETED_TIME
+              + "|"
+              + TIME
+              + ")[ \\t]*(?:[-–][ \\t]*)?"
+              + NAME
+              + "[ \\t]?:"
+              + SPEECH);
   private static final Pattern NAME_THEN_BRACKETED_TIME =
       Pattern.compile("^" + NAME + "[ \\t]*(?<time>" + BRACKETED_TIME + ")[ \\t]*:?" + SPEECH);
   private static final Pattern NAME_THEN_TIME_LINE =
@@ -51,7 +57,13 @@ public record SpeakerLabel(String speaker, String timestamp, int speechStart) {
       Pattern.compile("^\\[" + NAME + "\\][ \\t]+(?<time>" + TIME + ")[ \\t]*:?" + SPEECH);
   private static final Pattern NAME_COLON =
       Pattern.compile(
-          "^" + EMPHASIS + NAME + "(?:[ \\t]*\\([\\p{L}\\p{N} ,'’/\\-]{1,30}\\))?" + EMPHASIS + "[ \\t]?:" + EMPHASIS
+          "^"
+              + EMPHASIS
+              + NAME
+              + "(?:[ \\t]*\\([\\p{L}\\p{N} ,'’/\\-]{1,30}\\))?"
+              + EMPHASIS
+              + "[ \\t]?:"
+              + EMPHASIS
               + SPEECH);
 
   /**
@@ -61,25 +73,24 @@ public record SpeakerLabel(String speaker, String timestamp, int speechStart) {
    */
   private static final Set<String> NOT_SPEAKERS =
       Set.of(
-          "note", "notes", "nb", "ps", "theme", "subtheme", "sub-theme", "box", "table", "figure",
-          "fig", "appendix", "source", "sources", "step", "section", "chapter", "part", "example",
-          "abstract", "objective", "objectives", "aim", "aims", "design", "setting", "method",
-          "methods", "result", "results", "conclusion", "conclusions", "background", "keywords",
-          "key", "email", "e-mail", "tel", "telephone", "phone", "fax", "url", "web", "website",
-          "doi", "date", "time", "title", "language", "location", "duration", "transcript",
-          "transcribed", "transcriber", "transcription", "recording", "recorded", "file",
-          "project", "study", "subject", "re", "to", "from", "cc", "bcc", "warning", "tip",
-          "summary", "reference", "references", "funding", "contributors", "correspondence",
-          "category", "type", "status", "version", "page", "interview", "participants",
-          "attendees", "present", "apologies", "agenda", "action", "actions", "minutes", "item",
-          "prompt", "prompts", "probe", "probes", "topic", "topics", "session", "site", "venue",
-          "length", "word", "words", "copyright", "licence", "license", "available", "accessed",
-          "retrieved", "published", "submitted", "received", "accepted", "http", "https", "www");
+          ("note notes nb ps theme subtheme sub-theme box table figure fig appendix source "
+                  + "sources step section chapter part example abstract objective objectives aim "
+                  + "aims design setting method methods result results conclusion conclusions "
+                  + "background keywords key email e-mail tel telephone phone fax url web website "
+                  + "doi date time title language location duration transcript transcribed "
+                  + "transcriber transcription recording recorded file project study subject re to "
+                  + "from cc bcc warning tip summary reference references funding contributors "
+                  + "correspondence category type status version page interview participants "
+                  + "attendees present apologies agenda action actions minutes item prompt prompts "
+                  + "probe probes topic topics session site venue length word words copyright "
+                  + "licence license available accessed retrieved published submitted received "
+                  + "accepted http https www")
+              .split(" "));
 
   /** Lowercase name particles allowed inside a capitalised name ({@code Ludwig van Beethoven}). */
   private static final Set<String> PARTICLES =
-      Set.of("de", "van", "von", "der", "den", "da", "del", "della", "di", "du", "la", "le", "al",
-          "el", "bin", "ibn", "ten", "ter", "dos", "das");
+      Set.of(
+          ("de van von der den da del della di du la le al el bin ibn ten ter dos das").split(" "));
 
   private static final Pattern ROLE =
       Pattern.compile(

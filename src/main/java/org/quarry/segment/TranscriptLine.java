@@ -34,13 +34,18 @@ record TranscriptLine(Type type, int start, int end, SpeakerLabel label) {
   private static final Pattern DIRECTION =
       Pattern.compile(
           "^\\s*(?:(?:\\[[^\\[\\]]*\\]|\\([^()]*\\)|\\{[^{}]*\\})\\s*)+$"
-              + "|^\\s*[\\[(#]?" + SpeakerLabel.TIME + "(?:-\\d+)?[\\])#]?\\s*$");
+              + "|^\\s*[\\[(#]?"
+              + SpeakerLabel.TIME
+              + "(?:-\\d+)?[\\])#]?\\s*$");
   private static final Pattern LEADING_TIME =
       Pattern.compile("^(?:[\\[(]" + SpeakerLabel.TIME + "[\\])]\\s*)+");
   // f4 writes "#00:01:23-5#" at a paragraph's end; others a bracketed time
   private static final Pattern TRAILING_TIME =
       Pattern.compile(
-          "(?:\\s*(?:#" + SpeakerLabel.TIME + "(?:-\\d+)?#|[\\[(]" + SpeakerLabel.TIME
+          "(?:\\s*(?:#"
+              + SpeakerLabel.TIME
+              + "(?:-\\d+)?#|[\\[(]"
+              + SpeakerLabel.TIME
               + "[\\])]))+$");
 
   /**

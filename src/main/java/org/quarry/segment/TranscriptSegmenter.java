@@ -56,11 +56,14 @@ public final class TranscriptSegmenter implements Segmenter {
         !labelled.isEmpty()
             && labelled.stream().allMatch(s -> Interviewers.isInterviewer(s, named))
             && hasUnlabelledSpeech(lines);
-    String participant = metadataParticipant(source).orElseGet(() -> FileParticipant.of(source.id()));
+    String participant =
+        metadataParticipant(source).orElseGet(() -> FileParticipant.of(source.id()));
     List<Turn> turns =
         moderatorOnly ? moderatorOnlyTurns(lines, participant) : labelledTurns(lines);
     Set<String> interviewers =
-        moderatorOnly ? labelled : Interviewers.find(source.metadata(), speakerStats(turns, text, lines));
+        moderatorOnly
+            ? labelled
+            : Interviewers.find(source.metadata(), speakerStats(turns, text, lines));
     Map<String, String> codes = participantCodes(source, turns, interviewers);
     List<Passage> out = new ArrayList<>();
     for (Turn turn : turns) {
@@ -76,17 +79,18 @@ public final class TranscriptSegmenter implements Segmenter {
               : interviewers.contains(turn.speaker) ? PassageKind.INTERVIEWER : PassageKind.TURN;
       String who = turn.speaker == null ? null : codes.getOrDefault(turn.speaker, turn.speaker);
       out.add(
-          Passage.of(source.id(), kind, who, null, span.start(), span.end(), turn.text(text, lines)));
+          Passage.of(
+              source.id(), kind, who, null, span.start(), span.end(), turn.text(text, lines)));
     }
     return out;
   }
 
   /**
    * Whether {@code source} should be segmented as a transcript: its kind says so, its metadata
-   * {@code kind} or {@code type} says so, or most of its paragraphs start with a speaker label, with
-   * at least two speakers who come back (two turns beyond one each; one, for a pair), or only an
-   * interviewer labelled. In a file without blank lines, where turns wrap over lines, three lines in ten
-   * starting with a label is enough.
+   * {@code kind} or {@code type} says so, or most of its paragraphs start with a speaker label,
+   * with at least two speakers who come back (two turns beyond one each; one, for a pair), or only
+   * an interviewer labelled. In a file without blank lines, where turns wrap over lines, three
+   * lines in ten starting with a label is enough.
    */
   public static boolean looksLikeTranscript(Source source) {
     if (source.kind() == SourceKind.TRANSCRIPT) {
@@ -177,8 +181,8 @@ public final class TranscriptSegmenter implements Segmenter {
 
   /**
    * Turns of a transcript where only the interviewer is labelled: the interviewer's turn is the
-   * labelled paragraph (line, in a file without blank lines), the participant's turn the
-   * unlabelled text that follows until the next label.
+   * labelled paragraph (line, in a file without blank lines), the participant's turn the unlabelled
+   * text that follows until the next label.
    */
   private static List<Turn> moderatorOnlyTurns(List<TranscriptLine> lines, String participant) {
     boolean lineMode = !hasBlankBetweenLines(lines);

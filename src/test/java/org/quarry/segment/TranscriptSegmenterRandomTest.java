@@ -21,9 +21,32 @@ class TranscriptSegmenterRandomTest {
     "Interviewer", "P01", "R", "Dr Amara Osei", "Speaker 2", "Jo", "Respondent 4", "Zoë Müller"
   };
   private static final String[] WORDS = {
-    "the", "practice", "network", "rota", "we", "funding", "was", "late", "and", "so",
-    "pharmacist", "meetings", "felt", "rushed", "patients", "waited", "longer", "than", "before",
-    "ok,", "really?", "10:30", "(laughs)", "yes.", "the", "hub"
+    "the",
+    "practice",
+    "network",
+    "rota",
+    "we",
+    "funding",
+    "was",
+    "late",
+    "and",
+    "so",
+    "pharmacist",
+    "meetings",
+    "felt",
+    "rushed",
+    "patients",
+    "waited",
+    "longer",
+    "than",
+    "before",
+    "ok,",
+    "really?",
+    "10:30",
+    "(laughs)",
+    "yes.",
+    "the",
+    "hub"
   };
 
   private record Turn(String speaker, List<String> lines) {}
@@ -45,16 +68,42 @@ class TranscriptSegmenterRandomTest {
         String first = turn.lines().get(0);
         switch (layout) {
           case 0 -> text.append(turn.speaker()).append(": ").append(first).append('\n');
-          case 1 -> text.append(turn.speaker()).append("  ").append(time.substring(3)).append('\n')
-              .append(first).append('\n');
-          case 2 -> text.append('[').append(time).append("] ").append(turn.speaker()).append(": ")
-              .append(first).append('\n');
-          case 3 -> text.append(turn.speaker()).append(" (").append(time).append("): ")
-              .append(first).append('\n');
-          case 4 -> text.append(time).append(' ').append(turn.speaker()).append(": ")
-              .append(first).append('\n');
-          default -> text.append(turn.speaker()).append(" [").append(time).append("]\n")
-              .append(first).append('\n');
+          case 1 ->
+              text.append(turn.speaker())
+                  .append("  ")
+                  .append(time.substring(3))
+                  .append('\n')
+                  .append(first)
+                  .append('\n');
+          case 2 ->
+              text.append('[')
+                  .append(time)
+                  .append("] ")
+                  .append(turn.speaker())
+                  .append(": ")
+                  .append(first)
+                  .append('\n');
+          case 3 ->
+              text.append(turn.speaker())
+                  .append(" (")
+                  .append(time)
+                  .append("): ")
+                  .append(first)
+                  .append('\n');
+          case 4 ->
+              text.append(time)
+                  .append(' ')
+                  .append(turn.speaker())
+                  .append(": ")
+                  .append(first)
+                  .append('\n');
+          default ->
+              text.append(turn.speaker())
+                  .append(" [")
+                  .append(time)
+                  .append("]\n")
+                  .append(first)
+                  .append('\n');
         }
         for (String line : turn.lines().subList(1, turn.lines().size())) {
           if (random.nextInt(4) == 0) {
@@ -66,7 +115,8 @@ class TranscriptSegmenterRandomTest {
       }
       String t = text.toString();
       Source source =
-          new Source("d.txt", "d.txt", SourceKind.TRANSCRIPT, t, OffsetMap.identity(t), "h", Map.of());
+          new Source(
+              "d.txt", "d.txt", SourceKind.TRANSCRIPT, t, OffsetMap.identity(t), "h", Map.of());
       List<Passage> passages = segmenter.segment(source);
       List<String> expectedSpeakers = turns.stream().map(Turn::speaker).toList();
       List<String> expectedWords =
@@ -79,7 +129,8 @@ class TranscriptSegmenterRandomTest {
           context);
       for (int i = 0; i < passages.size(); i++) {
         Passage p = passages.get(i);
-        String held = t.substring(t.offsetByCodePoints(0, p.start()), t.offsetByCodePoints(0, p.end()));
+        String held =
+            t.substring(t.offsetByCodePoints(0, p.start()), t.offsetByCodePoints(0, p.end()));
         assertEquals(turns.get(i).lines().get(0), held.lines().findFirst().orElseThrow(), context);
       }
     }
@@ -94,12 +145,16 @@ class TranscriptSegmenterRandomTest {
       StringBuilder text = new StringBuilder();
       int length = random.nextInt(200);
       while (text.length() < length) {
-        int cp = alphabet.codePointAt(alphabet.offsetByCodePoints(0, random.nextInt(alphabet.codePointCount(0, alphabet.length()))));
+        int cp =
+            alphabet.codePointAt(
+                alphabet.offsetByCodePoints(
+                    0, random.nextInt(alphabet.codePointCount(0, alphabet.length()))));
         text.appendCodePoint(cp);
       }
       String t = text.toString();
       Source source =
-          new Source("P1.txt", "P1.txt", SourceKind.TRANSCRIPT, t, OffsetMap.identity(t), "h", Map.of());
+          new Source(
+              "P1.txt", "P1.txt", SourceKind.TRANSCRIPT, t, OffsetMap.identity(t), "h", Map.of());
       int fileLength = t.codePointCount(0, t.length());
       int previousEnd = 0;
       for (Passage p : segmenter.segment(source)) {

@@ -67,7 +67,8 @@ class TranscriptSegmenterTest {
   @Test
   void colonLabelsNameTheSpeakersAsWritten() {
     assertEquals(
-        List.of("null", "Interviewer", "Dr Priya Shah", "Interviewer", "Dr Priya Shah", "Interviewer"),
+        List.of(
+            "null", "Interviewer", "Dr Priya Shah", "Interviewer", "Dr Priya Shah", "Interviewer"),
         participants(turns("colon-names.txt")));
   }
 
@@ -165,7 +166,8 @@ class TranscriptSegmenterTest {
   void otterLabelsWithTimestampsGiveTurnsWithoutLabelOrTimestamp() {
     List<Passage> turns = turns("otter-timestamps.txt");
     assertEquals(
-        List.of("Sam Okafor", "Helen Marsh", "Sam Okafor", "Helen Marsh", "Sam Okafor", "Helen Marsh"),
+        List.of(
+            "Sam Okafor", "Helen Marsh", "Sam Okafor", "Helen Marsh", "Sam Okafor", "Helen Marsh"),
         participants(turns));
     assertEquals(
         "Thanks for joining. Could you start by telling me about your role in the network?",
@@ -310,10 +312,10 @@ class TranscriptSegmenterTest {
             + "[reads silently]\n\n"
             + "Interviewer: Aloud, if you can.\n\n"
             + "Oh sorry. It says the practice is joining a network.\n";
-    List<Passage> turns = segmenter.segment(source("P3.txt", SourceKind.TRANSCRIPT, text, Map.of()));
+    List<Passage> turns =
+        segmenter.segment(source("P3.txt", SourceKind.TRANSCRIPT, text, Map.of()));
     assertEquals(List.of("Interviewer", "P3"), participants(turns));
-    assertEquals(
-        "Could you read the leaflet aloud?\n\nAloud, if you can.", turns.get(0).text());
+    assertEquals("Could you read the leaflet aloud?\n\nAloud, if you can.", turns.get(0).text());
   }
 
   @Test
@@ -324,7 +326,8 @@ class TranscriptSegmenterTest {
             + "Um, contact us maybe.\n"
             + "Yes, here.\n"
             + "Moderator: Thanks.\n";
-    List<Passage> turns = segmenter.segment(source("P4.txt", SourceKind.TRANSCRIPT, text, Map.of()));
+    List<Passage> turns =
+        segmenter.segment(source("P4.txt", SourceKind.TRANSCRIPT, text, Map.of()));
     assertEquals(
         List.of("Please find the opening hours.", "Um, contact us maybe.\nYes, here.", "Thanks."),
         texts(turns));
@@ -507,7 +510,8 @@ class TranscriptSegmenterTest {
             + "Facilitator: And the least?\n\n"
             + "Ann: Another app.\n";
     assertTrue(
-        TranscriptSegmenter.looksLikeTranscript(source("fg.txt", SourceKind.PAPER, text, Map.of())));
+        TranscriptSegmenter.looksLikeTranscript(
+            source("fg.txt", SourceKind.PAPER, text, Map.of())));
   }
 
   @Test
@@ -528,7 +532,8 @@ class TranscriptSegmenterTest {
   @Test
   void markdownBoldLabelsAreLabels() {
     String text =
-        "**Interviewer:** How are referrals going?\n\n**Dr Lee**: Slowly, but better than last year.\n";
+        "**Interviewer:** How are referrals going?\n\n"
+            + "**Dr Lee**: Slowly, but better than last year.\n";
     List<Passage> turns = segmentText(text, Map.of());
     assertEquals(List.of("Interviewer", "Dr Lee"), participants(turns));
     assertEquals(
