@@ -51,8 +51,8 @@ record TranscriptLine(Type type, int start, int end, SpeakerLabel label) {
   /**
    * The lines of {@code text}, classified. A transcript's own layout overrules a label-like line
    * that breaks it: when a text mostly uses timestamped labels, an untimed {@code Word:} at a line
-   * start is speech ("Honestly: no"), not a new speaker; so is a one-off label inside a paragraph
-   * when every other turn starts after a blank line.
+   * start is speech ("Honestly: no"), not a new speaker; so are a header block and a one-off label
+   * inside a paragraph when every other turn starts after a blank line.
    */
   static List<TranscriptLine> read(String text) {
     List<int[]> bounds = lineBounds(text);
@@ -78,15 +78,17 @@ record TranscriptLine(Type type, int start, int end, SpeakerLabel label) {
         }
       }
     }
-    demoteOneOffLabelsInsideParagraphs(text, bounds, lines);
+    demoteLabelsThatBreakParagraphLayout(text, bounds, lines);
     return lines;
   }
 
   /**
-   * When turns consistently start after a blank line, a label-like line inside a paragraph whose
-   * "speaker" never speaks again is speech ("Honestly: it's been hard").
+   * When turns consistently start after a blank line, two kinds of label-like line break the
+   * layout and are speech: a header block of {@code Key: value} lines opening the file ({@code
+   * Interviewer: Dr Lee}, {@code Participant: P12} on consecutive lines), and a one-off label inside
+   * a paragraph ("Honestly: it's been hard").
    */
-  private static void demoteOneOffLabelsInsideParagraphs(
+  private static void demoteLabelsThatBreakParagraphLayout(
       String text, List<int[]> bounds, List<TranscriptLine> lines) {
     Map<String, Integer> turnsBySpeaker = new HashMap<>();
     for (TranscriptLine line : lines) {
@@ -94,10 +96,12 @@ record TranscriptLine(Type type, int start, int end, SpeakerLabel label) {
         turnsBySpeaker.merge(line.label.speaker(), 1, Integer::sum);
       }
     }
-    // the layout is judged on speakers who come back, not on the one-offs it may overrule
+    // the layout is judged on speakers who come back, not on the one-offs (or the header) it may
+    // overrule
+    int headerEnd = headerBlockEnd(lines);
     int recurring = 0;
     int afterBreak = 0;
-    for (int i = 0; i < lines.size(); i++) {
+    for (int i = headerEnd; i < lines.size(); i++) {
       TranscriptLine line = lines.get(i);
       if (line.type == Type.LABEL && turnsBySpeaker.get(line.label.speaker()) > 1) {
         recurring++;
@@ -111,12 +115,31 @@ record TranscriptLine(Type type, int start, int end, SpeakerLabel label) {
     }
     for (int i = 0; i < lines.size(); i++) {
       TranscriptLine line = lines.get(i);
-      if (line.type == Type.LABEL
-          && !startsParagraph(lines, i)
-          && turnsBySpeaker.get(line.label.speaker()) == 1) {
+      if (line.type != Type.LABEL) {
+        continue;
+      }
+      boolean oneOffInside =
+          !startsParagraph(lines, i) && turnsBySpeaker.get(line.label.speaker()) == 1;
+      if (i < headerEnd || oneOffInside) {
         lines.set(i, speech(text, bounds.get(i)[0], bounds.get(i)[1]));
       }
     }
+  }
+
+  /** End of the opening paragraph when it holds two or more labels, as a header block does. */
+  private static int headerBlockEnd(List<TranscriptLine> lines) {
+    int i = 0;
+    while (i < lines.size() && lines.get(i).type == Type.BLANK) {
+      i++;
+    }
+    int labels = 0;
+    while (i < lines.size() && lines.get(i).type != Type.BLANK) {
+      if (lines.get(i).type == Type.LABEL) {
+        labels++;
+      }
+      i++;
+    }
+    return labels >= 2 ? i : 0;
   }
 
   private static boolean startsParagraph(List<TranscriptLine> lines, int i) {

@@ -117,6 +117,22 @@ class TranscriptSegmenterTest {
   }
 
   @Test
+  void aHeaderBlockOfKeyValueLinesIsNarrativeNotTurns() {
+    String text =
+        "Interviewer: Dr Lee\nParticipant: P12\nDuration: 41 minutes\n\n"
+            + "Interviewer: Thanks for agreeing to talk to me.\n\n"
+            + "Participant: No problem.\n\n"
+            + "Interviewer: How long have you been a clinical director?\n\n"
+            + "Participant: Since the networks started, so 2019.\n";
+    List<Passage> turns = segmentText(text, Map.of());
+    assertEquals(
+        List.of("null", "Interviewer", "Participant", "Interviewer", "Participant"),
+        participants(turns));
+    assertEquals(PassageKind.NARRATIVE, turns.get(0).kind());
+    assertEquals("Interviewer: Dr Lee\nParticipant: P12\nDuration: 41 minutes", turns.get(0).text());
+  }
+
+  @Test
   void untimedLabelLikeLinesInATimestampedTranscriptAreSpeech() {
     String text =
         "Ana Ruiz  00:02\nHow do referrals work now?\n\n"
