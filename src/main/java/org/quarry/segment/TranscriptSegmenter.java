@@ -32,9 +32,9 @@ import org.quarry.segment.TranscriptLine.Type;
  * metadata also names the one respondent of a labelled interview ({@code R:} becomes {@code P12}),
  * so that a respondent's turns facet under their code across files.
  *
- * <p>Unlabelled text before the first label of a labelled transcript (a title, a date) becomes
- * {@link PassageKind#NARRATIVE} passages with no participant, so it stays searchable without being
- * put in anyone's mouth.
+ * <p>Unlabelled text before the first label (a title, a date, a header block of {@code Key: value}
+ * lines) becomes {@link PassageKind#NARRATIVE} passages with no
+ * participant, so it stays searchable without being put in anyone's mouth.
  */
 public final class TranscriptSegmenter implements Segmenter {
   /** Metadata key naming the participant of a single-respondent transcript. */
@@ -188,12 +188,18 @@ public final class TranscriptSegmenter implements Segmenter {
     boolean lineMode = !hasBlankBetweenLines(lines);
     List<Turn> turns = new ArrayList<>();
     Turn current = null;
+    boolean labelSeen = false;
+    boolean blankSince = false;
     boolean interviewerParagraphOpen = false;
     for (int i = 0; i < lines.size(); i++) {
       TranscriptLine line = lines.get(i);
       switch (line.type()) {
+        case BLANK -> {
+          blankSince = true;
+          interviewerParagraphOpen = false;
+        }
         // a stage direction marks the participant's action, so the interviewer has stopped
-        case BLANK, DIRECTION -> interviewerParagraphOpen = false;
+        case DIRECTION -> interviewerParagraphOpen = false;
         case LABEL -> {
           String speaker = line.label().speaker();
           if (current == null || current.unlabelled || !speaker.equals(current.speaker)) {
@@ -201,21 +207,28 @@ public final class TranscriptSegmenter implements Segmenter {
             turns.add(current);
           }
           current.add(i, line);
+          labelSeen = true;
           interviewerParagraphOpen = !lineMode;
         }
         case SPEECH -> {
-          boolean continuesInterviewer =
-              current != null && !current.unlabelled && interviewerParagraphOpen;
-          if (current == null || (!continuesInterviewer && !current.unlabelled)) {
+          if (!labelSeen) {
+            // a title or header before anyone is prompted is nobody's speech
+            if (current == null || blankSince) {
+              current = new Turn(null, true);
+              turns.add(current);
+            }
+          } else if (!current.unlabelled && !interviewerParagraphOpen) {
             current = new Turn(participant, true);
             turns.add(current);
           }
           current.add(i, line);
+          blankSince = false;
         }
       }
     }
     return turns;
   }
+
 
   private static Set<String> labelledSpeakers(List<TranscriptLine> lines) {
     Set<String> out = new LinkedHashSet<>();

@@ -315,6 +315,19 @@ class TranscriptSegmenterTest {
   }
 
   @Test
+  void aTitleBeforeTheFirstModeratorPromptIsNarrative() {
+    String text =
+        "Think-aloud session, practice website\n\n"
+            + "Moderator: Please find how to register.\n\n"
+            + "Registering, there is a button at the top.\n\n"
+            + "Moderator: And then?\n\n"
+            + "It asks for my NHS number.\n";
+    List<Passage> turns = segmenter.segment(source("P9.txt", SourceKind.TRANSCRIPT, text, Map.of()));
+    assertEquals(List.of("null", "Moderator", "P9", "Moderator", "P9"), participants(turns));
+    assertEquals(PassageKind.NARRATIVE, turns.get(0).kind());
+  }
+
+  @Test
   void participantMetadataNamesTheUnlabelledSpeaker() {
     List<Passage> turns = turns("P7.txt", Map.of("participant", "TA-07"));
     assertEquals("TA-07", turns.get(1).participant());
