@@ -83,10 +83,10 @@ record TranscriptLine(Type type, int start, int end, SpeakerLabel label) {
   }
 
   /**
-   * When turns consistently start after a blank line, two kinds of label-like line break the
-   * layout and are speech: a header block of {@code Key: value} lines opening the file ({@code
-   * Interviewer: Dr Lee}, {@code Participant: P12} on consecutive lines), and a one-off label inside
-   * a paragraph ("Honestly: it's been hard").
+   * When turns consistently start after a blank line, two kinds of label-like line break the layout
+   * and are speech: a header block of {@code Key: value} lines opening the file ({@code
+   * Interviewer: Dr Lee}, {@code Participant: P12} on consecutive lines), and a one-off label
+   * inside a paragraph ("Honestly: it's been hard").
    */
   private static void demoteLabelsThatBreakParagraphLayout(
       String text, List<int[]> bounds, List<TranscriptLine> lines) {

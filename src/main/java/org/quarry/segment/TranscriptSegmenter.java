@@ -33,8 +33,8 @@ import org.quarry.segment.TranscriptLine.Type;
  * so that a respondent's turns facet under their code across files.
  *
  * <p>Unlabelled text before the first label (a title, a date, a header block of {@code Key: value}
- * lines) becomes {@link PassageKind#NARRATIVE} passages with no
- * participant, so it stays searchable without being put in anyone's mouth.
+ * lines) becomes {@link PassageKind#NARRATIVE} passages with no participant, so it stays searchable
+ * without being put in anyone's mouth.
  */
 public final class TranscriptSegmenter implements Segmenter {
   /** Metadata key naming the participant of a single-respondent transcript. */
@@ -228,7 +228,6 @@ public final class TranscriptSegmenter implements Segmenter {
     }
     return turns;
   }
-
 
   private static Set<String> labelledSpeakers(List<TranscriptLine> lines) {
     Set<String> out = new LinkedHashSet<>();

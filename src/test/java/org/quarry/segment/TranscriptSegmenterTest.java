@@ -129,7 +129,8 @@ class TranscriptSegmenterTest {
         List.of("null", "Interviewer", "Participant", "Interviewer", "Participant"),
         participants(turns));
     assertEquals(PassageKind.NARRATIVE, turns.get(0).kind());
-    assertEquals("Interviewer: Dr Lee\nParticipant: P12\nDuration: 41 minutes", turns.get(0).text());
+    assertEquals(
+        "Interviewer: Dr Lee\nParticipant: P12\nDuration: 41 minutes", turns.get(0).text());
   }
 
   @Test
@@ -322,7 +323,8 @@ class TranscriptSegmenterTest {
             + "Registering, there is a button at the top.\n\n"
             + "Moderator: And then?\n\n"
             + "It asks for my NHS number.\n";
-    List<Passage> turns = segmenter.segment(source("P9.txt", SourceKind.TRANSCRIPT, text, Map.of()));
+    List<Passage> turns =
+        segmenter.segment(source("P9.txt", SourceKind.TRANSCRIPT, text, Map.of()));
     assertEquals(List.of("null", "Moderator", "P9", "Moderator", "P9"), participants(turns));
     assertEquals(PassageKind.NARRATIVE, turns.get(0).kind());
   }
