@@ -33,6 +33,7 @@ class SpeakerLabelTest {
         "00:01:23 Jane: right|Jane|00:01:23|right",
         "Jane (00:01:23): right|Jane|00:01:23|right",
         "Jane Smith [00:01:23]|Jane Smith|00:01:23|",
+        "Jane Smith (00:00:01):|Jane Smith|00:00:01|",
         "Moderator:|Moderator||",
         "**Interviewer:** So,|Interviewer||So,",
         "**Dr Lee**: Right.|Dr Lee||Right.",

@@ -284,6 +284,26 @@ class TranscriptSegmenterTest {
   }
 
   @Test
+  void revStyleLabelsWithSpeechBelowAreTurns() {
+    String text =
+        "Kim Park (00:00:01):\nShall we talk about the access targets?\n\n"
+            + "Dev Rao (00:00:05):\nThey drive everything we do on a Monday.\n";
+    List<Passage> turns = segmentText(text, Map.of());
+    assertEquals(List.of("Kim Park", "Dev Rao"), participants(turns));
+    assertEquals("They drive everything we do on a Monday.", turns.get(1).text());
+  }
+
+  @Test
+  void zoomStyleBracketedNamesWithTimesAreTurns() {
+    String text =
+        "[Kim Park] 14:02:33\nWho chairs the PCN board?\n"
+            + "[Dev Rao] 14:02:40\nThe clinical director, on paper.\n";
+    List<Passage> turns = segmentText(text, Map.of());
+    assertEquals(List.of("Kim Park", "Dev Rao"), participants(turns));
+    assertEquals("The clinical director, on paper.", turns.get(1).text());
+  }
+
+  @Test
   void trailingTranscriberTimestampsAreNotPartOfTheTurn() {
     String text = "I: And then? #00:01:12-4#\n\nB: We merged the rotas. #00:01:15-0#\n";
     assertEquals(List.of("And then?", "We merged the rotas."), texts(segmentText(text, Map.of())));
