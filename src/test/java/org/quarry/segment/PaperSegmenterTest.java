@@ -32,12 +32,13 @@ class PaperSegmenterTest {
   }
 
   @Test
-  void markdownPaperQuotesAreFoundWithGlossesAndLabelsAsCodes() {
+  void markdownPaperQuotesAreFoundWithGlossesLabelsAndCodesOnTheirOwnLine() {
     assertEquals(
         List.of(
             "P12 | Theme 1: Triage by telephone | You are the one who decides who gets seen, and you have no training for it.",
             "P03 | Theme 1: Triage by telephone | ringing off the hook from eight",
-            "Participant 9 | Theme 2: Being seen | Nobody thanks you when it goes right. They only remember the morning you could not help."),
+            "Participant 9 | Theme 2: Being seen | Nobody thanks you when it goes right. They only remember the morning you could not help.",
+            "P05 | Theme 2: Being seen | We never see the partners from one month to the next, and when we do it is about the rota."),
         quotes("markdown-study.md"));
   }
 
