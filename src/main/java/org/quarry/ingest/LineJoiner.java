@@ -43,8 +43,13 @@ final class LineJoiner {
       Pattern.compile(
           "^\\s*(?:[\\[(]?\\d{1,2}:\\d{2}(?::\\d{2})?(?:[.,]\\d+)?[\\])]?\\s*)?"
               + "(?:[A-Z][\\p{L}'’.-]*(?: [A-Z][\\p{L}'’.-]*){0,2}|[A-Z]{1,3}\\d{0,3})\\s?:(?:\\s|$)"
-              + "|^\\s*[A-Z][\\p{L}'’. -]{0,40}?\\s{2,}\\d{1,2}:\\d{2}"
+              + "|^\\s*[A-Z][\\p{L}\\d'’. -]{0,40}?\\s{2,}\\d{1,2}:\\d{2}"
               + "|^\\s*[\\[(]\\d{1,2}:\\d{2}");
+  /** A speaker line with no words after it ({@code Speaker 1  00:13}, {@code Jane:}): its turn follows. */
+  private static final Pattern SPEAKER_HEADER =
+      Pattern.compile(
+          "^\\s*(?:[\\[(]?\\d{1,2}:\\d{2}(?::\\d{2})?[\\])]?\\s*)?"
+              + "(?:[\\p{L}\\d'’. -]{1,40}?(?::|\\s{2,}\\d{1,2}:\\d{2}(?::\\d{2})?))?\\s*$");
   private static final Pattern SENTENCE_END = Pattern.compile("[.!?:][\"”’')\\]]*$");
   private static final Pattern IN_LINE_COMPOUND = Pattern.compile("(\\p{L}+)- ?(\\p{L}+)");
   /** Words after which {@code X- } is a suspended hyphen ({@code short- and long-term}). */
@@ -192,7 +197,7 @@ final class LineJoiner {
       return Join.NONE;
     }
     String a = line.content();
-    if (MARKDOWN_HEADING.matcher(a).find() || TABLE_ROW.matcher(a).find()) {
+    if (MARKDOWN_HEADING.matcher(a).find() || TABLE_ROW.matcher(a).find() || SPEAKER_HEADER.matcher(a).matches()) {
       return Join.NONE;
     }
     if (NUMBERED_HEADING.matcher(a).find() || looksLikeHeading(lines, i, layout)) {

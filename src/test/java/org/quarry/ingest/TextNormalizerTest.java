@@ -147,6 +147,29 @@ class TextNormalizerTest {
   }
 
   @Test
+  void aSpeakerHeaderLineKeepsItsTurnOnTheNextLines() {
+    String raw = String.join("\n",
+        "Speaker 1  00:13",
+        "yeah so we started the network in the spring and it was",
+        "mostly the partners at first and then the managers came",
+        "Speaker 2  00:41",
+        "and what did the managers bring that the partners did not",
+        "have already in the practices that were in the network",
+        "Speaker 1  01:02",
+        "time mostly and a bit of patience with the paperwork and",
+        "the meetings that nobody else wanted to go to at all");
+    assertEquals(
+        List.of(
+            "Speaker 1  00:13",
+            "yeah so we started the network in the spring and it was mostly the partners at first and then the managers came",
+            "Speaker 2  00:41",
+            "and what did the managers bring that the partners did not have already in the practices that were in the network",
+            "Speaker 1  01:02",
+            "time mostly and a bit of patience with the paperwork and the meetings that nobody else wanted to go to at all"),
+        norm(raw).lines().toList());
+  }
+
+  @Test
   void blankLineSeparatedParagraphsAreNeverJoined() {
     String n = norm(wrapped("and it goes on\n\nand on in a new paragraph"));
     assertEquals(true, n.contains("goes on\n\nand on"), n);
