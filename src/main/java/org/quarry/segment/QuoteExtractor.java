@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  *
  * <p>A code is one bracketed token with letters and digits ({@code N710cg}, {@code n210×8}, {@code
  * IDNS1.14}, {@code P07}, {@code R3}, {@code FG2-P4}) or {@code Participant 12}-style label,
- * optionally followed by a gloss ({@code (P07, practice manager)}, {@code (IDNS1.14 [ID number …])}).
+ * optionally after a role ({@code (practice manager, P07)}) or before a gloss ({@code (P07, practice
+ * manager)}, {@code (IDNS1.14 [ID number …])}).
  * A code that follows neither a closing quote mark nor ends a paragraph is an example or a
  * reference, not an attribution ({@code (eg, [N710cg])}). Lowercase page references ({@code (p4)})
  * are not codes.
@@ -32,7 +33,8 @@ public final class QuoteExtractor {
       "(?:[A-Za-z]{1,8}[0-9][A-Za-z0-9]*(?:[.×_/-][A-Za-z0-9]+)*"
           + "|(?:Participant|Interviewee|Respondent|Informant)\\s+#?[A-Za-z]?[0-9]+[A-Za-z]?)";
   private static final Pattern ATTRIBUTION =
-      Pattern.compile("\\s*(" + CODE + ")\\s*(?:[,;:–—-][^\\[\\]()]*|\\[[^\\[\\]]*\\])?\\s*");
+      Pattern.compile(
+          "\\s*(?:[\\p{L}][\\p{L} '’-]{0,40}[,;]\\s*)?(" + CODE + ")\\s*(?:[,;:–—-][^\\[\\]()]*|\\[[^\\[\\]]*\\])?\\s*");
   private static final Pattern PAGE_REFERENCE = Pattern.compile("p{1,2}[0-9]+");
   private static final String DOUBLE_OPEN = "“\"«";
   private static final String DOUBLE_CLOSE = "”\"»";
@@ -110,7 +112,9 @@ public final class QuoteExtractor {
       return Optional.empty();
     }
     int start = floor;
-    while (start < wordsEnd && (Character.isWhitespace(text.charAt(start)) || isOpening(text, start))) {
+    // a Markdown block quote's '>' is layout, not words
+    while (start < wordsEnd
+        && (Character.isWhitespace(text.charAt(start)) || text.charAt(start) == '>' || isOpening(text, start))) {
       start++;
     }
     return words(text, start, wordsEnd, code, floor, codeEnd);

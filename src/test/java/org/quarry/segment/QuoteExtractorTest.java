@@ -30,8 +30,19 @@ class QuoteExtractorTest {
   }
 
   @Test
+  void aCodeMayFollowARole() {
+    assertEquals(Optional.of("P12"), QuoteExtractor.participantCode("Practice manager, P12"));
+    assertEquals(Optional.empty(), QuoteExtractor.participantCode("NHS England, 2019"));
+  }
+
+  @Test
+  void aMarkdownBlockQuoteLosesItsMarker() {
+    assertEquals(List.of("P5 | We never see them."), quotes("> We never see them. [P5]"));
+  }
+
+  @Test
   void citationsPageReferencesAndAsidesAreNotCodes() {
-    for (String notCode : List.of("12", "p4", "pp12", "n=16", "eg, [N710cg]", "NHS England", "Smith 2019", "COVID-19", "Table 1")) {
+    for (String notCode : List.of("12", "p4", "pp12", "n=16", "eg, [N710cg]", "NHS England", "Smith 2019", "Smith et al., 2019a", "COVID-19", "Table 1")) {
       assertEquals(Optional.empty(), QuoteExtractor.participantCode(notCode), notCode);
     }
   }
