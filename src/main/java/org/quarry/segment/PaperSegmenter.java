@@ -38,6 +38,7 @@ public final class PaperSegmenter implements Segmenter {
   private static final Pattern LIST_ITEM = Pattern.compile("^(?:[-*•►▪‣◦●■]|\\(?\\d{1,3}[.)])\\s+");
   private static final Pattern EMPHASIS = Pattern.compile("^[*_]+|[*_]+$");
   private static final Pattern CONTINUATION = Pattern.compile("^\\p{Ll}[\\p{L}'’-]*(?:[\\s,;.]|$)");
+  private static final Pattern MID_SENTENCE_END = Pattern.compile("\\p{Ll}[.?!]\\s");
   private static final Pattern SENTENCE_END = Pattern.compile("[.!?:;][\"”’')\\]]*$");
 
   private final QuoteExtractor quotes = new QuoteExtractor();
@@ -126,6 +127,10 @@ public final class PaperSegmenter implements Segmenter {
         || line.indexOf('\t') >= 0
         || line.indexOf('|') >= 0
         || LIST_ITEM.matcher(line).find()) {
+      return false;
+    }
+    // a sentence ends inside it: prose (a question with an aside), not a heading; "Table 1. …" is one
+    if (MID_SENTENCE_END.matcher(line).find()) {
       return false;
     }
     // a record's "Label: value" line with a date, number or address is metadata, not a heading
