@@ -22,8 +22,9 @@ import java.util.regex.Pattern;
  *
  * <p>Within hard-wrapped text, a line is never joined to the next when either is blank, the next is
  * a Markdown heading, list item, table row, speaker line or numbered theme heading, the line itself
- * looks like a heading (short, no final punctuation, after a sentence end, before a capital), or the
- * line is short and ends a sentence (a paragraph's last line).
+ * looks like a heading (short, no final punctuation, after a sentence end, before a capital), a
+ * speaker header or a page number, or the line is short and ends a sentence (a paragraph's last
+ * line).
  */
 final class LineJoiner {
   static final int MIN_LINES = 8;
@@ -50,6 +51,8 @@ final class LineJoiner {
       Pattern.compile(
           "^\\s*(?:[\\[(]?\\d{1,2}:\\d{2}(?::\\d{2})?[\\])]?\\s*)?"
               + "(?:[\\p{L}\\d'’. -]{1,40}?(?::|\\s{2,}\\d{1,2}:\\d{2}(?::\\d{2})?))?\\s*$");
+  /** A page number on its own line: never part of a paragraph. */
+  private static final Pattern PAGE_NUMBER = Pattern.compile("^\\s*\\d{1,4}\\s*$");
   private static final Pattern SENTENCE_END = Pattern.compile("[.!?:][\"”’')\\]]*$");
   private static final Pattern IN_LINE_COMPOUND = Pattern.compile("(\\p{L}+)- ?(\\p{L}+)");
   /** Words after which {@code X- } is a suspended hyphen ({@code short- and long-term}). */
@@ -197,7 +200,8 @@ final class LineJoiner {
       return Join.NONE;
     }
     String a = line.content();
-    if (MARKDOWN_HEADING.matcher(a).find() || TABLE_ROW.matcher(a).find() || SPEAKER_HEADER.matcher(a).matches()) {
+    if (MARKDOWN_HEADING.matcher(a).find() || TABLE_ROW.matcher(a).find() || SPEAKER_HEADER.matcher(a).matches()
+        || PAGE_NUMBER.matcher(a).matches()) {
       return Join.NONE;
     }
     if (NUMBERED_HEADING.matcher(a).find() || looksLikeHeading(lines, i, layout)) {
@@ -225,7 +229,8 @@ final class LineJoiner {
         || LIST_ITEM.matcher(content).find()
         || TABLE_ROW.matcher(content).find()
         || SPEAKER_LINE.matcher(content).find()
-        || NUMBERED_HEADING.matcher(content).find();
+        || NUMBERED_HEADING.matcher(content).find()
+        || PAGE_NUMBER.matcher(content).matches();
   }
 
   /**

@@ -8,7 +8,7 @@ import org.quarry.model.OffsetMap;
  * convention, and the repairs PDF-extracted text needs (line-end hyphenation, spurious spaces after
  * hyphens, hard-wrapped lines joined into paragraphs), keeping a map back to the text as read.
  *
- * <p>The PDF repairs apply only to text that {@link LineJoiner} finds hard-wrapped, so web text,
+ * <p>Latin ligatures ({@code ﬁ}) become their letters everywhere. The other PDF repairs apply only to text that {@link LineJoiner} finds hard-wrapped, so web text,
  * Markdown and transcripts keep their line structure: after normalisation one line is one
  * paragraph, heading, list item, table row or speaker turn.
  *
@@ -19,6 +19,7 @@ import org.quarry.model.OffsetMap;
  */
 public final class TextNormalizer {
   private static final char SOFT_HYPHEN = '\u00AD';
+  private static final String[] LIGATURES = {"ff", "fi", "fl", "ffi", "ffl", "st", "st"};
 
   private TextNormalizer() {}
 
@@ -35,6 +36,7 @@ public final class TextNormalizer {
     MappedText t = MappedText.of(raw);
     t = nfc(t);
     t = lineEnds(t);
+    t = ligatures(t);
     t = LineJoiner.repair(t);
     return new Normalized(t.text(), t.offsetMap());
   }
@@ -76,6 +78,31 @@ public final class TextNormalizer {
         || type == Character.COMBINING_SPACING_MARK
         || type == Character.ENCLOSING_MARK
         || (cp >= 0x1160 && cp <= 0x11FF);
+  }
+
+  /**
+   * Latin typographic ligatures (U+FB00–U+FB06) as their letters: PDF text keeps them
+   * ({@code signiﬁcant}) and NFC leaves them, so a search for {@code significant} would miss it.
+   * Every letter of an expansion maps to the ligature.
+   */
+  private static MappedText ligatures(MappedText t) {
+    String s = t.text();
+    if (s.chars().noneMatch(c -> c >= 0xFB00 && c <= 0xFB06)) {
+      return t;
+    }
+    MappedText.Builder out = t.builder();
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      String letters = c >= 0xFB00 && c <= 0xFB06 ? LIGATURES[c - 0xFB00] : null;
+      if (letters == null) {
+        out.add(c, t.origin(i));
+      } else {
+        for (int k = 0; k < letters.length(); k++) {
+          out.add(letters.charAt(k), t.origin(i));
+        }
+      }
+    }
+    return out.build();
   }
 
   /** CRLF and CR to LF; soft hyphens dropped except at a line end, where the joiner needs them. */

@@ -206,7 +206,7 @@ public final class PaperSegmenter implements Segmenter {
         && QuoteExtractor.participantCode(s.substring(1, s.length() - 1)).isPresent();
   }
 
-  /** A narrative passage for {@code [from, to)}, trimmed of spaces and stray punctuation, if any words remain. */
+  /** A narrative passage for {@code [from, to)}, trimmed of spaces and stray punctuation, if a word remains. */
   private static void narrative(Source source, String section, int from, int to, List<Passage> out) {
     String text = source.text();
     while (from < to && (Character.isWhitespace(text.charAt(from)) || ".,;:)]".indexOf(text.charAt(from)) >= 0)) {
@@ -215,7 +215,8 @@ public final class PaperSegmenter implements Segmenter {
     while (to > from && Character.isWhitespace(text.charAt(to - 1))) {
       to--;
     }
-    if (text.substring(from, to).codePoints().anyMatch(Character::isLetterOrDigit)) {
+    // a stretch without a letter is a page number, a table cell or stray punctuation
+    if (text.substring(from, to).codePoints().anyMatch(Character::isLetter)) {
       out.add(passage(source, PassageKind.NARRATIVE, null, section, from, to));
     }
   }

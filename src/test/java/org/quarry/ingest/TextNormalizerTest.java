@@ -51,6 +51,19 @@ class TextNormalizerTest {
   }
 
   @Test
+  void ligaturesBecomeTheirLettersMappedToTheLigature() {
+    TextNormalizer.Normalized n = TextNormalizer.normalize("a signi\uFB01cant e\uFB00ect");
+    assertEquals("a significant effect", n.text());
+    assertEquals(new Span(7, 8), n.offsets().toOriginal(7, 9));
+  }
+
+  @Test
+  void aPageNumberLineIsNotJoinedIntoTheParagraph() {
+    String n = norm(wrapped("and with intrinsic\n12\nand extrinsic"));
+    assertEquals(true, n.contains("intrinsic\n12\nand extrinsic"), n);
+  }
+
+  @Test
   void offsetsCountCodePointsNotChars() {
     TextNormalizer.Normalized n = TextNormalizer.normalize("\uD83D\uDE00 ok");
     assertEquals(new Span(2, 4), n.offsets().toOriginal(3, 5));
