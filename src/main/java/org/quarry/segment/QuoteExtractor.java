@@ -133,25 +133,29 @@ public final class QuoteExtractor {
 
   /**
    * The opening mark that pairs with the closing mark at {@code close}, scanning back no further
-   * than {@code floor}; quotes nested inside count as balanced pairs. -1 when there is none.
+   * than {@code floor}; quotes nested inside count as balanced pairs, and when the marks do not
+   * balance the nearest opening mark wins. -1 when there is none.
    */
   private static int opening(String text, int floor, int close) {
     boolean single = SINGLE_CLOSE.indexOf(text.charAt(close)) >= 0;
     String opens = single ? SINGLE_OPEN : DOUBLE_OPEN;
     String closes = single ? SINGLE_CLOSE : DOUBLE_CLOSE;
     int depth = 0;
+    int nearest = -1;
     for (int j = close - 1; j >= floor; j--) {
       char c = text.charAt(j);
       if (opens.indexOf(c) >= 0 && isOpening(text, j)) {
         if (depth == 0) {
           return j;
         }
+        nearest = nearest < 0 ? j : nearest;
         depth--;
       } else if (closes.indexOf(c) >= 0 && isClosing(text, j)) {
         depth++;
       }
     }
-    return -1;
+    // unbalanced: a plural possessive (PCNs’ role) looked like a closing mark
+    return nearest;
   }
 
   /** A quote mark that opens: at a word start, never an apostrophe between letters. */

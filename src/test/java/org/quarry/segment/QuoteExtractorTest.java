@@ -55,6 +55,13 @@ class QuoteExtractorTest {
   }
 
   @Test
+  void aPluralPossessiveInsideAQuoteDoesNotHideItsOpeningMark() {
+    assertEquals(
+        List.of("R1 | the PCNs’ role is unclear to us"),
+        quotes("Most were unsure; one said ‘the PCNs’ role is unclear to us’ [R1]."));
+  }
+
+  @Test
   void anApostropheIsNotAnOpeningMark() {
     assertEquals(
         List.of("P2 | we don't all have to go to everything."),
