@@ -187,12 +187,13 @@ public final class PaperSegmenter implements Segmenter {
   }
 
   private static boolean continues(String text, Block prev, Block next) {
-    String p = text.substring(prev.start(), prev.end());
+    // only the paragraph's tail matters, and a chain of merges must not rescan the whole paragraph
+    String p = text.substring(Math.max(prev.start(), prev.end() - 8), prev.end());
     char last = p.charAt(p.length() - 1);
     boolean open = Character.isLetterOrDigit(last) || last == ',' || last == '-';
     return open
         && !SENTENCE_END.matcher(p).find()
-        && CONTINUATION.matcher(text.substring(next.start(), next.end())).find();
+        && CONTINUATION.matcher(text.substring(next.start(), Math.min(next.end(), next.start() + 64))).find();
   }
 
   private static boolean bareCode(String text, Block b) {

@@ -36,6 +36,10 @@ public final class QuoteExtractor {
       Pattern.compile(
           "\\s*(?:[\\p{L}][\\p{L} '’-]{0,40}[,;]\\s*)?(" + CODE + ")\\s*(?:[,;:–—-][^\\[\\]()]*|\\[[^\\[\\]]*\\])?\\s*");
   private static final Pattern PAGE_REFERENCE = Pattern.compile("p{1,2}[0-9]+");
+  /** Longest bracketed attribution looked at: a code and its gloss are short. */
+  private static final int MAX_ATTRIBUTION = 200;
+  /** Longest inline quote looked for, so a paragraph of stray codes costs linear time. */
+  private static final int MAX_QUOTE = 5000;
   private static final String DOUBLE_OPEN = "“\"«";
   private static final String DOUBLE_CLOSE = "”\"»";
   private static final String SINGLE_OPEN = "‘'";
@@ -142,7 +146,7 @@ public final class QuoteExtractor {
     String closes = single ? SINGLE_CLOSE : DOUBLE_CLOSE;
     int depth = 0;
     int nearest = -1;
-    for (int j = close - 1; j >= floor; j--) {
+    for (int j = close - 1; j >= Math.max(floor, close - MAX_QUOTE); j--) {
       char c = text.charAt(j);
       if (opens.indexOf(c) >= 0 && isOpening(text, j)) {
         if (depth == 0) {
@@ -194,10 +198,13 @@ public final class QuoteExtractor {
     return true;
   }
 
-  /** Index of the bracket closing the one at {@code open}, counting nested brackets; -1 if none. */
+  /**
+   * Index of the bracket closing the one at {@code open}, counting nested brackets; -1 if none
+   * within {@link #MAX_ATTRIBUTION} chars.
+   */
   private static int matching(String text, int open, int to) {
     int depth = 0;
-    for (int j = open; j < to; j++) {
+    for (int j = open; j < Math.min(to, open + MAX_ATTRIBUTION); j++) {
       char c = text.charAt(j);
       if (c == '[' || c == '(') {
         depth++;

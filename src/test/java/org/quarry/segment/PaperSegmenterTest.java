@@ -92,6 +92,15 @@ class PaperSegmenterTest {
   }
 
   @Test
+  void aLongChainOfContinuedParagraphsIsOnePassageInLinearTime() {
+    String raw = "It began with the partners and\n\n" + "then the managers and\n\n".repeat(20_000) + "then us.\n";
+    long t0 = System.nanoTime();
+    List<Passage> passages = Papers.segment(Papers.source("chain.txt", raw));
+    assertEquals(1, passages.size());
+    assertTrue(System.nanoTime() - t0 < 5_000_000_000L, "took " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+  }
+
+  @Test
   void pdfSmallCapsAndLowercaseHeadingsGetOneStableName() {
     assertEquals("Introduction", PaperSegmenter.sectionName("IntrODuCtIOn"));
     assertEquals("Theme 1: supporting general practice", PaperSegmenter.sectionName("theme 1: supporting general practice"));

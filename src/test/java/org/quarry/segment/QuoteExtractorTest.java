@@ -74,6 +74,14 @@ class QuoteExtractorTest {
   }
 
   @Test
+  void aParagraphOfUnclosedBracketsAndStrayCodesTakesLinearTime() {
+    String junk = "( [ (P1 ".repeat(20_000) + "“x” [P1]";
+    long t0 = System.nanoTime();
+    assertEquals(List.of("P1 | x"), quotes(junk));
+    assertEquals(true, System.nanoTime() - t0 < 2_000_000_000L, "took " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+  }
+
+  @Test
   void twoInlineQuotesInOneParagraph() {
     assertEquals(
         List.of("P1 | first", "P2 | second"),
