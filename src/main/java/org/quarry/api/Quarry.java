@@ -43,6 +43,7 @@ import org.quarry.model.SearchResult;
 import org.quarry.model.Source;
 import org.quarry.search.QuerySyntaxException;
 import org.quarry.search.QuoteSearcher;
+import org.quarry.segment.DuplicateDetector;
 
 /**
  * Quarry's embedding surface: open an index folder, index files and folders into it, search it,
@@ -437,9 +438,23 @@ public final class Quarry implements AutoCloseable {
     return new QuarryException("cannot read index " + dir + ": " + e.getMessage(), e);
   }
 
-  // MinHash near-duplicate detection lives in the segment stage
+  // MinHash near-duplicate detection lives in the segment stage, which must not know the index
   private static DuplicateFinder duplicateFinder() {
-    return DuplicateFinder.none();
+    DuplicateDetector detector = new DuplicateDetector();
+    return new DuplicateFinder() {
+      @Override
+      public int[] signature(String text) {
+        return detector.signature(text);
+      }
+
+      @Override
+      public boolean nearDuplicate(int[] a, int[] b) {
+        // a signature stored by another version of the detector cannot be compared
+        return a.length == b.length
+            && a.length == DuplicateDetector.HASHES + 1
+            && detector.nearDuplicate(a, b);
+      }
+    };
   }
 
   private static boolean hasSegments(Path dir) {

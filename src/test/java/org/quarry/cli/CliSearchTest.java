@@ -70,9 +70,28 @@ class CliSearchTest {
       }
     }
     assertTrue(found, "002's passage on clinical directors representing the voice of local primary care");
-    for (String dim : new String[] {"participant", "source", "section"}) {
+    // no quote speaks of both voice and the ICS: the paragraphs that do are the authors'
+    // narrative, which has no participant (the quote they end with is a passage of its own)
+    for (String dim : new String[] {"source", "section"}) {
       assertFalse(result.get("facets").get(dim).isEmpty(), dim + " facet");
     }
+  }
+
+  @Test
+  void aQuoteHitCarriesItsParticipantInTheFacet() throws IOException {
+    CliRun run = CliRun.of("search", "\"stronger voice\"", "--format", "json");
+    assertEquals(0, run.exitCode(), run.err());
+    JsonNode result = JSON.readTree(run.out());
+    boolean quoted = false;
+    for (JsonNode hit : result.get("hits")) {
+      quoted |= hit.get("kind").asText().equals("quote") && hit.get("participant").asText().equals("n210×8");
+    }
+    assertTrue(quoted, run.out());
+    boolean faceted = false;
+    for (JsonNode value : result.get("facets").get("participant")) {
+      faceted |= value.get("value").asText().equals("n210×8");
+    }
+    assertTrue(faceted, run.out());
   }
 
   @Test

@@ -1,0 +1,319 @@
+package org.quarry.ingest;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Repairs hard-wrapped text (PDF extractions): joins the wrapped lines of a paragraph with one
+ * space, undoes line-end hyphenation, and removes the space PDF extraction leaves after a hyphen
+ * inside a word ({@code health- related}).
+ *
+ * <p>Text counts as hard-wrapped when it has at least {@value #MIN_LINES} non-blank lines, most of
+ * them come close to a common width (the 90th percentile of line lengths, between {@value
+ * #MIN_WIDTH} and {@value #MAX_WIDTH} chars), and most lines followed by another line end without
+ * sentence punctuation. Other text is returned unchanged, so web text, Markdown and transcripts
+ * keep their lines.
+ *
+ * <p>Within hard-wrapped text, a line is never joined to the next when either is blank, the next is
+ * a Markdown heading, list item, table row, speaker line or numbered theme heading, the line itself
+ * looks like a heading (short, no final punctuation, after a sentence end, before a capital), a
+ * speaker header or a page number, or the line is short and ends a sentence (a paragraph's last
+ * line).
+ */
+final class LineJoiner {
+  static final int MIN_LINES = 8;
+  static final int MIN_WIDTH = 25;
+  static final int MAX_WIDTH = 140;
+
+  private static final Pattern MARKDOWN_HEADING = Pattern.compile("^\\s*#{1,6}\\s");
+  private static final Pattern LIST_ITEM =
+      Pattern.compile("^\\s*(?:[-*•►▪‣◦●■]|\\(?\\d{1,3}[.)]|\\(?[a-z]\\))\\s+");
+  private static final Pattern TABLE_ROW = Pattern.compile("^\\s*\\||\\t");
+  private static final Pattern NUMBERED_HEADING =
+      Pattern.compile(
+          "^\\s*(?:theme|section|part|chapter)\\s+\\d{1,2}\\s*[:.–—-]\\s*\\S",
+          Pattern.CASE_INSENSITIVE);
+  /** {@code Name: text}, {@code [00:01:23] Name:}, {@code I:}, {@code P01:}, {@code Name  00:13}. */
+  private static final Pattern SPEAKER_LINE =
+      Pattern.compile(
+          "^\\s*(?:[\\[(]?\\d{1,2}:\\d{2}(?::\\d{2})?(?:[.,]\\d+)?[\\])]?\\s*)?"
+              + "(?:[A-Z][\\p{L}'’.-]*(?: [A-Z][\\p{L}'’.-]*){0,2}|[A-Z]{1,3}\\d{0,3})\\s?:(?:\\s|$)"
+              + "|^\\s*[A-Z][\\p{L}\\d'’. -]{0,40}?\\s{2,}\\d{1,2}:\\d{2}"
+              + "|^\\s*[\\[(]\\d{1,2}:\\d{2}");
+  /** A speaker line with no words after it ({@code Speaker 1  00:13}, {@code Jane:}): its turn follows. */
+  private static final Pattern SPEAKER_HEADER =
+      Pattern.compile(
+          "^\\s*(?:[\\[(]?\\d{1,2}:\\d{2}(?::\\d{2})?[\\])]?\\s*)?"
+              + "(?:[\\p{L}\\d'’. -]{1,40}?(?::|\\s{2,}\\d{1,2}:\\d{2}(?::\\d{2})?))?\\s*$");
+  /** A page number on its own line: never part of a paragraph. */
+  private static final Pattern PAGE_NUMBER = Pattern.compile("^\\s*\\d{1,4}\\s*$");
+  private static final Pattern SENTENCE_END = Pattern.compile("[.!?:][\"”’')\\]]*$");
+  private static final Pattern IN_LINE_COMPOUND = Pattern.compile("(\\p{L}+)- ?(\\p{L}+)");
+  /** Words after which {@code X- } is a suspended hyphen ({@code short- and long-term}). */
+  private static final Set<String> SUSPENDING_WORDS = Set.of("and", "or", "to", "nor", "but", "as");
+
+  private LineJoiner() {}
+
+  /** The text with its hard wrapping undone, or {@code t} itself when it is not hard-wrapped. */
+  static MappedText repair(MappedText t) {
+    List<Line> lines = lines(t.text());
+    int width = wrapWidth(lines);
+    if (width < 0) {
+      return t;
+    }
+    Layout layout = new Layout(width, trailingSpaceConvention(lines));
+    return removeSpaceAfterHyphens(join(t, lines, layout, compounds(t.text())));
+  }
+
+  /**
+   * The wrap width, and whether wrapped lines end with a space (many PDF extractors write {@code
+   * word \n}): then a line without one was not wrapped, a strong heading signal.
+   */
+  private record Layout(int width, boolean trailingSpaces) {}
+
+  private static boolean trailingSpaceConvention(List<Line> lines) {
+    int open = 0;
+    int spaced = 0;
+    for (int i = 0; i + 1 < lines.size(); i++) {
+      Line line = lines.get(i);
+      if (!line.blank() && !lines.get(i + 1).blank()
+          && Character.isLetterOrDigit(line.content().charAt(line.length() - 1))) {
+        open++;
+        if (line.contentEnd() < line.end()) {
+          spaced++;
+        }
+      }
+    }
+    return open >= MIN_LINES / 2 && spaced >= 0.8 * open;
+  }
+
+  private record Line(int start, int end, int contentStart, int contentEnd, String content) {
+    boolean blank() {
+      return contentStart == contentEnd;
+    }
+
+    int length() {
+      return content.length();
+    }
+  }
+
+  private static List<Line> lines(String s) {
+    List<Line> out = new ArrayList<>();
+    int start = 0;
+    while (start <= s.length()) {
+      int end = s.indexOf('\n', start);
+      if (end < 0) {
+        end = s.length();
+      }
+      int cs = start;
+      int ce = end;
+      while (cs < ce && Character.isWhitespace(s.charAt(cs))) {
+        cs++;
+      }
+      while (ce > cs && Character.isWhitespace(s.charAt(ce - 1))) {
+        ce--;
+      }
+      out.add(new Line(start, end, cs, ce, s.substring(cs, ce)));
+      start = end + 1;
+    }
+    return out;
+  }
+
+  /** The common line width when the text is hard-wrapped, else -1. */
+  private static int wrapWidth(List<Line> lines) {
+    int[] lengths = lines.stream().filter(l -> !l.blank()).mapToInt(Line::length).toArray();
+    if (lengths.length < MIN_LINES) {
+      return -1;
+    }
+    int[] sorted = lengths.clone();
+    Arrays.sort(sorted);
+    int width = sorted[(int) (0.9 * (sorted.length - 1))];
+    if (width < MIN_WIDTH || width > MAX_WIDTH) {
+      return -1;
+    }
+    long near = Arrays.stream(lengths).filter(n -> n >= 0.6 * width).count();
+    int followed = 0;
+    int open = 0;
+    for (int i = 0; i + 1 < lines.size(); i++) {
+      if (!lines.get(i).blank() && !lines.get(i + 1).blank()) {
+        followed++;
+        if (!SENTENCE_END.matcher(lines.get(i).content()).find()) {
+          open++;
+        }
+      }
+    }
+    boolean wrapped = near * 2 >= lengths.length && followed >= MIN_LINES / 2 && open * 2 >= followed;
+    return wrapped ? width : -1;
+  }
+
+  /** Hyphenated pairs printed within a line, lowercased: evidence that a line-end hyphen is real. */
+  private static Set<String> compounds(String s) {
+    Set<String> out = new HashSet<>();
+    Matcher m = IN_LINE_COMPOUND.matcher(s);
+    int from = 0;
+    while (m.find(from)) {
+      out.add(m.group(1).toLowerCase(Locale.ROOT) + "-" + m.group(2).toLowerCase(Locale.ROOT));
+      // chains (face-to-face) share words: restart at the second word
+      from = m.start(2);
+    }
+    return out;
+  }
+
+  private enum Join {
+    NONE,
+    SPACE,
+    TIGHT,
+    DROP_HYPHEN
+  }
+
+  private static MappedText join(MappedText t, List<Line> lines, Layout layout, Set<String> compounds) {
+    MappedText.Builder out = t.builder();
+    int emitFrom = 0;
+    for (int i = 0; i < lines.size(); i++) {
+      Line line = lines.get(i);
+      Join join = i + 1 < lines.size() ? joinKind(lines, i, layout, compounds) : Join.NONE;
+      switch (join) {
+        case NONE -> out.copy(t, emitFrom, Math.min(line.end() + 1, t.length()));
+        case TIGHT -> out.copy(t, emitFrom, line.contentEnd());
+        case DROP_HYPHEN -> out.copy(t, emitFrom, line.contentEnd() - 1);
+        case SPACE -> {
+          out.copy(t, emitFrom, line.contentEnd());
+          out.add(' ', t.origin(line.contentEnd()));
+        }
+      }
+      emitFrom = join == Join.NONE ? line.end() + 1 : lines.get(i + 1).contentStart();
+    }
+    return out.build();
+  }
+
+  private static Join joinKind(List<Line> lines, int i, Layout layout, Set<String> compounds) {
+    int width = layout.width();
+    Line line = lines.get(i);
+    Line next = lines.get(i + 1);
+    if (line.blank() || next.blank() || startsBlock(next.content())) {
+      return Join.NONE;
+    }
+    String a = line.content();
+    if (MARKDOWN_HEADING.matcher(a).find() || TABLE_ROW.matcher(a).find() || SPEAKER_HEADER.matcher(a).matches()
+        || PAGE_NUMBER.matcher(a).matches()) {
+      return Join.NONE;
+    }
+    if (NUMBERED_HEADING.matcher(a).find() || looksLikeHeading(lines, i, layout)) {
+      return Join.NONE;
+    }
+    if (SENTENCE_END.matcher(a).find() && a.length() < 0.75 * width) {
+      return Join.NONE;
+    }
+    char last = a.charAt(a.length() - 1);
+    if (last == '\u00AD') {
+      return Join.DROP_HYPHEN;
+    }
+    if ((last == '-' || last == '\u2010') && a.length() >= 2 && Character.isLetter(a.charAt(a.length() - 2))) {
+      return hyphenJoin(a, next.content(), compounds);
+    }
+    if (last == '—' || last == '–' || last == '/') {
+      return Join.TIGHT;
+    }
+    return Join.SPACE;
+  }
+
+  /** True for a line that starts its own block: never joined to the line before. */
+  private static boolean startsBlock(String content) {
+    return MARKDOWN_HEADING.matcher(content).find()
+        || LIST_ITEM.matcher(content).find()
+        || TABLE_ROW.matcher(content).find()
+        || SPEAKER_LINE.matcher(content).find()
+        || NUMBERED_HEADING.matcher(content).find()
+        || PAGE_NUMBER.matcher(content).matches();
+  }
+
+  /**
+   * Short (or, where wrapped lines end with a space, not wrapped), unpunctuated, after a sentence
+   * end or a blank line, and followed by a capital.
+   */
+  private static boolean looksLikeHeading(List<Line> lines, int i, Layout layout) {
+    Line line = lines.get(i);
+    String a = line.content();
+    boolean unwrapped = layout.trailingSpaces() && line.contentEnd() == line.end();
+    if (a.length() > (unwrapped ? layout.width() : 0.7 * layout.width()) || !Character.isUpperCase(a.codePointAt(0)) && !Character.isDigit(a.charAt(0))) {
+      return false;
+    }
+    char last = a.charAt(a.length() - 1);
+    if (",;:.!?-—–/".indexOf(last) >= 0) {
+      return false;
+    }
+    boolean afterBreak = i == 0 || lines.get(i - 1).blank() || SENTENCE_END.matcher(lines.get(i - 1).content()).find();
+    String next = lines.get(i + 1).content();
+    int first = next.codePointAt(0);
+    return afterBreak && (Character.isUpperCase(first) || Character.isDigit(first) || "“\"‘'".indexOf(first) >= 0);
+  }
+
+  /**
+   * Keeps a line-end hyphen when it is part of a compound: the next line starts with a capital or
+   * digit ({@code non-}/{@code GP}), the word before it is itself hyphenated ({@code face-to-}), or
+   * the pair is printed hyphenated elsewhere in the text; otherwise the word was split and is joined.
+   */
+  private static Join hyphenJoin(String a, String b, Set<String> compounds) {
+    if (!Character.isLowerCase(b.codePointAt(0))) {
+      return Join.TIGHT;
+    }
+    int hyphen = a.length() - 1;
+    int x = hyphen;
+    while (x > 0 && Character.isLetter(a.charAt(x - 1))) {
+      x--;
+    }
+    int before = x - 1;
+    while (before >= 0 && a.charAt(before) == ' ') {
+      before--;
+    }
+    if (before >= 0 && (a.charAt(before) == '-' || a.charAt(before) == '\u2010')) {
+      return Join.TIGHT;
+    }
+    int y = 0;
+    while (y < b.length() && Character.isLetter(b.charAt(y))) {
+      y++;
+    }
+    String pair = (a.substring(x, hyphen) + "-" + b.substring(0, y)).toLowerCase(Locale.ROOT);
+    return compounds.contains(pair) ? Join.TIGHT : Join.DROP_HYPHEN;
+  }
+
+  /**
+   * {@code health- related} to {@code health-related}; a suspended hyphen ({@code short- and
+   * long-term}) keeps its space.
+   */
+  private static MappedText removeSpaceAfterHyphens(MappedText t) {
+    String s = t.text();
+    MappedText.Builder out = t.builder();
+    int i = 0;
+    while (i < s.length()) {
+      char c = s.charAt(i);
+      out.add(c, t.origin(i));
+      if ((c == '-' || c == '\u2010') && i > 0 && Character.isLetter(s.charAt(i - 1)) && i + 1 < s.length() && s.charAt(i + 1) == ' ') {
+        int j = i + 1;
+        while (j < s.length() && s.charAt(j) == ' ') {
+          j++;
+        }
+        int w = j;
+        while (w < s.length() && Character.isLetter(s.charAt(w))) {
+          w++;
+        }
+        if (w > j) {
+          String word = s.substring(j, w).toLowerCase(Locale.ROOT);
+          boolean chained = w < s.length() && s.charAt(w) == '-';
+          if (!SUSPENDING_WORDS.contains(word) || chained) {
+            i = j;
+            continue;
+          }
+        }
+      }
+      i++;
+    }
+    return out.build();
+  }
+}

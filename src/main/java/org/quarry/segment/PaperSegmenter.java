@@ -1,0 +1,229 @@
+package org.quarry.segment;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.quarry.model.Passage;
+import org.quarry.model.PassageKind;
+import org.quarry.model.Source;
+import org.quarry.model.Span;
+
+/**
+ * Segments a paper into sections, narrative paragraphs and participant-attributed quotes.
+ *
+ * <p>Works on normalised text, where one line is one paragraph, heading or list item (the
+ * normaliser has joined hard-wrapped lines). Headings are Markdown heading lines, numbered theme
+ * lines ({@code Theme 1: …}, also the lowercase {@code theme 1: …} of PDF text), and heading-like
+ * lines: short, starting with a capital or digit, no final punctuation, and followed by a line that
+ * is not heading-like itself. Headings are not passages; each passage's section is the nearest
+ * heading before it, printed as in the paper with its first letter capitalised and PDF small-caps
+ * artefacts ({@code IntrODuCtIOn}) put back in title case.
+ *
+ * <p>A paragraph that stops mid-sentence and is followed by one starting in lowercase (a page or
+ * column break), or by a bare participant code, is one paragraph with it.
+ *
+ * <p>Quotes (see {@link QuoteExtractor}) become {@code quote} passages covering the quoted words
+ * only. Passages never overlap: the quote marks and the code belong to no passage, and the rest of a
+ * paragraph holding inline quotes becomes one {@code narrative} passage for each stretch before,
+ * between and after them that has a letter or digit.
+ */
+public final class PaperSegmenter implements Segmenter {
+  private static final int MAX_HEADING_CHARS = 100;
+  private static final int MAX_HEADING_WORDS = 12;
+  private static final Pattern MARKDOWN_HEADING = Pattern.compile("^#{1,6}\\s+(.*)$");
+  private static final Pattern NUMBERED_HEADING =
+      Pattern.compile("^(?:theme|section|part|chapter)\\s+\\d{1,2}\\s*[:.–—-]\\s*\\S.*$", Pattern.CASE_INSENSITIVE);
+  private static final Pattern LIST_ITEM = Pattern.compile("^(?:[-*•►▪‣◦●■]|\\(?\\d{1,3}[.)])\\s+");
+  private static final Pattern EMPHASIS = Pattern.compile("^[*_]+|[*_]+$");
+  private static final Pattern CONTINUATION = Pattern.compile("^\\p{Ll}[\\p{L}'’-]*(?:[\\s,;.]|$)");
+  private static final Pattern MID_SENTENCE_END = Pattern.compile("\\p{Ll}[.?!]\\s");
+  private static final Pattern SENTENCE_END = Pattern.compile("[.!?:;][\"”’')\\]]*$");
+
+  private final QuoteExtractor quotes = new QuoteExtractor();
+
+  @Override
+  public List<Passage> segment(Source source) {
+    String text = source.text();
+    List<Block> blocks = mergeBreaks(text, blocks(text));
+    List<Passage> out = new ArrayList<>();
+    String section = null;
+    for (Block b : blocks) {
+      if (b.heading() != null) {
+        section = b.heading();
+        continue;
+      }
+      int cursor = b.start();
+      for (QuoteExtractor.Quote q : quotes.find(text, b.start(), b.end())) {
+        narrative(source, section, cursor, q.claimStart(), out);
+        out.add(passage(source, PassageKind.QUOTE, q.participant(), section, q.start(), q.end()));
+        cursor = q.claimEnd();
+      }
+      narrative(source, section, cursor, b.end(), out);
+    }
+    return out;
+  }
+
+  /** A line of text: a heading (with its section name) or a paragraph (heading null). */
+  private record Block(int start, int end, String heading) {
+    Block to(int newEnd) {
+      return new Block(start, newEnd, null);
+    }
+  }
+
+  private static List<Block> blocks(String text) {
+    List<int[]> lines = new ArrayList<>();
+    int i = 0;
+    while (i < text.length()) {
+      int end = text.indexOf('\n', i);
+      if (end < 0) {
+        end = text.length();
+      }
+      int s = i;
+      int e = end;
+      while (s < e && Character.isWhitespace(text.charAt(s))) {
+        s++;
+      }
+      while (e > s && Character.isWhitespace(text.charAt(e - 1))) {
+        e--;
+      }
+      if (e > s) {
+        lines.add(new int[] {s, e});
+      }
+      i = end + 1;
+    }
+    List<Block> out = new ArrayList<>();
+    for (int k = 0; k < lines.size(); k++) {
+      String line = text.substring(lines.get(k)[0], lines.get(k)[1]);
+      String next = k + 1 < lines.size() ? text.substring(lines.get(k + 1)[0], lines.get(k + 1)[1]) : null;
+      out.add(new Block(lines.get(k)[0], lines.get(k)[1], heading(line, next)));
+    }
+    return out;
+  }
+
+  /** The section name when {@code line} is a heading, else null. */
+  static String heading(String line, String next) {
+    Matcher md = MARKDOWN_HEADING.matcher(line);
+    if (md.matches()) {
+      String name = EMPHASIS.matcher(md.group(1).strip()).replaceAll("").strip();
+      return name.isEmpty() ? null : sectionName(name);
+    }
+    if (line.length() <= 2 * MAX_HEADING_CHARS && NUMBERED_HEADING.matcher(line).matches() && !line.endsWith(".")) {
+      return sectionName(line);
+    }
+    if (headingLike(line) && next != null && !headingLike(next) && !MARKDOWN_HEADING.matcher(next).matches()) {
+      return sectionName(EMPHASIS.matcher(line).replaceAll("").strip());
+    }
+    return null;
+  }
+
+  private static boolean headingLike(String line) {
+    if (line.length() > MAX_HEADING_CHARS || line.split("\\s+").length > MAX_HEADING_WORDS) {
+      return false;
+    }
+    int first = line.codePointAt(0);
+    if (!(Character.isUpperCase(first) || Character.isDigit(first))
+        || line.indexOf('\t') >= 0
+        || line.indexOf('|') >= 0
+        || LIST_ITEM.matcher(line).find()) {
+      return false;
+    }
+    // a sentence ends inside it: prose (a question with an aside), not a heading; "Table 1. …" is one
+    if (MID_SENTENCE_END.matcher(line).find()) {
+      return false;
+    }
+    // a record's "Label: value" line with a date, number or address is metadata, not a heading
+    int colon = line.indexOf(": ");
+    if (line.contains("://") || colon >= 0 && line.substring(colon).chars().anyMatch(Character::isDigit)) {
+      return false;
+    }
+    return ".,;:!?".indexOf(line.charAt(line.length() - 1)) < 0;
+  }
+
+  /**
+   * A heading as printed, with a lowercase first letter raised ({@code theme 1:} from PDF text) and
+   * words with small-caps extraction artefacts ({@code AbStrACt}) in title case, so the PDF and web
+   * renderings of one paper name their sections alike.
+   */
+  static String sectionName(String heading) {
+    StringBuilder out = new StringBuilder();
+    for (String word : heading.split("(?<=\\s)|(?=\\s)")) {
+      out.append(smallCapsArtefact(word)
+          ? word.substring(0, 1).toUpperCase(Locale.ROOT) + word.substring(1).toLowerCase(Locale.ROOT)
+          : word);
+    }
+    String name = out.toString().strip();
+    return name.isEmpty() ? name : name.substring(0, 1).toUpperCase(Locale.ROOT) + name.substring(1);
+  }
+
+  /** Three or more capitals with a lowercase letter directly before one of them. */
+  private static boolean smallCapsArtefact(String word) {
+    long upper = word.chars().filter(Character::isUpperCase).count();
+    if (upper < 3 || word.chars().noneMatch(Character::isLowerCase)) {
+      return false;
+    }
+    for (int i = 1; i < word.length(); i++) {
+      if (Character.isLowerCase(word.charAt(i - 1)) && Character.isUpperCase(word.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Joins paragraphs a page or column break split, and bare codes to the extract they end. */
+  private static List<Block> mergeBreaks(String text, List<Block> blocks) {
+    List<Block> out = new ArrayList<>();
+    for (Block b : blocks) {
+      Block prev = out.isEmpty() ? null : out.get(out.size() - 1);
+      if (prev != null && prev.heading() == null && b.heading() == null
+          && (continues(text, prev, b) || bareCode(text, b))) {
+        out.set(out.size() - 1, prev.to(b.end()));
+      } else {
+        out.add(b);
+      }
+    }
+    return out;
+  }
+
+  private static boolean continues(String text, Block prev, Block next) {
+    // only the paragraph's tail matters, and a chain of merges must not rescan the whole paragraph
+    String p = text.substring(Math.max(prev.start(), prev.end() - 8), prev.end());
+    char last = p.charAt(p.length() - 1);
+    boolean open = Character.isLetterOrDigit(last) || last == ',' || last == '-';
+    return open
+        && !SENTENCE_END.matcher(p).find()
+        && CONTINUATION.matcher(text.substring(next.start(), Math.min(next.end(), next.start() + 64))).find();
+  }
+
+  private static boolean bareCode(String text, Block b) {
+    String s = text.substring(b.start(), b.end()).replaceAll("[.,;]+$", "");
+    if (s.length() < 3) {
+      return false;
+    }
+    char open = s.charAt(0);
+    char close = s.charAt(s.length() - 1);
+    return ((open == '[' && close == ']') || (open == '(' && close == ')'))
+        && QuoteExtractor.participantCode(s.substring(1, s.length() - 1)).isPresent();
+  }
+
+  /** A narrative passage for {@code [from, to)}, trimmed of spaces and stray punctuation, if a word remains. */
+  private static void narrative(Source source, String section, int from, int to, List<Passage> out) {
+    String text = source.text();
+    while (from < to && (Character.isWhitespace(text.charAt(from)) || ".,;:)]".indexOf(text.charAt(from)) >= 0)) {
+      from++;
+    }
+    while (to > from && Character.isWhitespace(text.charAt(to - 1))) {
+      to--;
+    }
+    // a stretch without a letter is a page number, a table cell or stray punctuation
+    if (text.substring(from, to).codePoints().anyMatch(Character::isLetter)) {
+      out.add(passage(source, PassageKind.NARRATIVE, null, section, from, to));
+    }
+  }
+
+  private static Passage passage(Source source, PassageKind kind, String participant, String section, int from, int to) {
+    Span span = source.offsets().toOriginal(from, to);
+    return Passage.of(source.id(), kind, participant, section, span.start(), span.end(), source.text().substring(from, to));
+  }
+}
