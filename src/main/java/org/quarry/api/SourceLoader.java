@@ -58,7 +58,8 @@ final class SourceLoader {
       throw new SkippedSourceException(
           "unsupported format" + (dot < 0 ? "" : " (" + name.substring(dot) + ")"));
     }
-    Source source = reader.get().read(path, file.id());
+    // the kind is stored with the source (exports, facets); a .txt reader cannot tell it alone
+    Source source = SourceSegmenter.classified(reader.get().read(path, file.id()));
     return new SegmentedSource(source, segmenter.segment(source));
   }
 }

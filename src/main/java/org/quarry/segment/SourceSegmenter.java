@@ -3,16 +3,28 @@ package org.quarry.segment;
 import java.util.List;
 import org.quarry.model.Passage;
 import org.quarry.model.Source;
+import org.quarry.model.SourceKind;
 
 /**
- * The segmenter the loader uses: picks the segmenter for a source. For now every source is read as
- * a paper; transcripts get their own segmenter when it lands.
+ * The segmenter the loader uses: speaker turns for a transcript (by kind, front matter or its
+ * speaker labels, see {@link TranscriptSegmenter#looksLikeTranscript}), sections, paragraphs and
+ * attributed quotes for everything else.
  */
 public final class SourceSegmenter implements Segmenter {
   private final Segmenter papers = new PaperSegmenter();
+  private final Segmenter transcripts = new TranscriptSegmenter();
 
   @Override
   public List<Passage> segment(Source source) {
-    return papers.segment(source);
+    return TranscriptSegmenter.looksLikeTranscript(source)
+        ? transcripts.segment(source)
+        : papers.segment(source);
+  }
+
+  /** The source with the kind its segmentation found (a paper reader cannot tell a transcript). */
+  public static Source classified(Source source) {
+    return source.kind() != SourceKind.TRANSCRIPT && TranscriptSegmenter.looksLikeTranscript(source)
+        ? source.withKind(SourceKind.TRANSCRIPT)
+        : source;
   }
 }
