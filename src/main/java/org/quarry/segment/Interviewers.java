@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * clearly asks the questions.
  */
 final class Interviewers {
-  /** The metadata key naming the interviewer(s), comma-separated; it overrides every guess. */
+  /** The metadata key naming the interviewer(s), comma-separated; it overrides the questions guess. */
   static final String METADATA_KEY = "interviewer";
 
   private static final Pattern ROLE =
@@ -53,9 +53,13 @@ final class Interviewers {
     return Optional.of(names);
   }
 
-  /** Whether {@code speaker} is an interviewer by metadata, or by label when metadata is silent. */
+  /**
+   * Whether {@code speaker} is an interviewer: named in the metadata, or labelled by role. A role
+   * label holds even when the metadata names the interviewer ("interviewer: Dr Lee" over turns
+   * labelled "Interviewer:"), since no participant is called "Interviewer".
+   */
   static boolean isInterviewer(String speaker, Optional<Set<String>> named) {
-    return named.map(n -> n.contains(key(speaker))).orElseGet(() -> isRoleLabel(speaker));
+    return isRoleLabel(speaker) || named.map(n -> n.contains(key(speaker))).orElse(false);
   }
 
   /** The speakers (as written) who are interviewers, among {@code speakers}. */

@@ -424,15 +424,27 @@ class TranscriptSegmenterTest {
   }
 
   @Test
-  void interviewerMetadataOverridesRoleLabelsAndMayNameSeveral() {
+  void anInterviewerNamedInMetadataDoesNotUnmakeTheInterviewerLabel() {
+    List<Passage> turns = turns("colon-names.txt", Map.of("interviewer", "Dr Lee"));
+    long asked =
+        turns.stream()
+            .filter(p -> "Interviewer".equals(p.participant()))
+            .filter(p -> p.kind() == PassageKind.INTERVIEWER)
+            .count();
+    assertEquals(3, asked);
+  }
+
+  @Test
+  void interviewerMetadataMayNameSeveralBesideTheRoleLabels() {
+    // INT stays an interviewer by its role label; p01 and P02 are named
     List<Passage> turns = turns("focus-group-codes.txt", Map.of("interviewer", "p01, P02"));
     assertEquals(
         List.of(
-            PassageKind.TURN,
             PassageKind.INTERVIEWER,
             PassageKind.INTERVIEWER,
+            PassageKind.INTERVIEWER,
             PassageKind.TURN,
-            PassageKind.TURN,
+            PassageKind.INTERVIEWER,
             PassageKind.TURN,
             PassageKind.INTERVIEWER),
         kinds(turns));
