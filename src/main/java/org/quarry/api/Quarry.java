@@ -395,7 +395,7 @@ public final class Quarry implements AutoCloseable {
           attrs.keySet().removeIf(k -> table.attributes().contains(k));
           attrs.putAll(table.attributesOf(p.participant()));
           return new IndexedPassage(
-              new Passage(p.id(), p.source(), p.kind(), p.participant(), p.section(), p.start(), p.end(), p.text(), attrs),
+              p.replacingAttributes(attrs),
               ip.annotation(), ip.codes(), ip.duplicateOf());
         });
     List<String> notes = new ArrayList<>();

@@ -40,6 +40,12 @@ public final class Fields {
   /** Participant code: keyword, stored, facet; absent when no one is attributed. */
   public static final String PARTICIPANT = "participant";
 
+  /**
+   * Participants whose quotes a narrative passage's paragraph holds: stored, and counted in the
+   * {@link #PARTICIPANT} facet (not in its keyword field, so {@code participant:X} stays exact).
+   */
+  public static final String QUOTED = "quoted";
+
   /** Section heading: keyword, stored, facet; absent outside sections. */
   public static final String SECTION = "section";
 
@@ -115,7 +121,7 @@ public final class Fields {
   /** Names an attribute may not take. */
   public static final Set<String> RESERVED =
       Set.of(
-          TYPE, ID, SOURCE, KIND, PARTICIPANT, SECTION, TEXT, TEXT_STEM, TEXT_LEMMA, CODE, ORIGIN,
+          TYPE, ID, SOURCE, KIND, PARTICIPANT, QUOTED, SECTION, TEXT, TEXT_STEM, TEXT_LEMMA, CODE, ORIGIN,
           CODE_SCORES, DUPLICATE_OF, DUPLICATE, START, END, ANNOTATION, ATTRIBUTES, PATH,
           CONTENT_HASH, SOURCE_KIND, SIGNATURE, PASSAGE_COUNT, RECORD, ROOT, SOURCE_TEXT,
           SOURCE_OFFSETS, SOURCE_METADATA, "$facets");

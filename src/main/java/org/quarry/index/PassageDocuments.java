@@ -43,10 +43,14 @@ public final class PassageDocuments {
     return type;
   }
 
-  /** The facets configuration of a Quarry index: {@link Fields#CODE} is multi-valued. */
+  /**
+   * The facets configuration of a Quarry index: {@link Fields#CODE} is multi-valued, and so is
+   * {@link Fields#PARTICIPANT} (a narrative passage counts for the participants it quotes).
+   */
   public static FacetsConfig facetsConfig() {
     FacetsConfig config = new FacetsConfig();
     config.setMultiValued(Fields.CODE, true);
+    config.setMultiValued(Fields.PARTICIPANT, true);
     return config;
   }
 
@@ -64,6 +68,12 @@ public final class PassageDocuments {
     keyword(doc, Fields.SOURCE, p.source());
     keyword(doc, Fields.KIND, p.kind().label());
     keyword(doc, Fields.PARTICIPANT, p.participant());
+    for (String q : p.quoted()) {
+      doc.add(new StoredField(Fields.QUOTED, q));
+      if (!q.equals(p.participant())) {
+        doc.add(new SortedSetDocValuesFacetField(Fields.PARTICIPANT, q));
+      }
+    }
     keyword(doc, Fields.SECTION, p.section());
     doc.add(new StoredField(Fields.START, p.start()));
     doc.add(new StoredField(Fields.END, p.end()));
@@ -153,7 +163,8 @@ public final class PassageDocuments {
         intValue(stored, Fields.START),
         intValue(stored, Fields.END),
         stored.get(Fields.TEXT),
-        attributes);
+        attributes,
+        List.of(stored.getValues(Fields.QUOTED)));
   }
 
   private static int intValue(Document stored, String field) {

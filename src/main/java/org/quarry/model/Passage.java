@@ -1,5 +1,6 @@
 package org.quarry.model;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -15,6 +16,9 @@ import java.util.Objects;
  * @param end one past the last code point in the source file as read
  * @param text the passage's normalised words
  * @param attributes participant or file attributes to facet on (role, region, …); never null
+ * @param quoted participants whose quotes the paragraph of this narrative passage holds: the
+ *     authors' framing of a quote counts for its participant in the participant facet (but not in
+ *     {@code participant:} queries); empty for other passages, never null
  */
 public record Passage(
     String id,
@@ -25,7 +29,8 @@ public record Passage(
     int start,
     int end,
     String text,
-    Map<String, String> attributes) {
+    Map<String, String> attributes,
+    List<String> quoted) {
 
   public Passage {
     Objects.requireNonNull(id, "id");
@@ -36,6 +41,21 @@ public record Passage(
       throw new IllegalArgumentException("bad passage offsets [" + start + ", " + end + ")");
     }
     attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
+    quoted = quoted == null ? List.of() : List.copyOf(quoted);
+  }
+
+  /** A passage that frames no quote. */
+  public Passage(
+      String id,
+      String source,
+      PassageKind kind,
+      String participant,
+      String section,
+      int start,
+      int end,
+      String text,
+      Map<String, String> attributes) {
+    this(id, source, kind, participant, section, start, end, text, attributes, List.of());
   }
 
   /** A passage whose id is derived from its source and offsets. */
@@ -65,6 +85,16 @@ public record Passage(
   public Passage withAttributes(Map<String, String> more) {
     var merged = new java.util.TreeMap<>(attributes);
     merged.putAll(more);
-    return new Passage(id, source, kind, participant, section, start, end, text, merged);
+    return new Passage(id, source, kind, participant, section, start, end, text, merged, quoted);
+  }
+
+  /** The same passage with other attributes (these replace the current ones). */
+  public Passage replacingAttributes(Map<String, String> newAttributes) {
+    return new Passage(id, source, kind, participant, section, start, end, text, newAttributes, quoted);
+  }
+
+  /** The same passage framing quotes of these participants. */
+  public Passage withQuoted(List<String> participants) {
+    return new Passage(id, source, kind, participant, section, start, end, text, attributes, participants);
   }
 }

@@ -55,12 +55,19 @@ public final class PaperSegmenter implements Segmenter {
         continue;
       }
       int cursor = b.start();
-      for (QuoteExtractor.Quote q : quotes.find(text, b.start(), b.end())) {
-        narrative(source, section, cursor, q.claimStart(), out);
-        out.add(passage(source, PassageKind.QUOTE, q.participant(), section, q.start(), q.end()));
+      List<QuoteExtractor.Quote> found = quotes.find(text, b.start(), b.end());
+      // the authors' words around a quote frame it: they count for its participant in facets
+      List<String> quoted = found.stream().map(QuoteExtractor.Quote::participant).distinct().toList();
+      List<Passage> paragraph = new ArrayList<>();
+      for (QuoteExtractor.Quote q : found) {
+        narrative(source, section, cursor, q.claimStart(), paragraph);
+        paragraph.add(passage(source, PassageKind.QUOTE, q.participant(), section, q.start(), q.end()));
         cursor = q.claimEnd();
       }
-      narrative(source, section, cursor, b.end(), out);
+      narrative(source, section, cursor, b.end(), paragraph);
+      for (Passage p : paragraph) {
+        out.add(p.kind() == PassageKind.NARRATIVE && !quoted.isEmpty() ? p.withQuoted(quoted) : p);
+      }
     }
     return out;
   }

@@ -70,9 +70,9 @@ class CliSearchTest {
       }
     }
     assertTrue(found, "002's passage on clinical directors representing the voice of local primary care");
-    // no quote speaks of both voice and the ICS: the paragraphs that do are the authors'
-    // narrative, which has no participant (the quote they end with is a passage of its own)
-    for (String dim : new String[] {"source", "section"}) {
+    // no quote speaks of both voice and the ICS; the authors' paragraph that does frames
+    // n210×8's quote, and counts for that participant in the facet
+    for (String dim : new String[] {"participant", "source", "section"}) {
       assertFalse(result.get("facets").get(dim).isEmpty(), dim + " facet");
     }
   }

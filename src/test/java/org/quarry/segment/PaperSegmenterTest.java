@@ -60,6 +60,23 @@ class PaperSegmenterTest {
   }
 
   @Test
+  void theNarrativeAroundAnInlineQuoteFramesItsParticipantButABlockQuotesNeighboursDoNot() {
+    List<String> passages =
+        Papers.segment(Papers.fixture("markdown-study.md")).stream()
+            .filter(p -> "Theme 1: Triage by telephone".equals(p.section()))
+            .map(p -> p.kind().label() + " " + p.participant() + " " + p.quoted())
+            .toList();
+    assertEquals(
+        List.of(
+            "narrative null []", // its own paragraph, before P12's block quote
+            "quote P12 []",
+            "narrative null [P03]", // the same paragraph as P03's inline quote
+            "quote P03 []",
+            "narrative null [P03]"),
+        passages);
+  }
+
+  @Test
   void anExampleOfTheCodeFormatAndAPageReferenceAreNotQuotes() {
     Passage background =
         Papers.segment(Papers.fixture("wrapped-study.txt")).stream()
