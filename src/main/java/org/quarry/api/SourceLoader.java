@@ -82,6 +82,14 @@ final class SourceLoader {
     return new SegmentedSource(source, segmenter.segment(source));
   }
 
+  /**
+   * The passages of a source that did not come from a file (a REFI-QDA import), cut by the same
+   * segmenter as files, so imported text is searched like any other.
+   */
+  java.util.List<org.quarry.model.Passage> segment(Source source) {
+    return segmenter.segment(source);
+  }
+
   private static boolean isCaption(Path path) {
     String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
     return name.endsWith(".vtt") || name.endsWith(".srt");

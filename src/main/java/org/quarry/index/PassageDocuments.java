@@ -5,7 +5,9 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -43,10 +45,14 @@ public final class PassageDocuments {
     return type;
   }
 
-  /** The facets configuration of a Quarry index: {@link Fields#CODE} is multi-valued. */
+  /**
+   * The facets configuration of a Quarry index: {@link Fields#CODE} and {@link Fields#ORIGIN} are
+   * multi-valued.
+   */
   public static FacetsConfig facetsConfig() {
     FacetsConfig config = new FacetsConfig();
     config.setMultiValued(Fields.CODE, true);
+    config.setMultiValued(Fields.ORIGIN, true);
     return config;
   }
 
@@ -89,12 +95,18 @@ public final class PassageDocuments {
         doc.add(new SortedSetDocValuesFacetField(name, a.getValue()));
       }
     }
+    Set<String> origins = new TreeSet<>();
     for (CodeScore c : indexed.codes()) {
       doc.add(new StringField(Fields.CODE, c.code(), Field.Store.NO));
-      doc.add(new StringField(Fields.ORIGIN, c.origin(), Field.Store.NO));
       doc.add(
           new StoredField(Fields.CODE_SCORES, c.code() + "\t" + c.score() + "\t" + c.origin()));
       doc.add(new SortedSetDocValuesFacetField(Fields.CODE, c.code()));
+      origins.add(c.origin());
+    }
+    // one origin value per passage however many codes share it, so facet counts are passages
+    for (String origin : origins) {
+      doc.add(new StringField(Fields.ORIGIN, origin, Field.Store.NO));
+      doc.add(new SortedSetDocValuesFacetField(Fields.ORIGIN, origin));
     }
     if (indexed.duplicateOf() != null) {
       doc.add(new StringField(Fields.DUPLICATE_OF, indexed.duplicateOf(), Field.Store.YES));

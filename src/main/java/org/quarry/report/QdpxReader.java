@@ -100,6 +100,7 @@ public final class QdpxReader {
     private final Map<String, String> codeIdByGuid = new HashMap<>();
     private final Set<String> usedIds = new HashSet<>();
     private final Map<String, String> variableByGuid = new HashMap<>();
+    private final Map<String, String> caseBySourceGuid = new HashMap<>();
 
     Import(String what, Map<String, byte[]> entries) {
       this.what = what;
@@ -144,10 +145,17 @@ public final class QdpxReader {
         }
       }
       codings.sort(Codings.ORDER);
+      Map<String, String> caseOf = new LinkedHashMap<>();
+      for (ImportedSource s : sources) {
+        String c = caseBySourceGuid.get(s.guid());
+        if (c != null) {
+          caseOf.put(s.name(), c);
+        }
+      }
       String name = RefiXml.attr(project, "name");
       return new ImportedProject(
           sources, new Codebook(name == null ? what : name, null, codes), codings, cases,
-          problems);
+          caseOf, problems);
     }
 
     private void readCode(Element e, String parent) {
@@ -195,6 +203,14 @@ public final class QdpxReader {
           if (n instanceof Element v && RefiXml.local(v).endsWith("Value")) {
             attrs.put(var, v.getTextContent().strip());
           }
+        }
+      }
+      for (Element ref : RefiXml.children(c, "SourceRef")) {
+        String source = RefiGuids.normalise(ref.getAttribute("targetGUID"));
+        String other = caseBySourceGuid.putIfAbsent(source, id);
+        if (other != null && !other.equals(id)) {
+          problems.add("case " + id + ": source {" + source + "} already belongs to case " + other
+              + "; it stays with " + other);
         }
       }
       return new Case(id, attrs);
