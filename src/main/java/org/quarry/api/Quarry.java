@@ -420,9 +420,19 @@ public final class Quarry implements AutoCloseable {
     } catch (IOException e) {
       throw new QuarryException("cannot create index folder " + dir + ": " + e.getMessage(), e);
     }
+    // a source of that name indexed from elsewhere (a file, another project) is not replaced
+    Map<String, String> taken = new TreeMap<>();
+    if (!isEmpty()) {
+      for (Source s : sources()) {
+        if (s.path() == null || !s.path().startsWith(file + "!")) {
+          taken.put(s.id(), s.path());
+        }
+      }
+    }
+    closeSearcher();
     SourceLoader loader = new SourceLoader(org.quarry.ingest.SurveyOptions.defaults(), IndexRequest.DEFAULT_MAX_FILE_MB);
     try (Indexer indexer = Indexer.open(dir, annotators.get(), duplicateFinder())) {
-      ImportReport report = new RefiImport(indexer, loader::segment).run(project, file.toString());
+      ImportReport report = new RefiImport(indexer, loader::segment).run(project, file.toString(), taken);
       keepCodebook(project.codebook());
       return report;
     } catch (IndexLockedException e) {

@@ -51,7 +51,12 @@ final class RefiImport {
     this.segmenter = segmenter;
   }
 
-  ImportReport run(ImportedProject project, String root) throws IOException {
+  /**
+   * Imports {@code project} from the file {@code root}; {@code taken} maps the ids of sources
+   * indexed from elsewhere to their paths: a project source of such a name is left out (and
+   * said so) rather than replacing them.
+   */
+  ImportReport run(ImportedProject project, String root, Map<String, String> taken) throws IOException {
     problems.addAll(project.problems());
     Map<String, Case> cases = new HashMap<>();
     for (Case c : project.cases()) {
@@ -59,7 +64,14 @@ final class RefiImport {
     }
     Map<String, List<Passage>> passagesBySource = new LinkedHashMap<>();
     List<SourcePassages> batch = new ArrayList<>();
+    Set<String> refused = new LinkedHashSet<>();
     for (ImportedSource s : project.sources()) {
+      if (taken.containsKey(s.name())) {
+        refused.add(s.name());
+        problems.add("source '" + s.name() + "' not imported: the index already has a source of"
+            + " that id from " + taken.get(s.name()) + "; import into another --index or rename it");
+        continue;
+      }
       Case owner = cases.get(project.caseOfSource().get(s.name()));
       Source source = source(s, owner, root);
       List<Passage> passages = new ArrayList<>();
@@ -130,7 +142,8 @@ final class RefiImport {
     for (String source : codingsBySource.keySet()) {
       if (!passagesBySource.containsKey(source)) {
         for (Coding c : codingsBySource.get(source)) {
-          problems.add(where(c) + ": the project has no text source of that name");
+          problems.add(where(c) + (refused.contains(source)
+              ? ": left out with its source" : ": the project has no text source of that name"));
         }
       }
     }

@@ -175,6 +175,24 @@ class RefiImportTest {
   }
 
   @Test
+  void aSourceOfTheSameNameFromAnotherFileIsNotReplacedButReported() throws IOException {
+    Path file = nvivoLike("project.qde");
+    Path other = dir.resolve("copy.qdpx");
+    Files.copy(file, other);
+    try (Quarry q = open(dir.resolve("index"))) {
+      q.importProject(file);
+      List<Coding> before = q.humanCodings();
+      ImportReport r = q.importProject(other);
+      assertEquals(0, r.sources());
+      assertTrue(r.problems().stream().anyMatch(p -> p.startsWith("source 'Memo' not imported: the index"
+          + " already has a source of that id from " + file.toAbsolutePath())), r.problems().toString());
+      assertTrue(r.problems().stream().anyMatch(p -> p.contains("code trust: left out with its source")),
+          r.problems().toString());
+      assertEquals(before, q.humanCodings());
+    }
+  }
+
+  @Test
   void aFileThatIsNotAProjectIsBadInputNamingIt() throws IOException {
     Path notZip = Files.writeString(dir.resolve("notes.qdpx"), "just text");
     try (Quarry q = open(dir.resolve("index"))) {

@@ -146,14 +146,15 @@ class RefiRoundTripThroughIndexTest {
           List.of(new CodeScore(system, 0.65, CodeScore.SUGGESTED))), CodeScore.SUGGESTED);
     }
     try (Quarry q = RefiImportTest.open(a);
-        Quarry b = RefiImportTest.open(dir.resolve("b"))) {
+        Quarry b = RefiImportTest.open(dir.resolve("b"));
+        Quarry high = RefiImportTest.open(dir.resolve("c"))) {
       assertEquals(0, q.export(ExportFormat.QDPX, dir.resolve("a.qdpx"), null, 0.5).problems().size());
       assertEquals(0, q.export(ExportFormat.QDPX, dir.resolve("high.qdpx"), null, 0.7).problems().size());
       b.importProject(dir.resolve("a.qdpx"));
       assertTrue(codings(b).contains(RefiFixture.MEMO.id() + " | Engaging the system | "
           + target.passage().text()), codings(b).toString());
-      b.importProject(dir.resolve("high.qdpx"));
-      assertEquals(0, b.humanCodings().stream().filter(c -> c.code().equals(system)
+      high.importProject(dir.resolve("high.qdpx"));
+      assertEquals(0, high.humanCodings().stream().filter(c -> c.code().equals(system)
           && c.source().equals(RefiFixture.MEMO.id())).count(), "--min-score leaves the 0.65 suggestion out");
     }
   }
