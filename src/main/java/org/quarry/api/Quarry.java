@@ -1,5 +1,6 @@
 package org.quarry.api;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -35,7 +36,9 @@ import org.quarry.ingest.SegmentedSource;
 import org.quarry.ingest.SkippedSourceException;
 import org.quarry.ingest.SourceFile;
 import org.quarry.ingest.SourceWalker;
+import org.quarry.ingest.SurveyOptions;
 import org.quarry.model.Case;
+import org.quarry.model.Code;
 import org.quarry.model.Codebook;
 import org.quarry.model.Coding;
 import org.quarry.model.Hit;
@@ -322,14 +325,15 @@ public final class Quarry implements AutoCloseable {
    * @throws QuarryException for an unknown filter dimension or a row attribute no passage has
    */
   public FrameworkMatrix matrix(MatrixRequest request) {
-    List<Hit> hits = passages(false);
-    if (!request.filters().isEmpty() && !hits.isEmpty()) {
-      hits = search(new SearchRequest("", List.of(), request.filters(), hits.size(), 0, false)).hits();
+    List<Hit> all = passages(false);
+    List<Hit> hits = all;
+    if (!request.filters().isEmpty() && !all.isEmpty()) {
+      hits = search(new SearchRequest("", List.of(), request.filters(), all.size(), 0, false)).hits();
     }
     String rows = request.rows();
     if (!rows.equals("participant") && !rows.equals("source")) {
       Set<String> attributes = new TreeSet<>();
-      passages(false).forEach(h -> attributes.addAll(h.passage().attributes().keySet()));
+      all.forEach(h -> attributes.addAll(h.passage().attributes().keySet()));
       if (!attributes.contains(rows)) {
         throw QuarryException.badParameter("rows", "--rows '" + rows + "': no passage has that attribute;"
             + " use participant, source" + (attributes.isEmpty() ? "" : " or one of " + String.join(", ", attributes)), null);
@@ -430,7 +434,7 @@ public final class Quarry implements AutoCloseable {
       }
     }
     closeSearcher();
-    SourceLoader loader = new SourceLoader(org.quarry.ingest.SurveyOptions.defaults(), IndexRequest.DEFAULT_MAX_FILE_MB);
+    SourceLoader loader = new SourceLoader(SurveyOptions.defaults(), IndexRequest.DEFAULT_MAX_FILE_MB);
     try (Indexer indexer = Indexer.open(dir, annotators.get(), duplicateFinder())) {
       ImportReport report = new RefiImport(indexer, loader::segment).run(project, file.toString(), taken);
       keepCodebook(project.codebook());
@@ -456,18 +460,27 @@ public final class Quarry implements AutoCloseable {
     }
   }
 
+  // the project's codes replace those of the same id; codes of earlier imports stay, so their
+  // ids on passages keep their names
   private void keepCodebook(Codebook codebook) {
+    Codebook earlier = keptCodebook();
+    List<Code> codes = new ArrayList<>(codebook.codes());
+    if (earlier != null) {
+      Set<String> ids = new HashSet<>();
+      codes.forEach(c -> ids.add(c.id()));
+      earlier.codes().stream().filter(c -> !ids.contains(c.id())).forEach(codes::add);
+    }
     Path tmp = dir.resolve(CODEBOOK_FILE + ".tmp");
     try {
-      CODEBOOK_JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), codebook);
+      CODEBOOK_JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(),
+          new Codebook(codebook.name(), null, codes));
       Files.move(tmp, dir.resolve(CODEBOOK_FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new QuarryException("cannot keep the code tree with the index " + dir + ": " + e.getMessage(), e);
     }
   }
 
-  private static final com.fasterxml.jackson.databind.ObjectMapper CODEBOOK_JSON =
-      new com.fasterxml.jackson.databind.ObjectMapper();
+  private static final ObjectMapper CODEBOOK_JSON = new ObjectMapper();
 
   // ---- end of framework matrix and REFI-QDA ----
 

@@ -1,6 +1,7 @@
 package org.quarry.api;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,18 +26,18 @@ final class RefiExport {
 
   /** Codings for an export: exact human spans where kept, passage spans otherwise. */
   static List<Coding> forExport(List<Hit> hits, List<Coding> kept, double minScore) {
-    Set<String> keptKeys = new LinkedHashSet<>();
+    Map<String, List<Coding>> keptBySourceAndCode = new HashMap<>();
     for (Coding c : kept) {
-      keptKeys.add(c.source() + "\t" + c.code());
+      keptBySourceAndCode.computeIfAbsent(c.source() + "\t" + c.code(), k -> new ArrayList<>()).add(c);
     }
     Set<Coding> out = new LinkedHashSet<>();
     for (Hit h : hits) {
       Passage p = h.passage();
       for (CodeScore c : h.codes()) {
+        // a human code whose exact spans were kept goes out as those spans, added below
         boolean exact = CodeScore.HUMAN.equals(c.origin())
-            && keptKeys.contains(p.source() + "\t" + c.code())
-            && kept.stream().anyMatch(k -> k.source().equals(p.source()) && k.code().equals(c.code())
-                && Math.min(k.end(), p.end()) > Math.max(k.start(), p.start()));
+            && keptBySourceAndCode.getOrDefault(p.source() + "\t" + c.code(), List.of()).stream()
+                .anyMatch(k -> Math.min(k.end(), p.end()) > Math.max(k.start(), p.start()));
         if (!exact && c.score() >= minScore) {
           out.add(new Coding(p.source(), p.start(), p.end(), c.code(), c.score(), c.origin()));
         }
