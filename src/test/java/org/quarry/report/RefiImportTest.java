@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +22,7 @@ import org.quarry.analysis.LemmaAnnotator;
 import org.quarry.api.ImportReport;
 import org.quarry.api.Quarry;
 import org.quarry.api.QuarryException;
+import org.quarry.cli.QuarryCommand;
 import org.quarry.model.Code;
 import org.quarry.model.CodeScore;
 import org.quarry.model.Coding;
@@ -190,6 +193,30 @@ class RefiImportTest {
           r.problems().toString());
       assertEquals(before, q.humanCodings());
     }
+  }
+
+  @Test
+  void theImportCommandListsWhatItLeftOutAndExitsOne() throws IOException {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = QuarryCommand.execute(new PrintWriter(out), new PrintWriter(err),
+        "import", nvivoLike("project.qde").toString(), "--index", dir.resolve("index").toString());
+    assertEquals(QuarryException.PARTIAL_FAILURE, code, err.toString());
+    assertTrue(out.toString().contains(": 2 sources, 4 codes, 5 codings on 3 passages, 2 cases\n"), out.toString());
+    assertTrue(out.toString().contains("\nnot imported (2):\n  source 'Interview P01' selection"), out.toString());
+    assertTrue(err.toString().contains("2 item(s)"), err.toString());
+  }
+
+  @Test
+  void theExportCommandRefusesAnUnknownFormatAndAnEmptyIndex() {
+    String empty = dir.resolve("empty").toString();
+    String file = dir.resolve("x.qdpx").toString();
+    StringWriter err = new StringWriter();
+    assertEquals(2, QuarryCommand.execute(new PrintWriter(new StringWriter()), new PrintWriter(err),
+        "export", "--format", "pdf", "--out", file, "--index", empty));
+    assertTrue(err.toString().contains("'pdf' is not one of qdpx, qdc, csv, jsonl"), err.toString());
+    assertEquals(2, QuarryCommand.execute(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
+        "export", "--format", "qdpx", "--out", file, "--index", empty));
   }
 
   @Test
