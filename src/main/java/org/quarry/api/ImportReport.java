@@ -15,6 +15,8 @@ import java.util.List;
  * @param problems everything not imported, one line each with its reason (sources that are not
  *     text, codings whose code is unknown or whose span lies outside the text or covers no
  *     passage, …)
+ * @param positions per imported source, how its tool was found to count selection positions
+ *     ({@code name: code points, CRLF counted as one}), so an odd tool can be recognised
  */
 public record ImportReport(
     String project,
@@ -24,8 +26,10 @@ public record ImportReport(
     int codings,
     int passagesCoded,
     int cases,
-    List<String> problems) {
+    List<String> problems,
+    List<String> positions) {
   public ImportReport {
     problems = List.copyOf(problems);
+    positions = List.copyOf(positions);
   }
 }

@@ -155,7 +155,11 @@ final class RefiImport {
         placed,
         coded,
         project.cases().size(),
-        problems);
+        problems,
+        project.sources().stream()
+            .filter(s -> passagesBySource.containsKey(s.name()))
+            .map(s -> s.name() + ": " + s.positions())
+            .toList());
   }
 
   private static String where(Coding c) {

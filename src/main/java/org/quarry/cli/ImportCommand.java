@@ -44,6 +44,9 @@ final class ImportCommand implements Callable<Integer> {
     out.println("imported " + r.project() + ": " + r.sources() + " sources, " + r.codes() + " codes, "
         + r.codings() + " codings on " + r.passagesCoded() + " passages, " + r.cases() + " cases"
         + (r.removed() > 0 ? "; " + r.removed() + " source(s) of an earlier import removed" : ""));
+    for (String p : r.positions()) {
+      out.println("  positions in " + p);
+    }
     if (!r.problems().isEmpty()) {
       out.println();
       out.println("not imported (" + r.problems().size() + "):");

@@ -85,6 +85,8 @@ class RefiImportTest {
       assertEquals(2, r.sources());
       assertEquals(4, r.codes());
       assertEquals(2, r.cases());
+      assertEquals(List.of("Interview P01: code points, CRLF counted as one",
+          "Memo: code points, CRLF counted as two"), r.positions());
     }
   }
 
