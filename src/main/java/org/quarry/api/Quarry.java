@@ -1,5 +1,6 @@
 package org.quarry.api;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -35,6 +36,11 @@ import org.quarry.ingest.SegmentedSource;
 import org.quarry.ingest.SkippedSourceException;
 import org.quarry.ingest.SourceFile;
 import org.quarry.ingest.SourceWalker;
+import org.quarry.ingest.SurveyOptions;
+import org.quarry.model.Case;
+import org.quarry.model.Code;
+import org.quarry.model.Codebook;
+import org.quarry.model.Coding;
 import org.quarry.model.Hit;
 import org.quarry.model.Passage;
 import org.quarry.model.PassageKind;
@@ -42,6 +48,15 @@ import org.quarry.model.SearchRequest;
 import org.quarry.model.SearchResult;
 import org.quarry.model.Source;
 import org.quarry.search.QuerySyntaxException;
+import org.quarry.report.Cases;
+import org.quarry.report.CodingsCsv;
+import org.quarry.report.CodingsJsonl;
+import org.quarry.report.FrameworkMatrix;
+import org.quarry.report.ImportedProject;
+import org.quarry.report.QdcWriter;
+import org.quarry.report.QdpxReader;
+import org.quarry.report.QdpxWriter;
+import org.quarry.report.RowsBy;
 import org.quarry.search.QuoteSearcher;
 import org.quarry.segment.DuplicateDetector;
 
@@ -69,7 +84,7 @@ public final class Quarry implements AutoCloseable {
 
   // files Quarry itself keeps in an index folder besides Lucene's
   private static final Set<String> OWN_FILES =
-      Set.of(GLOSSARY_FILE, PARTICIPANTS_FILE, ".gitkeep", "write.lock");
+      Set.of(GLOSSARY_FILE, PARTICIPANTS_FILE, Quarry.CODEBOOK_FILE, ".gitkeep", "write.lock");
 
   private final Path dir;
   private final java.util.function.Supplier<TextAnnotator> annotators;
@@ -289,6 +304,186 @@ public final class Quarry implements AutoCloseable {
       throw unreadable(e);
     }
   }
+
+  // ---- Framework matrix and REFI-QDA interchange (issue 5) ----
+
+  /** The code tree of the last REFI-QDA import, kept with the index for exports and the matrix. */
+  static final String CODEBOOK_FILE = "quarry-codebook.json";
+
+  /**
+   * The codes this index knows: the code tree of the last REFI-QDA import (if any), then every
+   * other code id stored with a passage, as a top-level code named by its id.
+   */
+  public Codebook knownCodes() {
+    return RefiExport.known(keptCodebook(), dir.getFileName().toString(), passages(true));
+  }
+
+  /**
+   * The framework matrix of the codes stored with passages: rows are cases (participants, sources
+   * or an attribute's values), columns the codebook's codes with parents rolling up children.
+   * Near-duplicate sources are left out, as in search.
+   *
+   * @throws QuarryException for an unknown filter dimension or a row attribute no passage has
+   */
+  public FrameworkMatrix matrix(MatrixRequest request) {
+    List<Hit> all = passages(false);
+    List<Hit> hits = all;
+    if (!request.filters().isEmpty() && !all.isEmpty()) {
+      hits = search(new SearchRequest("", List.of(), request.filters(), all.size(), 0, false)).hits();
+    }
+    String rows = request.rows();
+    if (!rows.equals("participant") && !rows.equals("source")) {
+      Set<String> attributes = new TreeSet<>();
+      all.forEach(h -> attributes.addAll(h.passage().attributes().keySet()));
+      if (!attributes.contains(rows)) {
+        throw QuarryException.badParameter("rows", "--rows '" + rows + "': no passage has that attribute;"
+            + " use participant, source" + (attributes.isEmpty() ? "" : " or one of " + String.join(", ", attributes)), null);
+      }
+    }
+    Codebook codebook = request.codebook() != null ? request.codebook() : knownCodes();
+    return FrameworkMatrix.build(
+        hits.stream().map(Hit::passage).toList(),
+        RefiExport.forMatrix(hits, request),
+        codebook,
+        new RowsBy(rows),
+        request.minScore());
+  }
+
+  /**
+   * The human codings imported from REFI-QDA projects, with the exact spans a person selected
+   * (code points of the imported text), by source and offset; for exports and evaluation.
+   */
+  public List<Coding> humanCodings() {
+    try {
+      return searcher().keptCodings();
+    } catch (IOException e) {
+      throw unreadable(e);
+    }
+  }
+
+  /**
+   * Exports the index: sources with the text Quarry keeps, the codebook, every code stored with
+   * a passage scoring at least {@code minScore} as a coding over the passage (a human coding
+   * imported from a QDA tool over its exact words), and participants as cases with their
+   * attributes.
+   *
+   * @param codebook the codes to export; null for {@link #knownCodes()}
+   * @throws QuarryException when the file cannot be written
+   */
+  public ExportReport export(ExportFormat format, Path out, Codebook codebook, double minScore) {
+    if (!(minScore >= 0 && minScore <= 1)) {
+      throw new QuarryException("--min-score must be between 0 and 1, got " + minScore);
+    }
+    Path file = out.toAbsolutePath().normalize();
+    if (file.getParent() != null && !Files.isDirectory(file.getParent())) {
+      throw new QuarryException("cannot write " + file + ": no folder " + file.getParent() + "; create it first");
+    }
+    List<Hit> hits = passages(true);
+    Codebook codes = codebook != null ? codebook : knownCodes();
+    List<Passage> passages = hits.stream().map(Hit::passage).toList();
+    List<Coding> codings = RefiExport.forExport(hits, humanCodings(), minScore);
+    List<Source> sources = sources();
+    List<Case> cases = Cases.fromPassages(passages);
+    List<String> problems = new ArrayList<>();
+    try {
+      switch (format) {
+        case QDPX -> problems.addAll(new QdpxWriter(codes.name()).write(file, sources, codes, codings, cases));
+        case QDC -> QdcWriter.write(codes, file);
+        case CSV -> Files.writeString(file, CodingsCsv.render(passages, codings, codes));
+        case JSONL -> Files.writeString(file, CodingsJsonl.render(passages, codings, codes));
+      }
+    } catch (IOException e) {
+      throw new QuarryException("cannot write " + file + ": " + e.getMessage(), e);
+    }
+    return new ExportReport(file, format == ExportFormat.QDC ? 0 : sources.size(), codes.codes().size(),
+        format == ExportFormat.QDC ? 0 : codings.size() - problems.size(),
+        format == ExportFormat.QDPX ? cases.size() : 0, problems);
+  }
+
+  /**
+   * Imports a REFI-QDA project ({@code .qdpx}): its text sources, segmented like files; its cases
+   * as participants with their variables as attributes; its human codings attached (origin
+   * {@code human}, score 1.0) to the passages they overlap and kept with their exact spans; its
+   * code tree, kept with the index. Importing the same file again replaces what it imported.
+   * Nothing is left out silently: the report names every source and coding not imported.
+   *
+   * @throws QuarryException when the file is missing or not a REFI-QDA project, or another
+   *     process is writing the index
+   */
+  public ImportReport importProject(Path qdpx) {
+    Path file = qdpx.toAbsolutePath().normalize();
+    ImportedProject project;
+    try {
+      project = QdpxReader.read(file);
+    } catch (NoSuchFileException e) {
+      throw new QuarryException(file + ": no such file", e);
+    } catch (IOException | RuntimeException e) {
+      throw new QuarryException(file + ": " + describe(e) + " (is it a REFI-QDA .qdpx export?)", e);
+    }
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new QuarryException("cannot create index folder " + dir + ": " + e.getMessage(), e);
+    }
+    // a source of that name indexed from elsewhere (a file, another project) is not replaced
+    Map<String, String> taken = new TreeMap<>();
+    if (!isEmpty()) {
+      for (Source s : sources()) {
+        if (s.path() == null || !s.path().startsWith(file + "!")) {
+          taken.put(s.id(), s.path());
+        }
+      }
+    }
+    closeSearcher();
+    SourceLoader loader = new SourceLoader(SurveyOptions.defaults(), IndexRequest.DEFAULT_MAX_FILE_MB);
+    try (Indexer indexer = Indexer.open(dir, annotators.get(), duplicateFinder())) {
+      ImportReport report = new RefiImport(indexer, loader::segment).run(project, file.toString(), taken);
+      keepCodebook(project.codebook());
+      return report;
+    } catch (IndexLockedException e) {
+      throw new QuarryException(e.getMessage() + " (another 'quarry index' is running; wait for it)", e);
+    } catch (IOException e) {
+      throw new QuarryException("index " + dir + ": " + e.getMessage(), QuarryException.PARTIAL_FAILURE, e);
+    } finally {
+      closeSearcher();
+    }
+  }
+
+  private Codebook keptCodebook() {
+    Path f = dir.resolve(CODEBOOK_FILE);
+    if (!Files.isRegularFile(f)) {
+      return null;
+    }
+    try {
+      return CODEBOOK_JSON.readValue(f.toFile(), Codebook.class);
+    } catch (IOException e) {
+      throw new QuarryException(f + ": unreadable (" + describe(e) + "); import the project again", e);
+    }
+  }
+
+  // the project's codes replace those of the same id; codes of earlier imports stay, so their
+  // ids on passages keep their names
+  private void keepCodebook(Codebook codebook) {
+    Codebook earlier = keptCodebook();
+    List<Code> codes = new ArrayList<>(codebook.codes());
+    if (earlier != null) {
+      Set<String> ids = new HashSet<>();
+      codes.forEach(c -> ids.add(c.id()));
+      earlier.codes().stream().filter(c -> !ids.contains(c.id())).forEach(codes::add);
+    }
+    Path tmp = dir.resolve(CODEBOOK_FILE + ".tmp");
+    try {
+      CODEBOOK_JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(),
+          new Codebook(codebook.name(), null, codes));
+      Files.move(tmp, dir.resolve(CODEBOOK_FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new QuarryException("cannot keep the code tree with the index " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static final ObjectMapper CODEBOOK_JSON = new ObjectMapper();
+
+  // ---- end of framework matrix and REFI-QDA ----
 
   @Override
   public void close() {

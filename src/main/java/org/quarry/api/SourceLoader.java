@@ -62,4 +62,12 @@ final class SourceLoader {
     Source source = SourceSegmenter.classified(reader.get().read(path, file.id()));
     return new SegmentedSource(source, segmenter.segment(source));
   }
+
+  /**
+   * The passages of a source that did not come from a file (a REFI-QDA import), cut by the same
+   * segmenter as files, so imported text is searched like any other.
+   */
+  java.util.List<org.quarry.model.Passage> segment(Source source) {
+    return segmenter.segment(source);
+  }
 }

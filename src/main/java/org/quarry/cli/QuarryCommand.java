@@ -18,6 +18,9 @@ import picocli.CommandLine.ParameterException;
       SearchCommand.class,
       ServeCommand.class,
       BenchCommand.class,
+      MatrixCommand.class,
+      ExportCommand.class,
+      ImportCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class QuarryCommand implements Runnable {

@@ -7,10 +7,11 @@ import org.quarry.analysis.QuarryAnalyzer;
 /**
  * Every field name of a Quarry index, in one place.
  *
- * <p>The index holds two types of document ({@link #TYPE}): one per passage ({@link
- * #TYPE_PASSAGE}) and one record per source ({@link #TYPE_SOURCE}) with its content hash, which
- * lets re-indexing skip unchanged files. Both carry {@link #SOURCE}, so deleting by source removes
- * a file's passages and record together.
+ * <p>The index holds three types of document ({@link #TYPE}): one per passage ({@link
+ * #TYPE_PASSAGE}), one record per source ({@link #TYPE_SOURCE}) with its content hash, which
+ * lets re-indexing skip unchanged files, and, for a source imported from a QDA tool, one document
+ * with the exact spans of its human codings ({@link #TYPE_CODINGS}). All carry {@link #SOURCE},
+ * so deleting by source removes a file's passages, record and codings together.
  *
  * <p>Participant and file attributes (role, region, …) are indexed under their own name, as a
  * keyword field ({@code role:GP}) and a facet dimension ({@code role}); names in {@link #RESERVED}
@@ -27,6 +28,12 @@ public final class Fields {
 
   /** {@link #TYPE} of a source record. */
   public static final String TYPE_SOURCE = "source";
+
+  /**
+   * {@link #TYPE} of the document keeping a source's human codings with their exact spans
+   * (passages only say which codes they overlap; export and eval need the words coded).
+   */
+  public static final String TYPE_CODINGS = "codings";
 
   /** Passage id: keyword, stored, sorted doc values (the tie-break of every ranking). */
   public static final String ID = "id";
@@ -61,7 +68,10 @@ public final class Fields {
   /** Code id attached to the passage: keyword, multi-valued, facet. */
   public static final String CODE = "code";
 
-  /** Origin of an attached code ({@code suggested}, {@code human}): keyword, multi-valued. */
+  /**
+   * Origin of an attached code ({@code suggested}, {@code human}): keyword, multi-valued, facet
+   * (so {@code --filter origin=human} drills down to passages a person coded).
+   */
   public static final String ORIGIN = "origin";
 
   /** Stored codes with score and origin, one {@code code TAB score TAB origin} per value. */
@@ -115,8 +125,17 @@ public final class Fields {
   /** Source record: the source's metadata (front matter), as JSON. */
   public static final String SOURCE_METADATA = "source_metadata";
 
+  /** Codings document: its source id, keyword (unique per document, for replacing it). */
+  public static final String CODINGS_OF = "codings_of";
+
+  /**
+   * Codings document: the source's human codings as a JSON array of {@code {"start", "end",
+   * "code", "score", "origin"}}, offsets in code points of the source file as read; stored.
+   */
+  public static final String CODINGS = "codings";
+
   /** Facet dimensions every passage index has; attribute dimensions come on top. */
-  public static final List<String> FIXED_FACETS = List.of(PARTICIPANT, SOURCE, KIND, SECTION, CODE);
+  public static final List<String> FIXED_FACETS = List.of(PARTICIPANT, SOURCE, KIND, SECTION, CODE, ORIGIN);
 
   /** Names an attribute may not take. */
   public static final Set<String> RESERVED =
@@ -124,5 +143,5 @@ public final class Fields {
           TYPE, ID, SOURCE, KIND, PARTICIPANT, QUOTED, SECTION, TEXT, TEXT_STEM, TEXT_LEMMA, CODE, ORIGIN,
           CODE_SCORES, DUPLICATE_OF, DUPLICATE, START, END, ANNOTATION, ATTRIBUTES, PATH,
           CONTENT_HASH, SOURCE_KIND, SIGNATURE, PASSAGE_COUNT, RECORD, ROOT, SOURCE_TEXT,
-          SOURCE_OFFSETS, SOURCE_METADATA, "$facets");
+          SOURCE_OFFSETS, SOURCE_METADATA, CODINGS_OF, CODINGS, "$facets");
 }

@@ -34,6 +34,7 @@ import org.quarry.analysis.LemmaAnnotation;
 import org.quarry.analysis.QuarryAnalyzer;
 import org.quarry.analysis.TextAnnotator;
 import org.quarry.model.CodeScore;
+import org.quarry.model.Coding;
 import org.quarry.model.Passage;
 import org.quarry.model.Source;
 
@@ -251,6 +252,60 @@ public final class Indexer implements Closeable {
     }
     writer.commit();
     return updated.size();
+  }
+
+  /**
+   * Replaces the codes of one origin on the given passages, keeping codes of other origins (so
+   * importing human codings leaves suggestions alone, and the other way round); an empty list
+   * removes that origin's codes. Re-adds documents from stored fields; commits.
+   *
+   * @return how many passages were updated
+   * @throws IllegalArgumentException naming a passage id the index does not hold, or a code of
+   *     another origin; nothing is written then
+   */
+  public int replaceCodes(Map<String, List<CodeScore>> codesByPassage, String origin)
+      throws IOException {
+    Map<String, List<CodeScore>> merged = new TreeMap<>();
+    try (DirectoryReader reader = DirectoryReader.open(writer)) {
+      IndexSearcher searcher = new IndexSearcher(reader);
+      StoredFields stored = reader.storedFields();
+      for (Map.Entry<String, List<CodeScore>> e : new TreeMap<>(codesByPassage).entrySet()) {
+        TopDocs top = searcher.search(new TermQuery(new Term(Fields.ID, e.getKey())), 1);
+        if (top.scoreDocs.length == 0) {
+          throw new IllegalArgumentException("no passage '" + e.getKey() + "' in the index");
+        }
+        List<CodeScore> codes = new ArrayList<>();
+        for (CodeScore c : PassageDocuments.codes(stored.document(top.scoreDocs[0].doc))) {
+          if (!c.origin().equals(origin)) {
+            codes.add(c);
+          }
+        }
+        for (CodeScore c : e.getValue()) {
+          if (!c.origin().equals(origin)) {
+            throw new IllegalArgumentException(
+                "code " + c.code() + " on " + e.getKey() + " has origin " + c.origin() + ", not " + origin);
+          }
+          codes.add(c);
+        }
+        merged.put(e.getKey(), codes);
+      }
+    }
+    return setCodes(merged);
+  }
+
+  /**
+   * Keeps {@code codings} as the exact human codings of {@code source}, replacing what was kept
+   * for it (an empty list removes them); commits. A later re-index of the source drops them
+   * with its passages.
+   */
+  public void keepCodings(String source, List<Coding> codings) throws IOException {
+    Term key = new Term(Fields.CODINGS_OF, source);
+    if (codings.isEmpty()) {
+      writer.deleteDocuments(key);
+    } else {
+      writer.updateDocument(key, KeptCodings.toDocument(source, codings));
+    }
+    writer.commit();
   }
 
   /**

@@ -5,7 +5,9 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -44,13 +46,15 @@ public final class PassageDocuments {
   }
 
   /**
-   * The facets configuration of a Quarry index: {@link Fields#CODE} is multi-valued, and so is
-   * {@link Fields#PARTICIPANT} (a narrative passage counts for the participants it quotes).
+   * The facets configuration of a Quarry index: {@link Fields#CODE} and {@link Fields#ORIGIN} are
+   * multi-valued, and so is {@link Fields#PARTICIPANT} (a narrative passage counts for the
+   * participants it quotes).
    */
   public static FacetsConfig facetsConfig() {
     FacetsConfig config = new FacetsConfig();
     config.setMultiValued(Fields.CODE, true);
     config.setMultiValued(Fields.PARTICIPANT, true);
+    config.setMultiValued(Fields.ORIGIN, true);
     return config;
   }
 
@@ -99,12 +103,18 @@ public final class PassageDocuments {
         doc.add(new SortedSetDocValuesFacetField(name, a.getValue()));
       }
     }
+    Set<String> origins = new TreeSet<>();
     for (CodeScore c : indexed.codes()) {
       doc.add(new StringField(Fields.CODE, c.code(), Field.Store.NO));
-      doc.add(new StringField(Fields.ORIGIN, c.origin(), Field.Store.NO));
       doc.add(
           new StoredField(Fields.CODE_SCORES, c.code() + "\t" + c.score() + "\t" + c.origin()));
       doc.add(new SortedSetDocValuesFacetField(Fields.CODE, c.code()));
+      origins.add(c.origin());
+    }
+    // one origin value per passage however many codes share it, so facet counts are passages
+    for (String origin : origins) {
+      doc.add(new StringField(Fields.ORIGIN, origin, Field.Store.NO));
+      doc.add(new SortedSetDocValuesFacetField(Fields.ORIGIN, origin));
     }
     if (indexed.duplicateOf() != null) {
       doc.add(new StringField(Fields.DUPLICATE_OF, indexed.duplicateOf(), Field.Store.YES));

@@ -1,6 +1,7 @@
 package org.quarry.report;
 
 import java.util.List;
+import java.util.Map;
 import org.quarry.model.Case;
 import org.quarry.model.Codebook;
 import org.quarry.model.Coding;
@@ -12,6 +13,8 @@ import org.quarry.model.Coding;
  * @param codebook the code tree (non-codable codes kept); code ids are slugs of the names
  * @param codings human codings, offsets in code points of {@link ImportedSource#text()}
  * @param cases the project's cases with their variable values as text
+ * @param caseOfSource source name to the id of the case whose {@code SourceRef} names it (a
+ *     participant's interview); sources in no case are absent
  * @param problems everything that could not be imported, each with its reason
  */
 public record ImportedProject(
@@ -19,11 +22,13 @@ public record ImportedProject(
     Codebook codebook,
     List<Coding> codings,
     List<Case> cases,
+    Map<String, String> caseOfSource,
     List<String> problems) {
   public ImportedProject {
     sources = List.copyOf(sources);
     codings = List.copyOf(codings);
     cases = List.copyOf(cases);
+    caseOfSource = Map.copyOf(caseOfSource);
     problems = List.copyOf(problems);
   }
 }

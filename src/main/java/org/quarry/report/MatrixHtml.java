@@ -1,5 +1,7 @@
 package org.quarry.report;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import org.quarry.model.Code;
@@ -8,8 +10,10 @@ import org.quarry.model.Code;
  * Renders a framework matrix as one self-contained HTML page (inline CSS and a few lines of
  * inline JavaScript, nothing fetched): the header row and the first column stay in view while
  * scrolling, cells are shaded by count, and each non-empty cell opens ({@code <details>}) to its
- * quotes with participant, score and {@code source#start-end}. All text from the data is
- * HTML-escaped.
+ * quotes with participant, score and {@code source#start-end}, which links to the passage as
+ * {@code quarry serve} answers it ({@code /api/v1/passages/ID}: source, offsets, text, codes).
+ * Cells carry {@code data-row} and {@code data-code} so scripts and tests can find them. All text
+ * from the data is HTML-escaped.
  */
 public final class MatrixHtml {
   private MatrixHtml() {}
@@ -37,8 +41,16 @@ public final class MatrixHtml {
       function setAll(open){document.querySelectorAll('td details').forEach(function(d){d.open=open;});}
       """;
 
-  /** The HTML page. */
+  /** Where {@code quarry serve} answers by default; quote links point there. */
+  public static final String DEFAULT_SERVER = "http://127.0.0.1:7070";
+
+  /** The HTML page, quotes linking to {@link #DEFAULT_SERVER}. */
   public static String render(FrameworkMatrix m, String title) {
+    return render(m, title, DEFAULT_SERVER);
+  }
+
+  /** The HTML page, quotes linking to the passage routes of the server at {@code server}. */
+  public static String render(FrameworkMatrix m, String title, String server) {
     List<Code> cols = m.columns();
     int max = Math.max(1, m.maxCount());
     StringBuilder h = new StringBuilder(4096);
@@ -61,20 +73,24 @@ public final class MatrixHtml {
       h.append("<tr><th scope=\"row\">").append(Html.escape(r)).append("</th>");
       for (Code c : cols) {
         List<MatrixQuote> qs = m.quotes(r, c.id());
+        String where = " data-row=\"" + Html.escape(r) + "\" data-code=\"" + Html.escape(c.id()) + "\"";
         if (qs.isEmpty()) {
-          h.append("<td class=\"zero\">0</td>");
+          h.append("<td class=\"zero\"").append(where).append(">0</td>");
           continue;
         }
         double alpha = 0.12 + 0.6 * qs.size() / max;
-        h.append("<td style=\"background:rgba(38,110,200,")
+        h.append("<td").append(where).append(" style=\"background:rgba(38,110,200,")
             .append(String.format(Locale.ROOT, "%.2f", alpha)).append(")\">")
             .append("<details><summary>").append(qs.size()).append("</summary><ul>");
         for (MatrixQuote q : qs) {
-          h.append("<li><q>").append(Html.escape(q.text())).append("</q> <span class=\"who\">")
+          h.append("<li data-source=\"").append(Html.escape(q.source()))
+              .append("\" data-start=\"").append(q.start()).append("\" data-end=\"").append(q.end())
+              .append("\"><q>").append(Html.escape(q.text())).append("</q> <span class=\"who\">")
               .append(Html.escape(q.participant() == null ? RowsBy.MISSING : q.participant()))
-              .append(" · ").append(q.scoreText()).append("</span> <a class=\"ref\" title=\"")
-              .append(Html.escape(q.ref())).append("\">").append(Html.escape(q.ref()))
-              .append("</a></li>");
+              .append(" · ").append(q.scoreText()).append("</span> <a class=\"ref\" href=\"")
+              .append(Html.escape(server + "/api/v1/passages/" + encode(q.passageId())))
+              .append("\" title=\"the passage at these code-point offsets of its source (run quarry serve)\">")
+              .append(Html.escape(q.ref())).append("</a></li>");
         }
         h.append("</ul></details></td>");
       }
@@ -83,5 +99,9 @@ public final class MatrixHtml {
     h.append("</tbody>\n</table>\n</div>\n<script>\n").append(SCRIPT)
         .append("</script>\n</body>\n</html>\n");
     return h.toString();
+  }
+
+  private static String encode(String id) {
+    return URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
   }
 }

@@ -100,6 +100,7 @@ public final class QdpxReader {
     private final Map<String, String> codeIdByGuid = new HashMap<>();
     private final Set<String> usedIds = new HashSet<>();
     private final Map<String, String> variableByGuid = new HashMap<>();
+    private final Map<String, String> caseBySourceGuid = new HashMap<>();
 
     Import(String what, Map<String, byte[]> entries) {
       this.what = what;
@@ -135,19 +136,43 @@ public final class QdpxReader {
           if (!(n instanceof Element e)) {
             continue;
           }
-          if (!RefiXml.local(e).equals("TextSource")) {
-            problems.add(RefiXml.local(e) + " '" + e.getAttribute("name")
-                + "' skipped: only text sources are imported");
+          if (RefiXml.local(e).equals("TextSource")) {
+            readSource(e, e, names, sources, codings);
             continue;
           }
-          readSource(e, names, sources, codings);
+          String kind = RefiXml.local(e);
+          Element text = RefiXml.first(e, "Representation");
+          if (text != null) {
+            // a PDF (or picture) with the text the tool extracted: that text is imported under
+            // the source's own name and GUID; selections by page geometry cannot be placed in it
+            readSource(text, e, names, sources, codings);
+            for (Element sel : RefiXml.children(e, "PDFSelection")) {
+              for (int k = 0; k < RefiXml.children(sel, "Coding").size(); k++) {
+                problems.add(kind + " '" + e.getAttribute("name") + "' PDF selection on page "
+                    + sel.getAttribute("page") + ": left out, a selection by position on the page"
+                    + " has no place in the text; code the text representation instead");
+              }
+            }
+            continue;
+          }
+          int lost = countCodings(e);
+          problems.add(kind + " '" + e.getAttribute("name") + "' skipped: only text sources and"
+              + " sources with a text representation are imported"
+              + (lost == 0 ? "" : " (" + lost + " coding(s) left out with it)"));
         }
       }
       codings.sort(Codings.ORDER);
+      Map<String, String> caseOf = new LinkedHashMap<>();
+      for (ImportedSource s : sources) {
+        String c = caseBySourceGuid.get(s.guid());
+        if (c != null) {
+          caseOf.put(s.name(), c);
+        }
+      }
       String name = RefiXml.attr(project, "name");
       return new ImportedProject(
           sources, new Codebook(name == null ? what : name, null, codes), codings, cases,
-          problems);
+          caseOf, problems);
     }
 
     private void readCode(Element e, String parent) {
@@ -197,13 +222,33 @@ public final class QdpxReader {
           }
         }
       }
+      for (Element ref : RefiXml.children(c, "SourceRef")) {
+        String source = RefiGuids.normalise(ref.getAttribute("targetGUID"));
+        String other = caseBySourceGuid.putIfAbsent(source, id);
+        if (other != null && !other.equals(id)) {
+          problems.add("case " + id + ": source {" + source + "} already belongs to case " + other
+              + "; it stays with " + other);
+        }
+      }
       return new Case(id, attrs);
     }
 
-    private void readSource(
-        Element e, Set<String> names, List<ImportedSource> sources, List<Coding> codings) {
-      String guid = RefiGuids.normalise(e.getAttribute("guid"));
-      String name = RefiXml.attr(e, "name");
+    private static int countCodings(Element e) {
+      int n = 0;
+      for (Node c = e.getFirstChild(); c != null; c = c.getNextSibling()) {
+        if (c instanceof Element x) {
+          n += (RefiXml.local(x).equals("Coding") ? 1 : 0) + countCodings(x);
+        }
+      }
+      return n;
+    }
+
+    // e holds the text and its selections; named holds the source's GUID and name (the same
+    // element for a text source, the PDF around it for a text representation)
+    private void readSource(Element e, Element named, Set<String> names, List<ImportedSource> sources,
+        List<Coding> codings) {
+      String guid = RefiGuids.normalise(named.getAttribute("guid"));
+      String name = RefiXml.attr(named, "name");
       if (name == null || name.isBlank()) {
         name = guid;
       }
@@ -237,6 +282,11 @@ public final class QdpxReader {
       sources.add(new ImportedSource(guid, unique, tt.text(), tt.offsets(), counting.label()));
       for (Element c : RefiXml.children(e, "Coding")) {
         addCoding(c, unique, "the whole source", 0, tt.length(), codings);
+      }
+      if (named != e) {
+        for (Element c : RefiXml.children(named, "Coding")) {
+          addCoding(c, unique, "the whole source", 0, tt.length(), codings);
+        }
       }
       for (int i = 0; i < selections.size(); i++) {
         Element s = selections.get(i);

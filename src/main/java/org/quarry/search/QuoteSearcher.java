@@ -49,8 +49,10 @@ import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 import org.quarry.analysis.Glossary;
 import org.quarry.analysis.QuarryAnalyzer;
 import org.quarry.index.Fields;
+import org.quarry.index.KeptCodings;
 import org.quarry.index.PassageDocuments;
 import org.quarry.index.SourceTexts;
+import org.quarry.model.Coding;
 import org.quarry.model.FacetValue;
 import org.quarry.model.Hit;
 import org.quarry.model.Passage;
@@ -303,6 +305,34 @@ public final class QuoteSearcher implements Closeable {
       }
       sources.sort(Comparator.comparing(Source::id));
       return sources;
+    } finally {
+      manager.release(searcher);
+    }
+  }
+
+  /**
+   * The human codings kept with their exact spans for imported sources ({@link
+   * org.quarry.index.KeptCodings}), by source, then offset, then code.
+   */
+  public List<Coding> keptCodings() throws IOException {
+    manager.maybeRefresh();
+    IndexSearcher searcher = manager.acquire();
+    try {
+      TopDocs top =
+          searcher.search(
+              new TermQuery(new Term(Fields.TYPE, Fields.TYPE_CODINGS)),
+              Math.max(1, searcher.getIndexReader().maxDoc()));
+      StoredFields stored = searcher.storedFields();
+      List<Coding> codings = new ArrayList<>();
+      for (ScoreDoc sd : top.scoreDocs) {
+        codings.addAll(KeptCodings.read(stored.document(sd.doc)));
+      }
+      codings.sort(
+          Comparator.comparing(Coding::source)
+              .thenComparingInt(Coding::start)
+              .thenComparingInt(Coding::end)
+              .thenComparing(Coding::code));
+      return codings;
     } finally {
       manager.release(searcher);
     }

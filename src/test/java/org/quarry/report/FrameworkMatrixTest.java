@@ -148,7 +148,12 @@ class FrameworkMatrixTest {
     assertTrue(html.contains("<title>Matrix &lt;of&gt; &quot;trust&quot;</title>"));
     assertFalse(html.contains("src="), "no external scripts or images");
     assertFalse(html.contains("<link"), "no external style sheets");
-    assertFalse(html.contains("href=\"http"), "no external links");
+    String[] links = html.split("href=\"");
+    assertTrue(links.length > 1, "quotes link to their passage");
+    for (int i = 1; i < links.length; i++) {
+      assertTrue(links[i].startsWith(MatrixHtml.DEFAULT_SERVER + "/api/v1/passages/"),
+          "links only to the passage on the local 'quarry serve': " + links[i]);
+    }
   }
 
   @Test
@@ -156,9 +161,12 @@ class FrameworkMatrixTest {
     String html = MatrixHtml.render(byParticipant(0.5), "t");
     assertTrue(html.contains("position:sticky;top:0"));
     assertTrue(html.contains("position:sticky;left:0"));
-    assertTrue(html.contains("<details><summary>1</summary><ul><li><q>The ICS felt distant.</q>"
-        + " <span class=\"who\">P01 · 0.80</span> <a class=\"ref\" title=\"s1.txt#41-62\">"
-        + "s1.txt#41-62</a></li></ul></details>"));
+    assertTrue(html.contains("<details><summary>1</summary><ul>"
+        + "<li data-source=\"s1.txt\" data-start=\"41\" data-end=\"62\"><q>The ICS felt distant.</q>"
+        + " <span class=\"who\">P01 · 0.80</span> <a class=\"ref\""
+        + " href=\"http://127.0.0.1:7070/api/v1/passages/s1.txt%2341-62\""
+        + " title=\"the passage at these code-point offsets of its source (run quarry serve)\">"
+        + "s1.txt#41-62</a></li></ul></details>"), html);
     FrameworkMatrix m = byParticipant(0.5);
     long nonEmpty = m.rows().stream()
         .flatMap(r -> m.columns().stream().filter(c -> m.count(r, c.id()) > 0)).count();

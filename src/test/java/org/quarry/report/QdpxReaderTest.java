@@ -10,6 +10,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -105,6 +106,31 @@ class QdpxReaderTest {
   void casesComeWithTheirVariableValues() throws IOException {
     assertEquals(List.of(new Case("P01", Map.of("role", "GP", "region", "North")),
         new Case("P02", Map.of())), read("project.qde").cases());
+  }
+
+  @Test
+  void aPdfSourceImportsThroughItsTextRepresentationAndItsPageSelectionsAreReported()
+      throws IOException {
+    byte[] qde = RefiFixture.unzip(RefiFixture.nvivoLike("project.qde")).get("Interview study.qde");
+    String xml = new String(qde, StandardCharsets.UTF_8).replace(
+        "<TextSource guid=\"{5EC00D00-0000-4000-8000-000000000000}\" name=\"Memo\">",
+        "<PDFSource guid=\"{5EC00D00-0000-4000-8000-000000000000}\" name=\"Memo\" path=\"internal://memo.pdf\">"
+            + "<PDFSelection guid=\"{C0DE0000-0000-4000-8000-0000000000c0}\" page=\"1\" firstX=\"0\""
+            + " firstY=\"0\" secondX=\"9\" secondY=\"9\"><Coding guid=\"{C0D10000-0000-4000-8000-0000000000c0}\">"
+            + "<CodeRef targetGUID=\"{A1B2C3D4-0001-4000-8000-000000000001}\"/></Coding></PDFSelection>"
+            + "<Representation guid=\"{5EC00D00-0000-4000-8000-0000000000ff}\" name=\"memo text\">")
+        .replaceAll("</PlainTextSelection>\\s*</TextSource>\\s*</Sources>",
+            "</PlainTextSelection></Representation></PDFSource></Sources>");
+    assertTrue(xml.contains("</Representation></PDFSource>"), "the fixture's memo became a PDF");
+    Map<String, byte[]> entries = new LinkedHashMap<>(RefiFixture.unzip(RefiFixture.nvivoLike("project.qde")));
+    entries.put("Interview study.qde", xml.getBytes(StandardCharsets.UTF_8));
+    ImportedProject p = QdpxReader.read(new ByteArrayInputStream(RefiFixture.zip(entries)), "pdf.qdpx");
+    ImportedSource memo = p.sources().get(1);
+    assertEquals("Memo", memo.name());
+    assertEquals("5ec00d00-0000-4000-8000-000000000000", memo.guid());
+    assertTrue(p.codings().stream().anyMatch(c -> c.source().equals("Memo") && textOf(p, c).equals("trust")));
+    assertTrue(p.problems().stream().anyMatch(x -> x.startsWith("PDFSource 'Memo' PDF selection on page 1: left out")),
+        p.problems().toString());
   }
 
   @Test

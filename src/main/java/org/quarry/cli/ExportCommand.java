@@ -1,0 +1,61 @@
+package org.quarry.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.quarry.api.ExportFormat;
+import org.quarry.api.ExportReport;
+import org.quarry.api.Quarry;
+import org.quarry.api.QuarryException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code quarry export}: the index as a REFI-QDA project or codebook, or codings as CSV/JSONL. */
+@Command(
+    name = "export",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Export sources, codes, codings and cases: qdpx (REFI-QDA project for NVivo, ATLAS.ti,",
+      "MAXQDA, QualCoder), qdc (REFI-QDA codebook), or the codings flat as csv or jsonl."
+    })
+final class ExportCommand implements Callable<Integer> {
+  @Mixin CommonOptions common;
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--format", required = true, paramLabel = "FORMAT", description = "qdpx, qdc, csv or jsonl.")
+  String format;
+
+  @Option(names = "--out", required = true, paramLabel = "FILE", description = "The file to write.")
+  Path out;
+
+  @Option(names = "--min-score", defaultValue = "0", paramLabel = "X", description = "Leave out codes scoring below X (default ${DEFAULT-VALUE}).")
+  double minScore;
+
+  @Option(names = "--codebook", paramLabel = "FILE", description = "Codes to export (YAML or .qdc; default: the codes the index holds).")
+  Path codebook;
+
+  @Override
+  public Integer call() {
+    ExportFormat f = ExportFormat.parse(format);
+    QuarryHome home = QuarryHome.fromSystem();
+    ExportReport report;
+    try (Quarry quarry = Quarry.open(common.indexDir(home))) {
+      if (quarry.isEmpty()) {
+        throw new QuarryException("index " + common.indexDir(home)
+            + " is empty: run 'quarry index PATH...' or 'quarry import FILE.qdpx' first");
+      }
+      report = quarry.export(f, out, CodebookOption.read(codebook), minScore);
+    }
+    var err = spec.commandLine().getErr();
+    for (String p : report.problems()) {
+      err.println("quarry: left out: " + p);
+    }
+    err.println("quarry: wrote " + report.file() + ": " + report.sources() + " sources, "
+        + report.codes() + " codes, " + report.codings() + " codings, " + report.cases() + " cases"
+        + (report.problems().isEmpty() ? "" : "; " + report.problems().size() + " coding(s) left out"));
+    return report.problems().isEmpty() ? 0 : QuarryException.PARTIAL_FAILURE;
+  }
+}

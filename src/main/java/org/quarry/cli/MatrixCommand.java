@@ -1,0 +1,124 @@
+package org.quarry.cli;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.quarry.api.MatrixRequest;
+import org.quarry.api.Quarry;
+import org.quarry.api.QuarryException;
+import org.quarry.report.CellMode;
+import org.quarry.report.FrameworkMatrix;
+import org.quarry.report.MatrixCsv;
+import org.quarry.report.MatrixHtml;
+import org.quarry.report.MatrixMarkdown;
+import org.quarry.report.MatrixXlsx;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code quarry matrix}: cases by codes, from the codes stored with passages. */
+@Command(
+    name = "matrix",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Framework matrix: rows are cases (participants, sources or an attribute's values), columns",
+      "the codebook's codes (parents roll up their children), cells the passages coded."
+    })
+final class MatrixCommand implements Callable<Integer> {
+  @Mixin CommonOptions common;
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--codebook", paramLabel = "FILE", description = "Codebook whose codes are the columns (YAML or .qdc; default: the codes the index holds).")
+  Path codebook;
+
+  @Option(names = "--rows", defaultValue = "participant", paramLabel = "DIM", description = "participant, source or an attribute name (default ${DEFAULT-VALUE}).")
+  String rows;
+
+  @Option(names = "--cells", defaultValue = "count", paramLabel = "MODE", description = "count or quotes (default ${DEFAULT-VALUE}; html always shows both).")
+  String cells;
+
+  @Option(names = "--format", defaultValue = "csv", paramLabel = "FORMAT", description = "csv, md, html or xlsx (default ${DEFAULT-VALUE}; xlsx needs --out).")
+  Format format;
+
+  @Option(names = "--out", paramLabel = "FILE", description = "Write here instead of standard output.")
+  Path out;
+
+  @Option(names = "--min-score", defaultValue = "0", paramLabel = "X", description = "Leave out codes scoring below X (default ${DEFAULT-VALUE}).")
+  double minScore;
+
+  @Option(names = "--filter", paramLabel = "DIM=VALUE", description = "Only passages with this value, as in search (repeatable).")
+  List<String> filters = new ArrayList<>();
+
+  @Option(names = "--origin", defaultValue = "any", paramLabel = "ORIGIN", description = "Which codes count: suggested, human or any (default ${DEFAULT-VALUE}).")
+  String origin;
+
+  enum Format {
+    csv,
+    md,
+    html,
+    xlsx
+  }
+
+  @Override
+  public Integer call() {
+    CellMode mode;
+    try {
+      mode = CellMode.parse(cells);
+    } catch (IllegalArgumentException e) {
+      throw new QuarryException("--cells: " + e.getMessage(), e);
+    }
+    if (format == Format.xlsx && out == null) {
+      throw new QuarryException("--format xlsx writes a workbook: name the file with --out FILE");
+    }
+    MatrixRequest request = new MatrixRequest(
+        CodebookOption.read(codebook), rows, minScore, SearchCommand.parseFilters(filters), origin);
+    QuarryHome home = QuarryHome.fromSystem();
+    FrameworkMatrix m;
+    try (Quarry quarry = Quarry.open(common.indexDir(home))) {
+      if (quarry.isEmpty()) {
+        throw new QuarryException("index " + common.indexDir(home)
+            + " is empty: run 'quarry index PATH...' or 'quarry import FILE.qdpx' first");
+      }
+      m = quarry.matrix(request);
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    if (!m.unplaced().isEmpty()) {
+      err.println("quarry: " + m.unplaced().size() + " stored code(s) left out of the matrix, e.g. "
+          + m.unplaced().get(0));
+    }
+    String title = (request.codebook() == null ? "Codes" : request.codebook().name()) + " by " + rows;
+    try {
+      if (format == Format.xlsx) {
+        try (OutputStream o = Files.newOutputStream(out)) {
+          MatrixXlsx.write(m, o);
+        }
+      } else {
+        String text = switch (format) {
+          case csv -> MatrixCsv.render(m, mode);
+          case md -> MatrixMarkdown.render(m, mode);
+          default -> MatrixHtml.render(m, title);
+        };
+        if (out == null) {
+          spec.commandLine().getOut().print(text);
+        } else {
+          Files.writeString(out, text, StandardCharsets.UTF_8);
+        }
+      }
+    } catch (IOException e) {
+      throw new QuarryException("cannot write " + out + ": " + e.getMessage(), e);
+    }
+    if (out != null) {
+      err.println("quarry: wrote " + m.rows().size() + " rows x " + m.columns().size() + " codes to " + out);
+    }
+    return 0;
+  }
+}
