@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.quarry.model.Case;
 import org.quarry.model.Passage;
+import org.quarry.model.PassageKind;
 
 /** Builds cases from passages: one per participant, with the attributes its passages carry. */
 public final class Cases {
@@ -20,7 +21,8 @@ public final class Cases {
     List<Passage> ordered = new ArrayList<>(passages);
     ordered.sort((a, b) -> a.id().compareTo(b.id()));
     for (Passage p : ordered) {
-      if (p.participant() != null && !p.participant().isBlank()) {
+      // interviewers ask; they are no case of the study
+      if (p.participant() != null && !p.participant().isBlank() && p.kind() != PassageKind.INTERVIEWER) {
         byId.computeIfAbsent(p.participant(), k -> new TreeMap<>()).putAll(p.attributes());
       }
     }
