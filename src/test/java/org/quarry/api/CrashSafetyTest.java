@@ -24,7 +24,7 @@ import org.quarry.model.Hit;
  */
 class CrashSafetyTest {
   /** Kill points tried, spread over the run by a seeded random. */
-  static final int KILL_POINTS = 4;
+  static final int KILL_POINTS = 6;
 
   @TempDir static Path tmp;
 
@@ -59,11 +59,20 @@ class CrashSafetyTest {
   void killedIndexRunsLeaveAnOpenableIndexAndARerunCompletesIt() throws Exception {
     Random random = new Random(7);
     int killedMidway = 0;
+    int committedPart = 0;
     for (int k = 0; k < KILL_POINTS; k++) {
       Path index = tmp.resolve("killed" + k);
       Process p = indexProcess(index);
-      long waitMs = 1500 + random.nextInt(4000);
-      boolean finished = p.waitFor(waitMs, TimeUnit.MILLISECONDS);
+      long t0 = System.nanoTime();
+      // even kill points land anywhere from start-up on (often before the first commit); odd
+      // ones after the first commit, so a killed run has committed part of the corpus
+      if (k % 2 == 1) {
+        while (p.isAlive() && !hasSegments(index)) {
+          Thread.sleep(20);
+        }
+      }
+      boolean finished = p.waitFor(k % 2 == 1 ? random.nextInt(1500) : 300 + random.nextInt(3000), TimeUnit.MILLISECONDS);
+      long waitMs = (System.nanoTime() - t0) / 1_000_000;
       if (!finished) {
         p.destroyForcibly().waitFor(); // SIGKILL on Unix: no shutdown hooks, no finally blocks
         killedMidway++;
@@ -73,6 +82,9 @@ class CrashSafetyTest {
           if (hasSegments(index)) {
             Set<String> partial = ids(quarry); // opens and answers as of the last commit
             assertTrue(expected.containsAll(partial), "only passages the clean run also has");
+            if (!finished && partial.size() < expected.size()) {
+              committedPart++;
+            }
             System.out.printf(
                 "kill point %d at %d ms (%s): %d of %d passages committed%n",
                 k, waitMs, finished ? "run had finished" : "killed", partial.size(), expected.size());
@@ -89,6 +101,7 @@ class CrashSafetyTest {
       }
     }
     assertTrue(killedMidway > 0, "at least one kill landed mid-run");
+    assertTrue(committedPart > 0, "at least one run was killed after committing part of the corpus");
   }
 
   private static Process indexProcess(Path index) throws IOException {
