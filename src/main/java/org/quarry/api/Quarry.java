@@ -289,6 +289,78 @@ public final class Quarry implements AutoCloseable {
     }
   }
 
+  // ---- coding: codebooks, suggestions, lexicon help, evaluation ----------------------------
+
+  /**
+   * Reads and validates a codebook file (YAML, or REFI-QDA {@code .qdc} with its termless codes
+   * in the warnings).
+   *
+   * @throws QuarryException (bad input) with one line {@code FILE:LINE: what (fix)}
+   */
+  public static org.quarry.coding.CodebookReader.Result codebook(Path file) {
+    try {
+      return org.quarry.coding.CodebookReader.load(file);
+    } catch (org.quarry.coding.CodebookException e) {
+      throw new QuarryException(e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Suggests codes of {@code codebook} for the passages {@code options} select, through the
+   * index (one query per code). When {@code storeThreshold} is a number, suggestions at or above
+   * it are stored with the passages (origin {@code suggested}; human codes kept), so that
+   * {@code code:ID} searches and the {@code code} facet see them.
+   *
+   * @throws QuarryException for an unknown kind or filter dimension (nothing written), or an
+   *     index another process is writing
+   */
+  public org.quarry.coding.SuggestionRun suggest(
+      org.quarry.model.Codebook codebook, org.quarry.coding.SuggestOptions options, double storeThreshold,
+      org.quarry.coding.CodeSuggester.Progress progress) {
+    if (!hasSegments(dir)) {
+      throw new QuarryException("no Quarry index in " + dir + "; run 'quarry index' first");
+    }
+    try {
+      org.quarry.coding.SuggestionRun run =
+          org.quarry.coding.IndexCoding.suggest(
+              dir, codebook, codingGlossary(codebook), options, progress, storeThreshold);
+      closeSearcher(); // the next search sees the stored codes
+      return run;
+    } catch (IllegalArgumentException e) {
+      throw new QuarryException(e.getMessage(), e);
+    } catch (IndexLockedException e) {
+      throw new QuarryException(e.getMessage() + " (another 'quarry index' is running; wait for it)", e);
+    } catch (IOException e) {
+      throw unreadable(e);
+    }
+  }
+
+  /**
+   * Suggests codes for one text, without an index: the text is annotated and analysed as an
+   * indexed passage would be and the same suggester runs on it; offsets are code points of the
+   * text.
+   */
+  public org.quarry.coding.SuggestionRun suggestText(
+      org.quarry.model.Codebook codebook, String text, org.quarry.coding.SuggestOptions options) {
+    try {
+      return org.quarry.coding.IndexCoding.suggestText(
+          text, codebook, codingGlossary(codebook), options, annotators.get());
+    } catch (IOException e) {
+      throw new QuarryException("cannot build the in-memory index: " + e.getMessage(), QuarryException.PARTIAL_FAILURE, e);
+    }
+  }
+
+  // the codebook's glossary if it names one, else the one kept with the index
+  private Glossary codingGlossary(org.quarry.model.Codebook codebook) {
+    if (codebook.glossary() != null) {
+      return loadGlossary(Path.of(codebook.glossary()));
+    }
+    Path g = dir.resolve(GLOSSARY_FILE);
+    return Files.isRegularFile(g) ? loadGlossary(g) : Glossary.empty();
+  }
+
+  // ---- end of coding ---------------------------------------------------------------------------
+
   @Override
   public void close() {
     closeSearcher();

@@ -16,6 +16,7 @@ import picocli.CommandLine.ParameterException;
     subcommands = {
       IndexCommand.class,
       SearchCommand.class,
+      SuggestCommand.class,
       ServeCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class

@@ -106,12 +106,14 @@ public final class CodeQueryBuilder {
           "term '" + term + "' has no letters or digits, so it matches nothing");
     }
     boolean wildcard = t.indexOf('*') >= 0 || t.indexOf('?') >= 0;
-    boolean words = t.codePoints().anyMatch(Character::isWhitespace);
+    // anything but one plain word (two words, "place-based") is a phrase, so its parts must all
+    // occur, in order, rather than any one of them
+    boolean words = !t.codePoints().allMatch(cp -> Character.isLetterOrDigit(cp) || cp == '*' || cp == '?');
     if (t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"")) {
       t = t.substring(1, t.length() - 1).strip();
       words = true;
     }
-    if (wildcard && words) {
+    if (wildcard && t.codePoints().anyMatch(Character::isWhitespace)) {
       throw new IllegalArgumentException(
           "term '" + term + "' puts a wildcard in a phrase; wildcards work in single words"
               + " (write the phrase as a raw 'query' instead)");
