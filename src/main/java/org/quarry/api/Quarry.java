@@ -359,6 +359,36 @@ public final class Quarry implements AutoCloseable {
     return Files.isRegularFile(g) ? loadGlossary(g) : Glossary.empty();
   }
 
+  /**
+   * Measures the codebook's suggestions against human coding ({@code .jsonl} gold items or a
+   * REFI-QDA {@code .qdpx}), next to a plain keyword baseline; see {@link
+   * org.quarry.coding.EvalReport} for the definitions.
+   *
+   * @param threshold score at or above which a suggestion counts as a prediction
+   * @throws QuarryException for a gold file that cannot be read (bad input)
+   */
+  public org.quarry.coding.EvalReport evaluate(
+      org.quarry.model.Codebook codebook, Path gold, double threshold) {
+    org.quarry.coding.GoldSet set;
+    try {
+      set = org.quarry.coding.GoldSet.read(gold, codebook);
+    } catch (NoSuchFileException e) {
+      throw new QuarryException("gold file " + gold + ": no such file", e);
+    } catch (IOException | IllegalArgumentException e) {
+      throw new QuarryException(e.getMessage(), e);
+    }
+    int codes = Math.max(1, codebook.codes().size());
+    org.quarry.coding.SuggestionRun run =
+        suggest(codebook, new org.quarry.coding.SuggestOptions(0, codes, null, Map.of(), true, false),
+            Double.NaN, org.quarry.coding.CodeSuggester.Progress.NONE);
+    Map<String, List<org.quarry.model.Suggestion>> byPassage = new java.util.HashMap<>();
+    for (org.quarry.coding.PassageSuggestions ps : run.passages()) {
+      byPassage.put(ps.passage().id(), ps.suggestions());
+    }
+    List<Passage> all = passages(true).stream().map(Hit::passage).toList();
+    return org.quarry.coding.Evaluator.evaluate(codebook, set, all, byPassage, threshold);
+  }
+
   // ---- end of coding ---------------------------------------------------------------------------
 
   @Override

@@ -17,6 +17,7 @@ import picocli.CommandLine.ParameterException;
       IndexCommand.class,
       SearchCommand.class,
       SuggestCommand.class,
+      EvalCommand.class,
       ServeCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class
