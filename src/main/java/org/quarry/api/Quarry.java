@@ -389,6 +389,54 @@ public final class Quarry implements AutoCloseable {
     return org.quarry.coding.Evaluator.evaluate(codebook, set, all, byPassage, threshold);
   }
 
+  /**
+   * Lexicon help: lemmas and phrases over-represented in the passages a code of {@code codebook}
+   * (when {@code codeId} is given) or a query in search syntax matches, against the rest of the
+   * corpus, by log-likelihood G²; the code's own terms are left out.
+   *
+   * @throws QuarryException naming an unknown code or a query that does not parse
+   */
+  public List<org.quarry.coding.KeyTerm> terms(
+      org.quarry.model.Codebook codebook, String codeId, String query, int limit) {
+    if (!hasSegments(dir)) {
+      throw new QuarryException("no Quarry index in " + dir + "; run 'quarry index' first");
+    }
+    org.quarry.coding.CodeQueryBuilder builder =
+        new org.quarry.coding.CodeQueryBuilder(
+            codebook == null ? keptGlossaryOrEmpty() : codingGlossary(codebook));
+    org.apache.lucene.search.Query target;
+    List<String> lexicon = new ArrayList<>();
+    try {
+      if (codeId != null) {
+        org.quarry.model.Code code = codebook == null ? null : codebook.code(codeId).orElse(null);
+        if (code == null) {
+          throw new QuarryException("no code '" + codeId + "' in the codebook"
+              + (codebook == null ? " (give --codebook)" : "; codes: "
+                  + String.join(", ", codebook.codes().stream().map(org.quarry.model.Code::id).toList())));
+        }
+        target = builder.build(code).query();
+        lexicon.addAll(code.terms());
+      } else {
+        target = builder.raw(query);
+        for (String w : query.split("[^\\p{L}\\p{N}*]+")) {
+          if (!w.isBlank() && !w.equals("AND") && !w.equals("OR") && !w.equals("NOT")) {
+            lexicon.add(w);
+          }
+        }
+      }
+      return org.quarry.coding.IndexCoding.keyTerms(dir, target, lexicon, limit);
+    } catch (IllegalArgumentException e) {
+      throw new QuarryException(e.getMessage(), e);
+    } catch (IOException e) {
+      throw unreadable(e);
+    }
+  }
+
+  private Glossary keptGlossaryOrEmpty() {
+    Path g = dir.resolve(GLOSSARY_FILE);
+    return Files.isRegularFile(g) ? loadGlossary(g) : Glossary.empty();
+  }
+
   // ---- end of coding ---------------------------------------------------------------------------
 
   @Override

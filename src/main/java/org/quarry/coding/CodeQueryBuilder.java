@@ -152,6 +152,31 @@ public final class CodeQueryBuilder {
     return q;
   }
 
+  /**
+   * The lemmas of a lexicon entry as the lemma field holds them, joined by spaces ({@code
+   * "clinical directors"} gives {@code clinical director}); a wildcard entry lower-cased as is.
+   */
+  public static String lemmas(String term) {
+    String t = term.strip();
+    if (t.indexOf('*') >= 0 || t.indexOf('?') >= 0) {
+      return t.toLowerCase(Locale.ROOT);
+    }
+    List<String> out = new ArrayList<>();
+    try (QuarryAnalyzer a = QuarryAnalyzer.forIndexing();
+        org.apache.lucene.analysis.TokenStream ts = a.tokenStream(Fields.TEXT_LEMMA, t)) {
+      org.apache.lucene.analysis.tokenattributes.CharTermAttribute word =
+          ts.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) {
+        out.add(word.toString());
+      }
+      ts.end();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("analysing a string cannot fail", e);
+    }
+    return String.join(" ", out);
+  }
+
   private Query parse(String text, String asWritten) {
     QueryParser parser = new QueryParser(Fields.TEXT_LEMMA, analyzer);
     parser.setSplitOnWhitespace(false);

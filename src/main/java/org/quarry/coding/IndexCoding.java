@@ -88,4 +88,21 @@ public final class IndexCoding {
       }
     }
   }
+
+  /**
+   * Lexicon help: the terms over-represented in the passages {@code target} matches; {@code
+   * lexicon} entries (as written in a codebook) are left out.
+   */
+  public static List<KeyTerm> keyTerms(Path dir, org.apache.lucene.search.Query target, List<String> lexicon, int limit)
+      throws IOException {
+    java.util.Set<String> exclude = new java.util.HashSet<>();
+    for (String t : lexicon) {
+      exclude.add(CodeQueryBuilder.lemmas(t));
+      exclude.add(t.strip().toLowerCase(java.util.Locale.ROOT));
+    }
+    try (Directory directory = FSDirectory.open(dir);
+        DirectoryReader reader = DirectoryReader.open(directory)) {
+      return TermKeyness.keyTerms(reader, TermKeyness.corpus(), target, exclude, limit);
+    }
+  }
 }
