@@ -87,8 +87,8 @@ public final class CodeQueryBuilder {
     for (Entry e : excludes) {
       b.add(e.query(), BooleanClause.Occur.MUST_NOT);
     }
-    // explicit, so the query stays a disjunction even when a caller adds FILTER clauses around it
-    b.setMinimumNumberShouldMatch(entries.isEmpty() ? 0 : 1);
+    // callers that filter wrap this query as a MUST clause, so its SHOULD clauses stay a
+    // disjunction (a FILTER clause next to them would make them optional)
     Query q = entries.isEmpty() ? new MatchNoDocsQuery("code " + code.id() + " has no terms") : b.build();
     return new CodeQuery(code, entries, excludes, q);
   }

@@ -19,16 +19,21 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BulkScorer;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Matches;
 import org.apache.lucene.search.MatchesIterator;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.Weight;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.FixedBitSet;
 import org.quarry.analysis.Glossary;
 import org.quarry.index.Fields;
 import org.quarry.index.PassageDocuments;
@@ -136,6 +141,8 @@ public final class CodeSuggester {
     int[] bestCodes = new int[maxDoc * k];
     float[] bestScores = new float[maxDoc * k];
     Arrays.fill(bestCodes, -1);
+    List<LeafReaderContext> leaves = reader.leaves();
+    FixedBitSet[] selected = selectedDocs(searcher, selection);
     for (int c = 0; c < queries.size(); c++) {
       CodeQueryBuilder.CodeQuery cq = queries.get(c);
       progress.update(c, queries.size(), cq.code().id());
@@ -145,30 +152,69 @@ public final class CodeSuggester {
         continue; // no entry occurs in this index
       }
       ScoreCalibration calibration = new ScoreCalibration(reference, cq.code().weight());
-      Query q =
-          new BooleanQuery.Builder()
-              .add(cq.query(), BooleanClause.Occur.MUST)
-              .add(selection, BooleanClause.Occur.FILTER)
-              .build();
-      Weight w = searcher.createWeight(searcher.rewrite(q), ScoreMode.COMPLETE, 1f);
-      for (LeafReaderContext ctx : reader.leaves()) {
-        Scorer s = w.scorer(ctx);
-        if (s == null) {
+      Weight w = searcher.createWeight(searcher.rewrite(cq.query()), ScoreMode.COMPLETE, 1f);
+      int codeIndex = c;
+      for (int l = 0; l < leaves.size(); l++) {
+        LeafReaderContext ctx = leaves.get(l);
+        FixedBitSet inSelection = selected[l];
+        BulkScorer bulk = w.bulkScorer(ctx);
+        if (bulk == null || inSelection == null) {
           continue;
         }
-        DocIdSetIterator it = s.iterator();
-        for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
-          double score = calibration.calibrate(s.score());
-          if (score >= options.minScore() && score > 0) {
-            keep(bestCodes, bestScores, (ctx.docBase + doc) * k, k, c, (float) score);
-          }
-        }
+        // the bulk scorer scores a disjunction in windows, much faster than doc-at-a-time; the
+        // selection is a bit set computed once rather than a filter intersected per code
+        bulk.score(
+            new LeafCollector() {
+              private Scorable scorer;
+
+              @Override
+              public void setScorer(Scorable s) {
+                scorer = s;
+              }
+
+              @Override
+              public void collect(int doc) throws IOException {
+                if (!inSelection.get(doc)) {
+                  return;
+                }
+                double score = calibration.calibrate(scorer.score());
+                if (score >= options.minScore() && score > 0) {
+                  keep(bestCodes, bestScores, (ctx.docBase + doc) * k, k, codeIndex, (float) score);
+                }
+              }
+            },
+            ctx.reader().getLiveDocs(),
+            0,
+            DocIdSetIterator.NO_MORE_DOCS);
       }
     }
     progress.update(queries.size(), queries.size(), "");
     long t1 = System.nanoTime();
     List<PassageSuggestions> out = gather(searcher, bestCodes, bestScores, k, options.evidence(), progress);
     return new SuggestionRun(out, considered, queries.size(), t1 - t0, System.nanoTime() - t1, 0);
+  }
+
+  // the selected documents of each leaf, or null for a leaf with none
+  private static FixedBitSet[] selectedDocs(IndexSearcher searcher, Query selection) throws IOException {
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    FixedBitSet[] bits = new FixedBitSet[leaves.size()];
+    Weight w = searcher.createWeight(searcher.rewrite(selection), ScoreMode.COMPLETE_NO_SCORES, 1f);
+    for (int l = 0; l < leaves.size(); l++) {
+      Scorer s = w.scorer(leaves.get(l));
+      if (s == null) {
+        continue;
+      }
+      Bits live = leaves.get(l).reader().getLiveDocs();
+      FixedBitSet b = new FixedBitSet(leaves.get(l).reader().maxDoc());
+      DocIdSetIterator it = s.iterator();
+      for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+        if (live == null || live.get(doc)) {
+          b.set(doc);
+        }
+      }
+      bits[l] = b;
+    }
+    return bits;
   }
 
   // inserts (code, score) into the doc's descending slots; equal scores keep the earlier code
