@@ -80,6 +80,14 @@ class CliCodingTest {
   }
 
   @Test
+  void indexingTheSeedsLeavesTheCodebooksOut() throws IOException {
+    assertEquals(0, suggest.exitCode(), suggest.err());
+    CliRun r = CliRun.of("search", "source:codebook*", "--format", "json");
+    assertEquals(0, r.exitCode(), r.err());
+    assertEquals(0, JSON.readTree(r.out()).get("total").asInt(), r.out());
+  }
+
+  @Test
   void storedCodesAreSearchableAndFaceted() throws IOException {
     assertEquals(0, suggest.exitCode(), suggest.err());
     CliRun r = CliRun.of("search", "code:engaging-the-system", "--facet", "code", "--facet", "participant", "--format", "json");
