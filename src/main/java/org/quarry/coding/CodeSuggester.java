@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.IndexReader;
@@ -67,6 +66,11 @@ public final class CodeSuggester {
     /** {@code done} of {@code total} steps; {@code what} names the current one. */
     void update(long done, long total, String what);
   }
+
+  // what a Passage is read from; the stored annotation, the largest field, is not needed here
+  private static final java.util.Set<String> PASSAGE_FIELDS =
+      java.util.Set.of(Fields.ID, Fields.SOURCE, Fields.KIND, Fields.PARTICIPANT, Fields.SECTION,
+          Fields.START, Fields.END, Fields.TEXT, Fields.ATTRIBUTES);
 
   private final List<CodeQueryBuilder.CodeQuery> queries = new ArrayList<>();
 
@@ -254,8 +258,7 @@ public final class CodeSuggester {
       if (codes[doc * k] < 0) {
         continue;
       }
-      Document d = stored.document(doc);
-      Passage p = PassageDocuments.passage(d);
+      Passage p = PassageDocuments.passage(stored.document(doc, PASSAGE_FIELDS));
       EvidenceLocator locator = null;
       if (evidence) {
         Source source = sources.computeIfAbsent(p.source(), id -> source(searcher, id));
