@@ -485,6 +485,157 @@ public final class Quarry implements AutoCloseable {
 
   // ---- end of framework matrix and REFI-QDA ----
 
+  // ---- coding: codebooks, suggestions, lexicon help, evaluation ----------------------------
+
+  /**
+   * Reads and validates a codebook file (YAML, or REFI-QDA {@code .qdc} with its termless codes
+   * in the warnings).
+   *
+   * @throws QuarryException (bad input) with one line {@code FILE:LINE: what (fix)}
+   */
+  public static org.quarry.coding.CodebookReader.Result codebook(Path file) {
+    try {
+      return org.quarry.coding.CodebookReader.load(file);
+    } catch (org.quarry.coding.CodebookException e) {
+      throw new QuarryException(e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Suggests codes of {@code codebook} for the passages {@code options} select, through the
+   * index (one query per code). When {@code storeThreshold} is a number, suggestions at or above
+   * it are stored with the passages (origin {@code suggested}; human codes kept), so that
+   * {@code code:ID} searches and the {@code code} facet see them.
+   *
+   * @throws QuarryException for an unknown kind or filter dimension (nothing written), or an
+   *     index another process is writing
+   */
+  public org.quarry.coding.SuggestionRun suggest(
+      org.quarry.model.Codebook codebook, org.quarry.coding.SuggestOptions options, double storeThreshold,
+      org.quarry.coding.CodeSuggester.Progress progress) {
+    if (!hasSegments(dir)) {
+      throw new QuarryException("no Quarry index in " + dir + "; run 'quarry index' first");
+    }
+    try {
+      org.quarry.coding.SuggestionRun run =
+          org.quarry.coding.IndexCoding.suggest(
+              dir, codebook, codingGlossary(codebook), options, progress, storeThreshold);
+      closeSearcher(); // the next search sees the stored codes
+      return run;
+    } catch (IllegalArgumentException e) {
+      throw new QuarryException(e.getMessage(), e);
+    } catch (IndexLockedException e) {
+      throw new QuarryException(e.getMessage() + " (another 'quarry index' is running; wait for it)", e);
+    } catch (IOException e) {
+      throw unreadable(e);
+    }
+  }
+
+  /**
+   * Suggests codes for one text, without an index: the text is annotated and analysed as an
+   * indexed passage would be and the same suggester runs on it; offsets are code points of the
+   * text.
+   */
+  public org.quarry.coding.SuggestionRun suggestText(
+      org.quarry.model.Codebook codebook, String text, org.quarry.coding.SuggestOptions options) {
+    try {
+      return org.quarry.coding.IndexCoding.suggestText(
+          text, codebook, codingGlossary(codebook), options, annotators.get());
+    } catch (IOException e) {
+      throw new QuarryException("cannot build the in-memory index: " + e.getMessage(), QuarryException.PARTIAL_FAILURE, e);
+    }
+  }
+
+  // the codebook's glossary if it names one, else the one kept with the index
+  private Glossary codingGlossary(org.quarry.model.Codebook codebook) {
+    if (codebook.glossary() != null) {
+      return loadGlossary(Path.of(codebook.glossary()));
+    }
+    Path g = dir.resolve(GLOSSARY_FILE);
+    return Files.isRegularFile(g) ? loadGlossary(g) : Glossary.empty();
+  }
+
+  /**
+   * Measures the codebook's suggestions against human coding ({@code .jsonl} gold items or a
+   * REFI-QDA {@code .qdpx}), next to a plain keyword baseline; see {@link
+   * org.quarry.coding.EvalReport} for the definitions.
+   *
+   * @param threshold score at or above which a suggestion counts as a prediction
+   * @throws QuarryException for a gold file that cannot be read (bad input)
+   */
+  public org.quarry.coding.EvalReport evaluate(
+      org.quarry.model.Codebook codebook, Path gold, double threshold) {
+    org.quarry.coding.GoldSet set;
+    try {
+      set = org.quarry.coding.GoldSet.read(gold, codebook);
+    } catch (NoSuchFileException e) {
+      throw new QuarryException("gold file " + gold + ": no such file", e);
+    } catch (IOException | IllegalArgumentException e) {
+      throw new QuarryException(e.getMessage(), e);
+    }
+    int codes = Math.max(1, codebook.codes().size());
+    org.quarry.coding.SuggestionRun run =
+        suggest(codebook, new org.quarry.coding.SuggestOptions(0, codes, null, Map.of(), true, false),
+            Double.NaN, org.quarry.coding.CodeSuggester.Progress.NONE);
+    Map<String, List<org.quarry.model.Suggestion>> byPassage = new java.util.HashMap<>();
+    for (org.quarry.coding.PassageSuggestions ps : run.passages()) {
+      byPassage.put(ps.passage().id(), ps.suggestions());
+    }
+    List<Passage> all = passages(true).stream().map(Hit::passage).toList();
+    return org.quarry.coding.Evaluator.evaluate(codebook, set, all, byPassage, threshold);
+  }
+
+  /**
+   * Lexicon help: lemmas and phrases over-represented in the passages a code of {@code codebook}
+   * (when {@code codeId} is given) or a query in search syntax matches, against the rest of the
+   * corpus, by log-likelihood G²; the code's own terms are left out.
+   *
+   * @throws QuarryException naming an unknown code or a query that does not parse
+   */
+  public List<org.quarry.coding.KeyTerm> terms(
+      org.quarry.model.Codebook codebook, String codeId, String query, int limit) {
+    if (!hasSegments(dir)) {
+      throw new QuarryException("no Quarry index in " + dir + "; run 'quarry index' first");
+    }
+    org.quarry.coding.CodeQueryBuilder builder =
+        new org.quarry.coding.CodeQueryBuilder(
+            codebook == null ? keptGlossaryOrEmpty() : codingGlossary(codebook));
+    org.apache.lucene.search.Query target;
+    List<String> lexicon = new ArrayList<>();
+    try {
+      if (codeId != null) {
+        org.quarry.model.Code code = codebook == null ? null : codebook.code(codeId).orElse(null);
+        if (code == null) {
+          throw new QuarryException("no code '" + codeId + "' in the codebook"
+              + (codebook == null ? " (give --codebook)" : "; codes: "
+                  + String.join(", ", codebook.codes().stream().map(org.quarry.model.Code::id).toList())));
+        }
+        target = builder.build(code).query();
+        lexicon.addAll(code.terms());
+      } else {
+        target = builder.raw(query);
+        for (String w : query.split("[^\\p{L}\\p{N}*]+")) {
+          if (!w.isBlank() && !w.equals("AND") && !w.equals("OR") && !w.equals("NOT")) {
+            lexicon.add(w);
+          }
+        }
+      }
+      return org.quarry.coding.IndexCoding.keyTerms(dir, target, lexicon, limit);
+    } catch (IllegalArgumentException e) {
+      throw new QuarryException(e.getMessage(), e);
+    } catch (IOException e) {
+      throw unreadable(e);
+    }
+  }
+
+  private Glossary keptGlossaryOrEmpty() {
+    Path g = dir.resolve(GLOSSARY_FILE);
+    return Files.isRegularFile(g) ? loadGlossary(g) : Glossary.empty();
+  }
+
+  // ---- end of coding ---------------------------------------------------------------------------
+
+
   @Override
   public void close() {
     closeSearcher();

@@ -33,8 +33,26 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--search-rounds", defaultValue = "30", description = "Rounds of the query mix (default ${DEFAULT-VALUE}).")
   int searchRounds;
 
+  @Option(names = "--suggest", description = "Run the bulk-suggestion benchmark on a synthetic corpus instead.")
+  boolean suggest;
+
+  @Option(names = "--passages", defaultValue = "200000", description = "Synthetic passages for --suggest (default ${DEFAULT-VALUE}).")
+  int passages;
+
+  @Option(names = "--codes", defaultValue = "100", description = "Synthetic codes for --suggest (default ${DEFAULT-VALUE}).")
+  int codes;
+
+  @Option(names = "--rounds", defaultValue = "3", description = "Measured runs per side for --suggest (default ${DEFAULT-VALUE}).")
+  int rounds;
+
+  @Option(names = "--seed", defaultValue = "42", description = "Seed of the synthetic corpus and codebook (default ${DEFAULT-VALUE}).")
+  long seed;
+
   @Override
   public Integer call() throws IOException {
+    if (suggest) {
+      return suggestBench();
+    }
     if (indexRuns < 1 || searchRounds < 1) {
       throw new QuarryException("--index-runs and --search-rounds must be 1 or more");
     }
@@ -48,6 +66,26 @@ final class BenchCommand implements Callable<Integer> {
     try {
       BenchReport report =
           Benchmarks.run(target, Files.isRegularFile(glossary) ? glossary : null, work, indexRuns, searchRounds);
+      spec.commandLine().getOut().print(report.table());
+    } finally {
+      deleteQuietly(work);
+    }
+    return 0;
+  }
+
+  private Integer suggestBench() throws IOException {
+    if (passages < 1 || codes < 1 || rounds < 1) {
+      throw new QuarryException("--passages, --codes and --rounds must be 1 or more");
+    }
+    QuarryHome home = QuarryHome.fromSystem();
+    Path words = corpus == null ? home.seeds() : corpus;
+    if (!Files.isDirectory(words)) {
+      throw new QuarryException(words + ": no such folder (the synthetic words are drawn from its .txt files)");
+    }
+    Path work = Files.createTempDirectory("quarry-bench");
+    try {
+      BenchReport report = org.quarry.bench.SuggestBenchmark.run(
+          org.quarry.bench.SuggestBenchmark.words(words), work, passages, codes, rounds, seed);
       spec.commandLine().getOut().print(report.table());
     } finally {
       deleteQuietly(work);

@@ -16,6 +16,9 @@ import picocli.CommandLine.ParameterException;
     subcommands = {
       IndexCommand.class,
       SearchCommand.class,
+      SuggestCommand.class,
+      EvalCommand.class,
+      TermsCommand.class,
       ServeCommand.class,
       BenchCommand.class,
       MatrixCommand.class,

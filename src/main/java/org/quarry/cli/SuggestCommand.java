@@ -1,0 +1,205 @@
+package org.quarry.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.quarry.api.Quarry;
+import org.quarry.api.QuarryException;
+import org.quarry.coding.CodebookReader;
+import org.quarry.coding.PassageSuggestions;
+import org.quarry.coding.SuggestOptions;
+import org.quarry.coding.SuggestionRun;
+import org.quarry.model.Evidence;
+import org.quarry.model.Passage;
+import org.quarry.model.Suggestion;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code quarry suggest}: candidate codes for every passage, with scores and evidence. */
+@Command(
+    name = "suggest",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Suggest codes of a codebook for passages, through the index (one query per code):",
+      "each with a score in [0,1] and the matched words with offsets in the source file.",
+      "Suggestions at or above --store-min are stored, so 'code:ID' searches and the code facet see them."
+    })
+final class SuggestCommand implements Callable<Integer> {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Mixin CommonOptions common;
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--codebook", required = true, paramLabel = "FILE", description = "Codebook (.yaml, or REFI-QDA .qdc).")
+  Path codebook;
+
+  @Option(names = "--min-score", defaultValue = "0.3", paramLabel = "X", description = "Smallest score shown, 0 to 1 (default ${DEFAULT-VALUE}).")
+  double minScore;
+
+  @Option(names = "--top", defaultValue = "3", paramLabel = "K", description = "Most codes per passage (default ${DEFAULT-VALUE}).")
+  int top;
+
+  @Option(names = "--kind", paramLabel = "K", description = "Only passages of this kind (quote, narrative, turn, interviewer, response).")
+  String kind;
+
+  @Option(names = "--filter", paramLabel = "DIM=VALUE", description = "Only passages with this facet value (repeatable).")
+  List<String> filters = new ArrayList<>();
+
+  @Option(names = "--format", defaultValue = "text", description = "text, jsonl or csv (default ${DEFAULT-VALUE}).")
+  Format format;
+
+  @Option(names = "--out", paramLabel = "FILE", description = "Write the suggestions to FILE instead of stdout.")
+  Path out;
+
+  @Option(names = "--text", paramLabel = "TEXT", description = "Suggest for this one text, without an index.")
+  String text;
+
+  @Option(names = "--store-min", defaultValue = "0.3", paramLabel = "X", description = "Store suggestions at or above X with the passages (default ${DEFAULT-VALUE}).")
+  double storeMin;
+
+  @Option(names = "--no-store", description = "Do not store suggestions in the index.")
+  boolean noStore;
+
+  enum Format {
+    text,
+    jsonl,
+    csv
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    if (!(storeMin >= 0 && storeMin <= 1)) {
+      throw new QuarryException("--store-min must be between 0 and 1, got " + storeMin);
+    }
+    SuggestOptions options;
+    try {
+      options = new SuggestOptions(minScore, top, kind, SearchCommand.parseFilters(filters), false, true);
+    } catch (IllegalArgumentException e) {
+      throw new QuarryException(e.getMessage(), e);
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    // the codebook is read and validated before anything touches the index
+    CodebookReader.Result book = Quarry.codebook(codebook);
+    book.warnings().forEach(w -> err.println("quarry: warning: " + w));
+    QuarryHome home = QuarryHome.fromSystem();
+    SuggestionRun run;
+    long t0 = System.nanoTime();
+    try (Quarry quarry = Quarry.open(common.indexDir(home))) {
+      if (text != null) {
+        run = quarry.suggestText(book.codebook(), text, options);
+      } else {
+        if (quarry.isEmpty()) {
+          if (!common.isDefaultIndex()) {
+            throw new QuarryException("index " + common.indexDir(home) + " is empty: run 'quarry index --index "
+                + common.indexDir(home) + " PATH...' first");
+          }
+          err.println("quarry: the index is empty; indexing " + home.seeds() + " first");
+          IndexCommand.indexDefaultSeeds(quarry, home, err);
+        }
+        ProgressBar bar = new ProgressBar(err, "suggest");
+        try {
+          run = quarry.suggest(book.codebook(), options, noStore ? Double.NaN : storeMin, bar::update);
+        } finally {
+          bar.finish();
+        }
+      }
+    }
+    long ms = (System.nanoTime() - t0) / 1_000_000;
+    if (out != null) {
+      try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+        write(new PrintWriter(w), run);
+      }
+    } else {
+      write(spec.commandLine().getOut(), run);
+    }
+    int n = run.passages().stream().mapToInt(p -> p.suggestions().size()).sum();
+    err.println(String.format(Locale.ROOT,
+        "quarry: %d codes over %d passages: %d suggestions on %d passages in %d ms (queries %d ms, evidence %d ms)%s",
+        run.codes(), run.considered(), n, run.passages().size(), ms, run.scoringNanos() / 1_000_000,
+        run.evidenceNanos() / 1_000_000,
+        text != null || noStore ? "" : "; stored codes changed on " + run.stored() + " passages (score >= " + storeMin + ")"));
+    return 0;
+  }
+
+  private void write(PrintWriter w, SuggestionRun run) {
+    switch (format) {
+      case jsonl -> run.passages().forEach(p -> w.println(jsonLine(p)));
+      case csv -> {
+        w.println("passage,source,kind,participant,start,end,rank,code,score,evidence");
+        for (PassageSuggestions ps : run.passages()) {
+          Passage p = ps.passage();
+          int rank = 1;
+          for (Suggestion s : ps.suggestions()) {
+            w.println(String.join(",", csv(p.id()), csv(p.source()), p.kind().label(), csv(p.participant()),
+                String.valueOf(p.start()), String.valueOf(p.end()), String.valueOf(rank++), csv(s.code()),
+                String.valueOf(s.score()), csv(evidence(s))));
+          }
+        }
+      }
+      case text -> {
+        for (PassageSuggestions ps : run.passages()) {
+          Passage p = ps.passage();
+          w.println(p.id() + (p.participant() == null ? "" : " [" + p.participant() + "]") + " " + p.kind().label());
+          for (Suggestion s : ps.suggestions()) {
+            w.println(String.format(Locale.ROOT, "  %.2f %s: %s", s.score(), s.code(), evidence(s)));
+          }
+        }
+      }
+    }
+    w.flush();
+  }
+
+  private static String evidence(Suggestion s) {
+    List<String> parts = new ArrayList<>();
+    for (Evidence e : s.evidence()) {
+      parts.add(e.matched() + "@" + e.start() + "-" + e.end());
+    }
+    return String.join("; ", parts);
+  }
+
+  static String jsonLine(PassageSuggestions ps) {
+    Passage p = ps.passage();
+    ObjectNode o = JSON.createObjectNode();
+    o.put("id", p.id());
+    o.put("source", p.source());
+    o.put("kind", p.kind().label());
+    o.put("participant", p.participant());
+    o.put("start", p.start());
+    o.put("end", p.end());
+    ArrayNode list = o.putArray("suggestions");
+    for (Suggestion s : ps.suggestions()) {
+      ObjectNode so = list.addObject();
+      so.put("code", s.code());
+      so.put("score", s.score());
+      ArrayNode ev = so.putArray("evidence");
+      for (Evidence e : s.evidence()) {
+        ev.addObject().put("term", e.term()).put("matched", e.matched()).put("start", e.start()).put("end", e.end());
+      }
+    }
+    return o.toString();
+  }
+
+  private static String csv(String v) {
+    if (v == null) {
+      return "";
+    }
+    if (v.indexOf(',') < 0 && v.indexOf('"') < 0 && v.indexOf('\n') < 0 && v.indexOf('\r') < 0) {
+      return v;
+    }
+    return '"' + v.replace("\"", "\"\"") + '"';
+  }
+}

@@ -1,0 +1,108 @@
+package org.quarry.coding;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.quarry.analysis.Glossary;
+import org.quarry.analysis.TextAnnotator;
+import org.quarry.index.DuplicateFinder;
+import org.quarry.index.Indexer;
+import org.quarry.index.SourcePassages;
+import org.quarry.ingest.ContentHash;
+import org.quarry.model.CodeScore;
+import org.quarry.model.Codebook;
+import org.quarry.model.OffsetMap;
+import org.quarry.model.Passage;
+import org.quarry.model.PassageKind;
+import org.quarry.model.Source;
+import org.quarry.model.SourceKind;
+
+/** Runs code suggestion against an index folder, or against one text in memory. */
+public final class IndexCoding {
+  /** Source id of the passage {@link #suggestText} builds. */
+  public static final String TEXT_SOURCE = "text";
+
+  private IndexCoding() {}
+
+  /**
+   * Suggests codes for the passages of the index in {@code dir}; when {@code storeThreshold} is
+   * a number, stores the suggestions at or above it with the passages (origin {@code suggested},
+   * human codes kept), without re-running the annotator.
+   *
+   * @throws IllegalArgumentException naming an unknown kind or filter dimension; nothing is
+   *     written then
+   */
+  public static SuggestionRun suggest(
+      Path dir, Codebook codebook, Glossary glossary, SuggestOptions options,
+      CodeSuggester.Progress progress, double storeThreshold) throws IOException {
+    CodeSuggester suggester = new CodeSuggester(codebook, glossary);
+    SuggestionRun run;
+    Map<String, List<CodeScore>> changes = Map.of();
+    try (Directory directory = FSDirectory.open(dir);
+        DirectoryReader reader = DirectoryReader.open(directory)) {
+      run = suggester.suggest(reader, options, progress);
+      if (!Double.isNaN(storeThreshold)) {
+        changes =
+            SuggestedCodes.changes(
+                reader, CodeSuggester.selection(reader, options), codebook, run, storeThreshold);
+      }
+    }
+    if (!changes.isEmpty()) {
+      // setCodes rebuilds documents from stored fields: the annotator is never called
+      TextAnnotator none = text -> {
+        throw new IllegalStateException("storing codes must not annotate text");
+      };
+      try (Indexer indexer = Indexer.open(dir, none, DuplicateFinder.none())) {
+        return run.withStored(indexer.setCodes(changes));
+      }
+    }
+    return run;
+  }
+
+  /**
+   * Suggests codes for one text without an index: the text becomes the one passage of an
+   * in-memory index (annotated by {@code annotator}, analysed as on disk) and the same suggester
+   * runs on it. Evidence offsets are code points of {@code text}.
+   */
+  public static SuggestionRun suggestText(
+      String text, Codebook codebook, Glossary glossary, SuggestOptions options, TextAnnotator annotator)
+      throws IOException {
+    Source source =
+        new Source(TEXT_SOURCE, null, SourceKind.RECORD, text, OffsetMap.identity(text),
+            ContentHash.of(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)), Map.of());
+    Passage passage =
+        Passage.of(TEXT_SOURCE, PassageKind.NARRATIVE, null, null, 0, text.codePointCount(0, text.length()), text);
+    try (Directory directory = new ByteBuffersDirectory()) {
+      try (Indexer indexer = Indexer.open(directory, "(text)", annotator, DuplicateFinder.none())) {
+        indexer.update(Stream.of(new SourcePassages(source, List.of(passage))));
+      }
+      try (DirectoryReader reader = DirectoryReader.open(directory)) {
+        SuggestOptions all = new SuggestOptions(options.minScore(), options.top(), null, Map.of(), true, options.evidence());
+        return new CodeSuggester(codebook, glossary).suggest(reader, all, CodeSuggester.Progress.NONE);
+      }
+    }
+  }
+
+  /**
+   * Lexicon help: the terms over-represented in the passages {@code target} matches; {@code
+   * lexicon} entries (as written in a codebook) are left out.
+   */
+  public static List<KeyTerm> keyTerms(Path dir, org.apache.lucene.search.Query target, List<String> lexicon, int limit)
+      throws IOException {
+    java.util.Set<String> exclude = new java.util.HashSet<>();
+    for (String t : lexicon) {
+      exclude.add(CodeQueryBuilder.lemmas(t));
+      exclude.add(t.strip().toLowerCase(java.util.Locale.ROOT));
+    }
+    try (Directory directory = FSDirectory.open(dir);
+        DirectoryReader reader = DirectoryReader.open(directory)) {
+      return TermKeyness.keyTerms(reader, TermKeyness.corpus(), target, exclude, limit);
+    }
+  }
+}

@@ -1,0 +1,17 @@
+package org.quarry.coding;
+
+import java.util.List;
+import org.quarry.model.Passage;
+import org.quarry.model.Suggestion;
+
+/**
+ * A passage's candidate codes, highest score first (ties in codebook order).
+ *
+ * @param passage the passage
+ * @param suggestions its suggestions, at most the run's top, each at least its min score
+ */
+public record PassageSuggestions(Passage passage, List<Suggestion> suggestions) {
+  public PassageSuggestions {
+    suggestions = List.copyOf(suggestions);
+  }
+}

@@ -1,0 +1,133 @@
+package org.quarry.coding;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import org.quarry.model.Code;
+import org.quarry.model.Codebook;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
+
+/**
+ * Reads a REFI-QDA codebook ({@code .qdc}, namespace {@value #NS}): the code tree with names and
+ * descriptions. Code ids are slugs of the names (as {@link org.quarry.report.QdpxReader} makes
+ * them, so a project's codings meet the same ids). A {@code .qdc} carries no lexicon, so every code
+ * is kept and listed in the warnings as having no terms: it cannot be suggested until terms are
+ * added in a YAML codebook.
+ */
+final class QdcCodebookReader {
+  /** The REFI-QDA codebook namespace. */
+  static final String NS = "urn:QDA-XML:codebook:1.0";
+
+  private QdcCodebookReader() {}
+
+  static CodebookReader.Result read(Path file) {
+    if (!Files.isRegularFile(file)) {
+      throw new CodebookException(file + ": no such codebook file (check the --codebook path)");
+    }
+    Document doc;
+    try {
+      DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+      f.setNamespaceAware(true);
+      f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+      // a codebook has no business with a DTD; refusing one also shuts out XXE
+      f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+      f.setXIncludeAware(false);
+      f.setExpandEntityReferences(false);
+      javax.xml.parsers.DocumentBuilder builder = f.newDocumentBuilder();
+      // the default handler prints "[Fatal Error]" to stderr; the exception says it once
+      builder.setErrorHandler(new org.xml.sax.helpers.DefaultHandler() {
+        @Override
+        public void fatalError(SAXParseException e) throws SAXException {
+          throw e;
+        }
+      });
+      doc = builder.parse(file.toFile());
+    } catch (SAXParseException e) {
+      throw new CodebookException(file + ":" + Math.max(1, e.getLineNumber()) + ": not well-formed XML: "
+          + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + " (re-export the codebook)", e);
+    } catch (SAXException | IOException e) {
+      throw new CodebookException(file + ": cannot read the codebook: " + e.getMessage(), e);
+    } catch (ParserConfigurationException e) {
+      throw new IllegalStateException("the JDK's XML parser refused a standard feature", e);
+    }
+    Element root = doc.getDocumentElement();
+    if (!NS.equals(root.getNamespaceURI()) || !"CodeBook".equals(local(root))) {
+      throw new CodebookException(file + ":1: root element is '" + root.getNodeName() + "' in namespace '"
+          + root.getNamespaceURI() + "', not CodeBook in " + NS + " (give a REFI-QDA .qdc file)");
+    }
+    List<Code> codes = new ArrayList<>();
+    List<String> warnings = new ArrayList<>();
+    Set<String> used = new HashSet<>();
+    for (Element codesEl : children(root, "Codes")) {
+      for (Element c : children(codesEl, "Code")) {
+        readCode(c, null, codes, used);
+      }
+    }
+    if (codes.isEmpty()) {
+      throw new CodebookException(file + ":1: the codebook has no codes (export it again with its codes)");
+    }
+    for (Code c : codes) {
+      warnings.add(file + ": code '" + c.id() + "' (" + c.name() + ") has no terms, so it cannot be suggested;"
+          + " add terms in a YAML codebook");
+    }
+    String title = file.getFileName().toString().replaceFirst("\\.[^.]+$", "");
+    return new CodebookReader.Result(new Codebook(title, null, codes), warnings);
+  }
+
+  private static void readCode(Element e, String parent, List<Code> codes, Set<String> used) {
+    String name = e.getAttribute("name").strip();
+    String id = uniqueId(name.isEmpty() ? e.getAttribute("guid") : name, used);
+    List<Element> d = children(e, "Description");
+    String description = d.isEmpty() ? null : d.get(0).getTextContent().strip();
+    codes.add(new Code(id, name.isEmpty() ? id : name, description, parent, List.of(), List.of(), null, 1.0));
+    for (Element c : children(e, "Code")) {
+      readCode(c, id, codes, used);
+    }
+  }
+
+  /** The slug of a code name: accents dropped, lower case, runs of other characters as '-'. */
+  static String slug(String name) {
+    String base = Normalizer.normalize(name, Normalizer.Form.NFKD)
+        .replaceAll("\\p{M}+", "")
+        .toLowerCase(Locale.ROOT)
+        .replaceAll("[^\\p{L}\\p{N}]+", "-")
+        .replaceAll("^-+|-+$", "");
+    return base.isEmpty() ? "code" : base;
+  }
+
+  private static String uniqueId(String name, Set<String> used) {
+    String base = slug(name);
+    String id = base;
+    for (int i = 2; !used.add(id); i++) {
+      id = base + "-" + i;
+    }
+    return id;
+  }
+
+  private static List<Element> children(Element parent, String localName) {
+    List<Element> out = new ArrayList<>();
+    for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+      if (n instanceof Element el && localName.equals(local(el))) {
+        out.add(el);
+      }
+    }
+    return out;
+  }
+
+  private static String local(Element e) {
+    return e.getLocalName() != null ? e.getLocalName() : e.getNodeName();
+  }
+}

@@ -1,0 +1,101 @@
+package org.quarry.coding;
+
+import java.io.IOException;
+import java.util.List;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.Weight;
+
+/**
+ * Turns a code's raw BM25 score on a passage into a score in [0, 1] that means the same for
+ * every code and passage.
+ *
+ * <p>A code's raw score is the sum of its matching lexicon entries' BM25 scores, so it grows with
+ * how rare the matched words are (idf) and is not comparable between a code of rare words and one
+ * of common words. Each code gets a ruler: {@code R}, the mean over its entries that occur in the
+ * index of Lucene's upper bound on the entry's score ({@link Scorer#getMaxScore}; for BM25 about
+ * the entry's idf, the sum of idfs for a phrase). One mention of a typical entry in a passage of
+ * average length scores {@code R / (1 + k1)} (BM25 with tf = 1 and document length = average), so
+ *
+ * <pre>  x = raw / (R / (1 + k1))</pre>
+ *
+ * counts "typical mentions", and the calibrated score saturates in it:
+ *
+ * <pre>  score = 1 - exp(-weight * x / {@value #MENTIONS})</pre>
+ *
+ * One typical mention gives 0.39, two 0.63, three 0.78; repeated or rarer words count for more,
+ * longer passages for less, as BM25 has them. The constants are BM25's defaults and a choice of
+ * scale, not fitted to any data.
+ */
+public final class ScoreCalibration {
+  /** Lucene's default BM25 k1. */
+  public static final double K1 = 1.2;
+
+  /** Typical mentions that bring a score to 1 - 1/e (0.63). */
+  public static final double MENTIONS = 2.0;
+
+  private final double reference;
+  private final double weight;
+
+  /**
+   * A calibration with ruler {@code reference} (R above) and the code's weight.
+   *
+   * @throws IllegalArgumentException when either is not a positive finite number
+   */
+  public ScoreCalibration(double reference, double weight) {
+    if (!(reference > 0) || Double.isInfinite(reference)) {
+      throw new IllegalArgumentException("reference must be positive, got " + reference);
+    }
+    if (!(weight > 0) || Double.isInfinite(weight)) {
+      throw new IllegalArgumentException("weight must be positive, got " + weight);
+    }
+    this.reference = reference;
+    this.weight = weight;
+  }
+
+  /** The calibrated score of a raw BM25 score, in [0, 1]. */
+  public double calibrate(double raw) {
+    if (!(raw > 0)) {
+      return 0;
+    }
+    double mentions = raw / (reference / (1 + K1));
+    return 1 - Math.exp(-weight * mentions / MENTIONS);
+  }
+
+  /** The ruler R. */
+  public double reference() {
+    return reference;
+  }
+
+  /**
+   * R for entries over the searcher's index: the mean over entries with at least one match of
+   * the highest score Lucene says the entry can reach; 0 when no entry occurs.
+   */
+  public static double reference(IndexSearcher searcher, List<Query> entries) throws IOException {
+    double sum = 0;
+    int n = 0;
+    for (Query q : entries) {
+      Weight w = searcher.createWeight(searcher.rewrite(q), ScoreMode.TOP_SCORES, 1f);
+      double max = 0;
+      boolean occurs = false;
+      for (LeafReaderContext ctx : searcher.getIndexReader().leaves()) {
+        Scorer s = w.scorer(ctx);
+        if (s == null) {
+          continue;
+        }
+        occurs = true;
+        s.advanceShallow(0);
+        max = Math.max(max, s.getMaxScore(DocIdSetIterator.NO_MORE_DOCS));
+      }
+      if (occurs && max > 0 && !Double.isInfinite(max)) {
+        sum += max;
+        n++;
+      }
+    }
+    return n == 0 ? 0 : sum / n;
+  }
+}

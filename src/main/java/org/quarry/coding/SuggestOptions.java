@@ -1,0 +1,55 @@
+package org.quarry.coding;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a bulk suggestion run covers and keeps.
+ *
+ * @param minScore smallest calibrated score kept, in [0, 1]
+ * @param top most codes kept per passage, 1 or more
+ * @param kind passage kind to suggest for ({@code quote}, {@code turn}, …), or null for all
+ * @param filters drill-down filters, dimension to values (values of one dimension OR-ed)
+ * @param includeDuplicates whether passages of near-duplicate sources get suggestions too
+ * @param evidence whether to find the matched words (the slower part of a run)
+ */
+public record SuggestOptions(
+    double minScore,
+    int top,
+    String kind,
+    Map<String, List<String>> filters,
+    boolean includeDuplicates,
+    boolean evidence) {
+  /** Default smallest score kept and stored: about one typical lexicon mention (see {@link ScoreCalibration}). */
+  public static final double DEFAULT_MIN_SCORE = 0.3;
+
+  /** Default codes kept per passage. */
+  public static final int DEFAULT_TOP = 3;
+
+  public SuggestOptions {
+    if (!(minScore >= 0 && minScore <= 1)) {
+      throw new IllegalArgumentException("--min-score must be between 0 and 1, got " + minScore);
+    }
+    if (top < 1) {
+      throw new IllegalArgumentException("--top must be 1 or more, got " + top);
+    }
+    filters = filters == null ? Map.of() : copy(filters);
+  }
+
+  /** Every passage, default score floor and top, with evidence. */
+  public static SuggestOptions defaults() {
+    return new SuggestOptions(DEFAULT_MIN_SCORE, DEFAULT_TOP, null, Map.of(), false, true);
+  }
+
+  /** The same options with another floor and top. */
+  public SuggestOptions with(double newMinScore, int newTop) {
+    return new SuggestOptions(newMinScore, newTop, kind, filters, includeDuplicates, evidence);
+  }
+
+  private static Map<String, List<String>> copy(Map<String, List<String>> filters) {
+    Map<String, List<String>> m = new LinkedHashMap<>();
+    filters.forEach((k, v) -> m.put(k, List.copyOf(v)));
+    return java.util.Collections.unmodifiableMap(m);
+  }
+}

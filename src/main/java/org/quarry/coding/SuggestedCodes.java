@@ -1,0 +1,109 @@
+package org.quarry.coding;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.quarry.index.Fields;
+import org.quarry.index.PassageDocuments;
+import org.quarry.model.Code;
+import org.quarry.model.CodeScore;
+import org.quarry.model.Codebook;
+import org.quarry.model.Suggestion;
+
+/**
+ * Works out which stored codes a suggestion run changes, for {@link
+ * org.quarry.index.Indexer#setCodes}: on every passage the run covered, the codebook's earlier
+ * suggested codes are replaced by this run's suggestions at or above the threshold; human codes
+ * and codes of other codebooks stay as they are.
+ */
+public final class SuggestedCodes {
+  private SuggestedCodes() {}
+
+  /**
+   * The new code lists of the passages whose codes change, by passage id.
+   *
+   * @param selection the run's passage selection ({@link CodeSuggester#selection})
+   */
+  public static Map<String, List<CodeScore>> changes(
+      IndexReader reader, Query selection, Codebook codebook, SuggestionRun run, double threshold)
+      throws IOException {
+    Set<String> ids = new HashSet<>();
+    for (Code c : codebook.codes()) {
+      ids.add(c.id());
+    }
+    Map<String, List<CodeScore>> fresh = new HashMap<>();
+    for (PassageSuggestions ps : run.passages()) {
+      for (Suggestion s : ps.suggestions()) {
+        if (s.score() >= threshold) {
+          fresh.computeIfAbsent(ps.passage().id(), k -> new ArrayList<>())
+              .add(new CodeScore(s.code(), s.score(), CodeScore.SUGGESTED));
+        }
+      }
+    }
+    IndexSearcher searcher = new IndexSearcher(reader);
+    BooleanQuery.Builder anyCode = new BooleanQuery.Builder();
+    for (String id : ids) {
+      anyCode.add(new TermQuery(new Term(Fields.CODE, id)), BooleanClause.Occur.SHOULD);
+    }
+    BooleanQuery.Builder earlier = new BooleanQuery.Builder()
+        .add(selection, BooleanClause.Occur.FILTER)
+        .add(new TermQuery(new Term(Fields.ORIGIN, CodeScore.SUGGESTED)), BooleanClause.Occur.FILTER);
+    if (ids.size() <= IndexSearcher.getMaxClauseCount() / 2) {
+      earlier.add(anyCode.setMinimumNumberShouldMatch(1).build(), BooleanClause.Occur.FILTER);
+    }
+    Set<String> touched = new HashSet<>(fresh.keySet());
+    TopDocs top = searcher.search(earlier.build(), Math.max(1, reader.maxDoc()));
+    StoredFields stored = reader.storedFields();
+    Map<String, List<CodeScore>> old = new HashMap<>();
+    for (ScoreDoc sd : top.scoreDocs) {
+      Document d = stored.document(sd.doc);
+      old.put(d.get(Fields.ID), PassageDocuments.codes(d));
+      touched.add(d.get(Fields.ID));
+    }
+    Map<String, List<CodeScore>> changes = new TreeMap<>();
+    for (String id : touched) {
+      List<CodeScore> before = old.containsKey(id) ? old.get(id) : stored(searcher, id);
+      List<CodeScore> after = new ArrayList<>();
+      for (CodeScore c : before) {
+        if (CodeScore.HUMAN.equals(c.origin()) || !ids.contains(c.code())) {
+          after.add(c);
+        }
+      }
+      Set<String> present = new HashSet<>();
+      after.forEach(c -> present.add(c.code()));
+      for (CodeScore c : fresh.getOrDefault(id, List.of())) {
+        if (!present.contains(c.code())) {
+          after.add(c); // a human coding of the same code wins over the suggestion
+        }
+      }
+      if (!new HashSet<>(after).equals(new HashSet<>(before))) {
+        changes.put(id, after);
+      }
+    }
+    return changes;
+  }
+
+  private static List<CodeScore> stored(IndexSearcher searcher, String id) throws IOException {
+    TopDocs top = searcher.search(new TermQuery(new Term(Fields.ID, id)), 1);
+    if (top.scoreDocs.length == 0) {
+      return List.of();
+    }
+    return PassageDocuments.codes(searcher.storedFields().document(top.scoreDocs[0].doc));
+  }
+}

@@ -1,0 +1,188 @@
+package org.quarry.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The coding verbs end to end on the seeds: suggest, search by code, eval, terms, errors. */
+class CliCodingTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir static Path home;
+
+  private static String previousHome;
+  private static CliRun suggest;
+
+  @BeforeAll
+  static void suggestOnTheSeeds() throws IOException {
+    Path seeds = Files.createDirectories(home.resolve("seeds"));
+    try (Stream<Path> files = Files.list(Path.of("seeds"))) {
+      for (Path f : files.toList()) {
+        Files.copy(f, seeds.resolve(f.getFileName()));
+      }
+    }
+    previousHome = System.getProperty("quarry.home");
+    System.setProperty("quarry.home", home.toString());
+    suggest = CliRun.of("suggest", "--codebook", seeds.resolve("codebook-commissioners.yaml").toString(),
+        "--format", "jsonl");
+  }
+
+  @AfterAll
+  static void restoreHome() {
+    if (previousHome == null) {
+      System.clearProperty("quarry.home");
+    } else {
+      System.setProperty("quarry.home", previousHome);
+    }
+  }
+
+  private static String book(String name) {
+    return home.resolve("seeds").resolve(name).toString();
+  }
+
+  @Test
+  void suggestGivesRankedCodesWithEvidenceThatPointsIntoTheSourceFiles() throws IOException {
+    assertEquals(0, suggest.exitCode(), suggest.err());
+    String[] lines = suggest.out().split("\n");
+    assertTrue(lines.length > 10, suggest.out());
+    int checked = 0;
+    for (String line : lines) {
+      JsonNode o = JSON.readTree(line);
+      String file = Files.readString(home.resolve("seeds").resolve(o.get("source").asText()));
+      double prev = 1;
+      for (JsonNode s : o.get("suggestions")) {
+        double score = s.get("score").asDouble();
+        assertTrue(score >= 0.3 && score <= prev, line);
+        prev = score;
+        for (JsonNode e : s.get("evidence")) {
+          int start = file.offsetByCodePoints(0, e.get("start").asInt());
+          int end = file.offsetByCodePoints(start, e.get("end").asInt() - e.get("start").asInt());
+          assertEquals(e.get("matched").asText(), file.substring(start, end), line);
+          checked++;
+        }
+      }
+    }
+    assertTrue(checked > 50);
+    assertTrue(suggest.err().contains("stored codes changed on"), suggest.err());
+  }
+
+  @Test
+  void indexingTheSeedsLeavesTheCodebooksOut() throws IOException {
+    assertEquals(0, suggest.exitCode(), suggest.err());
+    CliRun r = CliRun.of("search", "source:codebook*", "--format", "json");
+    assertEquals(0, r.exitCode(), r.err());
+    assertEquals(0, JSON.readTree(r.out()).get("total").asInt(), r.out());
+  }
+
+  @Test
+  void storedCodesAreSearchableAndFaceted() throws IOException {
+    assertEquals(0, suggest.exitCode(), suggest.err());
+    CliRun r = CliRun.of("search", "code:engaging-the-system", "--facet", "code", "--facet", "participant", "--format", "json");
+    assertEquals(0, r.exitCode(), r.err());
+    JsonNode o = JSON.readTree(r.out());
+    assertTrue(o.get("total").asInt() > 0, r.out());
+    boolean faceted = false;
+    for (JsonNode v : o.get("facets").get("code")) {
+      faceted |= v.get("value").asText().equals("engaging-the-system");
+    }
+    assertTrue(faceted, r.out());
+  }
+
+  @Test
+  void aMalformedCodebookIsOneLineExitTwoAndLeavesTheIndexUntouched() throws IOException {
+    assertEquals(0, suggest.exitCode(), suggest.err());
+    Path bad = home.resolve("bad.yaml");
+    Files.writeString(bad, "codebook: bad\ncodes:\n  - id: a\n    terms: [x]\n    colour: red\n");
+    Map<String, Long> before = listing(home.resolve("index"));
+    CliRun r = CliRun.of("suggest", "--codebook", bad.toString());
+    assertEquals(2, r.exitCode());
+    assertEquals("quarry: " + bad + ":5: unknown key 'colour' in a code"
+        + " (use id, name, description, parent, terms, exclude, query, weight)\n", r.err());
+    assertEquals(before, listing(home.resolve("index")));
+    Files.writeString(bad, "codebook: bad\ncodes:\n  - id: a\n    terms: [x\n");
+    CliRun yaml = CliRun.of("suggest", "--codebook", bad.toString());
+    assertEquals(2, yaml.exitCode());
+    assertTrue(yaml.err().startsWith("quarry: " + bad + ":"), yaml.err());
+    assertEquals(1, yaml.err().lines().count(), yaml.err());
+    Files.writeString(bad, "codebook: bad\ncodes:\n  - id: a\n    terms: [x]\n  - id: a\n    terms: [y]\n");
+    CliRun dup = CliRun.of("suggest", "--codebook", bad.toString());
+    assertEquals(2, dup.exitCode());
+    assertTrue(dup.err().startsWith("quarry: " + bad + ":5: duplicate code id 'a'"), dup.err());
+  }
+
+  @Test
+  void evalPrintsQuarryAndBaselineFigures() throws IOException {
+    Path gold = home.resolve("gold.jsonl");
+    // a copy of ../shared/eval/seed-quotes.jsonl
+    Files.copy(Path.of("src/test/resources/coding/seed-quotes.jsonl"), gold,
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    CliRun text = CliRun.of("eval", "--codebook", book("codebook-policy-stakeholders.yaml"), "--gold", gold.toString());
+    assertEquals(0, text.exitCode(), text.err());
+    assertTrue(text.out().contains("top-1 accuracy: Quarry"), text.out());
+    assertTrue(text.out().contains("keyword baseline"), text.out());
+    CliRun json = CliRun.of("eval", "--codebook", book("codebook-commissioners.yaml"), "--gold", gold.toString(), "--format", "json");
+    assertEquals(0, json.exitCode(), json.err());
+    JsonNode o = JSON.readTree(json.out());
+    assertEquals(18, o.get("items").asInt());
+    assertEquals(3, o.get("codes").size());
+    assertTrue(o.get("quarryTop1").asDouble() >= 0);
+  }
+
+  @Test
+  void termsListsKeyTermsWithCountsAndExamples() throws IOException {
+    assertEquals(0, suggest.exitCode(), suggest.err());
+    CliRun r = CliRun.of("terms", "--code", "engaging-the-system", "--codebook", book("codebook-commissioners.yaml"),
+        "--limit", "5", "--format", "json");
+    assertEquals(0, r.exitCode(), r.err());
+    JsonNode terms = JSON.readTree(r.out());
+    assertEquals(5, terms.size());
+    for (JsonNode t : terms) {
+      assertFalse(t.get("term").asText().equals("voice"), r.out());
+      assertTrue(t.get("in").asInt() > 0 && t.get("example").asText().contains("#"), r.out());
+    }
+  }
+
+  @Test
+  void suggestForOneTextNeedsNoIndex() {
+    CliRun r = CliRun.of("suggest", "--codebook", book("codebook-commissioners.yaml"), "--index",
+        home.resolve("no-index-here").toString(), "--text", "Clinical directors speak with one voice at the ICS board.",
+        "--format", "csv");
+    assertEquals(0, r.exitCode(), r.err());
+    assertTrue(r.out().startsWith("passage,source,kind,participant,start,end,rank,code,score,evidence\n"), r.out());
+    assertTrue(r.out().contains(",1,engaging-the-system,"), r.out());
+    assertFalse(Files.exists(home.resolve("no-index-here")));
+  }
+
+  @Test
+  void aQdcCodebookReportsItsTermlessCodes() throws IOException {
+    Path qdc = home.resolve("book.qdc");
+    Files.writeString(qdc, "<?xml version=\"1.0\"?>\n<CodeBook xmlns=\"urn:QDA-XML:codebook:1.0\"><Codes>"
+        + "<Code guid=\"11111111-1111-1111-1111-111111111111\" name=\"Voice\" isCodable=\"true\"/></Codes></CodeBook>\n");
+    CliRun r = CliRun.of("suggest", "--codebook", qdc.toString(), "--text", "one voice");
+    assertEquals(0, r.exitCode(), r.err());
+    assertTrue(r.err().contains("warning: " + qdc + ": code 'voice' (Voice) has no terms"), r.err());
+  }
+
+  private static Map<String, Long> listing(Path dir) throws IOException {
+    Map<String, Long> m = new TreeMap<>();
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path f : files.toList()) {
+        m.put(f.getFileName().toString(), Files.getLastModifiedTime(f).toMillis() ^ Files.size(f));
+      }
+    }
+    return m;
+  }
+}

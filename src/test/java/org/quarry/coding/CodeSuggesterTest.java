@@ -1,0 +1,188 @@
+package org.quarry.coding;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.quarry.analysis.LemmaAnnotator;
+import org.quarry.api.IndexProgress;
+import org.quarry.api.IndexRequest;
+import org.quarry.api.Quarry;
+import org.quarry.model.Code;
+import org.quarry.model.Codebook;
+import org.quarry.model.Evidence;
+import org.quarry.model.FacetValue;
+import org.quarry.model.SearchRequest;
+import org.quarry.model.SearchResult;
+import org.quarry.model.Suggestion;
+
+/** Suggestion through the index, on a handmade fixture and on the seeds (untagged lemmas). */
+class CodeSuggesterTest {
+  @TempDir static Path tmp;
+
+  static final String FIXTURE =
+      "Staff \uD83D\uDE00 spoke of workloads and the pressures on practices.\n\n"
+          + "The ICS board gave clinical directors one voice; the system listened.\n\n"
+          + "Nothing here is about the theme at all.\n";
+
+  static final Codebook BOOK =
+      new Codebook("fixture", null, List.of(
+          new Code("workload", "Workload", null, null, List.of("workload", "pressure"), List.of(), null, 1.0),
+          new Code("voice", "Voice", null, null, List.of("\"clinical director\"", "voice", "syst*"),
+              List.of("operating system"), null, 1.0)));
+
+  static Path fixtureDir;
+  static Path fixtureIndex;
+  static Path seedsIndex;
+
+  @BeforeAll
+  static void index() throws IOException {
+    fixtureDir = Files.createDirectories(tmp.resolve("fixture"));
+    Files.writeString(fixtureDir.resolve("f.txt"), FIXTURE, StandardCharsets.UTF_8);
+    fixtureIndex = tmp.resolve("fixture-index");
+    try (Quarry q = Quarry.open(fixtureIndex, LemmaAnnotator::untagged)) {
+      q.index(IndexRequest.of(fixtureDir), IndexProgress.NONE);
+    }
+    Path seeds = Files.createDirectories(tmp.resolve("seeds"));
+    try (Stream<Path> files = Files.list(Path.of("seeds"))) {
+      for (Path f : files.toList()) {
+        Files.copy(f, seeds.resolve(f.getFileName()));
+      }
+    }
+    seedsIndex = tmp.resolve("seeds-index");
+    try (Quarry q = Quarry.open(seedsIndex, LemmaAnnotator::untagged)) {
+      q.index(IndexRequest.of(seeds), IndexProgress.NONE);
+    }
+  }
+
+  private static SuggestionRun run(Path index, Codebook book, SuggestOptions options, double store) {
+    try (Quarry q = Quarry.open(index, LemmaAnnotator::untagged)) {
+      return q.suggest(book, options, store, CodeSuggester.Progress.NONE);
+    }
+  }
+
+  private static String codePoints(String text, int start, int end) {
+    int s = text.offsetByCodePoints(0, start);
+    return text.substring(s, text.offsetByCodePoints(s, end - start));
+  }
+
+  @Test
+  void evidenceOffsetsPointAtTheMatchedWordsOfTheFixtureFile() throws IOException {
+    SuggestionRun run = run(fixtureIndex, BOOK, SuggestOptions.defaults().with(0, 2), Double.NaN);
+    String file = Files.readString(fixtureDir.resolve("f.txt"));
+    Map<String, List<String>> matched = new HashMap<>();
+    for (PassageSuggestions ps : run.passages()) {
+      for (Suggestion s : ps.suggestions()) {
+        for (Evidence e : s.evidence()) {
+          assertEquals(e.matched(), codePoints(file, e.start(), e.end()), e.toString());
+          matched.computeIfAbsent(s.code(), k -> new java.util.ArrayList<>()).add(e.matched());
+        }
+      }
+    }
+    assertEquals(List.of("workloads", "pressures"), matched.get("workload"));
+    assertEquals(List.of("clinical directors", "voice", "system"), matched.get("voice"));
+  }
+
+  @Test
+  void evidenceOffsetsPointAtTheMatchedWordsOfTheSeedFiles() throws IOException {
+    for (String book : List.of("codebook-commissioners.yaml", "codebook-policy-stakeholders.yaml")) {
+      Codebook codebook = CodebookReader.read(Path.of("seeds", book));
+      SuggestionRun run = run(seedsIndex, codebook, SuggestOptions.defaults().with(0, 3), Double.NaN);
+      int checked = 0;
+      for (PassageSuggestions ps : run.passages()) {
+        String file = Files.readString(Path.of("seeds", ps.passage().source()));
+        for (Suggestion s : ps.suggestions()) {
+          for (Evidence e : s.evidence()) {
+            assertEquals(e.matched(), codePoints(file, e.start(), e.end()), ps.passage().id() + " " + e);
+            checked++;
+          }
+        }
+      }
+      assertTrue(checked > 100, book + ": only " + checked + " evidence spans");
+    }
+  }
+
+  @Test
+  void scoresAreCalibratedIntoZeroToOneAndRankedPerPassage() throws IOException {
+    Codebook codebook = CodebookReader.read(Path.of("seeds", "codebook-commissioners.yaml"));
+    SuggestionRun run = run(seedsIndex, codebook, SuggestOptions.defaults().with(0, 3), Double.NaN);
+    assertFalse(run.passages().isEmpty());
+    for (PassageSuggestions ps : run.passages()) {
+      double prev = 1;
+      for (Suggestion s : ps.suggestions()) {
+        assertTrue(s.score() > 0 && s.score() <= 1, s.toString());
+        assertTrue(s.score() <= prev, ps.toString());
+        prev = s.score();
+      }
+    }
+  }
+
+  @Test
+  void minScoreAndTopLimitWhatIsKept() {
+    SuggestionRun all = run(fixtureIndex, BOOK, SuggestOptions.defaults().with(0, 2), Double.NaN);
+    SuggestionRun one = run(fixtureIndex, BOOK, SuggestOptions.defaults().with(0, 1), Double.NaN);
+    SuggestionRun none = run(fixtureIndex, BOOK, SuggestOptions.defaults().with(1.0, 2), Double.NaN);
+    assertEquals(2, all.passages().size());
+    assertTrue(one.passages().stream().allMatch(p -> p.suggestions().size() == 1));
+    assertEquals(0, none.passages().size());
+  }
+
+  @Test
+  void excludeVetoesAPassage() throws IOException {
+    Path dir = Files.createDirectories(tmp.resolve("exclude"));
+    Files.writeString(dir.resolve("e.txt"), "The operating system crashed again.\n\nThe health system listened.\n");
+    Path index = tmp.resolve("exclude-index");
+    try (Quarry q = Quarry.open(index, LemmaAnnotator::untagged)) {
+      q.index(IndexRequest.of(dir), IndexProgress.NONE);
+    }
+    SuggestionRun run = run(index, BOOK, SuggestOptions.defaults().with(0, 2), Double.NaN);
+    assertEquals(1, run.passages().size());
+    assertTrue(run.passages().get(0).passage().text().contains("health system"));
+  }
+
+  @Test
+  void storedSuggestionsAreSearchableAndFacetedWithHumanCodesKept() {
+    Path index = tmp.resolve("fixture-index");
+    run(index, BOOK, SuggestOptions.defaults().with(0, 2), 0.0);
+    try (Quarry q = Quarry.open(index, LemmaAnnotator::untagged)) {
+      SearchResult r = q.search(new SearchRequest("code:voice", List.of("code"), Map.of(), 10, 0, false));
+      assertEquals(1, r.total());
+      assertTrue(r.hits().get(0).passage().text().contains("clinical directors"));
+      assertEquals("voice", r.hits().get(0).codes().get(0).code());
+      assertEquals("suggested", r.hits().get(0).codes().get(0).origin());
+      SearchResult all = q.search(new SearchRequest("", List.of("code"), Map.of(), 10, 0, false));
+      assertEquals(List.of(new FacetValue("voice", 1), new FacetValue("workload", 1)), all.facets().get("code"));
+    }
+    // a second run with a higher threshold takes back the suggestions below it
+    run(index, BOOK, SuggestOptions.defaults().with(0, 2), 1.0);
+    try (Quarry q = Quarry.open(index, LemmaAnnotator::untagged)) {
+      assertEquals(0, q.search(new SearchRequest("code:voice", List.of(), Map.of(), 10, 0, false)).total());
+    }
+  }
+
+  @Test
+  void oneTextIsSuggestedThroughAnInMemoryIndexWithOffsetsIntoTheText() {
+    String text = "Clinical directors want one voice \uD83D\uDE00 in the ICS.";
+    try (Quarry q = Quarry.open(tmp.resolve("unused"), LemmaAnnotator::untagged)) {
+      SuggestionRun run = q.suggestText(BOOK, text, SuggestOptions.defaults().with(0, 2));
+      assertEquals(1, run.passages().size());
+      Suggestion s = run.passages().get(0).suggestions().get(0);
+      assertEquals("voice", s.code());
+      for (Evidence e : s.evidence()) {
+        assertEquals(e.matched(), codePoints(text, e.start(), e.end()));
+      }
+      assertEquals(List.of("Clinical directors", "voice"), s.evidence().stream().map(Evidence::matched).toList());
+    }
+  }
+}
