@@ -47,7 +47,8 @@ final class SuggestCommand implements Callable<Integer> {
   @Option(names = "--codebook", required = true, paramLabel = "FILE", description = "Codebook (.yaml, or REFI-QDA .qdc).")
   Path codebook;
 
-  @Option(names = "--min-score", defaultValue = "0.3", paramLabel = "X", description = "Smallest score shown, 0 to 1 (default ${DEFAULT-VALUE}).")
+  // every candidate is shown by default (ranked, with its score); storing has its own floor
+  @Option(names = "--min-score", defaultValue = "0", paramLabel = "X", description = "Smallest score shown, 0 to 1 (default ${DEFAULT-VALUE}: every candidate).")
   double minScore;
 
   @Option(names = "--top", defaultValue = "3", paramLabel = "K", description = "Most codes per passage (default ${DEFAULT-VALUE}).")

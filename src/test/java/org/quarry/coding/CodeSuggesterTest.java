@@ -185,4 +185,28 @@ class CodeSuggesterTest {
       assertEquals(List.of("Clinical directors", "voice"), s.evidence().stream().map(Evidence::matched).toList());
     }
   }
+
+  @Test
+  void noSeedLexiconTermIsFoundOnlyInsideTheGoldQuotes() {
+    // the seed lexicons must come from the papers' own text: a term that matches quotes and no
+    // narrative passage can only have been copied from the quotes, which are the test
+    List<String> leaks = new java.util.ArrayList<>();
+    for (String file : List.of("codebook-commissioners.yaml", "codebook-policy-stakeholders.yaml")) {
+      Codebook book = CodebookReader.read(Path.of("seeds", file));
+      for (Code code : book.codes()) {
+        for (String term : code.terms()) {
+          Codebook one = new Codebook("one term", book.glossary(),
+              List.of(new Code(code.id(), code.name(), null, null, List.of(term), List.of(), null, 1.0)));
+          SuggestionRun run = run(seedsIndex, one, new SuggestOptions(0, 1, null, Map.of(), true, false), Double.NaN);
+          boolean anywhere = !run.passages().isEmpty();
+          boolean outsideQuotes =
+              run.passages().stream().anyMatch(ps -> ps.passage().kind() != org.quarry.model.PassageKind.QUOTE);
+          if (anywhere && !outsideQuotes) {
+            leaks.add(file + ": " + term);
+          }
+        }
+      }
+    }
+    assertEquals(List.of(), leaks);
+  }
 }
