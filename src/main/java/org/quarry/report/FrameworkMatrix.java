@@ -76,9 +76,6 @@ public final class FrameworkMatrix {
         rows.add(r);
       }
     }
-    if (rowSet.contains(RowsBy.MISSING)) {
-      rows.add(RowsBy.MISSING);
-    }
     // row -> code -> passage id -> best quote
     Map<String, Map<String, Map<String, MatrixQuote>>> acc = new HashMap<>();
     List<String> unplaced = new ArrayList<>();
@@ -106,6 +103,11 @@ public final class FrameworkMatrix {
             .computeIfAbsent(code, k -> new TreeMap<>())
             .merge(p.id(), q, (a, b) -> a.score() >= b.score() ? a : b);
       }
+    }
+    // passages without a case (the authors' narrative, say) get a row only when coded: a row of
+    // zeros for them would read as a participant who said nothing
+    if (acc.containsKey(RowsBy.MISSING)) {
+      rows.add(RowsBy.MISSING);
     }
     Map<String, Map<String, List<MatrixQuote>>> cells = new LinkedHashMap<>();
     for (String r : rows) {

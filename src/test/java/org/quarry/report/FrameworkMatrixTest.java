@@ -62,9 +62,17 @@ class FrameworkMatrixTest {
   void rowsByAttributeGroupValuesAndPutMissingLast() {
     FrameworkMatrix m = FrameworkMatrix.build(
         MatrixFixture.PASSAGES, MatrixFixture.CODINGS, MatrixFixture.CODEBOOK,
-        RowsBy.attribute("role"), 0.5);
+        RowsBy.attribute("role"), 0.0);
     assertEquals(List.of("GP", "Manager", RowsBy.MISSING), m.rows());
     assertEquals(2, m.count("GP", "relationships") + m.count("GP", "system"));
+  }
+
+  @Test
+  void passagesWithoutACaseGetNoRowWhenNoneOfThemIsCoded() {
+    FrameworkMatrix m = FrameworkMatrix.build(
+        MatrixFixture.PASSAGES, MatrixFixture.CODINGS, MatrixFixture.CODEBOOK,
+        RowsBy.attribute("role"), 0.5);
+    assertEquals(List.of("GP", "Manager"), m.rows());
   }
 
   @Test

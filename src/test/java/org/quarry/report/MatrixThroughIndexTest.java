@@ -65,11 +65,11 @@ class MatrixThroughIndexTest {
 
   @Test
   void originAndMinScoreChooseWhichStoredCodesCount() {
-    assertEquals(List.of("P01: 0 0 0 0", "P02: 1 1 0 0", "P03: 0 0 0 0", "(none): 0 0 0 0"),
+    assertEquals(List.of("P01: 0 0 0 0", "P02: 1 1 0 0", "P03: 0 0 0 0"),
         counts(matrix("participant", 0, Map.of(), "human")));
     assertEquals(List.of("P01: 1 1 1 1", "P02: 0 0 0 0", "P03: 1 1 0 1", "(none): 0 0 0 1"),
         counts(matrix("participant", 0, Map.of(), "suggested")));
-    assertEquals(List.of("P01: 1 1 1 1", "P02: 1 1 0 0", "P03: 0 0 0 1", "(none): 0 0 0 0"),
+    assertEquals(List.of("P01: 1 1 1 1", "P02: 1 1 0 0", "P03: 0 0 0 1"),
         counts(matrix("participant", 0.5, Map.of(), "any")));
   }
 
