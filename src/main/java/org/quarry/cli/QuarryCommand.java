@@ -80,7 +80,19 @@ public final class QuarryCommand implements Runnable {
           }
           return QuarryException.PARTIAL_FAILURE;
         });
-    int code = cli.execute(args);
+    int code;
+    try {
+      code = cli.execute(args);
+    } catch (OutOfMemoryError e) {
+      // picocli hands on Errors; a user still gets one line, and what to do
+      err.println("quarry: out of memory (" + oneLine(e.getMessage()) + "); split large files or give Java"
+          + " more heap with JAVA_TOOL_OPTIONS=-Xmx8g");
+      code = QuarryException.PARTIAL_FAILURE;
+    } catch (LinkageError e) {
+      err.println("quarry: internal error: " + oneLine(String.valueOf(e))
+          + " (was the jar rebuilt while this ran? run the command again)");
+      code = QuarryException.PARTIAL_FAILURE;
+    }
     out.flush();
     err.flush();
     return code;

@@ -55,7 +55,8 @@ class CliInputErrorsTest {
 
   @Test
   void helpOnEveryVerb() {
-    for (String verb : new String[] {"index", "search", "serve"}) {
+    for (String verb :
+        new String[] {"index", "search", "suggest", "terms", "eval", "matrix", "export", "import", "serve", "bench"}) {
       CliRun run = CliRun.of(verb, "--help");
       assertEquals(0, run.exitCode(), verb);
       assertTrue(run.out().contains("Usage: quarry " + verb), run.out());
