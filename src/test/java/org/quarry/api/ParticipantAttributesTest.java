@@ -1,0 +1,219 @@
+package org.quarry.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.quarry.analysis.LemmaAnnotation;
+import org.quarry.analysis.LemmaAnnotator;
+import org.quarry.analysis.TextAnnotator;
+import org.quarry.model.FacetValue;
+import org.quarry.model.Hit;
+import org.quarry.model.Passage;
+import org.quarry.model.PassageKind;
+import org.quarry.model.SearchRequest;
+import org.quarry.model.SearchResult;
+
+/**
+ * Participant attributes from {@code --participants} and from a transcript's front matter. The
+ * fixtures: three two-question interviews (P7 with front matter naming its interviewer, role and
+ * site; P8; P10, who is not in the table) and a table of P7, P8 and P9 (who has no transcript).
+ */
+class ParticipantAttributesTest {
+  private static final Path FIXTURES = Path.of("src/test/resources/participants");
+
+  @TempDir Path tmp;
+  Path transcripts;
+  Path index;
+
+  @BeforeEach
+  void copyTranscripts() throws IOException {
+    transcripts = Files.createDirectories(tmp.resolve("transcripts"));
+    try (Stream<Path> files = Files.list(FIXTURES.resolve("transcripts"))) {
+      for (Path f : files.toList()) {
+        Files.copy(f, transcripts.resolve(f.getFileName()));
+      }
+    }
+    index = tmp.resolve("index");
+  }
+
+  @Test
+  void eachAttributeIsAFacetOfTheParticipantsTurns() {
+    try (Quarry quarry = open()) {
+      quarry.index(withParticipants("participants.csv"), IndexProgress.NONE);
+      SearchResult all = quarry.search(new SearchRequest("", List.of("region", "organisation"), Map.of(), 20, 0, false));
+      assertEquals(List.of(new FacetValue("London", 2), new FacetValue("North West", 2)), all.facets().get("region"));
+      assertEquals(
+          List.of(new FacetValue("Hilltop Practice", 2), new FacetValue("Riverside Surgery", 2)),
+          all.facets().get("organisation"));
+    }
+  }
+
+  @Test
+  void aFilterOnAnAttributeWithASpaceInItsValueKeepsOnlyThoseParticipants() {
+    try (Quarry quarry = open()) {
+      quarry.index(withParticipants("participants.csv"), IndexProgress.NONE);
+      SearchResult northWest =
+          quarry.search(new SearchRequest("", List.of(), Map.of("region", List.of("North West")), 20, 0, false));
+      assertEquals(2, northWest.total());
+      assertEquals(Set.of("P7 turn"), kindsAndParticipants(northWest.hits()));
+    }
+  }
+
+  @Test
+  void interviewerTurnsGetNoneOfTheParticipantsAttributes() {
+    try (Quarry quarry = open()) {
+      quarry.index(withParticipants("participants.csv"), IndexProgress.NONE);
+      List<Passage> interviewer =
+          passages(quarry).stream().filter(p -> p.kind() == PassageKind.INTERVIEWER).toList();
+      assertEquals(6, interviewer.size());
+      // front matter (role, site) and the table (organisation, region) alike describe P7, not Dr Lee
+      assertTrue(interviewer.stream().allMatch(p -> p.attributes().isEmpty()), interviewer.toString());
+    }
+  }
+
+  @Test
+  void idsThatDoNotMatchUpEitherWayAreNotedInTheSummary() {
+    try (Quarry quarry = open()) {
+      IndexReport report = quarry.index(withParticipants("participants.csv"), IndexProgress.NONE);
+      assertEquals(
+          List.of(
+              "participants: 3 in participants.csv, 2 matched",
+              "participants in participants.csv with no passage: P9",
+              "participants with passages but not in participants.csv: P10"),
+          report.notes());
+      assertTrue(report.table().contains("with no passage: P9"), report.table());
+    }
+  }
+
+  @Test
+  void frontMatterAttributesAreFacetsOfTheParticipantsTurnsOnly() {
+    try (Quarry quarry = open()) {
+      quarry.index(IndexRequest.of(transcripts.resolve("P7.txt")), IndexProgress.NONE);
+      Map<String, Map<String, String>> byKind = new TreeMap<>();
+      for (Passage p : passages(quarry)) {
+        byKind.merge(p.kind().label() + " " + p.participant(), p.attributes(), (a, b) -> {
+          assertEquals(a, b);
+          return a;
+        });
+      }
+      assertEquals(
+          Map.of("interviewer Interviewer", Map.of(), "turn P7", Map.of("role", "GP", "site", "Riverside")),
+          byKind);
+      SearchResult gp = quarry.search(new SearchRequest("", List.of("site"), Map.of("role", List.of("GP")), 20, 0, false));
+      assertEquals(Set.of("P7 turn"), kindsAndParticipants(gp.hits()));
+      assertEquals(List.of(new FacetValue("Riverside", 2)), gp.facets().get("site"));
+    }
+  }
+
+  @Test
+  void aChangedParticipantsFileUpdatesAttributesWithoutAnnotatingAgain() {
+    AtomicInteger annotated = new AtomicInteger();
+    TextAnnotator untagged = LemmaAnnotator.untagged();
+    TextAnnotator counting =
+        new TextAnnotator() {
+          @Override
+          public LemmaAnnotation annotate(String text) {
+            annotated.incrementAndGet();
+            return untagged.annotate(text);
+          }
+        };
+    try (Quarry quarry = Quarry.open(index, () -> counting)) {
+      quarry.index(withParticipants("participants.csv"), IndexProgress.NONE);
+      int first = annotated.get();
+      assertEquals(12, first);
+
+      IndexReport second = quarry.index(withParticipants("participants-changed.csv"), IndexProgress.NONE);
+      assertEquals(3, second.count(FileReport.Status.UNCHANGED), second.table());
+      assertEquals(first, annotated.get());
+
+      Map<String, Map<String, String>> byParticipant = new TreeMap<>();
+      passages(quarry).stream()
+          .filter(p -> p.kind() == PassageKind.TURN)
+          .forEach(p -> byParticipant.put(p.participant(), p.attributes()));
+      // the changed file has no organisation column: the old organisations must not linger
+      assertEquals(
+          Map.of(
+              "P10", Map.of(),
+              "P7", Map.of("role", "Partner GP", "region", "North West", "site", "Riverside"),
+              "P8", Map.of("role", "Nurse", "region", "North East")),
+          byParticipant);
+      SearchResult northEast =
+          quarry.search(new SearchRequest("", List.of(), Map.of("region", List.of("North East")), 20, 0, false));
+      assertEquals(Set.of("P8 turn"), kindsAndParticipants(northEast.hits()));
+    }
+  }
+
+  @Test
+  void aDroppedColumnGivesBackTheFrontMattersValue() throws IOException {
+    Path noRole = Files.writeString(tmp.resolve("regions.csv"), "participant,region\nP7,North West\nP8,London\n");
+    try (Quarry quarry = open()) {
+      quarry.index(withParticipants("participants.csv"), IndexProgress.NONE);
+      quarry.index(new IndexRequest(List.of(transcripts), noRole, null), IndexProgress.NONE);
+      Passage p7 = passages(quarry).stream().filter(p -> "P7".equals(p.participant())).findFirst().orElseThrow();
+      // the table no longer says P7's role, so what the transcript itself says holds again
+      assertEquals(Map.of("role", "GP", "region", "North West", "site", "Riverside"), p7.attributes());
+    }
+  }
+
+  @Test
+  void aReservedColumnNameIsABadInputNamingFileAndColumn() {
+    try (Quarry quarry = open()) {
+      QuarryException e =
+          assertThrows(QuarryException.class, () -> quarry.index(withParticipants("participants-reserved.csv"), IndexProgress.NONE));
+      assertEquals(QuarryException.BAD_INPUT, e.exitCode());
+      assertTrue(e.getMessage().contains("participants-reserved.csv"), e.getMessage());
+      assertTrue(e.getMessage().contains("'kind'"), e.getMessage());
+      assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+      // nothing was indexed on a bad participants file
+      assertTrue(quarry.isEmpty());
+    }
+  }
+
+  @Test
+  void aParticipantsFileSavedByExcelInTheWindowsCharsetKeepsItsAccents() throws IOException {
+    Path csv = tmp.resolve("accents.csv");
+    Files.write(
+        csv,
+        "participant,organisation\nP7,Cabinet médical du Château\n".getBytes(Charset.forName("windows-1252")));
+    try (Quarry quarry = open()) {
+      quarry.index(new IndexRequest(List.of(transcripts.resolve("P7.txt")), csv, null), IndexProgress.NONE);
+      SearchResult r = quarry.search(new SearchRequest("", List.of("organisation"), Map.of(), 20, 0, false));
+      assertEquals(List.of(new FacetValue("Cabinet médical du Château", 2)), r.facets().get("organisation"));
+    }
+  }
+
+  // ---- helpers ----
+
+  private Quarry open() {
+    return Quarry.open(index, LemmaAnnotator::untagged);
+  }
+
+  private IndexRequest withParticipants(String fixture) {
+    return new IndexRequest(List.of(transcripts), FIXTURES.resolve(fixture), null);
+  }
+
+  private static List<Passage> passages(Quarry quarry) {
+    return quarry.passages(true).stream().map(Hit::passage).toList();
+  }
+
+  private static Set<String> kindsAndParticipants(List<Hit> hits) {
+    return hits.stream()
+        .map(h -> h.passage().participant() + " " + h.passage().kind().label())
+        .collect(Collectors.toSet());
+  }
+}
