@@ -7,9 +7,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -51,22 +53,22 @@ public final class SurveyReader {
    * Reads the survey.
    *
    * @throws SkippedSourceException when there is no header or no answer
-   * @throws IOException when the file cannot be read, or a named column is missing (the message
-   *     lists the columns there are)
+   * @throws IOException when the file cannot be read, or no column looks like open answers
+   * @throws IllegalArgumentException when a named column is missing (the message names the file
+   *     and lists the columns there are)
    */
   public SegmentedSource read(Path file, String id) throws IOException {
     byte[] bytes = Files.readAllBytes(file);
     if (bytes.length == 0) {
       throw new SkippedSourceException("empty");
     }
-    List<List<String>> table =
-        file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xlsx") ? xlsx(file) : csv(file);
+    List<List<String>> table = table(file);
     if (table.isEmpty()) {
       throw new SkippedSourceException("empty");
     }
     List<String> header = table.get(0).stream().map(String::strip).toList();
     List<List<String>> rows = table.subList(1, table.size());
-    int idCol = options.idColumn() == null ? 0 : column(header, options.idColumn(), file);
+    int idCol = options.idColumn() == null ? 0 : column(header, options.idColumn(), "--id-column", file);
     List<Integer> textCols = new ArrayList<>();
     if (options.textColumns().isEmpty()) {
       for (int c = 0; c < header.size(); c++) {
@@ -81,7 +83,7 @@ public final class SurveyReader {
       }
     } else {
       for (String name : options.textColumns()) {
-        textCols.add(column(header, name, file));
+        textCols.add(column(header, name, "--text-column", file));
       }
     }
     StringBuilder text = new StringBuilder();
@@ -93,12 +95,12 @@ public final class SurveyReader {
       Map<String, String> a = new TreeMap<>();
       for (int c = 0; c < header.size(); c++) {
         if (c != idCol && !textCols.contains(c) && !cell(row, c).isBlank()) {
-          a.put(header.get(c).toLowerCase(Locale.ROOT).replaceAll("\\s+", "_"), cell(row, c).strip());
+          a.put(ParticipantTable.attributeName(header.get(c)), cell(row, c).strip());
         }
       }
       for (int c : textCols) {
         String answer = cell(row, c).strip();
-        if (answer.isEmpty() || options.placeholders().contains(answer.toLowerCase(Locale.ROOT))) {
+        if (options.isPlaceholder(answer)) {
           continue;
         }
         if (text.length() > 0) {
@@ -116,7 +118,7 @@ public final class SurveyReader {
     }
     String kept = text.append('\n').toString();
     Source source =
-        new Source(id, file.toString(), SourceKind.SURVEY, kept, OffsetMap.identity(kept), ContentHash.of(bytes), Map.of());
+        new Source(id, file.toString(), SourceKind.SURVEY, kept, OffsetMap.identity(kept), contentHash(bytes), Map.of());
     List<Passage> passages = new ArrayList<>();
     for (int i = 0; i < spans.size(); i++) {
       int[] s = spans.get(i);
@@ -128,14 +130,51 @@ public final class SurveyReader {
     return new SegmentedSource(source, passages);
   }
 
-  private static int column(List<String> header, String name, Path file) throws IOException {
+  // the bytes and the options that chose the passages: re-indexing an unchanged file with another
+  // --text-column must read it again, not report it unchanged
+  private String contentHash(byte[] bytes) {
+    byte[] how = options.fingerprint().getBytes(StandardCharsets.UTF_8);
+    byte[] all = Arrays.copyOf(bytes, bytes.length + 1 + how.length);
+    all[bytes.length] = 0;
+    System.arraycopy(how, 0, all, bytes.length + 1, how.length);
+    return ContentHash.of(all);
+  }
+
+  /**
+   * Checks that the columns the options name are in the file's header, so that a run can stop
+   * on a mistyped column before it indexes anything.
+   *
+   * @throws IllegalArgumentException naming the file, the missing column and the columns there
+   *     are
+   * @throws IOException when the file cannot be read (or has nothing in it)
+   */
+  public void checkColumns(Path file) throws IOException {
+    List<List<String>> table = table(file);
+    if (table.isEmpty()) {
+      return;
+    }
+    List<String> header = table.get(0).stream().map(String::strip).toList();
+    if (options.idColumn() != null) {
+      column(header, options.idColumn(), "--id-column", file);
+    }
+    for (String name : options.textColumns()) {
+      column(header, name, "--text-column", file);
+    }
+  }
+
+  private static List<List<String>> table(Path file) throws IOException {
+    return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xlsx") ? xlsx(file) : csv(file);
+  }
+
+  // a column the user named and the file lacks is a usage error, not a bad file
+  private static int column(List<String> header, String name, String option, Path file) {
     for (int c = 0; c < header.size(); c++) {
       if (header.get(c).equalsIgnoreCase(name.strip())) {
         return c;
       }
     }
-    throw new IOException(
-        file.getFileName() + " has no column '" + name + "' (columns: " + String.join(", ", header) + ")");
+    throw new IllegalArgumentException(
+        file + ": no column '" + name + "' for " + option + " (columns: " + String.join(", ", header) + ")");
   }
 
   private static double meanLength(List<List<String>> rows, int c) {
@@ -163,6 +202,8 @@ public final class SurveyReader {
 
   private static List<List<String>> xlsx(Path file) throws IOException {
     DataFormatter formatter = new DataFormatter(Locale.ROOT);
+    // a computed column (an age band, say) is its last result as Excel saved it, not the formula
+    formatter.setUseCachedValuesForFormulaCells(true);
     List<List<String>> table = new ArrayList<>();
     try (InputStream in = Files.newInputStream(file);
         Workbook wb = WorkbookFactory.create(in)) {
