@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.quarry.analysis.LemmaAnnotation;
 import org.quarry.analysis.LemmaAnnotator;
 import org.quarry.analysis.TextAnnotator;
+import org.quarry.ingest.SurveyOptions;
 import org.quarry.model.FacetValue;
 import org.quarry.model.Hit;
 import org.quarry.model.Passage;
@@ -194,6 +195,68 @@ class ParticipantAttributesTest {
       quarry.index(new IndexRequest(List.of(transcripts.resolve("P7.txt")), csv, null), IndexProgress.NONE);
       SearchResult r = quarry.search(new SearchRequest("", List.of("organisation"), Map.of(), 20, 0, false));
       assertEquals(List.of(new FacetValue("Cabinet médical du Château", 2)), r.facets().get("organisation"));
+    }
+  }
+
+  @Test
+  void theParticipantsFileInAFolderBeingIndexedIsNotASource() throws IOException {
+    // long organisation names would otherwise pass for open answers of a survey
+    Path inside = Files.copy(FIXTURES.resolve("participants.csv"), transcripts.resolve("participants.csv"));
+    try (Quarry quarry = open()) {
+      IndexReport report = quarry.index(new IndexRequest(List.of(transcripts), inside, null), IndexProgress.NONE);
+      assertEquals(
+          List.of("P10.txt", "P7.txt", "P8.txt"),
+          report.files().stream().map(FileReport::source).sorted().toList(),
+          report.table());
+      assertTrue(passages(quarry).stream().noneMatch(p -> p.kind() == PassageKind.RESPONSE));
+    }
+  }
+
+  @Test
+  void anInterviewerListedInTheTableStillGetsNoAttributes() throws IOException {
+    // the table describes the people studied; an interviewer's questions must not count for a role
+    Path withInterviewer =
+        Files.writeString(tmp.resolve("team.csv"), "participant,role\nP8,Nurse\nInterviewer,Researcher\n");
+    try (Quarry quarry = open()) {
+      quarry.index(new IndexRequest(List.of(transcripts.resolve("P8.txt")), withInterviewer, null), IndexProgress.NONE);
+      SearchResult r = quarry.search(new SearchRequest("", List.of("role"), Map.of(), 20, 0, false));
+      assertEquals(List.of(new FacetValue("Nurse", 2)), r.facets().get("role"));
+    }
+  }
+
+  @Test
+  void frontMatterKeysAreNamedLikeTableColumns() throws IOException {
+    Path p11 =
+        Files.writeString(
+            tmp.resolve("P11.txt"),
+            "---\nparticipant: P11\nAge Group: 30-39\n---\n"
+                + "Interviewer: What brought you into nursing?\n\n"
+                + "P11: My mother was a district nurse and I followed her round the villages.\n\n"
+                + "Interviewer: Would you do it again?\n\n"
+                + "P11: Yes, although the paperwork has doubled since I started.\n");
+    try (Quarry quarry = open()) {
+      quarry.index(IndexRequest.of(p11), IndexProgress.NONE);
+      SearchResult r =
+          quarry.search(new SearchRequest("", List.of(), Map.of("age_group", List.of("30-39")), 20, 0, false));
+      assertEquals(Set.of("P11 turn"), kindsAndParticipants(r.hits()));
+    }
+  }
+
+  @Test
+  void surveyRespondentsTakeTheirAttributesFromTheTableToo() throws IOException {
+    Path survey = Files.copy(Path.of("src/test/resources/survey/survey.csv"), tmp.resolve("survey.csv"));
+    Path table = Files.writeString(tmp.resolve("respondents.csv"), "id,practice size\nR1,large\nR2,small\n");
+    try (Quarry quarry = open()) {
+      IndexReport report =
+          quarry.index(
+              new IndexRequest(
+                  List.of(survey), table, null,
+                  new SurveyOptions(List.of("What gets in the way?"), "Respondent ID", null), 0),
+              IndexProgress.NONE);
+      SearchResult large =
+          quarry.search(new SearchRequest("", List.of(), Map.of("practice_size", List.of("large")), 20, 0, false));
+      assertEquals(Set.of("R1 response"), kindsAndParticipants(large.hits()));
+      assertTrue(report.notes().contains("participants with passages but not in respondents.csv: R4"), report.notes().toString());
     }
   }
 
