@@ -46,7 +46,8 @@ public final class ParticipantTable {
   }
 
   /**
-   * Reads {@code csv} (comma separated, a header row; UTF-8 with or without a byte-order mark,
+   * Reads {@code csv} (a header row; separated by commas, or by the semicolons or tabs the header
+   * line uses instead; UTF-8 with or without a byte-order mark,
    * UTF-16 or the Windows charset, detected as for text files).
    *
    * @throws IllegalArgumentException naming the file and line for a missing header, a reserved
@@ -66,7 +67,8 @@ public final class ParticipantTable {
           csv + ": " + e.reason() + "; the first line must be a header (id, then attributes)", e);
     }
     try (Reader reader = new StringReader(text);
-        MappingIterator<List<String>> it = mapper.readerForListOf(String.class).readValues(reader)) {
+        MappingIterator<List<String>> it =
+            mapper.readerForListOf(String.class).with(SurveyReader.schema(text)).readValues(reader)) {
       return read(csv, it);
     } catch (JsonProcessingException e) {
       throw notCsv(csv, e);

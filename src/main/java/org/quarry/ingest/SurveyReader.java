@@ -3,6 +3,7 @@ package org.quarry.ingest;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -32,8 +33,9 @@ import org.quarry.model.SourceKind;
  * Reads open-ended survey answers from CSV or XLSX (first sheet): a header row, then one row per
  * response. Each non-empty answer in a text column is a {@code response} passage whose
  * participant is the id column and whose section is the question (the column header); every
- * other column is an attribute of the respondent. The text Quarry keeps is the answers, one
- * block each, and passage offsets point into it.
+ * other named column is an attribute of the respondent. The text Quarry keeps is the answers, one
+ * block each, and passage offsets point into it. A CSV's separator is the comma, or the
+ * semicolon or tab its header line uses instead; its charset is detected as for text files.
  */
 public final class SurveyReader {
   private final SurveyOptions options;
@@ -94,7 +96,8 @@ public final class SurveyReader {
       String participant = cell(row, idCol).strip();
       Map<String, String> a = new TreeMap<>();
       for (int c = 0; c < header.size(); c++) {
-        if (c != idCol && !textCols.contains(c) && !cell(row, c).isBlank()) {
+        // a column without a header (notes typed beside the export) names no attribute
+        if (c != idCol && !textCols.contains(c) && !header.get(c).isEmpty() && !cell(row, c).isBlank()) {
           a.put(ParticipantTable.attributeName(header.get(c)), cell(row, c).strip());
         }
       }
@@ -192,12 +195,40 @@ public final class SurveyReader {
     // Excel saves "CSV" in the Windows charset and "CSV UTF-8" with a byte-order mark
     String text = TextDecoder.decode(Files.readAllBytes(file)).text();
     try (Reader reader = new StringReader(text);
-        MappingIterator<List<String>> it = mapper.readerForListOf(String.class).readValues(reader)) {
+        MappingIterator<List<String>> it =
+            mapper.readerForListOf(String.class).with(schema(text)).readValues(reader)) {
       while (it.hasNext()) {
         table.add(it.next());
       }
     }
     return table;
+  }
+
+  /**
+   * A CSV schema with the separator the header line uses most, outside quotes: a comma, or the
+   * semicolon Excel writes where the comma is the decimal mark, or a tab.
+   */
+  static CsvSchema schema(String text) {
+    int[] counts = new int[3];
+    String seps = ",;\t";
+    boolean quoted = false;
+    for (int i = 0; i < text.length(); i++) {
+      char ch = text.charAt(i);
+      if (ch == '"') {
+        quoted = !quoted;
+      } else if (!quoted && (ch == '\n' || ch == '\r')) {
+        break;
+      } else if (!quoted && seps.indexOf(ch) >= 0) {
+        counts[seps.indexOf(ch)]++;
+      }
+    }
+    int best = 0;
+    for (int i = 1; i < counts.length; i++) {
+      if (counts[i] > counts[best]) {
+        best = i;
+      }
+    }
+    return CsvSchema.emptySchema().withColumnSeparator(seps.charAt(best));
   }
 
   private static List<List<String>> xlsx(Path file) throws IOException {

@@ -260,6 +260,28 @@ class ParticipantAttributesTest {
     }
   }
 
+  @Test
+  void theTableKeptWithTheIndexAppliesToFilesIndexedLater() {
+    try (Quarry quarry = open()) {
+      quarry.index(new IndexRequest(List.of(transcripts.resolve("P7.txt")), FIXTURES.resolve("participants.csv"), null), IndexProgress.NONE);
+      // no --participants this time: P8 still gets its row of the table the index keeps
+      quarry.index(IndexRequest.of(transcripts.resolve("P8.txt")), IndexProgress.NONE);
+      SearchResult london =
+          quarry.search(new SearchRequest("", List.of(), Map.of("region", List.of("London")), 20, 0, false));
+      assertEquals(Set.of("P8 turn"), kindsAndParticipants(london.hits()));
+    }
+  }
+
+  @Test
+  void aSemicolonSeparatedTableReadsLikeACommaSeparatedOne() throws IOException {
+    Path csv = Files.writeString(tmp.resolve("semicolons.csv"), "participant;role;region\nP7;GP;North West\n");
+    try (Quarry quarry = open()) {
+      quarry.index(new IndexRequest(List.of(transcripts.resolve("P7.txt")), csv, null), IndexProgress.NONE);
+      SearchResult r = quarry.search(new SearchRequest("", List.of("region"), Map.of(), 20, 0, false));
+      assertEquals(List.of(new FacetValue("North West", 2)), r.facets().get("region"));
+    }
+  }
+
   // ---- helpers ----
 
   private Quarry open() {

@@ -225,6 +225,46 @@ class SurveyIndexTest {
     }
   }
 
+  @Test
+  void aSemicolonSeparatedExportReadsLikeACommaSeparatedOne() throws IOException {
+    // Excel writes ';' where the comma is the decimal mark (French, German settings)
+    Path file =
+        Files.writeString(
+            tmp.resolve("semicolons.csv"),
+            "id;Region;Comments\nR1;Nord;\"Moins de réunions, plus de temps; voilà.\"\n");
+    Passage only = index(file, new SurveyOptions(List.of("Comments"), "id", null)).get(0);
+    assertEquals("Moins de réunions, plus de temps; voilà.", only.text());
+    assertEquals(Map.of("region", "Nord"), only.attributes());
+  }
+
+  @Test
+  void aColumnWithoutAHeaderIsNoAttribute() throws IOException {
+    // notes typed beside the export, in a column nobody named
+    Path file =
+        Files.writeString(
+            tmp.resolve("notes.csv"),
+            "id,Region,Comments,\nR1,North West,The new phone system drops every third call.,check this one\n");
+    Passage only = index(file, new SurveyOptions(List.of("Comments"), "id", null)).get(0);
+    assertEquals(Map.of("region", "North West"), only.attributes());
+  }
+
+  @Test
+  void aColumnNamedLikeAFieldQuarryKeepsFailsThatFileNamingIt() throws IOException {
+    // Microsoft Forms exports start with a response number called "ID"; when another column is
+    // the participant, "ID" cannot be an attribute, and the report says which column to rename
+    Path file =
+        Files.writeString(
+            tmp.resolve("forms.csv"),
+            "ID,Email,Comments\n1,r1@example.org,The new phone system drops every third call.\n");
+    try (Quarry quarry = Quarry.open(tmp.resolve("index"), LemmaAnnotator::untagged)) {
+      IndexReport report =
+          quarry.index(request(file, new SurveyOptions(List.of("Comments"), "Email", null)), IndexProgress.NONE);
+      FileReport row = report.files().get(0);
+      assertEquals(FileReport.Status.FAILED, row.status(), report.table());
+      assertTrue(row.reason().contains("'id'"), row.reason());
+    }
+  }
+
   // ---- helpers ----
 
   private List<Passage> index(Path file, SurveyOptions options) {
