@@ -282,6 +282,29 @@ class ParticipantAttributesTest {
     }
   }
 
+  @Test
+  // three moderator labels: fewer do not make a transcript without "kind: transcript"
+  void inAThinkAloudWhereOnlyTheModeratorIsLabelledTheUnlabelledSpeechGetsTheFrontMatter()
+      throws IOException {
+    Path p12 =
+        Files.writeString(
+            tmp.resolve("think-aloud.txt"),
+            "---\nparticipant: P12\nrole: Receptionist\n---\n"
+                + "MODERATOR: Please book the follow-up appointment for this patient.\n\n"
+                + "Right, so I go to the diary first, and the week view hides the Friday clinic.\n\n"
+                + "MODERATOR: What are you looking for now?\n\n"
+                + "The button for a double slot, which I can never find on this screen.\n\n"
+                + "MODERATOR: And how would you usually do this?\n\n"
+                + "I would ring the practice manager and ask her to block the slot by hand.\n");
+    try (Quarry quarry = open()) {
+      quarry.index(IndexRequest.of(p12), IndexProgress.NONE);
+      Map<String, Map<String, String>> byKind = new TreeMap<>();
+      passages(quarry).forEach(p -> byKind.put(p.kind().label() + " " + p.participant(), p.attributes()));
+      assertEquals(
+          Map.of("interviewer MODERATOR", Map.of(), "turn P12", Map.of("role", "Receptionist")), byKind);
+    }
+  }
+
   // ---- helpers ----
 
   private Quarry open() {

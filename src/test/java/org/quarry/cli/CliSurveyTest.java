@@ -34,6 +34,8 @@ class CliSurveyTest {
 
     JsonNode json = search(idx, "", "--filter", "region=North West", "--facet", "role");
     assertEquals(2, json.get("total").asInt());
+    // R1's two answers, counted under the respondent's role
+    assertEquals("[{\"value\":\"GP\",\"count\":2}]", json.get("facets").get("role").toString());
     for (JsonNode hit : json.get("hits")) {
       assertEquals("response", hit.get("kind").asText());
       assertEquals("R1", hit.get("participant").asText());
