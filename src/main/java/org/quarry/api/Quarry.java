@@ -182,11 +182,7 @@ public final class Quarry implements AutoCloseable {
       throw new QuarryException("cannot create index folder " + dir + ": " + e.getMessage(), e);
     }
     // the columns of the table the index had, whose values a new table replaces or drops
-    List<String> previousAttributes = List.of();
-    if (participants != null) {
-      previousAttributes = keptParticipants().attributes();
-      keep(request.participants(), PARTICIPANTS_FILE);
-    }
+    List<String> previousAttributes = participants != null ? keptParticipants().attributes() : List.of();
     if (glossary != null) {
       keep(request.glossary(), GLOSSARY_FILE);
       closeSearcher();
@@ -245,6 +241,9 @@ public final class Quarry implements AutoCloseable {
       List<String> notes = new ArrayList<>();
       if (participants != null) {
         notes.addAll(applyParticipants(indexer, participants, previousAttributes));
+        // kept only once the passages carry it: a run that stops earlier still knows the old
+        // table's columns next time, so it can clear them
+        keep(request.participants(), PARTICIPANTS_FILE);
       }
       if (update.duplicates() > 0) {
         notes.add(update.duplicates() + " near-duplicate source(s) counted once (--include-duplicates counts them)");
