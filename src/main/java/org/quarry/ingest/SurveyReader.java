@@ -35,7 +35,8 @@ import org.quarry.model.SourceKind;
  * participant is the id column and whose section is the question (the column header); every
  * other named column is an attribute of the respondent. The text Quarry keeps is the answers, one
  * block each, and passage offsets point into it. A CSV's separator is the comma, or the
- * semicolon or tab its header line uses instead; its charset is detected as for text files.
+ * semicolon or tab its header line uses instead; its charset is detected as for text files. A
+ * Qualtrics export's extra header rows (question texts, ImportIds) are read as headers.
  */
 public final class SurveyReader {
   private final SurveyOptions options;
@@ -68,9 +69,10 @@ public final class SurveyReader {
     if (table.isEmpty()) {
       throw new SkippedSourceException("empty");
     }
-    List<String> header = table.get(0).stream().map(String::strip).toList();
-    List<List<String>> rows = table.subList(1, table.size());
-    int idCol = options.idColumn() == null ? 0 : column(header, options.idColumn(), "--id-column", file);
+    Layout layout = Layout.of(table);
+    List<String> header = layout.header();
+    List<List<String>> rows = layout.rows();
+    int idCol = options.idColumn() == null ? 0 : column(layout, options.idColumn(), "--id-column", file);
     List<Integer> textCols = new ArrayList<>();
     if (options.textColumns().isEmpty()) {
       for (int c = 0; c < header.size(); c++) {
@@ -85,7 +87,7 @@ public final class SurveyReader {
       }
     } else {
       for (String name : options.textColumns()) {
-        textCols.add(column(header, name, "--text-column", file));
+        textCols.add(column(layout, name, "--text-column", file));
       }
     }
     StringBuilder text = new StringBuilder();
@@ -112,7 +114,7 @@ public final class SurveyReader {
         int start = text.codePointCount(0, text.length());
         text.append(answer);
         spans.add(new int[] {start, start + answer.codePointCount(0, answer.length())});
-        who.add(new String[] {participant.isEmpty() ? null : participant, header.get(c)});
+        who.add(new String[] {participant.isEmpty() ? null : participant, layout.question(c)});
         attrs.add(a);
       }
     }
@@ -156,12 +158,12 @@ public final class SurveyReader {
     if (table.isEmpty()) {
       return;
     }
-    List<String> header = table.get(0).stream().map(String::strip).toList();
+    Layout layout = Layout.of(table);
     if (options.idColumn() != null) {
-      column(header, options.idColumn(), "--id-column", file);
+      column(layout, options.idColumn(), "--id-column", file);
     }
     for (String name : options.textColumns()) {
-      column(header, name, "--text-column", file);
+      column(layout, name, "--text-column", file);
     }
   }
 
@@ -170,14 +172,50 @@ public final class SurveyReader {
   }
 
   // a column the user named and the file lacks is a usage error, not a bad file
-  private static int column(List<String> header, String name, String option, Path file) {
+  private static int column(Layout layout, String name, String option, Path file) {
+    List<String> header = layout.header();
     for (int c = 0; c < header.size(); c++) {
       if (header.get(c).equalsIgnoreCase(name.strip())) {
         return c;
       }
     }
+    for (int c = 0; c < header.size(); c++) {
+      if (layout.question(c).equalsIgnoreCase(name.strip())) {
+        return c;
+      }
+    }
     throw new IllegalArgumentException(
         file + ": no column '" + name + "' for " + option + " (columns: " + String.join(", ", header) + ")");
+  }
+
+  /**
+   * The header, the question each column asks and the response rows of a table. Qualtrics
+   * exports carry two more header rows: the question texts, then a row of {@code {"ImportId":…}}
+   * JSON; those are not respondents, and the question texts are the sections (and may name a
+   * column, as the short column names may).
+   */
+  private record Layout(List<String> header, List<String> questions, List<List<String>> rows) {
+    static Layout of(List<List<String>> table) {
+      List<String> header = table.get(0).stream().map(String::strip).toList();
+      if (table.size() >= 3 && isImportIdRow(table.get(2))) {
+        List<String> questions = new ArrayList<>();
+        for (int c = 0; c < header.size(); c++) {
+          String q = cell(table.get(1), c).strip();
+          questions.add(q.isEmpty() ? header.get(c) : q);
+        }
+        return new Layout(header, questions, table.subList(3, table.size()));
+      }
+      return new Layout(header, header, table.subList(1, table.size()));
+    }
+
+    String question(int c) {
+      return questions.get(c);
+    }
+
+    private static boolean isImportIdRow(List<String> row) {
+      List<String> filled = row.stream().map(String::strip).filter(v -> !v.isEmpty()).toList();
+      return !filled.isEmpty() && filled.stream().allMatch(v -> v.startsWith("{\"ImportId\""));
+    }
   }
 
   private static double meanLength(List<List<String>> rows, int c) {

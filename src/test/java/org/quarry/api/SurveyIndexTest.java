@@ -265,6 +265,25 @@ class SurveyIndexTest {
     }
   }
 
+  @Test
+  void aQualtricsExportsQuestionAndImportIdRowsAreNoRespondents() throws IOException {
+    // Qualtrics writes the question texts and a row of ImportId JSON under the column names
+    Path file = copy(Path.of("src/test/resources/survey/qualtrics.csv"));
+    List<Passage> passages = index(file, new SurveyOptions(List.of("Q2"), "ResponseId", null));
+    assertEquals(
+        List.of("R_1abc | What would you change about the network? | Fewer meetings and one shared rota across the practices."),
+        passages.stream().map(p -> p.participant() + " | " + p.section() + " | " + p.text()).toList());
+    assertEquals(Map.of("startdate", "2024-03-01 09:12:00", "q1", "North West"), passages.get(0).attributes());
+  }
+
+  @Test
+  void aQualtricsColumnCanBeNamedByItsQuestionText() throws IOException {
+    Path file = copy(Path.of("src/test/resources/survey/qualtrics.csv"));
+    List<Passage> passages =
+        index(file, new SurveyOptions(List.of("What would you change about the network?"), "ResponseId", null));
+    assertEquals(List.of("R_1abc"), passages.stream().map(Passage::participant).toList());
+  }
+
   // ---- helpers ----
 
   private List<Passage> index(Path file, SurveyOptions options) {
