@@ -87,7 +87,11 @@ public final class SurveyReader {
       }
     } else {
       for (String name : options.textColumns()) {
-        textCols.add(column(layout, name, "--text-column", file));
+        int c = column(layout, name, "--text-column", file);
+        // a column named twice (by its name and its question, say) is still one answer per row
+        if (!textCols.contains(c)) {
+          textCols.add(c);
+        }
       }
     }
     StringBuilder text = new StringBuilder();

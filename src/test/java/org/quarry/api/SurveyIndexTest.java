@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -282,6 +283,21 @@ class SurveyIndexTest {
     List<Passage> passages =
         index(file, new SurveyOptions(List.of("What would you change about the network?"), "ResponseId", null));
     assertEquals(List.of("R_1abc"), passages.stream().map(Passage::participant).toList());
+  }
+
+  @Test
+  void withoutTextColumnsTheColumnsOfLongAnswersAreTheQuestions() throws IOException {
+    List<Passage> passages = index(copy(SURVEY), new SurveyOptions(List.of(), null, null));
+    assertEquals(
+        Set.of(HELPS, HINDERS), passages.stream().map(Passage::section).collect(Collectors.toSet()));
+    assertEquals(5, passages.size());
+  }
+
+  @Test
+  void aTextColumnNamedTwiceGivesOnePassagePerAnswer() throws IOException {
+    List<Passage> passages =
+        index(copy(SURVEY), new SurveyOptions(List.of(HINDERS, HINDERS.toUpperCase(Locale.ROOT)), null, null));
+    assertEquals(3, passages.size(), passages.toString());
   }
 
   // ---- helpers ----
