@@ -305,6 +305,16 @@ class ParticipantAttributesTest {
     }
   }
 
+  @Test
+  void anAttributeCanBeSearchedByNameInTheQuery() {
+    try (Quarry quarry = open()) {
+      quarry.index(withParticipants("participants.csv"), IndexProgress.NONE);
+      SearchResult r = quarry.search(new SearchRequest("pharmacist AND region:\"North West\"", List.of(), Map.of(), 20, 0, false));
+      assertEquals(Set.of("P7 turn"), kindsAndParticipants(r.hits()));
+      assertEquals(1, r.total());
+    }
+  }
+
   // ---- helpers ----
 
   private Quarry open() {
