@@ -1,14 +1,20 @@
 package org.quarry.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -108,7 +114,7 @@ class SurveyIndexTest {
     List<String> texts = index(copy(SURVEY), own).stream().map(Passage::text).toList();
     assertTrue(texts.contains("Did not answer"), texts.toString());
     assertTrue(texts.contains("N/A"), texts.toString());
-    assertTrue(!texts.contains("Nothing to add"), texts.toString());
+    assertFalse(texts.contains("Nothing to add"), texts.toString());
   }
 
   @Test
@@ -192,7 +198,7 @@ class SurveyIndexTest {
     Files.write(
         file,
         "id,région,Comments\nR1,Île-de-France,\"Le café du matin – c'est là qu'on règle tout.\"\n"
-            .getBytes(java.nio.charset.Charset.forName("windows-1252")));
+            .getBytes(Charset.forName("windows-1252")));
     Passage only = index(file, new SurveyOptions(List.of("Comments"), "id", null)).get(0);
     assertEquals("Le café du matin – c'est là qu'on règle tout.", only.text());
     assertEquals(Map.of("région", "Île-de-France"), only.attributes());
@@ -316,7 +322,7 @@ class SurveyIndexTest {
   }
 
   private Path copy(Path fixture) throws IOException {
-    return Files.copy(fixture, tmp.resolve(fixture.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    return Files.copy(fixture, tmp.resolve(fixture.getFileName()), StandardCopyOption.REPLACE_EXISTING);
   }
 
   private static Set<String> participants(SearchResult result) {
@@ -342,10 +348,10 @@ class SurveyIndexTest {
 
   // the CSV fixture, cell for cell, as a workbook's first sheet
   private static void writeXlsx(Path csv, Path xlsx) throws IOException {
-    com.fasterxml.jackson.dataformat.csv.CsvMapper mapper = new com.fasterxml.jackson.dataformat.csv.CsvMapper();
-    mapper.enable(com.fasterxml.jackson.dataformat.csv.CsvParser.Feature.WRAP_AS_ARRAY);
+    CsvMapper mapper = new CsvMapper();
+    mapper.enable(CsvParser.Feature.WRAP_AS_ARRAY);
     List<List<String>> rows;
-    try (com.fasterxml.jackson.databind.MappingIterator<List<String>> it =
+    try (MappingIterator<List<String>> it =
         mapper.readerForListOf(String.class).readValues(Files.readString(csv, StandardCharsets.UTF_8))) {
       rows = it.readAll();
     }
