@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,6 +38,7 @@ import org.quarry.ingest.SkippedSourceException;
 import org.quarry.ingest.SourceFile;
 import org.quarry.ingest.SourceWalker;
 import org.quarry.ingest.SurveyOptions;
+import org.quarry.ingest.SurveyReader;
 import org.quarry.model.Case;
 import org.quarry.model.Code;
 import org.quarry.model.Codebook;
@@ -148,14 +150,20 @@ public final class Quarry implements AutoCloseable {
    * Failures of single files are reported in the result (and the other files still indexed);
    * work is committed every few files so an interrupted run keeps what it did.
    *
+   * <p>A participants file brings every passage's attributes in line with it (without annotating
+   * again) and is not itself indexed when it lies in a folder given. Participant attributes, and
+   * a transcript's front-matter attributes, go on the participants' passages, never on an
+   * interviewer's.
+   *
    * @throws QuarryException for a path that does not exist, a bad participants file or glossary,
-   *     or an index another process is writing
+   *     a survey lacking a column the survey options name (before anything is written), or an
+   *     index another process is writing
    */
   public IndexReport index(IndexRequest request, IndexProgress progress) {
     long t0 = System.nanoTime();
-    List<SourceFile> files;
+    List<SourceFile> walked;
     try {
-      files = SourceWalker.walk(request.paths());
+      walked = SourceWalker.walk(request.paths());
     } catch (NoSuchFileException e) {
       throw new QuarryException(e.getFile() + ": no such file or folder", e);
     } catch (IOException e) {
@@ -164,14 +172,17 @@ public final class Quarry implements AutoCloseable {
     Glossary glossary = request.glossary() == null ? null : loadGlossary(request.glossary());
     ParticipantTable participants =
         request.participants() == null ? null : loadParticipants(request.participants());
+    // the participants file may sit in a folder being indexed; it describes sources, it is not one
+    List<SourceFile> files =
+        walked.stream().filter(f -> !sameFile(f.file(), request.participants())).toList();
+    checkSurveyColumns(files, request.survey(), request.maxFileMb());
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
       throw new QuarryException("cannot create index folder " + dir + ": " + e.getMessage(), e);
     }
-    if (participants != null) {
-      keep(request.participants(), PARTICIPANTS_FILE);
-    }
+    // the columns of the table the index had, whose values a new table replaces or drops
+    List<String> previousAttributes = participants != null ? keptParticipants().attributes() : List.of();
     if (glossary != null) {
       keep(request.glossary(), GLOSSARY_FILE);
       closeSearcher();
@@ -229,7 +240,10 @@ public final class Quarry implements AutoCloseable {
       removal = indexer.removeMissing(seen, roots, listener);
       List<String> notes = new ArrayList<>();
       if (participants != null) {
-        notes.addAll(applyParticipants(indexer, participants));
+        notes.addAll(applyParticipants(indexer, participants, previousAttributes));
+        // kept only once the passages carry it: a run that stops earlier still knows the old
+        // table's columns next time, so it can clear them
+        keep(request.participants(), PARTICIPANTS_FILE);
       }
       if (update.duplicates() > 0) {
         notes.add(update.duplicates() + " near-duplicate source(s) counted once (--include-duplicates counts them)");
@@ -577,7 +591,7 @@ public final class Quarry implements AutoCloseable {
     org.quarry.coding.SuggestionRun run =
         suggest(codebook, new org.quarry.coding.SuggestOptions(0, codes, null, Map.of(), true, false),
             Double.NaN, org.quarry.coding.CodeSuggester.Progress.NONE);
-    Map<String, List<org.quarry.model.Suggestion>> byPassage = new java.util.HashMap<>();
+    Map<String, List<org.quarry.model.Suggestion>> byPassage = new HashMap<>();
     for (org.quarry.coding.PassageSuggestions ps : run.passages()) {
       byPassage.put(ps.passage().id(), ps.suggestions());
     }
@@ -706,11 +720,10 @@ public final class Quarry implements AutoCloseable {
     }
   }
 
-  // front-matter attributes for every participant passage of the source, then the table's
+  // front-matter attributes for every passage of the source but the interviewer's, then the
+  // table's for its participant: both describe the participant, never the interviewer
   private static List<Passage> withAttributes(Source source, List<Passage> passages, ParticipantTable table) {
-    Map<String, String> fileAttrs = new TreeMap<>(source.metadata());
-    fileAttrs.keySet().removeAll(Set.of("participant", "interviewer", "kind", "title"));
-    fileAttrs.keySet().removeIf(Fields.RESERVED::contains);
+    Map<String, String> fileAttrs = fileAttributes(source);
     if (fileAttrs.isEmpty() && table.isEmpty()) {
       return passages;
     }
@@ -719,16 +732,46 @@ public final class Quarry implements AutoCloseable {
       Map<String, String> attrs = new TreeMap<>();
       if (p.kind() != PassageKind.INTERVIEWER) {
         attrs.putAll(fileAttrs);
+        attrs.putAll(table.attributesOf(p.participant()));
       }
-      attrs.putAll(table.attributesOf(p.participant()));
       out.add(attrs.isEmpty() ? p : p.withAttributes(attrs));
     }
     return out;
   }
 
-  // brings every passage's attributes in line with a new participants table; notes the ids that
-  // do not match up either way
-  private static List<String> applyParticipants(Indexer indexer, ParticipantTable table) throws IOException {
+  // a source's metadata as attributes: the keys that say who speaks or what the file is are
+  // facts Quarry uses itself; the rest are named as a participants table's columns are
+  private static Map<String, String> fileAttributes(Source source) {
+    Map<String, String> attrs = new TreeMap<>();
+    source.metadata().forEach((k, v) -> {
+      String name = ParticipantTable.attributeName(k);
+      if (!Set.of("participant", "interviewer", "kind", "title").contains(name)
+          && !Fields.RESERVED.contains(name)
+          && !name.isEmpty()) {
+        attrs.put(name, v);
+      }
+    });
+    return attrs;
+  }
+
+  // brings every passage's attributes in line with a new participants table: the columns of the
+  // table before it ({@code previous}) and of this one are the table's to set; a column the new
+  // table dropped falls back to the source's own (front-matter) value. Notes the ids that do not
+  // match up either way.
+  private List<String> applyParticipants(Indexer indexer, ParticipantTable table, List<String> previous)
+      throws IOException {
+    Set<String> tableColumns = new HashSet<>(previous);
+    tableColumns.addAll(table.attributes());
+    Set<String> dropped = new HashSet<>(previous);
+    table.attributes().forEach(dropped::remove);
+    Map<String, Map<String, String>> fileAttrs = new HashMap<>();
+    if (!dropped.isEmpty()) {
+      // committed by the update, so the kept sources are there to read
+      for (Source s : searcher().sources()) {
+        fileAttrs.put(s.id(), fileAttributes(s));
+      }
+      closeSearcher();
+    }
     Set<String> inIndex = new TreeSet<>();
     indexer.rewritePassages(
         ip -> {
@@ -738,7 +781,12 @@ public final class Quarry implements AutoCloseable {
           }
           inIndex.add(p.participant());
           Map<String, String> attrs = new TreeMap<>(p.attributes());
-          attrs.keySet().removeIf(k -> table.attributes().contains(k));
+          attrs.keySet().removeIf(tableColumns::contains);
+          fileAttrs.getOrDefault(p.source(), Map.of()).forEach((k, v) -> {
+            if (dropped.contains(k)) {
+              attrs.put(k, v);
+            }
+          });
           attrs.putAll(table.attributesOf(p.participant()));
           return new IndexedPassage(
               p.replacingAttributes(attrs),
@@ -758,6 +806,40 @@ public final class Quarry implements AutoCloseable {
       notes.add("participants with passages but not in " + table.file().getFileName() + ": " + String.join(", ", missing));
     }
     return notes;
+  }
+
+  // a column named with --text-column or --id-column that a survey lacks is bad usage: stop before
+  // anything is written, rather than fail that file and index the rest without it
+  private static void checkSurveyColumns(List<SourceFile> files, SurveyOptions survey, int maxFileMb) {
+    if (survey.textColumns().isEmpty() && survey.idColumn() == null) {
+      return;
+    }
+    SurveyReader reader = new SurveyReader(survey);
+    for (SourceFile f : files) {
+      if (!SurveyReader.handles(f.file())) {
+        continue;
+      }
+      try {
+        if (Files.size(f.file()) <= maxFileMb * 1024L * 1024L) {
+          reader.checkColumns(f.file());
+        }
+      } catch (IllegalArgumentException e) {
+        throw new QuarryException(e.getMessage(), e);
+      } catch (IOException e) {
+        // unreadable, empty or too large: the run reports it with the file
+      }
+    }
+  }
+
+  private static boolean sameFile(Path file, Path other) {
+    if (other == null) {
+      return false;
+    }
+    try {
+      return Files.isSameFile(file, other);
+    } catch (IOException e) {
+      return file.toAbsolutePath().normalize().equals(other.toAbsolutePath().normalize());
+    }
   }
 
   private static FileReport fileReport(String id, SourceListener.Outcome outcome, int passages, String failure) {

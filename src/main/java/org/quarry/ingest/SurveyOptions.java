@@ -1,7 +1,10 @@
 package org.quarry.ingest;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * How to read survey exports (CSV, XLSX): one row per respondent.
@@ -11,6 +14,8 @@ import java.util.Set;
  *     more
  * @param idColumn the participant id column; null for the first column
  * @param placeholders answers that mean "no answer" and are skipped, compared case-insensitively
+ *     and without surrounding spaces (kept lowercased and stripped); null for {@link
+ *     #DEFAULT_PLACEHOLDERS}, which a given list replaces
  */
 public record SurveyOptions(List<String> textColumns, String idColumn, Set<String> placeholders) {
   /** Answers skipped unless configured otherwise. */
@@ -20,7 +25,27 @@ public record SurveyOptions(List<String> textColumns, String idColumn, Set<Strin
 
   public SurveyOptions {
     textColumns = textColumns == null ? List.of() : List.copyOf(textColumns);
-    placeholders = placeholders == null ? DEFAULT_PLACEHOLDERS : Set.copyOf(placeholders);
+    // lowercased here, so an API caller's "Did not answer" skips what the CLI's would
+    placeholders =
+        placeholders == null
+            ? DEFAULT_PLACEHOLDERS
+            : placeholders.stream()
+                .map(p -> p.strip().toLowerCase(Locale.ROOT))
+                .collect(Collectors.toUnmodifiableSet());
+  }
+
+  /** Whether {@code answer} (stripped) means "no answer": empty or a placeholder. */
+  public boolean isPlaceholder(String answer) {
+    String a = answer.strip();
+    return a.isEmpty() || placeholders.contains(a.toLowerCase(Locale.ROOT));
+  }
+
+  /**
+   * The options as text, stable across runs: a survey read with other options makes other
+   * passages from the same bytes, so the source's content hash includes this.
+   */
+  public String fingerprint() {
+    return "text-columns=" + textColumns + "; id-column=" + idColumn + "; skip=" + new TreeSet<>(placeholders);
   }
 
   /** Auto-detected text columns, first column as id, default placeholders. */

@@ -3,13 +3,16 @@ package org.quarry.ingest;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,8 +33,10 @@ import org.quarry.model.SourceKind;
  * Reads open-ended survey answers from CSV or XLSX (first sheet): a header row, then one row per
  * response. Each non-empty answer in a text column is a {@code response} passage whose
  * participant is the id column and whose section is the question (the column header); every
- * other column is an attribute of the respondent. The text Quarry keeps is the answers, one
- * block each, and passage offsets point into it.
+ * other named column is an attribute of the respondent. The text Quarry keeps is the answers, one
+ * block each, and passage offsets point into it. A CSV's separator is the comma, or the
+ * semicolon or tab its header line uses instead; its charset is detected as for text files. A
+ * Qualtrics export's extra header rows (question texts, ImportIds) are read as headers.
  */
 public final class SurveyReader {
   private final SurveyOptions options;
@@ -51,22 +56,23 @@ public final class SurveyReader {
    * Reads the survey.
    *
    * @throws SkippedSourceException when there is no header or no answer
-   * @throws IOException when the file cannot be read, or a named column is missing (the message
-   *     lists the columns there are)
+   * @throws IOException when the file cannot be read, or no column looks like open answers
+   * @throws IllegalArgumentException when a named column is missing (the message names the file
+   *     and lists the columns there are)
    */
   public SegmentedSource read(Path file, String id) throws IOException {
     byte[] bytes = Files.readAllBytes(file);
     if (bytes.length == 0) {
       throw new SkippedSourceException("empty");
     }
-    List<List<String>> table =
-        file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xlsx") ? xlsx(file) : csv(file);
+    List<List<String>> table = table(file);
     if (table.isEmpty()) {
       throw new SkippedSourceException("empty");
     }
-    List<String> header = table.get(0).stream().map(String::strip).toList();
-    List<List<String>> rows = table.subList(1, table.size());
-    int idCol = options.idColumn() == null ? 0 : column(header, options.idColumn(), file);
+    Layout layout = Layout.of(table);
+    List<String> header = layout.header();
+    List<List<String>> rows = layout.rows();
+    int idCol = options.idColumn() == null ? 0 : column(layout, options.idColumn(), "--id-column", file);
     List<Integer> textCols = new ArrayList<>();
     if (options.textColumns().isEmpty()) {
       for (int c = 0; c < header.size(); c++) {
@@ -81,7 +87,11 @@ public final class SurveyReader {
       }
     } else {
       for (String name : options.textColumns()) {
-        textCols.add(column(header, name, file));
+        int c = column(layout, name, "--text-column", file);
+        // a column named twice (by its name and its question, say) is still one answer per row
+        if (!textCols.contains(c)) {
+          textCols.add(c);
+        }
       }
     }
     StringBuilder text = new StringBuilder();
@@ -92,13 +102,14 @@ public final class SurveyReader {
       String participant = cell(row, idCol).strip();
       Map<String, String> a = new TreeMap<>();
       for (int c = 0; c < header.size(); c++) {
-        if (c != idCol && !textCols.contains(c) && !cell(row, c).isBlank()) {
-          a.put(header.get(c).toLowerCase(Locale.ROOT).replaceAll("\\s+", "_"), cell(row, c).strip());
+        // a column without a header (notes typed beside the export) names no attribute
+        if (c != idCol && !textCols.contains(c) && !header.get(c).isEmpty() && !cell(row, c).isBlank()) {
+          a.put(ParticipantTable.attributeName(header.get(c)), cell(row, c).strip());
         }
       }
       for (int c : textCols) {
         String answer = cell(row, c).strip();
-        if (answer.isEmpty() || options.placeholders().contains(answer.toLowerCase(Locale.ROOT))) {
+        if (options.isPlaceholder(answer)) {
           continue;
         }
         if (text.length() > 0) {
@@ -107,7 +118,7 @@ public final class SurveyReader {
         int start = text.codePointCount(0, text.length());
         text.append(answer);
         spans.add(new int[] {start, start + answer.codePointCount(0, answer.length())});
-        who.add(new String[] {participant.isEmpty() ? null : participant, header.get(c)});
+        who.add(new String[] {participant.isEmpty() ? null : participant, layout.question(c)});
         attrs.add(a);
       }
     }
@@ -116,7 +127,7 @@ public final class SurveyReader {
     }
     String kept = text.append('\n').toString();
     Source source =
-        new Source(id, file.toString(), SourceKind.SURVEY, kept, OffsetMap.identity(kept), ContentHash.of(bytes), Map.of());
+        new Source(id, file.toString(), SourceKind.SURVEY, kept, OffsetMap.identity(kept), contentHash(bytes), Map.of());
     List<Passage> passages = new ArrayList<>();
     for (int i = 0; i < spans.size(); i++) {
       int[] s = spans.get(i);
@@ -128,14 +139,87 @@ public final class SurveyReader {
     return new SegmentedSource(source, passages);
   }
 
-  private static int column(List<String> header, String name, Path file) throws IOException {
+  // the bytes and the options that chose the passages: re-indexing an unchanged file with another
+  // --text-column must read it again, not report it unchanged
+  private String contentHash(byte[] bytes) {
+    byte[] how = options.fingerprint().getBytes(StandardCharsets.UTF_8);
+    byte[] all = Arrays.copyOf(bytes, bytes.length + 1 + how.length);
+    all[bytes.length] = 0;
+    System.arraycopy(how, 0, all, bytes.length + 1, how.length);
+    return ContentHash.of(all);
+  }
+
+  /**
+   * Checks that the columns the options name are in the file's header, so that a run can stop
+   * on a mistyped column before it indexes anything.
+   *
+   * @throws IllegalArgumentException naming the file, the missing column and the columns there
+   *     are
+   * @throws IOException when the file cannot be read (or has nothing in it)
+   */
+  public void checkColumns(Path file) throws IOException {
+    List<List<String>> table = table(file);
+    if (table.isEmpty()) {
+      return;
+    }
+    Layout layout = Layout.of(table);
+    if (options.idColumn() != null) {
+      column(layout, options.idColumn(), "--id-column", file);
+    }
+    for (String name : options.textColumns()) {
+      column(layout, name, "--text-column", file);
+    }
+  }
+
+  private static List<List<String>> table(Path file) throws IOException {
+    return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xlsx") ? xlsx(file) : csv(file);
+  }
+
+  // a column the user named and the file lacks is a usage error, not a bad file
+  private static int column(Layout layout, String name, String option, Path file) {
+    List<String> header = layout.header();
     for (int c = 0; c < header.size(); c++) {
       if (header.get(c).equalsIgnoreCase(name.strip())) {
         return c;
       }
     }
-    throw new IOException(
-        file.getFileName() + " has no column '" + name + "' (columns: " + String.join(", ", header) + ")");
+    for (int c = 0; c < header.size(); c++) {
+      if (layout.question(c).equalsIgnoreCase(name.strip())) {
+        return c;
+      }
+    }
+    throw new IllegalArgumentException(
+        file + ": no column '" + name + "' for " + option + " (columns: " + String.join(", ", header) + ")");
+  }
+
+  /**
+   * The header, the question each column asks and the response rows of a table. Qualtrics
+   * exports carry two more header rows: the question texts, then a row of {@code {"ImportId":…}}
+   * JSON; those are not respondents, and the question texts are the sections (and may name a
+   * column, as the short column names may).
+   */
+  private record Layout(List<String> header, List<String> questions, List<List<String>> rows) {
+    static Layout of(List<List<String>> table) {
+      List<String> header = table.get(0).stream().map(String::strip).toList();
+      if (table.size() >= 3 && isImportIdRow(table.get(2))) {
+        List<String> questions = new ArrayList<>();
+        for (int c = 0; c < header.size(); c++) {
+          String q = cell(table.get(1), c).strip();
+          questions.add(q.isEmpty() ? header.get(c) : q);
+        }
+        return new Layout(header, questions, table.subList(3, table.size()));
+      }
+      return new Layout(header, header, table.subList(1, table.size()));
+    }
+
+    String question(int c) {
+      return questions.get(c);
+    }
+
+    private static boolean isImportIdRow(List<String> row) {
+      List<String> filled = row.stream().map(String::strip).filter(v -> !v.isEmpty()).toList();
+      return !filled.isEmpty() && filled.stream().allMatch(v -> v.startsWith("{\"ImportId\""));
+    }
   }
 
   private static double meanLength(List<List<String>> rows, int c) {
@@ -153,7 +237,8 @@ public final class SurveyReader {
     // Excel saves "CSV" in the Windows charset and "CSV UTF-8" with a byte-order mark
     String text = TextDecoder.decode(Files.readAllBytes(file)).text();
     try (Reader reader = new StringReader(text);
-        MappingIterator<List<String>> it = mapper.readerForListOf(String.class).readValues(reader)) {
+        MappingIterator<List<String>> it =
+            mapper.readerForListOf(String.class).with(schema(text)).readValues(reader)) {
       while (it.hasNext()) {
         table.add(it.next());
       }
@@ -161,8 +246,37 @@ public final class SurveyReader {
     return table;
   }
 
+  /**
+   * A CSV schema with the separator the header line uses most, outside quotes: a comma, or the
+   * semicolon Excel writes where the comma is the decimal mark, or a tab.
+   */
+  static CsvSchema schema(String text) {
+    int[] counts = new int[3];
+    String seps = ",;\t";
+    boolean quoted = false;
+    for (int i = 0; i < text.length(); i++) {
+      char ch = text.charAt(i);
+      if (ch == '"') {
+        quoted = !quoted;
+      } else if (!quoted && (ch == '\n' || ch == '\r')) {
+        break;
+      } else if (!quoted && seps.indexOf(ch) >= 0) {
+        counts[seps.indexOf(ch)]++;
+      }
+    }
+    int best = 0;
+    for (int i = 1; i < counts.length; i++) {
+      if (counts[i] > counts[best]) {
+        best = i;
+      }
+    }
+    return CsvSchema.emptySchema().withColumnSeparator(seps.charAt(best));
+  }
+
   private static List<List<String>> xlsx(Path file) throws IOException {
     DataFormatter formatter = new DataFormatter(Locale.ROOT);
+    // a computed column (an age band, say) is its last result as Excel saved it, not the formula
+    formatter.setUseCachedValuesForFormulaCells(true);
     List<List<String>> table = new ArrayList<>();
     try (InputStream in = Files.newInputStream(file);
         Workbook wb = WorkbookFactory.create(in)) {

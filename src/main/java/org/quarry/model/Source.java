@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param kind paper, transcript, record or survey
  * @param text the normalised text (NFC, PDF repairs applied)
  * @param offsets maps {@code text} char indices to code point offsets in the file as read
- * @param contentHash hex SHA-256 of the file's bytes; re-indexing skips an unchanged hash
+ * @param contentHash hex SHA-256 of the file's bytes (for a survey export, of its bytes and the
+ *     survey options that chose its passages); re-indexing skips an unchanged hash
  * @param metadata front matter and reader facts ({@code participant}, {@code interviewer},
  *     {@code title}, attributes); never null
  */
