@@ -9,14 +9,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 import org.quarry.model.Code;
 import org.quarry.model.Codebook;
+import org.quarry.report.RefiXml;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.w3c.dom.Node;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
 
@@ -39,40 +36,23 @@ final class QdcCodebookReader {
     }
     Document doc;
     try {
-      DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-      f.setNamespaceAware(true);
-      f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-      // a codebook has no business with a DTD; refusing one also shuts out XXE
-      f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-      f.setXIncludeAware(false);
-      f.setExpandEntityReferences(false);
-      javax.xml.parsers.DocumentBuilder builder = f.newDocumentBuilder();
-      // the default handler prints "[Fatal Error]" to stderr; the exception says it once
-      builder.setErrorHandler(new org.xml.sax.helpers.DefaultHandler() {
-        @Override
-        public void fatalError(SAXParseException e) throws SAXException {
-          throw e;
-        }
-      });
-      doc = builder.parse(file.toFile());
+      doc = RefiXml.builder().parse(file.toFile());
     } catch (SAXParseException e) {
       throw new CodebookException(file + ":" + Math.max(1, e.getLineNumber()) + ": not well-formed XML: "
           + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + " (re-export the codebook)", e);
     } catch (SAXException | IOException e) {
       throw new CodebookException(file + ": cannot read the codebook: " + e.getMessage(), e);
-    } catch (ParserConfigurationException e) {
-      throw new IllegalStateException("the JDK's XML parser refused a standard feature", e);
     }
     Element root = doc.getDocumentElement();
-    if (!NS.equals(root.getNamespaceURI()) || !"CodeBook".equals(local(root))) {
+    if (!NS.equals(root.getNamespaceURI()) || !"CodeBook".equals(RefiXml.local(root))) {
       throw new CodebookException(file + ":1: root element is '" + root.getNodeName() + "' in namespace '"
           + root.getNamespaceURI() + "', not CodeBook in " + NS + " (give a REFI-QDA .qdc file)");
     }
     List<Code> codes = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
     Set<String> used = new HashSet<>();
-    for (Element codesEl : children(root, "Codes")) {
-      for (Element c : children(codesEl, "Code")) {
+    for (Element codesEl : RefiXml.children(root, "Codes")) {
+      for (Element c : RefiXml.children(codesEl, "Code")) {
         readCode(c, null, codes, used);
       }
     }
@@ -90,10 +70,10 @@ final class QdcCodebookReader {
   private static void readCode(Element e, String parent, List<Code> codes, Set<String> used) {
     String name = e.getAttribute("name").strip();
     String id = uniqueId(name.isEmpty() ? e.getAttribute("guid") : name, used);
-    List<Element> d = children(e, "Description");
+    List<Element> d = RefiXml.children(e, "Description");
     String description = d.isEmpty() ? null : d.get(0).getTextContent().strip();
     codes.add(new Code(id, name.isEmpty() ? id : name, description, parent, List.of(), List.of(), null, 1.0));
-    for (Element c : children(e, "Code")) {
+    for (Element c : RefiXml.children(e, "Code")) {
       readCode(c, id, codes, used);
     }
   }
@@ -115,19 +95,5 @@ final class QdcCodebookReader {
       id = base + "-" + i;
     }
     return id;
-  }
-
-  private static List<Element> children(Element parent, String localName) {
-    List<Element> out = new ArrayList<>();
-    for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-      if (n instanceof Element el && localName.equals(local(el))) {
-        out.add(el);
-      }
-    }
-    return out;
-  }
-
-  private static String local(Element e) {
-    return e.getLocalName() != null ? e.getLocalName() : e.getNodeName();
   }
 }

@@ -14,15 +14,24 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.Node;
 import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
+import org.xml.sax.helpers.DefaultHandler;
 
-/** DOM plumbing shared by the REFI-QDA writers and the reader. */
-final class RefiXml {
+/**
+ * DOM plumbing shared by the REFI-QDA writers and readers (the {@code .qdc} codebook reader of
+ * {@code org.quarry.coding} parses with {@link #builder()} too).
+ */
+public final class RefiXml {
   static final String PROJECT_NS = "urn:QDA-XML:project:1.0";
   static final String CODEBOOK_NS = "urn:QDA-XML:codebook:1.0";
 
   private RefiXml() {}
 
-  static DocumentBuilder builder() {
+  /**
+   * A namespace-aware parser that refuses DTDs (and so XXE) and reports a fatal error only by
+   * throwing it: the JDK's default handler would also print {@code [Fatal Error]} to stderr.
+   */
+  public static DocumentBuilder builder() {
     try {
       DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
       f.setNamespaceAware(true);
@@ -31,7 +40,15 @@ final class RefiXml {
       f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
       f.setXIncludeAware(false);
       f.setExpandEntityReferences(false);
-      return f.newDocumentBuilder();
+      DocumentBuilder builder = f.newDocumentBuilder();
+      builder.setErrorHandler(
+          new DefaultHandler() {
+            @Override
+            public void fatalError(SAXParseException e) throws SAXException {
+              throw e;
+            }
+          });
+      return builder;
     } catch (ParserConfigurationException e) {
       throw new IllegalStateException("the JDK's XML parser refused a standard feature", e);
     }
@@ -142,7 +159,7 @@ final class RefiXml {
   }
 
   /** Element children of {@code parent} with this local name, whatever their namespace. */
-  static List<Element> children(Element parent, String localName) {
+  public static List<Element> children(Element parent, String localName) {
     List<Element> out = new ArrayList<>();
     for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
       if (n instanceof Element e && localName.equals(local(e))) {
@@ -157,7 +174,8 @@ final class RefiXml {
     return xs.isEmpty() ? null : xs.get(0);
   }
 
-  static String local(Element e) {
+  /** The element's local name (its tag name when parsed without namespaces). */
+  public static String local(Element e) {
     return e.getLocalName() != null ? e.getLocalName() : e.getTagName();
   }
 

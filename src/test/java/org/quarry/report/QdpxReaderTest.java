@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -148,5 +150,23 @@ class QdpxReaderTest {
     ImportedProject p = QdpxReader.read(new ByteArrayInputStream(zip), "nosources.qdpx");
     assertEquals(1, p.sources().size(), "the inline memo still imports");
     assertEquals(1 + 6, p.problems().size(), p.problems().toString());
+  }
+
+  /** A malformed project is one error, not also the JDK parser's "[Fatal Error]" on stderr. */
+  @Test
+  void malformedProjectIsOneErrorAndNothingOnStderr() throws IOException {
+    byte[] zip = RefiFixture.zip(Map.of("project.qde", "<Project><Sources>".getBytes(StandardCharsets.UTF_8)));
+    PrintStream stderr = System.err;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    IOException e;
+    try {
+      System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+      e = assertThrows(IOException.class,
+          () -> QdpxReader.read(new ByteArrayInputStream(zip), "broken.qdpx"));
+    } finally {
+      System.setErr(stderr);
+    }
+    assertTrue(e.getMessage().startsWith("broken.qdpx!project.qde is not well-formed XML"), e.getMessage());
+    assertEquals("", captured.toString(StandardCharsets.UTF_8));
   }
 }
