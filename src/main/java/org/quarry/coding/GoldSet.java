@@ -91,7 +91,7 @@ public final class GoldSet {
     Map<String, String> byName = new HashMap<>();
     for (Code c : codebook.codes()) {
       byName.put(c.id(), c.id());
-      byName.putIfAbsent(QdcCodebookReader.slug(c.name()), c.id());
+      byName.putIfAbsent(QdpxReader.slug(c.name()), c.id());
     }
     Map<String, String> projectNames = new HashMap<>();
     for (Code c : project.codebook().codes()) {
@@ -103,7 +103,7 @@ public final class GoldSet {
       n++;
       String id = byName.get(c.code());
       if (id == null && projectNames.containsKey(c.code())) {
-        id = byName.get(QdcCodebookReader.slug(projectNames.get(c.code())));
+        id = byName.get(QdpxReader.slug(projectNames.get(c.code())));
       }
       items.add(new GoldItem(n, c.source(), null, id == null ? c.code() : id, null, c.start(), c.end()));
     }

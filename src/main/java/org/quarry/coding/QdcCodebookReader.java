@@ -3,14 +3,13 @@ package org.quarry.coding;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import org.quarry.model.Code;
 import org.quarry.model.Codebook;
+import org.quarry.report.QdpxReader;
 import org.quarry.report.RefiXml;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -19,7 +18,7 @@ import org.xml.sax.SAXParseException;
 
 /**
  * Reads a REFI-QDA codebook ({@code .qdc}, namespace {@value #NS}): the code tree with names and
- * descriptions. Code ids are slugs of the names (as {@link org.quarry.report.QdpxReader} makes
+ * descriptions. Code ids are slugs of the names (as {@link QdpxReader#slug} makes
  * them, so a project's codings meet the same ids). A {@code .qdc} carries no lexicon, so every code
  * is kept and listed in the warnings as having no terms: it cannot be suggested until terms are
  * added in a YAML codebook.
@@ -78,18 +77,8 @@ final class QdcCodebookReader {
     }
   }
 
-  /** The slug of a code name: accents dropped, lower case, runs of other characters as '-'. */
-  static String slug(String name) {
-    String base = Normalizer.normalize(name, Normalizer.Form.NFKD)
-        .replaceAll("\\p{M}+", "")
-        .toLowerCase(Locale.ROOT)
-        .replaceAll("[^\\p{L}\\p{N}]+", "-")
-        .replaceAll("^-+|-+$", "");
-    return base.isEmpty() ? "code" : base;
-  }
-
   private static String uniqueId(String name, Set<String> used) {
-    String base = slug(name);
+    String base = QdpxReader.slug(name);
     String id = base;
     for (int i = 2; !used.add(id); i++) {
       id = base + "-" + i;

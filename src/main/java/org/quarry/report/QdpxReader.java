@@ -51,6 +51,19 @@ import org.w3c.dom.Node;
 public final class QdpxReader {
   private QdpxReader() {}
 
+  /**
+   * The code id a code of this name gets (before a number is added to tell equal names apart):
+   * accents dropped, lower case, runs of other characters as '-'; "code" when nothing is left.
+   */
+  public static String slug(String name) {
+    String base = Normalizer.normalize(name, Normalizer.Form.NFKD)
+        .replaceAll("\\p{M}+", "")
+        .toLowerCase(Locale.ROOT)
+        .replaceAll("[^\\p{L}\\p{N}]+", "-")
+        .replaceAll("^-+|-+$", "");
+    return base.isEmpty() ? "code" : base;
+  }
+
   /** Reads the archive at {@code file}. */
   public static ImportedProject read(Path file) throws IOException {
     try (InputStream in = Files.newInputStream(file)) {
@@ -189,14 +202,7 @@ public final class QdpxReader {
     }
 
     private String uniqueId(String name) {
-      String base = Normalizer.normalize(name, Normalizer.Form.NFKD)
-          .replaceAll("\\p{M}+", "")
-          .toLowerCase(Locale.ROOT)
-          .replaceAll("[^\\p{L}\\p{N}]+", "-")
-          .replaceAll("^-+|-+$", "");
-      if (base.isEmpty()) {
-        base = "code";
-      }
+      String base = slug(name);
       String id = base;
       for (int i = 2; !usedIds.add(id); i++) {
         id = base + "-" + i;
