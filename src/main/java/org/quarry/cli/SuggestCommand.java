@@ -82,9 +82,14 @@ final class SuggestCommand implements Callable<Integer> {
   }
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() {
     if (!(storeMin >= 0 && storeMin <= 1)) {
       throw new QuarryException("--store-min must be between 0 and 1, got " + storeMin);
+    }
+    // a bad --out is bad usage, found before suggestions are stored in the index
+    Path outFolder = out == null ? null : out.toAbsolutePath().normalize().getParent();
+    if (outFolder != null && !Files.isDirectory(outFolder)) {
+      throw new QuarryException("cannot write " + out + ": no folder " + outFolder + "; create it first");
     }
     SuggestOptions options;
     try {
@@ -123,6 +128,8 @@ final class SuggestCommand implements Callable<Integer> {
     if (out != null) {
       try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
         write(new PrintWriter(w), run);
+      } catch (IOException e) {
+        throw new QuarryException("cannot write " + out + ": " + e.getMessage(), e);
       }
     } else {
       write(spec.commandLine().getOut(), run);

@@ -156,6 +156,16 @@ class CliCodingTest {
   }
 
   @Test
+  void suggestOutInAMissingFolderIsBadUsageInOneLine() {
+    Path out = home.resolve("no-such-folder").resolve("suggestions.csv");
+    CliRun r = CliRun.of("suggest", "--codebook", book("codebook-commissioners.yaml"), "--index",
+        home.resolve("no-index-here").toString(), "--text", "one voice", "--out", out.toString());
+    assertEquals(2, r.exitCode(), r.err());
+    assertTrue(r.err().startsWith("quarry: cannot write " + out + ": no folder "), r.err());
+    assertFalse(r.err().contains("internal error"), r.err());
+  }
+
+  @Test
   void suggestForOneTextNeedsNoIndex() {
     CliRun r = CliRun.of("suggest", "--codebook", book("codebook-commissioners.yaml"), "--index",
         home.resolve("no-index-here").toString(), "--text", "Clinical directors speak with one voice at the ICS board.",
