@@ -57,7 +57,7 @@ final class TermsCommand implements Callable<Integer> {
     if (limit < 1) {
       throw new QuarryException("--limit must be 1 or more");
     }
-    Codebook book = codebook == null ? null : Quarry.codebook(codebook).codebook();
+    Codebook book = CodebookOption.read(codebook);
     QuarryHome home = QuarryHome.fromSystem();
     List<KeyTerm> terms;
     try (Quarry quarry = Quarry.open(common.indexDir(home))) {
