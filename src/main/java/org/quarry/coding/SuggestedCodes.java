@@ -33,6 +33,9 @@ import org.quarry.model.Suggestion;
  * and codes of other codebooks stay as they are.
  */
 public final class SuggestedCodes {
+  // a passage's id and codes are all this reads; the stored annotation is by far the largest field
+  private static final Set<String> CODE_FIELDS = Set.of(Fields.ID, Fields.CODE_SCORES);
+
   private SuggestedCodes() {}
 
   /**
@@ -72,7 +75,7 @@ public final class SuggestedCodes {
     StoredFields stored = reader.storedFields();
     Map<String, List<CodeScore>> old = new HashMap<>();
     for (ScoreDoc sd : top.scoreDocs) {
-      Document d = stored.document(sd.doc);
+      Document d = stored.document(sd.doc, CODE_FIELDS);
       old.put(d.get(Fields.ID), PassageDocuments.codes(d));
       touched.add(d.get(Fields.ID));
     }
@@ -104,6 +107,6 @@ public final class SuggestedCodes {
     if (top.scoreDocs.length == 0) {
       return List.of();
     }
-    return PassageDocuments.codes(searcher.storedFields().document(top.scoreDocs[0].doc));
+    return PassageDocuments.codes(searcher.storedFields().document(top.scoreDocs[0].doc, CODE_FIELDS));
   }
 }
