@@ -562,11 +562,7 @@ public final class Quarry implements AutoCloseable {
 
   // the codebook's glossary if it names one, else the one kept with the index
   private Glossary codingGlossary(org.quarry.model.Codebook codebook) {
-    if (codebook.glossary() != null) {
-      return loadGlossary(Path.of(codebook.glossary()));
-    }
-    Path g = dir.resolve(GLOSSARY_FILE);
-    return Files.isRegularFile(g) ? loadGlossary(g) : Glossary.empty();
+    return codebook.glossary() != null ? loadGlossary(Path.of(codebook.glossary())) : keptGlossaryOrEmpty();
   }
 
   /**
@@ -660,8 +656,7 @@ public final class Quarry implements AutoCloseable {
       if (!hasSegments(dir)) {
         throw new FileNotFoundException("no Quarry index in " + dir + "; run 'quarry index' first");
       }
-      Path g = dir.resolve(GLOSSARY_FILE);
-      searcher = QuoteSearcher.open(dir, Files.isRegularFile(g) ? loadGlossary(g) : Glossary.empty());
+      searcher = QuoteSearcher.open(dir, keptGlossaryOrEmpty());
     }
     return searcher;
   }
