@@ -329,7 +329,12 @@ public final class Quarry implements AutoCloseable {
    * other code id stored with a passage, as a top-level code named by its id.
    */
   public Codebook knownCodes() {
-    return RefiExport.known(keptCodebook(), dir.getFileName().toString(), passages(true));
+    return knownCodes(passages(true));
+  }
+
+  // the known codes, given every passage (near duplicates included)
+  private Codebook knownCodes(List<Hit> all) {
+    return RefiExport.known(keptCodebook(), dir.getFileName().toString(), all);
   }
 
   /**
@@ -393,7 +398,8 @@ public final class Quarry implements AutoCloseable {
       throw new QuarryException("cannot write " + file + ": no folder " + file.getParent() + "; create it first");
     }
     List<Hit> hits = passages(true);
-    Codebook codes = codebook != null ? codebook : knownCodes();
+    // the passages just read give the known codes, rather than reading them all again
+    Codebook codes = codebook != null ? codebook : knownCodes(hits);
     List<Passage> passages = hits.stream().map(Hit::passage).toList();
     List<Coding> codings = RefiExport.forExport(hits, humanCodings(), minScore);
     List<Source> sources = sources();
