@@ -28,8 +28,8 @@ import org.quarry.index.DuplicateFinder;
 import org.quarry.index.Fields;
 import org.quarry.index.IndexLockedException;
 import org.quarry.index.IndexUpdate;
-import org.quarry.index.IndexedPassage;
 import org.quarry.index.Indexer;
+import org.quarry.index.ParticipantAttributes;
 import org.quarry.index.SourceListener;
 import org.quarry.index.SourcePassages;
 import org.quarry.ingest.ParticipantTable;
@@ -45,7 +45,6 @@ import org.quarry.model.Codebook;
 import org.quarry.model.Coding;
 import org.quarry.model.Hit;
 import org.quarry.model.Passage;
-import org.quarry.model.PassageKind;
 import org.quarry.model.SearchRequest;
 import org.quarry.model.SearchResult;
 import org.quarry.model.Source;
@@ -224,7 +223,7 @@ public final class Quarry implements AutoCloseable {
                     }
                     try {
                       SegmentedSource s = loader.load(f);
-                      List<Passage> passages = withAttributes(s.source(), s.passages(), table);
+                      List<Passage> passages = ParticipantAttributes.withAttributes(s.source(), s.passages(), table);
                       return new SourcePassages(s.source(), passages, f.root().toString());
                     } catch (SkippedSourceException e) {
                       reports.put(f.id(), new FileReport(f.id(), FileReport.Status.SKIPPED, e.reason(), 0));
@@ -240,7 +239,12 @@ public final class Quarry implements AutoCloseable {
       removal = indexer.removeMissing(seen, roots, listener);
       List<String> notes = new ArrayList<>();
       if (participants != null) {
-        notes.addAll(applyParticipants(indexer, participants, previousAttributes));
+        // committed by the update, so the kept sources are there to read
+        notes.addAll(ParticipantAttributes.apply(indexer, participants, previousAttributes, () -> {
+          List<Source> kept = searcher().sources();
+          closeSearcher();
+          return kept;
+        }));
         // kept only once the passages carry it: a run that stops earlier still knows the old
         // table's columns next time, so it can clear them
         keep(request.participants(), PARTICIPANTS_FILE);
@@ -719,94 +723,6 @@ public final class Quarry implements AutoCloseable {
     } catch (IOException e) {
       throw new QuarryException("cannot keep " + file + " with the index " + dir + ": " + e.getMessage(), e);
     }
-  }
-
-  // front-matter attributes for every passage of the source but the interviewer's, then the
-  // table's for its participant: both describe the participant, never the interviewer
-  private static List<Passage> withAttributes(Source source, List<Passage> passages, ParticipantTable table) {
-    Map<String, String> fileAttrs = fileAttributes(source);
-    if (fileAttrs.isEmpty() && table.isEmpty()) {
-      return passages;
-    }
-    List<Passage> out = new ArrayList<>(passages.size());
-    for (Passage p : passages) {
-      Map<String, String> attrs = new TreeMap<>();
-      if (p.kind() != PassageKind.INTERVIEWER) {
-        attrs.putAll(fileAttrs);
-        attrs.putAll(table.attributesOf(p.participant()));
-      }
-      out.add(attrs.isEmpty() ? p : p.withAttributes(attrs));
-    }
-    return out;
-  }
-
-  // a source's metadata as attributes: the keys that say who speaks or what the file is are
-  // facts Quarry uses itself; the rest are named as a participants table's columns are
-  private static Map<String, String> fileAttributes(Source source) {
-    Map<String, String> attrs = new TreeMap<>();
-    source.metadata().forEach((k, v) -> {
-      String name = ParticipantTable.attributeName(k);
-      if (!Set.of("participant", "interviewer", "kind", "title").contains(name)
-          && !Fields.RESERVED.contains(name)
-          && !name.isEmpty()) {
-        attrs.put(name, v);
-      }
-    });
-    return attrs;
-  }
-
-  // brings every passage's attributes in line with a new participants table: the columns of the
-  // table before it ({@code previous}) and of this one are the table's to set; a column the new
-  // table dropped falls back to the source's own (front-matter) value. Notes the ids that do not
-  // match up either way.
-  private List<String> applyParticipants(Indexer indexer, ParticipantTable table, List<String> previous)
-      throws IOException {
-    Set<String> tableColumns = new HashSet<>(previous);
-    tableColumns.addAll(table.attributes());
-    Set<String> dropped = new HashSet<>(previous);
-    table.attributes().forEach(dropped::remove);
-    Map<String, Map<String, String>> fileAttrs = new HashMap<>();
-    if (!dropped.isEmpty()) {
-      // committed by the update, so the kept sources are there to read
-      for (Source s : searcher().sources()) {
-        fileAttrs.put(s.id(), fileAttributes(s));
-      }
-      closeSearcher();
-    }
-    Set<String> inIndex = new TreeSet<>();
-    indexer.rewritePassages(
-        ip -> {
-          Passage p = ip.passage();
-          if (p.participant() == null || p.kind() == PassageKind.INTERVIEWER) {
-            return ip;
-          }
-          inIndex.add(p.participant());
-          Map<String, String> attrs = new TreeMap<>(p.attributes());
-          attrs.keySet().removeIf(tableColumns::contains);
-          fileAttrs.getOrDefault(p.source(), Map.of()).forEach((k, v) -> {
-            if (dropped.contains(k)) {
-              attrs.put(k, v);
-            }
-          });
-          attrs.putAll(table.attributesOf(p.participant()));
-          return new IndexedPassage(
-              p.replacingAttributes(attrs),
-              ip.annotation(), ip.codes(), ip.duplicateOf());
-        });
-    List<String> notes = new ArrayList<>();
-    Set<String> unknown = new TreeSet<>(table.ids());
-    unknown.removeAll(inIndex);
-    Set<String> missing = new TreeSet<>(inIndex);
-    missing.removeAll(table.ids());
-    notes.add("participants: " + table.ids().size() + " in " + table.file().getFileName()
-        + ", " + (inIndex.size() - missing.size()) + " matched");
-    if (!unknown.isEmpty()) {
-      notes.add("participants in " + table.file().getFileName() + " with no passage: " + String.join(", ", unknown));
-    }
-    if (!missing.isEmpty()) {
-      notes.add("participants with passages but not in " + table.file().getFileName() + ": " + String.join(", ", missing));
-    }
-    return notes;
   }
 
   // a column named with --text-column or --id-column that a survey lacks is bad usage: stop before
