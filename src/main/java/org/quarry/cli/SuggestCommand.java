@@ -22,6 +22,7 @@ import org.quarry.coding.SuggestionRun;
 import org.quarry.model.Evidence;
 import org.quarry.model.Passage;
 import org.quarry.model.Suggestion;
+import org.quarry.report.Csv;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -152,9 +153,9 @@ final class SuggestCommand implements Callable<Integer> {
           Passage p = ps.passage();
           int rank = 1;
           for (Suggestion s : ps.suggestions()) {
-            w.println(String.join(",", csv(p.id()), csv(p.source()), p.kind().label(), csv(p.participant()),
-                String.valueOf(p.start()), String.valueOf(p.end()), String.valueOf(rank++), csv(s.code()),
-                String.valueOf(s.score()), csv(evidence(s))));
+            w.println(String.join(",", Csv.field(p.id()), Csv.field(p.source()), p.kind().label(), Csv.field(p.participant()),
+                String.valueOf(p.start()), String.valueOf(p.end()), String.valueOf(rank++), Csv.field(s.code()),
+                String.valueOf(s.score()), Csv.field(evidence(s))));
           }
         }
       }
@@ -199,15 +200,5 @@ final class SuggestCommand implements Callable<Integer> {
       }
     }
     return o.toString();
-  }
-
-  private static String csv(String v) {
-    if (v == null) {
-      return "";
-    }
-    if (v.indexOf(',') < 0 && v.indexOf('"') < 0 && v.indexOf('\n') < 0 && v.indexOf('\r') < 0) {
-      return v;
-    }
-    return '"' + v.replace("\"", "\"\"") + '"';
   }
 }

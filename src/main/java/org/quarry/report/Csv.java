@@ -3,10 +3,11 @@ package org.quarry.report;
 import java.util.List;
 
 /** RFC 4180 fields: quoted only when they hold a comma, quote, CR or LF; rows end with LF. */
-final class Csv {
+public final class Csv {
   private Csv() {}
 
-  static String field(String value) {
+  /** The field as written in a row: null as empty, quoted when it must be. */
+  public static String field(String value) {
     String v = value == null ? "" : value;
     if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0
         || v.indexOf('\r') >= 0) {
