@@ -401,13 +401,16 @@ public final class Quarry implements AutoCloseable {
     if (file.getParent() != null && !Files.isDirectory(file.getParent())) {
       throw new QuarryException("cannot write " + file + ": no folder " + file.getParent() + "; create it first");
     }
-    List<Hit> hits = passages(true);
+    // a .qdc holds only the codes: passages are read for it only to know the codes, source texts
+    // and kept codings not at all; cases go only into a .qdpx
+    boolean qdc = format == ExportFormat.QDC;
+    List<Hit> hits = qdc && codebook != null ? List.of() : passages(true);
     // the passages just read give the known codes, rather than reading them all again
     Codebook codes = codebook != null ? codebook : knownCodes(hits);
     List<Passage> passages = hits.stream().map(Hit::passage).toList();
-    List<Coding> codings = RefiExport.forExport(hits, humanCodings(), minScore);
-    List<Source> sources = sources();
-    List<Case> cases = Cases.fromPassages(passages);
+    List<Coding> codings = qdc ? List.of() : RefiExport.forExport(hits, humanCodings(), minScore);
+    List<Source> sources = qdc ? List.of() : sources();
+    List<Case> cases = format == ExportFormat.QDPX ? Cases.fromPassages(passages) : List.of();
     List<String> problems = new ArrayList<>();
     try {
       switch (format) {
