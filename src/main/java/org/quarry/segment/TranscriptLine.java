@@ -39,10 +39,12 @@ record TranscriptLine(Type type, int start, int end, SpeakerLabel label) {
               + "(?:-\\d+)?[\\])#]?\\s*$");
   private static final Pattern LEADING_TIME =
       Pattern.compile("^(?:[\\[(]" + SpeakerLabel.TIME + "[\\])]\\s*)+");
-  // f4 writes "#00:01:23-5#" at a paragraph's end; others a bracketed time
+  // f4 writes "#00:01:23-5#" at a paragraph's end; others a bracketed time. A match never starts
+  // inside a run of spaces (the leftmost start is the run's first space anyway), so a long run
+  // before a closing bracket costs linear time, not quadratic
   private static final Pattern TRAILING_TIME =
       Pattern.compile(
-          "(?:\\s*(?:#"
+          "(?<!\\s)(?:\\s*(?:#"
               + SpeakerLabel.TIME
               + "(?:-\\d+)?#|[\\[(]"
               + SpeakerLabel.TIME

@@ -2,6 +2,7 @@ package org.quarry.segment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quarry.segment.TranscriptFixtures.raw;
 import static org.quarry.segment.TranscriptFixtures.source;
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -307,6 +309,15 @@ class TranscriptSegmenterTest {
   void trailingTranscriberTimestampsAreNotPartOfTheTurn() {
     String text = "I: And then? #00:01:12-4#\n\nB: We merged the rotas. #00:01:15-0#\n";
     assertEquals(List.of("And then?", "We merged the rotas."), texts(segmentText(text, Map.of())));
+  }
+
+  @Test
+  void aLongRunOfSpacesBeforeAClosingBracketTakesLinearTime() {
+    // the trailing-timestamp scan once tried every start inside the run: 80k spaces took a minute
+    String padded = "We merged the rotas." + " ".repeat(100_000) + "(really)";
+    String text = "I: And then?\n\nB: " + padded + " [00:01:15]\n\nI: Why?\n\nB: Money.\n";
+    List<Passage> turns = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> segmentText(text, Map.of()));
+    assertEquals(List.of("And then?", padded, "Why?", "Money."), texts(turns));
   }
 
   // --- moderator-only (think-aloud)
