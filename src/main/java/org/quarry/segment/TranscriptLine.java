@@ -31,14 +31,16 @@ record TranscriptLine(Type type, int start, int end, SpeakerLabel label) {
   /** Labels a transcript needs before its layout is trusted enough to overrule one of them. */
   private static final int MIN_LABELS_FOR_CONSISTENCY = 4;
 
+  // the repeated groups are possessive: each match of one is the only one, and a greedy group
+  // loop recurses once a repetition, so a line of thousands of [tags] overflowed the stack
   private static final Pattern DIRECTION =
       Pattern.compile(
-          "^\\s*(?:(?:\\[[^\\[\\]]*\\]|\\([^()]*\\)|\\{[^{}]*\\})\\s*)+$"
+          "^\\s*(?:(?:\\[[^\\[\\]]*\\]|\\([^()]*\\)|\\{[^{}]*\\})\\s*)++$"
               + "|^\\s*[\\[(#]?"
               + SpeakerLabel.TIME
               + "(?:-\\d+)?[\\])#]?\\s*$");
   private static final Pattern LEADING_TIME =
-      Pattern.compile("^(?:[\\[(]" + SpeakerLabel.TIME + "[\\])]\\s*)+");
+      Pattern.compile("^(?:[\\[(]" + SpeakerLabel.TIME + "[\\])]\\s*)++");
   // f4 writes "#00:01:23-5#" at a paragraph's end; others a bracketed time. A match never starts
   // inside a run of spaces (the leftmost start is the run's first space anyway), so a long run
   // before a closing bracket costs linear time, not quadratic
@@ -48,7 +50,7 @@ record TranscriptLine(Type type, int start, int end, SpeakerLabel label) {
               + SpeakerLabel.TIME
               + "(?:-\\d+)?#|[\\[(]"
               + SpeakerLabel.TIME
-              + "[\\])]))+$");
+              + "[\\])]))++$");
 
   /**
    * The lines of {@code text}, classified. A transcript's own layout overrules a label-like line

@@ -320,6 +320,17 @@ class TranscriptSegmenterTest {
     assertEquals(List.of("And then?", padded, "Why?", "Money."), texts(turns));
   }
 
+  @Test
+  void aLineOfThousandsOfBracketedTagsDoesNotOverflowTheStack() {
+    // a greedy group loop recursed once a tag: 3,000 tags on a line threw StackOverflowError
+    String directions = "(pause) ".repeat(3000);
+    String leading = "[00:01] ".repeat(3000);
+    String trailing = "#00:01-1#".repeat(3000);
+    String text =
+        "I: Ready?\n\n" + directions + "\n\nB: " + leading + "Yes.\n\nI: And?\n\nB: Fine. " + trailing + "\n";
+    assertEquals(List.of("Ready?", "Yes.", "And?", "Fine."), texts(segmentText(text, Map.of())));
+  }
+
   // --- moderator-only (think-aloud)
 
   @Test
