@@ -38,6 +38,13 @@ class PaperSegmenterTest {
   }
 
   @Test
+  void aLongBracketedParagraphIsNoBareCodeAndDoesNotOverflowTheStack() {
+    String bracketed = "(P1" + "-1".repeat(10_000) + ")";
+    List<Passage> passages = Papers.segment(Papers.source("long.txt", "Findings\n\nSome text here.\n\n" + bracketed + "\n"));
+    assertEquals(List.of("Some text here.", bracketed), passages.stream().map(Passage::text).toList());
+  }
+
+  @Test
   void wrappedPaperQuotesAreFoundWithTheirCodesAndSections() {
     assertEquals(
         List.of(
