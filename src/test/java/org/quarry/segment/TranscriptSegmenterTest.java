@@ -331,6 +331,16 @@ class TranscriptSegmenterTest {
     assertEquals(List.of("Ready?", "Yes.", "And?", "Fine."), texts(segmentText(text, Map.of())));
   }
 
+  @Test
+  void aLongRunOfTimeTagsThatDoesNotEndTheLineTakesLinearTime() {
+    // the trailing-timestamp regex was retried from every tag of the run: 11k tags took 35 s
+    String tags = "#00:01-1#".repeat(12_000);
+    String text =
+        "I: And then?\n\nB: " + tags + " x]\n\nI: Why? #00:01:12-4# [00:01:13]\n\nB: Money.\u2002#00:02#\n";
+    List<Passage> turns = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> segmentText(text, Map.of()));
+    assertEquals(List.of("And then?", tags + " x]", "Why?", "Money.\u2002"), texts(turns));
+  }
+
   // --- moderator-only (think-aloud)
 
   @Test
