@@ -54,7 +54,9 @@ final class LineJoiner {
   /** A page number on its own line: never part of a paragraph. */
   private static final Pattern PAGE_NUMBER = Pattern.compile("^\\s*\\d{1,4}\\s*$");
   private static final Pattern SENTENCE_END = Pattern.compile("[.!?:][\"”’')\\]]*$");
-  private static final Pattern IN_LINE_COMPOUND = Pattern.compile("(\\p{L}+)- ?(\\p{L}+)");
+  // starts only at a word start, and words never give back letters: a long run of letters (no
+  // hyphen) costs linear time, not quadratic
+  private static final Pattern IN_LINE_COMPOUND = Pattern.compile("(?<!\\p{L})(\\p{L}++)- ?(\\p{L}++)");
   /** Words after which {@code X- } is a suspended hyphen ({@code short- and long-term}). */
   private static final Set<String> SUSPENDING_WORDS = Set.of("and", "or", "to", "nor", "but", "as");
 

@@ -95,6 +95,9 @@ public final class SurveyReader {
       }
     }
     StringBuilder text = new StringBuilder();
+    // code points in text so far: counting from the start for every answer was quadratic
+    int codePoints = 0;
+    // per answer: code point start and end (the passage's offsets), char start and end
     List<int[]> spans = new ArrayList<>();
     List<String[]> who = new ArrayList<>();
     List<Map<String, String>> attrs = new ArrayList<>();
@@ -114,10 +117,13 @@ public final class SurveyReader {
         }
         if (text.length() > 0) {
           text.append("\n\n");
+          codePoints += 2;
         }
-        int start = text.codePointCount(0, text.length());
+        int start = codePoints;
+        codePoints += answer.codePointCount(0, answer.length());
+        int charStart = text.length();
         text.append(answer);
-        spans.add(new int[] {start, start + answer.codePointCount(0, answer.length())});
+        spans.add(new int[] {start, codePoints, charStart, text.length()});
         who.add(new String[] {participant.isEmpty() ? null : participant, layout.question(c)});
         attrs.add(a);
       }
@@ -131,7 +137,7 @@ public final class SurveyReader {
     List<Passage> passages = new ArrayList<>();
     for (int i = 0; i < spans.size(); i++) {
       int[] s = spans.get(i);
-      String answer = kept.substring(kept.offsetByCodePoints(0, s[0]), kept.offsetByCodePoints(0, s[1]));
+      String answer = kept.substring(s[2], s[3]);
       passages.add(
           Passage.of(id, PassageKind.RESPONSE, who.get(i)[0], who.get(i)[1], s[0], s[1], answer)
               .withAttributes(attrs.get(i)));

@@ -204,7 +204,17 @@ public final class PaperSegmenter implements Segmenter {
   }
 
   private static boolean bareCode(String text, Block b) {
-    String s = text.substring(b.start(), b.end()).replaceAll("[.,;]+$", "");
+    // only a bracketed block can be a code: other paragraphs are not copied or scanned
+    char first = text.charAt(b.start());
+    if (first != '[' && first != '(') {
+      return false;
+    }
+    // trailing punctuation stripped by hand: "[.,;]+$" retried every start in a run of dots
+    int end = b.end();
+    while (end > b.start() && ".,;".indexOf(text.charAt(end - 1)) >= 0) {
+      end--;
+    }
+    String s = text.substring(b.start(), end);
     if (s.length() < 3) {
       return false;
     }

@@ -58,6 +58,11 @@ public final class QuoteExtractor {
 
   /** The participant code in the text inside a bracket pair, if it is an attribution. */
   public static Optional<String> participantCode(String bracketed) {
+    // as in find: a longer bracket is no attribution, and the code's repeated group would recurse
+    // once a repetition (a paragraph "(P1-1-1…)" of 20k chars overflowed the stack)
+    if (bracketed.length() > MAX_ATTRIBUTION) {
+      return Optional.empty();
+    }
     Matcher m = ATTRIBUTION.matcher(bracketed);
     if (!m.matches() || PAGE_REFERENCE.matcher(m.group(1)).matches()) {
       return Optional.empty();

@@ -31,22 +31,23 @@ record TranscriptLine(Type type, int start, int end, SpeakerLabel label) {
   /** Labels a transcript needs before its layout is trusted enough to overrule one of them. */
   private static final int MIN_LABELS_FOR_CONSISTENCY = 4;
 
+  // the repeated groups are possessive: each match of one is the only one, and a greedy group
+  // loop recurses once a repetition, so a line of thousands of [tags] overflowed the stack
   private static final Pattern DIRECTION =
       Pattern.compile(
-          "^\\s*(?:(?:\\[[^\\[\\]]*\\]|\\([^()]*\\)|\\{[^{}]*\\})\\s*)+$"
+          "^\\s*(?:(?:\\[[^\\[\\]]*\\]|\\([^()]*\\)|\\{[^{}]*\\})\\s*)++$"
               + "|^\\s*[\\[(#]?"
               + SpeakerLabel.TIME
               + "(?:-\\d+)?[\\])#]?\\s*$");
   private static final Pattern LEADING_TIME =
-      Pattern.compile("^(?:[\\[(]" + SpeakerLabel.TIME + "[\\])]\\s*)+");
+      Pattern.compile("^(?:[\\[(]" + SpeakerLabel.TIME + "[\\])]\\s*)++");
   // f4 writes "#00:01:23-5#" at a paragraph's end; others a bracketed time
-  private static final Pattern TRAILING_TIME =
+  private static final Pattern TIME_TAG =
       Pattern.compile(
-          "(?:\\s*(?:#"
-              + SpeakerLabel.TIME
-              + "(?:-\\d+)?#|[\\[(]"
-              + SpeakerLabel.TIME
-              + "[\\])]))+$");
+          "#" + SpeakerLabel.TIME + "(?:-\\d+)?#|[\\[(]" + SpeakerLabel.TIME + "[\\])]");
+  // what a time tag holds between its marks, and the spaces (regex \s) allowed between tags
+  private static final String TAG_CHARS = "0123456789:.,-";
+  private static final String TAG_SPACE = " \t\n\u000B\f\r";
 
   /**
    * The lines of {@code text}, classified. A transcript's own layout overrules a label-like line
@@ -194,14 +195,33 @@ record TranscriptLine(Type type, int start, int end, SpeakerLabel label) {
     while (e > s && Character.isWhitespace(text.charAt(e - 1))) {
       e--;
     }
-    char last = e > s ? text.charAt(e - 1) : ' ';
-    if (last == '#' || last == ']' || last == ')') {
-      Matcher trail = TRAILING_TIME.matcher(text).region(s, e);
-      if (trail.find()) {
-        e = trail.start();
+    return new int[] {s, withoutTrailingTimes(text, s, e)};
+  }
+
+  /**
+   * The end of {@code [s, e)} without the time tags (and the spaces before them) that end it,
+   * taken off one at a time from the end: a regex for the run of tags retried it from every tag
+   * of a long run that did not end the line, which was quadratic.
+   */
+  private static int withoutTrailingTimes(String text, int s, int e) {
+    while (e > s) {
+      char last = text.charAt(e - 1);
+      if (last != '#' && last != ']' && last != ')') {
+        break;
+      }
+      int open = e - 2;
+      while (open >= s && TAG_CHARS.indexOf(text.charAt(open)) >= 0) {
+        open--;
+      }
+      if (open < s || !TIME_TAG.matcher(text).region(open, e).matches()) {
+        break;
+      }
+      e = open;
+      while (e > s && TAG_SPACE.indexOf(text.charAt(e - 1)) >= 0) {
+        e--;
       }
     }
-    return new int[] {s, e};
+    return e;
   }
 
   private static int skipSpace(String text, int i, int end) {

@@ -277,7 +277,7 @@ public final class TranscriptSegmenter implements Segmenter {
       }
       int[] c = counts.computeIfAbsent(turn.speaker, s -> new int[2]);
       c[0]++;
-      if (turn.text(text, lines).indexOf('?') >= 0) {
+      if (turn.asks(text, lines)) {
         c[1]++;
       }
     }
@@ -325,6 +325,19 @@ public final class TranscriptSegmenter implements Segmenter {
       if (line.hasSpeech()) {
         lines.add(index);
       }
+    }
+
+    /** Whether the speech holds a question mark; looks at its lines without building the text. */
+    boolean asks(String source, List<TranscriptLine> all) {
+      for (int i : lines) {
+        TranscriptLine line = all.get(i);
+        for (int k = line.start(); k < line.end(); k++) {
+          if (source.charAt(k) == '?') {
+            return true;
+          }
+        }
+      }
+      return false;
     }
 
     /** The speech, its lines joined by a line break, or a blank line where paragraphs break. */

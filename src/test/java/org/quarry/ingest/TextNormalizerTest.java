@@ -1,11 +1,14 @@
 package org.quarry.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
+import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -186,6 +189,17 @@ class TextNormalizerTest {
   void blankLineSeparatedParagraphsAreNeverJoined() {
     String n = norm(wrapped("and it goes on\n\nand on in a new paragraph"));
     assertEquals(true, n.contains("goes on\n\nand on"), n);
+  }
+
+  @Test
+  void aLongRunOfLettersInHardWrappedTextTakesLinearTime() {
+    // the in-line compound scan once tried every start inside a word: 100k letters took minutes
+    String run = "a".repeat(100_000);
+    String n =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(10), () -> norm(wrapped("a well-known long-term\n" + run + "\nwell-\nknown")));
+    assertTrue(n.contains(run), "the run is kept");
+    assertTrue(n.contains("well-known"), n.substring(0, 200));
   }
 
   @Test

@@ -1,9 +1,11 @@
 package org.quarry.segment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.quarry.model.Passage;
@@ -18,6 +20,28 @@ class PaperSegmenterTest {
         .filter(p -> p.kind() == PassageKind.QUOTE)
         .map(p -> p.participant() + " | " + p.section() + " | " + p.text().replaceAll("\\s+", " "))
         .toList();
+  }
+
+  @Test
+  void aLongRunOfDotsInAParagraphTakesLinearTime() {
+    // the bare-code check once stripped trailing dots with "[.,;]+$": 80k dots took half a minute
+    String raw = "Findings\n\nSome text here.\n\n" + ".".repeat(100_000) + "x\n\n[P07]\n";
+    List<Passage> passages =
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> Papers.segment(Papers.source("dots.txt", raw)));
+    // the bare code joins the paragraph before it, which becomes its block quote
+    assertEquals(
+        List.of("NARRATIVE null Some text here.", "QUOTE P07 100001"),
+        passages.stream()
+            .map(p -> p.kind() + " " + p.participant() + " "
+                + (p.text().length() > 20 ? String.valueOf(p.text().length()) : p.text()))
+            .toList());
+  }
+
+  @Test
+  void aLongBracketedParagraphIsNoBareCodeAndDoesNotOverflowTheStack() {
+    String bracketed = "(P1" + "-1".repeat(10_000) + ")";
+    List<Passage> passages = Papers.segment(Papers.source("long.txt", "Findings\n\nSome text here.\n\n" + bracketed + "\n"));
+    assertEquals(List.of("Some text here.", bracketed), passages.stream().map(Passage::text).toList());
   }
 
   @Test

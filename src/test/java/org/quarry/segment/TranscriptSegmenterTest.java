@@ -2,6 +2,7 @@ package org.quarry.segment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quarry.segment.TranscriptFixtures.raw;
 import static org.quarry.segment.TranscriptFixtures.source;
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -307,6 +309,36 @@ class TranscriptSegmenterTest {
   void trailingTranscriberTimestampsAreNotPartOfTheTurn() {
     String text = "I: And then? #00:01:12-4#\n\nB: We merged the rotas. #00:01:15-0#\n";
     assertEquals(List.of("And then?", "We merged the rotas."), texts(segmentText(text, Map.of())));
+  }
+
+  @Test
+  void aLongRunOfSpacesBeforeAClosingBracketTakesLinearTime() {
+    // the trailing-timestamp scan once tried every start inside the run: 80k spaces took a minute
+    String padded = "We merged the rotas." + " ".repeat(100_000) + "(really)";
+    String text = "I: And then?\n\nB: " + padded + " [00:01:15]\n\nI: Why?\n\nB: Money.\n";
+    List<Passage> turns = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> segmentText(text, Map.of()));
+    assertEquals(List.of("And then?", padded, "Why?", "Money."), texts(turns));
+  }
+
+  @Test
+  void aLineOfThousandsOfBracketedTagsDoesNotOverflowTheStack() {
+    // a greedy group loop recursed once a tag: 3,000 tags on a line threw StackOverflowError
+    String directions = "(pause) ".repeat(3000);
+    String leading = "[00:01] ".repeat(3000);
+    String trailing = "#00:01-1#".repeat(3000);
+    String text =
+        "I: Ready?\n\n" + directions + "\n\nB: " + leading + "Yes.\n\nI: And?\n\nB: Fine. " + trailing + "\n";
+    assertEquals(List.of("Ready?", "Yes.", "And?", "Fine."), texts(segmentText(text, Map.of())));
+  }
+
+  @Test
+  void aLongRunOfTimeTagsThatDoesNotEndTheLineTakesLinearTime() {
+    // the trailing-timestamp regex was retried from every tag of the run: 11k tags took 35 s
+    String tags = "#00:01-1#".repeat(12_000);
+    String text =
+        "I: And then?\n\nB: " + tags + " x]\n\nI: Why? #00:01:12-4# [00:01:13]\n\nB: Money.\u2002#00:02#\n";
+    List<Passage> turns = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> segmentText(text, Map.of()));
+    assertEquals(List.of("And then?", tags + " x]", "Why?", "Money.\u2002"), texts(turns));
   }
 
   // --- moderator-only (think-aloud)
