@@ -12,7 +12,6 @@ import org.quarry.ingest.SourceReaders;
 import org.quarry.ingest.SurveyOptions;
 import org.quarry.ingest.SurveyReader;
 import org.quarry.model.Source;
-import org.quarry.segment.Segmenter;
 import org.quarry.segment.SourceSegmenter;
 
 /**
@@ -23,7 +22,7 @@ import org.quarry.segment.SourceSegmenter;
 final class SourceLoader {
   private final SourceReaders readers = SourceReaders.standard();
   private final SurveyReader surveys;
-  private final Segmenter segmenter = new SourceSegmenter();
+  private final SourceSegmenter segmenter = new SourceSegmenter();
 
   private final long maxBytes;
 
@@ -59,8 +58,7 @@ final class SourceLoader {
           "unsupported format" + (dot < 0 ? "" : " (" + name.substring(dot) + ")"));
     }
     // the kind is stored with the source (exports, facets); a .txt reader cannot tell it alone
-    Source source = SourceSegmenter.classified(reader.get().read(path, file.id()));
-    return new SegmentedSource(source, segmenter.segment(source));
+    return segmenter.split(reader.get().read(path, file.id()));
   }
 
   /**

@@ -1,6 +1,7 @@
 package org.quarry.segment;
 
 import java.util.List;
+import org.quarry.ingest.SegmentedSource;
 import org.quarry.model.Passage;
 import org.quarry.model.Source;
 import org.quarry.model.SourceKind;
@@ -16,15 +17,17 @@ public final class SourceSegmenter implements Segmenter {
 
   @Override
   public List<Passage> segment(Source source) {
-    return TranscriptSegmenter.looksLikeTranscript(source)
-        ? transcripts.segment(source)
-        : papers.segment(source);
+    return split(source).passages();
   }
 
-  /** The source with the kind its segmentation found (a paper reader cannot tell a transcript). */
-  public static Source classified(Source source) {
-    return source.kind() != SourceKind.TRANSCRIPT && TranscriptSegmenter.looksLikeTranscript(source)
-        ? source.withKind(SourceKind.TRANSCRIPT)
-        : source;
+  /**
+   * The source with the kind segmentation found (a paper reader cannot tell a transcript), and its
+   * passages; the transcript check runs once.
+   */
+  public SegmentedSource split(Source source) {
+    boolean transcript = TranscriptSegmenter.looksLikeTranscript(source);
+    Source kept =
+        transcript && source.kind() != SourceKind.TRANSCRIPT ? source.withKind(SourceKind.TRANSCRIPT) : source;
+    return new SegmentedSource(kept, transcript ? transcripts.segment(kept) : papers.segment(kept));
   }
 }

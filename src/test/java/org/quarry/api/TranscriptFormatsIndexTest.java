@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.quarry.analysis.LemmaAnnotator;
 import org.quarry.model.Hit;
 import org.quarry.model.Passage;
+import org.quarry.model.Source;
 
 /**
  * Issue 4's acceptance: a folder with one transcript in each supported format indexes with the
@@ -27,6 +28,7 @@ class TranscriptFormatsIndexTest {
 
   static IndexReport report;
   static List<Hit> passages;
+  static List<Source> sources;
   static List<String> files;
 
   @BeforeAll
@@ -43,6 +45,7 @@ class TranscriptFormatsIndexTest {
     try (Quarry quarry = Quarry.open(tmp.resolve("index"), LemmaAnnotator::untagged)) {
       report = quarry.index(IndexRequest.of(folder), IndexProgress.NONE);
       passages = quarry.passages(true);
+      sources = quarry.sources();
     }
   }
 
@@ -97,5 +100,12 @@ class TranscriptFormatsIndexTest {
       }
     }
     assertEquals(files.size(), found);
+  }
+
+  @Test
+  void everySourceIsStoredAsATranscriptThoughNoReaderSaidSo() {
+    assertEquals(
+        files.stream().map(f -> f + " transcript").toList(),
+        sources.stream().map(src -> src.id() + " " + src.kind().label()).sorted().toList());
   }
 }
