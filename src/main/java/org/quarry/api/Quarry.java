@@ -52,6 +52,7 @@ import org.quarry.search.QuerySyntaxException;
 import org.quarry.report.Cases;
 import org.quarry.report.CodingsCsv;
 import org.quarry.report.CodingsJsonl;
+import org.quarry.report.OutputFile;
 import org.quarry.report.FrameworkMatrix;
 import org.quarry.report.ImportedProject;
 import org.quarry.report.QdcWriter;
@@ -416,8 +417,8 @@ public final class Quarry implements AutoCloseable {
       switch (format) {
         case QDPX -> problems.addAll(new QdpxWriter(codes.name()).write(file, sources, codes, codings, cases));
         case QDC -> QdcWriter.write(codes, file);
-        case CSV -> Files.writeString(file, CodingsCsv.render(passages, codings, codes));
-        case JSONL -> Files.writeString(file, CodingsJsonl.render(passages, codings, codes));
+        case CSV -> OutputFile.writeString(file, CodingsCsv.render(passages, codings, codes));
+        case JSONL -> OutputFile.writeString(file, CodingsJsonl.render(passages, codings, codes));
       }
     } catch (IOException e) {
       throw new QuarryException("cannot write " + file + ": " + e.getMessage(), e);

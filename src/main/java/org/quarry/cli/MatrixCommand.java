@@ -1,10 +1,7 @@
 package org.quarry.cli;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +15,7 @@ import org.quarry.report.MatrixCsv;
 import org.quarry.report.MatrixHtml;
 import org.quarry.report.MatrixMarkdown;
 import org.quarry.report.MatrixXlsx;
+import org.quarry.report.OutputFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -98,9 +96,7 @@ final class MatrixCommand implements Callable<Integer> {
     String title = (request.codebook() == null ? "Codes" : request.codebook().name()) + " by " + rows;
     try {
       if (format == Format.xlsx) {
-        try (OutputStream o = Files.newOutputStream(out)) {
-          MatrixXlsx.write(m, o);
-        }
+        OutputFile.write(out, o -> MatrixXlsx.write(m, o));
       } else {
         String text = switch (format) {
           case csv -> MatrixCsv.render(m, mode);
@@ -110,7 +106,7 @@ final class MatrixCommand implements Callable<Integer> {
         if (out == null) {
           spec.commandLine().getOut().print(text);
         } else {
-          Files.writeString(out, text, StandardCharsets.UTF_8);
+          OutputFile.writeString(out, text);
         }
       }
     } catch (IOException e) {

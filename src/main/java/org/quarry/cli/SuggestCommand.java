@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +22,7 @@ import org.quarry.model.Evidence;
 import org.quarry.model.Passage;
 import org.quarry.model.Suggestion;
 import org.quarry.report.Csv;
+import org.quarry.report.OutputFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -127,8 +127,11 @@ final class SuggestCommand implements Callable<Integer> {
     }
     long ms = (System.nanoTime() - t0) / 1_000_000;
     if (out != null) {
-      try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-        write(new PrintWriter(w), run);
+      try {
+        OutputFile.write(out, o -> {
+          PrintWriter w = new PrintWriter(new java.io.OutputStreamWriter(o, StandardCharsets.UTF_8));
+          write(w, run); // flushes
+        });
       } catch (IOException e) {
         throw new QuarryException("cannot write " + out + ": " + e.getMessage(), e);
       }

@@ -2,7 +2,6 @@ package org.quarry.report;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.quarry.model.Codebook;
 import org.w3c.dom.Document;
@@ -41,6 +40,7 @@ public final class QdcWriter {
 
   /** Writes the {@code .qdc} to {@code file}, replacing it. */
   public static void write(Codebook codebook, Path file) throws IOException {
-    Files.write(file, toBytes(codebook));
+    byte[] bytes = toBytes(codebook);
+    OutputFile.write(file, out -> out.write(bytes));
   }
 }

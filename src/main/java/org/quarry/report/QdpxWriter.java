@@ -3,7 +3,6 @@ package org.quarry.report;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -57,9 +56,9 @@ public final class QdpxWriter {
   public List<String> write(
       Path file, List<Source> sources, Codebook codebook, List<Coding> codings, List<Case> cases)
       throws IOException {
-    try (OutputStream out = Files.newOutputStream(file)) {
-      return write(out, sources, codebook, codings, cases);
-    }
+    List<List<String>> leftOut = new java.util.ArrayList<>(1);
+    OutputFile.write(file, out -> leftOut.add(write(out, sources, codebook, codings, cases)));
+    return leftOut.get(0);
   }
 
   /**
