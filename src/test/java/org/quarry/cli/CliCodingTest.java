@@ -80,6 +80,22 @@ class CliCodingTest {
   }
 
   @Test
+  void minScoreFloorsTheSuggestionsShown() throws IOException {
+    CliRun run = CliRun.of("suggest", "--codebook", book("codebook-commissioners.yaml"),
+        "--format", "jsonl", "--min-score", "0.3", "--no-store");
+    assertEquals(0, run.exitCode(), run.err());
+    int shown = 0;
+    for (String line : run.out().split("\n")) {
+      for (JsonNode s : JSON.readTree(line).get("suggestions")) {
+        assertTrue(s.get("score").asDouble() >= 0.3, line);
+        shown++;
+      }
+    }
+    assertTrue(shown > 10, run.out());
+    assertTrue(shown < suggest.out().split("\"score\"").length - 1, "the default shows more");
+  }
+
+  @Test
   void indexingTheSeedsLeavesTheCodebooksOut() throws IOException {
     assertEquals(0, suggest.exitCode(), suggest.err());
     CliRun r = CliRun.of("search", "source:codebook*", "--format", "json");
