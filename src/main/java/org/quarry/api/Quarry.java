@@ -589,6 +589,15 @@ public final class Quarry implements AutoCloseable {
    */
   public org.quarry.coding.EvalReport evaluate(
       org.quarry.model.Codebook codebook, Path gold, double threshold) {
+    return evaluate(codebook, gold, threshold, org.quarry.coding.SuggestOptions.DEFAULT_CONTEXT_WEIGHT);
+  }
+
+  /**
+   * As {@link #evaluate(org.quarry.model.Codebook, Path, double)}, with suggestions weighing a
+   * passage's context by {@code contextWeight} (see {@link org.quarry.coding.SuggestOptions}).
+   */
+  public org.quarry.coding.EvalReport evaluate(
+      org.quarry.model.Codebook codebook, Path gold, double threshold, double contextWeight) {
     org.quarry.coding.GoldSet set;
     try {
       set = org.quarry.coding.GoldSet.read(gold, codebook);
@@ -599,7 +608,7 @@ public final class Quarry implements AutoCloseable {
     }
     int codes = Math.max(1, codebook.codes().size());
     org.quarry.coding.SuggestionRun run =
-        suggest(codebook, new org.quarry.coding.SuggestOptions(0, codes, null, Map.of(), true, false),
+        suggest(codebook, new org.quarry.coding.SuggestOptions(0, codes, null, Map.of(), true, false, contextWeight),
             Double.NaN, org.quarry.coding.CodeSuggester.Progress.NONE);
     Map<String, List<org.quarry.model.Suggestion>> byPassage = new HashMap<>();
     for (org.quarry.coding.PassageSuggestions ps : run.passages()) {

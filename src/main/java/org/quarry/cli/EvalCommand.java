@@ -42,10 +42,17 @@ final class EvalCommand implements Callable<Integer> {
   @Option(names = "--format", defaultValue = "text", description = "text or json (default ${DEFAULT-VALUE}).")
   SearchCommand.OutputFormat format;
 
+  @Option(names = "--context-weight", defaultValue = "0.5", paramLabel = "W",
+      description = "Weight of a passage's context in its suggestions, as for suggest (default ${DEFAULT-VALUE}; 0: passage only).")
+  double contextWeight;
+
   @Override
   public Integer call() throws Exception {
     if (!(minScore >= 0 && minScore <= 1)) {
       throw new QuarryException("--min-score must be between 0 and 1, got " + minScore);
+    }
+    if (!(contextWeight >= 0 && contextWeight <= 1)) {
+      throw new QuarryException("--context-weight must be between 0 and 1, got " + contextWeight);
     }
     CodebookReader.Result book = Quarry.codebook(codebook);
     PrintWriter out = spec.commandLine().getOut();
@@ -61,7 +68,7 @@ final class EvalCommand implements Callable<Integer> {
         err.println("quarry: the index is empty; indexing " + home.seeds() + " first");
         IndexCommand.indexDefaultSeeds(quarry, home, err);
       }
-      report = quarry.evaluate(book.codebook(), gold, minScore);
+      report = quarry.evaluate(book.codebook(), gold, minScore, contextWeight);
     }
     if (format == SearchCommand.OutputFormat.json) {
       out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));

@@ -70,6 +70,11 @@ final class SuggestCommand implements Callable<Integer> {
   @Option(names = "--text", paramLabel = "TEXT", description = "Suggest for this one text, without an index.")
   String text;
 
+  @Option(names = "--context-weight", defaultValue = "0.5", paramLabel = "W",
+      description = {"How much a lexicon word in a passage's context (the narrative introducing a quote, the question",
+          "before a turn) counts against one in the passage itself, 0 to 1 (default ${DEFAULT-VALUE}; 0: passage only)."})
+  double contextWeight;
+
   @Option(names = "--store-min", defaultValue = "0.3", paramLabel = "X", description = "Store suggestions at or above X with the passages (default ${DEFAULT-VALUE}).")
   double storeMin;
 
@@ -94,7 +99,7 @@ final class SuggestCommand implements Callable<Integer> {
     }
     SuggestOptions options;
     try {
-      options = new SuggestOptions(minScore, top, kind, SearchCommand.parseFilters(filters), false, true);
+      options = new SuggestOptions(minScore, top, kind, SearchCommand.parseFilters(filters), false, true, contextWeight);
     } catch (IllegalArgumentException e) {
       throw new QuarryException(e.getMessage(), e);
     }
@@ -178,7 +183,7 @@ final class SuggestCommand implements Callable<Integer> {
   private static String evidence(Suggestion s) {
     List<String> parts = new ArrayList<>();
     for (Evidence e : s.evidence()) {
-      parts.add(e.matched() + "@" + e.start() + "-" + e.end());
+      parts.add(e.matched() + "@" + e.start() + "-" + e.end() + (e.inContext() ? " (context)" : ""));
     }
     return String.join("; ", parts);
   }
@@ -199,7 +204,10 @@ final class SuggestCommand implements Callable<Integer> {
       so.put("score", s.score());
       ArrayNode ev = so.putArray("evidence");
       for (Evidence e : s.evidence()) {
-        ev.addObject().put("term", e.term()).put("matched", e.matched()).put("start", e.start()).put("end", e.end());
+        ObjectNode eo = ev.addObject().put("term", e.term()).put("matched", e.matched()).put("start", e.start()).put("end", e.end());
+        if (e.inContext()) {
+          eo.put("context", e.context());
+        }
       }
     }
     return o.toString();

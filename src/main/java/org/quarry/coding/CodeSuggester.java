@@ -146,7 +146,23 @@ public final class CodeSuggester {
     float[] bestScores = new float[maxDoc * k];
     Arrays.fill(bestCodes, -1);
     List<LeafReaderContext> leaves = reader.leaves();
-    FixedBitSet[] selected = selectedDocs(searcher, selection);
+    FixedBitSet selected = selectedDocs(searcher, selection);
+    double contextWeight = options.contextWeight();
+    PassageContexts contexts = contextWeight > 0 ? PassageContexts.of(reader) : null;
+    // the documents a code is scored on: the selection and the contexts of selected passages
+    FixedBitSet scored = selected.clone();
+    if (contexts != null) {
+      for (int d = selected.nextSetBit(0); d != DocIdSetIterator.NO_MORE_DOCS;
+          d = d + 1 < maxDoc ? selected.nextSetBit(d + 1) : DocIdSetIterator.NO_MORE_DOCS) {
+        int c = contexts.contextOf(d);
+        if (c != PassageContexts.NONE) {
+          scored.set(c);
+        }
+      }
+    }
+    float[] raw = new float[maxDoc]; // one code's raw score per document, 0 where it did not match
+    int[] matched = new int[maxDoc]; // the documents it matched, raw[] > 0
+    int[] lastCode = new int[maxDoc]; // the last code a document was ranked for, + 1
     for (int c = 0; c < queries.size(); c++) {
       CodeQueryBuilder.CodeQuery cq = queries.get(c);
       progress.update(c, queries.size(), cq.code().id());
@@ -157,16 +173,15 @@ public final class CodeSuggester {
       }
       ScoreCalibration calibration = new ScoreCalibration(reference, cq.code().weight());
       Weight w = searcher.createWeight(searcher.rewrite(cq.query()), ScoreMode.COMPLETE, 1f);
-      int codeIndex = c;
-      for (int l = 0; l < leaves.size(); l++) {
-        LeafReaderContext ctx = leaves.get(l);
-        FixedBitSet inSelection = selected[l];
+      int[] count = {0};
+      for (LeafReaderContext ctx : leaves) {
         BulkScorer bulk = w.bulkScorer(ctx);
-        if (bulk == null || inSelection == null) {
+        if (bulk == null) {
           continue;
         }
+        int base = ctx.docBase;
         // the bulk scorer scores a disjunction in windows, much faster than doc-at-a-time; the
-        // selection is a bit set computed once rather than a filter intersected per code
+        // documents to score are a bit set computed once rather than a filter intersected per code
         bulk.score(
             new LeafCollector() {
               private Scorable scorer;
@@ -178,12 +193,13 @@ public final class CodeSuggester {
 
               @Override
               public void collect(int doc) throws IOException {
-                if (!inSelection.get(doc)) {
-                  return;
-                }
-                double score = calibration.calibrate(scorer.score());
-                if (score >= options.minScore() && score > 0) {
-                  keep(bestCodes, bestScores, (ctx.docBase + doc) * k, k, codeIndex, (float) score);
+                int g = base + doc;
+                if (scored.get(g)) {
+                  float score = scorer.score();
+                  if (score > 0) {
+                    raw[g] = score;
+                    matched[count[0]++] = g;
+                  }
                 }
               }
             },
@@ -191,34 +207,70 @@ public final class CodeSuggester {
             0,
             DocIdSetIterator.NO_MORE_DOCS);
       }
+      // a passage is ranked for the code when it or its context matched
+      int stamp = c + 1;
+      for (int i = 0; i < count[0]; i++) {
+        int g = matched[i];
+        if (selected.get(g) && lastCode[g] != stamp) {
+          lastCode[g] = stamp;
+          rank(g, c, k, raw, contexts, contextWeight, calibration, options.minScore(), bestCodes, bestScores);
+        }
+        if (contexts != null) {
+          contexts.forEachDependent(g, d -> {
+            if (selected.get(d) && lastCode[d] != stamp) {
+              lastCode[d] = stamp;
+              rank(d, stamp - 1, k, raw, contexts, contextWeight, calibration, options.minScore(), bestCodes, bestScores);
+            }
+          });
+        }
+      }
+      for (int i = 0; i < count[0]; i++) {
+        raw[matched[i]] = 0;
+      }
     }
     progress.update(queries.size(), queries.size(), "");
     long t1 = System.nanoTime();
-    List<PassageSuggestions> out = gather(searcher, bestCodes, bestScores, k, options.evidence(), progress);
+    List<PassageSuggestions> out =
+        gather(searcher, bestCodes, bestScores, k, options.evidence(), contexts, progress);
     return new SuggestionRun(out, considered, queries.size(), t1 - t0, System.nanoTime() - t1, 0);
   }
 
-  // the selected documents of each leaf, or null for a leaf with none
-  private static FixedBitSet[] selectedDocs(IndexSearcher searcher, Query selection) throws IOException {
-    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-    FixedBitSet[] bits = new FixedBitSet[leaves.size()];
+  // the selected documents, by global document number
+  private static FixedBitSet selectedDocs(IndexSearcher searcher, Query selection) throws IOException {
+    IndexReader reader = searcher.getIndexReader();
+    FixedBitSet bits = new FixedBitSet(Math.max(1, reader.maxDoc()));
     Weight w = searcher.createWeight(searcher.rewrite(selection), ScoreMode.COMPLETE_NO_SCORES, 1f);
-    for (int l = 0; l < leaves.size(); l++) {
-      Scorer s = w.scorer(leaves.get(l));
+    for (LeafReaderContext leaf : reader.leaves()) {
+      Scorer s = w.scorer(leaf);
       if (s == null) {
         continue;
       }
-      Bits live = leaves.get(l).reader().getLiveDocs();
-      FixedBitSet b = new FixedBitSet(leaves.get(l).reader().maxDoc());
+      Bits live = leaf.reader().getLiveDocs();
       DocIdSetIterator it = s.iterator();
       for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
         if (live == null || live.get(doc)) {
-          b.set(doc);
+          bits.set(leaf.docBase + doc);
         }
       }
-      bits[l] = b;
     }
     return bits;
+  }
+
+  // ranks code c on passage g: its own raw score plus its context's, weighted, calibrated
+  private static void rank(
+      int g, int c, int k, float[] raw, PassageContexts contexts, double contextWeight,
+      ScoreCalibration calibration, double minScore, int[] bestCodes, float[] bestScores) {
+    double r = raw[g];
+    if (contexts != null) {
+      int ctx = contexts.contextOf(g);
+      if (ctx != PassageContexts.NONE) {
+        r += contextWeight * raw[ctx];
+      }
+    }
+    double score = calibration.calibrate(r);
+    if (score >= minScore && score > 0) {
+      keep(bestCodes, bestScores, g * k, k, c, (float) score);
+    }
   }
 
   // inserts (code, score) into the doc's descending slots; equal scores keep the earlier code
@@ -239,8 +291,8 @@ public final class CodeSuggester {
   }
 
   private List<PassageSuggestions> gather(
-      IndexSearcher searcher, int[] codes, float[] scores, int k, boolean evidence, Progress progress)
-      throws IOException {
+      IndexSearcher searcher, int[] codes, float[] scores, int k, boolean evidence, PassageContexts contexts,
+      Progress progress) throws IOException {
     IndexReader reader = searcher.getIndexReader();
     StoredFields stored = reader.storedFields();
     List<LeafReaderContext> leaves = reader.leaves();
@@ -265,6 +317,16 @@ public final class CodeSuggester {
         locator = new EvidenceLocator(p, source == NO_SOURCE ? null : source);
       }
       LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+      int contextDoc = contexts == null ? PassageContexts.NONE : contexts.contextOf(doc);
+      Passage context = null;
+      EvidenceLocator contextLocator = null;
+      LeafReaderContext contextLeaf = null;
+      if (evidence && contextDoc != PassageContexts.NONE) {
+        context = PassageDocuments.passage(stored.document(contextDoc, PASSAGE_FIELDS));
+        Source source = sources.computeIfAbsent(context.source(), id -> source(searcher, id));
+        contextLocator = new EvidenceLocator(context, source == NO_SOURCE ? null : source);
+        contextLeaf = leaves.get(ReaderUtil.subIndex(contextDoc, leaves));
+      }
       List<Suggestion> list = new ArrayList<>(k);
       for (int i = 0; i < k && codes[doc * k + i] >= 0; i++) {
         int c = codes[doc * k + i];
@@ -273,7 +335,13 @@ public final class CodeSuggester {
           if (entryWeights[c] == null) {
             entryWeights[c] = entryWeights(searcher, queries.get(c));
           }
-          ev = evidence(queries.get(c), entryWeights[c], leaf, doc - leaf.docBase, p, locator);
+          ev = evidence(queries.get(c), entryWeights[c], leaf, doc - leaf.docBase, p, locator, null);
+          if (context != null) {
+            List<Evidence> all = new ArrayList<>(ev);
+            all.addAll(evidence(queries.get(c), entryWeights[c], contextLeaf, contextDoc - contextLeaf.docBase,
+                context, contextLocator, context.id()));
+            ev = all;
+          }
         }
         list.add(new Suggestion(p.id(), queries.get(c).code().id(), round(scores[doc * k + i]), ev));
       }
@@ -299,11 +367,11 @@ public final class CodeSuggester {
     return w;
   }
 
-  // every match of every entry, with offsets, one per source span (the first entry in codebook
-  // order names a span two entries share), by position
+  // every match of every entry in passage p, with offsets, one per source span (the first entry in
+  // codebook order names a span two entries share), by position; contextId marks p as the context
   private static List<Evidence> evidence(
       CodeQueryBuilder.CodeQuery cq, Weight[] weights, LeafReaderContext leaf, int doc, Passage p,
-      EvidenceLocator locator) throws IOException {
+      EvidenceLocator locator, String contextId) throws IOException {
     Map<Span, Evidence> bySpan = new HashMap<>();
     for (int i = 0; i < weights.length; i++) {
       Matches m = weights[i].matches(leaf, doc);
@@ -322,7 +390,7 @@ public final class CodeSuggester {
             continue; // a field without offsets (a keyword clause of a raw query)
           }
           Span span = locator.span(s, e);
-          bySpan.putIfAbsent(span, new Evidence(cq.entries().get(i).term(), p.text().substring(s, e), span.start(), span.end()));
+          bySpan.putIfAbsent(span, new Evidence(cq.entries().get(i).term(), p.text().substring(s, e), span.start(), span.end(), contextId));
         }
       }
     }

@@ -13,6 +13,9 @@ import java.util.Map;
  * @param filters drill-down filters, dimension to values (values of one dimension OR-ed)
  * @param includeDuplicates whether passages of near-duplicate sources get suggestions too
  * @param evidence whether to find the matched words (the slower part of a run)
+ * @param contextWeight how much a mention of a lexicon term in a passage's context (the narrative
+ *     that introduces a quote, the question before a turn; see {@link PassageContexts}) counts
+ *     against a mention in the passage itself, in [0, 1]; 0 leaves context out
  */
 public record SuggestOptions(
     double minScore,
@@ -20,12 +23,19 @@ public record SuggestOptions(
     String kind,
     Map<String, List<String>> filters,
     boolean includeDuplicates,
-    boolean evidence) {
+    boolean evidence,
+    double contextWeight) {
   /** Default smallest score kept and stored: about one typical lexicon mention (see {@link ScoreCalibration}). */
   public static final double DEFAULT_MIN_SCORE = 0.3;
 
   /** Default codes kept per passage. */
   public static final int DEFAULT_TOP = 3;
+
+  /**
+   * Default weight of context: two mentions in the words that introduce a quote count as one in
+   * the quote. A choice of scale, like {@link ScoreCalibration#MENTIONS}, not fitted to data.
+   */
+  public static final double DEFAULT_CONTEXT_WEIGHT = 0.5;
 
   public SuggestOptions {
     if (!(minScore >= 0 && minScore <= 1)) {
@@ -34,7 +44,17 @@ public record SuggestOptions(
     if (top < 1) {
       throw new IllegalArgumentException("--top must be 1 or more, got " + top);
     }
+    if (!(contextWeight >= 0 && contextWeight <= 1)) {
+      throw new IllegalArgumentException("--context-weight must be between 0 and 1, got " + contextWeight);
+    }
     filters = filters == null ? Map.of() : copy(filters);
+  }
+
+  /** Options with the default context weight. */
+  public SuggestOptions(
+      double minScore, int top, String kind, Map<String, List<String>> filters, boolean includeDuplicates,
+      boolean evidence) {
+    this(minScore, top, kind, filters, includeDuplicates, evidence, DEFAULT_CONTEXT_WEIGHT);
   }
 
   /** Every passage, default score floor and top, with evidence. */
@@ -44,7 +64,7 @@ public record SuggestOptions(
 
   /** The same options with another floor and top. */
   public SuggestOptions with(double newMinScore, int newTop) {
-    return new SuggestOptions(newMinScore, newTop, kind, filters, includeDuplicates, evidence);
+    return new SuggestOptions(newMinScore, newTop, kind, filters, includeDuplicates, evidence, contextWeight);
   }
 
   private static Map<String, List<String>> copy(Map<String, List<String>> filters) {

@@ -80,6 +80,48 @@ class CliCodingTest {
   }
 
   @Test
+  void everyQuoteOfTheCommissionersPaperGetsRankedCodesWithEvidenceInItOrItsIntroduction() throws IOException {
+    CliRun run = CliRun.of("suggest", "--codebook", book("codebook-commissioners.yaml"),
+        "--kind", "quote", "--format", "jsonl", "--no-store");
+    assertEquals(0, run.exitCode(), run.err());
+    String source = "002_089efb293f434282.txt";
+    String file = Files.readString(home.resolve("seeds").resolve(source));
+    java.util.Set<String> suggested = new java.util.TreeSet<>();
+    int fromContext = 0;
+    for (String line : run.out().split("\n")) {
+      JsonNode o = JSON.readTree(line);
+      if (!o.get("source").asText().equals(source)) {
+        continue;
+      }
+      assertEquals("quote", o.get("kind").asText(), line);
+      assertTrue(o.get("suggestions").size() > 0, line);
+      suggested.add(o.get("id").asText());
+      for (JsonNode s : o.get("suggestions")) {
+        assertTrue(s.get("evidence").size() > 0, line);
+        for (JsonNode e : s.get("evidence")) {
+          int start = file.offsetByCodePoints(0, e.get("start").asInt());
+          int end = file.offsetByCodePoints(start, e.get("end").asInt() - e.get("start").asInt());
+          assertEquals(e.get("matched").asText(), file.substring(start, end), line);
+          if (e.has("context")) {
+            // the introduction is a passage of the same file, before the quote
+            String context = e.get("context").asText();
+            assertTrue(context.startsWith(source + "#"), line);
+            assertTrue(e.get("end").asInt() <= o.get("start").asInt(), line);
+            fromContext++;
+          }
+        }
+      }
+    }
+    // the paper's twelve attributed quotes, every one with a ranked list
+    CliRun quotes = CliRun.of("search", "kind:quote AND source:\"" + source + "\"", "--format", "json", "--limit", "100");
+    java.util.Set<String> all = new java.util.TreeSet<>();
+    JSON.readTree(quotes.out()).get("hits").forEach(h -> all.add(h.get("id").asText()));
+    assertEquals(12, all.size(), quotes.out());
+    assertEquals(all, suggested);
+    assertTrue(fromContext > 0);
+  }
+
+  @Test
   void minScoreFloorsTheSuggestionsShown() throws IOException {
     CliRun run = CliRun.of("suggest", "--codebook", book("codebook-commissioners.yaml"),
         "--format", "jsonl", "--min-score", "0.3", "--no-store");

@@ -197,7 +197,7 @@ class CodeSuggesterTest {
         for (String term : code.terms()) {
           Codebook one = new Codebook("one term", book.glossary(),
               List.of(new Code(code.id(), code.name(), null, null, List.of(term), List.of(), null, 1.0)));
-          SuggestionRun run = run(seedsIndex, one, new SuggestOptions(0, 1, null, Map.of(), true, false), Double.NaN);
+          SuggestionRun run = run(seedsIndex, one, new SuggestOptions(0, 1, null, Map.of(), true, false, 0), Double.NaN);
           boolean anywhere = !run.passages().isEmpty();
           boolean outsideQuotes =
               run.passages().stream().anyMatch(ps -> ps.passage().kind() != org.quarry.model.PassageKind.QUOTE);

@@ -1,0 +1,175 @@
+package org.quarry.coding;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.quarry.analysis.LemmaAnnotator;
+import org.quarry.api.IndexProgress;
+import org.quarry.api.IndexRequest;
+import org.quarry.api.Quarry;
+import org.quarry.model.Code;
+import org.quarry.model.Codebook;
+import org.quarry.model.Evidence;
+import org.quarry.model.PassageKind;
+import org.quarry.model.Suggestion;
+
+/**
+ * A quote takes the narrative that introduces it as context, a turn the question before it: their
+ * lexicon words count, at the context weight, for the quote or turn.
+ */
+class ContextSuggestionTest {
+  @TempDir static Path tmp;
+
+  static final String PAPER =
+      "# Pressures on practices\n\n"
+          + "## Results\n\n"
+          + "### Theme 1: Workload\n\n"
+          + "Several managers described the workload pressure on practices as relentless:\n\n"
+          + "'It has all come too quickly, and it is too much for us.' (P1)\n\n"
+          + "'We cannot keep going like this for another winter.' (P2)\n\n"
+          + "### Theme 2: Buildings\n\n"
+          + "'The roof leaks every time it rains.' (P3)\n";
+
+  static final String INTERVIEW =
+      "Interviewer: How has the workload pressure changed this year?\n\n"
+          + "P7: It has all come too quickly, if I am honest.\n\n"
+          + "Interviewer: And the building itself?\n\n"
+          + "P7: The roof leaks every time it rains.\n";
+
+  static final Codebook BOOK =
+      new Codebook("context", null, List.of(
+          new Code("workload", "Workload", null, null, List.of("workload", "pressure"), List.of(), null, 1.0)));
+
+  static Path dir;
+  static Path index;
+
+  @BeforeAll
+  static void indexFixtures() throws IOException {
+    dir = Files.createDirectories(tmp.resolve("files"));
+    Files.writeString(dir.resolve("paper.md"), PAPER, StandardCharsets.UTF_8);
+    Files.writeString(dir.resolve("interview.txt"), INTERVIEW, StandardCharsets.UTF_8);
+    index = tmp.resolve("index");
+    try (Quarry q = Quarry.open(index, LemmaAnnotator::untagged)) {
+      q.index(IndexRequest.of(dir), IndexProgress.NONE);
+    }
+  }
+
+  private static SuggestionRun run(double contextWeight, double store) {
+    SuggestOptions options = new SuggestOptions(0, 3, null, Map.of(), false, true, contextWeight);
+    try (Quarry q = Quarry.open(index, LemmaAnnotator::untagged)) {
+      return q.suggest(BOOK, options, store, CodeSuggester.Progress.NONE);
+    }
+  }
+
+  // the suggestion for the passage whose text starts with `prefix`, or null when it has none
+  private static Suggestion suggestionFor(SuggestionRun run, String prefix) {
+    return run.passages().stream()
+        .filter(ps -> ps.passage().text().startsWith(prefix))
+        .map(ps -> ps.suggestions().get(0))
+        .findFirst()
+        .orElse(null);
+  }
+
+  private static String kindOf(SuggestionRun run, String prefix) {
+    return run.passages().stream()
+        .filter(ps -> ps.passage().text().startsWith(prefix))
+        .map(ps -> ps.passage().kind().label())
+        .findFirst()
+        .orElseThrow();
+  }
+
+  @Test
+  void aQuoteWithoutLexiconWordsIsSuggestedFromTheNarrativeThatIntroducesIt() throws IOException {
+    SuggestionRun run = run(0.5, Double.NaN);
+    assertEquals(PassageKind.QUOTE.label(), kindOf(run, "It has all come too quickly, and"));
+    Suggestion s = suggestionFor(run, "It has all come too quickly, and");
+    assertEquals("workload", s.code());
+    String file = Files.readString(dir.resolve("paper.md"));
+    assertEquals(List.of("workload", "pressure"), s.evidence().stream().map(Evidence::matched).toList());
+    for (Evidence e : s.evidence()) {
+      assertTrue(e.inContext(), e.toString());
+      assertTrue(e.context().startsWith("paper.md#"), e.toString());
+      assertEquals(e.matched(), file.substring(e.start(), e.end())); // ASCII file: code points = chars
+    }
+    // the second quote after the same introduction has it as context too
+    assertEquals("workload", suggestionFor(run, "We cannot keep going").code());
+  }
+
+  @Test
+  void aQuoteAtTheStartOfASectionTakesNothingFromThePreviousSection() {
+    assertNull(suggestionFor(run(0.5, Double.NaN), "The roof leaks every time it rains.' "));
+    SuggestionRun run = run(1.0, Double.NaN);
+    assertTrue(run.passages().stream().noneMatch(ps -> ps.passage().text().startsWith("The roof")), run.toString());
+  }
+
+  @Test
+  void aTurnIsSuggestedFromTheQuestionBeforeIt() {
+    SuggestionRun run = run(0.5, Double.NaN);
+    assertEquals(PassageKind.TURN.label(), kindOf(run, "It has all come too quickly, if"));
+    Suggestion s = suggestionFor(run, "It has all come too quickly, if");
+    assertEquals("workload", s.code());
+    assertTrue(s.evidence().stream().allMatch(Evidence::inContext), s.toString());
+    // the question is scored on its own words, without context
+    Suggestion question = suggestionFor(run, "How has the workload");
+    assertTrue(question.evidence().stream().noneMatch(Evidence::inContext), question.toString());
+  }
+
+  @Test
+  void contextCountsLessThanThePassagesOwnWordsAndNotAtAllAtWeightZero() {
+    SuggestionRun half = run(0.5, Double.NaN);
+    SuggestionRun full = run(1.0, Double.NaN);
+    double question = suggestionFor(half, "How has the workload").score();
+    double fromContext = suggestionFor(half, "It has all come too quickly, if").score();
+    assertTrue(fromContext > 0 && fromContext < question, fromContext + " vs " + question);
+    // at weight 1 a word of the question counts as if the answer had said it
+    assertEquals(question, suggestionFor(full, "It has all come too quickly, if").score(), 0.25);
+    assertTrue(suggestionFor(full, "It has all come too quickly, if").score() > fromContext);
+    SuggestionRun none = run(0, Double.NaN);
+    assertNull(suggestionFor(none, "It has all come too quickly"));
+    assertTrue(none.passages().stream().allMatch(
+        ps -> ps.suggestions().stream().allMatch(sg -> sg.evidence().stream().noneMatch(Evidence::inContext))));
+  }
+
+  @Test
+  void contextsSurviveTheDocumentUpdatesThatStoringCodesMakes() {
+    // storing rewrites the coded passages' documents into new segments, away from their contexts
+    SuggestionRun before = run(0.5, 0.0);
+    SuggestionRun after = run(0.5, 0.0);
+    assertEquals(evidence(before), evidence(after));
+    assertTrue(evidence(after).stream().anyMatch(line -> line.contains("context=paper.md#")), evidence(after).toString());
+    // scores may move a little: BM25 statistics count the replaced documents until a merge
+    List<Double> a = scores(before);
+    List<Double> b = scores(after);
+    for (int i = 0; i < a.size(); i++) {
+      assertEquals(a.get(i), b.get(i), 0.01);
+    }
+  }
+
+  private static List<String> evidence(SuggestionRun run) {
+    return run.passages().stream()
+        .flatMap(ps -> ps.suggestions().stream().map(s -> ps.passage().id() + " " + s.code() + " " + s.evidence()))
+        .toList();
+  }
+
+  private static List<Double> scores(SuggestionRun run) {
+    return run.passages().stream().flatMap(ps -> ps.suggestions().stream().map(Suggestion::score)).toList();
+  }
+
+  @Test
+  void aContextWeightOutsideZeroToOneIsRejectedByName() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new SuggestOptions(0, 3, null, Map.of(), false, true, 1.5));
+    assertTrue(e.getMessage().contains("--context-weight"), e.getMessage());
+  }
+}
