@@ -120,8 +120,8 @@ public final class SuggestBenchmark {
         Timing.of("  baseline: keyword regexes over stored text*", keyword)});
     pairs.add(new Timing[] {Timing.of("suggest, scores only", scoring),
         Timing.of("  baseline: read every stored text once", scan)});
-    pairs.add(new Timing[] {Timing.of("suggest, scores only, with context (weight " + scoresOnly.contextWeight() + ")", scoring),
-        Timing.of("  baseline: the passage only (context weight 0)", noContext)});
+    pairs.add(new Timing[] {Timing.of("suggest, scores only, context " + scoresOnly.contextWeight(), scoring),
+        Timing.of("  baseline: passage alone (context 0)", noContext)});
     int suggestions = last.passages().stream().mapToInt(p -> p.suggestions().size()).sum();
     notes.add(0, String.format(Locale.ROOT,
         "synthetic interviews: %d passages (a question, two answers, …) in %d sources, seed %d, indexed with untagged lemmas in %.1f s (%.0f passages/s)",

@@ -207,7 +207,9 @@ public final class CodeSuggester {
             0,
             DocIdSetIterator.NO_MORE_DOCS);
       }
-      // a passage is ranked for the code when it or its context matched
+      // a passage is ranked for the code when it or its context matched, unless its own words hold
+      // an exclude entry (the code query vetoes those only where it matched)
+      FixedBitSet vetoed = contexts == null || cq.excludes().isEmpty() ? null : vetoed(searcher, cq, maxDoc);
       int stamp = c + 1;
       for (int i = 0; i < count[0]; i++) {
         int g = matched[i];
@@ -217,7 +219,7 @@ public final class CodeSuggester {
         }
         if (contexts != null) {
           contexts.forEachDependent(g, d -> {
-            if (selected.get(d) && lastCode[d] != stamp) {
+            if (selected.get(d) && lastCode[d] != stamp && (vetoed == null || !vetoed.get(d))) {
               lastCode[d] = stamp;
               rank(d, stamp - 1, k, raw, contexts, contextWeight, calibration, options.minScore(), bestCodes, bestScores);
             }
@@ -251,6 +253,26 @@ public final class CodeSuggester {
         if (live == null || live.get(doc)) {
           bits.set(leaf.docBase + doc);
         }
+      }
+    }
+    return bits;
+  }
+
+  // the documents that hold an exclude entry of the code
+  private static FixedBitSet vetoed(IndexSearcher searcher, CodeQueryBuilder.CodeQuery cq, int maxDoc)
+      throws IOException {
+    BooleanQuery.Builder any = new BooleanQuery.Builder();
+    cq.excludes().forEach(e -> any.add(e.query(), BooleanClause.Occur.SHOULD));
+    FixedBitSet bits = new FixedBitSet(Math.max(1, maxDoc));
+    Weight w = searcher.createWeight(searcher.rewrite(any.build()), ScoreMode.COMPLETE_NO_SCORES, 1f);
+    for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+      Scorer s = w.scorer(leaf);
+      if (s == null) {
+        continue;
+      }
+      DocIdSetIterator it = s.iterator();
+      for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+        bits.set(leaf.docBase + doc);
       }
     }
     return bits;
@@ -306,6 +328,11 @@ public final class CodeSuggester {
     }
     List<PassageSuggestions> out = new ArrayList<>(withCodes);
     int done = 0;
+    int lastContextDoc = PassageContexts.NONE;
+    Passage lastContext = null;
+    EvidenceLocator lastContextLocator = null;
+    LeafReaderContext lastContextLeaf = null;
+    Map<Integer, List<Evidence>> lastContextEvidence = new HashMap<>();
     for (int doc = 0; doc < reader.maxDoc(); doc++) {
       if (codes[doc * k] < 0) {
         continue;
@@ -318,14 +345,14 @@ public final class CodeSuggester {
       }
       LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
       int contextDoc = contexts == null ? PassageContexts.NONE : contexts.contextOf(doc);
-      Passage context = null;
-      EvidenceLocator contextLocator = null;
-      LeafReaderContext contextLeaf = null;
-      if (evidence && contextDoc != PassageContexts.NONE) {
-        context = PassageDocuments.passage(stored.document(contextDoc, PASSAGE_FIELDS));
-        Source source = sources.computeIfAbsent(context.source(), id -> source(searcher, id));
-        contextLocator = new EvidenceLocator(context, source == NO_SOURCE ? null : source);
-        contextLeaf = leaves.get(ReaderUtil.subIndex(contextDoc, leaves));
+      if (evidence && contextDoc != PassageContexts.NONE && contextDoc != lastContextDoc) {
+        // the passages that share a context (answers to one question) come one after another
+        lastContextDoc = contextDoc;
+        lastContext = PassageDocuments.passage(stored.document(contextDoc, PASSAGE_FIELDS));
+        Source source = sources.computeIfAbsent(lastContext.source(), id -> source(searcher, id));
+        lastContextLocator = new EvidenceLocator(lastContext, source == NO_SOURCE ? null : source);
+        lastContextLeaf = leaves.get(ReaderUtil.subIndex(contextDoc, leaves));
+        lastContextEvidence.clear();
       }
       List<Suggestion> list = new ArrayList<>(k);
       for (int i = 0; i < k && codes[doc * k + i] >= 0; i++) {
@@ -336,11 +363,18 @@ public final class CodeSuggester {
             entryWeights[c] = entryWeights(searcher, queries.get(c));
           }
           ev = evidence(queries.get(c), entryWeights[c], leaf, doc - leaf.docBase, p, locator, null);
-          if (context != null) {
-            List<Evidence> all = new ArrayList<>(ev);
-            all.addAll(evidence(queries.get(c), entryWeights[c], contextLeaf, contextDoc - contextLeaf.docBase,
-                context, contextLocator, context.id()));
-            ev = all;
+          if (contextDoc != PassageContexts.NONE) {
+            List<Evidence> fromContext = lastContextEvidence.get(c);
+            if (fromContext == null) {
+              fromContext = evidence(queries.get(c), entryWeights[c], lastContextLeaf,
+                  contextDoc - lastContextLeaf.docBase, lastContext, lastContextLocator, lastContext.id());
+              lastContextEvidence.put(c, fromContext);
+            }
+            if (!fromContext.isEmpty()) {
+              List<Evidence> all = new ArrayList<>(ev);
+              all.addAll(fromContext);
+              ev = all;
+            }
           }
         }
         list.add(new Suggestion(p.id(), queries.get(c).code().id(), round(scores[doc * k + i]), ev));

@@ -167,6 +167,19 @@ class ContextSuggestionTest {
   }
 
   @Test
+  void anExcludeEntryInTheQuoteVetoesWhatItsContextWouldGive() {
+    Codebook book = new Codebook("veto", null, List.of(
+        new Code("workload", "Workload", null, null, List.of("workload", "pressure"), List.of("winter"), null, 1.0)));
+    SuggestionRun run;
+    try (Quarry q = Quarry.open(index, LemmaAnnotator::untagged)) {
+      run = q.suggest(book, new SuggestOptions(0, 3, null, Map.of(), false, true, 1.0), Double.NaN,
+          CodeSuggester.Progress.NONE);
+    }
+    assertNull(suggestionFor(run, "We cannot keep going like this for another winter."));
+    assertEquals("workload", suggestionFor(run, "It has all come too quickly, and").code());
+  }
+
+  @Test
   void aContextWeightOutsideZeroToOneIsRejectedByName() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> new SuggestOptions(0, 3, null, Map.of(), false, true, 1.5));
