@@ -50,4 +50,16 @@ public class QuarryException extends RuntimeException {
   public int exitCode() {
     return exitCode;
   }
+
+  /**
+   * One line saying what went wrong in {@code e}, for a report row or a message that names the
+   * file itself: the first line of its message, or its kind when it has none.
+   */
+  static String describe(Exception e) {
+    String m = e.getMessage();
+    if (e instanceof java.nio.charset.CharacterCodingException) {
+      return "cannot decode the text (" + e.getClass().getSimpleName() + ")";
+    }
+    return m == null || m.isBlank() ? e.getClass().getSimpleName() : m.lines().findFirst().orElse(m);
+  }
 }

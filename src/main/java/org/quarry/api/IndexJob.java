@@ -1,0 +1,212 @@
+package org.quarry.api;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.quarry.analysis.Glossary;
+import org.quarry.analysis.TextAnnotator;
+import org.quarry.index.IndexLockedException;
+import org.quarry.index.IndexUpdate;
+import org.quarry.index.Indexer;
+import org.quarry.index.ParticipantAttributes;
+import org.quarry.index.SourceListener;
+import org.quarry.index.SourcePassages;
+import org.quarry.ingest.ParticipantTable;
+import org.quarry.ingest.SegmentedSource;
+import org.quarry.ingest.SkippedSourceException;
+import org.quarry.ingest.SourceFile;
+import org.quarry.ingest.SourceWalker;
+import org.quarry.ingest.SurveyOptions;
+import org.quarry.ingest.SurveyReader;
+import org.quarry.model.Passage;
+import org.quarry.model.Source;
+
+/**
+ * An index run ({@link Quarry#index}): walks the paths given, reads and segments each file,
+ * gives the passages their participants' attributes, and updates the index, reporting each file's
+ * outcome. It also keeps the glossary and participants table the run was given with the index.
+ */
+final class IndexJob {
+  private final IndexFolder folder;
+  private final IndexSearch search;
+  private final Supplier<TextAnnotator> annotators;
+
+  IndexJob(IndexFolder folder, IndexSearch search, Supplier<TextAnnotator> annotators) {
+    this.folder = folder;
+    this.search = search;
+    this.annotators = annotators;
+  }
+
+  /** Runs {@code request}; see {@link Quarry#index} for what it does and throws. */
+  IndexReport run(IndexRequest request, IndexProgress progress) {
+    long t0 = System.nanoTime();
+    List<SourceFile> walked;
+    try {
+      walked = SourceWalker.walk(request.paths());
+    } catch (NoSuchFileException e) {
+      throw new QuarryException(e.getFile() + ": no such file or folder", e);
+    } catch (IOException e) {
+      throw new QuarryException("cannot list files: " + e.getMessage(), e);
+    }
+    // every input is read and checked before anything is written
+    Glossary glossary = request.glossary() == null ? null : IndexFolder.readGlossary(request.glossary());
+    ParticipantTable participants =
+        request.participants() == null ? null : IndexFolder.readParticipants(request.participants());
+    // the participants file may sit in a folder being indexed; it describes sources, it is not one
+    List<SourceFile> files =
+        walked.stream().filter(f -> !sameFile(f.file(), request.participants())).toList();
+    checkSurveyColumns(files, request.survey(), request.maxFileMb());
+    folder.create();
+    // the columns of the table the index had, whose values a new table replaces or drops
+    List<String> previousAttributes = participants != null ? folder.participants().attributes() : List.of();
+    if (glossary != null) {
+      folder.keepGlossary(request.glossary());
+      search.release(); // searches apply the kept glossary
+    }
+    ParticipantTable table = participants != null ? participants : folder.participants();
+
+    SourceLoader loader = new SourceLoader(request.survey(), request.maxFileMb());
+    Map<String, FileReport> reports = new TreeMap<>();
+    List<String> order = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    Set<String> roots = new LinkedHashSet<>();
+    for (SourceFile f : files) {
+      if (Files.isDirectory(f.root())) {
+        roots.add(f.root().toString());
+      }
+    }
+    long[] done = {0};
+    IndexUpdate update;
+    TextAnnotator annotator = annotators.get();
+    try (Indexer indexer = folder.openIndexer(annotator)) {
+      SourceListener listener =
+          (id, outcome, passages, failure) -> {
+            reports.put(id, fileReport(id, outcome, passages, failure));
+            if (outcome != SourceListener.Outcome.REMOVED) {
+              progress.update(++done[0], files.size(), id);
+            }
+          };
+      Stream<SourcePassages> sources =
+          files.stream()
+              .map(
+                  f -> {
+                    order.add(f.id());
+                    if (!seen.add(f.id())) {
+                      reports.put(f.id(), new FileReport(f.id(), FileReport.Status.FAILED,
+                          "another file has the same id " + f.id() + " (" + f.file() + ")", 0));
+                      progress.update(++done[0], files.size(), f.id());
+                      return null;
+                    }
+                    try {
+                      SegmentedSource s = loader.load(f);
+                      List<Passage> passages = ParticipantAttributes.withAttributes(s.source(), s.passages(), table);
+                      return new SourcePassages(s.source(), passages, f.root().toString());
+                    } catch (SkippedSourceException e) {
+                      reports.put(f.id(), new FileReport(f.id(), FileReport.Status.SKIPPED, e.reason(), 0));
+                    } catch (IOException | RuntimeException e) {
+                      reports.put(f.id(), new FileReport(f.id(), FileReport.Status.FAILED, QuarryException.describe(e), 0));
+                    }
+                    progress.update(++done[0], files.size(), f.id());
+                    return null;
+                  })
+              .filter(Objects::nonNull);
+      update = indexer.update(sources, listener);
+      // a skipped or failed file keeps what an earlier run indexed of it
+      indexer.removeMissing(seen, roots, listener);
+      List<String> notes = new ArrayList<>();
+      if (participants != null) {
+        // committed by the update, so the kept sources are there to read
+        notes.addAll(ParticipantAttributes.apply(indexer, participants, previousAttributes, () -> {
+          List<Source> kept = search.searcher().sources();
+          search.release();
+          return kept;
+        }));
+        // kept only once the passages carry it: a run that stops earlier still knows the old
+        // table's columns next time, so it can clear them
+        folder.keepParticipants(request.participants());
+      }
+      if (update.duplicates() > 0) {
+        notes.add(update.duplicates() + " near-duplicate source(s) counted once (--include-duplicates counts them)");
+      }
+      search.release();
+      List<FileReport> rows = new ArrayList<>();
+      for (String id : order) {
+        if (reports.containsKey(id)) {
+          rows.add(reports.remove(id));
+        }
+      }
+      rows.addAll(reports.values()); // removed sources, by id
+      return new IndexReport(
+          rows,
+          search.searcher().passageCount(),
+          Duration.ofNanos(System.nanoTime() - t0),
+          Duration.ofNanos(update.taggerNanos()),
+          notes);
+    } catch (IndexLockedException e) {
+      throw IndexFolder.locked(e);
+    } catch (AccessDeniedException e) {
+      throw new QuarryException("cannot write to index " + folder.dir() + ": permission denied (" + e.getFile() + ")", e);
+    } catch (FileSystemException e) {
+      throw new QuarryException("cannot write to index " + folder.dir() + ": " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw folder.writeFailed(e);
+    }
+  }
+
+  // a column named with --text-column or --id-column that a survey lacks is bad usage: stop before
+  // anything is written, rather than fail that file and index the rest without it
+  private static void checkSurveyColumns(List<SourceFile> files, SurveyOptions survey, int maxFileMb) {
+    if (survey.textColumns().isEmpty() && survey.idColumn() == null) {
+      return;
+    }
+    SurveyReader reader = new SurveyReader(survey);
+    for (SourceFile f : files) {
+      if (!SurveyReader.handles(f.file())) {
+        continue;
+      }
+      try {
+        if (Files.size(f.file()) <= maxFileMb * 1024L * 1024L) {
+          reader.checkColumns(f.file());
+        }
+      } catch (IllegalArgumentException e) {
+        throw new QuarryException(e.getMessage(), e);
+      } catch (IOException e) {
+        // unreadable, empty or too large: the run reports it with the file
+      }
+    }
+  }
+
+  private static boolean sameFile(Path file, Path other) {
+    if (other == null) {
+      return false;
+    }
+    try {
+      return Files.isSameFile(file, other);
+    } catch (IOException e) {
+      return file.toAbsolutePath().normalize().equals(other.toAbsolutePath().normalize());
+    }
+  }
+
+  private static FileReport fileReport(String id, SourceListener.Outcome outcome, int passages, String failure) {
+    return switch (outcome) {
+      case ADDED, REPLACED -> new FileReport(id, FileReport.Status.INDEXED, null, passages);
+      case UNCHANGED -> new FileReport(id, FileReport.Status.UNCHANGED, null, 0);
+      case FAILED -> new FileReport(id, FileReport.Status.FAILED, failure, 0);
+      case REMOVED -> new FileReport(id, FileReport.Status.REMOVED, null, 0);
+    };
+  }
+}

@@ -1,0 +1,123 @@
+package org.quarry.api;
+
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import org.quarry.model.Coding;
+import org.quarry.model.Hit;
+import org.quarry.model.SearchRequest;
+import org.quarry.model.SearchResult;
+import org.quarry.model.Source;
+import org.quarry.search.QuerySyntaxException;
+import org.quarry.search.QuoteSearcher;
+
+/**
+ * The read side of an index, shared by every job: one {@link QuoteSearcher}, opened on first use
+ * and released when a job has written to the index or replaced the kept glossary, so that the
+ * next read opens a searcher that sees the change. Failures come out as {@link QuarryException}s.
+ */
+final class IndexSearch implements AutoCloseable {
+  private final IndexFolder folder;
+  private QuoteSearcher searcher;
+
+  IndexSearch(IndexFolder folder) {
+    this.folder = folder;
+  }
+
+  /** True when the index holds no passage (or does not exist yet). */
+  boolean isEmpty() {
+    if (!folder.hasIndex()) {
+      return true;
+    }
+    try {
+      return searcher().passageCount() == 0;
+    } catch (IOException e) {
+      throw folder.unreadable(e);
+    }
+  }
+
+  /** Searches passages; a bad query, facet or filter is named as the parameter at fault. */
+  SearchResult search(SearchRequest request) {
+    try {
+      return searcher().search(request);
+    } catch (QuerySyntaxException e) {
+      throw QuarryException.badParameter("q", e.getMessage(), e);
+    } catch (IllegalArgumentException e) {
+      String m = String.valueOf(e.getMessage());
+      throw QuarryException.badParameter(m.contains("facet dimension") ? "facet" : "filter", m, e);
+    } catch (IOException e) {
+      throw folder.unreadable(e);
+    }
+  }
+
+  /** The passage with this id, if the index holds it. */
+  Optional<Hit> passage(String id) {
+    try {
+      return searcher().get(id);
+    } catch (IOException e) {
+      throw folder.unreadable(e);
+    }
+  }
+
+  /** Every passage, by source and offset; near duplicates only when asked for. */
+  List<Hit> passages(boolean includeDuplicates) {
+    try {
+      return searcher().all(includeDuplicates);
+    } catch (IOException e) {
+      throw folder.unreadable(e);
+    }
+  }
+
+  /** Every source with the text Quarry keeps for it, by id. */
+  List<Source> sources() {
+    try {
+      return searcher().sources();
+    } catch (IOException e) {
+      throw folder.unreadable(e);
+    }
+  }
+
+  /** The human codings kept with their exact spans by REFI-QDA imports. */
+  List<Coding> humanCodings() {
+    try {
+      return searcher().keptCodings();
+    } catch (IOException e) {
+      throw folder.unreadable(e);
+    }
+  }
+
+  /**
+   * The searcher itself, for a writing job that reads between its writes and reports a failure
+   * to read as a failure of its own run.
+   *
+   * @throws FileNotFoundException when nothing has been indexed yet
+   */
+  QuoteSearcher searcher() throws IOException {
+    if (searcher == null) {
+      if (!folder.hasIndex()) {
+        throw new FileNotFoundException("no Quarry index in " + folder.dir() + "; run 'quarry index' first");
+      }
+      searcher = QuoteSearcher.open(folder.dir(), folder.glossary());
+    }
+    return searcher;
+  }
+
+  /** Closes the searcher, if open; the next read opens one that sees what was written since. */
+  void release() {
+    if (searcher != null) {
+      try {
+        searcher.close();
+      } catch (IOException e) {
+        throw new QuarryException("cannot close index " + folder.dir() + ": " + e.getMessage(), QuarryException.PARTIAL_FAILURE, e);
+      } finally {
+        searcher = null;
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    release();
+  }
+}

@@ -1,0 +1,25 @@
+package org.quarry.api;
+
+import org.quarry.index.DuplicateFinder;
+import org.quarry.segment.DuplicateDetector;
+
+/**
+ * The index's near-duplicate test, done by the segment stage's MinHash {@link DuplicateDetector}:
+ * the index must not know the segment stage, so this adapter joins them where both are visible.
+ */
+final class NearDuplicateFinder implements DuplicateFinder {
+  private final DuplicateDetector detector = new DuplicateDetector();
+
+  @Override
+  public int[] signature(String text) {
+    return detector.signature(text);
+  }
+
+  @Override
+  public boolean nearDuplicate(int[] a, int[] b) {
+    // a signature stored by another version of the detector cannot be compared
+    return a.length == b.length
+        && a.length == DuplicateDetector.HASHES + 1
+        && detector.nearDuplicate(a, b);
+  }
+}

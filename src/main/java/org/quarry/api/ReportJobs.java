@@ -1,0 +1,108 @@
+package org.quarry.api;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.quarry.model.Case;
+import org.quarry.model.Codebook;
+import org.quarry.model.Coding;
+import org.quarry.model.Hit;
+import org.quarry.model.Passage;
+import org.quarry.model.SearchRequest;
+import org.quarry.model.Source;
+import org.quarry.report.Cases;
+import org.quarry.report.CodingsCsv;
+import org.quarry.report.CodingsJsonl;
+import org.quarry.report.FrameworkMatrix;
+import org.quarry.report.OutputFile;
+import org.quarry.report.QdcWriter;
+import org.quarry.report.QdpxWriter;
+import org.quarry.report.RowsBy;
+
+/**
+ * The reports on what an index holds: the codes it knows, the framework matrix, and exports
+ * (REFI-QDA project or codebook, codings as CSV or JSON Lines). They only read the index.
+ */
+final class ReportJobs {
+  private final IndexFolder folder;
+  private final IndexSearch search;
+
+  ReportJobs(IndexFolder folder, IndexSearch search) {
+    this.folder = folder;
+    this.search = search;
+  }
+
+  /** The codes this index knows; see {@link Quarry#knownCodes}. */
+  Codebook knownCodes() {
+    return knownCodes(search.passages(true));
+  }
+
+  // the known codes, given every passage (near duplicates included)
+  private Codebook knownCodes(List<Hit> all) {
+    return RefiExport.known(folder.codebook(), folder.dir().getFileName().toString(), all);
+  }
+
+  /** The framework matrix of the codes stored with passages; see {@link Quarry#matrix}. */
+  FrameworkMatrix matrix(MatrixRequest request) {
+    List<Hit> all = search.passages(false);
+    List<Hit> hits = all;
+    if (!request.filters().isEmpty() && !all.isEmpty()) {
+      hits = search.search(new SearchRequest("", List.of(), request.filters(), all.size(), 0, false)).hits();
+    }
+    String rows = request.rows();
+    if (!rows.equals("participant") && !rows.equals("source")) {
+      Set<String> attributes = new TreeSet<>();
+      all.forEach(h -> attributes.addAll(h.passage().attributes().keySet()));
+      if (!attributes.contains(rows)) {
+        throw QuarryException.badParameter("rows", "--rows '" + rows + "': no passage has that attribute;"
+            + " use participant, source" + (attributes.isEmpty() ? "" : " or one of " + String.join(", ", attributes)), null);
+      }
+    }
+    Codebook codebook = request.codebook() != null ? request.codebook() : knownCodes();
+    return FrameworkMatrix.build(
+        hits.stream().map(Hit::passage).toList(),
+        RefiExport.forMatrix(hits, request),
+        codebook,
+        new RowsBy(rows),
+        request.minScore());
+  }
+
+  /** Exports the index; see {@link Quarry#export}. */
+  ExportReport export(ExportFormat format, Path out, Codebook codebook, double minScore) {
+    if (!(minScore >= 0 && minScore <= 1)) {
+      throw new QuarryException("--min-score must be between 0 and 1, got " + minScore);
+    }
+    Path file = out.toAbsolutePath().normalize();
+    if (file.getParent() != null && !Files.isDirectory(file.getParent())) {
+      throw new QuarryException("cannot write " + file + ": no folder " + file.getParent() + "; create it first");
+    }
+    // a .qdc holds only the codes: passages are read for it only to know the codes, source texts
+    // and kept codings not at all; cases go only into a .qdpx
+    boolean qdc = format == ExportFormat.QDC;
+    List<Hit> hits = qdc && codebook != null ? List.of() : search.passages(true);
+    // the passages just read give the known codes, rather than reading them all again
+    Codebook codes = codebook != null ? codebook : knownCodes(hits);
+    List<Passage> passages = hits.stream().map(Hit::passage).toList();
+    List<Coding> codings = qdc ? List.of() : RefiExport.forExport(hits, search.humanCodings(), minScore);
+    List<Source> sources = qdc ? List.of() : search.sources();
+    List<Case> cases = format == ExportFormat.QDPX ? Cases.fromPassages(passages) : List.of();
+    List<String> problems = new ArrayList<>();
+    try {
+      switch (format) {
+        case QDPX -> problems.addAll(new QdpxWriter(codes.name()).write(file, sources, codes, codings, cases));
+        case QDC -> QdcWriter.write(codes, file);
+        case CSV -> OutputFile.writeString(file, CodingsCsv.render(passages, codings, codes));
+        case JSONL -> OutputFile.writeString(file, CodingsJsonl.render(passages, codings, codes));
+      }
+    } catch (IOException e) {
+      throw new QuarryException("cannot write " + file + ": " + e.getMessage(), e);
+    }
+    return new ExportReport(file, format == ExportFormat.QDC ? 0 : sources.size(), codes.codes().size(),
+        format == ExportFormat.QDC ? 0 : codings.size() - problems.size(),
+        format == ExportFormat.QDPX ? cases.size() : 0, problems);
+  }
+}
