@@ -12,41 +12,25 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The coding verbs end to end on the seeds: suggest, search by code, eval, terms, errors. */
 class CliCodingTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @TempDir static Path home;
+  @RegisterExtension static final SeedsHome SEEDS = new SeedsHome();
 
-  private static String previousHome;
+  private static Path home;
   private static CliRun suggest;
 
   @BeforeAll
-  static void suggestOnTheSeeds() throws IOException {
-    Path seeds = Files.createDirectories(home.resolve("seeds"));
-    try (Stream<Path> files = Files.list(Path.of("seeds"))) {
-      for (Path f : files.toList()) {
-        Files.copy(f, seeds.resolve(f.getFileName()));
-      }
-    }
-    previousHome = System.getProperty("quarry.home");
-    System.setProperty("quarry.home", home.toString());
+  static void suggestOnTheSeeds() {
+    home = SEEDS.home();
+    Path seeds = home.resolve("seeds");
     suggest = CliRun.of("suggest", "--codebook", seeds.resolve("codebook-commissioners.yaml").toString(),
         "--format", "jsonl");
-  }
-
-  @AfterAll
-  static void restoreHome() {
-    if (previousHome == null) {
-      System.clearProperty("quarry.home");
-    } else {
-      System.setProperty("quarry.home", previousHome);
-    }
   }
 
   private static String book(String name) {

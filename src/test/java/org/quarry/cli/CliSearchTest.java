@@ -11,11 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The search verb end to end on the seeds, through the embedded default: a Quarry folder whose
@@ -24,31 +22,15 @@ import org.junit.jupiter.api.io.TempDir;
 class CliSearchTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @TempDir static Path home;
+  @RegisterExtension static final SeedsHome SEEDS = new SeedsHome();
 
-  private static String previousHome;
+  private static Path home;
   private static CliRun first;
 
   @BeforeAll
-  static void firstSearchIndexesTheSeeds() throws IOException {
-    Path seeds = Files.createDirectories(home.resolve("seeds"));
-    try (Stream<Path> files = Files.list(Path.of("seeds"))) {
-      for (Path f : files.toList()) {
-        Files.copy(f, seeds.resolve(f.getFileName()));
-      }
-    }
-    previousHome = System.getProperty("quarry.home");
-    System.setProperty("quarry.home", home.toString());
+  static void firstSearchIndexesTheSeeds() {
+    home = SEEDS.home();
     first = CliRun.of("search", "voice AND ICS", "--format", "json");
-  }
-
-  @AfterAll
-  static void restoreHome() {
-    if (previousHome == null) {
-      System.clearProperty("quarry.home");
-    } else {
-      System.setProperty("quarry.home", previousHome);
-    }
   }
 
   @Test
