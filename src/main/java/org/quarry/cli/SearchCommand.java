@@ -27,8 +27,6 @@ import picocli.CommandLine.Model.CommandSpec;
       "fuzzy~, field:value for participant, source, kind, section, code and attributes."
     })
 final class SearchCommand implements Callable<Integer> {
-  /** Facets shown when none is asked for. */
-  static final List<String> DEFAULT_FACETS = List.of("participant", "source", "kind", "section", "code");
 
   @Mixin CommonOptions common;
 
@@ -71,7 +69,7 @@ final class SearchCommand implements Callable<Integer> {
     SearchRequest request =
         new SearchRequest(
             String.join(" ", query),
-            facets.isEmpty() ? DEFAULT_FACETS : facets,
+            facets.isEmpty() ? SearchRequest.DEFAULT_FACETS : facets,
             parseFilters(filters),
             limit,
             offset,

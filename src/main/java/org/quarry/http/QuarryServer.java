@@ -36,8 +36,6 @@ import org.quarry.model.SearchRequest;
  */
 public final class QuarryServer implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final List<String> DEFAULT_FACETS =
-      List.of("participant", "source", "kind", "section", "code");
 
   private final Quarry quarry;
   private final HttpServer server;
@@ -103,7 +101,7 @@ public final class QuarryServer implements AutoCloseable {
         }
         filters.computeIfAbsent(f.substring(0, colon), k -> new ArrayList<>()).add(f.substring(colon + 1));
       }
-      List<String> facets = params.getOrDefault("facet", DEFAULT_FACETS);
+      List<String> facets = params.getOrDefault("facet", SearchRequest.DEFAULT_FACETS);
       boolean dups = "true".equals(first(params, "duplicates"));
       try {
         var result = quarry.search(new SearchRequest(q, facets, filters, limit, offset, dups));

@@ -23,6 +23,14 @@ public record SearchRequest(
     int offset,
     boolean includeDuplicates) {
 
+  /**
+   * The facets counted when a user names none, in the CLI and the HTTP API alike (one list, so
+   * the two cannot drift apart). Other dimensions, such as {@code origin} or an attribute, are
+   * counted when asked for.
+   */
+  public static final List<String> DEFAULT_FACETS =
+      List.of("participant", "source", "kind", "section", "code");
+
   public SearchRequest {
     facets = facets == null ? List.of() : List.copyOf(facets);
     filters = filters == null ? Map.of() : Map.copyOf(filters);

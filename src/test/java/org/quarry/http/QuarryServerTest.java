@@ -14,6 +14,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.quarry.api.IndexProgress;
 import org.quarry.api.IndexRequest;
 import org.quarry.api.Quarry;
+import org.quarry.model.SearchRequest;
 
 /** The HTTP API on loopback: versioned routes, JSON answers, 400 naming the parameter, 404. */
 class QuarryServerTest {
@@ -54,6 +57,19 @@ class QuarryServerTest {
     assertTrue(body.get("total").asInt() > 0);
     assertTrue(body.get("hits").get(0).get("highlight").asText().contains("<mark>"));
     assertEquals("a.txt", body.get("facets").get("source").get(0).get("value").asText());
+  }
+
+  @Test
+  void aSearchNamingNoFacetCountsTheCliDefaultsAndOriginWhenAskedFor() throws Exception {
+    // the defaults 'quarry search --help' names: participant, source, kind, section, code
+    JsonNode facets = JSON.readTree(get("/api/v1/search?q=voice").body()).get("facets");
+    List<String> dims = new ArrayList<>();
+    facets.fieldNames().forEachRemaining(dims::add);
+    assertEquals(List.of("participant", "source", "kind", "section", "code"), dims);
+    assertEquals(SearchRequest.DEFAULT_FACETS, dims);
+    // origin (suggested or human) is a facet on request, as with --facet origin
+    JsonNode origin = JSON.readTree(get("/api/v1/search?q=voice&facet=origin").body()).get("facets");
+    assertTrue(origin.has("origin"), origin.toString());
   }
 
   @Test
