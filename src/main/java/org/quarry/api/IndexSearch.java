@@ -9,6 +9,7 @@ import org.quarry.model.Hit;
 import org.quarry.model.SearchRequest;
 import org.quarry.model.SearchResult;
 import org.quarry.model.Source;
+import org.quarry.search.AllPassages;
 import org.quarry.search.QuerySyntaxException;
 import org.quarry.search.QuoteSearcher;
 
@@ -64,6 +65,15 @@ final class IndexSearch implements AutoCloseable {
   List<Hit> passages(boolean includeDuplicates) {
     try {
       return searcher().all(includeDuplicates);
+    } catch (IOException e) {
+      throw folder.unreadable(e);
+    }
+  }
+
+  /** Every passage, near duplicates included and marked, in one read. */
+  AllPassages allPassages() {
+    try {
+      return searcher().allMarked();
     } catch (IOException e) {
       throw folder.unreadable(e);
     }

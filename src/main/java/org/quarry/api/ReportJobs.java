@@ -22,6 +22,7 @@ import org.quarry.report.OutputFile;
 import org.quarry.report.QdcWriter;
 import org.quarry.report.QdpxWriter;
 import org.quarry.report.RowsBy;
+import org.quarry.search.AllPassages;
 
 /**
  * The reports on what an index holds: the codes it knows, the framework matrix, and exports
@@ -48,7 +49,10 @@ final class ReportJobs {
 
   /** The framework matrix of the codes stored with passages; see {@link Quarry#matrix}. */
   FrameworkMatrix matrix(MatrixRequest request) {
-    List<Hit> all = search.passages(false);
+    // without a codebook the columns are every code stored, near duplicates' included, while the
+    // rows count passages as search does: one read of every passage serves both
+    AllPassages everything = request.codebook() == null ? search.allPassages() : null;
+    List<Hit> all = everything != null ? everything.withoutDuplicates() : search.passages(false);
     List<Hit> hits = all;
     if (!request.filters().isEmpty() && !all.isEmpty()) {
       hits = search.search(new SearchRequest("", List.of(), request.filters(), all.size(), 0, false)).hits();
@@ -62,7 +66,7 @@ final class ReportJobs {
             + " use participant, source" + (attributes.isEmpty() ? "" : " or one of " + String.join(", ", attributes)), null);
       }
     }
-    Codebook codebook = request.codebook() != null ? request.codebook() : knownCodes();
+    Codebook codebook = everything != null ? knownCodes(everything.hits()) : request.codebook();
     return FrameworkMatrix.build(
         hits.stream().map(Hit::passage).toList(),
         RefiExport.forMatrix(hits, request),

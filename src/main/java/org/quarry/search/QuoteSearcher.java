@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -264,10 +265,25 @@ public final class QuoteSearcher implements Closeable {
    * start, then id; for exports.
    */
   public List<Hit> all(boolean includeDuplicates) throws IOException {
+    return read(passages(new MatchAllDocsQuery(), includeDuplicates), new HashSet<>());
+  }
+
+  /**
+   * Every passage with its codes, near duplicates included and marked, ordered as {@link
+   * #all(boolean)}; for a report that needs both views of the passages, at the cost of one read.
+   */
+  public AllPassages allMarked() throws IOException {
+    Set<String> duplicates = new HashSet<>();
+    List<Hit> hits = read(passages(new MatchAllDocsQuery(), true), duplicates);
+    return new AllPassages(hits, duplicates);
+  }
+
+  // the passages a query matches, sorted; the ids of those of near-duplicate sources go into
+  // duplicates
+  private List<Hit> read(Query q, Set<String> duplicates) throws IOException {
     manager.maybeRefresh();
     IndexSearcher searcher = manager.acquire();
     try {
-      Query q = passages(new MatchAllDocsQuery(), includeDuplicates);
       TopDocs top = searcher.search(q, Math.max(1, searcher.getIndexReader().maxDoc()));
       StoredFields stored = searcher.storedFields();
       List<Hit> hits = new ArrayList<>();
@@ -275,6 +291,9 @@ public final class QuoteSearcher implements Closeable {
         Document doc = stored.document(sd.doc);
         Passage p = PassageDocuments.passage(doc);
         hits.add(new Hit(p, 0, MarkFormatter.escape(p.text()), PassageDocuments.codes(doc)));
+        if (doc.get(Fields.DUPLICATE_OF) != null) {
+          duplicates.add(p.id());
+        }
       }
       hits.sort(
           Comparator.comparing((Hit h) -> h.passage().source())
