@@ -55,7 +55,7 @@ final class ImportJob {
     SourceLoader loader = new SourceLoader(SurveyOptions.defaults(), IndexRequest.DEFAULT_MAX_FILE_MB);
     try (Indexer indexer = folder.openIndexer(annotators.get())) {
       ImportReport report = new RefiImport(indexer, loader::segment).run(project, file.toString(), taken);
-      folder.keepCodebook(project.codebook());
+      folder.codebook().keep(project.codebook());
       return report;
     } catch (IndexLockedException e) {
       throw IndexFolder.locked(e);

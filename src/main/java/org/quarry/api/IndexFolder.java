@@ -1,14 +1,11 @@
 package org.quarry.api;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.quarry.analysis.Glossary;
@@ -17,31 +14,24 @@ import org.quarry.index.Fields;
 import org.quarry.index.IndexLockedException;
 import org.quarry.index.Indexer;
 import org.quarry.ingest.ParticipantTable;
-import org.quarry.model.Code;
-import org.quarry.model.Codebook;
 
 /**
  * An index folder on disk: Lucene's files, and the files Quarry keeps beside them (the glossary
- * applied to searches, the participants table applied to new files, the code tree of the last
- * REFI-QDA import). Every job reaches the folder through this class, so the names of those files,
+ * applied to searches, the participants table applied to new files, the code tree of REFI-QDA
+ * imports). Every job reaches the folder through this class, so the names of those files,
  * what makes a folder an index, and the messages for a folder that cannot be written are in one
  * place.
  */
 final class IndexFolder {
   /** The glossary kept with an index and applied to its searches. */
-  static final String GLOSSARY_FILE = "quarry-glossary.txt";
+  private static final String GLOSSARY_FILE = "quarry-glossary.txt";
 
   /** The participant attributes kept with an index and applied to new files. */
-  static final String PARTICIPANTS_FILE = "quarry-participants.csv";
-
-  /** The code tree of the last REFI-QDA import, kept with the index for exports and the matrix. */
-  static final String CODEBOOK_FILE = "quarry-codebook.json";
+  private static final String PARTICIPANTS_FILE = "quarry-participants.csv";
 
   // files Quarry itself keeps in an index folder besides Lucene's
   private static final Set<String> OWN_FILES =
-      Set.of(GLOSSARY_FILE, PARTICIPANTS_FILE, CODEBOOK_FILE, ".gitkeep", "write.lock");
-
-  private static final ObjectMapper CODEBOOK_JSON = new ObjectMapper();
+      Set.of(GLOSSARY_FILE, PARTICIPANTS_FILE, KeptCodebook.FILE, ".gitkeep", "write.lock");
 
   private final Path dir;
 
@@ -111,7 +101,7 @@ final class IndexFolder {
 
   /** The failure for an index that cannot be read; a missing index is named as such. */
   QuarryException unreadable(IOException e) {
-    if (e instanceof java.io.FileNotFoundException || e instanceof NoSuchFileException) {
+    if (e instanceof FileNotFoundException || e instanceof NoSuchFileException) {
       return new QuarryException(e.getMessage(), e);
     }
     return new QuarryException("cannot read index " + dir + ": " + e.getMessage(), e);
@@ -131,17 +121,9 @@ final class IndexFolder {
     return Files.isRegularFile(kept) ? readParticipants(kept) : ParticipantTable.empty();
   }
 
-  /** The code tree kept from REFI-QDA imports, or null when nothing was imported. */
-  Codebook codebook() {
-    Path f = dir.resolve(CODEBOOK_FILE);
-    if (!Files.isRegularFile(f)) {
-      return null;
-    }
-    try {
-      return CODEBOOK_JSON.readValue(f.toFile(), Codebook.class);
-    } catch (IOException e) {
-      throw new QuarryException(f + ": unreadable (" + QuarryException.describe(e) + "); import the project again", e);
-    }
+  /** The code tree kept from REFI-QDA imports. */
+  KeptCodebook codebook() {
+    return new KeptCodebook(dir);
   }
 
   /** Keeps a copy of the user's glossary, replacing the kept one in one step. */
@@ -152,28 +134,6 @@ final class IndexFolder {
   /** Keeps a copy of the user's participants table, replacing the kept one in one step. */
   void keepParticipants(Path file) {
     keep(file, PARTICIPANTS_FILE);
-  }
-
-  /**
-   * Keeps an imported project's code tree: its codes replace those of the same id; codes of
-   * earlier imports stay, so their ids on passages keep their names.
-   */
-  void keepCodebook(Codebook codebook) {
-    Codebook earlier = codebook();
-    List<Code> codes = new ArrayList<>(codebook.codes());
-    if (earlier != null) {
-      Set<String> ids = new HashSet<>();
-      codes.forEach(c -> ids.add(c.id()));
-      earlier.codes().stream().filter(c -> !ids.contains(c.id())).forEach(codes::add);
-    }
-    Path tmp = dir.resolve(CODEBOOK_FILE + ".tmp");
-    try {
-      CODEBOOK_JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(),
-          new Codebook(codebook.name(), null, codes));
-      Files.move(tmp, dir.resolve(CODEBOOK_FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      throw new QuarryException("cannot keep the code tree with the index " + dir + ": " + e.getMessage(), e);
-    }
   }
 
   // copied to a temporary file and moved: a reader never sees half a file

@@ -44,7 +44,7 @@ final class ReportJobs {
 
   // the known codes, given every passage (near duplicates included)
   private Codebook knownCodes(List<Hit> all) {
-    return RefiExport.known(folder.codebook(), folder.dir().getFileName().toString(), all);
+    return RefiExport.known(folder.codebook().read(), folder.dir().getFileName().toString(), all);
   }
 
   /** The framework matrix of the codes stored with passages; see {@link Quarry#matrix}. */
