@@ -35,9 +35,9 @@ import org.quarry.report.FrameworkMatrix;
  * process at a time may index into a folder; any number may search it, and searches see what an
  * index run has committed.
  *
- * <p>This class only delegates: each job lives in its own class of this package ({@link
- * IndexJob}, {@link ImportJob}, {@link CodingJobs}, {@link ReportJobs}), and they share the
- * folder ({@link IndexFolder}) and one searcher ({@link IndexSearch}).
+ * <p>This class only delegates: each job lives in its own package-private class ({@code
+ * IndexJob}, {@code ImportJob}, {@code CodingJobs}, {@code ReportJobs}), and they share the
+ * folder ({@code IndexFolder}) and one searcher ({@code IndexSearch}).
  */
 public final class Quarry implements AutoCloseable {
   private final IndexFolder folder;
