@@ -385,6 +385,15 @@ public final class Quarry implements AutoCloseable {
     }
   }
 
+  // the cases of imported projects, with their GUIDs, and those no source refers to
+  private List<Case> keptCases() {
+    try {
+      return searcher().keptCases();
+    } catch (IOException e) {
+      throw unreadable(e);
+    }
+  }
+
   /**
    * Exports the index: sources with the text Quarry keeps, the codebook, every code stored with
    * a passage scoring at least {@code minScore} as a coding over the passage (a human coding
@@ -411,7 +420,7 @@ public final class Quarry implements AutoCloseable {
     List<Passage> passages = hits.stream().map(Hit::passage).toList();
     List<Coding> codings = qdc ? List.of() : RefiExport.forExport(hits, humanCodings(), minScore);
     List<Source> sources = qdc ? List.of() : sources();
-    List<Case> cases = format == ExportFormat.QDPX ? Cases.fromPassages(passages) : List.of();
+    List<Case> cases = format == ExportFormat.QDPX ? Cases.withKept(Cases.fromPassages(passages), keptCases()) : List.of();
     List<String> problems = new ArrayList<>();
     try {
       switch (format) {
