@@ -3,6 +3,7 @@ package org.quarry.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -10,8 +11,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -92,7 +95,7 @@ class RefiIdentityRoundTripTest {
 
   private static List<Element> elements(Document doc, String name) {
     NodeList nodes = doc.getElementsByTagNameNS(RefiXml.PROJECT_NS, name);
-    List<Element> out = new java.util.ArrayList<>();
+    List<Element> out = new ArrayList<>();
     for (int i = 0; i < nodes.getLength(); i++) {
       out.add((Element) nodes.item(i));
     }
@@ -194,7 +197,7 @@ class RefiIdentityRoundTripTest {
     try (Quarry q = RefiImportTest.open(dir.resolve("index"))) {
       q.importProject(project(p02WithRole("Manager")));
       q.importProject(project(P02_CASE, ""));
-      assertEquals(null, caseNamed(export(q, null), "P02"));
+      assertNull(caseNamed(export(q, null), "P02"));
     }
   }
 
@@ -235,7 +238,7 @@ class RefiIdentityRoundTripTest {
     Path qdc = dir.resolve("tool.qdc");
     Files.writeString(qdc, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
         + "<CodeBook xmlns=\"urn:QDA-XML:codebook:1.0\" origin=\"NVivo\"><Codes>"
-        + "<Code guid=\"{" + TRUST.toUpperCase(java.util.Locale.ROOT) + "}\" name=\"Trust\" isCodable=\"true\"/>"
+        + "<Code guid=\"{" + TRUST.toUpperCase(Locale.ROOT) + "}\" name=\"Trust\" isCodable=\"true\"/>"
         + "</Codes></CodeBook>\n");
     Codebook read = Quarry.codebook(qdc).codebook();
     byte[] out = QdcWriter.toBytes(read);
