@@ -43,7 +43,8 @@ import org.w3c.dom.Element;
  * ({@link org.quarry.model.Code#guid()}, {@link Case#guid()}, the source's {@link
  * RefiGuids#SOURCE_METADATA_KEY} metadata), so the tool finds its own items again; every other
  * GUID is a UUID v5 of the id ({@link RefiGuids}), stable across runs. ZIP entries carry a fixed
- * time, so the same input gives the same bytes. One user, "Quarry", is listed as the creator of every selection.
+ * time, so the same input gives the same bytes. One user, "Quarry", is listed as the creator of
+ * every selection.
  */
 public final class QdpxWriter {
   private static final LocalDateTime ZIP_TIME = LocalDateTime.of(2020, 1, 1, 0, 0);
