@@ -97,6 +97,15 @@ final class IndexSearch implements AutoCloseable {
     }
   }
 
+  /** The cases of imported projects, with their GUIDs, those no source refers to included. */
+  List<org.quarry.model.Case> keptCases() {
+    try {
+      return searcher().keptCases();
+    } catch (IOException e) {
+      throw folder.unreadable(e);
+    }
+  }
+
   /**
    * The searcher itself, for a writing job that reads between its writes and reports a failure
    * to read as a failure of its own run.

@@ -28,12 +28,19 @@ import org.quarry.model.Source;
 import org.quarry.model.SourceKind;
 import org.quarry.report.ImportedProject;
 import org.quarry.report.ImportedSource;
+import org.quarry.report.RefiGuids;
 
 /**
  * Puts a REFI-QDA project read by {@link org.quarry.report.QdpxReader} into the index: each text
  * source becomes a source segmented like a file, the passages of a source a case refers to get
  * that case as participant and its variables as attributes, and each human coding is attached
  * (origin {@code human}, score 1.0) to every passage it overlaps and kept with its exact span.
+ *
+ * <p>What a tool needs to recognise its own items in an export is kept: a code's GUID with the
+ * code tree ({@link org.quarry.model.Code#guid()}), a source's in its metadata ({@link
+ * RefiGuids#SOURCE_METADATA_KEY}), and the project's cases, with their GUIDs and variables, in a
+ * document of the project ({@link org.quarry.index.KeptCases}), since a case no source refers to
+ * has no passage to carry it.
  *
  * <p>Imported sources are indexed under their name in the project with the project file as their
  * root, so importing the same file again replaces them (and removes sources the project no
@@ -139,6 +146,9 @@ final class RefiImport {
       }
     }
     indexer.replaceCodes(byPassage, CodeScore.HUMAN);
+    // every case, with or without a source: a case only in the index's passages would lose its
+    // GUID, and a case no source refers to (variables entered before any coding) would be lost
+    indexer.keepCases(root, project.cases());
     for (String source : codingsBySource.keySet()) {
       if (!passagesBySource.containsKey(source)) {
         for (Coding c : codingsBySource.get(source)) {
@@ -179,6 +189,13 @@ final class RefiImport {
   private Source source(ImportedSource s, Case owner, String root) {
     Map<String, String> metadata = new TreeMap<>();
     StringBuilder identity = new StringBuilder(s.text()).append('\u0000');
+    String guid = RefiGuids.kept(s.guid());
+    if (guid != null) {
+      // kept on the source record so an export gives the tool its own source back; in the hash
+      // so a re-import of a source whose GUID changed rewrites the record that keeps it
+      metadata.put(RefiGuids.SOURCE_METADATA_KEY, guid);
+      identity.append(guid).append('\u0000');
+    }
     if (owner != null) {
       metadata.put("participant", owner.id());
       identity.append(owner.id()).append('\u0000').append(owner.attributes());

@@ -93,7 +93,7 @@ final class ReportJobs {
     List<Passage> passages = hits.stream().map(Hit::passage).toList();
     List<Coding> codings = qdc ? List.of() : RefiExport.forExport(hits, search.humanCodings(), minScore);
     List<Source> sources = qdc ? List.of() : search.sources();
-    List<Case> cases = format == ExportFormat.QDPX ? Cases.fromPassages(passages) : List.of();
+    List<Case> cases = format == ExportFormat.QDPX ? Cases.withKept(Cases.fromPassages(passages), search.keptCases()) : List.of();
     List<String> problems = new ArrayList<>();
     try {
       switch (format) {

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.quarry.model.Code;
 import org.quarry.model.Codebook;
 import org.quarry.report.QdpxReader;
+import org.quarry.report.RefiGuids;
 import org.quarry.report.RefiXml;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -71,7 +72,10 @@ final class QdcCodebookReader {
     String id = uniqueId(name.isEmpty() ? e.getAttribute("guid") : name, used);
     List<Element> d = RefiXml.children(e, "Description");
     String description = d.isEmpty() ? null : d.get(0).getTextContent().strip();
-    codes.add(new Code(id, name.isEmpty() ? id : name, description, parent, List.of(), List.of(), null, 1.0));
+    // the tool's GUID is kept so a project or codebook exported with these codes names the
+    // tool's own codes
+    codes.add(new Code(id, name.isEmpty() ? id : name, description, parent, List.of(), List.of(), null, 1.0,
+        RefiGuids.kept(e.getAttribute("guid"))));
     for (Element c : RefiXml.children(e, "Code")) {
       readCode(c, id, codes, used);
     }

@@ -7,11 +7,13 @@ import org.quarry.analysis.QuarryAnalyzer;
 /**
  * Every field name of a Quarry index, in one place.
  *
- * <p>The index holds three types of document ({@link #TYPE}): one per passage ({@link
+ * <p>The index holds these types of document ({@link #TYPE}): one per passage ({@link
  * #TYPE_PASSAGE}), one record per source ({@link #TYPE_SOURCE}) with its content hash, which
  * lets re-indexing skip unchanged files, and, for a source imported from a QDA tool, one document
  * with the exact spans of its human codings ({@link #TYPE_CODINGS}). All carry {@link #SOURCE},
- * so deleting by source removes a file's passages, record and codings together.
+ * so deleting by source removes a file's passages, record and codings together. An imported
+ * project also has one document with its cases ({@link #TYPE_CASES}), which belongs to the
+ * project file ({@link #CASES_OF}), not to a source.
  *
  * <p>Participant and file attributes (role, region, …) are indexed under their own name, as a
  * keyword field ({@code role:GP}) and a facet dimension ({@code role}); names in {@link #RESERVED}
@@ -34,6 +36,12 @@ public final class Fields {
    * (passages only say which codes they overlap; export and eval need the words coded).
    */
   public static final String TYPE_CODINGS = "codings";
+
+  /**
+   * {@link #TYPE} of the document keeping an imported project's cases with their GUIDs and
+   * variables (a case no source refers to has no passage to carry it).
+   */
+  public static final String TYPE_CASES = "cases";
 
   /** Passage id: keyword, stored, sorted doc values (the tie-break of every ranking). */
   public static final String ID = "id";
@@ -134,6 +142,15 @@ public final class Fields {
    */
   public static final String CODINGS = "codings";
 
+  /** Cases document: the project file it was imported from, keyword (for replacing it). */
+  public static final String CASES_OF = "cases_of";
+
+  /**
+   * Cases document: the project's cases as a JSON array of {@code {"id", "guid", "attributes"}};
+   * stored.
+   */
+  public static final String CASES = "cases";
+
   /** Facet dimensions every passage index has; attribute dimensions come on top. */
   public static final List<String> FIXED_FACETS = List.of(PARTICIPANT, SOURCE, KIND, SECTION, CODE, ORIGIN);
 
@@ -143,5 +160,5 @@ public final class Fields {
           TYPE, ID, SOURCE, KIND, PARTICIPANT, QUOTED, SECTION, TEXT, TEXT_STEM, TEXT_LEMMA, CODE, ORIGIN,
           CODE_SCORES, DUPLICATE_OF, DUPLICATE, START, END, ANNOTATION, ATTRIBUTES, PATH,
           CONTENT_HASH, SOURCE_KIND, SIGNATURE, PASSAGE_COUNT, RECORD, ROOT, SOURCE_TEXT,
-          SOURCE_OFFSETS, SOURCE_METADATA, CODINGS_OF, CODINGS, "$facets");
+          SOURCE_OFFSETS, SOURCE_METADATA, CODINGS_OF, CODINGS, CASES_OF, CASES, "$facets");
 }

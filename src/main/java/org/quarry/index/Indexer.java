@@ -33,6 +33,7 @@ import org.apache.lucene.util.BytesRef;
 import org.quarry.analysis.LemmaAnnotation;
 import org.quarry.analysis.QuarryAnalyzer;
 import org.quarry.analysis.TextAnnotator;
+import org.quarry.model.Case;
 import org.quarry.model.CodeScore;
 import org.quarry.model.Coding;
 import org.quarry.model.Passage;
@@ -304,6 +305,20 @@ public final class Indexer implements Closeable {
       writer.deleteDocuments(key);
     } else {
       writer.updateDocument(key, KeptCodings.toDocument(source, codings));
+    }
+    writer.commit();
+  }
+
+  /**
+   * Keeps the cases of the project imported from {@code root} ({@link KeptCases}), replacing
+   * those an earlier import of it kept; no cases removes them. Commits.
+   */
+  public void keepCases(String root, List<Case> cases) throws IOException {
+    Term key = new Term(Fields.CASES_OF, root);
+    if (cases.isEmpty()) {
+      writer.deleteDocuments(key);
+    } else {
+      writer.updateDocument(key, KeptCases.toDocument(root, cases));
     }
     writer.commit();
   }

@@ -8,7 +8,10 @@ import org.quarry.model.Case;
 import org.quarry.model.Passage;
 import org.quarry.model.PassageKind;
 
-/** Builds cases from passages: one per participant, with the attributes its passages carry. */
+/**
+ * Builds cases from passages: one per participant, with the attributes its passages carry; and
+ * joins them with the cases kept from imported projects.
+ */
 public final class Cases {
   private Cases() {}
 
@@ -29,5 +32,26 @@ public final class Cases {
     List<Case> out = new ArrayList<>();
     byId.forEach((id, attrs) -> out.add(new Case(id, attrs)));
     return out;
+  }
+
+  /**
+   * The cases of the passages joined with those kept from imported projects, sorted by id: a
+   * case on passages keeps the attributes its passages carry (a participants table may have
+   * changed them since the import) and takes the kept case's GUID; a kept case on no passage
+   * (no source refers to it, or its sources are gone) comes with its kept variables, so a
+   * project's cases all go back to the tool. Of kept cases sharing an id, the first counts.
+   */
+  public static List<Case> withKept(List<Case> fromPassages, List<Case> kept) {
+    Map<String, Case> byId = new TreeMap<>();
+    fromPassages.forEach(c -> byId.put(c.id(), c));
+    for (Case k : kept) {
+      Case c = byId.get(k.id());
+      if (c == null) {
+        byId.put(k.id(), k);
+      } else if (c.guid() == null) {
+        byId.put(k.id(), new Case(c.id(), c.attributes(), k.guid()));
+      }
+    }
+    return new ArrayList<>(byId.values());
   }
 }

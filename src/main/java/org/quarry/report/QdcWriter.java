@@ -9,8 +9,9 @@ import org.w3c.dom.Element;
 
 /**
  * Writes a codebook as a REFI-QDA codebook ({@code .qdc}, QDA-XML codebook 1.0): nested
- * {@code Code} elements with stable GUIDs (UUID v5 of the code id, see {@link RefiGuids}), so a
- * project exported by {@link QdpxWriter} and this codebook agree on every code's GUID.
+ * {@code Code} elements with stable GUIDs (a code's own GUID when it was read from a QDA tool,
+ * else UUID v5 of the code id, see {@link RefiGuids}), so a project exported by {@link
+ * QdpxWriter} and this codebook agree on every code's GUID.
  */
 public final class QdcWriter {
   private QdcWriter() {}
@@ -29,7 +30,7 @@ public final class QdcWriter {
     Element root = doc.createElementNS(RefiXml.CODEBOOK_NS, "CodeBook");
     root.setAttribute("origin", "Quarry");
     doc.appendChild(root);
-    RefiCodes.appendCodes(doc, root, RefiXml.CODEBOOK_NS, codebook);
+    RefiCodes.appendCodes(doc, root, RefiXml.CODEBOOK_NS, codebook, new UsedGuids());
     return RefiXml.serialise(doc);
   }
 

@@ -194,8 +194,9 @@ public final class QdpxReader {
       String id = uniqueId(name.isBlank() ? guid : name);
       codeIdByGuid.put(guid, id);
       Element d = RefiXml.first(e, "Description");
+      // the tool's GUID goes back out with the code, so the tool sees its own code again
       codes.add(new Code(id, name, d == null ? null : d.getTextContent(), parent, null, null, null,
-          1.0));
+          1.0, RefiGuids.kept(guid)));
       for (Element c : RefiXml.children(e, "Code")) {
         readCode(c, id);
       }
@@ -236,7 +237,7 @@ public final class QdpxReader {
               + "; it stays with " + other);
         }
       }
-      return new Case(id, attrs);
+      return new Case(id, attrs, RefiGuids.kept(c.getAttribute("guid")));
     }
 
     private static int countCodings(Element e) {

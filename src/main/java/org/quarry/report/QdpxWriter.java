@@ -38,9 +38,13 @@ import org.w3c.dom.Element;
  * <p>Each coding becomes one {@code PlainTextSelection} carrying one {@code Coding} with a
  * {@code CodeRef}; a suggested coding's selection says its score in {@code Description}, since
  * the schema has no score. Cases carry their attributes as {@code Text} variables and refer to
- * the sources whose {@code participant} metadata names them. GUIDs are UUID v5 of the ids
- * ({@link RefiGuids}), stable across runs; ZIP entries carry a fixed time, so the same input
- * gives the same bytes. One user, "Quarry", is listed as the creator of every selection.
+ * the sources whose {@code participant} metadata names them (a case with no source is listed
+ * all the same). A code, case or source imported from a QDA tool keeps the GUID it had there
+ * ({@link org.quarry.model.Code#guid()}, {@link Case#guid()}, the source's {@link
+ * RefiGuids#SOURCE_METADATA_KEY} metadata), so the tool finds its own items again; every other
+ * GUID is a UUID v5 of the id ({@link RefiGuids}), stable across runs. ZIP entries carry a fixed
+ * time, so the same input gives the same bytes. One user, "Quarry", is listed as the creator of
+ * every selection.
  */
 public final class QdpxWriter {
   private static final LocalDateTime ZIP_TIME = LocalDateTime.of(2020, 1, 1, 0, 0);
@@ -89,9 +93,11 @@ public final class QdpxWriter {
     u.setAttribute("name", "Quarry");
 
     CodeTree tree = new CodeTree(codebook);
+    UsedGuids guids = new UsedGuids();
+    Map<String, String> codeGuid = new HashMap<>();
     if (!codebook.codes().isEmpty()) {
       Element cb = RefiXml.child(doc, project, ns, "CodeBook");
-      RefiCodes.appendCodes(doc, cb, ns, codebook);
+      codeGuid = RefiCodes.appendCodes(doc, cb, ns, codebook, guids);
     }
 
     TreeSet<String> variableNames = new TreeSet<>();
@@ -109,9 +115,10 @@ public final class QdpxWriter {
     }
     Map<String, String> sourceGuid = new LinkedHashMap<>();
     for (Source s : sources) {
-      if (sourceGuid.putIfAbsent(s.id(), RefiGuids.of("source", s.id())) != null) {
+      if (sourceGuid.containsKey(s.id())) {
         throw new IllegalArgumentException("source id " + s.id() + " is given twice");
       }
+      sourceGuid.put(s.id(), guids.take(s.metadata().get(RefiGuids.SOURCE_METADATA_KEY), "source", s.id()));
     }
     if (!cases.isEmpty()) {
       Element casesEl = RefiXml.child(doc, project, ns, "Cases");
@@ -119,7 +126,7 @@ public final class QdpxWriter {
       ordered.sort((a, b) -> a.id().compareTo(b.id()));
       for (Case c : ordered) {
         Element ce = RefiXml.child(doc, casesEl, ns, "Case");
-        ce.setAttribute("guid", RefiGuids.of("case", c.id()));
+        ce.setAttribute("guid", guids.take(c.guid(), "case", c.id()));
         ce.setAttribute("name", RefiXml.clean(c.id()));
         for (Map.Entry<String, String> a : c.attributes().entrySet()) {
           Element vv = RefiXml.child(doc, ce, ns, "VariableValue");
@@ -185,7 +192,8 @@ public final class QdpxWriter {
           Element coding = RefiXml.child(doc, sel, ns, "Coding");
           coding.setAttribute("guid", RefiGuids.of("coding", key));
           coding.setAttribute("creatingUser", user);
-          RefiXml.child(doc, coding, ns, "CodeRef").setAttribute("targetGUID", RefiCodes.guid(c.code()));
+          RefiXml.child(doc, coding, ns, "CodeRef")
+              .setAttribute("targetGUID", codeGuid.get(c.code()));
         }
       }
     }

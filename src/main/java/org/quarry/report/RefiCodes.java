@@ -1,6 +1,8 @@
 package org.quarry.report;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.quarry.model.Code;
 import org.quarry.model.Codebook;
 import org.w3c.dom.Document;
@@ -8,7 +10,8 @@ import org.w3c.dom.Element;
 
 /**
  * Writes a codebook as nested REFI-QDA {@code Code} elements (the same shape in a project and in
- * a {@code .qdc}): GUIDs from {@link RefiGuids}, every code codable, a colour picked from a fixed
+ * a {@code .qdc}): a code's own GUID when it was read from a QDA tool, else one from {@link
+ * RefiGuids}; every code codable, a colour picked from a fixed
  * palette by id, the description as {@code Description}.
  */
 final class RefiCodes {
@@ -19,22 +22,30 @@ final class RefiCodes {
 
   private RefiCodes() {}
 
-  static String guid(String codeId) {
-    return RefiGuids.of("code", codeId);
-  }
-
-  static Element appendCodes(Document doc, Element parent, String ns, Codebook codebook) {
+  /**
+   * Appends the codebook's {@code Codes} to {@code parent}.
+   *
+   * @param guids the GUIDs of the document being written
+   * @return each code's GUID by code id, for the codings that refer to it
+   */
+  static Map<String, String> appendCodes(
+      Document doc, Element parent, String ns, Codebook codebook, UsedGuids guids) {
     CodeTree tree = new CodeTree(codebook);
+    Map<String, String> guidById = new HashMap<>();
+    for (Code c : tree.preorder()) {
+      guidById.put(c.id(), guids.take(c.guid(), "code", c.id()));
+    }
     Element codes = RefiXml.child(doc, parent, ns, "Codes");
     for (Code root : tree.roots()) {
-      append(doc, codes, ns, tree, root);
+      append(doc, codes, ns, tree, root, guidById);
     }
-    return codes;
+    return guidById;
   }
 
-  private static void append(Document doc, Element parent, String ns, CodeTree tree, Code c) {
+  private static void append(
+      Document doc, Element parent, String ns, CodeTree tree, Code c, Map<String, String> guidById) {
     Element e = RefiXml.child(doc, parent, ns, "Code");
-    e.setAttribute("guid", guid(c.id()));
+    e.setAttribute("guid", guidById.get(c.id()));
     e.setAttribute("name", RefiXml.clean(c.name() == null || c.name().isBlank() ? c.id() : c.name()));
     e.setAttribute("isCodable", "true");
     e.setAttribute("color", PALETTE[Math.floorMod(c.id().hashCode(), PALETTE.length)]);
@@ -43,7 +54,7 @@ final class RefiCodes {
     }
     List<Code> kids = tree.children(c.id());
     for (Code k : kids) {
-      append(doc, e, ns, tree, k);
+      append(doc, e, ns, tree, k, guidById);
     }
   }
 }

@@ -50,9 +50,11 @@ import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 import org.quarry.analysis.Glossary;
 import org.quarry.analysis.QuarryAnalyzer;
 import org.quarry.index.Fields;
+import org.quarry.index.KeptCases;
 import org.quarry.index.KeptCodings;
 import org.quarry.index.PassageDocuments;
 import org.quarry.index.SourceTexts;
+import org.quarry.model.Case;
 import org.quarry.model.Coding;
 import org.quarry.model.FacetValue;
 import org.quarry.model.Hit;
@@ -352,6 +354,32 @@ public final class QuoteSearcher implements Closeable {
               .thenComparingInt(Coding::end)
               .thenComparing(Coding::code));
       return codings;
+    } finally {
+      manager.release(searcher);
+    }
+  }
+
+  /**
+   * The cases kept for imported projects ({@link org.quarry.index.KeptCases}), with their GUIDs
+   * and variables, by project file, then in project order.
+   */
+  public List<Case> keptCases() throws IOException {
+    manager.maybeRefresh();
+    IndexSearcher searcher = manager.acquire();
+    try {
+      TopDocs top =
+          searcher.search(
+              new TermQuery(new Term(Fields.TYPE, Fields.TYPE_CASES)),
+              Math.max(1, searcher.getIndexReader().maxDoc()));
+      StoredFields stored = searcher.storedFields();
+      Map<String, List<Case>> byProject = new TreeMap<>();
+      for (ScoreDoc sd : top.scoreDocs) {
+        Document doc = stored.document(sd.doc);
+        byProject.put(doc.get(Fields.CASES_OF), KeptCases.read(doc));
+      }
+      List<Case> cases = new ArrayList<>();
+      byProject.values().forEach(cases::addAll);
+      return cases;
     } finally {
       manager.release(searcher);
     }

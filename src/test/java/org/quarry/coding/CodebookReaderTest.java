@@ -139,7 +139,7 @@ class CodebookReaderTest {
     List<Code> codes = r.codebook().codes();
     assertEquals(2, codes.size());
     assertEquals(new Code("engaging-the-system", "Engaging the system", "PCNs and the ICS.", null,
-        List.of(), List.of(), null, 1.0), codes.get(0));
+        List.of(), List.of(), null, 1.0, "11111111-1111-1111-1111-111111111111"), codes.get(0));
     assertEquals("engaging-the-system", codes.get(1).parent());
     assertNull(codes.get(1).description());
     assertEquals(2, r.warnings().size());

@@ -106,8 +106,9 @@ class QdpxReaderTest {
 
   @Test
   void casesComeWithTheirVariableValues() throws IOException {
-    assertEquals(List.of(new Case("P01", Map.of("role", "GP", "region", "North")),
-        new Case("P02", Map.of())), read("project.qde").cases());
+    assertEquals(List.of(
+        new Case("P01", Map.of("role", "GP", "region", "North"), "ca5e0000-0000-4000-8000-000000000001"),
+        new Case("P02", Map.of(), "ca5e0000-0000-4000-8000-000000000002")), read("project.qde").cases());
   }
 
   @Test
