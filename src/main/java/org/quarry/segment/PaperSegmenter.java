@@ -178,13 +178,15 @@ public final class PaperSegmenter implements Segmenter {
     return false;
   }
 
-  /** Joins paragraphs a page or column break split, and bare codes to the extract they end. */
+  /** Joins paragraphs a page or column break split, and bare or dashed codes to the extract they end. */
   private static List<Block> mergeBreaks(String text, List<Block> blocks) {
     List<Block> out = new ArrayList<>();
-    for (Block b : blocks) {
+    for (int k = 0; k < blocks.size(); k++) {
+      Block b = blocks.get(k);
       Block prev = out.isEmpty() ? null : out.get(out.size() - 1);
+      Block next = k + 1 < blocks.size() ? blocks.get(k + 1) : null;
       if (prev != null && prev.heading() == null && b.heading() == null
-          && (continues(text, prev, b) || bareCode(text, b))) {
+          && (continues(text, prev, b) || bareCode(text, b) || dashedCode(text, prev, b, next))) {
         out.set(out.size() - 1, prev.to(b.end()));
       } else {
         out.add(b);
@@ -203,18 +205,43 @@ public final class PaperSegmenter implements Segmenter {
         && CONTINUATION.matcher(text.substring(next.start(), Math.min(next.end(), next.start() + 64))).find();
   }
 
+  /**
+   * A line {@code — P07} or {@code – Participant 7 (nurse)} after a quotation: the quote's
+   * attribution. Not after a lead-in ({@code Participants:}) or before another such line, where the
+   * dashes are a list of codes.
+   */
+  private static boolean dashedCode(String text, Block prev, Block b, Block next) {
+    if (!DashAttribution.isDash(text.charAt(markersEnd(text, b)))) {
+      return false;
+    }
+    char last = text.charAt(prev.end() - 1);
+    boolean quotationEnds = ".!?…\"”’'»".indexOf(last) >= 0;
+    boolean listFollows = next != null && next.heading() == null && DashAttribution.line(text, next.start(), next.end()).isPresent();
+    return quotationEnds && !listFollows && DashAttribution.line(text, b.start(), b.end()).isPresent();
+  }
+
+  /** The first index of {@code b} after Markdown block quote markers ({@code > > }). */
+  private static int markersEnd(String text, Block b) {
+    int i = b.start();
+    while (i < b.end() - 1 && (text.charAt(i) == '>' || Character.isWhitespace(text.charAt(i)))) {
+      i++;
+    }
+    return i;
+  }
+
   private static boolean bareCode(String text, Block b) {
     // only a bracketed block can be a code: other paragraphs are not copied or scanned
-    char first = text.charAt(b.start());
+    int start = markersEnd(text, b);
+    char first = text.charAt(start);
     if (first != '[' && first != '(') {
       return false;
     }
     // trailing punctuation stripped by hand: "[.,;]+$" retried every start in a run of dots
     int end = b.end();
-    while (end > b.start() && ".,;".indexOf(text.charAt(end - 1)) >= 0) {
+    while (end > start && ".,;".indexOf(text.charAt(end - 1)) >= 0) {
       end--;
     }
-    String s = text.substring(b.start(), end);
+    String s = text.substring(start, end);
     if (s.length() < 3) {
       return false;
     }
