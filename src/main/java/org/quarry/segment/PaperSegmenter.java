@@ -47,33 +47,66 @@ public final class PaperSegmenter implements Segmenter {
   public List<Passage> segment(Source source) {
     String text = source.text();
     List<Block> blocks = mergeBreaks(text, blocks(text));
+    List<List<QuoteExtractor.Quote>> found = new ArrayList<>();
+    for (Block b : blocks) {
+      found.add(b.heading() == null ? quotes.find(text, b.start(), b.end()) : List.of());
+    }
+    // a quote over several paragraphs is claimed by the paragraph holding its code, the last one
+    ContinuedQuote.Start[] startOf = new ContinuedQuote.Start[blocks.size()];
+    int[] runEnd = new int[blocks.size()];
+    for (int last = 0; last < blocks.size(); last++) {
+      runEnd[last] = Math.max(runEnd[last], last);
+      if (!found.get(last).isEmpty()) {
+        int end = last;
+        ContinuedQuote.of(text, blocks, found, last, found.get(last).get(0)).ifPresent(s -> {
+          startOf[end] = s;
+          runEnd[s.block()] = end;
+        });
+      }
+    }
     List<Passage> out = new ArrayList<>();
     String section = null;
-    for (Block b : blocks) {
+    int k = 0;
+    while (k < blocks.size()) {
+      Block b = blocks.get(k);
       if (b.heading() != null) {
         section = b.heading();
+        k++;
         continue;
       }
-      int cursor = b.start();
-      List<QuoteExtractor.Quote> found = quotes.find(text, b.start(), b.end());
-      // the authors' words around a quote frame it: they count for its participant in facets
-      List<String> quoted = found.stream().map(QuoteExtractor.Quote::participant).distinct().toList();
-      List<Passage> paragraph = new ArrayList<>();
-      for (QuoteExtractor.Quote q : found) {
-        narrative(source, section, cursor, q.claimStart(), paragraph);
-        paragraph.add(passage(source, PassageKind.QUOTE, q.participant(), section, q.start(), q.end()));
-        cursor = q.claimEnd();
+      int last = runEnd[k];
+      List<QuoteExtractor.Quote> paragraphQuotes = new ArrayList<>(found.get(last));
+      ContinuedQuote.Start start = startOf[last];
+      if (start != null) {
+        QuoteExtractor.Quote q = paragraphQuotes.get(0);
+        paragraphQuotes.set(0, new QuoteExtractor.Quote(start.start(), q.end(), q.participant(), start.claimStart(), q.claimEnd()));
       }
-      narrative(source, section, cursor, b.end(), paragraph);
-      for (Passage p : paragraph) {
-        out.add(p.kind() == PassageKind.NARRATIVE && !quoted.isEmpty() ? p.withQuoted(quoted) : p);
-      }
+      paragraph(source, section, b.start(), blocks.get(last).end(), paragraphQuotes, out);
+      k = last + 1;
     }
     return out;
   }
 
+  /** The passages of one paragraph (or a run of paragraphs one quote spans) {@code [from, to)}. */
+  private static void paragraph(
+      Source source, String section, int from, int to, List<QuoteExtractor.Quote> found, List<Passage> out) {
+    int cursor = from;
+    // the authors' words around a quote frame it: they count for its participant in facets
+    List<String> quoted = found.stream().map(QuoteExtractor.Quote::participant).distinct().toList();
+    List<Passage> paragraph = new ArrayList<>();
+    for (QuoteExtractor.Quote q : found) {
+      narrative(source, section, cursor, q.claimStart(), paragraph);
+      paragraph.add(passage(source, PassageKind.QUOTE, q.participant(), section, q.start(), q.end()));
+      cursor = q.claimEnd();
+    }
+    narrative(source, section, cursor, to, paragraph);
+    for (Passage p : paragraph) {
+      out.add(p.kind() == PassageKind.NARRATIVE && !quoted.isEmpty() ? p.withQuoted(quoted) : p);
+    }
+  }
+
   /** A line of text: a heading (with its section name) or a paragraph (heading null). */
-  private record Block(int start, int end, String heading) {
+  record Block(int start, int end, String heading) {
     Block to(int newEnd) {
       return new Block(start, newEnd, null);
     }
@@ -95,8 +128,13 @@ public final class PaperSegmenter implements Segmenter {
       while (e > s && Character.isWhitespace(text.charAt(e - 1))) {
         e--;
       }
-      if (e > s) {
-        lines.add(new int[] {s, e});
+      if (e > s && !blockQuoteBreak(text, s, e)) {
+        int[] prev = lines.isEmpty() ? null : lines.get(lines.size() - 1);
+        if (prev != null && text.charAt(s) == '>' && text.charAt(prev[0]) == '>' && adjacent(text, prev[1], s)) {
+          prev[1] = e; // the lines of one paragraph in a Markdown block quote
+        } else {
+          lines.add(new int[] {s, e});
+        }
       }
       i = end + 1;
     }
@@ -107,6 +145,27 @@ public final class PaperSegmenter implements Segmenter {
       out.add(new Block(lines.get(k)[0], lines.get(k)[1], heading(line, next)));
     }
     return out;
+  }
+
+  /** A line of only {@code >} markers: a paragraph break inside a Markdown block quote, no text. */
+  private static boolean blockQuoteBreak(String text, int s, int e) {
+    for (int j = s; j < e; j++) {
+      if (text.charAt(j) != '>' && !Character.isWhitespace(text.charAt(j))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** True when only one line end lies between {@code end} and {@code start}. */
+  private static boolean adjacent(String text, int end, int start) {
+    int breaks = 0;
+    for (int j = end; j < start; j++) {
+      if (text.charAt(j) == '\n') {
+        breaks++;
+      }
+    }
+    return breaks == 1;
   }
 
   /** The section name when {@code line} is a heading, else null. */

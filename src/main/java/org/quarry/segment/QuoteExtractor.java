@@ -41,10 +41,10 @@ public final class QuoteExtractor {
   private static final int MAX_ATTRIBUTION = 200;
   /** Longest inline quote looked for, so a paragraph of stray codes costs linear time. */
   private static final int MAX_QUOTE = 5000;
-  private static final String DOUBLE_OPEN = "“\"«";
-  private static final String DOUBLE_CLOSE = "”\"»";
-  private static final String SINGLE_OPEN = "‘'";
-  private static final String SINGLE_CLOSE = "’'";
+  static final String DOUBLE_OPEN = "“\"«";
+  static final String DOUBLE_CLOSE = "”\"»";
+  static final String SINGLE_OPEN = "‘'";
+  static final String SINGLE_CLOSE = "’'";
 
   /**
    * A quote in the text.
@@ -208,7 +208,7 @@ public final class QuoteExtractor {
   }
 
   /** A quote mark that opens: at a word start, never an apostrophe between letters. */
-  private static boolean isOpening(String text, int j) {
+  static boolean isOpening(String text, int j) {
     char c = text.charAt(j);
     if (c == '“' || c == '‘' || c == '«') {
       return true;
@@ -222,7 +222,7 @@ public final class QuoteExtractor {
   }
 
   /** A quote mark that closes: after a word, and not inside one (an apostrophe). */
-  private static boolean isClosing(String text, int j) {
+  static boolean isClosing(String text, int j) {
     char c = text.charAt(j);
     if (c == '”' || c == '»') {
       return true;
