@@ -200,7 +200,7 @@ final class ContinuedQuote {
 
     /** Opens at its first word and stays open to its end, or closes exactly there. */
     boolean opensAtStart() {
-      return opening == content && !stray && (wholly || !leadIn);
+      return opening == content && !stray;
     }
 
     /** A lead-in ending with a colon, then an opening mark left open. */

@@ -112,6 +112,10 @@ final class DashAttribution {
 
   /** A bare code from {@code start} to the end of the paragraph, with an optional bracketed gloss. */
   private static Optional<Found> endingParagraph(String text, int dash, int start, int to) {
+    // checked before trimming: every dash of a paragraph ending in a long run of dots would trim it
+    if (to - start > 2 * MAX_ATTRIBUTION) {
+      return Optional.empty();
+    }
     int end = to;
     while (end > start && (Character.isWhitespace(text.charAt(end - 1)) || ".,;".indexOf(text.charAt(end - 1)) >= 0)) {
       end--;

@@ -22,7 +22,12 @@ import org.quarry.model.Span;
  * artefacts ({@code IntrODuCtIOn}) put back in title case.
  *
  * <p>A paragraph that stops mid-sentence and is followed by one starting in lowercase (a page or
- * column break), or by a bare participant code, is one paragraph with it.
+ * column break), by a bare participant code, or by a dashed one after a quotation ({@code — P07}),
+ * is one paragraph with it. The lines of a Markdown block quote paragraph ({@code > …}) are one
+ * paragraph; a line of {@code >} alone separates its paragraphs.
+ *
+ * <p>A quote that runs over several paragraphs ({@link ContinuedQuote}) is one {@code quote}
+ * passage, from its first word to its last, attributed by the code that ends it.
  *
  * <p>Quotes (see {@link QuoteExtractor}) become {@code quote} passages covering the quoted words
  * only. Passages never overlap: the quote marks and the code belong to no passage, and the rest of a
@@ -281,11 +286,7 @@ public final class PaperSegmenter implements Segmenter {
 
   /** The first index of {@code b} after Markdown block quote markers ({@code > > }). */
   private static int markersEnd(String text, Block b) {
-    int i = b.start();
-    while (i < b.end() - 1 && (text.charAt(i) == '>' || Character.isWhitespace(text.charAt(i)))) {
-      i++;
-    }
-    return i;
+    return ContinuedQuote.contentStart(text, b.start(), b.end());
   }
 
   private static boolean bareCode(String text, Block b) {

@@ -97,6 +97,7 @@ class DashAttributionTest {
     assertEquals(List.of(), quotes("-".repeat(100_000) + " P1"));
     assertEquals(List.of(), quotes("- ".repeat(50_000)));
     assertEquals(List.of(), quotes("— a ".repeat(25_000)));
+    assertEquals(List.of(), quotes("— a ".repeat(25_000) + ".".repeat(100_000)));
     assertEquals(100, Papers.segment(Papers.source("dashes.md", "'x.'\n\n— P1\n\n".repeat(100))).size());
   }
 }
