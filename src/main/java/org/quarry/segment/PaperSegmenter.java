@@ -279,7 +279,8 @@ public final class PaperSegmenter implements Segmenter {
       return false;
     }
     char last = text.charAt(prev.end() - 1);
-    boolean quotationEnds = ".!?…\"”’'»".indexOf(last) >= 0;
+    // a Markdown block quote is a quotation however its last sentence ends
+    boolean quotationEnds = ".!?…\"”’'»".indexOf(last) >= 0 || text.charAt(prev.start()) == '>';
     boolean listFollows = next != null && next.heading() == null && DashAttribution.line(text, next.start(), next.end()).isPresent();
     return quotationEnds && !listFollows && DashAttribution.line(text, b.start(), b.end()).isPresent();
   }

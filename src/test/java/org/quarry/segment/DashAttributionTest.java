@@ -83,6 +83,13 @@ class DashAttributionTest {
   }
 
   @Test
+  void aDashLineAfterAMarkdownBlockQuoteIsItsAttributionWhateverItsLastMark() {
+    assertEquals(
+        List.of("quote P07 | We never see them"),
+        passages("Findings\n\n> We never see them\n\n— P07\n"));
+  }
+
+  @Test
   void dashedCodesListedAfterALeadInAreNoAttribution() {
     List<String> found = passages("Findings\n\nWe spoke to managers in two practices.\n\n- P07\n- P08\n").stream()
         .filter(p -> p.startsWith(PassageKind.QUOTE.label()))
