@@ -8,7 +8,8 @@ import org.quarry.model.OffsetMap;
  * convention, and the repairs PDF-extracted text needs (line-end hyphenation, spurious spaces after
  * hyphens, hard-wrapped lines joined into paragraphs), keeping a map back to the text as read.
  *
- * <p>Latin ligatures ({@code ﬁ}) become their letters everywhere. The other PDF repairs apply only to text that {@link LineJoiner} finds hard-wrapped, so web text,
+ * <p>Inline HTML tags that Markdown and plain-text renderings keep ({@code <sup>12</sup>}, {@code
+ * <em>}) are removed ({@link InlineTags}). Latin ligatures ({@code ﬁ}) become their letters everywhere. The other PDF repairs apply only to text that {@link LineJoiner} finds hard-wrapped, so web text,
  * Markdown and transcripts keep their line structure: after normalisation one line is one
  * paragraph, heading, list item, table row or speaker turn.
  *
@@ -36,6 +37,7 @@ public final class TextNormalizer {
     MappedText t = MappedText.of(raw);
     t = nfc(t);
     t = lineEnds(t);
+    t = InlineTags.strip(t);
     t = ligatures(t);
     t = LineJoiner.repair(t);
     return new Normalized(t.text(), t.offsetMap());

@@ -22,7 +22,12 @@ import org.quarry.model.Span;
  * artefacts ({@code IntrODuCtIOn}) put back in title case.
  *
  * <p>A paragraph that stops mid-sentence and is followed by one starting in lowercase (a page or
- * column break), or by a bare participant code, is one paragraph with it.
+ * column break), by a bare participant code, or by a dashed one after a quotation ({@code — P07}),
+ * is one paragraph with it. The lines of a Markdown block quote paragraph ({@code > …}) are one
+ * paragraph; a line of {@code >} alone separates its paragraphs.
+ *
+ * <p>A quote that runs over several paragraphs ({@link ContinuedQuote}) is one {@code quote}
+ * passage, from its first word to its last, attributed by the code that ends it.
  *
  * <p>Quotes (see {@link QuoteExtractor}) become {@code quote} passages covering the quoted words
  * only. Passages never overlap: the quote marks and the code belong to no passage, and the rest of a
@@ -47,33 +52,66 @@ public final class PaperSegmenter implements Segmenter {
   public List<Passage> segment(Source source) {
     String text = source.text();
     List<Block> blocks = mergeBreaks(text, blocks(text));
+    List<List<QuoteExtractor.Quote>> found = new ArrayList<>();
+    for (Block b : blocks) {
+      found.add(b.heading() == null ? quotes.find(text, b.start(), b.end()) : List.of());
+    }
+    // a quote over several paragraphs is claimed by the paragraph holding its code, the last one
+    ContinuedQuote.Start[] startOf = new ContinuedQuote.Start[blocks.size()];
+    int[] runEnd = new int[blocks.size()];
+    for (int last = 0; last < blocks.size(); last++) {
+      runEnd[last] = Math.max(runEnd[last], last);
+      if (!found.get(last).isEmpty()) {
+        int end = last;
+        ContinuedQuote.of(text, blocks, found, last, found.get(last).get(0)).ifPresent(s -> {
+          startOf[end] = s;
+          runEnd[s.block()] = end;
+        });
+      }
+    }
     List<Passage> out = new ArrayList<>();
     String section = null;
-    for (Block b : blocks) {
+    int k = 0;
+    while (k < blocks.size()) {
+      Block b = blocks.get(k);
       if (b.heading() != null) {
         section = b.heading();
+        k++;
         continue;
       }
-      int cursor = b.start();
-      List<QuoteExtractor.Quote> found = quotes.find(text, b.start(), b.end());
-      // the authors' words around a quote frame it: they count for its participant in facets
-      List<String> quoted = found.stream().map(QuoteExtractor.Quote::participant).distinct().toList();
-      List<Passage> paragraph = new ArrayList<>();
-      for (QuoteExtractor.Quote q : found) {
-        narrative(source, section, cursor, q.claimStart(), paragraph);
-        paragraph.add(passage(source, PassageKind.QUOTE, q.participant(), section, q.start(), q.end()));
-        cursor = q.claimEnd();
+      int last = runEnd[k];
+      List<QuoteExtractor.Quote> paragraphQuotes = new ArrayList<>(found.get(last));
+      ContinuedQuote.Start start = startOf[last];
+      if (start != null) {
+        QuoteExtractor.Quote q = paragraphQuotes.get(0);
+        paragraphQuotes.set(0, new QuoteExtractor.Quote(start.start(), q.end(), q.participant(), start.claimStart(), q.claimEnd()));
       }
-      narrative(source, section, cursor, b.end(), paragraph);
-      for (Passage p : paragraph) {
-        out.add(p.kind() == PassageKind.NARRATIVE && !quoted.isEmpty() ? p.withQuoted(quoted) : p);
-      }
+      paragraph(source, section, b.start(), blocks.get(last).end(), paragraphQuotes, out);
+      k = last + 1;
     }
     return out;
   }
 
+  /** The passages of one paragraph (or a run of paragraphs one quote spans) {@code [from, to)}. */
+  private static void paragraph(
+      Source source, String section, int from, int to, List<QuoteExtractor.Quote> found, List<Passage> out) {
+    int cursor = from;
+    // the authors' words around a quote frame it: they count for its participant in facets
+    List<String> quoted = found.stream().map(QuoteExtractor.Quote::participant).distinct().toList();
+    List<Passage> paragraph = new ArrayList<>();
+    for (QuoteExtractor.Quote q : found) {
+      narrative(source, section, cursor, q.claimStart(), paragraph);
+      paragraph.add(passage(source, PassageKind.QUOTE, q.participant(), section, q.start(), q.end()));
+      cursor = q.claimEnd();
+    }
+    narrative(source, section, cursor, to, paragraph);
+    for (Passage p : paragraph) {
+      out.add(p.kind() == PassageKind.NARRATIVE && !quoted.isEmpty() ? p.withQuoted(quoted) : p);
+    }
+  }
+
   /** A line of text: a heading (with its section name) or a paragraph (heading null). */
-  private record Block(int start, int end, String heading) {
+  record Block(int start, int end, String heading) {
     Block to(int newEnd) {
       return new Block(start, newEnd, null);
     }
@@ -95,8 +133,13 @@ public final class PaperSegmenter implements Segmenter {
       while (e > s && Character.isWhitespace(text.charAt(e - 1))) {
         e--;
       }
-      if (e > s) {
-        lines.add(new int[] {s, e});
+      if (e > s && !blockQuoteBreak(text, s, e)) {
+        int[] prev = lines.isEmpty() ? null : lines.get(lines.size() - 1);
+        if (prev != null && text.charAt(s) == '>' && text.charAt(prev[0]) == '>' && adjacent(text, prev[1], s)) {
+          prev[1] = e; // the lines of one paragraph in a Markdown block quote
+        } else {
+          lines.add(new int[] {s, e});
+        }
       }
       i = end + 1;
     }
@@ -107,6 +150,27 @@ public final class PaperSegmenter implements Segmenter {
       out.add(new Block(lines.get(k)[0], lines.get(k)[1], heading(line, next)));
     }
     return out;
+  }
+
+  /** A line of only {@code >} markers: a paragraph break inside a Markdown block quote, no text. */
+  private static boolean blockQuoteBreak(String text, int s, int e) {
+    for (int j = s; j < e; j++) {
+      if (text.charAt(j) != '>' && !Character.isWhitespace(text.charAt(j))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** True when only one line end lies between {@code end} and {@code start}. */
+  private static boolean adjacent(String text, int end, int start) {
+    int breaks = 0;
+    for (int j = end; j < start; j++) {
+      if (text.charAt(j) == '\n') {
+        breaks++;
+      }
+    }
+    return breaks == 1;
   }
 
   /** The section name when {@code line} is a heading, else null. */
@@ -178,13 +242,15 @@ public final class PaperSegmenter implements Segmenter {
     return false;
   }
 
-  /** Joins paragraphs a page or column break split, and bare codes to the extract they end. */
+  /** Joins paragraphs a page or column break split, and bare or dashed codes to the extract they end. */
   private static List<Block> mergeBreaks(String text, List<Block> blocks) {
     List<Block> out = new ArrayList<>();
-    for (Block b : blocks) {
+    for (int k = 0; k < blocks.size(); k++) {
+      Block b = blocks.get(k);
       Block prev = out.isEmpty() ? null : out.get(out.size() - 1);
+      Block next = k + 1 < blocks.size() ? blocks.get(k + 1) : null;
       if (prev != null && prev.heading() == null && b.heading() == null
-          && (continues(text, prev, b) || bareCode(text, b))) {
+          && (continues(text, prev, b) || bareCode(text, b) || dashedCode(text, prev, b, next))) {
         out.set(out.size() - 1, prev.to(b.end()));
       } else {
         out.add(b);
@@ -203,18 +269,40 @@ public final class PaperSegmenter implements Segmenter {
         && CONTINUATION.matcher(text.substring(next.start(), Math.min(next.end(), next.start() + 64))).find();
   }
 
+  /**
+   * A line {@code — P07} or {@code – Participant 7 (nurse)} after a quotation: the quote's
+   * attribution. Not after a lead-in ({@code Participants:}) or before another such line, where the
+   * dashes are a list of codes.
+   */
+  private static boolean dashedCode(String text, Block prev, Block b, Block next) {
+    if (!DashAttribution.isDash(text.charAt(markersEnd(text, b)))) {
+      return false;
+    }
+    char last = text.charAt(prev.end() - 1);
+    // a Markdown block quote is a quotation however its last sentence ends
+    boolean quotationEnds = ".!?…\"”’'»".indexOf(last) >= 0 || text.charAt(prev.start()) == '>';
+    boolean listFollows = next != null && next.heading() == null && DashAttribution.line(text, next.start(), next.end()).isPresent();
+    return quotationEnds && !listFollows && DashAttribution.line(text, b.start(), b.end()).isPresent();
+  }
+
+  /** The first index of {@code b} after Markdown block quote markers ({@code > > }). */
+  private static int markersEnd(String text, Block b) {
+    return ContinuedQuote.contentStart(text, b.start(), b.end());
+  }
+
   private static boolean bareCode(String text, Block b) {
     // only a bracketed block can be a code: other paragraphs are not copied or scanned
-    char first = text.charAt(b.start());
+    int start = markersEnd(text, b);
+    char first = text.charAt(start);
     if (first != '[' && first != '(') {
       return false;
     }
     // trailing punctuation stripped by hand: "[.,;]+$" retried every start in a run of dots
     int end = b.end();
-    while (end > b.start() && ".,;".indexOf(text.charAt(end - 1)) >= 0) {
+    while (end > start && ".,;".indexOf(text.charAt(end - 1)) >= 0) {
       end--;
     }
-    String s = text.substring(b.start(), end);
+    String s = text.substring(start, end);
     if (s.length() < 3) {
       return false;
     }

@@ -26,10 +26,11 @@ import java.util.regex.Pattern;
  * manager)}, {@code (IDNS1.14 [ID number …])}).
  * A code that follows neither a closing quote mark nor ends a paragraph is an example or a
  * reference, not an attribution ({@code (eg, [N710cg])}). Lowercase page references ({@code (p4)})
- * are not codes.
+ * are not codes. A code may also follow a dash instead of brackets ({@code '…' — P07}, {@code — [P07]}):
+ * see {@link DashAttribution}.
  */
 public final class QuoteExtractor {
-  private static final String CODE =
+  static final String CODE =
       "(?:[A-Za-z]{1,8}[0-9][A-Za-z0-9]*(?:[.×_/-][A-Za-z0-9]+)*"
           + "|(?:Participant|Interviewee|Respondent|Informant)\\s+#?[A-Za-z]?[0-9]+[A-Za-z]?)";
   private static final Pattern ATTRIBUTION =
@@ -40,10 +41,10 @@ public final class QuoteExtractor {
   private static final int MAX_ATTRIBUTION = 200;
   /** Longest inline quote looked for, so a paragraph of stray codes costs linear time. */
   private static final int MAX_QUOTE = 5000;
-  private static final String DOUBLE_OPEN = "“\"«";
-  private static final String DOUBLE_CLOSE = "”\"»";
-  private static final String SINGLE_OPEN = "‘'";
-  private static final String SINGLE_CLOSE = "’'";
+  static final String DOUBLE_OPEN = "“\"«";
+  static final String DOUBLE_CLOSE = "”\"»";
+  static final String SINGLE_OPEN = "‘'";
+  static final String SINGLE_CLOSE = "’'";
 
   /**
    * A quote in the text.
@@ -77,6 +78,22 @@ public final class QuoteExtractor {
     int i = from;
     while (i < to) {
       char c = text.charAt(i);
+      if (DashAttribution.isDash(c) && dashStart(text, from, i)) {
+        Optional<DashAttribution.Found> dash = DashAttribution.at(text, i, to, afterClosingMark(text, floor, i));
+        Optional<Quote> quote = Optional.empty();
+        if (dash.isPresent()) {
+          DashAttribution.Found d = dash.get();
+          quote = quoteBefore(text, floor, d.dash(), d.end(), atEnd(text, d.end(), to), d.code(), from);
+        }
+        if (quote.isPresent()) {
+          out.add(quote.get());
+          floor = dash.get().end();
+          i = floor;
+        } else {
+          i++;
+        }
+        continue;
+      }
       if (c != '[' && c != '(') {
         i++;
         continue;
@@ -103,10 +120,7 @@ public final class QuoteExtractor {
 
   private static Optional<Quote> quoteBefore(
       String text, int floor, int codeStart, int codeEnd, boolean paragraphEnd, String code, int paragraphStart) {
-    int k = codeStart - 1;
-    while (k >= floor && Character.isWhitespace(text.charAt(k))) {
-      k--;
-    }
+    int k = layoutBefore(text, floor, codeStart - 1);
     if (k < floor) {
       return Optional.empty();
     }
@@ -127,6 +141,32 @@ public final class QuoteExtractor {
       start++;
     }
     return words(text, start, wordsEnd, code, floor, codeEnd);
+  }
+
+  /**
+   * The last index at or before {@code k} that is not layout: spaces, line ends, and the {@code >}
+   * markers a Markdown block quote puts at the start of its lines ({@code > [P3]} on a line of its own).
+   */
+  private static int layoutBefore(String text, int floor, int k) {
+    while (k >= floor) {
+      char c = text.charAt(k);
+      if (Character.isWhitespace(c)) {
+        k--;
+        continue;
+      }
+      if (c == '>') {
+        int j = k;
+        while (j >= floor && (text.charAt(j) == '>' || text.charAt(j) == ' ' || text.charAt(j) == '\t')) {
+          j--;
+        }
+        if (j < floor || text.charAt(j) == '\n') {
+          k = j;
+          continue;
+        }
+      }
+      return k;
+    }
+    return k;
   }
 
   private static Optional<Quote> words(String text, int start, int end, String code, int claimStart, int claimEnd) {
@@ -168,7 +208,7 @@ public final class QuoteExtractor {
   }
 
   /** A quote mark that opens: at a word start, never an apostrophe between letters. */
-  private static boolean isOpening(String text, int j) {
+  static boolean isOpening(String text, int j) {
     char c = text.charAt(j);
     if (c == '“' || c == '‘' || c == '«') {
       return true;
@@ -182,7 +222,7 @@ public final class QuoteExtractor {
   }
 
   /** A quote mark that closes: after a word, and not inside one (an apostrophe). */
-  private static boolean isClosing(String text, int j) {
+  static boolean isClosing(String text, int j) {
     char c = text.charAt(j);
     if (c == '”' || c == '»') {
       return true;
@@ -190,6 +230,24 @@ public final class QuoteExtractor {
     boolean before = j > 0 && !Character.isWhitespace(text.charAt(j - 1));
     boolean after = j + 1 >= text.length() || !Character.isLetterOrDigit(text.charAt(j + 1));
     return before && after;
+  }
+
+  /** A dash that can open an attribution: first in the paragraph, or after a space or a closing quote mark. */
+  private static boolean dashStart(String text, int from, int i) {
+    if (i == from) {
+      return true;
+    }
+    char before = text.charAt(i - 1);
+    return Character.isWhitespace(before) || (DOUBLE_CLOSE + SINGLE_CLOSE).indexOf(before) >= 0 && isClosing(text, i - 1);
+  }
+
+  /** True when a closing quote mark comes right before {@code i}, spaces aside. */
+  private static boolean afterClosingMark(String text, int floor, int i) {
+    int k = i - 1;
+    while (k >= floor && (text.charAt(k) == ' ' || text.charAt(k) == '\u00A0')) {
+      k--;
+    }
+    return k >= floor && (DOUBLE_CLOSE + SINGLE_CLOSE).indexOf(text.charAt(k)) >= 0 && isClosing(text, k);
   }
 
   /** True when only punctuation and spaces follow {@code i} in the paragraph. */

@@ -142,6 +142,16 @@ class PaperSegmenterTest {
   }
 
   @Test
+  void aCodeOnTheLastLineOfAMarkdownBlockQuoteEndsIt() {
+    assertEquals(
+        List.of("QUOTE P3 We never see them, and when we do it is about the rota."),
+        Papers.segment(Papers.source("bq.md", "Findings\n\n> We never see them, and when we do\n> it is about the rota.\n> [P3]\n"))
+            .stream()
+            .map(p -> p.kind() + " " + p.participant() + " " + p.text().replace("\n> ", " "))
+            .toList());
+  }
+
+  @Test
   void pdfSmallCapsAndLowercaseHeadingsGetOneStableName() {
     assertEquals("Introduction", PaperSegmenter.sectionName("IntrODuCtIOn"));
     assertEquals("Theme 1: supporting general practice", PaperSegmenter.sectionName("theme 1: supporting general practice"));

@@ -1,0 +1,131 @@
+package org.quarry.segment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.quarry.model.Passage;
+import org.quarry.model.Source;
+
+/** Quotes that run over several paragraphs, and the narrative around them that must stay narrative. */
+class MultiParagraphQuoteTest {
+
+  private static List<String> passages(String raw) {
+    return Papers.segment(Papers.source("multi.md", raw)).stream()
+        .map(p -> p.kind().label() + " " + p.participant() + " " + p.quoted() + " | " + p.text())
+        .toList();
+  }
+
+  @Test
+  void aQuoteOpenedInOneParagraphAndClosedWithItsCodeInTheNextIsOneQuote() {
+    assertEquals(
+        List.of(
+            "narrative null [] | One manager described the change:",
+            "quote P3 [] | We started in March with three practices.\n\nBy the summer there were seven."),
+        passages("Findings\n\nOne manager described the change:\n\n'We started in March with three practices.\n\n"
+            + "By the summer there were seven.' (P3)\n"));
+  }
+
+  @Test
+  void eachParagraphMayReopenTheQuote() {
+    assertEquals(
+        List.of("quote P3 [] | We started in March.\n\n‘By the summer there were seven."),
+        passages("Findings\n\n‘We started in March.\n\n‘By the summer there were seven.’ [P3]\n"));
+  }
+
+  @Test
+  void aParagraphClosingItsOwnMarksMayStillOpenTheQuote() {
+    assertEquals(
+        List.of("quote P3 [] | We started in March.'\n\n'By the summer there were seven."),
+        passages("Findings\n\n'We started in March.'\n\n'By the summer there were seven.' (P3)\n"));
+  }
+
+  @Test
+  void middleParagraphsNeedNoMarksWhenOnlyTheFirstIsOpened() {
+    assertEquals(
+        List.of("quote P3 [] | One.\n\nTwo, as it were.\n\nThree."),
+        passages("Findings\n\n\"One.\n\nTwo, as it were.\n\nThree.\" (P3)\n"));
+  }
+
+  @Test
+  void aLeadInBeforeTheOpeningMarkStaysNarrativeFramingTheQuote() {
+    assertEquals(
+        List.of("narrative null [P3] | She explained:", "quote P3 [] | We started in March.\n\nIt grew."),
+        passages("Findings\n\nShe explained: “We started in March.\n\nIt grew.” [P3]\n"));
+  }
+
+  @Test
+  void aMarkdownBlockQuoteOverParagraphsIsOneQuoteWithItsCodeOnTheLastLine() {
+    assertEquals(
+        List.of("quote P3 [] | We started in March.\n>\n> It grew over the summer."),
+        passages("Findings\n\n> We started in March.\n>\n> It grew over the summer.\n> [P3]\n"));
+  }
+
+  @Test
+  void aMarkdownBlockQuoteMayHaveItsCodeAfterIt() {
+    assertEquals(
+        List.of("quote P3 [] | We started in March.\n>\n> It grew over the summer."),
+        passages("Findings\n\n> We started in March.\n>\n> It grew over the summer.\n\n[P3]\n"));
+  }
+
+  @Test
+  void separateMarkdownBlockQuotesAreSeparateQuotes() {
+    assertEquals(
+        List.of("narrative null [] | > A motto of the network.", "quote P3 [] | It grew over the summer."),
+        passages("Findings\n\n> A motto of the network.\n\n> It grew over the summer. [P3]\n"));
+  }
+
+  @Test
+  void indentedParagraphsBeforeACodeAreOneExtract() {
+    assertEquals(
+        List.of("narrative null [] | One manager said:", "quote P3 [] | We started in March.\n\n    It grew over the summer."),
+        passages("Findings\n\nOne manager said:\n\n    We started in March.\n\n    It grew over the summer.\n\n[P3]\n"));
+  }
+
+  @Test
+  void indentationIsNoSignWhenNothingLessIndentedComesBefore() {
+    assertEquals(
+        List.of("narrative null [] | We met six managers.", "quote P3 [] | It grew over the summer."),
+        passages("Findings\n\n  We met six managers.\n\n  It grew over the summer. [P3]\n"));
+  }
+
+  @Test
+  void aNarrativeParagraphBeforeAQuoteStaysNarrative() {
+    assertEquals(
+        List.of("narrative null [] | Most agreed the rules changed too often.", "quote P3 [] | We never see them."),
+        passages("Findings\n\nMost agreed the rules changed too often.\n\n'We never see them.' (P3)\n"));
+  }
+
+  @Test
+  void aNarrativeParagraphThatClosesItsOwnQuoteIsNoOpening() {
+    assertEquals(
+        List.of("narrative null [] | 'Nirvana' was the word most used.", "quote P3 [] | Nobody could say what it meant."),
+        passages("Findings\n\n'Nirvana' was the word most used.\n\nNobody could say what it meant.' (P3)\n"));
+  }
+
+  @Test
+  void aParagraphWithAQuoteOfItsOwnEndsTheSearch() {
+    assertEquals(
+        List.of("quote P1 [] | First.", "quote P2 [] | Second.\n\nThird."),
+        passages("Findings\n\n'First.' [P1]\n\n'Second.\n\nThird.' [P2]\n"));
+  }
+
+  @Test
+  void aMultiParagraphQuotePointsAtItsWordsInTheFile() {
+    String raw = "Findings\n\nShe said: 'We started in March.\r\n\r\nIt grew.' (P3)\n";
+    Source source = Papers.source("multi.txt", raw);
+    Passage quote = Papers.segment(source).get(1);
+    assertEquals("We started in March.\r\n\r\nIt grew.", Papers.codePoints(raw, quote.start(), quote.end()));
+  }
+
+  @Test
+  void longRunsOfMarksAndParagraphsAreReadInLinearTime() {
+    // no timing: a quote looks back over a bounded number of paragraphs, each read once per look
+    assertEquals(1, Papers.segment(Papers.source("marks.md", "'".repeat(100_000) + "\n\nIt grew.' (P3)\n")).size());
+    assertEquals(1, Papers.segment(Papers.source("gt.md", ">\n".repeat(50_000) + "> It grew. [P3]\n")).size());
+    // more opened paragraphs than a quote may run to: no guess at where it began
+    assertEquals(
+        50_001,
+        Papers.segment(Papers.source("open.md", "'A\n\n".repeat(50_000) + "B.' (P3)\n")).size());
+  }
+}
