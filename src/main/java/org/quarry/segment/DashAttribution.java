@@ -58,7 +58,7 @@ final class DashAttribution {
     }
     char c = text.charAt(i);
     if (c == '[' || c == '(') {
-      int close = closing(text, i, to);
+      int close = QuoteExtractor.matching(text, i, to);
       if (close < 0) {
         return Optional.empty();
       }
@@ -128,22 +128,6 @@ final class DashAttribution {
     String attribution = gloss.find() ? rest.substring(0, gloss.start()) : rest;
     int attributionEnd = end;
     return QuoteExtractor.participantCode(attribution).map(code -> new Found(code, dash, attributionEnd));
-  }
-
-  private static int closing(String text, int open, int to) {
-    int depth = 0;
-    for (int j = open; j < Math.min(to, open + MAX_ATTRIBUTION); j++) {
-      char c = text.charAt(j);
-      if (c == '[' || c == '(') {
-        depth++;
-      } else if (c == ']' || c == ')') {
-        depth--;
-        if (depth == 0) {
-          return j;
-        }
-      }
-    }
-    return -1;
   }
 
   private static boolean onlyPunctuationAfter(String text, int from, int to) {

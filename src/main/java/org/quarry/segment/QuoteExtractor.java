@@ -265,7 +265,7 @@ public final class QuoteExtractor {
    * Index of the bracket closing the one at {@code open}, counting nested brackets; -1 if none
    * within {@link #MAX_ATTRIBUTION} chars.
    */
-  private static int matching(String text, int open, int to) {
+  static int matching(String text, int open, int to) {
     int depth = 0;
     for (int j = open; j < Math.min(to, open + MAX_ATTRIBUTION); j++) {
       char c = text.charAt(j);
