@@ -40,10 +40,15 @@ import org.quarry.model.PassageKind;
  * words each lexicon entry matched, with offsets that are mapped to the source file as read.
  *
  * <p>The cost is one search per code plus the evidence of what is kept; passages are never scored
- * one by one against stored text.
+ * one by one against stored text. Both parts can run on several threads ({@link
+ * SuggestOptions#threads()}): the codes are split among threads ({@link CodeScorer}), then the kept
+ * passages ({@link SuggestionGatherer}); the output is the same on any number of threads.
  */
 public final class CodeSuggester {
-  /** Told how far a run has got: codes run, then passages given evidence. */
+  /**
+   * Told how far a run has got: codes run, then passages given evidence. Always called on the
+   * thread that called {@link #suggest}, however many threads the run uses.
+   */
   @FunctionalInterface
   public interface Progress {
     /** Progress that reports nothing. */

@@ -278,6 +278,29 @@ class ParallelSuggestionTest {
   }
 
   @Test
+  void progressIsToldOnTheCallingThreadOnly() throws IOException {
+    Thread caller = Thread.currentThread();
+    List<String> elsewhere = new ArrayList<>();
+    long[] last = new long[2];
+    CodeSuggester.Progress progress = (done, total, what) -> {
+      if (Thread.currentThread() != caller) {
+        synchronized (elsewhere) {
+          elsewhere.add(Thread.currentThread().getName());
+        }
+      }
+      last[0] = done;
+      last[1] = total;
+    };
+    try (FSDirectory d = FSDirectory.open(syntheticIndex);
+        DirectoryReader reader = DirectoryReader.open(d)) {
+      new CodeSuggester(SYNTHETIC, Glossary.empty()).suggest(reader, SuggestOptions.defaults().withThreads(4), progress);
+    }
+    assertEquals(List.of(), elsewhere);
+    assertTrue(last[1] > 0);
+    assertEquals(last[1], last[0], "the last update is not the end");
+  }
+
+  @Test
   void aFailingEvidenceThreadThrowsItsOwnIOExceptionToTheCaller() {
     // every read of a stored document in the second half of a segment fails
     UnaryOperator<LeafReader> failing = leaf -> new FilterLeafReader(leaf) {
