@@ -44,7 +44,7 @@ import org.quarry.model.SourceKind;
  * one wildcard). Measures suggestion with and without evidence against same-run baselines: the
  * plain keyword baseline over stored text (passages × codes in Java, on a sample), one pass over
  * every passage's stored text (the least any per-passage method must do), and suggestion from the
- * passage alone (context weight 0).
+ * passage alone (context weight 0), and suggestion on {@code threads} threads against one thread.
  */
 public final class SuggestBenchmark {
   private static final int PER_SOURCE = 100;
@@ -62,6 +62,16 @@ public final class SuggestBenchmark {
    */
   public static BenchReport run(List<String> words, Path work, int passages, int codes, int rounds, long seed)
       throws IOException {
+    return run(words, work, passages, codes, rounds, seed, SuggestOptions.defaultThreads());
+  }
+
+  /**
+   * Runs the benchmark with suggestion on {@code threads} threads (the pairs other than the
+   * thread pairs, whose baseline is one thread, use them too).
+   */
+  public static BenchReport run(
+      List<String> words, Path work, int passages, int codes, int rounds, long seed, int threads)
+      throws IOException {
     Random random = new Random(seed);
     Path dir = work.resolve("suggest-index");
     Benchmarks.deleteTree(dir);
@@ -75,15 +85,19 @@ public final class SuggestBenchmark {
     Codebook book = codebook(words, random, codes);
     CodeSuggester suggester = new CodeSuggester(book, Glossary.empty());
     KeywordBaseline keywords = new KeywordBaseline(book.codes());
-    SuggestOptions withEvidence = SuggestOptions.defaults();
-    SuggestOptions scoresOnly = new SuggestOptions(withEvidence.minScore(), withEvidence.top(), null, Map.of(), false, false);
-    SuggestOptions passageOnly = new SuggestOptions(withEvidence.minScore(), withEvidence.top(), null, Map.of(), false, false, 0);
+    SuggestOptions withEvidence = SuggestOptions.defaults().withThreads(threads);
+    SuggestOptions scoresOnly =
+        new SuggestOptions(withEvidence.minScore(), withEvidence.top(), null, Map.of(), false, false).withThreads(threads);
+    SuggestOptions passageOnly =
+        new SuggestOptions(withEvidence.minScore(), withEvidence.top(), null, Map.of(), false, false, 0).withThreads(threads);
     List<String> notes = new ArrayList<>();
     long[] full = new long[rounds];
     long[] scoring = new long[rounds];
     long[] noContext = new long[rounds];
     long[] scan = new long[rounds];
     long[] keyword = new long[rounds];
+    long[] fullOneThread = new long[rounds];
+    long[] scoringOneThread = new long[rounds];
     int sample = Math.min(passages, 5_000);
     SuggestionRun last = null;
     try (FSDirectory d = FSDirectory.open(dir);
@@ -100,6 +114,13 @@ public final class SuggestBenchmark {
         long e = System.nanoTime();
         scanStoredText(reader, sample, keywords);
         long f = System.nanoTime();
+        SuggestionRun single = suggester.suggest(reader, withEvidence.withThreads(1), CodeSuggester.Progress.NONE);
+        long g = System.nanoTime();
+        suggester.suggest(reader, scoresOnly.withThreads(1), CodeSuggester.Progress.NONE);
+        long h = System.nanoTime();
+        if (!single.passages().equals(last.passages())) {
+          throw new IllegalStateException("suggestions on " + threads + " threads differ from those on one thread");
+        }
         if (round >= 0) {
           full[round] = b - a;
           scoring[round] = c - b;
@@ -107,6 +128,8 @@ public final class SuggestBenchmark {
           scan[round] = e - c2;
           // per-passage cost of the keyword baseline, scaled from the sample to the corpus
           keyword[round] = (long) ((f - e) * ((double) passages / sample));
+          fullOneThread[round] = g - f;
+          scoringOneThread[round] = h - g;
         }
         if (round == -1) {
           notes.add(String.format(Locale.ROOT, "stored text: %.1f MB", chars / 1e6));
@@ -122,6 +145,10 @@ public final class SuggestBenchmark {
         Timing.of("  baseline: read every stored text once", scan)});
     pairs.add(new Timing[] {Timing.of("suggest, scores only, context " + scoresOnly.contextWeight(), scoring),
         Timing.of("  baseline: passage alone (context 0)", noContext)});
+    pairs.add(new Timing[] {Timing.of("suggest, scores only, " + threads + " threads", scoring),
+        Timing.of("  baseline: 1 thread", scoringOneThread)});
+    pairs.add(new Timing[] {Timing.of("suggest with evidence, " + threads + " threads", full),
+        Timing.of("  baseline: 1 thread", fullOneThread)});
     int suggestions = last.passages().stream().mapToInt(p -> p.suggestions().size()).sum();
     notes.add(0, String.format(Locale.ROOT,
         "synthetic interviews: %d passages (a question, two answers, …) in %d sources, seed %d, indexed with untagged lemmas in %.1f s (%.0f passages/s)",
@@ -133,6 +160,9 @@ public final class SuggestBenchmark {
         "throughput (medians): scores only %.0f passages/s; with evidence %.0f passages/s; keyword baseline %.0f passages/s",
         passages / (Timing.of("", scoring).medianMs() / 1000), passages / (Timing.of("", full).medianMs() / 1000),
         passages / (Timing.of("", keyword).medianMs() / 1000)));
+    notes.add(String.format(Locale.ROOT,
+        "threads: %d for every suggest run but the 1-thread baselines (%d processors); same suggestions on both",
+        threads, Runtime.getRuntime().availableProcessors()));
     notes.add("* measured on the first " + sample + " passages and scaled to the corpus");
     Benchmarks.deleteTree(dir);
     return new BenchReport(pairs, notes);

@@ -45,6 +45,11 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--rounds", defaultValue = "3", description = "Measured runs per side for --suggest (default ${DEFAULT-VALUE}).")
   int rounds;
 
+  // null: as many as there are processors
+  @Option(names = "--threads", paramLabel = "N",
+      description = "Threads of suggest for --suggest (default: the number of processors), compared with 1.")
+  Integer threads;
+
   @Option(names = "--seed", defaultValue = "42", description = "Seed of the synthetic corpus and codebook (default ${DEFAULT-VALUE}).")
   long seed;
 
@@ -74,8 +79,8 @@ final class BenchCommand implements Callable<Integer> {
   }
 
   private Integer suggestBench() throws IOException {
-    if (passages < 1 || codes < 1 || rounds < 1) {
-      throw new QuarryException("--passages, --codes and --rounds must be 1 or more");
+    if (passages < 1 || codes < 1 || rounds < 1 || (threads != null && threads < 1)) {
+      throw new QuarryException("--passages, --codes, --rounds and --threads must be 1 or more");
     }
     QuarryHome home = QuarryHome.fromSystem();
     Path words = corpus == null ? home.seeds() : corpus;
@@ -85,7 +90,8 @@ final class BenchCommand implements Callable<Integer> {
     Path work = Files.createTempDirectory("quarry-bench");
     try {
       BenchReport report = org.quarry.bench.SuggestBenchmark.run(
-          org.quarry.bench.SuggestBenchmark.words(words), work, passages, codes, rounds, seed);
+          org.quarry.bench.SuggestBenchmark.words(words), work, passages, codes, rounds, seed,
+          threads == null ? org.quarry.coding.SuggestOptions.defaultThreads() : threads);
       spec.commandLine().getOut().print(report.table());
     } finally {
       deleteQuietly(work);

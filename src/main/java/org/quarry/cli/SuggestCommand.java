@@ -75,6 +75,11 @@ final class SuggestCommand implements Callable<Integer> {
           "before a turn) counts against one in the passage itself, 0 to 1 (default ${DEFAULT-VALUE}; 0: passage only)."})
   double contextWeight;
 
+  // null: as many as there are processors
+  @Option(names = "--threads", paramLabel = "N",
+      description = "Threads to suggest on (default: the number of processors). The suggestions do not depend on it.")
+  Integer threads;
+
   @Option(names = "--store-min", defaultValue = "0.3", paramLabel = "X", description = "Store suggestions at or above X with the passages (default ${DEFAULT-VALUE}).")
   double storeMin;
 
@@ -99,7 +104,8 @@ final class SuggestCommand implements Callable<Integer> {
     }
     SuggestOptions options;
     try {
-      options = new SuggestOptions(minScore, top, kind, SearchCommand.parseFilters(filters), false, true, contextWeight);
+      options = new SuggestOptions(minScore, top, kind, SearchCommand.parseFilters(filters), false, true, contextWeight,
+          threads == null ? SuggestOptions.defaultThreads() : threads);
     } catch (IllegalArgumentException e) {
       throw new QuarryException(e.getMessage(), e);
     }

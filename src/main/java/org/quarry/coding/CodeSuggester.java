@@ -2,49 +2,35 @@ package org.quarry.coding;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.ReaderUtil;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BulkScorer;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.LeafCollector;
-import org.apache.lucene.search.Matches;
-import org.apache.lucene.search.MatchesIterator;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.FixedBitSet;
 import org.quarry.analysis.Glossary;
 import org.quarry.index.Fields;
 import org.quarry.index.PassageDocuments;
-import org.quarry.index.SourceTexts;
 import org.quarry.model.Code;
 import org.quarry.model.Codebook;
-import org.quarry.model.Evidence;
-import org.quarry.model.Passage;
 import org.quarry.model.PassageKind;
-import org.quarry.model.Source;
-import org.quarry.model.Span;
-import org.quarry.model.Suggestion;
 
 /**
  * Suggests codes for passages in bulk, through the index: one query per code (see {@link
@@ -54,10 +40,15 @@ import org.quarry.model.Suggestion;
  * words each lexicon entry matched, with offsets that are mapped to the source file as read.
  *
  * <p>The cost is one search per code plus the evidence of what is kept; passages are never scored
- * one by one against stored text.
+ * one by one against stored text. Both parts can run on several threads ({@link
+ * SuggestOptions#threads()}): the codes are split among threads ({@link CodeScorer}), then the kept
+ * passages ({@link SuggestionGatherer}); the output is the same on any number of threads.
  */
 public final class CodeSuggester {
-  /** Told how far a run has got: codes run, then passages given evidence. */
+  /**
+   * Told how far a run has got: codes run, then passages given evidence. Always called on the
+   * thread that called {@link #suggest}, however many threads the run uses.
+   */
   @FunctionalInterface
   public interface Progress {
     /** Progress that reports nothing. */
@@ -67,10 +58,9 @@ public final class CodeSuggester {
     void update(long done, long total, String what);
   }
 
-  // what a Passage is read from; the stored annotation, the largest field, is not needed here
-  private static final java.util.Set<String> PASSAGE_FIELDS =
-      java.util.Set.of(Fields.ID, Fields.SOURCE, Fields.KIND, Fields.PARTICIPANT, Fields.SECTION,
-          Fields.START, Fields.END, Fields.TEXT, Fields.ATTRIBUTES);
+  // runs of kept documents per evidence thread: enough to even out slow runs, few enough that a
+  // run's first passage rarely has to find its context's evidence again
+  private static final int RUNS_PER_THREAD = 4;
 
   private final List<CodeQueryBuilder.CodeQuery> queries = new ArrayList<>();
 
@@ -129,7 +119,9 @@ public final class CodeSuggester {
   }
 
   /**
-   * Suggests codes for the passages of {@code reader} that {@code options} select.
+   * Suggests codes for the passages of {@code reader} that {@code options} select, on up to
+   * {@link SuggestOptions#threads()} threads; the result does not depend on how many. {@code
+   * progress} is called on the calling thread only.
    *
    * @throws IllegalArgumentException naming an unknown kind or filter dimension
    */
@@ -142,10 +134,6 @@ public final class CodeSuggester {
     int considered = searcher.count(selection);
     int k = Math.max(1, Math.min(options.top(), queries.size()));
     int maxDoc = reader.maxDoc();
-    int[] bestCodes = new int[maxDoc * k];
-    float[] bestScores = new float[maxDoc * k];
-    Arrays.fill(bestCodes, -1);
-    List<LeafReaderContext> leaves = reader.leaves();
     FixedBitSet selected = selectedDocs(searcher, selection);
     double contextWeight = options.contextWeight();
     PassageContexts contexts = contextWeight > 0 ? PassageContexts.of(reader) : null;
@@ -160,81 +148,102 @@ public final class CodeSuggester {
         }
       }
     }
-    float[] raw = new float[maxDoc]; // one code's raw score per document, 0 where it did not match
-    int[] matched = new int[maxDoc]; // the documents it matched, raw[] > 0
-    int[] lastCode = new int[maxDoc]; // the last code a document was ranked for, + 1
-    for (int c = 0; c < queries.size(); c++) {
-      CodeQueryBuilder.CodeQuery cq = queries.get(c);
-      progress.update(c, queries.size(), cq.code().id());
-      List<Query> entryQueries = cq.entries().stream().map(CodeQueryBuilder.Entry::query).toList();
-      double reference = ScoreCalibration.reference(searcher, entryQueries);
-      if (reference <= 0) {
-        continue; // no entry occurs in this index
-      }
-      ScoreCalibration calibration = new ScoreCalibration(reference, cq.code().weight());
-      Weight w = searcher.createWeight(searcher.rewrite(cq.query()), ScoreMode.COMPLETE, 1f);
-      int[] count = {0};
-      for (LeafReaderContext ctx : leaves) {
-        BulkScorer bulk = w.bulkScorer(ctx);
-        if (bulk == null) {
-          continue;
-        }
-        int base = ctx.docBase;
-        // the bulk scorer scores a disjunction in windows, much faster than doc-at-a-time; the
-        // documents to score are a bit set computed once rather than a filter intersected per code
-        bulk.score(
-            new LeafCollector() {
-              private Scorable scorer;
-
-              @Override
-              public void setScorer(Scorable s) {
-                scorer = s;
-              }
-
-              @Override
-              public void collect(int doc) throws IOException {
-                int g = base + doc;
-                if (scored.get(g)) {
-                  float score = scorer.score();
-                  if (score > 0) {
-                    raw[g] = score;
-                    matched[count[0]++] = g;
-                  }
-                }
-              }
-            },
-            ctx.reader().getLiveDocs(),
-            0,
-            DocIdSetIterator.NO_MORE_DOCS);
-      }
-      // a passage is ranked for the code when it or its context matched, unless its own words hold
-      // an exclude entry (the code query vetoes those only where it matched)
-      FixedBitSet vetoed = contexts == null || cq.excludes().isEmpty() ? null : vetoed(searcher, cq, maxDoc);
-      int stamp = c + 1;
-      for (int i = 0; i < count[0]; i++) {
-        int g = matched[i];
-        if (selected.get(g) && lastCode[g] != stamp) {
-          lastCode[g] = stamp;
-          rank(g, c, k, raw, contexts, contextWeight, calibration, options.minScore(), bestCodes, bestScores);
-        }
-        if (contexts != null) {
-          contexts.forEachDependent(g, d -> {
-            if (selected.get(d) && lastCode[d] != stamp && (vetoed == null || !vetoed.get(d))) {
-              lastCode[d] = stamp;
-              rank(d, stamp - 1, k, raw, contexts, contextWeight, calibration, options.minScore(), bestCodes, bestScores);
-            }
-          });
-        }
-      }
-      for (int i = 0; i < count[0]; i++) {
-        raw[matched[i]] = 0;
-      }
-    }
+    CodeScorer scorer =
+        score(new CodeScorer(searcher, queries, selected, scored, contexts, contextWeight, options.minScore(), k),
+            options.threads(), progress);
     progress.update(queries.size(), queries.size(), "");
     long t1 = System.nanoTime();
-    List<PassageSuggestions> out =
-        gather(searcher, bestCodes, bestScores, k, options.evidence(), contexts, progress);
+    SuggestionGatherer gatherer =
+        new SuggestionGatherer(searcher, queries, scorer.bestCodes(), scorer.bestScores(), k, options.evidence(), contexts);
+    List<PassageSuggestions> out = gather(gatherer, options.threads(), progress);
+    // a stable sort of the passages in document order, whichever threads gathered them
+    out.sort(
+        Comparator.comparing((PassageSuggestions s) -> s.passage().source())
+            .thenComparingInt(s -> s.passage().start())
+            .thenComparing(s -> s.passage().id()));
     return new SuggestionRun(out, considered, queries.size(), t1 - t0, System.nanoTime() - t1, 0);
+  }
+
+  // runs every code, on the calling thread or split among threads: code c on thread c mod n, a
+  // fixed assignment (codes cost alike on average, and which thread ranks a code never depends on
+  // timing); each thread keeps its own best codes per document, merged by the same order after
+  private CodeScorer score(CodeScorer first, int threads, Progress progress) throws IOException {
+    int codes = queries.size();
+    int n = Math.min(threads, codes);
+    if (n <= 1) {
+      for (int c = 0; c < codes; c++) {
+        progress.update(c, codes, queries.get(c).code().id());
+        first.score(c);
+      }
+      return first;
+    }
+    Workers workers = new Workers();
+    AtomicInteger done = new AtomicInteger();
+    AtomicReference<String> current = new AtomicReference<>("");
+    List<Workers.Task<CodeScorer>> tasks = new ArrayList<>(n);
+    for (int t = 0; t < n; t++) {
+      int offset = t;
+      tasks.add(() -> {
+        CodeScorer mine = offset == 0 ? first : first.sibling();
+        for (int c = offset; c < codes && !workers.stopped(); c += n) {
+          current.set(queries.get(c).code().id());
+          mine.score(c);
+          done.incrementAndGet();
+        }
+        return mine;
+      });
+    }
+    List<CodeScorer> scorers =
+        workers.run("score", tasks, () -> progress.update(done.get(), codes, current.get()));
+    for (int t = 1; t < n; t++) {
+      first.mergeFrom(scorers.get(t));
+    }
+    return first;
+  }
+
+  // the suggestions of every document with a kept code, in document order: on the calling thread,
+  // or in runs of consecutive kept documents that threads take in turn (consecutive, so passages
+  // that share a context share its evidence; several per thread, so a slow run does not leave the
+  // other threads idle), put back together in document order
+  private static List<PassageSuggestions> gather(SuggestionGatherer gatherer, int threads, Progress progress)
+      throws IOException {
+    int[] docs = gatherer.keptDocs();
+    int n = Math.min(threads, docs.length);
+    if (n <= 1) {
+      int[] done = {0};
+      return gatherer.pass().gather(docs, 0, docs.length, id -> {
+        if (++done[0] % 1000 == 0) {
+          progress.update(done[0], docs.length, id);
+        }
+      }, () -> false);
+    }
+    int runs = Math.min(docs.length, n * RUNS_PER_THREAD);
+    AtomicReferenceArray<List<PassageSuggestions>> parts = new AtomicReferenceArray<>(runs);
+    AtomicInteger next = new AtomicInteger();
+    AtomicInteger done = new AtomicInteger();
+    AtomicReference<String> current = new AtomicReference<>("");
+    Workers workers = new Workers();
+    List<Workers.Task<Void>> tasks = new ArrayList<>(n);
+    for (int t = 0; t < n; t++) {
+      tasks.add(() -> {
+        SuggestionGatherer.Pass pass = gatherer.pass();
+        for (int r = next.getAndIncrement(); r < runs && !workers.stopped(); r = next.getAndIncrement()) {
+          int from = (int) ((long) r * docs.length / runs);
+          int to = (int) ((long) (r + 1) * docs.length / runs);
+          parts.set(r, pass.gather(docs, from, to, id -> {
+            done.incrementAndGet();
+            current.lazySet(id);
+          }, workers::stopped));
+        }
+        return null;
+      });
+    }
+    workers.run("evidence", tasks, () -> progress.update(done.get(), docs.length, current.get()));
+    List<PassageSuggestions> out = new ArrayList<>(docs.length);
+    for (int r = 0; r < runs; r++) {
+      out.addAll(parts.get(r));
+    }
+    return out;
   }
 
   // the selected documents, by global document number
@@ -256,208 +265,6 @@ public final class CodeSuggester {
       }
     }
     return bits;
-  }
-
-  // the documents that hold an exclude entry of the code
-  private static FixedBitSet vetoed(IndexSearcher searcher, CodeQueryBuilder.CodeQuery cq, int maxDoc)
-      throws IOException {
-    BooleanQuery.Builder any = new BooleanQuery.Builder();
-    cq.excludes().forEach(e -> any.add(e.query(), BooleanClause.Occur.SHOULD));
-    FixedBitSet bits = new FixedBitSet(Math.max(1, maxDoc));
-    Weight w = searcher.createWeight(searcher.rewrite(any.build()), ScoreMode.COMPLETE_NO_SCORES, 1f);
-    for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-      Scorer s = w.scorer(leaf);
-      if (s == null) {
-        continue;
-      }
-      DocIdSetIterator it = s.iterator();
-      for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
-        bits.set(leaf.docBase + doc);
-      }
-    }
-    return bits;
-  }
-
-  // ranks code c on passage g: its own raw score plus its context's, weighted, calibrated
-  private static void rank(
-      int g, int c, int k, float[] raw, PassageContexts contexts, double contextWeight,
-      ScoreCalibration calibration, double minScore, int[] bestCodes, float[] bestScores) {
-    double r = raw[g];
-    if (contexts != null) {
-      int ctx = contexts.contextOf(g);
-      if (ctx != PassageContexts.NONE) {
-        r += contextWeight * raw[ctx];
-      }
-    }
-    double score = calibration.calibrate(r);
-    if (score >= minScore && score > 0) {
-      keep(bestCodes, bestScores, g * k, k, c, (float) score);
-    }
-  }
-
-  // inserts (code, score) into the doc's descending slots; equal scores keep the earlier code
-  private static void keep(int[] codes, float[] scores, int from, int k, int code, float score) {
-    int pos = k;
-    while (pos > 0 && (codes[from + pos - 1] < 0 || scores[from + pos - 1] < score)) {
-      pos--;
-    }
-    if (pos == k) {
-      return;
-    }
-    for (int i = k - 1; i > pos; i--) {
-      codes[from + i] = codes[from + i - 1];
-      scores[from + i] = scores[from + i - 1];
-    }
-    codes[from + pos] = code;
-    scores[from + pos] = score;
-  }
-
-  private List<PassageSuggestions> gather(
-      IndexSearcher searcher, int[] codes, float[] scores, int k, boolean evidence, PassageContexts contexts,
-      Progress progress) throws IOException {
-    IndexReader reader = searcher.getIndexReader();
-    StoredFields stored = reader.storedFields();
-    List<LeafReaderContext> leaves = reader.leaves();
-    Map<String, Source> sources = new HashMap<>();
-    Weight[][] entryWeights = new Weight[queries.size()][];
-    int withCodes = 0;
-    for (int doc = 0; doc < reader.maxDoc(); doc++) {
-      if (codes[doc * k] >= 0) {
-        withCodes++;
-      }
-    }
-    List<PassageSuggestions> out = new ArrayList<>(withCodes);
-    int done = 0;
-    int lastContextDoc = PassageContexts.NONE;
-    Passage lastContext = null;
-    EvidenceLocator lastContextLocator = null;
-    LeafReaderContext lastContextLeaf = null;
-    Map<Integer, List<Evidence>> lastContextEvidence = new HashMap<>();
-    for (int doc = 0; doc < reader.maxDoc(); doc++) {
-      if (codes[doc * k] < 0) {
-        continue;
-      }
-      Passage p = PassageDocuments.passage(stored.document(doc, PASSAGE_FIELDS));
-      EvidenceLocator locator = null;
-      if (evidence) {
-        Source source = sources.computeIfAbsent(p.source(), id -> source(searcher, id));
-        locator = new EvidenceLocator(p, source == NO_SOURCE ? null : source);
-      }
-      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-      int contextDoc = contexts == null ? PassageContexts.NONE : contexts.contextOf(doc);
-      if (evidence && contextDoc != PassageContexts.NONE && contextDoc != lastContextDoc) {
-        // the passages that share a context (answers to one question) come one after another
-        lastContextDoc = contextDoc;
-        lastContext = PassageDocuments.passage(stored.document(contextDoc, PASSAGE_FIELDS));
-        Source source = sources.computeIfAbsent(lastContext.source(), id -> source(searcher, id));
-        lastContextLocator = new EvidenceLocator(lastContext, source == NO_SOURCE ? null : source);
-        lastContextLeaf = leaves.get(ReaderUtil.subIndex(contextDoc, leaves));
-        lastContextEvidence.clear();
-      }
-      List<Suggestion> list = new ArrayList<>(k);
-      for (int i = 0; i < k && codes[doc * k + i] >= 0; i++) {
-        int c = codes[doc * k + i];
-        List<Evidence> ev = List.of();
-        if (evidence) {
-          if (entryWeights[c] == null) {
-            entryWeights[c] = entryWeights(searcher, queries.get(c));
-          }
-          ev = evidence(queries.get(c), entryWeights[c], leaf, doc - leaf.docBase, p, locator, null);
-          if (contextDoc != PassageContexts.NONE) {
-            List<Evidence> fromContext = lastContextEvidence.get(c);
-            if (fromContext == null) {
-              fromContext = evidence(queries.get(c), entryWeights[c], lastContextLeaf,
-                  contextDoc - lastContextLeaf.docBase, lastContext, lastContextLocator, lastContext.id());
-              lastContextEvidence.put(c, fromContext);
-            }
-            if (!fromContext.isEmpty()) {
-              List<Evidence> all = new ArrayList<>(ev);
-              all.addAll(fromContext);
-              ev = all;
-            }
-          }
-        }
-        list.add(new Suggestion(p.id(), queries.get(c).code().id(), round(scores[doc * k + i]), ev));
-      }
-      out.add(new PassageSuggestions(p, list));
-      if (++done % 1000 == 0) {
-        progress.update(done, withCodes, p.id());
-      }
-    }
-    out.sort(
-        Comparator.comparing((PassageSuggestions s) -> s.passage().source())
-            .thenComparingInt(s -> s.passage().start())
-            .thenComparing(s -> s.passage().id()));
-    return out;
-  }
-
-  private static Weight[] entryWeights(IndexSearcher searcher, CodeQueryBuilder.CodeQuery cq)
-      throws IOException {
-    Weight[] w = new Weight[cq.entries().size()];
-    for (int i = 0; i < w.length; i++) {
-      Query q = searcher.rewrite(cq.entries().get(i).query());
-      w[i] = searcher.createWeight(q, ScoreMode.COMPLETE_NO_SCORES, 1f);
-    }
-    return w;
-  }
-
-  // every match of every entry in passage p, with offsets, one per source span (the first entry in
-  // codebook order names a span two entries share), by position; contextId marks p as the context
-  private static List<Evidence> evidence(
-      CodeQueryBuilder.CodeQuery cq, Weight[] weights, LeafReaderContext leaf, int doc, Passage p,
-      EvidenceLocator locator, String contextId) throws IOException {
-    Map<Span, Evidence> bySpan = new HashMap<>();
-    for (int i = 0; i < weights.length; i++) {
-      Matches m = weights[i].matches(leaf, doc);
-      if (m == null) {
-        continue;
-      }
-      for (String field : new TreeSet<String>(asList(m))) {
-        MatchesIterator it = m.getMatches(field);
-        if (it == null) {
-          continue;
-        }
-        while (it.next()) {
-          int s = it.startOffset();
-          int e = it.endOffset();
-          if (s < 0 || e <= s || e > p.text().length()) {
-            continue; // a field without offsets (a keyword clause of a raw query)
-          }
-          Span span = locator.span(s, e);
-          bySpan.putIfAbsent(span, new Evidence(cq.entries().get(i).term(), p.text().substring(s, e), span.start(), span.end(), contextId));
-        }
-      }
-    }
-    List<Evidence> list = new ArrayList<>(bySpan.values());
-    list.sort(Comparator.comparingInt(Evidence::start).thenComparingInt(Evidence::end).thenComparing(Evidence::term));
-    return list;
-  }
-
-  private static List<String> asList(Matches m) {
-    List<String> fields = new ArrayList<>();
-    m.forEach(fields::add);
-    return fields;
-  }
-
-  private static final Source NO_SOURCE =
-      new Source("", null, org.quarry.model.SourceKind.PAPER, "", org.quarry.model.OffsetMap.identity(""), null, Map.of());
-
-  private static Source source(IndexSearcher searcher, String id) {
-    try {
-      BooleanQuery q =
-          new BooleanQuery.Builder()
-              .add(new TermQuery(new Term(Fields.TYPE, Fields.TYPE_SOURCE)), BooleanClause.Occur.FILTER)
-              .add(new TermQuery(new Term(Fields.SOURCE, id)), BooleanClause.Occur.FILTER)
-              .build();
-      TopDocs top = searcher.search(q, 1);
-      if (top.scoreDocs.length == 0) {
-        return NO_SOURCE;
-      }
-      Source s = SourceTexts.read(searcher.storedFields().document(top.scoreDocs[0].doc));
-      return s == null ? NO_SOURCE : s;
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException("reading source " + id, e);
-    }
   }
 
   /** Scores are reported to four decimals, so output is the same on every platform. */

@@ -83,7 +83,7 @@ public final class IndexCoding {
         indexer.update(Stream.of(new SourcePassages(source, List.of(passage))));
       }
       try (DirectoryReader reader = DirectoryReader.open(directory)) {
-        SuggestOptions all = new SuggestOptions(options.minScore(), options.top(), null, Map.of(), true, options.evidence(), options.contextWeight());
+        SuggestOptions all = new SuggestOptions(options.minScore(), options.top(), null, Map.of(), true, options.evidence(), options.contextWeight(), options.threads());
         return new CodeSuggester(codebook, glossary).suggest(reader, all, CodeSuggester.Progress.NONE);
       }
     }

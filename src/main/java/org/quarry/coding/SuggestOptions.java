@@ -16,6 +16,9 @@ import java.util.Map;
  * @param contextWeight how much a mention of a lexicon term in a passage's context (the narrative
  *     that introduces a quote, the question before a turn; see {@link PassageContexts}) counts
  *     against a mention in the passage itself, in [0, 1]; 0 leaves context out
+ * @param threads most threads a run uses, 1 or more; 1 runs on the calling thread alone. The
+ *     output does not depend on it. Scoring gives each thread its own per-document arrays, about
+ *     {@code maxDoc * (12 + 8 * top)} bytes a thread
  */
 public record SuggestOptions(
     double minScore,
@@ -24,7 +27,8 @@ public record SuggestOptions(
     Map<String, List<String>> filters,
     boolean includeDuplicates,
     boolean evidence,
-    double contextWeight) {
+    double contextWeight,
+    int threads) {
   /** Default smallest score kept and stored: about one typical lexicon mention (see {@link ScoreCalibration}). */
   public static final double DEFAULT_MIN_SCORE = 0.3;
 
@@ -47,10 +51,20 @@ public record SuggestOptions(
     if (!(contextWeight >= 0 && contextWeight <= 1)) {
       throw new IllegalArgumentException("--context-weight must be between 0 and 1, got " + contextWeight);
     }
+    if (threads < 1) {
+      throw new IllegalArgumentException("--threads must be 1 or more, got " + threads);
+    }
     filters = filters == null ? Map.of() : copy(filters);
   }
 
-  /** Options with the default context weight. */
+  /** Options with as many threads as there are processors ({@link #defaultThreads()}). */
+  public SuggestOptions(
+      double minScore, int top, String kind, Map<String, List<String>> filters, boolean includeDuplicates,
+      boolean evidence, double contextWeight) {
+    this(minScore, top, kind, filters, includeDuplicates, evidence, contextWeight, defaultThreads());
+  }
+
+  /** Options with the default context weight and threads. */
   public SuggestOptions(
       double minScore, int top, String kind, Map<String, List<String>> filters, boolean includeDuplicates,
       boolean evidence) {
@@ -64,7 +78,17 @@ public record SuggestOptions(
 
   /** The same options with another floor and top. */
   public SuggestOptions with(double newMinScore, int newTop) {
-    return new SuggestOptions(newMinScore, newTop, kind, filters, includeDuplicates, evidence, contextWeight);
+    return new SuggestOptions(newMinScore, newTop, kind, filters, includeDuplicates, evidence, contextWeight, threads);
+  }
+
+  /** The same options run on {@code newThreads} threads. */
+  public SuggestOptions withThreads(int newThreads) {
+    return new SuggestOptions(minScore, top, kind, filters, includeDuplicates, evidence, contextWeight, newThreads);
+  }
+
+  /** The default thread count: the processors available to the JVM. */
+  public static int defaultThreads() {
+    return Runtime.getRuntime().availableProcessors();
   }
 
   private static Map<String, List<String>> copy(Map<String, List<String>> filters) {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -195,6 +196,28 @@ class CliCodingTest {
       assertFalse(t.get("term").asText().equals("voice"), r.out());
       assertTrue(t.get("in").asInt() > 0 && t.get("example").asText().contains("#"), r.out());
     }
+  }
+
+  @Test
+  void suggestOnSeveralThreadsPrintsWhatOneThreadPrintsAndBadThreadCountsAreOneLineExitTwo() {
+    assertEquals(0, suggest.exitCode(), suggest.err());
+    String book = book("codebook-policy-stakeholders.yaml");
+    CliRun one = CliRun.of("suggest", "--codebook", book, "--no-store", "--format", "jsonl", "--threads", "1");
+    CliRun three = CliRun.of("suggest", "--codebook", book, "--no-store", "--format", "jsonl", "--threads", "3");
+    assertEquals(0, one.exitCode(), one.err());
+    assertEquals(0, three.exitCode(), three.err());
+    assertTrue(one.out().lines().count() > 10, one.out());
+    assertEquals(one.out(), three.out());
+    for (String bad : List.of("0", "-2")) {
+      CliRun r = CliRun.of("suggest", "--codebook", book, "--no-store", "--threads", bad);
+      assertEquals(2, r.exitCode(), r.err());
+      assertEquals("quarry: --threads must be 1 or more, got " + bad + "\n", r.err());
+    }
+    CliRun word = CliRun.of("suggest", "--codebook", book, "--no-store", "--threads", "many");
+    assertEquals(2, word.exitCode(), word.err());
+    assertEquals(1, word.err().strip().lines().count(), word.err());
+    assertTrue(word.err().contains("--threads"), word.err());
+    assertFalse(word.err().contains("internal error"), word.err());
   }
 
   @Test

@@ -1,0 +1,257 @@
+package org.quarry.coding;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Matches;
+import org.apache.lucene.search.MatchesIterator;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.Weight;
+import org.quarry.index.Fields;
+import org.quarry.index.PassageDocuments;
+import org.quarry.index.SourceTexts;
+import org.quarry.model.Evidence;
+import org.quarry.model.Passage;
+import org.quarry.model.Source;
+import org.quarry.model.Span;
+import org.quarry.model.Suggestion;
+
+/**
+ * Turns the codes a run kept per document into suggestions: reads each kept passage and, when
+ * asked, finds the words each lexicon entry matched in it and in its context (Lucene's Matches
+ * API), with offsets mapped to the source file.
+ *
+ * <p>What it shares (searcher, kept codes, entry weights) is only read, so several threads can
+ * gather at once, each through a {@link Pass} of its own: stored fields readers are not
+ * thread-safe, and the caches of a pass (sources, the context's evidence) are its own.
+ */
+final class SuggestionGatherer {
+  // what a Passage is read from; the stored annotation, the largest field, is not needed here
+  private static final java.util.Set<String> PASSAGE_FIELDS =
+      java.util.Set.of(Fields.ID, Fields.SOURCE, Fields.KIND, Fields.PARTICIPANT, Fields.SECTION,
+          Fields.START, Fields.END, Fields.TEXT, Fields.ATTRIBUTES);
+
+  private static final Source NO_SOURCE =
+      new Source("", null, org.quarry.model.SourceKind.PAPER, "", org.quarry.model.OffsetMap.identity(""), null, Map.of());
+
+  private final IndexSearcher searcher;
+  private final List<CodeQueryBuilder.CodeQuery> queries;
+  private final int[] codes;
+  private final float[] scores;
+  private final int k;
+  private final PassageContexts contexts;
+  private final Weight[][] entryWeights; // per code, null when no evidence is asked for
+
+  /**
+   * A gatherer of the best codes per document ({@code codes[d * k ..]}, -1 past the last, and
+   * their scores) of {@code queries}; with {@code evidence}, the entry weights of every kept code
+   * are built here, once, for all passes to share.
+   *
+   * @param contexts the passages' contexts, or null to leave context evidence out
+   */
+  SuggestionGatherer(
+      IndexSearcher searcher, List<CodeQueryBuilder.CodeQuery> queries, int[] codes, float[] scores, int k,
+      boolean evidence, PassageContexts contexts) throws IOException {
+    this.searcher = searcher;
+    this.queries = queries;
+    this.codes = codes;
+    this.scores = scores;
+    this.k = k;
+    this.contexts = contexts;
+    this.entryWeights = evidence ? new Weight[queries.size()][] : null;
+    if (evidence) {
+      for (int c : codes) {
+        if (c >= 0 && entryWeights[c] == null) {
+          entryWeights[c] = entryWeights(searcher, queries.get(c));
+        }
+      }
+    }
+  }
+
+  /** The documents with at least one kept code, ascending. */
+  int[] keptDocs() {
+    int n = 0;
+    for (int i = 0; i < codes.length; i += k) {
+      if (codes[i] >= 0) {
+        n++;
+      }
+    }
+    int[] docs = new int[n];
+    n = 0;
+    for (int i = 0; i < codes.length; i += k) {
+      if (codes[i] >= 0) {
+        docs[n++] = i / k;
+      }
+    }
+    return docs;
+  }
+
+  /** A pass for one thread, with a stored fields reader and caches of its own. */
+  Pass pass() throws IOException {
+    return new Pass(searcher.getIndexReader().storedFields());
+  }
+
+  /** Told of each passage a pass has gathered. */
+  @FunctionalInterface
+  interface Done {
+    void passage(String id);
+  }
+
+  /** Gathers runs of documents on one thread. */
+  final class Pass {
+    private final IndexReader reader = searcher.getIndexReader();
+    private final StoredFields stored;
+    private final List<LeafReaderContext> leaves = reader.leaves();
+    private final Map<String, Source> sources = new HashMap<>();
+    // the context last seen, and the evidence found in it per code: the passages that share a
+    // context (the answers to one question) come one after another, so one entry is enough
+    private int lastContextDoc = PassageContexts.NONE;
+    private Passage lastContext;
+    private EvidenceLocator lastContextLocator;
+    private LeafReaderContext lastContextLeaf;
+    private final Map<Integer, List<Evidence>> lastContextEvidence = new HashMap<>();
+
+    private Pass(StoredFields stored) {
+      this.stored = stored;
+    }
+
+    /**
+     * The suggestions of documents {@code docs[from .. to)}, in that order; stops early, with
+     * what it has, when {@code stopped} says so.
+     */
+    List<PassageSuggestions> gather(int[] docs, int from, int to, Done done, java.util.function.BooleanSupplier stopped)
+        throws IOException {
+      List<PassageSuggestions> out = new ArrayList<>(to - from);
+      for (int i = from; i < to && !stopped.getAsBoolean(); i++) {
+        PassageSuggestions ps = gather(docs[i]);
+        out.add(ps);
+        done.passage(ps.passage().id());
+      }
+      return out;
+    }
+
+    private PassageSuggestions gather(int doc) throws IOException {
+      boolean evidence = entryWeights != null;
+      Passage p = PassageDocuments.passage(stored.document(doc, PASSAGE_FIELDS));
+      EvidenceLocator locator = null;
+      if (evidence) {
+        Source source = sources.computeIfAbsent(p.source(), id -> source(searcher, id));
+        locator = new EvidenceLocator(p, source == NO_SOURCE ? null : source);
+      }
+      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+      int contextDoc = contexts == null ? PassageContexts.NONE : contexts.contextOf(doc);
+      if (evidence && contextDoc != PassageContexts.NONE && contextDoc != lastContextDoc) {
+        lastContextDoc = contextDoc;
+        lastContext = PassageDocuments.passage(stored.document(contextDoc, PASSAGE_FIELDS));
+        Source source = sources.computeIfAbsent(lastContext.source(), id -> source(searcher, id));
+        lastContextLocator = new EvidenceLocator(lastContext, source == NO_SOURCE ? null : source);
+        lastContextLeaf = leaves.get(ReaderUtil.subIndex(contextDoc, leaves));
+        lastContextEvidence.clear();
+      }
+      List<Suggestion> list = new ArrayList<>(k);
+      for (int i = 0; i < k && codes[doc * k + i] >= 0; i++) {
+        int c = codes[doc * k + i];
+        List<Evidence> ev = List.of();
+        if (evidence) {
+          ev = evidence(queries.get(c), entryWeights[c], leaf, doc - leaf.docBase, p, locator, null);
+          if (contextDoc != PassageContexts.NONE) {
+            List<Evidence> fromContext = lastContextEvidence.get(c);
+            if (fromContext == null) {
+              fromContext = evidence(queries.get(c), entryWeights[c], lastContextLeaf,
+                  contextDoc - lastContextLeaf.docBase, lastContext, lastContextLocator, lastContext.id());
+              lastContextEvidence.put(c, fromContext);
+            }
+            if (!fromContext.isEmpty()) {
+              List<Evidence> all = new ArrayList<>(ev);
+              all.addAll(fromContext);
+              ev = all;
+            }
+          }
+        }
+        list.add(new Suggestion(p.id(), queries.get(c).code().id(), CodeSuggester.round(scores[doc * k + i]), ev));
+      }
+      return new PassageSuggestions(p, list);
+    }
+  }
+
+  private static Weight[] entryWeights(IndexSearcher searcher, CodeQueryBuilder.CodeQuery cq)
+      throws IOException {
+    Weight[] w = new Weight[cq.entries().size()];
+    for (int i = 0; i < w.length; i++) {
+      Query q = searcher.rewrite(cq.entries().get(i).query());
+      w[i] = searcher.createWeight(q, ScoreMode.COMPLETE_NO_SCORES, 1f);
+    }
+    return w;
+  }
+
+  // every match of every entry in passage p, with offsets, one per source span (the first entry in
+  // codebook order names a span two entries share), by position; contextId marks p as the context
+  private static List<Evidence> evidence(
+      CodeQueryBuilder.CodeQuery cq, Weight[] weights, LeafReaderContext leaf, int doc, Passage p,
+      EvidenceLocator locator, String contextId) throws IOException {
+    Map<Span, Evidence> bySpan = new HashMap<>();
+    for (int i = 0; i < weights.length; i++) {
+      Matches m = weights[i].matches(leaf, doc);
+      if (m == null) {
+        continue;
+      }
+      for (String field : new TreeSet<String>(asList(m))) {
+        MatchesIterator it = m.getMatches(field);
+        if (it == null) {
+          continue;
+        }
+        while (it.next()) {
+          int s = it.startOffset();
+          int e = it.endOffset();
+          if (s < 0 || e <= s || e > p.text().length()) {
+            continue; // a field without offsets (a keyword clause of a raw query)
+          }
+          Span span = locator.span(s, e);
+          bySpan.putIfAbsent(span, new Evidence(cq.entries().get(i).term(), p.text().substring(s, e), span.start(), span.end(), contextId));
+        }
+      }
+    }
+    List<Evidence> list = new ArrayList<>(bySpan.values());
+    list.sort(Comparator.comparingInt(Evidence::start).thenComparingInt(Evidence::end).thenComparing(Evidence::term));
+    return list;
+  }
+
+  private static List<String> asList(Matches m) {
+    List<String> fields = new ArrayList<>();
+    m.forEach(fields::add);
+    return fields;
+  }
+
+  private static Source source(IndexSearcher searcher, String id) {
+    try {
+      BooleanQuery q =
+          new BooleanQuery.Builder()
+              .add(new TermQuery(new Term(Fields.TYPE, Fields.TYPE_SOURCE)), BooleanClause.Occur.FILTER)
+              .add(new TermQuery(new Term(Fields.SOURCE, id)), BooleanClause.Occur.FILTER)
+              .build();
+      TopDocs top = searcher.search(q, 1);
+      if (top.scoreDocs.length == 0) {
+        return NO_SOURCE;
+      }
+      Source s = SourceTexts.read(searcher.storedFields().document(top.scoreDocs[0].doc));
+      return s == null ? NO_SOURCE : s;
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("reading source " + id, e);
+    }
+  }
+}
