@@ -36,7 +36,8 @@ final class SearchTextPrinter {
       }
       head.append(String.format("  (score %.2f, %d-%d)", hit.score(), p.start(), p.end()));
       out.println(head);
-      out.println("   " + plain(hit.highlight() == null ? p.text() : hit.highlight()));
+      // a passage of several paragraphs (a long turn, a quote over paragraphs) stays in its block
+      out.println("   " + plain(hit.highlight() == null ? p.text() : hit.highlight()).replace("\n", "\n   "));
       if (!hit.codes().isEmpty()) {
         StringBuilder codes = new StringBuilder("   codes:");
         hit.codes().forEach(c -> codes.append(String.format(" %s (%.2f)", c.code(), c.score())));
