@@ -180,6 +180,29 @@ class ContextSuggestionTest {
   }
 
   @Test
+  void aContextHoldingAnExcludeEntryGivesNoEvidenceSinceItsWordsDidNotCount() {
+    // the narrative before the first quote says 'relentless', an exclude entry: its lexicon words
+    // do not count for the quote, which is suggested for its own 'quickly' alone
+    Codebook book = new Codebook("veto", null, List.of(new Code("workload", "Workload", null, null,
+        List.of("workload", "pressure", "quickly"), List.of("relentless"), null, 1.0)));
+    SuggestionRun withContext;
+    SuggestionRun without;
+    try (Quarry q = Quarry.open(index, LemmaAnnotator::untagged)) {
+      withContext = q.suggest(book, new SuggestOptions(0, 3, null, Map.of(), false, true, 1.0), Double.NaN,
+          CodeSuggester.Progress.NONE);
+      without = q.suggest(book, new SuggestOptions(0, 3, null, Map.of(), false, true, 0), Double.NaN,
+          CodeSuggester.Progress.NONE);
+    }
+    Suggestion quote = suggestionFor(withContext, "It has all come too quickly, and");
+    assertEquals(suggestionFor(without, "It has all come too quickly, and").score(), quote.score());
+    assertEquals(List.of("quickly"), quote.evidence().stream().map(Evidence::matched).toList(), quote.toString());
+    assertTrue(quote.evidence().stream().noneMatch(Evidence::inContext), quote.toString());
+    // a question without the exclude entry still counts, and is named as evidence
+    Suggestion turn = suggestionFor(withContext, "It has all come too quickly, if");
+    assertTrue(turn.evidence().stream().anyMatch(Evidence::inContext), turn.toString());
+  }
+
+  @Test
   void aContextWeightOutsideZeroToOneIsRejectedByName() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> new SuggestOptions(0, 3, null, Map.of(), false, true, 1.5));
