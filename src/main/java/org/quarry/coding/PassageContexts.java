@@ -184,9 +184,4 @@ final class PassageContexts {
       action.accept(dependents[i]);
     }
   }
-
-  /** Whether any passage has a context. */
-  boolean isEmpty() {
-    return dependents.length == 0;
-  }
 }
