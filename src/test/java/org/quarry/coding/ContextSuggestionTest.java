@@ -203,6 +203,32 @@ class ContextSuggestionTest {
   }
 
   @Test
+  void aQuoteInALaterSectionOfTheSameNameTakesNothingFromTheEarlierOne() throws IOException {
+    // two sections named 'Barriers', with a section of another name between them
+    String paper = "# Pressures\n\n"
+        + "## Theme 1\n\n"
+        + "### Barriers\n\n"
+        + "Several managers described the workload pressure on practices as relentless:\n\n"
+        + "'It has all come too quickly, and it is too much for us.' (P1)\n\n"
+        + "## Theme 2\n\n"
+        + "'The roof leaks every time it rains.' (P3)\n\n"
+        + "### Barriers\n\n"
+        + "'We cannot keep going like this for another winter.' (P2)\n";
+    Path files = Files.createDirectories(tmp.resolve("sections-files"));
+    Files.writeString(files.resolve("sections.md"), paper, StandardCharsets.UTF_8);
+    Path sections = tmp.resolve("sections-index");
+    SuggestionRun run;
+    try (Quarry q = Quarry.open(sections, LemmaAnnotator::untagged)) {
+      q.index(IndexRequest.of(files), IndexProgress.NONE);
+      run = q.suggest(BOOK, new SuggestOptions(0, 3, null, Map.of(), false, true, 1.0), Double.NaN,
+          CodeSuggester.Progress.NONE);
+    }
+    assertEquals(PassageKind.QUOTE.label(), kindOf(run, "It has all come too quickly"));
+    assertEquals("workload", suggestionFor(run, "It has all come too quickly").code());
+    assertNull(suggestionFor(run, "We cannot keep going"), run.toString());
+  }
+
+  @Test
   void aContextWeightOutsideZeroToOneIsRejectedByName() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> new SuggestOptions(0, 3, null, Map.of(), false, true, 1.5));
