@@ -85,11 +85,6 @@ final class CodeScorer {
     return bestScores;
   }
 
-  /** Codes kept per document at most. */
-  int k() {
-    return k;
-  }
-
   /** Runs code {@code c} (its index in codebook order) and ranks it on the passages it concerns. */
   void score(int c) throws IOException {
     CodeQueryBuilder.CodeQuery cq = queries.get(c);

@@ -156,7 +156,7 @@ public final class CodeSuggester {
     SuggestionGatherer gatherer =
         new SuggestionGatherer(searcher, queries, scorer.bestCodes(), scorer.bestScores(), k, options.evidence(), contexts);
     List<PassageSuggestions> out = gather(gatherer, options.threads(), progress);
-    // a stable sort of the passages in document order, whichever threads gathered them
+    // by source, then position (gather returns document order, on any number of threads)
     out.sort(
         Comparator.comparing((PassageSuggestions s) -> s.passage().source())
             .thenComparingInt(s -> s.passage().start())

@@ -133,11 +133,18 @@ final class PassageContexts {
     for (int s = 0; s < sources.size(); s++) {
       int narrative = NONE;
       int question = NONE;
+      int current = -1; // the section of the passage before, by position
       for (int i = firstOfSource[s]; i < firstOfSource[s + 1]; i++) {
         int g = (int) (keys[i] & 0x7fffffffL);
+        if (section[g] != current) {
+          // a new section, even one named as an earlier one: what came before is no context
+          current = section[g];
+          narrative = NONE;
+          question = NONE;
+        }
         switch (kind[g]) {
-          case QUOTE -> contextOf[g] = sameSection(narrative, g, section);
-          case TURN -> contextOf[g] = sameSection(question, g, section);
+          case QUOTE -> contextOf[g] = narrative;
+          case TURN -> contextOf[g] = question;
           case NARRATIVE -> narrative = g;
           case INTERVIEWER -> question = g;
           default -> {}
@@ -169,10 +176,6 @@ final class PassageContexts {
     }
   }
 
-  private static int sameSection(int candidate, int doc, int[] section) {
-    return candidate != NONE && section[candidate] == section[doc] ? candidate : NONE;
-  }
-
   /** The context document of {@code doc}, or {@link #NONE}. */
   int contextOf(int doc) {
     return contextOf[doc];
@@ -183,10 +186,5 @@ final class PassageContexts {
     for (int i = firstDependent[doc]; i < firstDependent[doc + 1]; i++) {
       action.accept(dependents[i]);
     }
-  }
-
-  /** Whether any passage has a context. */
-  boolean isEmpty() {
-    return dependents.length == 0;
   }
 }

@@ -56,11 +56,12 @@ final class SuggestionGatherer {
   private final int k;
   private final PassageContexts contexts;
   private final Weight[][] entryWeights; // per code, null when no evidence is asked for
+  private final Weight[][] excludeWeights; // alike, for the exclude entries
 
   /**
    * A gatherer of the best codes per document ({@code codes[d * k ..]}, -1 past the last, and
-   * their scores) of {@code queries}; with {@code evidence}, the entry weights of every kept code
-   * are built here, once, for all passes to share.
+   * their scores) of {@code queries}; with {@code evidence}, the entry and exclude weights of
+   * every kept code are built here, once, for all passes to share.
    *
    * @param contexts the passages' contexts, or null to leave context evidence out
    */
@@ -74,10 +75,12 @@ final class SuggestionGatherer {
     this.k = k;
     this.contexts = contexts;
     this.entryWeights = evidence ? new Weight[queries.size()][] : null;
+    this.excludeWeights = evidence ? new Weight[queries.size()][] : null;
     if (evidence) {
       for (int c : codes) {
         if (c >= 0 && entryWeights[c] == null) {
-          entryWeights[c] = entryWeights(searcher, queries.get(c));
+          entryWeights[c] = weights(searcher, queries.get(c).entries());
+          excludeWeights[c] = weights(searcher, queries.get(c).excludes());
         }
       }
     }
@@ -172,8 +175,12 @@ final class SuggestionGatherer {
           if (contextDoc != PassageContexts.NONE) {
             List<Evidence> fromContext = lastContextEvidence.get(c);
             if (fromContext == null) {
-              fromContext = evidence(queries.get(c), entryWeights[c], lastContextLeaf,
-                  contextDoc - lastContextLeaf.docBase, lastContext, lastContextLocator, lastContext.id());
+              int inLeaf = contextDoc - lastContextLeaf.docBase;
+              // a context holding an exclude entry of the code did not count for it (see
+              // CodeScorer): its words earned nothing
+              fromContext = anyMatches(excludeWeights[c], lastContextLeaf, inLeaf) ? List.of()
+                  : evidence(queries.get(c), entryWeights[c], lastContextLeaf, inLeaf, lastContext,
+                      lastContextLocator, lastContext.id());
               lastContextEvidence.put(c, fromContext);
             }
             if (!fromContext.isEmpty()) {
@@ -189,14 +196,24 @@ final class SuggestionGatherer {
     }
   }
 
-  private static Weight[] entryWeights(IndexSearcher searcher, CodeQueryBuilder.CodeQuery cq)
+  private static Weight[] weights(IndexSearcher searcher, List<CodeQueryBuilder.Entry> entries)
       throws IOException {
-    Weight[] w = new Weight[cq.entries().size()];
+    Weight[] w = new Weight[entries.size()];
     for (int i = 0; i < w.length; i++) {
-      Query q = searcher.rewrite(cq.entries().get(i).query());
+      Query q = searcher.rewrite(entries.get(i).query());
       w[i] = searcher.createWeight(q, ScoreMode.COMPLETE_NO_SCORES, 1f);
     }
     return w;
+  }
+
+  // whether any of the weights matches document doc of leaf
+  private static boolean anyMatches(Weight[] weights, LeafReaderContext leaf, int doc) throws IOException {
+    for (Weight w : weights) {
+      if (w.matches(leaf, doc) != null) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // every match of every entry in passage p, with offsets, one per source span (the first entry in

@@ -180,6 +180,55 @@ class ContextSuggestionTest {
   }
 
   @Test
+  void aContextHoldingAnExcludeEntryGivesNoEvidenceSinceItsWordsDidNotCount() {
+    // the narrative before the first quote says 'relentless', an exclude entry: its lexicon words
+    // do not count for the quote, which is suggested for its own 'quickly' alone
+    Codebook book = new Codebook("veto", null, List.of(new Code("workload", "Workload", null, null,
+        List.of("workload", "pressure", "quickly"), List.of("relentless"), null, 1.0)));
+    SuggestionRun withContext;
+    SuggestionRun without;
+    try (Quarry q = Quarry.open(index, LemmaAnnotator::untagged)) {
+      withContext = q.suggest(book, new SuggestOptions(0, 3, null, Map.of(), false, true, 1.0), Double.NaN,
+          CodeSuggester.Progress.NONE);
+      without = q.suggest(book, new SuggestOptions(0, 3, null, Map.of(), false, true, 0), Double.NaN,
+          CodeSuggester.Progress.NONE);
+    }
+    Suggestion quote = suggestionFor(withContext, "It has all come too quickly, and");
+    assertEquals(suggestionFor(without, "It has all come too quickly, and").score(), quote.score());
+    assertEquals(List.of("quickly"), quote.evidence().stream().map(Evidence::matched).toList(), quote.toString());
+    assertTrue(quote.evidence().stream().noneMatch(Evidence::inContext), quote.toString());
+    // a question without the exclude entry still counts, and is named as evidence
+    Suggestion turn = suggestionFor(withContext, "It has all come too quickly, if");
+    assertTrue(turn.evidence().stream().anyMatch(Evidence::inContext), turn.toString());
+  }
+
+  @Test
+  void aQuoteInALaterSectionOfTheSameNameTakesNothingFromTheEarlierOne() throws IOException {
+    // two sections named 'Barriers', with a section of another name between them
+    String paper = "# Pressures\n\n"
+        + "## Theme 1\n\n"
+        + "### Barriers\n\n"
+        + "Several managers described the workload pressure on practices as relentless:\n\n"
+        + "'It has all come too quickly, and it is too much for us.' (P1)\n\n"
+        + "## Theme 2\n\n"
+        + "'The roof leaks every time it rains.' (P3)\n\n"
+        + "### Barriers\n\n"
+        + "'We cannot keep going like this for another winter.' (P2)\n";
+    Path files = Files.createDirectories(tmp.resolve("sections-files"));
+    Files.writeString(files.resolve("sections.md"), paper, StandardCharsets.UTF_8);
+    Path sections = tmp.resolve("sections-index");
+    SuggestionRun run;
+    try (Quarry q = Quarry.open(sections, LemmaAnnotator::untagged)) {
+      q.index(IndexRequest.of(files), IndexProgress.NONE);
+      run = q.suggest(BOOK, new SuggestOptions(0, 3, null, Map.of(), false, true, 1.0), Double.NaN,
+          CodeSuggester.Progress.NONE);
+    }
+    assertEquals(PassageKind.QUOTE.label(), kindOf(run, "It has all come too quickly"));
+    assertEquals("workload", suggestionFor(run, "It has all come too quickly").code());
+    assertNull(suggestionFor(run, "We cannot keep going"), run.toString());
+  }
+
+  @Test
   void aContextWeightOutsideZeroToOneIsRejectedByName() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> new SuggestOptions(0, 3, null, Map.of(), false, true, 1.5));
