@@ -93,17 +93,21 @@ final class CodingJobs {
     } catch (IOException | IllegalArgumentException e) {
       throw new QuarryException(e.getMessage(), e);
     }
-    // every code of every passage, whatever its score, so the threshold alone decides
+    List<Passage> all = search.passages(true).stream().map(Hit::passage).toList();
+    List<java.util.Optional<Passage>> matches = Evaluator.goldPassages(codebook, set, all);
+    java.util.Set<String> goldIds = new java.util.TreeSet<>();
+    matches.forEach(m -> m.ifPresent(p -> goldIds.add(p.id())));
+    // every code of the gold passages, whatever its score, so the threshold alone decides; the
+    // run covers the gold passages only, so its memory follows them, not the index
     int codes = Math.max(1, codebook.codes().size());
-    SuggestionRun run =
-        suggest(codebook, new SuggestOptions(0, codes, null, Map.of(), true, false, contextWeight),
-            Double.NaN, CodeSuggester.Progress.NONE);
+    SuggestOptions options =
+        new SuggestOptions(0, codes, null, Map.of(), true, false, contextWeight).onlyPassages(goldIds);
+    SuggestionRun run = suggest(codebook, options, Double.NaN, CodeSuggester.Progress.NONE);
     Map<String, List<Suggestion>> byPassage = new HashMap<>();
     for (PassageSuggestions ps : run.passages()) {
       byPassage.put(ps.passage().id(), ps.suggestions());
     }
-    List<Passage> all = search.passages(true).stream().map(Hit::passage).toList();
-    return Evaluator.evaluate(codebook, set, all, byPassage, threshold);
+    return Evaluator.evaluateMatched(codebook, set, matches, byPassage, threshold);
   }
 
   /** Key terms of a code's or a query's passages; see {@link Quarry#terms}. */

@@ -31,13 +31,14 @@ final class CodeScorer {
   private final IndexSearcher searcher;
   private final List<CodeQueryBuilder.CodeQuery> queries;
   private final FixedBitSet selected;
+  private final Slots slots;
   private final FixedBitSet scored;
   private final PassageContexts contexts;
   private final double contextWeight;
   private final double minScore;
   private final int k;
 
-  // the best codes of document d are bestCodes[d * k ..], -1 past the last, scores alike
+  // the best codes of the passage in slot s are bestCodes[s * k ..], -1 past the last, scores alike
   private final int[] bestCodes;
   private final float[] bestScores;
   private final float[] raw; // one code's raw score per document, 0 where it did not match
@@ -45,25 +46,27 @@ final class CodeScorer {
   private final int[] lastCode; // the last code a document was ranked for, + 1
 
   /**
-   * A scorer of {@code queries} (by index, codebook order) on the {@code selected} passages,
-   * which scores the documents in {@code scored} (the selection and the selection's contexts).
+   * A scorer of {@code queries} (by index, codebook order) on the {@code selected} passages
+   * (numbered by {@code slots}), which scores the documents in {@code scored} (the selection and
+   * the selection's contexts).
    *
    * @param contexts the passages' contexts, or null to leave context out
    */
   CodeScorer(
-      IndexSearcher searcher, List<CodeQueryBuilder.CodeQuery> queries, FixedBitSet selected, FixedBitSet scored,
-      PassageContexts contexts, double contextWeight, double minScore, int k) {
+      IndexSearcher searcher, List<CodeQueryBuilder.CodeQuery> queries, FixedBitSet selected, Slots slots,
+      FixedBitSet scored, PassageContexts contexts, double contextWeight, double minScore, int k) {
     this.searcher = searcher;
     this.queries = queries;
     this.selected = selected;
+    this.slots = slots;
     this.scored = scored;
     this.contexts = contexts;
     this.contextWeight = contextWeight;
     this.minScore = minScore;
     this.k = k;
     int maxDoc = searcher.getIndexReader().maxDoc();
-    this.bestCodes = new int[maxDoc * k];
-    this.bestScores = new float[maxDoc * k];
+    this.bestCodes = new int[slots.size() * k];
+    this.bestScores = new float[slots.size() * k];
     Arrays.fill(bestCodes, -1);
     this.raw = new float[maxDoc];
     this.matched = new int[maxDoc];
@@ -72,10 +75,10 @@ final class CodeScorer {
 
   /** A scorer of the same run with arrays of its own, for another thread. */
   CodeScorer sibling() {
-    return new CodeScorer(searcher, queries, selected, scored, contexts, contextWeight, minScore, k);
+    return new CodeScorer(searcher, queries, selected, slots, scored, contexts, contextWeight, minScore, k);
   }
 
-  /** The best codes per document: those of {@code d} from {@code d * k}, -1 past the last. */
+  /** The best codes per selected passage: those of slot {@code s} from {@code s * k}, -1 past the last. */
   int[] bestCodes() {
     return bestCodes;
   }
@@ -198,7 +201,7 @@ final class CodeScorer {
     }
     double score = calibration.calibrate(r);
     if (score >= minScore && score > 0) {
-      keep(bestCodes, bestScores, g * k, k, c, (float) score);
+      keep(bestCodes, bestScores, slots.slotOf(g) * k, k, c, (float) score);
     }
   }
 

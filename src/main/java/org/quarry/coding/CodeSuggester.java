@@ -85,7 +85,8 @@ public final class CodeSuggester {
   }
 
   /**
-   * The query of every passage the options select (type, duplicates, kind, drill-down filters).
+   * The query of every passage the options select (type, duplicates, kind, passage ids, drill-down
+   * filters).
    *
    * @throws IllegalArgumentException naming an unknown kind or filter dimension
    */
@@ -98,6 +99,11 @@ public final class CodeSuggester {
     if (options.kind() != null) {
       PassageKind.parse(options.kind());
       b.add(new TermQuery(new Term(Fields.KIND, options.kind())), BooleanClause.Occur.FILTER);
+    }
+    if (options.passages() != null) {
+      List<org.apache.lucene.util.BytesRef> ids =
+          options.passages().stream().sorted().map(org.apache.lucene.util.BytesRef::new).toList();
+      b.add(new org.apache.lucene.search.TermInSetQuery(Fields.ID, ids), BooleanClause.Occur.FILTER);
     }
     Query base = b.build();
     if (options.filters().isEmpty()) {
@@ -135,6 +141,7 @@ public final class CodeSuggester {
     int k = Math.max(1, Math.min(options.top(), queries.size()));
     int maxDoc = reader.maxDoc();
     FixedBitSet selected = selectedDocs(searcher, selection);
+    Slots slots = Slots.of(selected, maxDoc);
     double contextWeight = options.contextWeight();
     PassageContexts contexts = contextWeight > 0 ? PassageContexts.of(reader) : null;
     // the documents a code is scored on: the selection and the contexts of selected passages
@@ -149,12 +156,13 @@ public final class CodeSuggester {
       }
     }
     CodeScorer scorer =
-        score(new CodeScorer(searcher, queries, selected, scored, contexts, contextWeight, options.minScore(), k),
+        score(new CodeScorer(searcher, queries, selected, slots, scored, contexts, contextWeight, options.minScore(), k),
             options.threads(), progress);
     progress.update(queries.size(), queries.size(), "");
     long t1 = System.nanoTime();
     SuggestionGatherer gatherer =
-        new SuggestionGatherer(searcher, queries, scorer.bestCodes(), scorer.bestScores(), k, options.evidence(), contexts);
+        new SuggestionGatherer(searcher, queries, slots, scorer.bestCodes(), scorer.bestScores(), k, options.evidence(),
+            contexts);
     List<PassageSuggestions> out = gather(gatherer, options.threads(), progress);
     // by source, then position (gather returns document order, on any number of threads)
     out.sort(

@@ -27,11 +27,31 @@ public final class Evaluator {
   public static EvalReport evaluate(
       Codebook codebook, GoldSet gold, List<Passage> passages,
       Map<String, List<Suggestion>> suggestions, double threshold) {
+    return evaluateMatched(codebook, gold, goldPassages(codebook, gold, passages), suggestions, threshold);
+  }
+
+  /**
+   * The passage each gold item of a code of {@code codebook} is matched to (see {@link
+   * GoldSet#match}), in the order of the gold items, the items of other codes left out: the
+   * passages an evaluation needs suggestions for.
+   */
+  public static List<Optional<Passage>> goldPassages(Codebook codebook, GoldSet gold, List<Passage> passages) {
+    return GoldSet.match(inBook(codebook, gold), passages);
+  }
+
+  /**
+   * The report, from {@link #goldPassages} already matched; {@code suggestions} need cover only
+   * those passages.
+   */
+  public static EvalReport evaluateMatched(
+      Codebook codebook, GoldSet gold, List<Optional<Passage>> matches,
+      Map<String, List<Suggestion>> suggestions, double threshold) {
     List<Code> codes = codebook.codes();
-    Set<String> ids = new LinkedHashSet<>();
-    codes.forEach(c -> ids.add(c.id()));
-    List<GoldItem> inBook = gold.items().stream().filter(g -> ids.contains(g.code())).toList();
-    List<Optional<Passage>> matches = GoldSet.match(inBook, passages);
+    List<GoldItem> inBook = inBook(codebook, gold);
+    if (matches.size() != inBook.size()) {
+      throw new IllegalArgumentException(
+          matches.size() + " matches for " + inBook.size() + " gold items: match them with goldPassages");
+    }
     Map<String, Passage> goldPassages = new LinkedHashMap<>();
     Map<String, Set<String>> labels = new HashMap<>();
     List<GoldItem> unmatched = new ArrayList<>();
@@ -104,6 +124,13 @@ public final class Evaluator {
         EvalReport.Scores.of(b[0], b[1], b[2]),
         new EvalReport.Scores(b[0], b[1], b[2], bMacro[0] / n, bMacro[1] / n, bMacro[2] / n),
         m == 0 ? 0 : (double) qTop / m, m == 0 ? 0 : (double) bTop / m, qTop, bTop, unmatched);
+  }
+
+  // the gold items whose code is in the codebook, in order
+  private static List<GoldItem> inBook(Codebook codebook, GoldSet gold) {
+    Set<String> ids = new LinkedHashSet<>();
+    codebook.codes().forEach(c -> ids.add(c.id()));
+    return gold.items().stream().filter(g -> ids.contains(g.code())).toList();
   }
 
   private static void count(int[] c, boolean truth, boolean predicted) {

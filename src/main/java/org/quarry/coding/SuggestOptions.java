@@ -17,8 +17,10 @@ import java.util.Map;
  *     that introduces a quote, the question before a turn; see {@link PassageContexts}) counts
  *     against a mention in the passage itself, in [0, 1]; 0 leaves context out
  * @param threads most threads a run uses, 1 or more; 1 runs on the calling thread alone. The
- *     output does not depend on it. Scoring gives each thread its own per-document arrays, about
- *     {@code maxDoc * (12 + 8 * top)} bytes a thread
+ *     output does not depend on it. Scoring gives each thread its own arrays, about {@code 12}
+ *     bytes per document of the index plus {@code 8 * top} per selected passage
+ * @param passages ids of the only passages to suggest for (besides the other selections), or
+ *     null for no such limit; evaluation uses it to score the gold passages alone
  */
 public record SuggestOptions(
     double minScore,
@@ -28,7 +30,8 @@ public record SuggestOptions(
     boolean includeDuplicates,
     boolean evidence,
     double contextWeight,
-    int threads) {
+    int threads,
+    java.util.Set<String> passages) {
   /** Default smallest score kept and stored: about one typical lexicon mention (see {@link ScoreCalibration}). */
   public static final double DEFAULT_MIN_SCORE = 0.3;
 
@@ -55,6 +58,14 @@ public record SuggestOptions(
       throw new IllegalArgumentException("--threads must be 1 or more, got " + threads);
     }
     filters = filters == null ? Map.of() : copy(filters);
+    passages = passages == null ? null : java.util.Set.copyOf(passages);
+  }
+
+  /** Options for every passage the other selections take. */
+  public SuggestOptions(
+      double minScore, int top, String kind, Map<String, List<String>> filters, boolean includeDuplicates,
+      boolean evidence, double contextWeight, int threads) {
+    this(minScore, top, kind, filters, includeDuplicates, evidence, contextWeight, threads, null);
   }
 
   /** Options with as many threads as there are processors ({@link #defaultThreads()}). */
@@ -78,12 +89,20 @@ public record SuggestOptions(
 
   /** The same options with another floor and top. */
   public SuggestOptions with(double newMinScore, int newTop) {
-    return new SuggestOptions(newMinScore, newTop, kind, filters, includeDuplicates, evidence, contextWeight, threads);
+    return new SuggestOptions(newMinScore, newTop, kind, filters, includeDuplicates, evidence, contextWeight, threads,
+        passages);
   }
 
   /** The same options run on {@code newThreads} threads. */
   public SuggestOptions withThreads(int newThreads) {
-    return new SuggestOptions(minScore, top, kind, filters, includeDuplicates, evidence, contextWeight, newThreads);
+    return new SuggestOptions(minScore, top, kind, filters, includeDuplicates, evidence, contextWeight, newThreads,
+        passages);
+  }
+
+  /** The same options limited to the passages with these ids. */
+  public SuggestOptions onlyPassages(java.util.Collection<String> ids) {
+    return new SuggestOptions(minScore, top, kind, filters, includeDuplicates, evidence, contextWeight, threads,
+        java.util.Set.copyOf(ids));
   }
 
   /** The default thread count: the processors available to the JVM. */

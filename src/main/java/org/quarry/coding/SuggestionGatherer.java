@@ -51,6 +51,7 @@ final class SuggestionGatherer {
 
   private final IndexSearcher searcher;
   private final List<CodeQueryBuilder.CodeQuery> queries;
+  private final Slots slots;
   private final int[] codes;
   private final float[] scores;
   private final int k;
@@ -59,17 +60,18 @@ final class SuggestionGatherer {
   private final Weight[][] excludeWeights; // alike, for the exclude entries
 
   /**
-   * A gatherer of the best codes per document ({@code codes[d * k ..]}, -1 past the last, and
-   * their scores) of {@code queries}; with {@code evidence}, the entry and exclude weights of
+   * A gatherer of the best codes per selected passage ({@code codes[s * k ..]} for the passage in
+   * slot {@code s} of {@code slots}, -1 past the last, and their scores) of {@code queries}; with {@code evidence}, the entry and exclude weights of
    * every kept code are built here, once, for all passes to share.
    *
    * @param contexts the passages' contexts, or null to leave context evidence out
    */
   SuggestionGatherer(
-      IndexSearcher searcher, List<CodeQueryBuilder.CodeQuery> queries, int[] codes, float[] scores, int k,
-      boolean evidence, PassageContexts contexts) throws IOException {
+      IndexSearcher searcher, List<CodeQueryBuilder.CodeQuery> queries, Slots slots, int[] codes, float[] scores,
+      int k, boolean evidence, PassageContexts contexts) throws IOException {
     this.searcher = searcher;
     this.queries = queries;
+    this.slots = slots;
     this.codes = codes;
     this.scores = scores;
     this.k = k;
@@ -98,7 +100,7 @@ final class SuggestionGatherer {
     n = 0;
     for (int i = 0; i < codes.length; i += k) {
       if (codes[i] >= 0) {
-        docs[n++] = i / k;
+        docs[n++] = slots.doc(i / k);
       }
     }
     return docs;
@@ -167,8 +169,9 @@ final class SuggestionGatherer {
         lastContextEvidence.clear();
       }
       List<Suggestion> list = new ArrayList<>(k);
-      for (int i = 0; i < k && codes[doc * k + i] >= 0; i++) {
-        int c = codes[doc * k + i];
+      int from = slots.slotOf(doc) * k;
+      for (int i = 0; i < k && codes[from + i] >= 0; i++) {
+        int c = codes[from + i];
         List<Evidence> ev = List.of();
         if (evidence) {
           ev = evidence(queries.get(c), entryWeights[c], leaf, doc - leaf.docBase, p, locator, null);
@@ -190,7 +193,7 @@ final class SuggestionGatherer {
             }
           }
         }
-        list.add(new Suggestion(p.id(), queries.get(c).code().id(), CodeSuggester.round(scores[doc * k + i]), ev));
+        list.add(new Suggestion(p.id(), queries.get(c).code().id(), CodeSuggester.round(scores[from + i]), ev));
       }
       return new PassageSuggestions(p, list);
     }

@@ -1,0 +1,113 @@
+package org.quarry.coding;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.quarry.analysis.LemmaAnnotator;
+import org.quarry.api.IndexProgress;
+import org.quarry.api.IndexRequest;
+import org.quarry.api.Quarry;
+import org.quarry.model.Codebook;
+import org.quarry.model.Hit;
+import org.quarry.model.Passage;
+import org.quarry.model.Suggestion;
+
+/**
+ * A run limited to some passages (a kind, a list of ids) gives those passages exactly what a run
+ * over every passage gives them, and evaluation, which limits its run to the gold passages,
+ * reports what it would from a run over every passage.
+ */
+class SuggestionScopeTest {
+  @TempDir static Path tmp;
+
+  static Path index;
+  static Codebook book;
+
+  @BeforeAll
+  static void indexSeeds() throws IOException {
+    Path seeds = Files.createDirectories(tmp.resolve("seeds"));
+    try (Stream<Path> files = Files.list(Path.of("seeds"))) {
+      for (Path f : files.toList()) {
+        Files.copy(f, seeds.resolve(f.getFileName()));
+      }
+    }
+    index = tmp.resolve("index");
+    try (Quarry q = Quarry.open(index, LemmaAnnotator::untagged)) {
+      q.index(IndexRequest.of(seeds), IndexProgress.NONE);
+    }
+    book = CodebookReader.read(Path.of("seeds", "codebook-commissioners.yaml"));
+  }
+
+  private static Map<String, List<Suggestion>> run(SuggestOptions options) {
+    try (Quarry q = Quarry.open(index, LemmaAnnotator::untagged)) {
+      Map<String, List<Suggestion>> out = new HashMap<>();
+      q.suggest(book, options, Double.NaN, CodeSuggester.Progress.NONE)
+          .passages()
+          .forEach(ps -> out.put(ps.passage().id(), ps.suggestions()));
+      return out;
+    }
+  }
+
+  @Test
+  void passagesNamedByIdGetWhatAFullRunGivesThem() {
+    SuggestOptions all = new SuggestOptions(0, 3, null, Map.of(), true, true);
+    Map<String, List<Suggestion>> full = run(all);
+    // every third passage with suggestions, so the selected slots are not the documents' numbers
+    List<String> some = full.keySet().stream().sorted().toList();
+    Set<String> chosen = new java.util.TreeSet<>();
+    for (int i = 0; i < some.size(); i += 3) {
+      chosen.add(some.get(i));
+    }
+    assertTrue(chosen.size() > 20, chosen.toString());
+    Map<String, List<Suggestion>> limited = run(all.onlyPassages(chosen));
+    assertEquals(chosen, limited.keySet());
+    for (String id : chosen) {
+      assertEquals(full.get(id), limited.get(id), id);
+    }
+  }
+
+  @Test
+  void quotesAloneGetWhatAFullRunGivesThem() {
+    SuggestOptions all = new SuggestOptions(0, 3, null, Map.of(), false, true);
+    Map<String, List<Suggestion>> full = run(all);
+    Map<String, List<Suggestion>> quotes = run(new SuggestOptions(0, 3, "quote", Map.of(), false, true));
+    assertTrue(quotes.size() >= 12, quotes.keySet().toString());
+    quotes.forEach((id, list) -> assertEquals(full.get(id), list, id));
+  }
+
+  @Test
+  void evaluationOnTheGoldPassagesAloneReportsWhatAFullRunWould() throws IOException {
+    Path gold = Path.of("src/test/resources/coding/seed-quotes.jsonl");
+    EvalReport fromFacade;
+    List<Passage> passages;
+    try (Quarry q = Quarry.open(index, LemmaAnnotator::untagged)) {
+      fromFacade = q.evaluate(book, gold, 0.3);
+      passages = q.passages(true).stream().map(Hit::passage).toList();
+    }
+    Map<String, List<Suggestion>> everyPassage =
+        run(new SuggestOptions(0, book.codes().size(), null, Map.of(), true, false));
+    EvalReport fromFullRun = Evaluator.evaluate(book, GoldSet.read(gold, book), passages, everyPassage, 0.3);
+    assertEquals(fromFullRun, fromFacade);
+    assertEquals(12, fromFacade.matched());
+  }
+
+  @Test
+  void matchesThatDoNotBelongToTheGoldItemsAreRefused() throws IOException {
+    GoldSet gold = GoldSet.read(Path.of("src/test/resources/coding/seed-quotes.jsonl"), book);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Evaluator.evaluateMatched(book, gold, List.of(), Map.of(), 0.3));
+    assertTrue(e.getMessage().contains("goldPassages"), e.getMessage());
+  }
+}
