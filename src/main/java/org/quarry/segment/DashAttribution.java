@@ -110,13 +110,18 @@ final class DashAttribution {
     return i < to && isDash(text.charAt(i)) ? -1 : i;
   }
 
-  /** A bare code from {@code start} to the end of the paragraph, with an optional bracketed gloss. */
+  /**
+   * A bare code from {@code start} to the end of the paragraph, or of its sentence when more
+   * sentences follow, with an optional bracketed gloss.
+   */
   private static Optional<Found> endingParagraph(String text, int dash, int start, int to) {
+    // a gloss ends with its sentence: in "— P09, GP. Not everyone agreed." the rest is narrative
+    int limit = Math.min(to, start + 2 * MAX_ATTRIBUTION);
+    int end = sentenceEnd(text, start, limit);
     // checked before trimming: every dash of a paragraph ending in a long run of dots would trim it
-    if (to - start > 2 * MAX_ATTRIBUTION) {
+    if (end == limit && to - start > 2 * MAX_ATTRIBUTION) {
       return Optional.empty();
     }
-    int end = to;
     while (end > start && (Character.isWhitespace(text.charAt(end - 1)) || ".,;".indexOf(text.charAt(end - 1)) >= 0)) {
       end--;
     }
@@ -128,6 +133,26 @@ final class DashAttribution {
     String attribution = gloss.find() ? rest.substring(0, gloss.start()) : rest;
     int attributionEnd = end;
     return QuoteExtractor.participantCode(attribution).map(code -> new Found(code, dash, attributionEnd));
+  }
+
+  /** The first sentence end in {@code [from, to)} that more words follow ({@code . She}), or {@code to}. */
+  private static int sentenceEnd(String text, int from, int to) {
+    for (int j = from; j + 2 < to; j++) {
+      if (".!?".indexOf(text.charAt(j)) >= 0 && Character.isWhitespace(text.charAt(j + 1))) {
+        int k = j + 1;
+        while (k < to && Character.isWhitespace(text.charAt(k))) {
+          k++;
+        }
+        if (k < to && (Character.isUpperCase(text.charAt(k)) || isQuoteOpening(text.charAt(k)))) {
+          return j + 1;
+        }
+      }
+    }
+    return to;
+  }
+
+  private static boolean isQuoteOpening(char c) {
+    return (QuoteExtractor.DOUBLE_OPEN + QuoteExtractor.SINGLE_OPEN).indexOf(c) >= 0;
   }
 
   private static boolean onlyPunctuationAfter(String text, int from, int to) {

@@ -98,6 +98,16 @@ class DashAttributionTest {
   }
 
   @Test
+  void aDashedCodeWithAGlossEndsAtItsSentenceAndTheNarrativeAfterItStays() {
+    assertEquals(
+        List.of("quote P09 | It was hard at first, but we got there", "narrative null | Not everyone agreed, and some left."),
+        passages("Findings\n\n'It was hard at first, but we got there' — P09, GP. Not everyone agreed, and some left.\n"));
+    assertEquals(
+        List.of("quote Participant 4 | We never see them", "narrative null | She later moved to another practice."),
+        passages("Findings\n\n'We never see them' — Participant 4, nurse. She later moved to another practice.\n"));
+  }
+
+  @Test
   void longRunsOfDashesAreScannedInLinearTime() {
     // no timing: a dash looks at most a bounded stretch ahead, and a dash after a dash starts nothing
     assertEquals(List.of(), quotes("—".repeat(100_000)));
