@@ -111,6 +111,21 @@ class MultiParagraphQuoteTest {
   }
 
   @Test
+  void aShortLastParagraphWithTheCodeIsNoHeading() {
+    assertEquals(
+        List.of(
+            "narrative null [] | Staff reported that morale improved slightly.",
+            "narrative null [P2] | She recalled:",
+            "quote P2 [] | The first week was awful.\n\nThere was no IT, no phones.\n\nThen it settled.",
+            "narrative null [] | The end of the merger came in May."),
+        passages("Findings\n\nStaff reported that morale improved slightly.\n\nShe recalled: \"The first week was awful.\n\n"
+            + "There was no IT, no phones.\n\nThen it settled.\" [P2]\n\nThe end of the merger came in May.\n"));
+    assertEquals(
+        List.of("quote P3 [] | We started in March.\n\nIt grew.", "narrative null [] | Others were less sure of it."),
+        passages("Findings\n\n'We started in March.\n\nIt grew.' (P3)\n\nOthers were less sure of it.\n"));
+  }
+
+  @Test
   void aMultiParagraphQuotePointsAtItsWordsInTheFile() {
     String raw = "Findings\n\nShe said: 'We started in March.\r\n\r\nIt grew.' (P3)\n";
     Source source = Papers.source("multi.txt", raw);
