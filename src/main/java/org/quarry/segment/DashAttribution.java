@@ -128,6 +128,11 @@ final class DashAttribution {
     if (end - start > MAX_ATTRIBUTION) {
       return Optional.empty();
     }
+    for (int j = start; j < end; j++) {
+      if (isQuoteOpening(text.charAt(j)) && QuoteExtractor.isOpening(text, j)) {
+        return Optional.empty(); // quoted words after the code: the quote goes on, it is no gloss
+      }
+    }
     String rest = text.substring(start, end);
     Matcher gloss = TRAILING_GLOSS.matcher(rest);
     String attribution = gloss.find() ? rest.substring(0, gloss.start()) : rest;

@@ -108,6 +108,14 @@ class DashAttributionTest {
   }
 
   @Test
+  void quotedWordsAfterADashedCodeAreNoGlossOfIt() {
+    // the quote goes on after its attribution: no words of it are taken for a gloss and dropped
+    assertEquals(
+        List.of("narrative null | 'It's a lottery,' said one manager — P10 — 'every single day.'"),
+        passages("Findings\n\n'It's a lottery,' said one manager — P10 — 'every single day.'\n"));
+  }
+
+  @Test
   void longRunsOfDashesAreScannedInLinearTime() {
     // no timing: a dash looks at most a bounded stretch ahead, and a dash after a dash starts nothing
     assertEquals(List.of(), quotes("—".repeat(100_000)));
