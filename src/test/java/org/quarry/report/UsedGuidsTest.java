@@ -49,4 +49,19 @@ class UsedGuidsTest {
     }
     assertEquals(all.size(), new HashSet<>(all).size(), "GUIDs repeated: " + all);
   }
+  @Test
+  void theCodeOfTheLatestImportKeepsTheToolsGuidWhereverTheTreePutsTheOldOne() throws Exception {
+    // the tool renamed "stress" to "burnout" and moved it from A to B; the kept codebook lists the
+    // latest import's codes first, then the earlier import's "stress", still under A
+    String tools = "a1b2c3d4-0001-4000-8000-000000000009";
+    Codebook codebook = new Codebook("moved", null, List.of(
+        new Code("A", "A", null, null, null, null, null, 1.0),
+        new Code("B", "B", null, null, null, null, null, 1.0),
+        new Code("burnout", "burnout", null, "B", null, null, null, 1.0, tools),
+        new Code("stress", "stress", null, "A", null, null, null, 1.0, tools)));
+    String qdc = new String(QdcWriter.toBytes(codebook), StandardCharsets.UTF_8);
+    Matcher m = Pattern.compile("<Code [^>]*guid=\"([^\"]+)\"[^>]*name=\"burnout\"").matcher(qdc);
+    org.junit.jupiter.api.Assertions.assertTrue(m.find(), qdc);
+    assertEquals(tools, m.group(1), qdc);
+  }
 }
