@@ -263,9 +263,19 @@ final class LineJoiner {
     return i;
   }
 
+  /** A {@code >} that marks a block quote: not a comparison such as {@code >65} or {@code > 5 years}. */
   private static boolean isMarker(String content, int i) {
-    return content.charAt(i) == '>'
-        && (i + 1 == content.length() || content.charAt(i + 1) == ' ' || content.charAt(i + 1) == '\t' || content.charAt(i + 1) == '>');
+    if (content.charAt(i) != '>') {
+      return false;
+    }
+    int j = i + 1;
+    if (j < content.length() && content.charAt(j) != ' ' && content.charAt(j) != '\t' && content.charAt(j) != '>') {
+      return false;
+    }
+    while (j < content.length() && (content.charAt(j) == ' ' || content.charAt(j) == '\t')) {
+      j++;
+    }
+    return j == content.length() || !Character.isDigit(content.charAt(j)) && ".,=%".indexOf(content.charAt(j)) < 0;
   }
 
   /** True for a line that starts its own block: never joined to the line before. */
