@@ -67,13 +67,17 @@ final class DashAttribution {
     if (!Character.isLetter(c)) {
       return Optional.empty();
     }
-    Optional<Found> ending = endingParagraph(text, dash, i, to);
+    Matcher m = CODE_THEN_BREAK.matcher(text).region(i, Math.min(to, i + MAX_ATTRIBUTION));
+    boolean code = m.lookingAt();
+    // "'…' — P5 — and others agreed": after a quote a dash pair sets the code off, and the words
+    // after it are no gloss (a line of its own, "— P5 — GP", is all attribution)
+    boolean closingDash = afterQuote && code && closingDashAt(text, m.end(), to);
+    Optional<Found> ending = closingDash ? Optional.empty() : endingParagraph(text, dash, i, to);
     if (ending.isPresent() || !afterQuote) {
       return ending;
     }
-    Matcher m = CODE_THEN_BREAK.matcher(text).region(i, Math.min(to, i + MAX_ATTRIBUTION));
     // the code must end its sentence: in "'chaos' — P07 and P08 agreed" the code is a subject
-    boolean sentenceEnds = m.lookingAt() && (m.end() == to || ".;,:!?".indexOf(text.charAt(m.end())) >= 0);
+    boolean sentenceEnds = code && (m.end() == to || closingDash || ".;,:!?".indexOf(text.charAt(m.end())) >= 0);
     if (!sentenceEnds || PAGE_REFERENCE.matcher(m.group(1)).matches()) {
       return Optional.empty();
     }
@@ -108,6 +112,15 @@ final class DashAttribution {
       }
     }
     return i < to && isDash(text.charAt(i)) ? -1 : i;
+  }
+
+  /** True when spaces and then a spaced em or en dash come at {@code i}: the second of a dash pair. */
+  private static boolean closingDashAt(String text, int i, int to) {
+    int j = i;
+    while (j < to && (text.charAt(j) == ' ' || text.charAt(j) == '\u00A0')) {
+      j++;
+    }
+    return j > i && j + 1 < to && "—–―".indexOf(text.charAt(j)) >= 0 && Character.isWhitespace(text.charAt(j + 1));
   }
 
   /**

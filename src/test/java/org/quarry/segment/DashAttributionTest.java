@@ -116,6 +116,13 @@ class DashAttributionTest {
   }
 
   @Test
+  void aCodeSetOffByADashPairLeavesTheWordsAfterItNarrative() {
+    assertEquals(
+        List.of("narrative null | A GP said that", "quote P5 | it is relentless", "narrative null | — and others agreed."),
+        passages("Findings\n\nA GP said that 'it is relentless' — P5 — and others agreed.\n"));
+  }
+
+  @Test
   void longRunsOfDashesAreScannedInLinearTime() {
     // no timing: a dash looks at most a bounded stretch ahead, and a dash after a dash starts nothing
     assertEquals(List.of(), quotes("—".repeat(100_000)));
