@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  * a Markdown heading, list item, table row, speaker line or numbered theme heading, the line itself
  * looks like a heading (short, no final punctuation, after a sentence end, before a capital), a
  * speaker header or a page number, or the line is short and ends a sentence (a paragraph's last
- * line).
+ * line). The wrapped lines of a Markdown block quote ({@code > …}) join only each other, without
+ * their markers, and a line of {@code >} alone parts its paragraphs.
  */
 final class LineJoiner {
   static final int MIN_LINES = 8;
@@ -189,7 +190,8 @@ final class LineJoiner {
           out.add(' ', t.origin(line.contentEnd()));
         }
       }
-      emitFrom = join == Join.NONE ? line.end() + 1 : lines.get(i + 1).contentStart();
+      // a joined line of a Markdown block quote leaves its '>' markers out
+      emitFrom = join == Join.NONE ? line.end() + 1 : lines.get(i + 1).contentStart() + markersLength(lines.get(i + 1).content());
     }
     return out.build();
   }
@@ -199,6 +201,13 @@ final class LineJoiner {
     Line line = lines.get(i);
     Line next = lines.get(i + 1);
     if (line.blank() || next.blank() || startsBlock(next.content())) {
+      return Join.NONE;
+    }
+    // a Markdown block quote: its lines join only each other, and a line of '>' alone parts its paragraphs
+    int markers = markersLength(line.content());
+    int nextMarkers = markersLength(next.content());
+    if (quoteDepth(line.content()) != quoteDepth(next.content())
+        || markers == line.content().length() || nextMarkers == next.content().length()) {
       return Join.NONE;
     }
     String a = line.content();
@@ -217,12 +226,56 @@ final class LineJoiner {
       return Join.DROP_HYPHEN;
     }
     if ((last == '-' || last == '\u2010') && a.length() >= 2 && Character.isLetter(a.charAt(a.length() - 2))) {
-      return hyphenJoin(a, next.content(), compounds);
+      return hyphenJoin(a, next.content().substring(nextMarkers), compounds);
     }
     if (last == '—' || last == '–' || last == '/') {
       return Join.TIGHT;
     }
     return Join.SPACE;
+  }
+
+  /**
+   * The {@code >} markers of a Markdown block quote at the start of {@code content}: how many. A
+   * marker is followed by a space or ends the line, so a wrapped line {@code >65 years …} has none.
+   */
+  private static int quoteDepth(String content) {
+    int depth = 0;
+    int i = 0;
+    while (i < content.length() && isMarker(content, i)) {
+      depth++;
+      i++;
+      while (i < content.length() && (content.charAt(i) == ' ' || content.charAt(i) == '\t')) {
+        i++;
+      }
+    }
+    return depth;
+  }
+
+  /** The length of the block quote markers starting {@code content}, with the spaces after them; 0 when none. */
+  private static int markersLength(String content) {
+    int i = 0;
+    while (i < content.length() && isMarker(content, i)) {
+      i++;
+      while (i < content.length() && (content.charAt(i) == ' ' || content.charAt(i) == '\t')) {
+        i++;
+      }
+    }
+    return i;
+  }
+
+  /** A {@code >} that marks a block quote: not a comparison such as {@code >65} or {@code > 5 years}. */
+  private static boolean isMarker(String content, int i) {
+    if (content.charAt(i) != '>') {
+      return false;
+    }
+    int j = i + 1;
+    if (j < content.length() && content.charAt(j) != ' ' && content.charAt(j) != '\t' && content.charAt(j) != '>') {
+      return false;
+    }
+    while (j < content.length() && (content.charAt(j) == ' ' || content.charAt(j) == '\t')) {
+      j++;
+    }
+    return j == content.length() || !Character.isDigit(content.charAt(j)) && ".,=%".indexOf(content.charAt(j)) < 0;
   }
 
   /** True for a line that starts its own block: never joined to the line before. */

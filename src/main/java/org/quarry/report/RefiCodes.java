@@ -32,8 +32,12 @@ final class RefiCodes {
       Document doc, Element parent, String ns, Codebook codebook, UsedGuids guids) {
     CodeTree tree = new CodeTree(codebook);
     Map<String, String> guidById = new HashMap<>();
-    for (Code c : tree.preorder()) {
-      guidById.put(c.id(), guids.take(c.guid(), "code", c.id()));
+    // in codebook order, not the tree's: a kept codebook lists the latest import's codes first, so
+    // a code the tool renamed and moved keeps its GUID over the old code left from an earlier import
+    for (Code c : codebook.codes()) {
+      if (!guidById.containsKey(c.id())) {
+        guidById.put(c.id(), guids.take(c.guid(), "code", c.id()));
+      }
     }
     Element codes = RefiXml.child(doc, parent, ns, "Codes");
     for (Code root : tree.roots()) {

@@ -13,10 +13,18 @@ import java.util.Set;
 final class UsedGuids {
   private final Set<String> used = new HashSet<>();
 
-  /** {@code kept} if it is a GUID not yet taken here, else the generated GUID of {@code kind:key}. */
+  /**
+   * {@code kept} if it is a GUID not yet taken here, else the generated GUID of {@code kind:key};
+   * when a kept GUID already took that one (a code Quarry made, exported, renamed in the tool and
+   * imported again keeps the GUID generated for its old id, which the old code would get again),
+   * the generated GUID of {@code kind:key#2}, {@code #3}, … that is free.
+   */
   String take(String kept, String kind, String key) {
     String k = kept == null ? null : RefiGuids.kept(kept);
     String guid = k != null && !used.contains(k) ? k : RefiGuids.of(kind, key);
+    for (int n = 2; used.contains(guid); n++) {
+      guid = RefiGuids.of(kind, key + "#" + n);
+    }
     used.add(guid);
     return guid;
   }

@@ -67,13 +67,17 @@ final class DashAttribution {
     if (!Character.isLetter(c)) {
       return Optional.empty();
     }
-    Optional<Found> ending = endingParagraph(text, dash, i, to);
+    Matcher m = CODE_THEN_BREAK.matcher(text).region(i, Math.min(to, i + MAX_ATTRIBUTION));
+    boolean code = m.lookingAt();
+    // "'…' — P5 — and others agreed": after a quote a dash pair sets the code off, and the words
+    // after it are no gloss (a line of its own, "— P5 — GP", is all attribution)
+    boolean closingDash = afterQuote && code && closingDashAt(text, m.end(), to);
+    Optional<Found> ending = closingDash ? Optional.empty() : endingParagraph(text, dash, i, to);
     if (ending.isPresent() || !afterQuote) {
       return ending;
     }
-    Matcher m = CODE_THEN_BREAK.matcher(text).region(i, Math.min(to, i + MAX_ATTRIBUTION));
     // the code must end its sentence: in "'chaos' — P07 and P08 agreed" the code is a subject
-    boolean sentenceEnds = m.lookingAt() && (m.end() == to || ".;,:!?".indexOf(text.charAt(m.end())) >= 0);
+    boolean sentenceEnds = code && (m.end() == to || closingDash || ".;,:!?".indexOf(text.charAt(m.end())) >= 0);
     if (!sentenceEnds || PAGE_REFERENCE.matcher(m.group(1)).matches()) {
       return Optional.empty();
     }
@@ -110,24 +114,63 @@ final class DashAttribution {
     return i < to && isDash(text.charAt(i)) ? -1 : i;
   }
 
-  /** A bare code from {@code start} to the end of the paragraph, with an optional bracketed gloss. */
+  /** True when spaces and then a spaced em or en dash come at {@code i}: the second of a dash pair. */
+  private static boolean closingDashAt(String text, int i, int to) {
+    int j = i;
+    while (j < to && (text.charAt(j) == ' ' || text.charAt(j) == '\u00A0')) {
+      j++;
+    }
+    return j > i && j + 1 < to && "—–―".indexOf(text.charAt(j)) >= 0 && Character.isWhitespace(text.charAt(j + 1));
+  }
+
+  /**
+   * A bare code from {@code start} to the end of the paragraph, or of its sentence when more
+   * sentences follow, with an optional bracketed gloss.
+   */
   private static Optional<Found> endingParagraph(String text, int dash, int start, int to) {
+    // a gloss ends with its sentence: in "— P09, GP. Not everyone agreed." the rest is narrative
+    int limit = Math.min(to, start + 2 * MAX_ATTRIBUTION);
+    int end = sentenceEnd(text, start, limit);
     // checked before trimming: every dash of a paragraph ending in a long run of dots would trim it
-    if (to - start > 2 * MAX_ATTRIBUTION) {
+    if (end == limit && to - start > 2 * MAX_ATTRIBUTION) {
       return Optional.empty();
     }
-    int end = to;
     while (end > start && (Character.isWhitespace(text.charAt(end - 1)) || ".,;".indexOf(text.charAt(end - 1)) >= 0)) {
       end--;
     }
     if (end - start > MAX_ATTRIBUTION) {
       return Optional.empty();
     }
+    for (int j = start; j < end; j++) {
+      if (isQuoteOpening(text.charAt(j)) && QuoteExtractor.isOpening(text, j)) {
+        return Optional.empty(); // quoted words after the code: the quote goes on, it is no gloss
+      }
+    }
     String rest = text.substring(start, end);
     Matcher gloss = TRAILING_GLOSS.matcher(rest);
     String attribution = gloss.find() ? rest.substring(0, gloss.start()) : rest;
     int attributionEnd = end;
     return QuoteExtractor.participantCode(attribution).map(code -> new Found(code, dash, attributionEnd));
+  }
+
+  /** The first sentence end in {@code [from, to)} that more words follow ({@code . She}), or {@code to}. */
+  private static int sentenceEnd(String text, int from, int to) {
+    for (int j = from; j + 2 < to; j++) {
+      if (".!?".indexOf(text.charAt(j)) >= 0 && Character.isWhitespace(text.charAt(j + 1))) {
+        int k = j + 1;
+        while (k < to && Character.isWhitespace(text.charAt(k))) {
+          k++;
+        }
+        if (k < to && (Character.isUpperCase(text.charAt(k)) || isQuoteOpening(text.charAt(k)))) {
+          return j + 1;
+        }
+      }
+    }
+    return to;
+  }
+
+  private static boolean isQuoteOpening(char c) {
+    return (QuoteExtractor.DOUBLE_OPEN + QuoteExtractor.SINGLE_OPEN).indexOf(c) >= 0;
   }
 
   private static boolean onlyPunctuationAfter(String text, int from, int to) {

@@ -200,6 +200,10 @@ public final class PaperSegmenter implements Segmenter {
         || LIST_ITEM.matcher(line).find()) {
       return false;
     }
+    // the last lines of a quotation: its words, a closing mark or stop, and its participant's code
+    if (attributedQuoteEnd(line)) {
+      return false;
+    }
     // a sentence ends inside it: prose (a question with an aside), not a heading; "Table 1. …" is one
     if (MID_SENTENCE_END.matcher(line).find()) {
       return false;
@@ -210,6 +214,21 @@ public final class PaperSegmenter implements Segmenter {
       return false;
     }
     return ".,;:!?".indexOf(line.charAt(line.length() - 1)) < 0;
+  }
+
+  /** True when {@code line} ends with a closing quote mark or a stop, then a bracketed participant code. */
+  private static boolean attributedQuoteEnd(String line) {
+    char close = line.charAt(line.length() - 1);
+    int open = line.lastIndexOf(close == ')' ? '(' : '[');
+    if ((close != ')' && close != ']') || open <= 0) {
+      return false;
+    }
+    int k = open - 1;
+    while (k >= 0 && Character.isWhitespace(line.charAt(k))) {
+      k--;
+    }
+    return k >= 0 && ".!?…\"”’'»".indexOf(line.charAt(k)) >= 0
+        && QuoteExtractor.participantCode(line.substring(open + 1, line.length() - 1)).isPresent();
   }
 
   /**

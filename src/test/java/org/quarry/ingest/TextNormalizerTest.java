@@ -139,6 +139,14 @@ class TextNormalizerTest {
   }
 
   @Test
+  void wrappedBlockQuoteLinesAreJoinedWithoutTheirMarkersAndAComparisonIsNoMarker() {
+    String n = norm(wrapped("factors.\n\n> We just get on with it, because there is no\n> choice at all.\n>\n> Some weeks"
+        + " are hard.\n\nPatients aged\n>65 years were seen, those aged\n> 80 years were"));
+    assertEquals(true, n.contains("\n> We just get on with it, because there is no choice at all.\n>\n> Some weeks are hard.\n"), n);
+    assertEquals(true, n.contains("Patients aged >65 years were seen, those aged > 80 years were"), n);
+  }
+
+  @Test
   void speakerLinesOfAWrappedTranscriptAreNeverJoined() {
     String raw = String.join("\n",
         "Interviewer: So tell me how the network started and who",

@@ -98,6 +98,31 @@ class DashAttributionTest {
   }
 
   @Test
+  void aDashedCodeWithAGlossEndsAtItsSentenceAndTheNarrativeAfterItStays() {
+    assertEquals(
+        List.of("quote P09 | It was hard at first, but we got there", "narrative null | Not everyone agreed, and some left."),
+        passages("Findings\n\n'It was hard at first, but we got there' — P09, GP. Not everyone agreed, and some left.\n"));
+    assertEquals(
+        List.of("quote Participant 4 | We never see them", "narrative null | She later moved to another practice."),
+        passages("Findings\n\n'We never see them' — Participant 4, nurse. She later moved to another practice.\n"));
+  }
+
+  @Test
+  void quotedWordsAfterADashedCodeAreNoGlossOfIt() {
+    // the quote goes on after its attribution: no words of it are taken for a gloss and dropped
+    assertEquals(
+        List.of("narrative null | 'It's a lottery,' said one manager — P10 — 'every single day.'"),
+        passages("Findings\n\n'It's a lottery,' said one manager — P10 — 'every single day.'\n"));
+  }
+
+  @Test
+  void aCodeSetOffByADashPairLeavesTheWordsAfterItNarrative() {
+    assertEquals(
+        List.of("narrative null | A GP said that", "quote P5 | it is relentless", "narrative null | — and others agreed."),
+        passages("Findings\n\nA GP said that 'it is relentless' — P5 — and others agreed.\n"));
+  }
+
+  @Test
   void longRunsOfDashesAreScannedInLinearTime() {
     // no timing: a dash looks at most a bounded stretch ahead, and a dash after a dash starts nothing
     assertEquals(List.of(), quotes("—".repeat(100_000)));

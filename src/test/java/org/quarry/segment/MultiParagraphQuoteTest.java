@@ -111,6 +111,56 @@ class MultiParagraphQuoteTest {
   }
 
   @Test
+  void aShortLastParagraphWithTheCodeIsNoHeading() {
+    assertEquals(
+        List.of(
+            "narrative null [] | Staff reported that morale improved slightly.",
+            "narrative null [P2] | She recalled:",
+            "quote P2 [] | The first week was awful.\n\nThere was no IT, no phones.\n\nThen it settled.",
+            "narrative null [] | The end of the merger came in May."),
+        passages("Findings\n\nStaff reported that morale improved slightly.\n\nShe recalled: \"The first week was awful.\n\n"
+            + "There was no IT, no phones.\n\nThen it settled.\" [P2]\n\nThe end of the merger came in May.\n"));
+    assertEquals(
+        List.of("quote P3 [] | We started in March.\n\nIt grew.", "narrative null [] | Others were less sure of it."),
+        passages("Findings\n\n'We started in March.\n\nIt grew.' (P3)\n\nOthers were less sure of it.\n"));
+  }
+
+  @Test
+  void aHardWrappedMarkdownBlockQuoteKeepsItsMarkersOutOfItsWords() {
+    // Pandoc wraps Markdown at 72 columns: the wrapped lines of a block quote are joined without
+    // their '>' markers, and a line of '>' alone still parts its paragraphs
+    String raw = "## Results\n\n"
+        + "Participants described the pace of change in general practice and the\n"
+        + "effect it had on staff morale, recruitment and the continuity of care\n"
+        + "that patients had come to expect over many years of stable provision.\n\n"
+        + "> We just get on with it, because there is no choice, and the patients\n"
+        + "> keep coming whatever happens to the rota or the building.\n"
+        + ">\n"
+        + "> Some weeks I do not see the same colleague twice, and that is hard.\n"
+        + "> [P7]\n\n"
+        + "Others were more positive about the new roles, describing pharmacists\n"
+        + "and physiotherapists as a welcome addition to the practice team that\n"
+        + "took some of the pressure off the doctors and nurses in the surgery.\n";
+    assertEquals(
+        List.of(
+            "narrative null [] | Participants described the pace of change in general practice and the effect it had on"
+                + " staff morale, recruitment and the continuity of care that patients had come to expect over many"
+                + " years of stable provision.",
+            "quote P7 [] | We just get on with it, because there is no choice, and the patients keep coming whatever"
+                + " happens to the rota or the building.\n>\n> Some weeks I do not see the same colleague twice, and"
+                + " that is hard.",
+            "narrative null [] | Others were more positive about the new roles, describing pharmacists and"
+                + " physiotherapists as a welcome addition to the practice team that took some of the pressure off the"
+                + " doctors and nurses in the surgery."),
+        passages(raw));
+    Passage quote = Papers.segment(Papers.source("wrapped.md", raw)).get(1);
+    assertEquals(
+        "We just get on with it, because there is no choice, and the patients\n> keep coming whatever happens to the"
+            + " rota or the building.\n>\n> Some weeks I do not see the same colleague twice, and that is hard.",
+        Papers.codePoints(raw, quote.start(), quote.end()));
+  }
+
+  @Test
   void aMultiParagraphQuotePointsAtItsWordsInTheFile() {
     String raw = "Findings\n\nShe said: 'We started in March.\r\n\r\nIt grew.' (P3)\n";
     Source source = Papers.source("multi.txt", raw);
