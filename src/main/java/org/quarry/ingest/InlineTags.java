@@ -21,6 +21,8 @@ import java.util.Set;
 final class InlineTags {
   private static final Set<String> TAGS = Set.of("sup", "sub", "em", "i", "b", "strong", "span", "br", "a");
   private static final Set<String> MARKER_TAGS = Set.of("sup", "sub");
+  /** Units squared or cubed in papers' methods ({@code m<sup>2</sup>}): the digit is no citation. */
+  private static final Set<String> UNITS = Set.of("m", "cm", "mm", "km", "ft", "s");
   /** Longest tag looked at: attributes of inline tags are short, and a bound keeps the scan linear. */
   private static final int MAX_TAG = 300;
   /** Longest citation marker ({@code 14,15,17–19}); a longer {@code <sup>} is kept as words. */
@@ -163,8 +165,10 @@ final class InlineTags {
 
   /**
    * True when the words between the pair are a citation marker: digits with commas, dashes and
-   * spaces ({@code 12}, {@code 14,15}, {@code 17–19}), inner tags aside. Not after a short symbol
-   * ({@code m<sup>2</sup>}, {@code CO<sub>2</sub>}), where the digit is part of the word.
+   * spaces ({@code 12}, {@code 14,15}, {@code 17–19}), inner tags aside. Not where the digit is
+   * part of the word: a {@code <sub>} after a short symbol ({@code CO<sub>2</sub>}), a {@code <sup>}
+   * after a unit ({@code m<sup>2</sup>}). A {@code <sup>} after other words ({@code UK<sup>3</sup>},
+   * {@code et al<sup>4</sup>}) is a citation, as it is in papers far more often than a power.
    */
   private static boolean citationMarker(String s, Tag start, Tag end) {
     if (end.start() - start.end() > MAX_MARKER) {
@@ -175,13 +179,15 @@ final class InlineTags {
         || !content.chars().allMatch(c -> Character.isDigit(c) || Character.isWhitespace(c) || ",-–—".indexOf(c) >= 0)) {
       return false;
     }
-    int letters = 0;
-    int k = start.start() - 1;
-    while (k >= 0 && Character.isLetter(s.charAt(k)) && letters <= 2) {
-      letters++;
+    int k = start.start();
+    while (k > 0 && Character.isLetter(s.charAt(k - 1)) && start.start() - k <= 3) {
       k--;
     }
-    return letters == 0 || letters > 2;
+    String word = s.substring(k, start.start());
+    if (word.isEmpty() || start.start() - k > 3) {
+      return true;
+    }
+    return start.name().equals("sup") ? !UNITS.contains(word) : word.length() > 2;
   }
 
   private static void mark(int[] removed, int from, int to) {

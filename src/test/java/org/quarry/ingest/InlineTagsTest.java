@@ -39,6 +39,11 @@ class InlineTagsTest {
   }
 
   @Test
+  void aSupDigitAfterAWordThatIsNoUnitIsACitation() {
+    assertEquals("in the UK and as Smith et al found in 2019", norm("in the UK<sup>3</sup> and as Smith et al<sup>4</sup> found in<sup>5</sup> 2019"));
+  }
+
+  @Test
   void aLineBreakTagBetweenWordsBecomesASpace() {
     assertEquals("one two, three", norm("one<br>two,<br/> three"));
   }
