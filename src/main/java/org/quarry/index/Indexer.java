@@ -300,13 +300,8 @@ public final class Indexer implements Closeable {
    * with its passages.
    */
   public void keepCodings(String source, List<Coding> codings) throws IOException {
-    Term key = new Term(Fields.CODINGS_OF, source);
-    if (codings.isEmpty()) {
-      writer.deleteDocuments(key);
-    } else {
-      writer.updateDocument(key, KeptCodings.toDocument(source, codings));
-    }
-    writer.commit();
+    replaceKept(new Term(Fields.CODINGS_OF, source),
+        codings.isEmpty() ? null : KeptCodings.toDocument(source, codings));
   }
 
   /**
@@ -314,11 +309,15 @@ public final class Indexer implements Closeable {
    * those an earlier import of it kept; no cases removes them. Commits.
    */
   public void keepCases(String root, List<Case> cases) throws IOException {
-    Term key = new Term(Fields.CASES_OF, root);
-    if (cases.isEmpty()) {
+    replaceKept(new Term(Fields.CASES_OF, root), cases.isEmpty() ? null : KeptCases.toDocument(root, cases));
+  }
+
+  // replaces the kept document under `key` with `doc`, or removes it when null; commits
+  private void replaceKept(Term key, Document doc) throws IOException {
+    if (doc == null) {
       writer.deleteDocuments(key);
     } else {
-      writer.updateDocument(key, KeptCases.toDocument(root, cases));
+      writer.updateDocument(key, doc);
     }
     writer.commit();
   }

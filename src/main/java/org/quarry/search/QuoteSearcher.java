@@ -309,26 +309,15 @@ public final class QuoteSearcher implements Closeable {
 
   /** Every source with the text Quarry keeps for it, by id. */
   public List<Source> sources() throws IOException {
-    manager.maybeRefresh();
-    IndexSearcher searcher = manager.acquire();
-    try {
-      TopDocs top =
-          searcher.search(
-              new TermQuery(new Term(Fields.TYPE, Fields.TYPE_SOURCE)),
-              Math.max(1, searcher.getIndexReader().maxDoc()));
-      StoredFields stored = searcher.storedFields();
-      List<Source> sources = new ArrayList<>();
-      for (ScoreDoc sd : top.scoreDocs) {
-        Source s = SourceTexts.read(stored.document(sd.doc));
-        if (s != null) {
-          sources.add(s);
-        }
+    List<Source> sources = new ArrayList<>();
+    forEachOfType(Fields.TYPE_SOURCE, doc -> {
+      Source s = SourceTexts.read(doc);
+      if (s != null) {
+        sources.add(s);
       }
-      sources.sort(Comparator.comparing(Source::id));
-      return sources;
-    } finally {
-      manager.release(searcher);
-    }
+    });
+    sources.sort(Comparator.comparing(Source::id));
+    return sources;
   }
 
   /**
@@ -336,27 +325,14 @@ public final class QuoteSearcher implements Closeable {
    * org.quarry.index.KeptCodings}), by source, then offset, then code.
    */
   public List<Coding> keptCodings() throws IOException {
-    manager.maybeRefresh();
-    IndexSearcher searcher = manager.acquire();
-    try {
-      TopDocs top =
-          searcher.search(
-              new TermQuery(new Term(Fields.TYPE, Fields.TYPE_CODINGS)),
-              Math.max(1, searcher.getIndexReader().maxDoc()));
-      StoredFields stored = searcher.storedFields();
-      List<Coding> codings = new ArrayList<>();
-      for (ScoreDoc sd : top.scoreDocs) {
-        codings.addAll(KeptCodings.read(stored.document(sd.doc)));
-      }
-      codings.sort(
-          Comparator.comparing(Coding::source)
-              .thenComparingInt(Coding::start)
-              .thenComparingInt(Coding::end)
-              .thenComparing(Coding::code));
-      return codings;
-    } finally {
-      manager.release(searcher);
-    }
+    List<Coding> codings = new ArrayList<>();
+    forEachOfType(Fields.TYPE_CODINGS, doc -> codings.addAll(KeptCodings.read(doc)));
+    codings.sort(
+        Comparator.comparing(Coding::source)
+            .thenComparingInt(Coding::start)
+            .thenComparingInt(Coding::end)
+            .thenComparing(Coding::code));
+    return codings;
   }
 
   /**
@@ -364,22 +340,26 @@ public final class QuoteSearcher implements Closeable {
    * and variables, by project file, then in project order.
    */
   public List<Case> keptCases() throws IOException {
+    Map<String, List<Case>> byProject = new TreeMap<>();
+    forEachOfType(Fields.TYPE_CASES, doc -> byProject.put(doc.get(Fields.CASES_OF), KeptCases.read(doc)));
+    List<Case> cases = new ArrayList<>();
+    byProject.values().forEach(cases::addAll);
+    return cases;
+  }
+
+  // hands every stored document of one type (sources, kept codings, kept cases) to `read`, one at
+  // a time under one searcher, so a large source text is not held twice
+  private void forEachOfType(String type, java.util.function.Consumer<Document> read) throws IOException {
     manager.maybeRefresh();
     IndexSearcher searcher = manager.acquire();
     try {
       TopDocs top =
           searcher.search(
-              new TermQuery(new Term(Fields.TYPE, Fields.TYPE_CASES)),
-              Math.max(1, searcher.getIndexReader().maxDoc()));
+              new TermQuery(new Term(Fields.TYPE, type)), Math.max(1, searcher.getIndexReader().maxDoc()));
       StoredFields stored = searcher.storedFields();
-      Map<String, List<Case>> byProject = new TreeMap<>();
       for (ScoreDoc sd : top.scoreDocs) {
-        Document doc = stored.document(sd.doc);
-        byProject.put(doc.get(Fields.CASES_OF), KeptCases.read(doc));
+        read.accept(stored.document(sd.doc));
       }
-      List<Case> cases = new ArrayList<>();
-      byProject.values().forEach(cases::addAll);
-      return cases;
     } finally {
       manager.release(searcher);
     }
