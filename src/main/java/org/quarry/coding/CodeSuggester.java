@@ -39,6 +39,11 @@ import org.quarry.model.PassageKind;
  * or above the floor are kept. Only then, for the kept suggestions, Lucene's Matches API finds the
  * words each lexicon entry matched, with offsets that are mapped to the source file as read.
  *
+ * <p>A quote or turn also draws on its context ({@link PassageContexts}: the narrative that
+ * introduces a quote, the question before a turn): a code's raw score on it adds the code's score
+ * on the context times {@link SuggestOptions#contextWeight()}, and the context's matched words
+ * come back as evidence that names the context passage.
+ *
  * <p>The cost is one search per code plus the evidence of what is kept; passages are never scored
  * one by one against stored text. Both parts can run on several threads ({@link
  * SuggestOptions#threads()}): the codes are split among threads ({@link CodeScorer}), then the kept
