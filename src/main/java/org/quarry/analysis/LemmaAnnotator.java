@@ -93,6 +93,7 @@ public final class LemmaAnnotator implements TextAnnotator {
     int[] sentenceStarts = sentenceStarts(text, starts);
     String[] lemmas = new String[n];
     String[] untagged = new String[n];
+    String[] posTags = tagged ? new String[n] : null;
     Morphology morphology = MORPHOLOGY.get();
     for (int s = 0; s < sentenceStarts.length; s++) {
       int from = sentenceStarts[s];
@@ -105,10 +106,13 @@ public final class LemmaAnnotator implements TextAnnotator {
           String plain = Lemmas.untagged(morphology, word);
           lemmas[i] = tagged ? Lemmas.tagged(morphology, word, tags.get(i - chunk)) : plain;
           untagged[i] = plain.equals(lemmas[i]) ? null : plain;
+          if (tagged) {
+            posTags[i] = tags.get(i - chunk);
+          }
         }
       }
     }
-    return new LemmaAnnotation(starts, ends, lemmas, untagged, sentenceStarts);
+    return new LemmaAnnotation(starts, ends, lemmas, untagged, posTags, sentenceStarts);
   }
 
   @Override

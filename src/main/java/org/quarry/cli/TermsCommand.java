@@ -67,10 +67,13 @@ final class TermsCommand implements Callable<Integer> {
     if (format == SearchCommand.OutputFormat.json) {
       out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(terms));
     } else {
-      out.printf(Locale.ROOT, "%-32s %-6s %6s %6s %9s  %s%n", "term", "kind", "in", "out", "G2", "example");
+      // the term column as wide as the longest term (noun phrases run to four words)
+      int width = Math.max(32, terms.stream().mapToInt(t -> t.term().length()).max().orElse(0));
+      String row = "%-" + width + "s %-6s %6s %6s %9s  %s%n";
+      out.printf(Locale.ROOT, row, "term", "kind", "in", "out", "G2", "example");
       for (KeyTerm t : terms) {
-        out.printf(Locale.ROOT, "%-32s %-6s %6d %6d %9.2f  %s%n",
-            t.term(), t.phrase() ? "phrase" : "word", t.in(), t.out(), t.g2(), t.example());
+        out.printf(Locale.ROOT, row, t.term(), t.phrase() ? "phrase" : "word", t.in(), t.out(),
+            String.format(Locale.ROOT, "%.2f", t.g2()), t.example());
       }
     }
     out.flush();

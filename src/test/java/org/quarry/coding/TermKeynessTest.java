@@ -44,4 +44,21 @@ class TermKeynessTest {
       assertEquals("c.txt#20-34", matter.example());
     }
   }
+
+  @Test
+  void phrasesAreNounPhrasesFromThePartOfSpeechTags() throws IOException {
+    Path dir = Files.createDirectories(tmp.resolve("np"));
+    Files.writeString(dir.resolve("np.txt"),
+        "The primary care networks shared new roles across practices.\n\n"
+            + "Primary care networks employ new roles in practices.\n\n"
+            + "Funding cuts hurt the hospital budget.\n\n"
+            + "The hospital budget grew after funding cuts.\n");
+    Path index = tmp.resolve("np-index");
+    try (Quarry q = Quarry.open(index)) { // CoreNLP's tagger, as Quarry indexes by default
+      q.index(IndexRequest.of(dir), IndexProgress.NONE);
+      List<KeyTerm> terms = q.terms(null, null, "practice", 20);
+      List<String> phrases = terms.stream().filter(KeyTerm::phrase).map(KeyTerm::term).toList();
+      assertEquals(List.of("new role", "primary care network"), phrases.stream().sorted().toList(), terms.toString());
+    }
+  }
 }
