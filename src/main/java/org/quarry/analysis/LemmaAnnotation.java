@@ -130,6 +130,12 @@ public final class LemmaAnnotation {
     return sb.toString();
   }
 
+  /** The format version of an encoded annotation: its first line ({@code lemma-v2}, …). */
+  public static String versionOf(String encoded) {
+    int nl = encoded.indexOf('\n');
+    return nl < 0 ? encoded : encoded.substring(0, nl);
+  }
+
   /**
    * Reads {@link #encode()}'s form.
    *

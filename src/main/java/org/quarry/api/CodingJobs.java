@@ -11,7 +11,17 @@ import java.util.function.Supplier;
 import org.apache.lucene.search.Query;
 import org.quarry.analysis.Glossary;
 import org.quarry.analysis.TextAnnotator;
+import java.util.Optional;
+import org.apache.lucene.index.DirectoryReader;
 import org.quarry.coding.CodeQueryBuilder;
+import org.quarry.coding.CodedPassages;
+import org.quarry.coding.CrossValidation;
+import org.quarry.coding.GoldItem;
+import org.quarry.coding.LearnedSuggester;
+import org.quarry.coding.Learning;
+import org.quarry.coding.Suggester;
+import org.quarry.learn.LearnedModel;
+import org.quarry.model.Coding;
 import org.quarry.coding.CodeSuggester;
 import org.quarry.coding.CodebookException;
 import org.quarry.coding.CodebookReader;
@@ -71,6 +81,131 @@ final class CodingJobs {
       throw IndexFolder.locked(e);
     } catch (IOException e) {
       throw folder.unreadable(e);
+    }
+  }
+
+  /** Suggests codes with a chosen suggester; see {@link Quarry#suggest(Suggester, SuggestOptions, double, CodeSuggester.Progress)}. */
+  SuggestionRun suggest(
+      Codebook codebook, Suggester suggester, SuggestOptions options, double storeThreshold,
+      CodeSuggester.Progress progress) {
+    folder.requireIndex();
+    try {
+      SuggestionRun run = IndexCoding.suggest(folder.dir(), codebook, suggester, options, progress, storeThreshold);
+      search.release();
+      return run;
+    } catch (IllegalArgumentException e) {
+      throw new QuarryException(e.getMessage(), e);
+    } catch (IndexLockedException e) {
+      throw IndexFolder.locked(e);
+    } catch (IOException e) {
+      throw folder.unreadable(e);
+    }
+  }
+
+  /** The suggester of a method; see {@link Quarry#suggester}. */
+  SuggesterChoice suggester(Codebook codebook, Suggester.Method method) {
+    folder.requireIndex();
+    Glossary glossary = glossary(codebook);
+    CodeSuggester lexicon = new CodeSuggester(codebook, glossary);
+    Optional<LearnedModel> model;
+    try {
+      model = Learning.readModel(folder.dir());
+    } catch (IOException e) {
+      if (method == null) {
+        return new SuggesterChoice(lexicon, List.of(e.getMessage() + "; suggesting with the lexicon"));
+      }
+      throw new QuarryException(e.getMessage(), e);
+    }
+    if (method == Suggester.Method.LEXICON || (method == null && model.isEmpty())) {
+      return new SuggesterChoice(lexicon, List.of());
+    }
+    if (model.isEmpty()) {
+      throw new QuarryException("--method " + method.label() + " needs a trained model: run 'quarry learn --codebook FILE"
+          + " [--gold FILE]' on this index first");
+    }
+    Optional<String> stale;
+    try (DirectoryReader reader = Learning.open(folder.dir())) {
+      stale = Learning.staleness(model.get(), codebook, reader);
+    } catch (IOException e) {
+      throw folder.unreadable(e);
+    }
+    if (stale.isPresent()) {
+      String why = "the learned model is stale: " + stale.get() + "; run 'quarry learn' again";
+      if (method == null) {
+        return new SuggesterChoice(lexicon, List.of(why + " (suggesting with the lexicon meanwhile)"));
+      }
+      throw new QuarryException(why + ", or use --method lexicon");
+    }
+    return new SuggesterChoice(
+        new LearnedSuggester(codebook, glossary, model.get(), method == null ? Suggester.Method.COMBINED : method),
+        List.of());
+  }
+
+  /** Trains the learned suggester; see {@link Quarry#learn}. */
+  LearnReport learn(Codebook codebook, Path gold, int threads, long seed) {
+    folder.requireIndex();
+    List<GoldItem> items = gold == null ? keptCodings() : readGold(gold, codebook).items();
+    if (items.isEmpty()) {
+      throw new QuarryException("no human codings to learn from: give --gold FILE, import a coded .qdpx,"
+          + " or accept suggestions first");
+    }
+    List<Passage> all = search.passages(true).stream().map(Hit::passage).toList();
+    long t0 = System.nanoTime();
+    try (DirectoryReader reader = Learning.open(folder.dir())) {
+      SuggestOptions options = SuggestOptions.defaults().withThreads(threads);
+      CodedPassages coded =
+          Learning.coded(reader, codebook, glossary(codebook), items, all, options, CodedPassages.GroupBy.SOURCE);
+      LearnedModel model = Learning.train(reader, codebook, coded, threads, seed);
+      Learning.writeModel(folder.dir(), model);
+      long positives = coded.labels().stream().filter(l -> !l.isEmpty()).count();
+      return new LearnReport(Learning.modelFile(folder.dir()), coded.size(), (int) positives, model.codes(),
+          model.tooFew(), model.threshold(), model.learner(), (System.nanoTime() - t0) / 1_000_000);
+    } catch (IllegalArgumentException e) {
+      throw new QuarryException(e.getMessage(), e);
+    } catch (IOException e) {
+      throw folder.unreadable(e);
+    }
+  }
+
+  /** Cross-validates the suggestion methods; see {@link Quarry#crossValidate}. */
+  CrossValidation.Report crossValidate(
+      Codebook codebook, Path gold, CrossValidation.Options options, CodedPassages.GroupBy groupBy,
+      double contextWeight, boolean evidence, int threads) {
+    folder.requireIndex();
+    GoldSet set = readGold(gold, codebook);
+    List<Passage> all = search.passages(true).stream().map(Hit::passage).toList();
+    try (DirectoryReader reader = Learning.open(folder.dir())) {
+      SuggestOptions select = new SuggestOptions(0, 1, null, Map.of(), false, evidence, contextWeight, threads);
+      CodedPassages coded = Learning.coded(reader, codebook, glossary(codebook), set.items(), all, select, groupBy);
+      if (coded.size() == 0) {
+        throw new QuarryException("no gold item of " + gold + " matched a passage of this index: index the coded"
+            + " documents first (their file names must match the gold's \"doc\")");
+      }
+      return new CrossValidation(codebook, Learning.defaultLearner(), options).run(coded, groupBy);
+    } catch (IllegalArgumentException e) {
+      throw new QuarryException(e.getMessage(), e);
+    } catch (IOException e) {
+      throw folder.unreadable(e);
+    }
+  }
+
+  // the human codings kept with the index, as gold items
+  private List<GoldItem> keptCodings() {
+    List<GoldItem> out = new ArrayList<>();
+    int n = 0;
+    for (Coding c : search.humanCodings()) {
+      out.add(new GoldItem(++n, c.source(), null, c.code(), null, c.start(), c.end()));
+    }
+    return out;
+  }
+
+  private static GoldSet readGold(Path gold, Codebook codebook) {
+    try {
+      return GoldSet.read(gold, codebook);
+    } catch (NoSuchFileException e) {
+      throw new QuarryException("gold file " + gold + ": no such file", e);
+    } catch (IOException | IllegalArgumentException e) {
+      throw new QuarryException(e.getMessage(), e);
     }
   }
 

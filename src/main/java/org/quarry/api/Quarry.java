@@ -7,6 +7,9 @@ import java.util.function.Supplier;
 import org.quarry.analysis.LemmaAnnotator;
 import org.quarry.analysis.TextAnnotator;
 import org.quarry.coding.CodeSuggester;
+import org.quarry.coding.CodedPassages;
+import org.quarry.coding.CrossValidation;
+import org.quarry.coding.Suggester;
 import org.quarry.coding.CodebookReader;
 import org.quarry.coding.EvalReport;
 import org.quarry.coding.KeyTerm;
@@ -211,6 +214,48 @@ public final class Quarry implements AutoCloseable {
   public SuggestionRun suggest(
       Codebook codebook, SuggestOptions options, double storeThreshold, CodeSuggester.Progress progress) {
     return coding.suggest(codebook, options, storeThreshold, progress);
+  }
+
+  /**
+   * The suggester of {@code method} for {@code codebook}: the lexicon; the model kept with the index
+   * (see {@link #learn}), learned alone or combined with the lexicon; or, when {@code method} is
+   * null, combined when a model that fits the codebook and index exists, else the lexicon (a stale
+   * model is then passed over with a warning).
+   *
+   * @throws QuarryException when a learned method is asked for and there is no model, or it is
+   *     stale
+   */
+  public SuggesterChoice suggester(Codebook codebook, Suggester.Method method) {
+    return coding.suggester(codebook, method);
+  }
+
+  /**
+   * Suggests codes with {@code suggester}; stores those at or above {@code storeThreshold} as
+   * {@link #suggest(Codebook, SuggestOptions, double, CodeSuggester.Progress)} does.
+   */
+  public SuggestionRun suggest(
+      Codebook codebook, Suggester suggester, SuggestOptions options, double storeThreshold,
+      CodeSuggester.Progress progress) {
+    return coding.suggest(codebook, suggester, options, storeThreshold, progress);
+  }
+
+  /**
+   * Trains the learned suggester on the human codings of {@code gold} (a gold {@code .jsonl} or
+   * {@code .qdpx}) or, when it is null, on those kept with the index (imported or accepted), and
+   * keeps the model beside the index, stamped with the codebook and the index's analysis.
+   */
+  public LearnReport learn(Codebook codebook, Path gold, int threads, long seed) {
+    return coding.learn(codebook, gold, threads, seed);
+  }
+
+  /**
+   * Cross-validates the suggestion methods against {@code gold}: groups of passages (sources or
+   * participants) are dealt to folds, and no group is trained and tested on.
+   */
+  public CrossValidation.Report crossValidate(
+      Codebook codebook, Path gold, CrossValidation.Options options, CodedPassages.GroupBy groupBy,
+      double contextWeight, boolean evidence, int threads) {
+    return coding.crossValidate(codebook, gold, options, groupBy, contextWeight, evidence, threads);
   }
 
   /**

@@ -10,7 +10,14 @@ import org.quarry.api.Quarry;
 import org.quarry.api.QuarryException;
 import org.quarry.coding.CodebookReader;
 import org.quarry.coding.EvalReport;
+import org.quarry.coding.CodedPassages;
+import org.quarry.coding.CrossValidation;
 import org.quarry.coding.GoldItem;
+import org.quarry.coding.SuggestOptions;
+import org.quarry.learn.ModelTrainer;
+import org.quarry.report.OutputFile;
+import java.nio.file.Files;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,8 +53,39 @@ final class EvalCommand implements Callable<Integer> {
       description = "Weight of a passage's context in its suggestions, as for suggest (default ${DEFAULT-VALUE}; 0: passage only).")
   double contextWeight;
 
+  @Option(names = "--cross-validate", paramLabel = "K",
+      description = "Cross-validate: deal the groups of coded passages to K folds, train on K-1, test on the rest.")
+  Integer folds;
+
+  @Option(names = "--group-by", defaultValue = "source", paramLabel = "G",
+      description = "What folds keep together: source or participant (default ${DEFAULT-VALUE}).")
+  String groupBy;
+
+  @Option(names = "--method", split = ",", paramLabel = "M",
+      description = "Methods to measure with --cross-validate, a comma list of baseline, lexicon, learned, combined (default: all).")
+  List<String> methods;
+
+  @Option(names = "--predictions", paramLabel = "FILE",
+      description = "With --cross-validate: write the first method's out-of-fold suggestions (suggest --format jsonl's shape).")
+  Path predictions;
+
+  @Option(names = "--seed", defaultValue = "42", paramLabel = "N", description = "Seed of the folds (default ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--no-learning-curve", description = "With --cross-validate: skip the learning curve (it trains 4 more models per fold).")
+  boolean noCurve;
+
+  @Option(names = "--threads", paramLabel = "N", description = "Threads to train on (default: the number of processors).")
+  Integer threads;
+
   @Override
   public Integer call() throws Exception {
+    if (folds != null) {
+      return crossValidate();
+    }
+    if (methods != null || predictions != null) {
+      throw new QuarryException("--method and --predictions go with --cross-validate K");
+    }
     if (!(minScore >= 0 && minScore <= 1)) {
       throw new QuarryException("--min-score must be between 0 and 1, got " + minScore);
     }
@@ -74,6 +112,67 @@ final class EvalCommand implements Callable<Integer> {
       out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
     } else {
       print(out, report);
+    }
+    out.flush();
+    return 0;
+  }
+
+  private int crossValidate() throws Exception {
+    if (!(minScore >= 0 && minScore <= 1)) {
+      throw new QuarryException("--min-score must be between 0 and 1, got " + minScore);
+    }
+    if (!(contextWeight >= 0 && contextWeight <= 1)) {
+      throw new QuarryException("--context-weight must be between 0 and 1, got " + contextWeight);
+    }
+    int n = threads == null ? SuggestOptions.defaultThreads() : threads;
+    if (n < 1) {
+      throw new QuarryException("--threads must be 1 or more, got " + n);
+    }
+    Path outFolder = predictions == null ? null : predictions.toAbsolutePath().normalize().getParent();
+    if (outFolder != null && !Files.isDirectory(outFolder)) {
+      throw new QuarryException("cannot write " + predictions + ": no folder " + outFolder + "; create it first");
+    }
+    CrossValidation.Options options;
+    CodedPassages.GroupBy by;
+    try {
+      by = CodedPassages.GroupBy.parse(groupBy);
+      List<String> m = methods == null ? CrossValidation.METHODS : methods.stream().map(String::strip).toList();
+      options = new CrossValidation.Options(folds, m, minScore, SuggestOptions.DEFAULT_TOP, seed,
+          ModelTrainer.Options.defaults(n, seed), !noCurve);
+    } catch (IllegalArgumentException e) {
+      throw new QuarryException(e.getMessage(), e);
+    }
+    CodebookReader.Result book = Quarry.codebook(codebook);
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    book.warnings().forEach(w -> err.println("quarry: warning: " + w));
+    QuarryHome home = QuarryHome.fromSystem();
+    CrossValidation.Report report;
+    try (Quarry quarry = Quarry.open(common.indexDir(home))) {
+      if (quarry.isEmpty()) {
+        if (!common.isDefaultIndex()) {
+          throw new QuarryException("index " + common.indexDir(home) + " is empty: run 'quarry index' first");
+        }
+        err.println("quarry: the index is empty; indexing " + home.seeds() + " first");
+        IndexCommand.indexDefaultSeeds(quarry, home, err);
+      }
+      report = quarry.crossValidate(book.codebook(), gold, options, by, contextWeight, predictions != null, n);
+    }
+    if (predictions != null) {
+      try {
+        OutputFile.write(predictions, o -> {
+          PrintWriter w = new PrintWriter(new java.io.OutputStreamWriter(o, java.nio.charset.StandardCharsets.UTF_8));
+          report.predictions().forEach(p -> w.println(SuggestCommand.jsonLine(p)));
+          w.flush();
+        });
+      } catch (java.io.IOException e) {
+        throw new QuarryException("cannot write " + predictions + ": " + e.getMessage(), e);
+      }
+    }
+    if (format == SearchCommand.OutputFormat.json) {
+      out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(CrossValidationJson.of(report)));
+    } else {
+      CrossValidationJson.print(out, report);
     }
     out.flush();
     return 0;

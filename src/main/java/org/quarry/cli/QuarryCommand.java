@@ -18,6 +18,7 @@ import picocli.CommandLine.ParameterException;
       SearchCommand.class,
       SuggestCommand.class,
       EvalCommand.class,
+      LearnCommand.class,
       TermsCommand.class,
       ServeCommand.class,
       BenchCommand.class,

@@ -18,6 +18,10 @@ import org.quarry.coding.CodebookReader;
 import org.quarry.coding.PassageSuggestions;
 import org.quarry.coding.SuggestOptions;
 import org.quarry.coding.SuggestionRun;
+import org.quarry.coding.Suggester;
+import org.quarry.coding.UncertaintySampler;
+import org.quarry.api.SuggesterChoice;
+import org.quarry.model.Coding;
 import org.quarry.model.Evidence;
 import org.quarry.model.Passage;
 import org.quarry.model.Suggestion;
@@ -80,8 +84,19 @@ final class SuggestCommand implements Callable<Integer> {
       description = "Threads to suggest on (default: the number of processors). The suggestions do not depend on it.")
   Integer threads;
 
-  @Option(names = "--store-min", defaultValue = "0.3", paramLabel = "X", description = "Store suggestions at or above X with the passages (default ${DEFAULT-VALUE}).")
-  double storeMin;
+  // null: the method's own threshold (the lexicon's 0.3, or the one a model chose on held-out folds)
+  @Option(names = "--store-min", paramLabel = "X",
+      description = "Store suggestions at or above X with the passages (default: the method's threshold, 0.3 for the lexicon).")
+  Double storeMin;
+
+  @Option(names = "--method", paramLabel = "M",
+      description = {"lexicon, learned or combined (default: combined when a model trained by 'quarry learn' fits",
+          "the codebook and index, else lexicon)."})
+  String method;
+
+  @Option(names = "--uncertain", paramLabel = "N",
+      description = "List the N uncoded passages whose coding would most improve the model (scores closest to its threshold); stores nothing.")
+  Integer uncertain;
 
   @Option(names = "--no-store", description = "Do not store suggestions in the index.")
   boolean noStore;
@@ -94,8 +109,18 @@ final class SuggestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (!(storeMin >= 0 && storeMin <= 1)) {
+    if (storeMin != null && !(storeMin >= 0 && storeMin <= 1)) {
       throw new QuarryException("--store-min must be between 0 and 1, got " + storeMin);
+    }
+    Suggester.Method chosen;
+    try {
+      chosen = method == null ? null : Suggester.Method.parse(method);
+    } catch (IllegalArgumentException e) {
+      throw new QuarryException(e.getMessage(), e);
+    }
+    if (uncertain != null && (uncertain < 1 || text != null)) {
+      throw new QuarryException(text != null ? "--uncertain works on the index, not with --text"
+          : "--uncertain must be 1 or more, got " + uncertain);
     }
     // a bad --out is bad usage, found before suggestions are stored in the index
     Path outFolder = out == null ? null : out.toAbsolutePath().normalize().getParent();
@@ -128,9 +153,25 @@ final class SuggestCommand implements Callable<Integer> {
           err.println("quarry: the index is empty; indexing " + home.seeds() + " first");
           IndexCommand.indexDefaultSeeds(quarry, home, err);
         }
+        SuggesterChoice choice = quarry.suggester(book.codebook(), chosen);
+        choice.warnings().forEach(w -> err.println("quarry: warning: " + w));
+        Suggester suggester = choice.suggester();
+        usedMethod = suggester.method().label();
+        storeAt = storeMin != null ? storeMin : suggester.defaultMinScore();
         ProgressBar bar = new ProgressBar(err, "suggest");
         try {
-          run = quarry.suggest(book.codebook(), options, noStore ? Double.NaN : storeMin, bar::update);
+          if (uncertain != null) {
+            SuggestOptions every = new SuggestOptions(0, Math.max(1, suggester.codes().size()), options.kind(),
+                options.filters(), false, false, options.contextWeight(), options.threads());
+            SuggestionRun all = quarry.suggest(book.codebook(), suggester, every, Double.NaN, bar::update);
+            java.util.function.Predicate<Passage> coded = humanCoded(quarry.humanCodings());
+            List<PassageSuggestions> picked =
+                UncertaintySampler.pick(all, suggester.defaultMinScore(), coded, uncertain, options.top());
+            run = new SuggestionRun(picked, all.considered(), all.codes(), all.scoringNanos(), 0, 0);
+            noStore = true;
+          } else {
+            run = quarry.suggest(book.codebook(), suggester, options, noStore ? Double.NaN : storeAt, bar::update);
+          }
         } finally {
           bar.finish();
         }
@@ -151,11 +192,23 @@ final class SuggestCommand implements Callable<Integer> {
     }
     int n = run.passages().stream().mapToInt(p -> p.suggestions().size()).sum();
     err.println(String.format(Locale.ROOT,
-        "quarry: %d codes over %d passages: %d suggestions on %d passages in %d ms (queries %d ms, evidence %d ms)%s",
+        "quarry: " + (usedMethod == null ? "" : usedMethod + ": ") + "%d codes over %d passages: %d suggestions on %d passages in %d ms (queries %d ms, evidence %d ms)%s",
         run.codes(), run.considered(), n, run.passages().size(), ms, run.scoringNanos() / 1_000_000,
         run.evidenceNanos() / 1_000_000,
-        text != null || noStore ? "" : "; stored codes changed on " + run.stored() + " passages (score >= " + storeMin + ")"));
+        text != null || noStore ? "" : "; stored codes changed on " + run.stored() + " passages (score >= " + storeAt + ")"));
     return 0;
+  }
+
+  // the method and store threshold a run used, for its summary line
+  private String usedMethod;
+  private double storeAt = SuggestOptions.DEFAULT_MIN_SCORE;
+
+  // whether a passage overlaps a human coding of its source
+  private static java.util.function.Predicate<Passage> humanCoded(List<Coding> codings) {
+    java.util.Map<String, List<Coding>> bySource = new java.util.HashMap<>();
+    codings.forEach(c -> bySource.computeIfAbsent(c.source(), k -> new ArrayList<>()).add(c));
+    return p -> bySource.getOrDefault(p.source(), List.of()).stream()
+        .anyMatch(c -> c.start() < p.end() && c.end() > p.start());
   }
 
   private void write(PrintWriter w, SuggestionRun run) {

@@ -49,7 +49,7 @@ import org.quarry.model.PassageKind;
  * SuggestOptions#threads()}): the codes are split among threads ({@link CodeScorer}), then the kept
  * passages ({@link SuggestionGatherer}); the output is the same on any number of threads.
  */
-public final class CodeSuggester {
+public final class CodeSuggester implements Suggester {
   /**
    * Told how far a run has got: codes run, then passages given evidence. Always called on the
    * thread that called {@link #suggest}, however many threads the run uses.
@@ -84,7 +84,18 @@ public final class CodeSuggester {
     }
   }
 
+  @Override
+  public Method method() {
+    return Method.LEXICON;
+  }
+
+  @Override
+  public double defaultMinScore() {
+    return SuggestOptions.DEFAULT_MIN_SCORE;
+  }
+
   /** The codes this suggester runs, in codebook order. */
+  @Override
   public List<Code> codes() {
     return queries.stream().map(CodeQueryBuilder.CodeQuery::code).toList();
   }
@@ -136,6 +147,7 @@ public final class CodeSuggester {
    *
    * @throws IllegalArgumentException naming an unknown kind or filter dimension
    */
+  @Override
   public SuggestionRun suggest(IndexReader reader, SuggestOptions options, Progress progress)
       throws IOException {
     long t0 = System.nanoTime();
@@ -260,7 +272,7 @@ public final class CodeSuggester {
   }
 
   // the selected documents, by global document number
-  private static FixedBitSet selectedDocs(IndexSearcher searcher, Query selection) throws IOException {
+  static FixedBitSet selectedDocs(IndexSearcher searcher, Query selection) throws IOException {
     IndexReader reader = searcher.getIndexReader();
     FixedBitSet bits = new FixedBitSet(Math.max(1, reader.maxDoc()));
     Weight w = searcher.createWeight(searcher.rewrite(selection), ScoreMode.COMPLETE_NO_SCORES, 1f);

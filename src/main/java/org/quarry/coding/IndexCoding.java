@@ -41,7 +41,17 @@ public final class IndexCoding {
   public static SuggestionRun suggest(
       Path dir, Codebook codebook, Glossary glossary, SuggestOptions options,
       CodeSuggester.Progress progress, double storeThreshold) throws IOException {
-    CodeSuggester suggester = new CodeSuggester(codebook, glossary);
+    return suggest(dir, codebook, new CodeSuggester(codebook, glossary), options, progress, storeThreshold);
+  }
+
+  /**
+   * Suggests codes for the passages of the index in {@code dir} with {@code suggester} (of {@code
+   * codebook}'s codes); stores them as {@link #suggest(Path, Codebook, Glossary, SuggestOptions,
+   * CodeSuggester.Progress, double)} does.
+   */
+  public static SuggestionRun suggest(
+      Path dir, Codebook codebook, Suggester suggester, SuggestOptions options,
+      CodeSuggester.Progress progress, double storeThreshold) throws IOException {
     SuggestionRun run;
     Map<String, List<CodeScore>> changes = Map.of();
     try (Directory directory = FSDirectory.open(dir);

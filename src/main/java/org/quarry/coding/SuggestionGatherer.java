@@ -42,11 +42,11 @@ import org.quarry.model.Suggestion;
  */
 final class SuggestionGatherer {
   // what a Passage is read from; the stored annotation, the largest field, is not needed here
-  private static final java.util.Set<String> PASSAGE_FIELDS =
+  static final java.util.Set<String> PASSAGE_FIELDS =
       java.util.Set.of(Fields.ID, Fields.SOURCE, Fields.KIND, Fields.PARTICIPANT, Fields.SECTION,
           Fields.START, Fields.END, Fields.TEXT, Fields.ATTRIBUTES);
 
-  private static final Source NO_SOURCE =
+  static final Source NO_SOURCE =
       new Source("", null, org.quarry.model.SourceKind.PAPER, "", org.quarry.model.OffsetMap.identity(""), null, Map.of());
 
   private final IndexSearcher searcher;
@@ -257,7 +257,7 @@ final class SuggestionGatherer {
     return fields;
   }
 
-  private static Source source(IndexSearcher searcher, String id) {
+  static Source source(IndexSearcher searcher, String id) {
     try {
       BooleanQuery q =
           new BooleanQuery.Builder()

@@ -196,7 +196,7 @@ public final class TermKeyness {
     return o == 0 ? 0 : o * Math.log(o / e);
   }
 
-  private static boolean isContent(String lemma) {
+  static boolean isContent(String lemma) {
     return lemma.length() > 1 && !STOP.contains(lemma) && lemma.codePoints().anyMatch(Character::isLetter);
   }
 

@@ -1,0 +1,96 @@
+package org.quarry.coding;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.util.FixedBitSet;
+import org.quarry.analysis.Glossary;
+import org.quarry.analysis.LemmaAnnotation;
+import org.quarry.index.Fields;
+import org.quarry.index.PassageDocuments;
+import org.quarry.learn.PassageBag;
+import org.quarry.model.Codebook;
+import org.quarry.model.Passage;
+import org.quarry.model.Suggestion;
+
+/**
+ * Reads the passages a run selects as the learner sees them ({@link PassageBag}): the terms of
+ * the stored annotation (CoreNLP is not run again), those of the passage's context, its kind, and
+ * the lexicon's score for every code, from one lexicon run over the same selection, whose
+ * suggestions (with their evidence, when asked for) come along.
+ */
+final class BaggedPassages {
+  /**
+   * One selected passage.
+   *
+   * @param doc its document number
+   * @param passage the passage
+   * @param bag what the learner sees
+   * @param lexicon the lexicon's suggestion per code id, for the codes that matched
+   */
+  record Bagged(int doc, Passage passage, PassageBag bag, Map<String, Suggestion> lexicon) {}
+
+  private BaggedPassages() {}
+
+  /** The passages {@code options} select, in document order. */
+  static List<Bagged> read(IndexReader reader, Codebook codebook, Glossary glossary, SuggestOptions options)
+      throws IOException {
+    CodeSuggester lexicon = new CodeSuggester(codebook, glossary);
+    Map<String, Map<String, Suggestion>> lex = new HashMap<>();
+    if (!lexicon.codes().isEmpty()) {
+      SuggestOptions all = new SuggestOptions(0, lexicon.codes().size(), options.kind(), options.filters(),
+          options.includeDuplicates(), options.evidence(), options.contextWeight(), options.threads(),
+          options.passages());
+      for (PassageSuggestions ps : lexicon.suggest(reader, all, CodeSuggester.Progress.NONE).passages()) {
+        Map<String, Suggestion> m = new HashMap<>();
+        ps.suggestions().forEach(s -> m.put(s.code(), s));
+        lex.put(ps.passage().id(), m);
+      }
+    }
+    IndexSearcher searcher = new IndexSearcher(reader);
+    FixedBitSet selected = CodeSuggester.selectedDocs(searcher, CodeSuggester.selection(reader, options));
+    PassageContexts contexts = options.contextWeight() > 0 ? PassageContexts.of(reader) : null;
+    StoredFields stored = reader.storedFields();
+    Set<String> fields = new HashSet<>(SuggestionGatherer.PASSAGE_FIELDS);
+    fields.add(Fields.ANNOTATION);
+    Set<String> contextFields = Set.of(Fields.ANNOTATION);
+    List<Bagged> out = new ArrayList<>();
+    int lastContext = PassageContexts.NONE;
+    Map<String, Integer> lastContextTerms = Map.of();
+    int maxDoc = reader.maxDoc();
+    for (int d = selected.nextSetBit(0); d != DocIdSetIterator.NO_MORE_DOCS;
+        d = d + 1 < maxDoc ? selected.nextSetBit(d + 1) : DocIdSetIterator.NO_MORE_DOCS) {
+      Document doc = stored.document(d, fields);
+      Passage p = PassageDocuments.passage(doc);
+      Map<String, Integer> terms = terms(doc);
+      Map<String, Integer> context = Map.of();
+      int c = contexts == null ? PassageContexts.NONE : contexts.contextOf(d);
+      if (c != PassageContexts.NONE) {
+        if (c != lastContext) {
+          lastContext = c;
+          lastContextTerms = terms(stored.document(c, contextFields));
+        }
+        context = lastContextTerms;
+      }
+      Map<String, Suggestion> lexSuggestions = lex.getOrDefault(p.id(), Map.of());
+      Map<String, Double> scores = new HashMap<>();
+      lexSuggestions.forEach((code, s) -> scores.put(code, s.score()));
+      out.add(new Bagged(d, p, new PassageBag(terms, context, p.kind().label(), scores), lexSuggestions));
+    }
+    return out;
+  }
+
+  private static Map<String, Integer> terms(Document doc) {
+    String enc = doc.get(Fields.ANNOTATION);
+    return enc == null ? Map.of() : PassageTerms.of(LemmaAnnotation.decode(enc));
+  }
+}

@@ -1,0 +1,447 @@
+package org.quarry.coding;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.quarry.learn.BinaryLearner;
+import org.quarry.learn.GroupFolds;
+import org.quarry.learn.LearnedModel;
+import org.quarry.learn.ModelTrainer;
+import org.quarry.learn.PassageBag;
+import org.quarry.learn.TopCodes;
+import org.quarry.model.Code;
+import org.quarry.model.Codebook;
+import org.quarry.model.Evidence;
+import org.quarry.model.Suggestion;
+
+/**
+ * Cross-validated evaluation of the suggestion methods on coded passages: the groups (sources or
+ * participants) are dealt to K folds, and each fold is suggested for by a model trained on the
+ * other folds alone, so no group is ever both trained and tested on. The lexicon and the keyword
+ * baseline learn nothing; they are measured on the same passages.
+ *
+ * <p>Each method's figures come from its suggestions pooled over the folds: a code is predicted
+ * for a passage when it is among the passage's {@code top} highest-scoring codes and at or above
+ * the method's threshold (the keyword baseline: any literal hit). Micro figures sum counts over
+ * codes; macro figures average over the codes that have a coded passage; MAP averages, over codes
+ * with at least {@value #MAP_MIN_PASSAGES} coded passages, the average precision of ranking every
+ * passage by the method's score.
+ */
+public final class CrossValidation {
+  /** Coded passages a code needs for its ranking to count in MAP. */
+  public static final int MAP_MIN_PASSAGES = 3;
+
+  /** The methods, in the order they are reported. */
+  public static final List<String> METHODS = List.of("baseline", "lexicon", "learned", "combined");
+
+  /**
+   * How a cross-validation runs.
+   *
+   * @param folds K, at least 2
+   * @param methods methods to measure, from {@link #METHODS}, in the order given
+   * @param lexiconThreshold the lexicon's threshold
+   * @param top most codes kept per passage
+   * @param seed seeds the dealing of groups to folds and the learning curve's samples
+   * @param training how each fold's model is trained
+   * @param learningCurve whether to train on growing subsets of the training groups too
+   */
+  public record Options(
+      int folds, List<String> methods, double lexiconThreshold, int top, long seed, ModelTrainer.Options training,
+      boolean learningCurve) {
+    public Options {
+      if (folds < 2) {
+        throw new IllegalArgumentException("--cross-validate needs at least 2 folds, got " + folds);
+      }
+      methods = List.copyOf(methods);
+      for (String m : methods) {
+        if (!METHODS.contains(m)) {
+          throw new IllegalArgumentException("unknown method '" + m + "': use " + String.join(", ", METHODS));
+        }
+      }
+      if (methods.isEmpty()) {
+        throw new IllegalArgumentException("--method names no method");
+      }
+    }
+  }
+
+  /**
+   * One method's figures.
+   *
+   * @param threshold the threshold its predictions used (for a learned model the mean over folds
+   *     of each fold's threshold, chosen on that fold's training passages alone)
+   * @param micro micro-averaged figures
+   * @param macro macro-averaged figures
+   * @param map mean average precision
+   * @param bestThreshold the threshold that would have given the best micro-F1 (chosen on the test
+   *     folds themselves, so an upper bound, reported to show how far the threshold is from it)
+   * @param bestF1 that best micro-F1
+   */
+  public record MethodResult(
+      double threshold, EvalReport.Scores micro, EvalReport.Scores macro, double map, double bestThreshold,
+      double bestF1) {}
+
+  /**
+   * A point of the learning curve.
+   *
+   * @param groups training groups per fold (the mean over folds, rounded)
+   * @param f1 micro-F1 of the first learning method listed
+   */
+  public record CurvePoint(int groups, double f1) {}
+
+  /**
+   * The report.
+   *
+   * @param folds K
+   * @param groupBy what the folds keep together
+   * @param passages passages evaluated
+   * @param groupCount groups
+   * @param codesWithGold codes with at least one coded passage
+   * @param codesInMap codes counted in MAP
+   * @param learner the learning library and settings
+   * @param methods figures per method, in the order asked
+   * @param learningCurve the learning curve (empty without a learning method)
+   * @param predictions the first method's out-of-fold suggestions, per passage that has any
+   */
+  public record Report(
+      int folds, String groupBy, int passages, int groupCount, int codesWithGold, int codesInMap, String learner,
+      Map<String, MethodResult> methods, List<CurvePoint> learningCurve, List<PassageSuggestions> predictions) {}
+
+  private final Codebook codebook;
+  private final BinaryLearner learner;
+  private final Options options;
+
+  /** A cross-validation of {@code codebook}'s codes, learning with {@code learner}. */
+  public CrossValidation(Codebook codebook, BinaryLearner learner, Options options) {
+    this.codebook = codebook;
+    this.learner = learner;
+    this.options = options;
+  }
+
+  /** Runs it on {@code data}, whose groups are those of {@code groupBy}. */
+  public Report run(CodedPassages data, CodedPassages.GroupBy groupBy) {
+    List<Code> codes = codebook.codes();
+    int n = data.size();
+    List<String> ids = data.passages().stream().map(b -> b.passage().id()).toList();
+    boolean[][] truth = new boolean[codes.size()][n];
+    for (int c = 0; c < codes.size(); c++) {
+      for (int i = 0; i < n; i++) {
+        truth[c][i] = data.labels().get(i).contains(codes.get(c).id());
+      }
+    }
+    int[] fold = folds(data.groups(), options.folds());
+    Map<String, double[][]> scores = new LinkedHashMap<>();
+    Map<String, double[]> thresholds = new HashMap<>();
+    for (String m : options.methods()) {
+      double[][] s = new double[codes.size()][n];
+      double[] t = new double[n];
+      switch (m) {
+        case "baseline" -> {
+          KeywordBaseline baseline = new KeywordBaseline(codes);
+          for (int i = 0; i < n; i++) {
+            int[] hits = baseline.hits(data.passages().get(i).passage().text());
+            for (int c = 0; c < codes.size(); c++) {
+              s[c][i] = hits[c];
+            }
+          }
+          java.util.Arrays.fill(t, 1);
+        }
+        case "lexicon" -> {
+          lexicon(data, codes, s);
+          java.util.Arrays.fill(t, options.lexiconThreshold());
+        }
+        default -> { } // learned and combined below, fold by fold
+      }
+      scores.put(m, s);
+      thresholds.put(m, t);
+    }
+    boolean learning = options.methods().contains("learned") || options.methods().contains("combined");
+    double[] lexiconScores = null;
+    if (learning) {
+      double[][] lex = new double[codes.size()][n];
+      lexicon(data, codes, lex);
+      for (int k = 0; k < options.folds(); k++) {
+        LearnedModel model = train(data, fold, k, codes, null);
+        apply(model, data, fold, k, codes, lex, scores, thresholds);
+      }
+    }
+    Map<String, MethodResult> results = new LinkedHashMap<>();
+    List<PassageSuggestions> predictions = new ArrayList<>();
+    for (String m : options.methods()) {
+      boolean baseline = m.equals("baseline");
+      MethodResult r = measure(scores.get(m), thresholds.get(m), truth, ids, baseline);
+      results.put(m, r);
+      if (predictions.isEmpty() && m.equals(options.methods().get(0))) {
+        predictions.addAll(suggestions(data, codes, scores.get(m), thresholds.get(m), baseline));
+      }
+    }
+    List<CurvePoint> curve = new ArrayList<>();
+    String curveMethod = options.methods().stream().filter(x -> x.equals("learned") || x.equals("combined"))
+        .findFirst().orElse(null);
+    if (curveMethod != null && options.learningCurve()) {
+      curve = learningCurve(data, fold, codes, truth, ids, curveMethod);
+    }
+    int codesWithGold = 0;
+    int codesInMap = 0;
+    for (boolean[] t : truth) {
+      int pos = count(t);
+      codesWithGold += pos > 0 ? 1 : 0;
+      codesInMap += pos >= MAP_MIN_PASSAGES ? 1 : 0;
+    }
+    return new Report(options.folds(), groupBy.name().toLowerCase(Locale.ROOT), n,
+        new LinkedHashSet<>(data.groups()).size(), codesWithGold, codesInMap, learning ? learner.name() : null,
+        results, curve, predictions);
+  }
+
+  // the lexicon's score of every code on every passage
+  private static void lexicon(CodedPassages data, List<Code> codes, double[][] into) {
+    for (int i = 0; i < data.size(); i++) {
+      Map<String, Double> lex = data.passages().get(i).bag().lexicon();
+      for (int c = 0; c < codes.size(); c++) {
+        into[c][i] = lex.getOrDefault(codes.get(c).id(), 0.0);
+      }
+    }
+  }
+
+  // a model trained on the passages outside fold k (of the groups in {@code only}, when given)
+  private LearnedModel train(CodedPassages data, int[] fold, int k, List<Code> codes, Set<String> only) {
+    List<PassageBag> bags = new ArrayList<>();
+    List<Set<String>> labels = new ArrayList<>();
+    List<String> groups = new ArrayList<>();
+    for (int i = 0; i < data.size(); i++) {
+      if (fold[i] != k && (only == null || only.contains(data.groups().get(i)))) {
+        bags.add(data.passages().get(i).bag());
+        labels.add(data.labels().get(i));
+        groups.add(data.groups().get(i));
+      }
+    }
+    return new ModelTrainer(learner, options.training())
+        .train(bags, labels, groups, codes.stream().map(Code::id).toList());
+  }
+
+  // the learned and combined scores of fold k's passages by {@code model}
+  private void apply(LearnedModel model, CodedPassages data, int[] fold, int k, List<Code> codes, double[][] lex,
+      Map<String, double[][]> scores, Map<String, double[]> thresholds) {
+    Map<String, Integer> codeIndex = new HashMap<>();
+    for (int c = 0; c < codes.size(); c++) {
+      codeIndex.put(codes.get(c).id(), c);
+    }
+    List<String> learned = model.codes();
+    double[][] ls = scores.get("learned");
+    double[][] cs = scores.get("combined");
+    for (int i = 0; i < data.size(); i++) {
+      if (fold[i] != k) {
+        continue;
+      }
+      double[] p = model.probabilities(data.passages().get(i).bag());
+      boolean[] has = new boolean[codes.size()];
+      for (int j = 0; j < p.length; j++) {
+        int c = codeIndex.get(learned.get(j));
+        has[c] = true;
+        if (ls != null) {
+          ls[c][i] = p[j];
+        }
+        if (cs != null) {
+          cs[c][i] = p[j];
+        }
+      }
+      if (cs != null) {
+        for (int c = 0; c < codes.size(); c++) {
+          if (!has[c]) {
+            cs[c][i] = lex[c][i];
+          }
+        }
+      }
+      for (String m : List.of("learned", "combined")) {
+        if (thresholds.containsKey(m)) {
+          thresholds.get(m)[i] = model.threshold();
+        }
+      }
+    }
+  }
+
+  private MethodResult measure(double[][] s, double[] t, boolean[][] truth, List<String> ids, boolean baseline) {
+    boolean[][] inTop = baseline ? null : TopCodes.mark(s, options.top());
+    EvalReport.Scores[] perCode = new EvalReport.Scores[s.length];
+    int[] sum = new int[3];
+    for (int c = 0; c < s.length; c++) {
+      int[] cnt = new int[3];
+      for (int i = 0; i < t.length; i++) {
+        boolean pred = s[c][i] > 0 && s[c][i] >= t[i] && (inTop == null || inTop[c][i]);
+        if (pred && truth[c][i]) {
+          cnt[0]++;
+        } else if (pred) {
+          cnt[1]++;
+        } else if (truth[c][i]) {
+          cnt[2]++;
+        }
+      }
+      perCode[c] = EvalReport.Scores.of(cnt[0], cnt[1], cnt[2]);
+      for (int j = 0; j < 3; j++) {
+        sum[j] += cnt[j];
+      }
+    }
+    double[] macro = new double[3];
+    int withGold = 0;
+    double apSum = 0;
+    int apCount = 0;
+    for (int c = 0; c < s.length; c++) {
+      int pos = count(truth[c]);
+      if (pos > 0) {
+        withGold++;
+        macro[0] += perCode[c].precision();
+        macro[1] += perCode[c].recall();
+        macro[2] += perCode[c].f1();
+      }
+      if (pos >= MAP_MIN_PASSAGES) {
+        apSum += RankingMetrics.averagePrecision(s[c], truth[c], ids);
+        apCount++;
+      }
+    }
+    int w = Math.max(1, withGold);
+    EvalReport.Scores micro = EvalReport.Scores.of(sum[0], sum[1], sum[2]);
+    EvalReport.Scores mac = new EvalReport.Scores(sum[0], sum[1], sum[2], macro[0] / w, macro[1] / w, macro[2] / w);
+    double meanT = 0;
+    for (double x : t) {
+      meanT += x;
+    }
+    meanT = t.length == 0 ? 0 : meanT / t.length;
+    double bestT = meanT;
+    double bestF1 = micro.f1();
+    if (!baseline) {
+      List<boolean[]> labels = List.of(truth);
+      bestT = org.quarry.learn.Thresholds.bestMicroF1(s, labels, options.top());
+      bestF1 = f1At(s, inTop, truth, bestT);
+    }
+    return new MethodResult(round(meanT), micro, mac, apCount == 0 ? 0 : apSum / apCount, bestT, bestF1);
+  }
+
+  private static double f1At(double[][] s, boolean[][] inTop, boolean[][] truth, double t) {
+    long tp = 0;
+    long fp = 0;
+    long fn = 0;
+    for (int c = 0; c < s.length; c++) {
+      for (int i = 0; i < s[c].length; i++) {
+        boolean pred = s[c][i] > 0 && s[c][i] >= t && inTop[c][i];
+        if (pred && truth[c][i]) {
+          tp++;
+        } else if (pred) {
+          fp++;
+        } else if (truth[c][i]) {
+          fn++;
+        }
+      }
+    }
+    return tp == 0 ? 0 : 2.0 * tp / (2.0 * tp + fp + fn);
+  }
+
+  // the out-of-fold suggestions of one method, as suggest would list them
+  private List<PassageSuggestions> suggestions(
+      CodedPassages data, List<Code> codes, double[][] s, double[] t, boolean baseline) {
+    boolean[][] inTop = TopCodes.mark(s, options.top());
+    List<PassageSuggestions> out = new ArrayList<>();
+    for (int i = 0; i < data.size(); i++) {
+      BaggedPassages.Bagged b = data.passages().get(i);
+      List<Suggestion> list = new ArrayList<>();
+      for (int c = 0; c < codes.size(); c++) {
+        if (s[c][i] > 0 && s[c][i] >= t[i] && inTop[c][i]) {
+          Suggestion lex = b.lexicon().get(codes.get(c).id());
+          List<Evidence> ev = lex == null ? List.of() : lex.evidence();
+          list.add(new Suggestion(b.passage().id(), codes.get(c).id(), baseline ? s[c][i] : CodeSuggester.round(s[c][i]), ev));
+        }
+      }
+      if (!list.isEmpty()) {
+        list.sort(java.util.Comparator.comparingDouble(Suggestion::score).reversed());
+        out.add(new PassageSuggestions(b.passage(), list));
+      }
+    }
+    return out;
+  }
+
+  // micro-F1 of {@code method} when each fold's model learns from a sample of its training groups
+  private List<CurvePoint> learningCurve(
+      CodedPassages data, int[] fold, List<Code> codes, boolean[][] truth, List<String> ids, String method) {
+    List<CurvePoint> out = new ArrayList<>();
+    double[][] lex = new double[codes.size()][data.size()];
+    lexicon(data, codes, lex);
+    Random random = new Random(options.seed() + 1);
+    List<List<String>> trainGroups = new ArrayList<>();
+    for (int k = 0; k < options.folds(); k++) {
+      Set<String> g = new LinkedHashSet<>();
+      for (int i = 0; i < data.size(); i++) {
+        if (fold[i] != k) {
+          g.add(data.groups().get(i));
+        }
+      }
+      List<String> shuffled = new ArrayList<>(g);
+      shuffled.sort(null);
+      Collections.shuffle(shuffled, random);
+      trainGroups.add(shuffled);
+    }
+    for (double fraction : new double[] {0.125, 0.25, 0.5, 1.0}) {
+      Map<String, double[][]> scores = new HashMap<>();
+      scores.put(method, new double[codes.size()][data.size()]);
+      Map<String, double[]> thresholds = new HashMap<>();
+      thresholds.put(method, new double[data.size()]);
+      int groupSum = 0;
+      boolean ok = true;
+      for (int k = 0; k < options.folds(); k++) {
+        List<String> all = trainGroups.get(k);
+        int take = Math.max(1, (int) Math.ceil(all.size() * fraction));
+        groupSum += take;
+        LearnedModel model;
+        try {
+          model = train(data, fold, k, codes, new LinkedHashSet<>(all.subList(0, take)));
+        } catch (IllegalArgumentException e) {
+          ok = false;
+          break;
+        }
+        apply(model, data, fold, k, codes, lex, scores, thresholds);
+      }
+      if (!ok) {
+        continue;
+      }
+      MethodResult r = measure(scores.get(method), thresholds.get(method), truth, ids, false);
+      int groups = Math.round((float) groupSum / options.folds());
+      if (!out.isEmpty() && out.get(out.size() - 1).groups() == groups) {
+        out.remove(out.size() - 1);
+      }
+      out.add(new CurvePoint(groups, round(r.micro().f1())));
+    }
+    return out;
+  }
+
+  // the fold of each passage: groups sorted, shuffled by the seed, dealt to the folds
+  private int[] folds(List<String> groups, int k) {
+    Map<String, List<Integer>> byGroup = new LinkedHashMap<>();
+    for (int i = 0; i < groups.size(); i++) {
+      byGroup.computeIfAbsent(groups.get(i), g -> new ArrayList<>()).add(i);
+    }
+    if (byGroup.size() < k) {
+      throw new IllegalArgumentException("--cross-validate " + k + " needs at least " + k + " groups; the coded passages have "
+          + byGroup.size() + " (use fewer folds or another --group-by)");
+    }
+    List<String> names = new ArrayList<>(byGroup.keySet());
+    names.sort(null);
+    Collections.shuffle(names, new Random(options.seed()));
+    return GroupFolds.assign(names, byGroup, k, groups.size());
+  }
+
+  private static int count(boolean[] b) {
+    int n = 0;
+    for (boolean x : b) {
+      n += x ? 1 : 0;
+    }
+    return n;
+  }
+
+  private static double round(double x) {
+    return Math.round(x * 10_000) / 10_000.0;
+  }
+}

@@ -1,0 +1,121 @@
+package org.quarry.coding;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.index.IndexReader;
+import org.quarry.analysis.Glossary;
+import org.quarry.learn.LearnedModel;
+import org.quarry.model.Code;
+import org.quarry.model.Codebook;
+import org.quarry.model.Evidence;
+import org.quarry.model.Suggestion;
+
+/**
+ * Suggests codes with a {@link LearnedModel}: each passage's calibrated probability per learned
+ * code, from its words, its context, its kind and the lexicon's scores. As {@link
+ * Suggester.Method#COMBINED}, a code the model could not learn (too few coded passages) is
+ * suggested by its lexicon instead.
+ *
+ * <p>A suggestion's evidence is the lexicon's matched words for that code, when it has any; the
+ * model's reasons are not words one can point at in the same way, so a learned suggestion without
+ * lexicon matches has no evidence.
+ */
+public final class LearnedSuggester implements Suggester {
+  private final Codebook codebook;
+  private final Glossary glossary;
+  private final LearnedModel model;
+  private final Method method;
+  private final List<Code> codes;
+
+  /**
+   * A suggester of {@code codebook}'s codes by {@code model}.
+   *
+   * @param method {@link Suggester.Method#LEARNED} or {@link Suggester.Method#COMBINED}
+   */
+  public LearnedSuggester(Codebook codebook, Glossary glossary, LearnedModel model, Method method) {
+    if (method == Method.LEXICON) {
+      throw new IllegalArgumentException("a learned suggester is learned or combined");
+    }
+    this.codebook = codebook;
+    this.glossary = glossary;
+    this.model = model;
+    this.method = method;
+    java.util.Set<String> learned = new java.util.HashSet<>(model.codes());
+    java.util.Set<String> lexicon = new java.util.HashSet<>();
+    new CodeSuggester(codebook, glossary).codes().forEach(c -> lexicon.add(c.id()));
+    this.codes = codebook.codes().stream()
+        .filter(c -> learned.contains(c.id()) || (method == Method.COMBINED && lexicon.contains(c.id())))
+        .toList();
+  }
+
+  @Override
+  public Method method() {
+    return method;
+  }
+
+  @Override
+  public List<Code> codes() {
+    return codes;
+  }
+
+  @Override
+  public double defaultMinScore() {
+    return model.threshold();
+  }
+
+  @Override
+  public SuggestionRun suggest(IndexReader reader, SuggestOptions options, CodeSuggester.Progress progress)
+      throws IOException {
+    long t0 = System.nanoTime();
+    List<BaggedPassages.Bagged> bagged = BaggedPassages.read(reader, codebook, glossary, options);
+    List<PassageSuggestions> out = new ArrayList<>();
+    int n = 0;
+    for (BaggedPassages.Bagged b : bagged) {
+      List<Suggestion> kept = scores(b, options.minScore(), options.top());
+      if (!kept.isEmpty()) {
+        out.add(new PassageSuggestions(b.passage(), kept));
+      }
+      if (++n % 1000 == 0) {
+        progress.update(n, bagged.size(), b.passage().id());
+      }
+    }
+    out.sort(Comparator.comparing((PassageSuggestions s) -> s.passage().source())
+        .thenComparingInt(s -> s.passage().start())
+        .thenComparing(s -> s.passage().id()));
+    return new SuggestionRun(out, bagged.size(), codes.size(), System.nanoTime() - t0, 0, 0);
+  }
+
+  /**
+   * Every code's score on one passage, best first (codebook order on ties), at most {@code top}
+   * at or above {@code minScore}.
+   */
+  List<Suggestion> scores(BaggedPassages.Bagged b, double minScore, int top) {
+    double[] p = model.probabilities(b.bag());
+    Map<String, Double> byCode = new HashMap<>();
+    List<String> learned = model.codes();
+    for (int c = 0; c < p.length; c++) {
+      byCode.put(learned.get(c), p[c]);
+    }
+    List<Suggestion> all = new ArrayList<>();
+    for (int c = 0; c < codes.size(); c++) {
+      String id = codes.get(c).id();
+      Double score = byCode.get(id);
+      Suggestion lex = b.lexicon().get(id);
+      if (score == null) {
+        score = lex == null ? 0.0 : lex.score();
+      }
+      double s = CodeSuggester.round(score);
+      if (s >= minScore && s > 0) {
+        List<Evidence> ev = lex == null ? List.of() : lex.evidence();
+        all.add(new Suggestion(b.passage().id(), id, s, ev));
+      }
+    }
+    // stable: codebook order stays on equal scores
+    all.sort(Comparator.comparingDouble(Suggestion::score).reversed());
+    return all.size() > top ? List.copyOf(all.subList(0, top)) : all;
+  }
+}

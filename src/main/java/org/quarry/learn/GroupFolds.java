@@ -1,0 +1,39 @@
+package org.quarry.learn;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Deals groups of passages (sources, participants) to folds so that no group is split and the
+ * folds hold about as many passages: each group in turn goes to the fold with fewest passages so
+ * far (the lowest-numbered on ties).
+ */
+public final class GroupFolds {
+  private GroupFolds() {}
+
+  /**
+   * The fold of each passage.
+   *
+   * @param order the groups in the order they are dealt (shuffle it for random folds)
+   * @param members the passages (0 .. passages - 1) of each group
+   * @param k number of folds
+   * @param passages number of passages
+   */
+  public static int[] assign(List<String> order, Map<String, List<Integer>> members, int k, int passages) {
+    int[] fold = new int[passages];
+    long[] size = new long[k];
+    for (String g : order) {
+      int best = 0;
+      for (int f = 1; f < k; f++) {
+        if (size[f] < size[best]) {
+          best = f;
+        }
+      }
+      for (int i : members.get(g)) {
+        fold[i] = best;
+      }
+      size[best] += members.get(g).size();
+    }
+    return fold;
+  }
+}

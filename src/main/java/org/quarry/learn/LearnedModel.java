@@ -1,0 +1,65 @@
+package org.quarry.learn;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A trained model: the vocabulary, one calibrated classifier per learned code, the threshold
+ * chosen on held-out folds, and the stamp of what it was trained with.
+ *
+ * @param vocabulary the features
+ * @param classifiers the learned codes' classifiers, in codebook order
+ * @param threshold the probability at or above which a learned suggestion is kept by default
+ * @param tooFew codes with too few coded passages to learn, which fall back to the lexicon
+ * @param passages training passages
+ * @param learner the learning library and its settings
+ * @param stamp what the model was trained with, or null before it is stamped
+ */
+public record LearnedModel(
+    Vocabulary vocabulary,
+    List<CodeClassifier> classifiers,
+    double threshold,
+    List<String> tooFew,
+    int passages,
+    String learner,
+    Stamp stamp) {
+
+  /**
+   * What a model was trained with; a model whose stamp differs from the current codebook or index
+   * analysis is stale.
+   *
+   * @param codebook a digest of the codebook's codes (ids, names, descriptions, parents, lexicons)
+   * @param analysis the index's analysis (annotation version)
+   * @param format the model file's format version
+   */
+  public record Stamp(String codebook, String analysis, int format) {
+    /** The model format this Quarry writes. */
+    public static final int FORMAT = 1;
+  }
+
+  public LearnedModel {
+    Objects.requireNonNull(vocabulary, "vocabulary");
+    classifiers = List.copyOf(classifiers);
+    tooFew = List.copyOf(tooFew);
+  }
+
+  /** The same model with {@code s} as its stamp. */
+  public LearnedModel stamped(Stamp s) {
+    return new LearnedModel(vocabulary, classifiers, threshold, tooFew, passages, learner, s);
+  }
+
+  /** The calibrated probability of each learned code for {@code bag}, in {@link #classifiers()} order. */
+  public double[] probabilities(PassageBag bag) {
+    SparseVector x = vocabulary.vector(bag);
+    double[] p = new double[classifiers.size()];
+    for (int c = 0; c < p.length; c++) {
+      p[c] = classifiers.get(c).probability(x);
+    }
+    return p;
+  }
+
+  /** The ids of the learned codes, in order. */
+  public List<String> codes() {
+    return classifiers.stream().map(CodeClassifier::code).toList();
+  }
+}

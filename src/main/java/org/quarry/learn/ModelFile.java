@@ -1,0 +1,131 @@
+package org.quarry.learn;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Reads and writes a {@link LearnedModel} as gzipped JSON. A write goes to a temporary file that
+ * then replaces the old model in one step, so a crash half way leaves the previous model whole.
+ * Weights are stored sparse (the features a code's weight is not zero for).
+ */
+public final class ModelFile {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private ModelFile() {}
+
+  /** Writes {@code model} to {@code file}, replacing what was there only once it is complete. */
+  public static void write(LearnedModel model, Path file) throws IOException {
+    ObjectNode root = JSON.createObjectNode();
+    LearnedModel.Stamp s = model.stamp();
+    root.put("format", LearnedModel.Stamp.FORMAT);
+    if (s != null) {
+      root.put("codebook", s.codebook());
+      root.put("analysis", s.analysis());
+    }
+    root.put("threshold", model.threshold());
+    root.put("passages", model.passages());
+    root.put("learner", model.learner());
+    ArrayNode tooFew = root.putArray("tooFew");
+    model.tooFew().forEach(tooFew::add);
+    Vocabulary v = model.vocabulary();
+    ObjectNode voc = root.putObject("vocabulary");
+    ArrayNode terms = voc.putArray("terms");
+    v.terms().forEach(terms::add);
+    ArrayNode idf = voc.putArray("idf");
+    for (double d : v.idf()) {
+      idf.add(d);
+    }
+    ArrayNode kinds = voc.putArray("kinds");
+    v.kinds().forEach(kinds::add);
+    ArrayNode lex = voc.putArray("lexiconCodes");
+    v.lexiconCodes().forEach(lex::add);
+    ArrayNode codes = root.putArray("classifiers");
+    for (CodeClassifier c : model.classifiers()) {
+      ObjectNode o = codes.addObject();
+      o.put("code", c.code());
+      o.put("bias", c.bias());
+      o.put("a", c.a());
+      o.put("b", c.b());
+      o.put("positives", c.positives());
+      ArrayNode idx = o.putArray("index");
+      ArrayNode w = o.putArray("weight");
+      double[] weights = c.weights();
+      for (int i = 0; i < weights.length; i++) {
+        if (weights[i] != 0) {
+          idx.add(i);
+          w.add(weights[i]);
+        }
+      }
+    }
+    Path dir = file.toAbsolutePath().getParent();
+    Files.createDirectories(dir);
+    Path tmp = Files.createTempFile(dir, ".quarry-model", ".tmp");
+    try {
+      try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(tmp))) {
+        JSON.writeValue(out, root);
+      }
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  /**
+   * Reads a model.
+   *
+   * @throws IOException when the file cannot be read or is not a model of a known format
+   */
+  public static LearnedModel read(Path file) throws IOException {
+    JsonNode root;
+    try (var in = new GZIPInputStream(Files.newInputStream(file))) {
+      root = JSON.readTree(in);
+    } catch (IOException e) {
+      throw new IOException(file + ": not a Quarry model (" + e.getMessage() + ")", e);
+    }
+    int format = root.path("format").asInt(-1);
+    if (format != LearnedModel.Stamp.FORMAT) {
+      throw new IOException(file + ": model format " + format + ", this Quarry reads "
+          + LearnedModel.Stamp.FORMAT + " (run 'quarry learn' again)");
+    }
+    JsonNode voc = root.path("vocabulary");
+    List<String> terms = strings(voc.path("terms"));
+    double[] idf = new double[voc.path("idf").size()];
+    for (int i = 0; i < idf.length; i++) {
+      idf[i] = voc.path("idf").get(i).asDouble();
+    }
+    Vocabulary v = new Vocabulary(terms, idf, strings(voc.path("kinds")), strings(voc.path("lexiconCodes")));
+    List<CodeClassifier> classifiers = new ArrayList<>();
+    for (JsonNode o : root.path("classifiers")) {
+      double[] w = new double[v.size()];
+      JsonNode idx = o.path("index");
+      JsonNode wt = o.path("weight");
+      for (int i = 0; i < idx.size(); i++) {
+        w[idx.get(i).asInt()] = wt.get(i).asDouble();
+      }
+      classifiers.add(new CodeClassifier(o.path("code").asText(), w, o.path("bias").asDouble(),
+          o.path("a").asDouble(), o.path("b").asDouble(), o.path("positives").asInt()));
+    }
+    LearnedModel.Stamp stamp = root.has("codebook")
+        ? new LearnedModel.Stamp(root.path("codebook").asText(), root.path("analysis").asText(), format)
+        : null;
+    return new LearnedModel(v, classifiers, root.path("threshold").asDouble(), strings(root.path("tooFew")),
+        root.path("passages").asInt(), root.path("learner").asText(), stamp);
+  }
+
+  private static List<String> strings(JsonNode array) {
+    List<String> out = new ArrayList<>();
+    array.forEach(n -> out.add(n.asText()));
+    return out;
+  }
+}

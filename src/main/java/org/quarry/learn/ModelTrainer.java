@@ -1,0 +1,256 @@
+package org.quarry.learn;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Trains a {@link LearnedModel} from coded passages: for each code with enough positive passages,
+ * a {@link BinaryLearner} fit on every training passage, and a Platt calibration of the decision
+ * values that fits on held-out folds (the passages are split into {@link
+ * Options#calibrationFolds()} folds by group, so a participant's or source's words never calibrate
+ * a model that saw them). The same held-out probabilities choose the model's threshold: the one
+ * with the best micro-F1 over the calibrated codes, keeping at most {@link Options#top()} codes a
+ * passage.
+ *
+ * <p>Codes with fewer than {@link Options#minPositives()} passages get no classifier; a suggester
+ * falls back to their lexicon. A code with under {@value #OWN_CALIBRATION} positives shares one
+ * calibration fitted on all such codes' held-out values, as its own would rest on a handful of
+ * points.
+ */
+public final class ModelTrainer {
+  /** Positives a code needs for a calibration of its own. */
+  static final int OWN_CALIBRATION = 10;
+
+  /**
+   * How training runs.
+   *
+   * @param minPositives passages a code needs to be learned, at least 1
+   * @param minTermCount passages a term must occur in to be a feature, at least 1
+   * @param calibrationFolds held-out folds for calibration, at least 2
+   * @param top most codes kept per passage when the threshold is chosen
+   * @param threads threads fitting codes at once, at least 1; the model does not depend on it
+   * @param seed seeds the split into calibration folds
+   */
+  public record Options(int minPositives, int minTermCount, int calibrationFolds, int top, int threads, long seed) {
+    /** Default passages a code needs to be learned. */
+    public static final int DEFAULT_MIN_POSITIVES = 3;
+
+    public Options {
+      if (minPositives < 1 || minTermCount < 1 || calibrationFolds < 2 || top < 1 || threads < 1) {
+        throw new IllegalArgumentException("bad training options " + minPositives + ", " + minTermCount + ", "
+            + calibrationFolds + ", " + top + ", " + threads);
+      }
+    }
+
+    /** Defaults: 3 positives, terms in 2 passages, 3 calibration folds, top 3. */
+    public static Options defaults(int threads, long seed) {
+      return new Options(DEFAULT_MIN_POSITIVES, 2, 3, 3, threads, seed);
+    }
+  }
+
+  private final BinaryLearner learner;
+  private final Options options;
+
+  /** A trainer fitting each code with {@code learner}. */
+  public ModelTrainer(BinaryLearner learner, Options options) {
+    this.learner = learner;
+    this.options = options;
+  }
+
+  /**
+   * Trains on {@code bags} with their {@code labels} (code ids) and {@code groups} (the unit that
+   * folds never split: a source or participant).
+   *
+   * @param codes the codes to learn, in codebook order; labels outside them are ignored
+   * @throws IllegalArgumentException when the lists differ in length
+   */
+  public LearnedModel train(List<PassageBag> bags, List<Set<String>> labels, List<String> groups, List<String> codes) {
+    if (bags.size() != labels.size() || bags.size() != groups.size()) {
+      throw new IllegalArgumentException(bags.size() + " passages, " + labels.size() + " label sets, "
+          + groups.size() + " groups");
+    }
+    Vocabulary vocabulary = Vocabulary.of(bags, options.minTermCount());
+    List<SparseVector> x = bags.stream().map(vocabulary::vector).toList();
+    int[] fold = folds(groups);
+    List<String> learned = new ArrayList<>();
+    Map<String, boolean[]> y = new LinkedHashMap<>();
+    for (String code : codes) {
+      boolean[] yc = new boolean[bags.size()];
+      int pos = 0;
+      for (int i = 0; i < yc.length; i++) {
+        yc[i] = labels.get(i).contains(code);
+        pos += yc[i] ? 1 : 0;
+      }
+      if (pos >= options.minPositives() && pos < yc.length) {
+        learned.add(code);
+        y.put(code, yc);
+      }
+    }
+    int features = vocabulary.size();
+    BinaryLearner.Matrix all = learner.matrix(x, features);
+    List<BinaryLearner.Matrix> trainParts = new ArrayList<>();
+    List<int[]> trainRows = new ArrayList<>();
+    List<int[]> testRows = new ArrayList<>();
+    for (int f = 0; f < options.calibrationFolds(); f++) {
+      List<Integer> tr = new ArrayList<>();
+      List<Integer> te = new ArrayList<>();
+      for (int i = 0; i < fold.length; i++) {
+        (fold[i] == f ? te : tr).add(i);
+      }
+      int[] trArr = tr.stream().mapToInt(Integer::intValue).toArray();
+      trainRows.add(trArr);
+      testRows.add(te.stream().mapToInt(Integer::intValue).toArray());
+      List<SparseVector> xs = new ArrayList<>(trArr.length);
+      for (int i : trArr) {
+        xs.add(x.get(i));
+      }
+      trainParts.add(learner.matrix(xs, features));
+    }
+    // per code: the fit on all passages, and held-out decision values from the folds
+    List<double[]> heldOut = new ArrayList<>(Collections.nCopies(learned.size(), null));
+    List<BinaryLearner.Fit> fits = new ArrayList<>(Collections.nCopies(learned.size(), null));
+    runAll(learned.size(), c -> {
+      boolean[] yc = y.get(learned.get(c));
+      fits.set(c, learner.fit(all, yc));
+      double[] f = new double[yc.length];
+      for (int k = 0; k < trainParts.size(); k++) {
+        int[] tr = trainRows.get(k);
+        boolean[] ys = new boolean[tr.length];
+        boolean yes = false;
+        boolean no = false;
+        for (int j = 0; j < tr.length; j++) {
+          ys[j] = yc[tr[j]];
+          yes |= ys[j];
+          no |= !ys[j];
+        }
+        BinaryLearner.Fit part = yes && no ? learner.fit(trainParts.get(k), ys) : null;
+        for (int i : testRows.get(k)) {
+          f[i] = part == null ? (yes ? 1 : -1) * 10 : x.get(i).dot(part.weights(), part.bias());
+        }
+      }
+      heldOut.set(c, f);
+    });
+    // calibration: a code's own when it has enough positives, else one shared by the rare codes
+    List<Double> sharedF = new ArrayList<>();
+    List<Boolean> sharedY = new ArrayList<>();
+    double[][] platt = new double[learned.size()][];
+    int[] positives = new int[learned.size()];
+    for (int c = 0; c < learned.size(); c++) {
+      boolean[] yc = y.get(learned.get(c));
+      for (boolean v : yc) {
+        positives[c] += v ? 1 : 0;
+      }
+      if (positives[c] >= OWN_CALIBRATION) {
+        platt[c] = PlattScaling.fit(heldOut.get(c), yc);
+      } else {
+        for (int i = 0; i < yc.length; i++) {
+          sharedF.add(heldOut.get(c)[i]);
+          sharedY.add(yc[i]);
+        }
+      }
+    }
+    if (!sharedF.isEmpty()) {
+      double[] f = sharedF.stream().mapToDouble(Double::doubleValue).toArray();
+      boolean[] ys = new boolean[sharedY.size()];
+      for (int i = 0; i < ys.length; i++) {
+        ys[i] = sharedY.get(i);
+      }
+      double[] shared = PlattScaling.fit(f, ys);
+      for (int c = 0; c < learned.size(); c++) {
+        if (platt[c] == null) {
+          platt[c] = shared;
+        }
+      }
+    }
+    List<CodeClassifier> classifiers = new ArrayList<>();
+    double[][] p = new double[learned.size()][];
+    for (int c = 0; c < learned.size(); c++) {
+      BinaryLearner.Fit fit = fits.get(c);
+      classifiers.add(new CodeClassifier(learned.get(c), fit.weights(), fit.bias(), platt[c][0], platt[c][1], positives[c]));
+      p[c] = new double[bags.size()];
+      for (int i = 0; i < bags.size(); i++) {
+        p[c][i] = CodeClassifier.sigmoid(platt[c][0], platt[c][1], heldOut.get(c)[i]);
+      }
+    }
+    double threshold = Thresholds.bestMicroF1(p, learned.stream().map(y::get).toList(), options.top());
+    List<String> tooFew = codes.stream().filter(c -> !learned.contains(c)).toList();
+    return new LearnedModel(vocabulary, classifiers, threshold, tooFew, bags.size(), learner.name(), null);
+  }
+
+  // the calibration fold of each passage: groups shuffled by the seed, then dealt to the folds
+  // so each fold gets about as many passages; without enough groups, passages are dealt instead
+  private int[] folds(List<String> groups) {
+    int k = options.calibrationFolds();
+    Map<String, List<Integer>> byGroup = new LinkedHashMap<>();
+    for (int i = 0; i < groups.size(); i++) {
+      byGroup.computeIfAbsent(groups.get(i), g -> new ArrayList<>()).add(i);
+    }
+    int[] fold = new int[groups.size()];
+    Random random = new Random(options.seed());
+    if (byGroup.size() < k) {
+      List<Integer> order = new ArrayList<>();
+      for (int i = 0; i < fold.length; i++) {
+        order.add(i);
+      }
+      Collections.shuffle(order, random);
+      for (int j = 0; j < order.size(); j++) {
+        fold[order.get(j)] = j % k;
+      }
+      return fold;
+    }
+    List<String> names = new ArrayList<>(byGroup.keySet());
+    names.sort(null);
+    Collections.shuffle(names, random);
+    return GroupFolds.assign(names, byGroup, k, fold.length);
+  }
+
+  private interface CodeJob {
+    void run(int code);
+  }
+
+  // runs job(0 .. n-1) on the trainer's threads; each job writes only its own slots
+  private void runAll(int n, CodeJob job) {
+    int threads = Math.min(options.threads(), Math.max(1, n));
+    if (threads <= 1) {
+      for (int c = 0; c < n; c++) {
+        job.run(c);
+      }
+      return;
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "quarry-learn");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<Future<?>> futures = new ArrayList<>();
+      for (int c = 0; c < n; c++) {
+        int code = c;
+        futures.add(pool.submit(() -> job.run(code)));
+      }
+      for (Future<?> f : futures) {
+        f.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("training interrupted", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new IllegalStateException(cause);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}
