@@ -132,9 +132,11 @@ public final class ModelTrainer {
           yes |= ys[j];
           no |= !ys[j];
         }
+        // a fold whose training part lacks a class says nothing about held-out passages: NaN,
+        // left out of calibration and of the threshold's choice
         BinaryLearner.Fit part = yes && no ? learner.fit(trainParts.get(k), ys) : null;
         for (int i : testRows.get(k)) {
-          f[i] = part == null ? (yes ? 1 : -1) * 10 : x.get(i).dot(part.weights(), part.bias());
+          f[i] = part == null ? Double.NaN : x.get(i).dot(part.weights(), part.bias());
         }
       }
       heldOut.set(c, f);
@@ -149,22 +151,28 @@ public final class ModelTrainer {
       for (boolean v : yc) {
         positives[c] += v ? 1 : 0;
       }
+      double[] f = heldOut.get(c);
       if (positives[c] >= OWN_CALIBRATION) {
-        platt[c] = PlattScaling.fit(heldOut.get(c), yc);
+        List<Double> fs = new ArrayList<>();
+        List<Boolean> ysList = new ArrayList<>();
+        for (int i = 0; i < yc.length; i++) {
+          if (!Double.isNaN(f[i])) {
+            fs.add(f[i]);
+            ysList.add(yc[i]);
+          }
+        }
+        platt[c] = PlattScaling.fit(doubles(fs), booleans(ysList));
       } else {
         for (int i = 0; i < yc.length; i++) {
-          sharedF.add(heldOut.get(c)[i]);
-          sharedY.add(yc[i]);
+          if (!Double.isNaN(f[i])) {
+            sharedF.add(f[i]);
+            sharedY.add(yc[i]);
+          }
         }
       }
     }
     if (!sharedF.isEmpty()) {
-      double[] f = sharedF.stream().mapToDouble(Double::doubleValue).toArray();
-      boolean[] ys = new boolean[sharedY.size()];
-      for (int i = 0; i < ys.length; i++) {
-        ys[i] = sharedY.get(i);
-      }
-      double[] shared = PlattScaling.fit(f, ys);
+      double[] shared = PlattScaling.fit(doubles(sharedF), booleans(sharedY));
       for (int c = 0; c < learned.size(); c++) {
         if (platt[c] == null) {
           platt[c] = shared;
@@ -178,12 +186,25 @@ public final class ModelTrainer {
       classifiers.add(new CodeClassifier(learned.get(c), fit.weights(), fit.bias(), platt[c][0], platt[c][1], positives[c]));
       p[c] = new double[bags.size()];
       for (int i = 0; i < bags.size(); i++) {
-        p[c][i] = CodeClassifier.sigmoid(platt[c][0], platt[c][1], heldOut.get(c)[i]);
+        double f = heldOut.get(c)[i];
+        p[c][i] = Double.isNaN(f) ? 0 : CodeClassifier.sigmoid(platt[c][0], platt[c][1], f);
       }
     }
     double threshold = Thresholds.bestMicroF1(p, learned.stream().map(y::get).toList(), options.top());
     List<String> tooFew = codes.stream().filter(c -> !learned.contains(c)).toList();
     return new LearnedModel(vocabulary, classifiers, threshold, tooFew, bags.size(), learner.name(), null);
+  }
+
+  private static double[] doubles(List<Double> list) {
+    return list.stream().mapToDouble(Double::doubleValue).toArray();
+  }
+
+  private static boolean[] booleans(List<Boolean> list) {
+    boolean[] out = new boolean[list.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = list.get(i);
+    }
+    return out;
   }
 
   // the calibration fold of each passage: groups shuffled by the seed, then dealt to the folds
