@@ -98,6 +98,15 @@ class CodebookReaderTest {
   }
 
   @Test
+  void aPhraseWithWildcardWordsIsATerm() throws IOException {
+    Path f = write("book.yaml", "codebook: B\ncodes:\n  - id: a\n    terms: ['\"human subject*\"', follow up question*]\n"
+        + "    exclude: ['\"animal subject*\"']\n");
+    Code a = CodebookReader.read(f).codes().get(0);
+    assertEquals(List.of("\"human subject*\"", "follow up question*"), a.terms());
+    assertEquals(List.of("\"animal subject*\""), a.exclude());
+  }
+
+  @Test
   void termOfPunctuationOnly() throws IOException {
     assertEquals(":5: in 'terms': term '*' has no letters or digits, so it matches nothing"
             + " (write a word, a phrase or word*, or remove it)",
