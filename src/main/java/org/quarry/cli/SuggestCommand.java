@@ -55,7 +55,9 @@ final class SuggestCommand implements Callable<Integer> {
   @Option(names = "--top", defaultValue = "3", paramLabel = "K", description = "Most codes per passage (default ${DEFAULT-VALUE}).")
   int top;
 
-  @Option(names = "--kind", paramLabel = "K", description = "Only passages of this kind (quote, narrative, turn, interviewer, response).")
+  @Option(names = "--kind", paramLabel = "K",
+      description = {"Only passages of this kind (quote, narrative, turn, interviewer, response), or all.",
+          "Default: every kind but interviewer turns (questions still count as the context of answers)."})
   String kind;
 
   @Option(names = "--filter", paramLabel = "DIM=VALUE", description = "Only passages with this facet value (repeatable).")
