@@ -236,9 +236,23 @@ class CliCodingTest {
         home.resolve("no-index-here").toString(), "--text", "Clinical directors speak with one voice at the ICS board.",
         "--format", "csv");
     assertEquals(0, r.exitCode(), r.err());
-    assertTrue(r.out().startsWith("passage,source,kind,participant,start,end,rank,code,score,evidence\n"), r.out());
+    assertTrue(r.out().startsWith("passage,source,kind,participant,start,end,rank,code,score,evidence,text\n"), r.out());
     assertTrue(r.out().contains(",1,engaging-the-system,"), r.out());
     assertFalse(Files.exists(home.resolve("no-index-here")));
+  }
+
+  @Test
+  void suggestTextAndCsvShowEachPassagesWordsOnOneLine() {
+    String words = "Clinical directors speak with one voice\n\nat the ICS board.";
+    List<String> common = List.of("suggest", "--codebook", book("codebook-commissioners.yaml"), "--index",
+        home.resolve("no-index-here").toString(), "--text", words, "--format");
+    CliRun text = CliRun.of(java.util.stream.Stream.concat(common.stream(), Stream.of("text")).toArray(String[]::new));
+    assertEquals(0, text.exitCode(), text.err());
+    assertEquals("    Clinical directors speak with one voice at the ICS board.", text.out().lines().toList().get(1));
+    CliRun csv = CliRun.of(java.util.stream.Stream.concat(common.stream(), Stream.of("csv")).toArray(String[]::new));
+    assertEquals(0, csv.exitCode(), csv.err());
+    csv.out().lines().skip(1).forEach(row ->
+        assertTrue(row.endsWith(",Clinical directors speak with one voice at the ICS board."), row));
   }
 
   @Test
