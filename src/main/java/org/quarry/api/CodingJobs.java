@@ -260,6 +260,10 @@ final class CodingJobs {
               + (codebook == null ? " (give --codebook)" : "; codes: "
                   + String.join(", ", codebook.codes().stream().map(Code::id).toList())));
         }
+        if (code.terms().isEmpty() && (code.query() == null || code.query().isBlank())) {
+          throw new QuarryException("code '" + codeId + "' has no terms or query, so it matches no passages to study"
+              + " (give it terms in the codebook, or use --query Q)");
+        }
         target = builder.build(code).query();
         lexicon.addAll(code.terms());
       } else {

@@ -85,11 +85,15 @@ public final class SuggestBenchmark {
     Codebook book = codebook(words, random, codes);
     CodeSuggester suggester = new CodeSuggester(book, Glossary.empty());
     KeywordBaseline keywords = new KeywordBaseline(book.codes());
-    SuggestOptions withEvidence = SuggestOptions.defaults().withThreads(threads);
+    // every passage, the questions too, as the throughput figures count them all
+    String all = SuggestOptions.ALL_KINDS;
+    SuggestOptions withEvidence =
+        new SuggestOptions(SuggestOptions.DEFAULT_MIN_SCORE, SuggestOptions.DEFAULT_TOP, all, Map.of(), false, true)
+            .withThreads(threads);
     SuggestOptions scoresOnly =
-        new SuggestOptions(withEvidence.minScore(), withEvidence.top(), null, Map.of(), false, false).withThreads(threads);
+        new SuggestOptions(withEvidence.minScore(), withEvidence.top(), all, Map.of(), false, false).withThreads(threads);
     SuggestOptions passageOnly =
-        new SuggestOptions(withEvidence.minScore(), withEvidence.top(), null, Map.of(), false, false, 0).withThreads(threads);
+        new SuggestOptions(withEvidence.minScore(), withEvidence.top(), all, Map.of(), false, false, 0).withThreads(threads);
     List<String> notes = new ArrayList<>();
     long[] full = new long[rounds];
     long[] scoring = new long[rounds];

@@ -40,6 +40,7 @@ import picocli.CommandLine.Spec;
     description = {
       "Suggest codes of a codebook for passages, through the index (one query per code):",
       "each with a score in [0,1] and the matched words with offsets in the source file.",
+      "Text and CSV show each passage's words on one line, cut near 100 characters.",
       "Suggestions at or above --store-min are stored, so 'code:ID' searches and the code facet see them."
     })
 final class SuggestCommand implements Callable<Integer> {
@@ -59,7 +60,9 @@ final class SuggestCommand implements Callable<Integer> {
   @Option(names = "--top", defaultValue = "3", paramLabel = "K", description = "Most codes per passage (default ${DEFAULT-VALUE}).")
   int top;
 
-  @Option(names = "--kind", paramLabel = "K", description = "Only passages of this kind (quote, narrative, turn, interviewer, response).")
+  @Option(names = "--kind", paramLabel = "K",
+      description = {"Only passages of this kind (quote, narrative, turn, interviewer, response), or all.",
+          "Default: every kind but interviewer turns (questions still count as the context of answers)."})
   String kind;
 
   @Option(names = "--filter", paramLabel = "DIM=VALUE", description = "Only passages with this facet value (repeatable).")
@@ -215,14 +218,14 @@ final class SuggestCommand implements Callable<Integer> {
     switch (format) {
       case jsonl -> run.passages().forEach(p -> w.println(jsonLine(p)));
       case csv -> {
-        w.println("passage,source,kind,participant,start,end,rank,code,score,evidence");
+        w.println("passage,source,kind,participant,start,end,rank,code,score,evidence,text");
         for (PassageSuggestions ps : run.passages()) {
           Passage p = ps.passage();
           int rank = 1;
           for (Suggestion s : ps.suggestions()) {
             w.println(String.join(",", Csv.field(p.id()), Csv.field(p.source()), p.kind().label(), Csv.field(p.participant()),
                 String.valueOf(p.start()), String.valueOf(p.end()), String.valueOf(rank++), Csv.field(s.code()),
-                String.valueOf(s.score()), Csv.field(evidence(s))));
+                String.valueOf(s.score()), Csv.field(evidence(s)), Csv.field(OneLine.of(p.text()))));
           }
         }
       }
@@ -230,6 +233,7 @@ final class SuggestCommand implements Callable<Integer> {
         for (PassageSuggestions ps : run.passages()) {
           Passage p = ps.passage();
           w.println(p.id() + (p.participant() == null ? "" : " [" + p.participant() + "]") + " " + p.kind().label());
+          w.println("    " + OneLine.of(p.text()));
           for (Suggestion s : ps.suggestions()) {
             w.println(String.format(Locale.ROOT, "  %.2f %s: %s", s.score(), s.code(), evidence(s)));
           }

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.intervals.Intervals;
+import org.apache.lucene.queries.intervals.IntervalsSource;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.BooleanClause;
@@ -22,8 +24,9 @@ import org.quarry.model.Code;
 /**
  * Turns a code's lexicon into one Lucene query over the lemma field: each term a clause (a word
  * through the same query analyzer as search, so lemmas and glossary synonyms apply; several words
- * a phrase; {@code *}/{@code ?} a wildcard on lemmas), the raw {@code query} one more clause, and
- * every {@code exclude} entry a veto.
+ * a phrase; {@code *}/{@code ?} a wildcard on lemmas, also as words of a phrase, {@code "human
+ * subject*"}, see {@link WildcardPhraseQuery}), the raw {@code query} one more clause, and every
+ * {@code exclude} entry a veto.
  *
  * <p>Wildcards rewrite to at most {@value #WILDCARD_TERMS} terms scored like one blended term, so
  * {@code system*} weighs about what one word weighs instead of a constant 1.0 (which would not be
@@ -32,6 +35,17 @@ import org.quarry.model.Code;
 public final class CodeQueryBuilder {
   /** Most index terms one wildcard entry expands to. */
   public static final int WILDCARD_TERMS = 64;
+
+  /**
+   * Most words a wildcard word of a phrase ({@code "human subject*"}) may match in one segment of
+   * the index; more is an error that names the term. A wildcard word stands for a word family
+   * (subject, subjective, subjectivity), which has a handful of lemmas; past 128 (Lucene's {@code
+   * Intervals.DEFAULT_MAX_EXPANSIONS}) the prefix is too short to name one, and every passage
+   * would be checked against hundreds of words' positions. Unlike a single-word wildcard, which
+   * keeps its {@value #WILDCARD_TERMS} most frequent words, an interval phrase cannot drop words
+   * without missing matches, so it refuses instead.
+   */
+  public static final int PHRASE_WILDCARD_TERMS = 128;
 
   private final Analyzer analyzer;
 
@@ -94,10 +108,12 @@ public final class CodeQueryBuilder {
   }
 
   /**
-   * The query of one lexicon entry: a word, a phrase (several words) or a single-word wildcard.
+   * The query of one lexicon entry: a word, a phrase (several words), a single-word wildcard or a
+   * phrase with wildcard words ({@code "follow up question*"}).
    *
    * @throws IllegalArgumentException with the reason, when the entry matches nothing by
    *     construction (no letters or digits, only punctuation) or is a wildcard Quarry refuses
+   *     (a leading wildcard; a wildcard word of a phrase with symbols in it)
    */
   public Query term(String term) {
     String t = term == null ? "" : term.strip();
@@ -114,21 +130,10 @@ public final class CodeQueryBuilder {
       words = true;
     }
     if (wildcard && t.codePoints().anyMatch(Character::isWhitespace)) {
-      throw new IllegalArgumentException(
-          "term '" + term + "' puts a wildcard in a phrase; wildcards work in single words"
-              + " (write the phrase as a raw 'query' instead)");
+      return wildcardPhrase(t, term);
     }
     if (wildcard) {
-      if (t.startsWith("*") || t.startsWith("?")) {
-        throw new IllegalArgumentException(
-            "term '" + term + "' starts with a wildcard, which scans every word of the index");
-      }
-      WildcardQuery w =
-          new WildcardQuery(
-              new Term(Fields.TEXT_LEMMA, t.toLowerCase(Locale.ROOT)),
-              org.apache.lucene.util.automaton.Operations.DEFAULT_DETERMINIZE_WORK_LIMIT,
-              new MultiTermQuery.TopTermsBlendedFreqScoringRewrite(WILDCARD_TERMS));
-      return w;
+      return wildcard(t, term);
     }
     String text = words ? "\"" + escapePhrase(t) + "\"" : QueryParser.escape(t);
     Query q = parse(text, term);
@@ -137,6 +142,63 @@ public final class CodeQueryBuilder {
           "term '" + term + "' is only punctuation or symbols after analysis, so it matches nothing");
     }
     return q;
+  }
+
+  // a single-word wildcard on lemmas, lower-cased as the lemma field's terms are (Lemmas lower-cases
+  // with Locale.ROOT; wildcard words skip analysis, so they are not lemmatised)
+  private static Query wildcard(String word, String asWritten) {
+    if (word.startsWith("*") || word.startsWith("?")) {
+      throw new IllegalArgumentException(
+          "term '" + asWritten + "' starts with a wildcard, which scans every word of the index");
+    }
+    return new WildcardQuery(
+        new Term(Fields.TEXT_LEMMA, word.toLowerCase(Locale.ROOT)),
+        org.apache.lucene.util.automaton.Operations.DEFAULT_DETERMINIZE_WORK_LIMIT,
+        new MultiTermQuery.TopTermsBlendedFreqScoringRewrite(WILDCARD_TERMS));
+  }
+
+  // a phrase with wildcard words ("follow up question*"): its runs of plain words analysed as any
+  // phrase is (lemmas, glossary synonyms), each wildcard word a wildcard on lemmas, all in a row
+  private Query wildcardPhrase(String phrase, String asWritten) {
+    List<IntervalsSource> sources = new ArrayList<>();
+    List<Query> parts = new ArrayList<>();
+    StringBuilder run = new StringBuilder();
+    for (String word : phrase.split("\\s+")) {
+      if (word.indexOf('*') < 0 && word.indexOf('?') < 0) {
+        run.append(run.isEmpty() ? "" : " ").append(word);
+        continue;
+      }
+      addRun(run.toString(), asWritten, sources, parts);
+      run.setLength(0);
+      if (!word.codePoints().allMatch(cp -> Character.isLetterOrDigit(cp) || cp == '*' || cp == '?')) {
+        throw new IllegalArgumentException("term '" + asWritten + "' has a wildcard in '" + word
+            + "', which is not one word of letters and digits (write its parts apart, e.g. 'follow up*')");
+      }
+      Query w = wildcard(word, asWritten);
+      sources.add(Intervals.wildcard(((WildcardQuery) w).getTerm().bytes(), PHRASE_WILDCARD_TERMS));
+      parts.add(w);
+    }
+    addRun(run.toString(), asWritten, sources, parts);
+    IntervalsSource source =
+        sources.size() == 1 ? sources.get(0) : Intervals.phrase(sources.toArray(IntervalsSource[]::new));
+    return new WildcardPhraseQuery(asWritten, Fields.TEXT_LEMMA, source, parts);
+  }
+
+  // plain words of a wildcard phrase; a run of punctuation alone is dropped, as the tokenizer drops it
+  private void addRun(String run, String asWritten, List<IntervalsSource> sources, List<Query> parts) {
+    if (run.codePoints().noneMatch(Character::isLetterOrDigit)) {
+      return;
+    }
+    Query q = parse("\"" + escapePhrase(run) + "\"", asWritten);
+    if (isEmpty(q)) {
+      return;
+    }
+    try {
+      sources.add(Intervals.analyzedText(run, analyzer, Fields.TEXT_LEMMA, 0, true));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("analysing a string cannot fail", e);
+    }
+    parts.add(q);
   }
 
   /**

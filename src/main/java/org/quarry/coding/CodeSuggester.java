@@ -102,7 +102,8 @@ public final class CodeSuggester implements Suggester {
 
   /**
    * The query of every passage the options select (type, duplicates, kind, passage ids, drill-down
-   * filters).
+   * filters). Without a kind, interviewer turns are left out unless passage ids are given (see
+   * {@link SuggestOptions#kind()}).
    *
    * @throws IllegalArgumentException naming an unknown kind or filter dimension
    */
@@ -112,9 +113,17 @@ public final class CodeSuggester implements Suggester {
     if (!options.includeDuplicates()) {
       b.add(new TermQuery(new Term(Fields.DUPLICATE, "true")), BooleanClause.Occur.MUST_NOT);
     }
-    if (options.kind() != null) {
-      PassageKind.parse(options.kind());
-      b.add(new TermQuery(new Term(Fields.KIND, options.kind())), BooleanClause.Occur.FILTER);
+    String kind = options.kind();
+    if (kind == null && options.passages() == null) {
+      // a researcher codes what participants say; the questions still count as the context of
+      // the answers (PassageContexts covers the whole index, not the selection)
+      b.add(new TermQuery(new Term(Fields.KIND, PassageKind.INTERVIEWER.label())), BooleanClause.Occur.MUST_NOT);
+    } else if (kind != null && !kind.equals(SuggestOptions.ALL_KINDS)) {
+      if (java.util.Arrays.stream(PassageKind.values()).noneMatch(k -> k.label().equals(kind))) {
+        throw new IllegalArgumentException("unknown passage kind '" + kind
+            + "' (use quote, narrative, turn, interviewer, response, or " + SuggestOptions.ALL_KINDS + " for every kind)");
+      }
+      b.add(new TermQuery(new Term(Fields.KIND, kind)), BooleanClause.Occur.FILTER);
     }
     if (options.passages() != null) {
       List<org.apache.lucene.util.BytesRef> ids =

@@ -27,7 +27,9 @@ import org.quarry.model.Codebook;
  * <p>The YAML is read with Jackson's streaming parser rather than bound to classes, so every
  * error can name the line of the key or value at fault: unknown keys, repeated keys, bad YAML,
  * duplicate ids, missing parents, parent cycles, terms that match nothing and raw queries that do
- * not parse. Errors are {@link CodebookException}s with one line {@code FILE:LINE: what (fix)}.
+ * not parse. Errors are {@link CodebookException}s with one line {@code FILE:LINE: what (fix)}. A
+ * code with no terms and no query is read (a researcher may code by hand with it) and named in
+ * one warning line, since the lexicon suggester skips it.
  */
 public final class CodebookReader {
   /** Ids are keyword values in the index and words of the search syntax: no spaces or tabs. */
@@ -43,7 +45,8 @@ public final class CodebookReader {
    * A codebook as read, with what the reader could not use but did not refuse.
    *
    * @param codebook the validated codebook
-   * @param warnings one line each, e.g. codes of a {@code .qdc} that have no terms to suggest by
+   * @param warnings one line each, e.g. the one line naming the codes that have no terms or query
+   *     to suggest by (every code of a {@code .qdc})
    */
   public record Result(Codebook codebook, List<String> warnings) {
     public Result {
@@ -71,7 +74,32 @@ public final class CodebookReader {
     if (name.endsWith(".qdc") || name.endsWith(".xml")) {
       return QdcCodebookReader.read(file);
     }
-    return new Result(readYaml(file), List.of());
+    Codebook book = readYaml(file);
+    return new Result(book, termless(file, book, "add 'terms:' to suggest them").stream().toList());
+  }
+
+  /**
+   * The one warning line naming every code of {@code book} that has neither terms nor a query,
+   * so the lexicon suggester skips it, or empty when there is none. Codes that are the parent of
+   * another code are left out: they group their children and need no words of their own.
+   *
+   * @param fix what to do, said at the end of the line in parentheses
+   */
+  static java.util.Optional<String> termless(Path file, Codebook book, String fix) {
+    Set<String> parents = new HashSet<>();
+    for (Code c : book.codes()) {
+      if (c.parent() != null) {
+        parents.add(c.parent());
+      }
+    }
+    List<String> ids = new ArrayList<>();
+    for (Code c : book.codes()) {
+      if (c.terms().isEmpty() && (c.query() == null || c.query().isBlank()) && !parents.contains(c.id())) {
+        ids.add(c.id());
+      }
+    }
+    return ids.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(
+        file + ": codes with no terms or query, skipped by the lexicon method: " + String.join(", ", ids) + " (" + fix + ")");
   }
 
   // --- YAML ---------------------------------------------------------------------------------
@@ -254,11 +282,6 @@ public final class CodebookReader {
         } catch (IllegalArgumentException e) {
           throw error(file, query.line(), "bad query: " + e.getMessage(), "fix the Lucene syntax, e.g. '\"seat at the table\"~3'");
         }
-      }
-      if (terms.isEmpty() && q == null) {
-        At<?> termsAt = c.get("terms");
-        throw error(file, termsAt == null ? idAt.line() : termsAt.line(), "code '" + id + "' has no terms and no query",
-            "add 'terms: [word, \"a phrase\"]' so it can be suggested");
       }
       double weight = 1.0;
       At<String> w = (At<String>) c.get("weight");

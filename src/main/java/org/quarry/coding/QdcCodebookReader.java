@@ -21,8 +21,8 @@ import org.xml.sax.SAXParseException;
  * Reads a REFI-QDA codebook ({@code .qdc}, namespace {@value #NS}): the code tree with names and
  * descriptions. Code ids are slugs of the names (as {@link QdpxReader#slug} makes
  * them, so a project's codings meet the same ids). A {@code .qdc} carries no lexicon, so every code
- * is kept and listed in the warnings as having no terms: it cannot be suggested until terms are
- * added in a YAML codebook.
+ * is kept and the leaf codes are named in one warning line as having no terms: they cannot be
+ * suggested until terms are added in a YAML codebook.
  */
 final class QdcCodebookReader {
   /** The REFI-QDA codebook namespace. */
@@ -49,7 +49,6 @@ final class QdcCodebookReader {
           + root.getNamespaceURI() + "', not CodeBook in " + NS + " (give a REFI-QDA .qdc file)");
     }
     List<Code> codes = new ArrayList<>();
-    List<String> warnings = new ArrayList<>();
     Set<String> used = new HashSet<>();
     for (Element codesEl : RefiXml.children(root, "Codes")) {
       for (Element c : RefiXml.children(codesEl, "Code")) {
@@ -59,12 +58,10 @@ final class QdcCodebookReader {
     if (codes.isEmpty()) {
       throw new CodebookException(file + ":1: the codebook has no codes (export it again with its codes)");
     }
-    for (Code c : codes) {
-      warnings.add(file + ": code '" + c.id() + "' (" + c.name() + ") has no terms, so it cannot be suggested;"
-          + " add terms in a YAML codebook");
-    }
     String title = file.getFileName().toString().replaceFirst("\\.[^.]+$", "");
-    return new CodebookReader.Result(new Codebook(title, null, codes), warnings);
+    Codebook book = new Codebook(title, null, codes);
+    return new CodebookReader.Result(book,
+        CodebookReader.termless(file, book, "a .qdc has no lexicon; add terms in a YAML codebook").stream().toList());
   }
 
   private static void readCode(Element e, String parent, List<Code> codes, Set<String> used) {

@@ -9,7 +9,11 @@ import java.util.Map;
  *
  * @param minScore smallest calibrated score kept, in [0, 1]
  * @param top most codes kept per passage, 1 or more
- * @param kind passage kind to suggest for ({@code quote}, {@code turn}, …), or null for all
+ * @param kind passage kind to suggest for ({@code quote}, {@code turn}, {@code interviewer}, …);
+ *     {@value #ALL_KINDS} for every kind; or null for every kind but interviewer turns (a
+ *     researcher codes what participants say; the questions still count as the answers'
+ *     context). With {@code passages} given, null takes the named passages of every kind, so an
+ *     evaluation scores its gold passages whatever their kind
  * @param filters drill-down filters, dimension to values (values of one dimension OR-ed)
  * @param includeDuplicates whether passages of near-duplicate sources get suggestions too
  * @param evidence whether to find the matched words (the slower part of a run)
@@ -32,6 +36,9 @@ public record SuggestOptions(
     double contextWeight,
     int threads,
     java.util.Set<String> passages) {
+  /** The {@link #kind()} that selects passages of every kind, interviewer turns included. */
+  public static final String ALL_KINDS = "all";
+
   /** Default smallest score kept and stored: about one typical lexicon mention (see {@link ScoreCalibration}). */
   public static final double DEFAULT_MIN_SCORE = 0.3;
 
@@ -82,7 +89,7 @@ public record SuggestOptions(
     this(minScore, top, kind, filters, includeDuplicates, evidence, DEFAULT_CONTEXT_WEIGHT);
   }
 
-  /** Every passage, default score floor and top, with evidence. */
+  /** Every passage but interviewer turns, default score floor and top, with evidence. */
   public static SuggestOptions defaults() {
     return new SuggestOptions(DEFAULT_MIN_SCORE, DEFAULT_TOP, null, Map.of(), false, true);
   }

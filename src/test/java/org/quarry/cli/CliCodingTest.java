@@ -236,9 +236,23 @@ class CliCodingTest {
         home.resolve("no-index-here").toString(), "--text", "Clinical directors speak with one voice at the ICS board.",
         "--format", "csv");
     assertEquals(0, r.exitCode(), r.err());
-    assertTrue(r.out().startsWith("passage,source,kind,participant,start,end,rank,code,score,evidence\n"), r.out());
+    assertTrue(r.out().startsWith("passage,source,kind,participant,start,end,rank,code,score,evidence,text\n"), r.out());
     assertTrue(r.out().contains(",1,engaging-the-system,"), r.out());
     assertFalse(Files.exists(home.resolve("no-index-here")));
+  }
+
+  @Test
+  void suggestTextAndCsvShowEachPassagesWordsOnOneLine() {
+    String words = "Clinical directors speak with one voice\n\nat the ICS board.";
+    List<String> common = List.of("suggest", "--codebook", book("codebook-commissioners.yaml"), "--index",
+        home.resolve("no-index-here").toString(), "--text", words, "--format");
+    CliRun text = CliRun.of(java.util.stream.Stream.concat(common.stream(), Stream.of("text")).toArray(String[]::new));
+    assertEquals(0, text.exitCode(), text.err());
+    assertEquals("    Clinical directors speak with one voice at the ICS board.", text.out().lines().toList().get(1));
+    CliRun csv = CliRun.of(java.util.stream.Stream.concat(common.stream(), Stream.of("csv")).toArray(String[]::new));
+    assertEquals(0, csv.exitCode(), csv.err());
+    csv.out().lines().skip(1).forEach(row ->
+        assertTrue(row.endsWith(",Clinical directors speak with one voice at the ICS board."), row));
   }
 
   @Test
@@ -248,7 +262,58 @@ class CliCodingTest {
         + "<Code guid=\"11111111-1111-1111-1111-111111111111\" name=\"Voice\" isCodable=\"true\"/></Codes></CodeBook>\n");
     CliRun r = CliRun.of("suggest", "--codebook", qdc.toString(), "--text", "one voice");
     assertEquals(0, r.exitCode(), r.err());
-    assertTrue(r.err().contains("warning: " + qdc + ": code 'voice' (Voice) has no terms"), r.err());
+    assertTrue(r.err().contains("quarry: warning: " + qdc + ": codes with no terms or query, skipped by the lexicon method:"
+        + " voice (a .qdc has no lexicon; add terms in a YAML codebook)\n"), r.err());
+  }
+
+  @Test
+  void suggestWithTermlessCodesWarnsOnceAndSuggestsTheOthers() throws IOException {
+    Path book = termlessBook();
+    CliRun r = CliRun.of("suggest", "--codebook", book.toString(), "--no-store", "--format", "jsonl");
+    assertEquals(0, r.exitCode(), r.err());
+    assertEquals(List.of("quarry: warning: " + book + ": codes with no terms or query, skipped by the lexicon method:"
+        + " consent, todo (add 'terms:' to suggest them)"), warnings(r));
+    assertTrue(r.out().contains("\"code\":\"voice\""), r.out());
+    assertTrue(r.err().contains("quarry: 1 codes over "), r.err());
+  }
+
+  @Test
+  void evalWithTermlessCodesWarnsOnceAndReportsEveryCode() throws IOException {
+    Path gold = home.resolve("termless-gold.jsonl");
+    Files.writeString(gold, "{\"doc\": \"002_089efb293f434282.txt\", \"code\": \"todo\","
+        + " \"quote\": \"PCNs are like Buckaroo\"}\n");
+    CliRun r = CliRun.of("eval", "--codebook", termlessBook().toString(), "--gold", gold.toString(), "--format", "json");
+    assertEquals(0, r.exitCode(), r.err());
+    assertEquals(1, warnings(r).size(), r.err());
+    assertEquals(4, JSON.readTree(r.out()).get("codes").size(), r.out());
+  }
+
+  @Test
+  void termsOfATermlessCodeIsOneLineExitTwo() throws IOException {
+    assertEquals(0, suggest.exitCode(), suggest.err());
+    CliRun r = CliRun.of("terms", "--code", "todo", "--codebook", termlessBook().toString());
+    assertEquals(2, r.exitCode(), r.err());
+    assertEquals("quarry: code 'todo' has no terms or query, so it matches no passages to study"
+        + " (give it terms in the codebook, or use --query Q)\n", r.err());
+  }
+
+  // a parent without terms (a group), a child with terms, a child and a code without
+  private static Path termlessBook() throws IOException {
+    return Files.writeString(home.resolve("termless.yaml"), """
+        codebook: Partly written
+        codes:
+          - id: ethics
+          - id: voice
+            parent: ethics
+            terms: [voice]
+          - id: consent
+            parent: ethics
+          - id: todo
+        """);
+  }
+
+  private static List<String> warnings(CliRun r) {
+    return r.err().lines().filter(l -> l.contains("warning")).toList();
   }
 
   private static Map<String, Long> listing(Path dir) throws IOException {

@@ -98,6 +98,43 @@ class CodebookReaderTest {
   }
 
   @Test
+  void aPhraseWithWildcardWordsIsATerm() throws IOException {
+    Path f = write("book.yaml", "codebook: B\ncodes:\n  - id: a\n    terms: ['\"human subject*\"', follow up question*]\n"
+        + "    exclude: ['\"animal subject*\"']\n");
+    Code a = CodebookReader.read(f).codes().get(0);
+    assertEquals(List.of("\"human subject*\"", "follow up question*"), a.terms());
+    assertEquals(List.of("\"animal subject*\""), a.exclude());
+  }
+
+  @Test
+  void leafCodesWithNoTermsOrQueryLoadAndAreNamedInOneWarningLine() throws IOException {
+    Path f = write("book.yaml", """
+        codebook: B
+        codes:
+          - id: ethics
+          - id: subjects
+            parent: ethics
+            terms: [subject]
+          - id: consent
+            parent: ethics
+          - id: by-query
+            query: 'consent AND form'
+          - id: todo
+            description: terms to come
+        """);
+    CodebookReader.Result r = CodebookReader.load(f);
+    assertEquals(List.of("ethics", "subjects", "consent", "by-query", "todo"),
+        r.codebook().codes().stream().map(Code::id).toList());
+    assertEquals(List.of(f + ": codes with no terms or query, skipped by the lexicon method: consent, todo"
+        + " (add 'terms:' to suggest them)"), r.warnings());
+  }
+
+  @Test
+  void aCodebookWhoseCodesAllHaveTermsHasNoWarning() throws IOException {
+    assertEquals(List.of(), CodebookReader.load(write("book.yaml", "codebook: B\ncodes:\n  - id: a\n    terms: [x]\n")).warnings());
+  }
+
+  @Test
   void termOfPunctuationOnly() throws IOException {
     assertEquals(":5: in 'terms': term '*' has no letters or digits, so it matches nothing"
             + " (write a word, a phrase or word*, or remove it)",
@@ -142,8 +179,9 @@ class CodebookReaderTest {
         List.of(), List.of(), null, 1.0, "11111111-1111-1111-1111-111111111111"), codes.get(0));
     assertEquals("engaging-the-system", codes.get(1).parent());
     assertNull(codes.get(1).description());
-    assertEquals(2, r.warnings().size());
-    assertTrue(r.warnings().get(1).contains("code 'one-voice' (One voice) has no terms"), r.warnings().get(1));
+    // the parent groups its child and is no code to suggest by itself
+    assertEquals(List.of(f + ": codes with no terms or query, skipped by the lexicon method: one-voice"
+        + " (a .qdc has no lexicon; add terms in a YAML codebook)"), r.warnings());
   }
 
   @Test

@@ -66,7 +66,8 @@ class ContextSuggestionTest {
   }
 
   private static SuggestionRun run(double contextWeight, double store) {
-    SuggestOptions options = new SuggestOptions(0, 3, null, Map.of(), false, true, contextWeight);
+    // every kind: the tests compare an answer's score from its question with the question's own
+    SuggestOptions options = new SuggestOptions(0, 3, SuggestOptions.ALL_KINDS, Map.of(), false, true, contextWeight);
     try (Quarry q = Quarry.open(index, LemmaAnnotator::untagged)) {
       return q.suggest(BOOK, options, store, CodeSuggester.Progress.NONE);
     }
