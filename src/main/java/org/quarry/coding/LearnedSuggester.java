@@ -71,7 +71,10 @@ public final class LearnedSuggester implements Suggester {
   public SuggestionRun suggest(IndexReader reader, SuggestOptions options, CodeSuggester.Progress progress)
       throws IOException {
     long t0 = System.nanoTime();
-    List<BaggedPassages.Bagged> bagged = BaggedPassages.read(reader, codebook, glossary, options);
+    // scores first, from a lexicon run without evidence; evidence after, for the kept passages only
+    SuggestOptions scoring = new SuggestOptions(options.minScore(), options.top(), options.kind(), options.filters(),
+        options.includeDuplicates(), false, options.contextWeight(), options.threads(), options.passages());
+    List<BaggedPassages.Bagged> bagged = BaggedPassages.read(reader, codebook, glossary, scoring);
     List<PassageSuggestions> out = new ArrayList<>();
     int n = 0;
     for (BaggedPassages.Bagged b : bagged) {
@@ -83,10 +86,40 @@ public final class LearnedSuggester implements Suggester {
         progress.update(n, bagged.size(), b.passage().id());
       }
     }
+    long t1 = System.nanoTime();
+    if (options.evidence() && !out.isEmpty()) {
+      out = withEvidence(reader, out, options);
+    }
     out.sort(Comparator.comparing((PassageSuggestions s) -> s.passage().source())
         .thenComparingInt(s -> s.passage().start())
         .thenComparing(s -> s.passage().id()));
-    return new SuggestionRun(out, bagged.size(), codes.size(), System.nanoTime() - t0, 0, 0);
+    return new SuggestionRun(out, bagged.size(), codes.size(), t1 - t0, System.nanoTime() - t1, 0);
+  }
+
+  // the lexicon's matched words for each kept suggestion, from one lexicon run over the kept passages
+  private List<PassageSuggestions> withEvidence(IndexReader reader, List<PassageSuggestions> kept, SuggestOptions options)
+      throws IOException {
+    CodeSuggester lexicon = new CodeSuggester(codebook, glossary);
+    if (lexicon.codes().isEmpty()) {
+      return kept;
+    }
+    List<String> ids = kept.stream().map(ps -> ps.passage().id()).toList();
+    SuggestOptions all = new SuggestOptions(0, lexicon.codes().size(), options.kind(), options.filters(),
+        options.includeDuplicates(), true, options.contextWeight(), options.threads()).onlyPassages(ids);
+    Map<String, Map<String, List<Evidence>>> evidence = new HashMap<>();
+    for (PassageSuggestions ps : lexicon.suggest(reader, all, CodeSuggester.Progress.NONE).passages()) {
+      Map<String, List<Evidence>> m = new HashMap<>();
+      ps.suggestions().forEach(s -> m.put(s.code(), s.evidence()));
+      evidence.put(ps.passage().id(), m);
+    }
+    List<PassageSuggestions> out = new ArrayList<>(kept.size());
+    for (PassageSuggestions ps : kept) {
+      Map<String, List<Evidence>> m = evidence.getOrDefault(ps.passage().id(), Map.of());
+      out.add(new PassageSuggestions(ps.passage(), ps.suggestions().stream()
+          .map(s -> new Suggestion(s.passageId(), s.code(), s.score(), m.getOrDefault(s.code(), List.of())))
+          .toList()));
+    }
+    return out;
   }
 
   /**
