@@ -8,12 +8,14 @@ import org.quarry.model.SourceKind;
 
 /**
  * The segmenter the loader uses: speaker turns for a transcript (by kind, front matter or its
- * speaker labels, see {@link TranscriptSegmenter#looksLikeTranscript}), sections, paragraphs and
- * attributed quotes for everything else.
+ * speaker labels, see {@link TranscriptSegmenter#looksLikeTranscript}), one response per record
+ * for a file of headed records ({@link RecordSegmenter#looksLikeRecords}), sections, paragraphs
+ * and attributed quotes for everything else.
  */
 public final class SourceSegmenter implements Segmenter {
   private final Segmenter papers = new PaperSegmenter();
   private final Segmenter transcripts = new TranscriptSegmenter();
+  private final Segmenter records = new RecordSegmenter();
 
   @Override
   public List<Passage> segment(Source source) {
@@ -21,13 +23,20 @@ public final class SourceSegmenter implements Segmenter {
   }
 
   /**
-   * The source with the kind segmentation found (a paper reader cannot tell a transcript), and its
-   * passages; the transcript check runs once.
+   * The source with the kind segmentation found (a paper reader cannot tell a transcript or a
+   * file of survey answers), and its passages; the transcript check runs once, and first: a
+   * transcript's bare {@code Respondent 4:} label lines would pass for record headers.
    */
   public SegmentedSource split(Source source) {
-    boolean transcript = TranscriptSegmenter.looksLikeTranscript(source);
-    Source kept =
-        transcript && source.kind() != SourceKind.TRANSCRIPT ? source.withKind(SourceKind.TRANSCRIPT) : source;
-    return new SegmentedSource(kept, transcript ? transcripts.segment(kept) : papers.segment(kept));
+    if (TranscriptSegmenter.looksLikeTranscript(source)) {
+      Source kept = source.kind() == SourceKind.TRANSCRIPT ? source : source.withKind(SourceKind.TRANSCRIPT);
+      return new SegmentedSource(kept, transcripts.segment(kept));
+    }
+    if (RecordSegmenter.looksLikeRecords(source)) {
+      // one answer per record, as a survey export gives one per cell
+      Source kept = source.withKind(SourceKind.SURVEY);
+      return new SegmentedSource(kept, records.segment(kept));
+    }
+    return new SegmentedSource(source, papers.segment(source));
   }
 }
