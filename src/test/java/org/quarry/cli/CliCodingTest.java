@@ -274,7 +274,7 @@ class CliCodingTest {
     assertEquals(List.of("quarry: warning: " + book + ": codes with no terms or query, skipped by the lexicon method:"
         + " consent, todo (add 'terms:' to suggest them)"), warnings(r));
     assertTrue(r.out().contains("\"code\":\"voice\""), r.out());
-    assertTrue(r.err().contains("quarry: 1 codes over "), r.err());
+    assertTrue(r.err().contains("quarry: lexicon: 1 codes over "), r.err());
   }
 
   @Test
