@@ -24,6 +24,8 @@ import picocli.CommandLine.ParameterException;
       MatrixCommand.class,
       ExportCommand.class,
       ImportCommand.class,
+      AcceptCommand.class,
+      RejectCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class QuarryCommand implements Runnable {
