@@ -65,7 +65,7 @@ final class DecisionJob {
     if (!folder.hasIndex()) {
       return List.of();
     }
-    return search.decisions();
+    return List.copyOf(search.decisions());
   }
 
   private static void checkPassageId(String passageId) {

@@ -292,7 +292,7 @@ public final class Quarry implements AutoCloseable {
    * Every decision kept with the index, by source, offset and code: accepted ones are positive
    * examples of their code, rejected ones negative. Those whose passage's words are gone since
    * (their source changed or was removed) are included with {@link Decision#applied()} false.
-   * Empty when nothing has been indexed.
+   * Empty when nothing has been indexed. The list cannot be changed.
    */
   public List<Decision> decisions() {
     return decisions.decisions();
