@@ -37,8 +37,8 @@ import org.quarry.report.FrameworkMatrix;
  * index run has committed.
  *
  * <p>This class only delegates: each job lives in its own package-private class ({@code
- * IndexJob}, {@code ImportJob}, {@code CodingJobs}, {@code ReportJobs}), and they share the
- * folder ({@code IndexFolder}) and one searcher ({@code IndexSearch}).
+ * IndexJob}, {@code ImportJob}, {@code CodingJobs}, {@code DecisionJob}, {@code ReportJobs}), and
+ * they share the folder ({@code IndexFolder}) and one searcher ({@code IndexSearch}).
  */
 public final class Quarry implements AutoCloseable {
   private final IndexFolder folder;
