@@ -463,7 +463,11 @@ public final class Indexer implements Closeable {
         : KeptCodings.fromStored(stored.document(top.scoreDocs[0].doc));
   }
 
-  // the kept documents that hold decisions, by source: few, and small next to the passages
+  // the stored fields the decisions of a kept document need (imported codings are not parsed)
+  private static final Set<String> DECISION_FIELDS = Set.of(Fields.SOURCE, Fields.DECISIONS);
+
+  // the decisions kept for each source that has some, without its imported codings: few, and
+  // small next to the passages
   private Map<String, KeptCodings> keptDecisions() throws IOException {
     Map<String, KeptCodings> out = new java.util.HashMap<>();
     try (DirectoryReader reader = DirectoryReader.open(writer)) {
@@ -472,7 +476,7 @@ public final class Indexer implements Closeable {
       TopDocs top =
           searcher.search(new TermQuery(new Term(Fields.TYPE, Fields.TYPE_CODINGS)), Math.max(1, reader.maxDoc()));
       for (ScoreDoc sd : top.scoreDocs) {
-        KeptCodings k = KeptCodings.fromStored(stored.document(sd.doc));
+        KeptCodings k = KeptCodings.fromStored(stored.document(sd.doc, DECISION_FIELDS));
         if (!k.decisions().isEmpty()) {
           out.put(k.source(), k);
         }

@@ -162,7 +162,8 @@ public final class KeptCodings {
   }
 
   /**
-   * What a stored codings document keeps; one written before decisions were kept has none.
+   * What a stored codings document keeps; one written before decisions were kept has none, and
+   * one read without its {@link Fields#CODINGS} field no imported codings.
    *
    * @throws IllegalStateException naming the source when the stored JSON is corrupt
    */
@@ -171,9 +172,12 @@ public final class KeptCodings {
     List<Coding> codings = new ArrayList<>();
     List<Decision> decisions = new ArrayList<>();
     try {
-      for (JsonNode o : JSON.readTree(stored.get(Fields.CODINGS))) {
-        codings.add(new Coding(source, o.get("start").asInt(), o.get("end").asInt(),
-            o.get("code").asText(), o.get("score").asDouble(), o.get("origin").asText()));
+      String imported = stored.get(Fields.CODINGS);
+      if (imported != null) {
+        for (JsonNode o : JSON.readTree(imported)) {
+          codings.add(new Coding(source, o.get("start").asInt(), o.get("end").asInt(),
+              o.get("code").asText(), o.get("score").asDouble(), o.get("origin").asText()));
+        }
       }
       String decided = stored.get(Fields.DECISIONS);
       if (decided != null) {
