@@ -17,6 +17,8 @@ import java.util.List;
  *     passage, …)
  * @param positions per imported source, how its tool was found to count selection positions
  *     ({@code name: code points, CRLF counted as one}), so an odd tool can be recognised
+ * @param notes what the import did to researchers' decisions on sources whose text changed or
+ *     that the project no longer has, one line each naming the source
  */
 public record ImportReport(
     String project,
@@ -27,9 +29,11 @@ public record ImportReport(
     int passagesCoded,
     int cases,
     List<String> problems,
-    List<String> positions) {
+    List<String> positions,
+    List<String> notes) {
   public ImportReport {
     problems = List.copyOf(problems);
     positions = List.copyOf(positions);
+    notes = List.copyOf(notes);
   }
 }

@@ -126,8 +126,9 @@ final class IndexJob {
               .filter(Objects::nonNull);
       update = indexer.update(sources, listener);
       // a skipped or failed file keeps what an earlier run indexed of it
-      indexer.removeMissing(seen, roots, listener);
-      List<String> notes = new ArrayList<>();
+      IndexUpdate removal = indexer.removeMissing(seen, roots, listener);
+      // what changed sources did to the researcher's decisions on them
+      List<String> notes = new ArrayList<>(update.plus(removal).notes());
       if (participants != null) {
         // committed by the update, so the kept sources are there to read
         notes.addAll(ParticipantAttributes.apply(indexer, participants, previousAttributes, () -> {

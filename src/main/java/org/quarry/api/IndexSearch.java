@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import org.quarry.model.Coding;
+import org.quarry.model.Decision;
 import org.quarry.model.Hit;
 import org.quarry.model.SearchRequest;
 import org.quarry.model.SearchResult;
@@ -88,10 +89,19 @@ final class IndexSearch implements AutoCloseable {
     }
   }
 
-  /** The human codings kept with their exact spans by REFI-QDA imports. */
+  /** The human codings kept with their exact spans: REFI-QDA imports and accepted decisions. */
   List<Coding> humanCodings() {
     try {
       return searcher().keptCodings();
+    } catch (IOException e) {
+      throw folder.unreadable(e);
+    }
+  }
+
+  /** Every researcher's decision kept with the index, applied or not. */
+  List<Decision> decisions() {
+    try {
+      return searcher().decisions();
     } catch (IOException e) {
       throw folder.unreadable(e);
     }

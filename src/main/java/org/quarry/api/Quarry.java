@@ -17,6 +17,7 @@ import org.quarry.coding.SuggestOptions;
 import org.quarry.coding.SuggestionRun;
 import org.quarry.model.Codebook;
 import org.quarry.model.Coding;
+import org.quarry.model.Decision;
 import org.quarry.model.Hit;
 import org.quarry.model.SearchRequest;
 import org.quarry.model.SearchResult;
@@ -39,8 +40,8 @@ import org.quarry.report.FrameworkMatrix;
  * index run has committed.
  *
  * <p>This class only delegates: each job lives in its own package-private class ({@code
- * IndexJob}, {@code ImportJob}, {@code CodingJobs}, {@code ReportJobs}), and they share the
- * folder ({@code IndexFolder}) and one searcher ({@code IndexSearch}).
+ * IndexJob}, {@code ImportJob}, {@code CodingJobs}, {@code DecisionJob}, {@code ReportJobs}), and
+ * they share the folder ({@code IndexFolder}) and one searcher ({@code IndexSearch}).
  */
 public final class Quarry implements AutoCloseable {
   private final IndexFolder folder;
@@ -49,6 +50,7 @@ public final class Quarry implements AutoCloseable {
   private final ImportJob imports;
   private final CodingJobs coding;
   private final ReportJobs reports;
+  private final DecisionJob decisions;
 
   private Quarry(IndexFolder folder, Supplier<TextAnnotator> annotators) {
     this.folder = folder;
@@ -57,6 +59,7 @@ public final class Quarry implements AutoCloseable {
     this.imports = new ImportJob(folder, search, annotators);
     this.coding = new CodingJobs(folder, search, annotators);
     this.reports = new ReportJobs(folder, search);
+    this.decisions = new DecisionJob(folder, search);
   }
 
   /**
@@ -156,8 +159,9 @@ public final class Quarry implements AutoCloseable {
   }
 
   /**
-   * The human codings imported from REFI-QDA projects, with the exact spans a person selected
-   * (code points of the imported text), by source and offset; for exports and evaluation.
+   * The human codings: those imported from REFI-QDA projects, with the exact spans a person
+   * selected (code points of the imported text), and the accepted decisions ({@link #accept}) that
+   * apply, over their passages' spans; by source and offset; for exports and evaluation.
    */
   public List<Coding> humanCodings() {
     return search.humanCodings();
@@ -296,6 +300,47 @@ public final class Quarry implements AutoCloseable {
    */
   public List<KeyTerm> terms(Codebook codebook, String codeId, String query, int limit) {
     return coding.terms(codebook, codeId, query, limit);
+  }
+
+  // ---- reviewing suggestions: the researcher's decisions ----
+
+  /**
+   * Accepts {@code code} for the passage {@code passageId}: the code becomes a human coding of
+   * the passage's span (origin {@code human}, score 1.0), as an imported one is, so search's
+   * {@code code} facet, {@link #humanCodings()}, the matrix and exports see it. A code the index's
+   * code tree lacks is added to it. The decision is kept with the index: it survives re-opening
+   * and re-indexing, and follows the passage's words when its source changes (decisions whose
+   * words are gone stay in {@link #decisions()}, not applied). It replaces a rejection of the
+   * same code for the passage.
+   *
+   * @throws QuarryException naming a passage id the index does not hold, a blank code or one with
+   *     control characters, a missing index, or an index another process is writing
+   */
+  public DecisionReport accept(String passageId, String code) {
+    return decisions.decide(passageId, code, true);
+  }
+
+  /**
+   * Rejects {@code code} for the passage {@code passageId}: a suggestion of it is taken off the
+   * passage and no later {@link #suggest} stores it there again; it is no coding, so exports
+   * leave it out. The rejection is kept with the index as {@link #accept} keeps an acceptance (a
+   * negative example to learn from), and replaces an acceptance of the same code for the passage.
+   * A human coding imported from a QDA tool stays (the report says so).
+   *
+   * @throws QuarryException as {@link #accept}
+   */
+  public DecisionReport reject(String passageId, String code) {
+    return decisions.decide(passageId, code, false);
+  }
+
+  /**
+   * Every decision kept with the index, by source, offset and code: accepted ones are positive
+   * examples of their code, rejected ones negative. Those whose passage's words are gone since
+   * (their source changed or was removed) are included with {@link Decision#applied()} false.
+   * Empty when nothing has been indexed. The list cannot be changed.
+   */
+  public List<Decision> decisions() {
+    return decisions.decisions();
   }
 
   @Override

@@ -18,8 +18,9 @@ import org.quarry.report.Codings;
 /**
  * Turns what the index holds into codings for exports and the matrix: each code stored with a
  * passage is a coding over the passage's span, except that a human code whose exact spans were
- * kept at import ({@link org.quarry.index.KeptCodings}) is exported with those spans instead, so
- * the words a person selected go back to their tool unchanged.
+ * kept ({@link org.quarry.index.KeptCodings}: at import, or an accepted decision's passage) is
+ * exported with those spans instead, so the words a person selected go back to their tool
+ * unchanged.
  */
 final class RefiExport {
   private RefiExport() {}

@@ -100,7 +100,7 @@ final class RefiImport {
           }
         };
     IndexUpdate update = indexer.update(batch.stream(), listener);
-    indexer.removeMissing(passagesBySource.keySet(), Set.of(root), listener);
+    IndexUpdate removal = indexer.removeMissing(passagesBySource.keySet(), Set.of(root), listener);
 
     Map<String, List<Coding>> codingsBySource = new TreeMap<>();
     for (Coding c : project.codings()) {
@@ -169,7 +169,8 @@ final class RefiImport {
         project.sources().stream()
             .filter(s -> passagesBySource.containsKey(s.name()))
             .map(s -> s.name() + ": " + s.positions())
-            .toList());
+            .toList(),
+        update.plus(removal).notes());
   }
 
   private static String where(Coding c) {

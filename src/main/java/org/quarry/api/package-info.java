@@ -4,7 +4,8 @@
  *
  * <p>Behind the facade, package-private classes each do one job: {@code IndexJob} (index runs),
  * {@code ImportJob} (REFI-QDA imports), {@code CodingJobs} (codebooks, suggestions, evaluation,
- * key terms) and {@code ReportJobs} (known codes, framework matrix, exports). They share the
+ * key terms), {@code DecisionJob} (a researcher's accept and reject decisions) and {@code
+ * ReportJobs} (known codes, framework matrix, exports). They share the
  * index folder and the files kept in it ({@code IndexFolder}, {@code KeptCodebook}) and one
  * searcher ({@code IndexSearch}).
  */

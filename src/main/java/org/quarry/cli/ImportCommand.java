@@ -47,6 +47,9 @@ final class ImportCommand implements Callable<Integer> {
     for (String p : r.positions()) {
       out.println("  positions in " + p);
     }
+    for (String n : r.notes()) {
+      out.println("  " + n);
+    }
     if (!r.problems().isEmpty()) {
       out.println();
       out.println("not imported (" + r.problems().size() + "):");

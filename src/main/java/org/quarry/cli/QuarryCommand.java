@@ -25,6 +25,8 @@ import picocli.CommandLine.ParameterException;
       MatrixCommand.class,
       ExportCommand.class,
       ImportCommand.class,
+      AcceptCommand.class,
+      RejectCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class QuarryCommand implements Runnable {

@@ -9,9 +9,11 @@ import org.quarry.analysis.QuarryAnalyzer;
  *
  * <p>The index holds these types of document ({@link #TYPE}): one per passage ({@link
  * #TYPE_PASSAGE}), one record per source ({@link #TYPE_SOURCE}) with its content hash, which
- * lets re-indexing skip unchanged files, and, for a source imported from a QDA tool, one document
- * with the exact spans of its human codings ({@link #TYPE_CODINGS}). All carry {@link #SOURCE},
- * so deleting by source removes a file's passages, record and codings together. An imported
+ * lets re-indexing skip unchanged files, and, for a source a person coded (in a QDA tool, or by
+ * accepting or rejecting suggestions), one document with the exact spans of its human codings
+ * and the researcher's decisions ({@link #TYPE_CODINGS}). All carry {@link #SOURCE}, so deleting
+ * by source removes a file's passages, record and codings together (the {@link Indexer} puts
+ * the decisions back). An imported
  * project also has one document with its cases ({@link #TYPE_CASES}), which belongs to the
  * project file ({@link #CASES_OF}), not to a source.
  *
@@ -33,7 +35,8 @@ public final class Fields {
 
   /**
    * {@link #TYPE} of the document keeping a source's human codings with their exact spans
-   * (passages only say which codes they overlap; export and eval need the words coded).
+   * (passages only say which codes they overlap; export and eval need the words coded) and the
+   * researcher's decisions on its passages ({@link KeptCodings}).
    */
   public static final String TYPE_CODINGS = "codings";
 
@@ -142,6 +145,14 @@ public final class Fields {
    */
   public static final String CODINGS = "codings";
 
+  /**
+   * Codings document: the researcher's accept and reject decisions as a JSON array of {@code
+   * {"start", "end", "code", "accepted", "text", "applied"}}, offsets of the passage decided on
+   * in code points of the source file as read, {@code text} its words; stored. Absent in indexes
+   * written before decisions were kept.
+   */
+  public static final String DECISIONS = "decisions";
+
   /** Cases document: the project file it was imported from, keyword (for replacing it). */
   public static final String CASES_OF = "cases_of";
 
@@ -160,5 +171,5 @@ public final class Fields {
           TYPE, ID, SOURCE, KIND, PARTICIPANT, QUOTED, SECTION, TEXT, TEXT_STEM, TEXT_LEMMA, CODE, ORIGIN,
           CODE_SCORES, DUPLICATE_OF, DUPLICATE, START, END, ANNOTATION, ATTRIBUTES, PATH,
           CONTENT_HASH, SOURCE_KIND, SIGNATURE, PASSAGE_COUNT, RECORD, ROOT, SOURCE_TEXT,
-          SOURCE_OFFSETS, SOURCE_METADATA, CODINGS_OF, CODINGS, CASES_OF, CASES, "$facets");
+          SOURCE_OFFSETS, SOURCE_METADATA, CODINGS_OF, CODINGS, DECISIONS, CASES_OF, CASES, "$facets");
 }

@@ -15,6 +15,8 @@ import java.util.List;
  * @param annotateNanos time inside the annotator (tokenizing, tagging, lemmatising)
  * @param taggerNanos of that, time inside CoreNLP's part-of-speech tagger (model load included)
  * @param failures sources that could not be indexed, one line each naming the source
+ * @param notes what happened to researchers' decisions on changed or removed sources, one line
+ *     each naming the source ({@link DecisionPlacement})
  */
 public record IndexUpdate(
     int added,
@@ -26,10 +28,12 @@ public record IndexUpdate(
     long totalNanos,
     long annotateNanos,
     long taggerNanos,
-    List<String> failures) {
+    List<String> failures,
+    List<String> notes) {
 
   public IndexUpdate {
     failures = List.copyOf(failures);
+    notes = List.copyOf(notes);
   }
 
   /** CoreNLP's share of the run's wall time, in [0, 1]; 0 for an empty run. */
@@ -41,6 +45,8 @@ public record IndexUpdate(
   public IndexUpdate plus(IndexUpdate later) {
     List<String> all = new java.util.ArrayList<>(failures);
     all.addAll(later.failures);
+    List<String> allNotes = new java.util.ArrayList<>(notes);
+    allNotes.addAll(later.notes);
     return new IndexUpdate(
         added + later.added,
         replaced + later.replaced,
@@ -51,6 +57,7 @@ public record IndexUpdate(
         totalNanos + later.totalNanos,
         annotateNanos + later.annotateNanos,
         taggerNanos + later.taggerNanos,
-        all);
+        all,
+        allNotes);
   }
 }

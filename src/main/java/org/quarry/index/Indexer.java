@@ -36,6 +36,7 @@ import org.quarry.analysis.TextAnnotator;
 import org.quarry.model.Case;
 import org.quarry.model.CodeScore;
 import org.quarry.model.Coding;
+import org.quarry.model.Decision;
 import org.quarry.model.Passage;
 import org.quarry.model.Source;
 
@@ -47,6 +48,14 @@ import org.quarry.model.Source;
  *
  * <p>After each change, near duplicates are marked: a source whose signature is a near duplicate
  * of a source with a smaller id gets that id as {@link Fields#DUPLICATE_OF} on its passages.
+ *
+ * <p>Researchers' decisions on suggested codes ({@link #decide}) are kept per source with the
+ * human codings ({@link KeptCodings}) and hold on every code list this class writes: an accepted
+ * code is a human code of its passage, a rejected one is not stored on it again ({@link
+ * DecidedCodes}). They survive re-indexing: an unchanged source is not touched, and a changed
+ * (or removed and returned) source gets them back on the passages that hold the words they were
+ * made on ({@link DecisionPlacement}); those no passage holds any more are kept, not applied, and
+ * named in {@link IndexUpdate#notes()}.
  *
  * <p>One writer per index: opening a second one fails with {@link IndexLockedException}.
  */
@@ -113,9 +122,11 @@ public final class Indexer implements Closeable {
     int replaced = 0;
     int unchanged = 0;
     int passages = 0;
-    int written = 0;
+    int sourcesWritten = 0;
     List<String> failures = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
     Map<String, SourceRecord> records = sourceRecords();
+    Map<String, KeptCodings> decided = keptDecisions();
     Iterator<SourcePassages> it = sources.iterator();
     while (it.hasNext()) {
       SourcePassages sp = it.next();
@@ -134,6 +145,10 @@ public final class Indexer implements Closeable {
         continue;
       }
       List<Document> docs = new ArrayList<>();
+      // the source's decisions go onto its new passages, by the words they were made on
+      KeptCodings kept = decided.get(source.id());
+      DecisionPlacement placement =
+          kept == null ? null : DecisionPlacement.place(kept.decisions(), sp.passages());
       try {
         for (Passage p : sp.passages()) {
           if (!p.source().equals(source.id())) {
@@ -143,7 +158,11 @@ public final class Indexer implements Closeable {
           long a0 = System.nanoTime();
           LemmaAnnotation annotation = annotator.annotate(p.text());
           annotateNanos += System.nanoTime() - a0;
-          docs.add(PassageDocuments.toDocument(new IndexedPassage(p, annotation, null, null)));
+          List<CodeScore> codes = new ArrayList<>();
+          if (placement != null) {
+            placement.acceptedOn(p).forEach(d -> codes.add(new CodeScore(d.code(), 1.0, CodeScore.HUMAN)));
+          }
+          docs.add(PassageDocuments.toDocument(new IndexedPassage(p, annotation, codes, null)));
         }
       } catch (RuntimeException e) {
         failures.add(source.id() + ": " + e.getMessage());
@@ -161,11 +180,23 @@ public final class Indexer implements Closeable {
               null,
               sp.root(),
               source);
+      int written = docs.size();
       docs.add(record.toDocument());
+      if (placement != null) {
+        // the imported codings go with the old text (an import keeps them again); the decisions
+        // are the researcher's and stay, in the same change as the passages they apply to
+        KeptCodings now = KeptCodings.none(source.id()).withDecisions(placement.decisions());
+        docs.add(now.toDocument());
+        decided.put(source.id(), now);
+        String note = placementNote(source.id(), placement);
+        if (note != null) {
+          notes.add(note);
+        }
+      }
       writer.deleteDocuments(new Term(Fields.SOURCE, source.id()));
       writer.addDocuments(docs);
       records.put(source.id(), record);
-      passages += docs.size() - 1;
+      passages += written;
       if (old == null) {
         added++;
       } else {
@@ -174,9 +205,9 @@ public final class Indexer implements Closeable {
       listener.done(
           source.id(),
           old == null ? SourceListener.Outcome.ADDED : SourceListener.Outcome.REPLACED,
-          docs.size() - 1,
+          written,
           null);
-      if (++written % COMMIT_EVERY == 0) {
+      if (++sourcesWritten % COMMIT_EVERY == 0) {
         writer.commit();
       }
     }
@@ -192,7 +223,8 @@ public final class Indexer implements Closeable {
         System.nanoTime() - t0,
         annotateNanos,
         annotator.taggerNanos() - tagger0,
-        failures);
+        failures,
+        notes);
   }
 
   /** Deletes every source not in {@code seenSourceIds} (a full run's sources); commits. */
@@ -209,6 +241,8 @@ public final class Indexer implements Closeable {
       throws IOException {
     long t0 = System.nanoTime();
     Map<String, SourceRecord> records = sourceRecords();
+    Map<String, KeptCodings> decided = keptDecisions();
+    List<String> notes = new ArrayList<>();
     int removed = 0;
     for (String id : List.copyOf(records.keySet())) {
       SourceRecord r = records.get(id);
@@ -216,18 +250,30 @@ public final class Indexer implements Closeable {
       if (inScope && !seenSourceIds.contains(id)) {
         listener.done(id, SourceListener.Outcome.REMOVED, 0, null);
         writer.deleteDocuments(new Term(Fields.SOURCE, id));
+        KeptCodings kept = decided.get(id);
+        if (kept != null) {
+          // no passage is left to apply them to, but they are the researcher's: kept, and
+          // applied again should the source come back
+          DecisionPlacement none = DecisionPlacement.place(kept.decisions(), List.of());
+          writer.addDocument(KeptCodings.none(id).withDecisions(none.decisions()).toDocument());
+          notes.add("decisions on " + id + " after it was removed: " + kept.decisions().size()
+              + " kept, not applied (they apply again if it comes back)");
+        }
         records.remove(id);
         removed++;
       }
     }
     int dups = markDuplicates(records);
     writer.commit();
-    return new IndexUpdate(0, 0, 0, removed, 0, dups, System.nanoTime() - t0, 0, 0, List.of());
+    return new IndexUpdate(0, 0, 0, removed, 0, dups, System.nanoTime() - t0, 0, 0, List.of(), notes);
   }
 
   /**
    * Replaces the codes of the given passages (an empty list clears them), re-adding their
-   * documents from stored fields without running the annotator; commits.
+   * documents from stored fields without running the annotator; commits. The researcher's
+   * decisions on a passage hold over the list given ({@link DecidedCodes}): a rejected code is
+   * not stored, an accepted one stays a human code. A passage whose codes come out as they were
+   * is not rewritten.
    *
    * @return how many passages were updated
    * @throws IllegalArgumentException naming a passage id the index does not hold; nothing is
@@ -238,6 +284,7 @@ public final class Indexer implements Closeable {
     try (DirectoryReader reader = DirectoryReader.open(writer)) {
       IndexSearcher searcher = new IndexSearcher(reader);
       StoredFields stored = reader.storedFields();
+      Map<String, KeptCodings> kept = new java.util.HashMap<>();
       for (Map.Entry<String, List<CodeScore>> e : new TreeMap<>(codesByPassage).entrySet()) {
         TopDocs top = searcher.search(new TermQuery(new Term(Fields.ID, e.getKey())), 1);
         if (top.scoreDocs.length == 0) {
@@ -245,7 +292,14 @@ public final class Indexer implements Closeable {
               "no passage '" + e.getKey() + "' in the index; re-run the suggestions after indexing");
         }
         IndexedPassage old = PassageDocuments.fromStored(stored.document(top.scoreDocs[0].doc));
-        updated.add(old.withCodes(e.getValue()));
+        String source = old.passage().source();
+        if (!kept.containsKey(source)) {
+          kept.put(source, kept(searcher, stored, source));
+        }
+        IndexedPassage now = old.withCodes(DecidedCodes.apply(old.passage(), e.getValue(), kept.get(source)));
+        if (!new java.util.HashSet<>(now.codes()).equals(new java.util.HashSet<>(old.codes()))) {
+          updated.add(now);
+        }
       }
     }
     for (IndexedPassage p : updated) {
@@ -295,13 +349,56 @@ public final class Indexer implements Closeable {
   }
 
   /**
-   * Keeps {@code codings} as the exact human codings of {@code source}, replacing what was kept
-   * for it (an empty list removes them); commits. A later re-index of the source drops them
-   * with its passages.
+   * Keeps {@code codings} as the exact human codings imported for {@code source}, replacing the
+   * codings kept for it (an empty list removes them; the researcher's decisions stay); commits.
+   * A later re-index of the source drops them with its passages (an import keeps them again).
    */
   public void keepCodings(String source, List<Coding> codings) throws IOException {
-    replaceKept(new Term(Fields.CODINGS_OF, source),
-        codings.isEmpty() ? null : KeptCodings.toDocument(source, codings));
+    KeptCodings kept;
+    try (DirectoryReader reader = DirectoryReader.open(writer)) {
+      kept = kept(new IndexSearcher(reader), reader.storedFields(), source).withImported(codings);
+    }
+    replaceKept(new Term(Fields.CODINGS_OF, source), kept.isEmpty() ? null : kept.toDocument());
+  }
+
+  /**
+   * Records a researcher's decision on {@code code} for the passage {@code passageId}: accepted,
+   * the code becomes a human code of the passage (score 1.0) and a human coding of its span
+   * ({@link KeptCodings}); rejected, the code comes off the passage (unless an imported human
+   * coding puts it there) and no later {@link #setCodes} stores it there. A decision on the same
+   * passage and code replaces the earlier one. The passage and the kept decisions change in one
+   * commit, so a crash leaves both as they were or both changed.
+   *
+   * @throws IllegalArgumentException naming a passage id the index does not hold; nothing is
+   *     written then
+   */
+  public Decided decide(String passageId, String code, boolean accepted) throws IOException {
+    IndexedPassage old;
+    KeptCodings kept;
+    boolean known;
+    try (DirectoryReader reader = DirectoryReader.open(writer)) {
+      IndexSearcher searcher = new IndexSearcher(reader);
+      StoredFields stored = reader.storedFields();
+      TopDocs top = searcher.search(new TermQuery(new Term(Fields.ID, passageId)), 1);
+      if (top.scoreDocs.length == 0) {
+        throw new IllegalArgumentException("no passage '" + passageId + "' in the index");
+      }
+      old = PassageDocuments.fromStored(stored.document(top.scoreDocs[0].doc));
+      kept = kept(searcher, stored, old.passage().source());
+      known = searcher.count(new TermQuery(new Term(Fields.CODE, code))) > 0;
+    }
+    Passage p = old.passage();
+    Decision decision = Decision.on(p, code, accepted);
+    Decision previous = kept.decisionOn(p, code);
+    KeptCodings now = kept.withDecision(decision);
+    List<CodeScore> codes = DecidedCodes.apply(p, old.codes(), now);
+    if (!decision.equals(previous)) {
+      writer.updateDocument(new Term(Fields.ID, p.id()), PassageDocuments.toDocument(old.withCodes(codes)));
+      writer.updateDocument(new Term(Fields.CODINGS_OF, p.source()), now.toDocument());
+      writer.commit();
+    }
+    boolean stays = !accepted && codes.stream().anyMatch(c -> c.code().equals(code));
+    return new Decided(decision, previous, stays, known);
   }
 
   /**
@@ -355,6 +452,54 @@ public final class Indexer implements Closeable {
   @Override
   public void close() throws IOException {
     writer.close();
+  }
+
+  // what is kept for one source, or nothing
+  private static KeptCodings kept(IndexSearcher searcher, StoredFields stored, String source)
+      throws IOException {
+    TopDocs top = searcher.search(new TermQuery(new Term(Fields.CODINGS_OF, source)), 1);
+    return top.scoreDocs.length == 0
+        ? KeptCodings.none(source)
+        : KeptCodings.fromStored(stored.document(top.scoreDocs[0].doc));
+  }
+
+  // the stored fields the decisions of a kept document need (imported codings are not parsed)
+  private static final Set<String> DECISION_FIELDS = Set.of(Fields.SOURCE, Fields.DECISIONS);
+
+  // the decisions kept for each source that has some, without its imported codings: few, and
+  // small next to the passages
+  private Map<String, KeptCodings> keptDecisions() throws IOException {
+    Map<String, KeptCodings> out = new java.util.HashMap<>();
+    try (DirectoryReader reader = DirectoryReader.open(writer)) {
+      IndexSearcher searcher = new IndexSearcher(reader);
+      StoredFields stored = reader.storedFields();
+      TopDocs top =
+          searcher.search(new TermQuery(new Term(Fields.TYPE, Fields.TYPE_CODINGS)), Math.max(1, reader.maxDoc()));
+      for (ScoreDoc sd : top.scoreDocs) {
+        KeptCodings k = KeptCodings.fromStored(stored.document(sd.doc, DECISION_FIELDS));
+        if (!k.decisions().isEmpty()) {
+          out.put(k.source(), k);
+        }
+      }
+    }
+    return out;
+  }
+
+  // one line on what re-indexing a source did to its decisions, or null when they all stayed
+  // where they were
+  private static String placementNote(String source, DecisionPlacement placement) {
+    List<String> parts = new ArrayList<>();
+    if (placement.moved() > 0) {
+      parts.add(placement.moved() + " moved with the words they were made on");
+    }
+    if (placement.reapplied() > 0) {
+      parts.add(placement.reapplied() + " apply again (their words are back)");
+    }
+    if (placement.unapplied() > 0) {
+      parts.add(placement.unapplied() + " no longer match any passage's words: kept with those"
+          + " words, not applied (accept or reject the changed passages again)");
+    }
+    return parts.isEmpty() ? null : "decisions on " + source + " after its text changed: " + String.join("; ", parts);
   }
 
   // sets duplicate_of on every source from the signatures, rewriting the sources whose mark

@@ -56,6 +56,7 @@ import org.quarry.index.PassageDocuments;
 import org.quarry.index.SourceTexts;
 import org.quarry.model.Case;
 import org.quarry.model.Coding;
+import org.quarry.model.Decision;
 import org.quarry.model.FacetValue;
 import org.quarry.model.Hit;
 import org.quarry.model.Passage;
@@ -321,8 +322,9 @@ public final class QuoteSearcher implements Closeable {
   }
 
   /**
-   * The human codings kept with their exact spans for imported sources ({@link
-   * org.quarry.index.KeptCodings}), by source, then offset, then code.
+   * The human codings kept with their exact spans ({@link org.quarry.index.KeptCodings}): those
+   * imported from QDA tools and the accepted decisions that apply, by source, then offset, then
+   * code.
    */
   public List<Coding> keptCodings() throws IOException {
     List<Coding> codings = new ArrayList<>();
@@ -333,6 +335,22 @@ public final class QuoteSearcher implements Closeable {
             .thenComparingInt(Coding::end)
             .thenComparing(Coding::code));
     return codings;
+  }
+
+  /**
+   * Every researcher's decision on a suggested code kept with the index, applied or not ({@link
+   * org.quarry.index.KeptCodings}), by source, then offset, then code.
+   */
+  public List<Decision> decisions() throws IOException {
+    List<Decision> decisions = new ArrayList<>();
+    forEachOfType(Fields.TYPE_CODINGS, doc -> decisions.addAll(KeptCodings.readDecisions(doc)));
+    decisions.sort(
+        Comparator.comparing(Decision::source)
+            .thenComparingInt(Decision::start)
+            .thenComparingInt(Decision::end)
+            .thenComparing(Decision::code)
+            .thenComparing(Decision::applied));
+    return decisions;
   }
 
   /**
