@@ -20,6 +20,7 @@ import org.quarry.coding.GoldItem;
 import org.quarry.coding.LearnedSuggester;
 import org.quarry.coding.Learning;
 import org.quarry.coding.Suggester;
+import org.quarry.learn.BinaryLearner;
 import org.quarry.learn.LearnedModel;
 import org.quarry.model.Coding;
 import org.quarry.coding.CodeSuggester;
@@ -170,7 +171,7 @@ final class CodingJobs {
   /** Cross-validates the suggestion methods; see {@link Quarry#crossValidate}. */
   CrossValidation.Report crossValidate(
       Codebook codebook, Path gold, CrossValidation.Options options, CodedPassages.GroupBy groupBy,
-      double contextWeight, boolean evidence, int threads) {
+      double contextWeight, boolean evidence, int threads, BinaryLearner learner) {
     folder.requireIndex();
     GoldSet set = readGold(gold, codebook);
     List<Passage> all = search.passages(true).stream().map(Hit::passage).toList();
@@ -181,7 +182,7 @@ final class CodingJobs {
         throw new QuarryException("no gold item of " + gold + " matched a passage of this index: index the coded"
             + " documents first (their file names must match the gold's \"doc\")");
       }
-      return new CrossValidation(codebook, Learning.defaultLearner(), options).run(coded, groupBy);
+      return new CrossValidation(codebook, learner, options).run(coded, groupBy);
     } catch (IllegalArgumentException e) {
       throw new QuarryException(e.getMessage(), e);
     } catch (IOException e) {

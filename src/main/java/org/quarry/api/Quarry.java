@@ -9,12 +9,14 @@ import org.quarry.analysis.TextAnnotator;
 import org.quarry.coding.CodeSuggester;
 import org.quarry.coding.CodedPassages;
 import org.quarry.coding.CrossValidation;
+import org.quarry.coding.Learning;
 import org.quarry.coding.Suggester;
 import org.quarry.coding.CodebookReader;
 import org.quarry.coding.EvalReport;
 import org.quarry.coding.KeyTerm;
 import org.quarry.coding.SuggestOptions;
 import org.quarry.coding.SuggestionRun;
+import org.quarry.learn.BinaryLearner;
 import org.quarry.model.Codebook;
 import org.quarry.model.Coding;
 import org.quarry.model.Decision;
@@ -259,7 +261,18 @@ public final class Quarry implements AutoCloseable {
   public CrossValidation.Report crossValidate(
       Codebook codebook, Path gold, CrossValidation.Options options, CodedPassages.GroupBy groupBy,
       double contextWeight, boolean evidence, int threads) {
-    return coding.crossValidate(codebook, gold, options, groupBy, contextWeight, evidence, threads);
+    return crossValidate(codebook, gold, options, groupBy, contextWeight, evidence, threads, Learning.defaultLearner());
+  }
+
+  /**
+   * Cross-validates as {@link #crossValidate(Codebook, Path, CrossValidation.Options,
+   * CodedPassages.GroupBy, double, boolean, int)} does, the learned methods fitting with {@code
+   * learner} (see {@link Learning#learner}).
+   */
+  public CrossValidation.Report crossValidate(
+      Codebook codebook, Path gold, CrossValidation.Options options, CodedPassages.GroupBy groupBy,
+      double contextWeight, boolean evidence, int threads, BinaryLearner learner) {
+    return coding.crossValidate(codebook, gold, options, groupBy, contextWeight, evidence, threads, learner);
   }
 
   /**

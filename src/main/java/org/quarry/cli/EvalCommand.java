@@ -13,7 +13,9 @@ import org.quarry.coding.EvalReport;
 import org.quarry.coding.CodedPassages;
 import org.quarry.coding.CrossValidation;
 import org.quarry.coding.GoldItem;
+import org.quarry.coding.Learning;
 import org.quarry.coding.SuggestOptions;
+import org.quarry.learn.BinaryLearner;
 import org.quarry.learn.ModelTrainer;
 import org.quarry.report.OutputFile;
 import java.nio.file.Files;
@@ -75,6 +77,10 @@ final class EvalCommand implements Callable<Integer> {
   @Option(names = "--no-learning-curve", description = "With --cross-validate: skip the learning curve (it trains 4 more models per fold).")
   boolean noCurve;
 
+  @Option(names = "--learner", paramLabel = "L",
+      description = "With --cross-validate: the learning library of the learned methods, liblinear or tribuo (default liblinear).")
+  String learner;
+
   @Option(names = "--threads", paramLabel = "N", description = "Threads to train on (default: the number of processors).")
   Integer threads;
 
@@ -83,8 +89,8 @@ final class EvalCommand implements Callable<Integer> {
     if (folds != null) {
       return crossValidate();
     }
-    if (methods != null || predictions != null) {
-      throw new QuarryException("--method and --predictions go with --cross-validate K");
+    if (methods != null || predictions != null || learner != null) {
+      throw new QuarryException("--method, --predictions and --learner go with --cross-validate K");
     }
     if (!(minScore >= 0 && minScore <= 1)) {
       throw new QuarryException("--min-score must be between 0 and 1, got " + minScore);
@@ -134,7 +140,9 @@ final class EvalCommand implements Callable<Integer> {
     }
     CrossValidation.Options options;
     CodedPassages.GroupBy by;
+    BinaryLearner fitter;
     try {
+      fitter = Learning.learner(learner == null ? "liblinear" : learner.strip(), seed);
       by = CodedPassages.GroupBy.parse(groupBy);
       List<String> m = methods == null ? CrossValidation.METHODS : methods.stream().map(String::strip).toList();
       options = new CrossValidation.Options(folds, m, minScore, SuggestOptions.DEFAULT_TOP, seed,
@@ -156,7 +164,7 @@ final class EvalCommand implements Callable<Integer> {
         err.println("quarry: the index is empty; indexing " + home.seeds() + " first");
         IndexCommand.indexDefaultSeeds(quarry, home, err);
       }
-      report = quarry.crossValidate(book.codebook(), gold, options, by, contextWeight, predictions != null, n);
+      report = quarry.crossValidate(book.codebook(), gold, options, by, contextWeight, predictions != null, n, fitter);
     }
     if (predictions != null) {
       try {

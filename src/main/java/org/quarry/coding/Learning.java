@@ -28,6 +28,7 @@ import org.quarry.learn.LearnedModel;
 import org.quarry.learn.LiblinearLearner;
 import org.quarry.learn.ModelFile;
 import org.quarry.learn.ModelTrainer;
+import org.quarry.learn.TribuoLearner;
 import org.quarry.model.Code;
 import org.quarry.model.Codebook;
 import org.quarry.model.Passage;
@@ -52,6 +53,24 @@ public final class Learning {
   /** The learner Quarry trains with. */
   public static BinaryLearner defaultLearner() {
     return new LiblinearLearner(DEFAULT_C);
+  }
+
+  /** The learners {@link #learner} knows, the default first. */
+  public static final List<String> LEARNERS = List.of("liblinear", "tribuo");
+
+  /**
+   * The learner called {@code name}: {@code liblinear} ({@link #defaultLearner()}) or {@code
+   * tribuo} ({@link TribuoLearner}, its default epochs, shuffled by {@code seed}), for comparing
+   * the two by cross-validation.
+   *
+   * @throws IllegalArgumentException for another name
+   */
+  public static BinaryLearner learner(String name, long seed) {
+    return switch (name) {
+      case "liblinear" -> defaultLearner();
+      case "tribuo" -> new TribuoLearner(TribuoLearner.DEFAULT_EPOCHS, seed);
+      default -> throw new IllegalArgumentException("unknown learner " + name + "; expected one of " + LEARNERS);
+    };
   }
 
   /** The model file of the index in {@code dir}. */
