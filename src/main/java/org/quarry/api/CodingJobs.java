@@ -117,7 +117,14 @@ final class CodingJobs {
       }
       throw new QuarryException(e.getMessage(), e);
     }
-    if (method == Suggester.Method.LEXICON || (method == null && model.isEmpty())) {
+    if (method == null && model.isEmpty()) {
+      return new SuggesterChoice(lexicon, List.of());
+    }
+    if (method == Suggester.Method.LEXICON) {
+      // a model that fits knows the lexicon's threshold from the coded passages
+      if (model.isPresent() && fits(model.get(), codebook)) {
+        return new SuggesterChoice(new CodeSuggester(codebook, glossary, model.get().lexiconThreshold()), List.of());
+      }
       return new SuggesterChoice(lexicon, List.of());
     }
     if (model.isEmpty()) {
@@ -140,6 +147,15 @@ final class CodingJobs {
     return new SuggesterChoice(
         new LearnedSuggester(codebook, glossary, model.get(), method == null ? Suggester.Method.COMBINED : method),
         List.of());
+  }
+
+  // whether a model fits this codebook and index
+  private boolean fits(LearnedModel model, Codebook codebook) {
+    try (DirectoryReader reader = Learning.open(folder.dir())) {
+      return Learning.staleness(model, codebook, reader).isEmpty();
+    } catch (IOException e) {
+      throw folder.unreadable(e);
+    }
   }
 
   /** Trains the learned suggester; see {@link Quarry#learn}. */

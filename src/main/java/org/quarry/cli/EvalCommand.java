@@ -45,8 +45,13 @@ final class EvalCommand implements Callable<Integer> {
   @Option(names = "--gold", required = true, paramLabel = "FILE", description = "Gold items (.jsonl, see DESIGN.md) or a .qdpx project.")
   Path gold;
 
-  @Option(names = "--min-score", defaultValue = "0.3", paramLabel = "X", description = "Score at or above which a suggestion is a prediction (default ${DEFAULT-VALUE}).")
-  double minScore;
+  // null: 0.3; with --cross-validate, the lexicon's threshold is chosen on each fold's training passages
+  @Option(names = "--min-score", paramLabel = "X",
+      description = {"Lexicon score at or above which a suggestion is a prediction (default 0.3; with --cross-validate,",
+          "the score with the best micro-F1 on each fold's training passages)."})
+  Double minScoreOption;
+
+  private double minScore;
 
   @Option(names = "--format", defaultValue = "text", description = "text or json (default ${DEFAULT-VALUE}).")
   SearchCommand.OutputFormat format;
@@ -71,6 +76,10 @@ final class EvalCommand implements Callable<Integer> {
       description = "With --cross-validate: write the first method's out-of-fold suggestions (suggest --format jsonl's shape).")
   Path predictions;
 
+  @Option(names = "--top", defaultValue = "3", paramLabel = "K",
+      description = "With --cross-validate: most codes predicted per passage, as suggest's --top (default ${DEFAULT-VALUE}).")
+  int top;
+
   @Option(names = "--seed", defaultValue = "42", paramLabel = "N", description = "Seed of the folds (default ${DEFAULT-VALUE}).")
   long seed;
 
@@ -86,6 +95,7 @@ final class EvalCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    minScore = minScoreOption != null ? minScoreOption : folds != null ? Double.NaN : SuggestOptions.DEFAULT_MIN_SCORE;
     if (folds != null) {
       return crossValidate();
     }
@@ -124,7 +134,7 @@ final class EvalCommand implements Callable<Integer> {
   }
 
   private int crossValidate() throws Exception {
-    if (!(minScore >= 0 && minScore <= 1)) {
+    if (!Double.isNaN(minScore) && !(minScore >= 0 && minScore <= 1)) {
       throw new QuarryException("--min-score must be between 0 and 1, got " + minScore);
     }
     if (!(contextWeight >= 0 && contextWeight <= 1)) {
@@ -145,8 +155,11 @@ final class EvalCommand implements Callable<Integer> {
       fitter = Learning.learner(learner == null ? "liblinear" : learner.strip(), seed);
       by = CodedPassages.GroupBy.parse(groupBy);
       List<String> m = methods == null ? CrossValidation.METHODS : methods.stream().map(String::strip).toList();
-      options = new CrossValidation.Options(folds, m, minScore, SuggestOptions.DEFAULT_TOP, seed,
-          ModelTrainer.Options.defaults(n, seed), !noCurve);
+      if (top < 1) {
+        throw new QuarryException("--top must be 1 or more, got " + top);
+      }
+      options = new CrossValidation.Options(folds, m, minScore, top, seed,
+          ModelTrainer.Options.defaults(n, seed).withTop(top), !noCurve);
     } catch (IllegalArgumentException e) {
       throw new QuarryException(e.getMessage(), e);
     }

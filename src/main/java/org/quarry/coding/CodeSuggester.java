@@ -68,6 +68,7 @@ public final class CodeSuggester implements Suggester {
   private static final int RUNS_PER_THREAD = 4;
 
   private final List<CodeQueryBuilder.CodeQuery> queries = new ArrayList<>();
+  private final double defaultMinScore;
 
   /**
    * A suggester for the codes of {@code codebook} that have terms or a query, with glossary
@@ -76,6 +77,17 @@ public final class CodeSuggester implements Suggester {
    * @throws IllegalArgumentException naming a term or query that cannot be used
    */
   public CodeSuggester(Codebook codebook, Glossary glossary) {
+    this(codebook, glossary, SuggestOptions.DEFAULT_MIN_SCORE);
+  }
+
+  /**
+   * A suggester whose default threshold is {@code defaultMinScore} (chosen on coded passages, see
+   * {@link org.quarry.learn.LearnedModel#lexiconThreshold()}).
+   *
+   * @throws IllegalArgumentException naming a term or query that cannot be used
+   */
+  public CodeSuggester(Codebook codebook, Glossary glossary, double defaultMinScore) {
+    this.defaultMinScore = defaultMinScore;
     CodeQueryBuilder builder = new CodeQueryBuilder(glossary);
     for (Code c : codebook.codes()) {
       if (!c.terms().isEmpty() || (c.query() != null && !c.query().isBlank())) {
@@ -91,7 +103,7 @@ public final class CodeSuggester implements Suggester {
 
   @Override
   public double defaultMinScore() {
-    return SuggestOptions.DEFAULT_MIN_SCORE;
+    return defaultMinScore;
   }
 
   /** The codes this suggester runs, in codebook order. */
@@ -161,6 +173,7 @@ public final class CodeSuggester implements Suggester {
       throws IOException {
     long t0 = System.nanoTime();
     IndexSearcher searcher = new IndexSearcher(reader);
+    searcher.setSimilarity(ScoreCalibration.similarity());
     searcher.setQueryCache(null); // each query runs once
     Query selection = selection(reader, options);
     int considered = searcher.count(selection);

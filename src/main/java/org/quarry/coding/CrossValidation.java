@@ -46,7 +46,8 @@ public final class CrossValidation {
    *
    * @param folds K, at least 2
    * @param methods methods to measure, from {@link #METHODS}, in the order given
-   * @param lexiconThreshold the lexicon's threshold
+   * @param lexiconThreshold the lexicon's threshold, or NaN to choose it on each fold's training
+   *     passages (the lexicon score with the best micro-F1 there)
    * @param top most codes kept per passage
    * @param seed seeds the dealing of groups to folds and the learning curve's samples
    * @param training how each fold's model is trained
@@ -126,7 +127,7 @@ public final class CrossValidation {
 
   /** Runs it on {@code data}, whose groups are those of {@code groupBy}. */
   public Report run(CodedPassages data, CodedPassages.GroupBy groupBy) {
-    List<Code> codes = codebook.codes();
+    List<Code> codes = evaluated(data);
     int n = data.size();
     List<String> ids = data.passages().stream().map(b -> b.passage().id()).toList();
     boolean[][] truth = new boolean[codes.size()][n];
@@ -154,7 +155,15 @@ public final class CrossValidation {
         }
         case "lexicon" -> {
           lexicon(data, codes, s);
-          java.util.Arrays.fill(t, options.lexiconThreshold());
+          for (int k = 0; k < options.folds(); k++) {
+            double lt = Double.isNaN(options.lexiconThreshold()) ? lexiconThreshold(data, fold, k, codes)
+                : options.lexiconThreshold();
+            for (int i = 0; i < n; i++) {
+              if (fold[i] == k) {
+                t[i] = lt;
+              }
+            }
+          }
         }
         default -> { } // learned and combined below, fold by fold
       }
@@ -197,6 +206,36 @@ public final class CrossValidation {
     return new Report(options.folds(), groupBy.name().toLowerCase(Locale.ROOT), n,
         new LinkedHashSet<>(data.groups()).size(), codesWithGold, codesInMap, learning ? learner.name() : null,
         results, curve, predictions);
+  }
+
+  /**
+   * The codes evaluated: those of the codebook but the containers, parent codes that no passage
+   * of {@code data} was coded with (a coder codes to their children; suggesting the group itself
+   * is neither right nor wrong by this coding).
+   */
+  private List<Code> evaluated(CodedPassages data) {
+    Set<String> parents = new java.util.HashSet<>();
+    codebook.codes().forEach(c -> {
+      if (c.parent() != null) {
+        parents.add(c.parent());
+      }
+    });
+    Set<String> used = new java.util.HashSet<>();
+    data.labels().forEach(used::addAll);
+    return codebook.codes().stream().filter(c -> !parents.contains(c.id()) || used.contains(c.id())).toList();
+  }
+
+  // the lexicon score with the best micro-F1 on the passages outside fold k
+  private double lexiconThreshold(CodedPassages data, int[] fold, int k, List<Code> codes) {
+    List<PassageBag> bags = new ArrayList<>();
+    List<Set<String>> labels = new ArrayList<>();
+    for (int i = 0; i < data.size(); i++) {
+      if (fold[i] != k) {
+        bags.add(data.passages().get(i).bag());
+        labels.add(data.labels().get(i));
+      }
+    }
+    return ModelTrainer.lexiconThreshold(bags, labels, codes.stream().map(Code::id).toList(), options.top());
   }
 
   // the lexicon's score of every code on every passage
@@ -254,7 +293,7 @@ public final class CrossValidation {
       if (cs != null) {
         for (int c = 0; c < codes.size(); c++) {
           if (!has[c]) {
-            cs[c][i] = lex[c][i];
+            cs[c][i] = lex[c][i] > 0 ? model.lexiconOnModelScale(lex[c][i]) : 0;
           }
         }
       }

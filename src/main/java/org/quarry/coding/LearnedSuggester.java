@@ -18,7 +18,9 @@ import org.quarry.model.Suggestion;
  * Suggests codes with a {@link LearnedModel}: each passage's calibrated probability per learned
  * code, from its words, its context, its kind and the lexicon's scores. As {@link
  * Suggester.Method#COMBINED}, a code the model could not learn (too few coded passages) is
- * suggested by its lexicon instead.
+ * suggested by its lexicon instead, its score rescaled so the lexicon's threshold (chosen on the
+ * training passages) meets the model's; a parent code that no training passage had is a container
+ * of coded children and is not suggested.
  *
  * <p>A suggestion's evidence is the lexicon's matched words for that code, when it has any; the
  * model's reasons are not words one can point at in the same way, so a learned suggestion without
@@ -47,8 +49,18 @@ public final class LearnedSuggester implements Suggester {
     java.util.Set<String> learned = new java.util.HashSet<>(model.codes());
     java.util.Set<String> lexicon = new java.util.HashSet<>();
     new CodeSuggester(codebook, glossary).codes().forEach(c -> lexicon.add(c.id()));
+    // a parent code nobody coded with is a container: its children are coded, not it
+    java.util.Set<String> parents = new java.util.HashSet<>();
+    codebook.codes().forEach(c -> {
+      if (c.parent() != null) {
+        parents.add(c.parent());
+      }
+    });
+    java.util.Set<String> containers = new java.util.HashSet<>(model.uncoded());
+    containers.retainAll(parents);
     this.codes = codebook.codes().stream()
-        .filter(c -> learned.contains(c.id()) || (method == Method.COMBINED && lexicon.contains(c.id())))
+        .filter(c -> learned.contains(c.id())
+            || (method == Method.COMBINED && lexicon.contains(c.id()) && !containers.contains(c.id())))
         .toList();
   }
 
@@ -139,7 +151,8 @@ public final class LearnedSuggester implements Suggester {
       Double score = byCode.get(id);
       Suggestion lex = b.lexicon().get(id);
       if (score == null) {
-        score = lex == null ? 0.0 : lex.score();
+        // the lexicon's score, put on the model's scale so one threshold serves both
+        score = lex == null ? 0.0 : model.lexiconOnModelScale(lex.score());
       }
       double s = CodeSuggester.round(score);
       if (s >= minScore && s > 0) {

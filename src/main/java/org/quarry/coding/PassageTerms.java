@@ -10,7 +10,8 @@ import org.quarry.analysis.LemmaAnnotation;
 /**
  * The terms a learned suggester reads from a passage's stored annotation: every word's lemma
  * (lower case; a number of any shape counts as {@code <num>}, so timestamps and figures share one
- * feature), question and exclamation marks, and the noun phrases of the part-of-speech tags (as
+ * feature), question and exclamation marks, each pair of adjacent such words in a sentence (joined
+ * by {@code _}, so "not good" is a feature apart from "good"), and the noun phrases of the part-of-speech tags (as
  * {@link TermKeyness} finds them: runs of adjectives and nouns ending in a noun, 2 to 4 content
  * words, joined by a space).
  */
@@ -26,18 +27,24 @@ final class PassageTerms {
     int lastNoun = -1;
     int[] sentences = a.sentenceStarts();
     int s = 0;
+    String previous = null;
     for (int i = 0; i < a.size(); i++) {
       if (s < sentences.length && sentences[s] == i) {
         phrase(run, lastNoun, counts);
         run.clear();
         lastNoun = -1;
+        previous = null;
         s++;
       }
       String lemma = a.lemma(i).toLowerCase(Locale.ROOT);
       String term = term(lemma);
       if (term != null) {
         counts.merge(term, 1, Integer::sum);
+        if (previous != null) {
+          counts.merge(previous + "_" + term, 1, Integer::sum);
+        }
       }
+      previous = term;
       String tag = a.hasTags() ? a.tag(i) : null;
       boolean noun = tag != null && tag.startsWith("NN");
       boolean inPhrase = tag != null && TermKeyness.isContent(lemma) && (noun || tag.startsWith("JJ"));

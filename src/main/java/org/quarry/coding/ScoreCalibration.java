@@ -35,6 +35,19 @@ public final class ScoreCalibration {
   /** Lucene's default BM25 k1. */
   public static final double K1 = 1.2;
 
+  /**
+   * BM25's length normalisation for code queries, below Lucene's 0.75: with 0.75 the top of a
+   * code's list filled with very short passages holding one lexicon word, where coders code the
+   * substantive turns. Measured by cross-validated MAP on the development sets (README): 0.3 ranked
+   * better than 0.75 on the interviews (0.229 against 0.187) at a small cost on short comments.
+   */
+  public static final double B = 0.3;
+
+  /** The similarity code queries are scored with. */
+  public static org.apache.lucene.search.similarities.Similarity similarity() {
+    return new org.apache.lucene.search.similarities.BM25Similarity((float) K1, (float) B);
+  }
+
   /** Typical mentions that bring a score to 1 - 1/e (0.63). */
   public static final double MENTIONS = 2.0;
 

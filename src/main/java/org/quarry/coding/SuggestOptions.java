@@ -40,7 +40,7 @@ public record SuggestOptions(
   public static final String ALL_KINDS = "all";
 
   /** Default smallest score kept and stored: about one typical lexicon mention (see {@link ScoreCalibration}). */
-  public static final double DEFAULT_MIN_SCORE = 0.3;
+  public static final double DEFAULT_MIN_SCORE = org.quarry.learn.SuggestDefaults.LEXICON_THRESHOLD;
 
   /** Default codes kept per passage. */
   public static final int DEFAULT_TOP = 3;

@@ -10,7 +10,11 @@ import java.util.Objects;
  * @param vocabulary the features
  * @param classifiers the learned codes' classifiers, in codebook order
  * @param threshold the probability at or above which a learned suggestion is kept by default
- * @param tooFew codes with too few coded passages to learn, which fall back to the lexicon
+ * @param lexiconThreshold the lexicon score with the best micro-F1 on the training passages,
+ *     which {@link #lexiconOnModelScale} maps onto {@code threshold}
+ * @param tooFew codes with too few coded passages to learn (none included), which fall back to the
+ *     lexicon
+ * @param uncoded codes no training passage has
  * @param passages training passages
  * @param learner the learning library and its settings
  * @param stamp what the model was trained with, or null before it is stamped
@@ -19,7 +23,9 @@ public record LearnedModel(
     Vocabulary vocabulary,
     List<CodeClassifier> classifiers,
     double threshold,
+    double lexiconThreshold,
     List<String> tooFew,
+    List<String> uncoded,
     int passages,
     String learner,
     Stamp stamp) {
@@ -41,11 +47,27 @@ public record LearnedModel(
     Objects.requireNonNull(vocabulary, "vocabulary");
     classifiers = List.copyOf(classifiers);
     tooFew = List.copyOf(tooFew);
+    uncoded = List.copyOf(uncoded);
+    if (!(lexiconThreshold > 0 && lexiconThreshold < 1)) {
+      throw new IllegalArgumentException("lexicon threshold must be in (0, 1), got " + lexiconThreshold);
+    }
+  }
+
+  /**
+   * A lexicon score put on the model's scale, for a code the model falls back to the lexicon for:
+   * linear from 0 to the lexicon's threshold, which lands on the model's, and linear from there to
+   * 1. Order within the code is kept, and one threshold then serves learned and lexicon codes.
+   */
+  public double lexiconOnModelScale(double score) {
+    if (score <= lexiconThreshold) {
+      return score * threshold / lexiconThreshold;
+    }
+    return threshold + (score - lexiconThreshold) * (1 - threshold) / (1 - lexiconThreshold);
   }
 
   /** The same model with {@code s} as its stamp. */
   public LearnedModel stamped(Stamp s) {
-    return new LearnedModel(vocabulary, classifiers, threshold, tooFew, passages, learner, s);
+    return new LearnedModel(vocabulary, classifiers, threshold, lexiconThreshold, tooFew, uncoded, passages, learner, s);
   }
 
   /** The calibrated probability of each learned code for {@code bag}, in {@link #classifiers()} order. */

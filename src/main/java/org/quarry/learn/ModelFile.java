@@ -34,6 +34,9 @@ public final class ModelFile {
       root.put("analysis", s.analysis());
     }
     root.put("threshold", model.threshold());
+    root.put("lexiconThreshold", model.lexiconThreshold());
+    ArrayNode uncoded = root.putArray("uncoded");
+    model.uncoded().forEach(uncoded::add);
     root.put("passages", model.passages());
     root.put("learner", model.learner());
     ArrayNode tooFew = root.putArray("tooFew");
@@ -119,7 +122,9 @@ public final class ModelFile {
     LearnedModel.Stamp stamp = root.has("codebook")
         ? new LearnedModel.Stamp(root.path("codebook").asText(), root.path("analysis").asText(), format)
         : null;
-    return new LearnedModel(v, classifiers, root.path("threshold").asDouble(), strings(root.path("tooFew")),
+    return new LearnedModel(v, classifiers, root.path("threshold").asDouble(),
+        root.path("lexiconThreshold").asDouble(SuggestDefaults.LEXICON_THRESHOLD), strings(root.path("tooFew")),
+        strings(root.path("uncoded")),
         root.path("passages").asInt(), root.path("learner").asText(), stamp);
   }
 

@@ -51,6 +51,11 @@ public final class ModelTrainer {
       }
     }
 
+    /** The same options keeping at most {@code newTop} codes a passage. */
+    public Options withTop(int newTop) {
+      return new Options(minPositives, minTermCount, calibrationFolds, newTop, threads, seed);
+    }
+
     /** Defaults: 3 positives, terms in 2 passages, 3 calibration folds, top 3. */
     public static Options defaults(int threads, long seed) {
       return new Options(DEFAULT_MIN_POSITIVES, 2, 3, 3, threads, seed);
@@ -191,8 +196,38 @@ public final class ModelTrainer {
       }
     }
     double threshold = Thresholds.bestMicroF1(p, learned.stream().map(y::get).toList(), options.top());
-    List<String> tooFew = codes.stream().filter(c -> !learned.contains(c)).toList();
-    return new LearnedModel(vocabulary, classifiers, threshold, tooFew, bags.size(), learner.name(), null);
+    List<String> uncoded = new ArrayList<>();
+    List<String> tooFew = new ArrayList<>();
+    for (String c : codes) {
+      if (!learned.contains(c)) {
+        boolean any = labels.stream().anyMatch(l -> l.contains(c));
+        (any ? tooFew : uncoded).add(c);
+      }
+    }
+    return new LearnedModel(vocabulary, classifiers, threshold, lexiconThreshold(bags, labels, codes, options.top()), tooFew, uncoded,
+        bags.size(), learner.name(), null);
+  }
+
+  /**
+   * The lexicon score with the best micro-F1 on the training passages, over the codes with a
+   * lexicon score somewhere; {@link SuggestDefaults#LEXICON_THRESHOLD} when none has.
+   */
+  public static double lexiconThreshold(List<PassageBag> bags, List<Set<String>> labels, List<String> codes, int top) {
+    List<String> scored = codes.stream().filter(c -> bags.stream().anyMatch(b -> b.lexicon().containsKey(c))).toList();
+    if (scored.isEmpty()) {
+      return SuggestDefaults.LEXICON_THRESHOLD;
+    }
+    double[][] s = new double[scored.size()][bags.size()];
+    List<boolean[]> y = new ArrayList<>();
+    for (int c = 0; c < scored.size(); c++) {
+      boolean[] yc = new boolean[bags.size()];
+      for (int i = 0; i < bags.size(); i++) {
+        s[c][i] = bags.get(i).lexicon().getOrDefault(scored.get(c), 0.0);
+        yc[i] = labels.get(i).contains(scored.get(c));
+      }
+      y.add(yc);
+    }
+    return Thresholds.bestMicroF1(s, y, top);
   }
 
   private static double[] doubles(List<Double> list) {
