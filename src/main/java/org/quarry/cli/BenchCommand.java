@@ -36,11 +36,19 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--suggest", description = "Run the bulk-suggestion benchmark on a synthetic corpus instead.")
   boolean suggest;
 
-  @Option(names = "--passages", defaultValue = "200000", description = "Synthetic passages for --suggest (default ${DEFAULT-VALUE}).")
-  int passages;
+  @Option(names = "--learn", description = "Run the learned suggester's benchmark (training and applying) on synthetic coded passages instead.")
+  boolean learn;
 
-  @Option(names = "--codes", defaultValue = "100", description = "Synthetic codes for --suggest (default ${DEFAULT-VALUE}).")
-  int codes;
+  // null: 200,000 for --suggest, 20,000 for --learn
+  @Option(names = "--passages", paramLabel = "N", description = "Synthetic passages (default 200000 for --suggest, 20000 for --learn).")
+  Integer passagesOption;
+
+  // null: 100 for --suggest, 50 for --learn
+  @Option(names = "--codes", paramLabel = "N", description = "Synthetic codes (default 100 for --suggest, 50 for --learn).")
+  Integer codesOption;
+
+  private int passages;
+  private int codes;
 
   @Option(names = "--rounds", defaultValue = "3", description = "Measured runs per side for --suggest (default ${DEFAULT-VALUE}).")
   int rounds;
@@ -55,6 +63,17 @@ final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    passages = passagesOption != null ? passagesOption : learn ? 20_000 : 200_000;
+    codes = codesOption != null ? codesOption : learn ? 50 : 100;
+    if (learn) {
+      if (passages < 1 || codes < 1 || rounds < 1 || (threads != null && threads < 1)) {
+        throw new QuarryException("--passages, --codes, --rounds and --threads must be 1 or more");
+      }
+      BenchReport report = org.quarry.bench.LearnBenchmark.run(passages, codes, rounds, seed,
+          threads == null ? org.quarry.coding.SuggestOptions.defaultThreads() : threads);
+      spec.commandLine().getOut().print(report.table());
+      return 0;
+    }
     if (suggest) {
       return suggestBench();
     }
