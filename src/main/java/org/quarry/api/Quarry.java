@@ -209,8 +209,9 @@ public final class Quarry implements AutoCloseable {
   }
 
   /**
-   * Suggests codes of {@code codebook} for the passages {@code options} select, through the
-   * index (one query per code). When {@code storeThreshold} is a number, suggestions at or above
+   * Suggests codes of {@code codebook} for the passages {@code options} select with the lexicon
+   * method, through the index (one query per code); {@link #suggester} picks another method, or the
+   * default one. When {@code storeThreshold} is a number, suggestions at or above
    * it are stored with the passages (origin {@code suggested}; human codes kept), so that
    * {@code code:ID} searches and the {@code code} facet see them.
    *

@@ -121,6 +121,10 @@ final class SuggestCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new QuarryException(e.getMessage(), e);
     }
+    if (text != null && chosen != null && chosen != Suggester.Method.LEXICON) {
+      throw new QuarryException("--text is suggested for by the lexicon; --method " + chosen.label()
+          + " works on the passages of the index");
+    }
     if (uncertain != null && (uncertain < 1 || text != null)) {
       throw new QuarryException(text != null ? "--uncertain works on the index, not with --text"
           : "--uncertain must be 1 or more, got " + uncertain);
