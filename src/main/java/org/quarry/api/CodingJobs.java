@@ -71,28 +71,27 @@ final class CodingJobs {
   SuggestionRun suggest(
       Codebook codebook, SuggestOptions options, double storeThreshold, CodeSuggester.Progress progress) {
     folder.requireIndex();
+    return suggest(codebook, lexicon(codebook, glossary(codebook), SuggestOptions.DEFAULT_MIN_SCORE), options,
+        storeThreshold, progress);
+  }
+
+  // the lexicon suggester, its unusable terms or queries one-line errors
+  private static CodeSuggester lexicon(Codebook codebook, Glossary glossary, double defaultMinScore) {
     try {
-      SuggestionRun run =
-          IndexCoding.suggest(folder.dir(), codebook, glossary(codebook), options, progress, storeThreshold);
-      search.release(); // the next search sees the stored codes
-      return run;
+      return new CodeSuggester(codebook, glossary, defaultMinScore);
     } catch (IllegalArgumentException e) {
       throw new QuarryException(e.getMessage(), e);
-    } catch (IndexLockedException e) {
-      throw IndexFolder.locked(e);
-    } catch (IOException e) {
-      throw folder.unreadable(e);
     }
   }
 
-  /** Suggests codes with a chosen suggester; see {@link Quarry#suggest(Suggester, SuggestOptions, double, CodeSuggester.Progress)}. */
+  /** Suggests codes with a chosen suggester; see {@link Quarry#suggest(Codebook, Suggester, SuggestOptions, double, CodeSuggester.Progress)}. */
   SuggestionRun suggest(
       Codebook codebook, Suggester suggester, SuggestOptions options, double storeThreshold,
       CodeSuggester.Progress progress) {
     folder.requireIndex();
     try {
       SuggestionRun run = IndexCoding.suggest(folder.dir(), codebook, suggester, options, progress, storeThreshold);
-      search.release();
+      search.release(); // the next search sees the stored codes
       return run;
     } catch (IllegalArgumentException e) {
       throw new QuarryException(e.getMessage(), e);
@@ -107,7 +106,7 @@ final class CodingJobs {
   SuggesterChoice suggester(Codebook codebook, Suggester.Method method) {
     folder.requireIndex();
     Glossary glossary = glossary(codebook);
-    CodeSuggester lexicon = new CodeSuggester(codebook, glossary);
+    CodeSuggester lexicon = lexicon(codebook, glossary, SuggestOptions.DEFAULT_MIN_SCORE);
     Optional<LearnedModel> model;
     try {
       model = Learning.readModel(folder.dir());
@@ -123,7 +122,7 @@ final class CodingJobs {
     if (method == Suggester.Method.LEXICON) {
       // a model that fits knows the lexicon's threshold from the coded passages
       if (model.isPresent() && fits(model.get(), codebook)) {
-        return new SuggesterChoice(new CodeSuggester(codebook, glossary, model.get().lexiconThreshold()), List.of());
+        return new SuggesterChoice(lexicon(codebook, glossary, model.get().lexiconThreshold()), List.of());
       }
       return new SuggesterChoice(lexicon, List.of());
     }
@@ -144,9 +143,13 @@ final class CodingJobs {
       }
       throw new QuarryException(why + ", or use --method lexicon");
     }
-    return new SuggesterChoice(
-        new LearnedSuggester(codebook, glossary, model.get(), method == null ? Suggester.Method.COMBINED : method),
-        List.of());
+    try {
+      return new SuggesterChoice(
+          new LearnedSuggester(codebook, glossary, model.get(), method == null ? Suggester.Method.COMBINED : method),
+          List.of());
+    } catch (IllegalArgumentException e) {
+      throw new QuarryException(e.getMessage(), e);
+    }
   }
 
   // whether a model fits this codebook and index

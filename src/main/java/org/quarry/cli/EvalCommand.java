@@ -115,13 +115,7 @@ final class EvalCommand implements Callable<Integer> {
     QuarryHome home = QuarryHome.fromSystem();
     EvalReport report;
     try (Quarry quarry = Quarry.open(common.indexDir(home))) {
-      if (quarry.isEmpty()) {
-        if (!common.isDefaultIndex()) {
-          throw new QuarryException("index " + common.indexDir(home) + " is empty: run 'quarry index' first");
-        }
-        err.println("quarry: the index is empty; indexing " + home.seeds() + " first");
-        IndexCommand.indexDefaultSeeds(quarry, home, err);
-      }
+      IndexCommand.ensureIndexed(quarry, common, home, err);
       report = quarry.evaluate(book.codebook(), gold, minScore, contextWeight);
     }
     if (format == SearchCommand.OutputFormat.json) {
@@ -170,13 +164,7 @@ final class EvalCommand implements Callable<Integer> {
     QuarryHome home = QuarryHome.fromSystem();
     CrossValidation.Report report;
     try (Quarry quarry = Quarry.open(common.indexDir(home))) {
-      if (quarry.isEmpty()) {
-        if (!common.isDefaultIndex()) {
-          throw new QuarryException("index " + common.indexDir(home) + " is empty: run 'quarry index' first");
-        }
-        err.println("quarry: the index is empty; indexing " + home.seeds() + " first");
-        IndexCommand.indexDefaultSeeds(quarry, home, err);
-      }
+      IndexCommand.ensureIndexed(quarry, common, home, err);
       report = quarry.crossValidate(book.codebook(), gold, options, by, contextWeight, predictions != null, n, fitter);
     }
     if (predictions != null) {

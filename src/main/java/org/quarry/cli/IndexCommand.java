@@ -81,6 +81,21 @@ final class IndexCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * Makes sure the index a verb reads has passages: the default index is filled with the seeds
+   * first (said on {@code err}); an empty index named with --index is a one-line error.
+   */
+  static void ensureIndexed(Quarry quarry, CommonOptions common, QuarryHome home, PrintWriter err) {
+    if (!quarry.isEmpty()) {
+      return;
+    }
+    if (!common.isDefaultIndex()) {
+      throw new QuarryException("index " + common.indexDir(home) + " is empty: run 'quarry index' first");
+    }
+    err.println("quarry: the index is empty; indexing " + home.seeds() + " first");
+    indexDefaultSeeds(quarry, home, err);
+  }
+
   /** Indexes the embedded default, seeds/, with its glossary; the summary goes to {@code err}. */
   static void indexDefaultSeeds(Quarry quarry, QuarryHome home, PrintWriter err) {
     IndexReport report =

@@ -55,13 +55,7 @@ final class LearnCommand implements Callable<Integer> {
     QuarryHome home = QuarryHome.fromSystem();
     LearnReport r;
     try (Quarry quarry = Quarry.open(common.indexDir(home))) {
-      if (quarry.isEmpty()) {
-        if (!common.isDefaultIndex()) {
-          throw new QuarryException("index " + common.indexDir(home) + " is empty: run 'quarry index' first");
-        }
-        err.println("quarry: the index is empty; indexing " + home.seeds() + " first");
-        IndexCommand.indexDefaultSeeds(quarry, home, err);
-      }
+      IndexCommand.ensureIndexed(quarry, common, home, err);
       r = quarry.learn(book.codebook(), gold, n, seed);
     }
     out.printf(Locale.ROOT, "learned %d codes from %d passages (%d coded) in %d ms; threshold %.2f; %s%n",
