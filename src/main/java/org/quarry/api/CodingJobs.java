@@ -166,6 +166,7 @@ final class CodingJobs {
     folder.requireIndex();
     List<GoldItem> items = gold == null ? keptCodings() : readGold(gold, codebook).items();
     if (items.isEmpty()) {
+      // rejections alone teach no code: every code needs coded passages
       throw new QuarryException("no human codings to learn from: give --gold FILE, import a coded .qdpx,"
           + " or accept suggestions first");
     }
@@ -173,8 +174,14 @@ final class CodingJobs {
     long t0 = System.nanoTime();
     try (DirectoryReader reader = Learning.open(folder.dir())) {
       SuggestOptions options = SuggestOptions.defaults().withThreads(threads);
-      CodedPassages coded =
-          Learning.coded(reader, codebook, glossary(codebook), items, all, options, CodedPassages.GroupBy.SOURCE);
+      // without a gold file, a rejected suggestion marks its source as reviewed: its uncoded
+      // passages are negatives even where nothing was accepted
+      java.util.Set<String> reviewed = new java.util.TreeSet<>();
+      if (gold == null) {
+        search.decisions().stream().filter(d -> !d.accepted() && d.applied()).forEach(d -> reviewed.add(d.source()));
+      }
+      CodedPassages coded = Learning.coded(reader, codebook, glossary(codebook), items, all, reviewed, options,
+          CodedPassages.GroupBy.SOURCE);
       LearnedModel model = Learning.train(reader, codebook, coded, threads, seed);
       Learning.writeModel(folder.dir(), model);
       long positives = coded.labels().stream().filter(l -> !l.isEmpty()).count();

@@ -70,7 +70,17 @@ public record CodedPassages(List<BaggedPassages.Bagged> passages, List<Set<Strin
    */
   static CodedPassages of(
       List<BaggedPassages.Bagged> selected, List<GoldItem> items, List<Optional<Passage>> matches, GroupBy groupBy) {
-    Set<String> coded = new LinkedHashSet<>();
+    return of(selected, items, matches, Set.of(), groupBy);
+  }
+
+  /**
+   * The same, with more coded sources: those where a researcher rejected a suggestion, so that
+   * their passages count as "none of these codes" even without a coding.
+   */
+  static CodedPassages of(
+      List<BaggedPassages.Bagged> selected, List<GoldItem> items, List<Optional<Passage>> matches,
+      Set<String> reviewedSources, GroupBy groupBy) {
+    Set<String> coded = new LinkedHashSet<>(reviewedSources);
     Map<String, Set<String>> labels = new HashMap<>();
     Map<String, String> itemParticipant = new HashMap<>();
     Map<String, List<BaggedPassages.Bagged>> bySource = new HashMap<>();

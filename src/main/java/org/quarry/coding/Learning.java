@@ -86,12 +86,22 @@ public final class Learning {
   public static CodedPassages coded(
       IndexReader reader, Codebook codebook, Glossary glossary, List<GoldItem> items, List<Passage> all,
       SuggestOptions options, CodedPassages.GroupBy groupBy) throws IOException {
+    return coded(reader, codebook, glossary, items, all, Set.of(), options, groupBy);
+  }
+
+  /**
+   * The same, with the sources where suggestions were rejected counted as coded (their passages
+   * without a code are negatives, as in a coded source).
+   */
+  public static CodedPassages coded(
+      IndexReader reader, Codebook codebook, Glossary glossary, List<GoldItem> items, List<Passage> all,
+      Set<String> reviewedSources, SuggestOptions options, CodedPassages.GroupBy groupBy) throws IOException {
     Set<String> ids = new HashSet<>();
     codebook.codes().forEach(c -> ids.add(c.id()));
     List<GoldItem> inBook = items.stream().filter(g -> ids.contains(g.code())).toList();
     List<Optional<Passage>> matches = GoldSet.match(inBook, all);
     List<BaggedPassages.Bagged> selected = BaggedPassages.read(reader, codebook, glossary, options);
-    return CodedPassages.of(selected, inBook, matches, groupBy);
+    return CodedPassages.of(selected, inBook, matches, reviewedSources, groupBy);
   }
 
   /**

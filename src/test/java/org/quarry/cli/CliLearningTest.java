@@ -140,6 +140,33 @@ class CliLearningTest {
     assertTrue(run.err().contains("needs at least 9 groups"), run.err());
   }
 
+  @Test
+  void learnWithoutAGoldFileLearnsFromAcceptedSuggestions(@TempDir Path dir) throws Exception {
+    Path index = dir.resolve("reviewed");
+    assertEquals(0, CliRun.of("index", home.resolve("seeds").toString(), "--index", index.toString()).exitCode());
+    CliRun none = CliRun.of("learn", "--codebook", book(), "--index", index.toString());
+    assertEquals(2, none.exitCode());
+    assertTrue(none.err().contains("no human codings to learn from"), none.err());
+    CliRun run = CliRun.of("suggest", "--codebook", book(), "--index", index.toString(), "--kind", "quote",
+        "--format", "jsonl", "--no-store");
+    int accepted = 0;
+    for (String line : run.out().split("\n")) {
+      JsonNode o = JSON.readTree(line);
+      String top = o.get("suggestions").get(0).get("code").asText();
+      String id = o.get("id").asText();
+      if (top.equals("commissioner-role") && accepted < 4) {
+        assertEquals(0, CliRun.of("accept", "--index", index.toString(), id, top).exitCode());
+        accepted++;
+      } else if (!top.equals("commissioner-role")) {
+        assertEquals(0, CliRun.of("reject", "--index", index.toString(), id, "commissioner-role").exitCode());
+      }
+    }
+    assertEquals(4, accepted);
+    CliRun learned = CliRun.of("learn", "--codebook", book(), "--index", index.toString());
+    assertEquals(0, learned.exitCode(), learned.err());
+    assertTrue(learned.out().startsWith("learned 1 codes from "), learned.out());
+  }
+
   private static List<String> fieldNames(JsonNode o) {
     List<String> out = new java.util.ArrayList<>();
     o.fieldNames().forEachRemaining(out::add);
