@@ -184,7 +184,7 @@ public final class CrossValidation {
     List<PassageSuggestions> predictions = new ArrayList<>();
     for (String m : options.methods()) {
       boolean baseline = m.equals("baseline");
-      MethodResult r = measure(scores.get(m), thresholds.get(m), truth, ids, baseline);
+      MethodResult r = PooledScores.measure(scores.get(m), thresholds.get(m), truth, ids, baseline, options.top());
       results.put(m, r);
       if (predictions.isEmpty() && m.equals(options.methods().get(0))) {
         predictions.addAll(suggestions(data, codes, scores.get(m), thresholds.get(m), baseline));
@@ -199,7 +199,7 @@ public final class CrossValidation {
     int codesWithGold = 0;
     int codesInMap = 0;
     for (boolean[] t : truth) {
-      int pos = count(t);
+      int pos = PooledScores.count(t);
       codesWithGold += pos > 0 ? 1 : 0;
       codesInMap += pos >= MAP_MIN_PASSAGES ? 1 : 0;
     }
@@ -305,94 +305,20 @@ public final class CrossValidation {
     }
   }
 
-  private MethodResult measure(double[][] s, double[] t, boolean[][] truth, List<String> ids, boolean baseline) {
-    boolean[][] inTop = baseline ? null : TopCodes.mark(s, options.top());
-    EvalReport.Scores[] perCode = new EvalReport.Scores[s.length];
-    int[] sum = new int[3];
-    for (int c = 0; c < s.length; c++) {
-      int[] cnt = new int[3];
-      for (int i = 0; i < t.length; i++) {
-        boolean pred = s[c][i] > 0 && s[c][i] >= t[i] && (inTop == null || inTop[c][i]);
-        if (pred && truth[c][i]) {
-          cnt[0]++;
-        } else if (pred) {
-          cnt[1]++;
-        } else if (truth[c][i]) {
-          cnt[2]++;
-        }
-      }
-      perCode[c] = EvalReport.Scores.of(cnt[0], cnt[1], cnt[2]);
-      for (int j = 0; j < 3; j++) {
-        sum[j] += cnt[j];
-      }
-    }
-    double[] macro = new double[3];
-    int withGold = 0;
-    double apSum = 0;
-    int apCount = 0;
-    for (int c = 0; c < s.length; c++) {
-      int pos = count(truth[c]);
-      if (pos > 0) {
-        withGold++;
-        macro[0] += perCode[c].precision();
-        macro[1] += perCode[c].recall();
-        macro[2] += perCode[c].f1();
-      }
-      if (pos >= MAP_MIN_PASSAGES) {
-        apSum += RankingMetrics.averagePrecision(s[c], truth[c], ids);
-        apCount++;
-      }
-    }
-    int w = Math.max(1, withGold);
-    EvalReport.Scores micro = EvalReport.Scores.of(sum[0], sum[1], sum[2]);
-    EvalReport.Scores mac = new EvalReport.Scores(sum[0], sum[1], sum[2], macro[0] / w, macro[1] / w, macro[2] / w);
-    double meanT = 0;
-    for (double x : t) {
-      meanT += x;
-    }
-    meanT = t.length == 0 ? 0 : meanT / t.length;
-    double bestT = meanT;
-    double bestF1 = micro.f1();
-    if (!baseline) {
-      List<boolean[]> labels = List.of(truth);
-      bestT = org.quarry.learn.Thresholds.bestMicroF1(s, labels, options.top());
-      bestF1 = f1At(s, inTop, truth, bestT);
-    }
-    return new MethodResult(round(meanT), micro, mac, apCount == 0 ? 0 : apSum / apCount, bestT, bestF1);
-  }
-
-  private static double f1At(double[][] s, boolean[][] inTop, boolean[][] truth, double t) {
-    long tp = 0;
-    long fp = 0;
-    long fn = 0;
-    for (int c = 0; c < s.length; c++) {
-      for (int i = 0; i < s[c].length; i++) {
-        boolean pred = s[c][i] > 0 && s[c][i] >= t && inTop[c][i];
-        if (pred && truth[c][i]) {
-          tp++;
-        } else if (pred) {
-          fp++;
-        } else if (truth[c][i]) {
-          fn++;
-        }
-      }
-    }
-    return tp == 0 ? 0 : 2.0 * tp / (2.0 * tp + fp + fn);
-  }
-
-  // the out-of-fold suggestions of one method, as suggest would list them
+  // the out-of-fold predictions of one method, as suggest would list them; the keyword baseline's,
+  // which have no score, with score 1 for each code with a literal hit
   private List<PassageSuggestions> suggestions(
       CodedPassages data, List<Code> codes, double[][] s, double[] t, boolean baseline) {
-    boolean[][] inTop = TopCodes.mark(s, options.top());
+    boolean[][] inTop = baseline ? null : TopCodes.mark(s, options.top());
     List<PassageSuggestions> out = new ArrayList<>();
     for (int i = 0; i < data.size(); i++) {
       BaggedPassages.Bagged b = data.passages().get(i);
       List<Suggestion> list = new ArrayList<>();
       for (int c = 0; c < codes.size(); c++) {
-        if (s[c][i] > 0 && s[c][i] >= t[i] && inTop[c][i]) {
+        if (s[c][i] > 0 && s[c][i] >= t[i] && (inTop == null || inTop[c][i])) {
           Suggestion lex = b.lexicon().get(codes.get(c).id());
           List<Evidence> ev = lex == null ? List.of() : lex.evidence();
-          list.add(new Suggestion(b.passage().id(), codes.get(c).id(), baseline ? s[c][i] : CodeSuggester.round(s[c][i]), ev));
+          list.add(new Suggestion(b.passage().id(), codes.get(c).id(), baseline ? 1.0 : CodeSuggester.round(s[c][i]), ev));
         }
       }
       if (!list.isEmpty()) {
@@ -446,7 +372,7 @@ public final class CrossValidation {
       if (!ok) {
         continue;
       }
-      MethodResult r = measure(scores.get(method), thresholds.get(method), truth, ids, false);
+      MethodResult r = PooledScores.measure(scores.get(method), thresholds.get(method), truth, ids, false, options.top());
       int groups = Math.round((float) groupSum / options.folds());
       if (!out.isEmpty() && out.get(out.size() - 1).groups() == groups) {
         out.remove(out.size() - 1);
@@ -470,14 +396,6 @@ public final class CrossValidation {
     names.sort(null);
     Collections.shuffle(names, new Random(options.seed()));
     return GroupFolds.assign(names, byGroup, k, groups.size());
-  }
-
-  private static int count(boolean[] b) {
-    int n = 0;
-    for (boolean x : b) {
-      n += x ? 1 : 0;
-    }
-    return n;
   }
 
   private static double round(double x) {
