@@ -173,7 +173,9 @@ final class CodingJobs {
     List<Passage> all = search.passages(true).stream().map(Hit::passage).toList();
     long t0 = System.nanoTime();
     try (DirectoryReader reader = Learning.open(folder.dir())) {
-      SuggestOptions options = SuggestOptions.defaults().withThreads(threads);
+      // every passage a default run covers; the lexicon scores are features, its evidence is not needed
+      SuggestOptions options = new SuggestOptions(0, 1, null, Map.of(), false, false,
+          SuggestOptions.DEFAULT_CONTEXT_WEIGHT, threads);
       // without a gold file, a rejected suggestion marks its source as reviewed: its uncoded
       // passages are negatives even where nothing was accepted
       java.util.Set<String> reviewed = new java.util.TreeSet<>();

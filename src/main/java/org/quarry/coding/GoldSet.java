@@ -29,7 +29,9 @@ import org.quarry.report.QdpxReader;
  * codebook's by id or by the slug of the name). A quote matches the passage of its document that
  * contains it, comparing letters and digits only, so white space, quote marks, punctuation, line
  * breaks and PDF hyphenation do not matter; ellipses split a quote into parts that must all occur,
- * in order. A span matches the passage it overlaps most.
+ * in order. A span matches the passage it overlaps most; an item with both is the passage at its
+ * span when that passage holds its words (so words that occur twice are told apart by where they
+ * are), else the passage that holds the words.
  */
 public final class GoldSet {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -141,6 +143,15 @@ public final class GoldSet {
         }
       }
       List<Passage> doc = bySource.getOrDefault(g.doc(), List.of());
+      // an item that gives its span as well as its words is the passage there that holds them:
+      // the same words said twice (stock answers like "Happy with the service") are two passages
+      Optional<Passage> atSpan = g.start() < 0 || g.end() < g.start() ? Optional.empty()
+          : locator.locate(new Coding(g.doc(), g.start(), g.end(), g.code(), 1, "human"))
+              .filter(p -> containsInOrder(keys.computeIfAbsent(p.id(), id -> key(p.text())), parts));
+      if (atSpan.isPresent() && !parts.isEmpty()) {
+        out.add(atSpan);
+        continue;
+      }
       Optional<Passage> within = parts.isEmpty() ? Optional.empty()
           : doc.stream()
               .filter(p -> containsInOrder(keys.computeIfAbsent(p.id(), id -> key(p.text())), parts))

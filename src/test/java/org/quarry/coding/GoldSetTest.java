@@ -43,6 +43,19 @@ class GoldSetTest {
   }
 
   @Test
+  void theSameWordsSaidTwiceAreToldApartByTheSpanTheItemGives() {
+    Passage first = Passage.of("c.txt", PassageKind.RESPONSE, "1", null, 10, 32, "Happy with the service");
+    Passage second = Passage.of("c.txt", PassageKind.RESPONSE, "7", null, 200, 222, "Happy with the service");
+    List<Optional<Passage>> m = GoldSet.match(List.of(
+        new GoldItem(1, "c.txt", "7", "a", "Happy with the service", 200, 222),
+        new GoldItem(2, "c.txt", "1", "b", "Happy with the service", 10, 32),
+        new GoldItem(3, "c.txt", null, "c", "Happy with the service", -1, -1)), List.of(first, second));
+    assertEquals(Optional.of(second), m.get(0));
+    assertEquals(Optional.of(first), m.get(1));
+    assertEquals(Optional.of(first), m.get(2)); // words alone: the first that holds them, as before
+  }
+
+  @Test
   void aQuoteCutAcrossPassagesGoesToThePassageHoldingMostOfIt() {
     assertEquals(Optional.of(TWO), match("d.txt", "was lost. And then the board met"));
   }
