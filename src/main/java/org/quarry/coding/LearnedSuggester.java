@@ -22,9 +22,9 @@ import org.quarry.model.Suggestion;
  * training passages) meets the model's; a parent code that no training passage had is a container
  * of coded children and is not suggested.
  *
- * <p>A suggestion's evidence is the lexicon's matched words for that code, when it has any; the
- * model's reasons are not words one can point at in the same way, so a learned suggestion without
- * lexicon matches has no evidence.
+ * <p>A suggestion's evidence is the lexicon's matched words for that code, when it has any; else,
+ * for a learned code, the passage's words that weigh most for it in the model ({@link
+ * LearnedEvidence}).
  */
 public final class LearnedSuggester implements Suggester {
   private final Codebook codebook;
@@ -125,11 +125,18 @@ public final class LearnedSuggester implements Suggester {
       evidence.put(ps.passage().id(), m);
     }
     List<PassageSuggestions> out = new ArrayList<>(kept.size());
+    LearnedEvidence learned = new LearnedEvidence(reader, model);
     for (PassageSuggestions ps : kept) {
       Map<String, List<Evidence>> m = evidence.getOrDefault(ps.passage().id(), Map.of());
-      out.add(new PassageSuggestions(ps.passage(), ps.suggestions().stream()
-          .map(s -> new Suggestion(s.passageId(), s.code(), s.score(), m.getOrDefault(s.code(), List.of())))
-          .toList()));
+      List<Suggestion> list = new ArrayList<>();
+      for (Suggestion s : ps.suggestions()) {
+        List<Evidence> ev = m.getOrDefault(s.code(), List.of());
+        if (ev.isEmpty()) {
+          ev = learned.of(ps.passage(), s.code());
+        }
+        list.add(new Suggestion(s.passageId(), s.code(), s.score(), ev));
+      }
+      out.add(new PassageSuggestions(ps.passage(), list));
     }
     return out;
   }

@@ -80,6 +80,29 @@ public record LearnedModel(
     return p;
   }
 
+  /**
+   * The passage's own terms that speak most for {@code code}, at most {@code n}, strongest first:
+   * those whose weight times idf is positive and largest (ties by term). Empty for a code the
+   * model did not learn.
+   */
+  public List<String> reasons(String code, java.util.Set<String> terms, int n) {
+    CodeClassifier c = classifiers.stream().filter(x -> x.code().equals(code)).findFirst().orElse(null);
+    if (c == null) {
+      return List.of();
+    }
+    double[] idf = vocabulary.idf();
+    List<java.util.Map.Entry<String, Double>> strength = new java.util.ArrayList<>();
+    for (String t : terms) {
+      int f = vocabulary.termFeature(t);
+      if (f > 0 && c.weights()[f - 1] > 0) {
+        strength.add(java.util.Map.entry(t, c.weights()[f - 1] * idf[f - 1]));
+      }
+    }
+    strength.sort(java.util.Map.Entry.<String, Double>comparingByValue().reversed()
+        .thenComparing(java.util.Map.Entry.comparingByKey()));
+    return strength.stream().limit(n).map(java.util.Map.Entry::getKey).toList();
+  }
+
   /** The ids of the learned codes, in order. */
   public List<String> codes() {
     return classifiers.stream().map(CodeClassifier::code).toList();

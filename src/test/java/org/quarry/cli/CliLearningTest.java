@@ -61,6 +61,28 @@ class CliLearningTest {
   }
 
   @Test
+  void learnedSuggestionsWithoutLexiconWordsShowTheWordsTheModelWeighs() throws Exception {
+    CliRun run = CliRun.of("suggest", "--codebook", book(), "--method", "learned", "--min-score", "0.3",
+        "--format", "jsonl", "--no-store");
+    assertEquals(0, run.exitCode(), run.err());
+    int learnedWords = 0;
+    for (String line : run.out().split("\n")) {
+      JsonNode o = JSON.readTree(line);
+      String file = Files.readString(home.resolve("seeds").resolve(o.get("source").asText()));
+      for (JsonNode s : o.get("suggestions")) {
+        assertTrue(s.get("evidence").size() > 0, line);
+        for (JsonNode e : s.get("evidence")) {
+          int start = file.offsetByCodePoints(0, e.get("start").asInt());
+          int end = file.offsetByCodePoints(start, e.get("end").asInt() - e.get("start").asInt());
+          assertEquals(e.get("matched").asText(), file.substring(start, end), line);
+          learnedWords += e.get("term").asText().startsWith("~") ? 1 : 0;
+        }
+      }
+    }
+    assertTrue(learnedWords > 0, run.out());
+  }
+
+  @Test
   void suggestUsesTheCombinedMethodWhenAModelFits() {
     CliRun run = CliRun.of("suggest", "--codebook", book(), "--format", "jsonl", "--no-store", "--kind", "quote");
     assertEquals(0, run.exitCode(), run.err());
