@@ -92,7 +92,7 @@ public record CodedPassages(List<BaggedPassages.Bagged> passages, List<Set<Strin
       coded.add(g.doc());
       List<String> ids = new ArrayList<>();
       matches.get(i).ifPresent(p -> ids.add(p.id()));
-      if (g.quote() == null && g.start() >= 0) {
+      if (g.start() >= 0 && g.end() > g.start()) {
         for (BaggedPassages.Bagged b : bySource.getOrDefault(g.doc(), List.of())) {
           Passage p = b.passage();
           int overlap = Math.min(p.end(), g.end()) - Math.max(p.start(), g.start());
