@@ -272,6 +272,7 @@ public final class CrossValidation {
       codeIndex.put(codes.get(c).id(), c);
     }
     List<String> learned = model.codes();
+    Set<String> better = new java.util.HashSet<>(model.lexiconBetter());
     double[][] ls = scores.get("learned");
     double[][] cs = scores.get("combined");
     for (int i = 0; i < data.size(); i++) {
@@ -287,7 +288,8 @@ public final class CrossValidation {
           ls[c][i] = p[j];
         }
         if (cs != null) {
-          cs[c][i] = p[j];
+          cs[c][i] = !better.contains(learned.get(j)) ? p[j]
+              : lex[c][i] > 0 ? model.lexiconOnModelScale(lex[c][i]) : 0;
         }
       }
       if (cs != null) {
@@ -297,10 +299,11 @@ public final class CrossValidation {
           }
         }
       }
-      for (String m : List.of("learned", "combined")) {
-        if (thresholds.containsKey(m)) {
-          thresholds.get(m)[i] = model.threshold();
-        }
+      if (thresholds.containsKey("learned")) {
+        thresholds.get("learned")[i] = model.threshold();
+      }
+      if (thresholds.containsKey("combined")) {
+        thresholds.get("combined")[i] = model.combinedThreshold();
       }
     }
   }

@@ -32,6 +32,7 @@ public final class LearnedSuggester implements Suggester {
   private final LearnedModel model;
   private final Method method;
   private final List<Code> codes;
+  private final java.util.Set<String> lexiconBetter;
 
   /**
    * A suggester of {@code codebook}'s codes by {@code model}.
@@ -46,6 +47,7 @@ public final class LearnedSuggester implements Suggester {
     this.glossary = glossary;
     this.model = model;
     this.method = method;
+    this.lexiconBetter = java.util.Set.copyOf(model.lexiconBetter());
     java.util.Set<String> learned = new java.util.HashSet<>(model.codes());
     java.util.Set<String> lexicon = new java.util.HashSet<>();
     new CodeSuggester(codebook, glossary).codes().forEach(c -> lexicon.add(c.id()));
@@ -76,7 +78,7 @@ public final class LearnedSuggester implements Suggester {
 
   @Override
   public double defaultMinScore() {
-    return model.threshold();
+    return method == Method.COMBINED ? model.combinedThreshold() : model.threshold();
   }
 
   @Override
@@ -150,7 +152,10 @@ public final class LearnedSuggester implements Suggester {
     Map<String, Double> byCode = new HashMap<>();
     List<String> learned = model.codes();
     for (int c = 0; c < p.length; c++) {
-      byCode.put(learned.get(c), p[c]);
+      // combined takes the lexicon for a code whose lexicon ranked better on the held-out folds
+      if (method == Method.LEARNED || !lexiconBetter.contains(learned.get(c))) {
+        byCode.put(learned.get(c), p[c]);
+      }
     }
     List<Suggestion> all = new ArrayList<>();
     for (int c = 0; c < codes.size(); c++) {

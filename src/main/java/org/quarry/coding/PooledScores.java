@@ -1,6 +1,7 @@
 package org.quarry.coding;
 
 import java.util.List;
+import org.quarry.learn.RankingMetrics;
 import org.quarry.learn.Thresholds;
 import org.quarry.learn.TopCodes;
 

@@ -12,9 +12,13 @@ import java.util.Objects;
  * @param threshold the probability at or above which a learned suggestion is kept by default
  * @param lexiconThreshold the lexicon score with the best micro-F1 on the training passages,
  *     which {@link #lexiconOnModelScale} maps onto {@code threshold}
+ * @param combinedThreshold the score at or above which a combined suggestion is kept by default,
+ *     chosen as {@code threshold} is on the combined held-out scores
  * @param tooFew codes with too few coded passages to learn (none included), which fall back to the
  *     lexicon
  * @param uncoded codes no training passage has
+ * @param lexiconBetter learned codes whose lexicon ranked their passages better than the model on
+ *     the held-out folds, which combined suggestions take from the lexicon
  * @param passages training passages
  * @param learner the learning library and its settings
  * @param stamp what the model was trained with, or null before it is stamped
@@ -24,8 +28,10 @@ public record LearnedModel(
     List<CodeClassifier> classifiers,
     double threshold,
     double lexiconThreshold,
+    double combinedThreshold,
     List<String> tooFew,
     List<String> uncoded,
+    List<String> lexiconBetter,
     int passages,
     String learner,
     Stamp stamp) {
@@ -48,6 +54,7 @@ public record LearnedModel(
     classifiers = List.copyOf(classifiers);
     tooFew = List.copyOf(tooFew);
     uncoded = List.copyOf(uncoded);
+    lexiconBetter = List.copyOf(lexiconBetter);
     if (!(lexiconThreshold > 0 && lexiconThreshold < 1)) {
       throw new IllegalArgumentException("lexicon threshold must be in (0, 1), got " + lexiconThreshold);
     }
@@ -59,15 +66,22 @@ public record LearnedModel(
    * 1. Order within the code is kept, and one threshold then serves learned and lexicon codes.
    */
   public double lexiconOnModelScale(double score) {
-    if (score <= lexiconThreshold) {
-      return score * threshold / lexiconThreshold;
+    return onScale(score, lexiconThreshold, threshold);
+  }
+
+  /** {@code score} mapped linearly from [0, from] to [0, to] and from [from, 1] to [to, 1]. */
+  static double onScale(double score, double from, double to) {
+    if (score <= from) {
+      return score * to / from;
     }
-    return threshold + (score - lexiconThreshold) * (1 - threshold) / (1 - lexiconThreshold);
+    return to + (score - from) * (1 - to) / (1 - from);
   }
 
   /** The same model with {@code s} as its stamp. */
   public LearnedModel stamped(Stamp s) {
-    return new LearnedModel(vocabulary, classifiers, threshold, lexiconThreshold, tooFew, uncoded, passages, learner, s);
+    return new LearnedModel(
+        vocabulary, classifiers, threshold, lexiconThreshold, combinedThreshold, tooFew, uncoded, lexiconBetter, passages,
+        learner, s);
   }
 
   /** The calibrated probability of each learned code for {@code bag}, in {@link #classifiers()} order. */

@@ -35,8 +35,11 @@ public final class ModelFile {
     }
     root.put("threshold", model.threshold());
     root.put("lexiconThreshold", model.lexiconThreshold());
+    root.put("combinedThreshold", model.combinedThreshold());
     ArrayNode uncoded = root.putArray("uncoded");
     model.uncoded().forEach(uncoded::add);
+    ArrayNode better = root.putArray("lexiconBetter");
+    model.lexiconBetter().forEach(better::add);
     root.put("passages", model.passages());
     root.put("learner", model.learner());
     ArrayNode tooFew = root.putArray("tooFew");
@@ -123,8 +126,9 @@ public final class ModelFile {
         ? new LearnedModel.Stamp(root.path("codebook").asText(), root.path("analysis").asText(), format)
         : null;
     return new LearnedModel(v, classifiers, root.path("threshold").asDouble(),
-        root.path("lexiconThreshold").asDouble(SuggestDefaults.LEXICON_THRESHOLD), strings(root.path("tooFew")),
-        strings(root.path("uncoded")),
+        root.path("lexiconThreshold").asDouble(SuggestDefaults.LEXICON_THRESHOLD),
+        root.path("combinedThreshold").asDouble(root.path("threshold").asDouble()), strings(root.path("tooFew")),
+        strings(root.path("uncoded")), strings(root.path("lexiconBetter")),
         root.path("passages").asInt(), root.path("learner").asText(), stamp);
   }
 

@@ -204,8 +204,73 @@ public final class ModelTrainer {
         (any ? tooFew : uncoded).add(c);
       }
     }
-    return new LearnedModel(vocabulary, classifiers, threshold, lexiconThreshold(bags, labels, codes, options.top()), tooFew, uncoded,
-        bags.size(), learner.name(), null);
+    List<String> lexiconBetter = lexiconBetter(bags, learned, y, p);
+    double lexiconThreshold = lexiconThreshold(bags, labels, codes, options.top());
+    double combinedThreshold = combinedThreshold(bags, labels, codes, learned, lexiconBetter, p, threshold,
+        lexiconThreshold);
+    return new LearnedModel(vocabulary, classifiers, threshold, lexiconThreshold, combinedThreshold, tooFew, uncoded,
+        lexiconBetter, bags.size(), learner.name(), null);
+  }
+
+  /**
+   * The threshold of combined suggestions: the best micro-F1 on the held-out scores as combined
+   * suggestions mix them (the model's probabilities, and the lexicon's scores on the model's scale
+   * for the codes it takes from the lexicon), over the codes some training passage has.
+   */
+  private double combinedThreshold(List<PassageBag> bags, List<Set<String>> labels, List<String> codes,
+      List<String> learned, List<String> lexiconBetter, double[][] p, double threshold, double lexiconThreshold) {
+    List<double[]> scores = new ArrayList<>();
+    List<boolean[]> truth = new ArrayList<>();
+    for (String code : codes) {
+      boolean[] yc = new boolean[bags.size()];
+      boolean any = false;
+      for (int i = 0; i < yc.length; i++) {
+        yc[i] = labels.get(i).contains(code);
+        any |= yc[i];
+      }
+      if (!any) {
+        continue;
+      }
+      int c = learned.indexOf(code);
+      double[] s = new double[bags.size()];
+      for (int i = 0; i < s.length; i++) {
+        double lex = bags.get(i).lexicon().getOrDefault(code, 0.0);
+        s[i] = c >= 0 && !lexiconBetter.contains(code) ? p[c][i]
+            : lex > 0 ? LearnedModel.onScale(lex, lexiconThreshold, threshold) : 0;
+      }
+      scores.add(s);
+      truth.add(yc);
+    }
+    return scores.isEmpty() ? threshold
+        : Thresholds.bestMicroF1(scores.toArray(new double[0][]), truth, options.top());
+  }
+
+  /**
+   * The learned codes whose lexicon ranked their passages better than the model did on the
+   * held-out folds (a higher average precision): combined suggestions take the lexicon for these,
+   * as a lexicon of well-chosen words can beat a model that saw few examples of a code.
+   */
+  private static List<String> lexiconBetter(
+      List<PassageBag> bags, List<String> learned, Map<String, boolean[]> y, double[][] p) {
+    List<String> order = new ArrayList<>(bags.size());
+    for (int i = 0; i < bags.size(); i++) {
+      order.add(String.format(java.util.Locale.ROOT, "%09d", i));
+    }
+    List<String> out = new ArrayList<>();
+    for (int c = 0; c < learned.size(); c++) {
+      String code = learned.get(c);
+      double[] lex = new double[bags.size()];
+      boolean any = false;
+      for (int i = 0; i < lex.length; i++) {
+        lex[i] = bags.get(i).lexicon().getOrDefault(code, 0.0);
+        any |= lex[i] > 0;
+      }
+      boolean[] yc = y.get(code);
+      if (any && RankingMetrics.averagePrecision(lex, yc, order) > RankingMetrics.averagePrecision(p[c], yc, order)) {
+        out.add(code);
+      }
+    }
+    return out;
   }
 
   /**

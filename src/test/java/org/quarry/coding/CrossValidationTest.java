@@ -98,8 +98,8 @@ class CrossValidationTest {
   @Test
   void aLexiconScoreOnTheModelsScaleKeepsOrderAndMeetsTheModelsThreshold() {
     org.quarry.learn.LearnedModel m = new org.quarry.learn.LearnedModel(
-        new org.quarry.learn.Vocabulary(List.of(), new double[0], List.of(), List.of()), List.of(), 0.2, 0.5,
-        List.of(), List.of(), 0, "none", null);
+        new org.quarry.learn.Vocabulary(List.of(), new double[0], List.of(), List.of()), List.of(), 0.2, 0.5, 0.2,
+        List.of(), List.of(), List.of(), 0, "none", null);
     assertEquals(0, m.lexiconOnModelScale(0), 1e-12);
     assertEquals(0.2, m.lexiconOnModelScale(0.5), 1e-12);
     assertEquals(1, m.lexiconOnModelScale(1), 1e-12);

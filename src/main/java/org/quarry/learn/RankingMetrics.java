@@ -1,4 +1,4 @@
-package org.quarry.coding;
+package org.quarry.learn;
 
 import java.util.Arrays;
 import java.util.Comparator;
