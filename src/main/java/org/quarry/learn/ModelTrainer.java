@@ -250,7 +250,7 @@ public final class ModelTrainer {
    * held-out folds (a higher average precision): combined suggestions take the lexicon for these,
    * as a lexicon of well-chosen words can beat a model that saw few examples of a code.
    */
-  private static List<String> lexiconBetter(
+  static List<String> lexiconBetter(
       List<PassageBag> bags, List<String> learned, Map<String, boolean[]> y, double[][] p) {
     List<String> order = new ArrayList<>(bags.size());
     for (int i = 0; i < bags.size(); i++) {

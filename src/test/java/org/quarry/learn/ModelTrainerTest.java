@@ -123,4 +123,19 @@ class ModelTrainerTest {
     java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () -> ModelFile.read(f));
     assertTrue(e.getMessage().contains("not a Quarry model"), e.getMessage());
   }
+
+  @Test
+  void aCodeWhoseLexiconRanksBetterOnHeldOutPassagesIsLeftToTheLexiconWhenCombined() {
+    // passages 0 and 1 have both codes; the lexicon ranks them first for "waiting" only, the held-out
+    // probabilities rank them first for "staff" only
+    List<PassageBag> bags = new ArrayList<>();
+    double[] lexicon = {0.9, 0.8, 0.2, 0.1};
+    for (double l : lexicon) {
+      bags.add(new PassageBag(Map.of(), Map.of(), "turn", Map.of("waiting", l, "staff", 1 - l)));
+    }
+    Map<String, boolean[]> y = Map.of("waiting", new boolean[] {true, true, false, false},
+        "staff", new boolean[] {true, true, false, false});
+    double[][] heldOut = {{0.1, 0.2, 0.9, 0.8}, {0.9, 0.8, 0.2, 0.1}};
+    assertEquals(List.of("waiting"), ModelTrainer.lexiconBetter(bags, List.of("waiting", "staff"), y, heldOut));
+  }
 }
