@@ -80,8 +80,9 @@ public final class Learning {
   }
 
   /**
-   * The gold items of codes in {@code codebook}, read from {@code gold} and matched to the
-   * passages {@code options} select in the index at {@code dir}, grouped by {@code groupBy}.
+   * The passages {@code options} select in {@code reader}'s index with the codes of {@code
+   * codebook} that {@code items} give them (matched among {@code all}, every passage of the
+   * index), grouped by {@code groupBy}; see {@link CodedPassages}.
    */
   public static CodedPassages coded(
       IndexReader reader, Codebook codebook, Glossary glossary, List<GoldItem> items, List<Passage> all,
