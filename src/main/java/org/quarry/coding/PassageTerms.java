@@ -1,8 +1,6 @@
 package org.quarry.coding;
 
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.quarry.analysis.LemmaAnnotation;
@@ -11,33 +9,25 @@ import org.quarry.analysis.LemmaAnnotation;
  * The terms a learned suggester reads from a passage's stored annotation: every word's lemma
  * (lower case; a number of any shape counts as {@code <num>}, so timestamps and figures share one
  * feature), question and exclamation marks, each pair of adjacent such words in a sentence (joined
- * by {@code _}, so "not good" is a feature apart from "good"), and the noun phrases of the part-of-speech tags (as
- * {@link TermKeyness} finds them: runs of adjectives and nouns ending in a noun, 2 to 4 content
- * words, joined by a space).
+ * by {@code _}, so "not good" is a feature apart from "good"), and, where the annotation has
+ * part-of-speech tags, its noun phrases ({@link NounPhrases}, joined by a space).
  */
 final class PassageTerms {
-  private static final int MAX_PHRASE = 4;
 
   private PassageTerms() {}
 
   /** Term counts of {@code a}. */
   static Map<String, Integer> of(LemmaAnnotation a) {
     Map<String, Integer> counts = new HashMap<>();
-    List<String> run = new ArrayList<>();
-    int lastNoun = -1;
     int[] sentences = a.sentenceStarts();
     int s = 0;
     String previous = null;
     for (int i = 0; i < a.size(); i++) {
       if (s < sentences.length && sentences[s] == i) {
-        phrase(run, lastNoun, counts);
-        run.clear();
-        lastNoun = -1;
         previous = null;
         s++;
       }
-      String lemma = a.lemma(i).toLowerCase(Locale.ROOT);
-      String term = term(lemma);
+      String term = term(a.lemma(i).toLowerCase(Locale.ROOT));
       if (term != null) {
         counts.merge(term, 1, Integer::sum);
         if (previous != null) {
@@ -45,21 +35,17 @@ final class PassageTerms {
         }
       }
       previous = term;
-      String tag = a.hasTags() ? a.tag(i) : null;
-      boolean noun = tag != null && tag.startsWith("NN");
-      boolean inPhrase = tag != null && TermKeyness.isContent(lemma) && (noun || tag.startsWith("JJ"));
-      if (!inPhrase) {
-        phrase(run, lastNoun, counts);
-        run.clear();
-        lastNoun = -1;
-        continue;
-      }
-      run.add(lemma);
-      if (noun) {
-        lastNoun = run.size() - 1;
+    }
+    if (a.hasTags()) {
+      // without tags NounPhrases gives adjacent pairs, which the word pairs above already are
+      for (int[] r : NounPhrases.of(a)) {
+        StringBuilder phrase = new StringBuilder();
+        for (int i = r[0]; i < r[1]; i++) {
+          phrase.append(i > r[0] ? " " : "").append(a.lemma(i).toLowerCase(Locale.ROOT));
+        }
+        counts.merge(phrase.toString(), 1, Integer::sum);
       }
     }
-    phrase(run, lastNoun, counts);
     return counts;
   }
 
@@ -79,12 +65,5 @@ final class PassageTerms {
       return "<num>";
     }
     return lemma.equals("?") || lemma.equals("!") ? lemma : null;
-  }
-
-  private static void phrase(List<String> run, int lastNoun, Map<String, Integer> counts) {
-    int n = lastNoun + 1;
-    if (n >= 2 && n <= MAX_PHRASE) {
-      counts.merge(String.join(" ", run.subList(0, n)), 1, Integer::sum);
-    }
   }
 }

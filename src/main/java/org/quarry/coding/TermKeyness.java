@@ -35,13 +35,11 @@ import org.quarry.index.Fields;
  *
  * <p>Words are the tagged lemmas CoreNLP stored at index time. Phrases are noun phrases found from
  * the part-of-speech tags stored with them (runs of adjectives and nouns ending in a noun, 2 to
- * {@value #MAX_PHRASE} words); in an index without tags (untagged lemmas, or made before tags were
+ * {@value NounPhrases#MAX_WORDS} words); in an index without tags (untagged lemmas, or made before tags were
  * kept) they are pairs of adjacent content words. Stop words, tokens without letters, and terms
  * already in the lexicon are left out.
  */
 public final class TermKeyness {
-  /** Longest noun phrase counted, in words; longer runs are lists or tables, not phrases. */
-  private static final int MAX_PHRASE = 4;
   private static final Set<String> STOP = Set.of(
       "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are",
       "as", "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by",
@@ -88,25 +86,24 @@ public final class TermKeyness {
       boolean inside = in.contains(sd.doc);
       LemmaAnnotation a = LemmaAnnotation.decode(enc);
       String id = inside ? d.get(Fields.ID) : null;
-      Phrases phrases = new Phrases(a.hasTags());
-      int[] sentences = a.sentenceStarts();
-      int s = 0;
       for (int i = 0; i < a.size(); i++) {
-        if (s < sentences.length && sentences[s] == i) {
-          phrases.flush(counts, perPassage, totals, inside, id, exclude);
-          s++;
-        }
         String lemma = a.lemma(i).toLowerCase(Locale.ROOT);
-        // the lexicon is lemmatised without tags (as queries are): check that form too
-        String alt = a.untagged(i) == null ? lemma : a.untagged(i).toLowerCase(Locale.ROOT);
-        boolean content = isContent(lemma);
-        if (content) {
+        if (isContent(lemma)) {
           count(counts, perPassage, totals, lemma, inside, 0, id,
-              excluded(lemma, exclude) || excluded(alt, exclude));
+              excluded(lemma, exclude) || excluded(alt(a, i), exclude));
         }
-        phrases.add(lemma, alt, content, a.tag(i), counts, perPassage, totals, inside, id, exclude);
       }
-      phrases.flush(counts, perPassage, totals, inside, id, exclude);
+      for (int[] r : NounPhrases.of(a)) {
+        List<String> lemmas = new ArrayList<>();
+        List<String> alts = new ArrayList<>();
+        for (int i = r[0]; i < r[1]; i++) {
+          lemmas.add(a.lemma(i).toLowerCase(Locale.ROOT));
+          alts.add(alt(a, i));
+        }
+        String phrase = String.join(" ", lemmas);
+        count(counts, perPassage, totals, phrase, inside, 2, id,
+            excluded(phrase, exclude) || excluded(String.join(" ", alts), exclude));
+      }
     }
     List<KeyTerm> out = new ArrayList<>();
     for (Map.Entry<String, int[]> e : counts.entrySet()) {
@@ -128,63 +125,6 @@ public final class TermKeyness {
     return out.size() > limit ? List.copyOf(out.subList(0, limit)) : out;
   }
 
-  /**
-   * The phrases of one sentence as its tokens come. With part-of-speech tags: noun phrases, each
-   * maximal run of adjectives and nouns ending in a noun, of 2 to {@value #MAX_PHRASE} content
-   * words ({@code primary care network}, {@code new role}); without tags (an index made with
-   * untagged lemmas, or before tags were kept): each pair of adjacent content words.
-   */
-  private static final class Phrases {
-    private final boolean tagged;
-    private final List<String> lemmas = new ArrayList<>();
-    private final List<String> alts = new ArrayList<>();
-    private int lastNoun = -1;
-
-    Phrases(boolean tagged) {
-      this.tagged = tagged;
-    }
-
-    void add(String lemma, String alt, boolean content, String tag,
-        Map<String, int[]> counts, Map<String, Map<String, Integer>> perPassage, long[] totals, boolean inside,
-        String id, Set<String> exclude) {
-      boolean noun = tag != null && tag.startsWith("NN");
-      boolean inPhrase = content && (!tagged || noun || tag.startsWith("JJ"));
-      if (!inPhrase) {
-        flush(counts, perPassage, totals, inside, id, exclude);
-        return;
-      }
-      if (!tagged && !lemmas.isEmpty()) {
-        // untagged: every adjacent pair, then the run goes on from this word
-        countPhrase(lemmas.get(lemmas.size() - 1) + " " + lemma, alts.get(alts.size() - 1) + " " + alt,
-            counts, perPassage, totals, inside, id, exclude);
-        lemmas.clear();
-        alts.clear();
-      }
-      lemmas.add(lemma);
-      alts.add(alt);
-      if (noun) {
-        lastNoun = lemmas.size() - 1;
-      }
-    }
-
-    void flush(Map<String, int[]> counts, Map<String, Map<String, Integer>> perPassage, long[] totals,
-        boolean inside, String id, Set<String> exclude) {
-      int n = lastNoun + 1; // a noun phrase ends at its last noun
-      if (tagged && n >= 2 && n <= MAX_PHRASE) {
-        countPhrase(String.join(" ", lemmas.subList(0, n)), String.join(" ", alts.subList(0, n)),
-            counts, perPassage, totals, inside, id, exclude);
-      }
-      lemmas.clear();
-      alts.clear();
-      lastNoun = -1;
-    }
-
-    private static void countPhrase(String phrase, String alt, Map<String, int[]> counts,
-        Map<String, Map<String, Integer>> perPassage, long[] totals, boolean inside, String id, Set<String> exclude) {
-      count(counts, perPassage, totals, phrase, inside, 2, id, excluded(phrase, exclude) || excluded(alt, exclude));
-    }
-  }
-
   /** Dunning's G² for {@code a} of {@code c} against {@code b} of {@code d}. */
   public static double g2(long a, long b, long c, long d) {
     double e1 = (double) c * (a + b) / (c + d);
@@ -194,6 +134,11 @@ public final class TermKeyness {
 
   private static double xlog(long o, double e) {
     return o == 0 ? 0 : o * Math.log(o / e);
+  }
+
+  // the untagged lemma, as the lexicon is lemmatised (queries have no tags): excluded in that form too
+  private static String alt(LemmaAnnotation a, int i) {
+    return (a.untagged(i) == null ? a.lemma(i) : a.untagged(i)).toLowerCase(Locale.ROOT);
   }
 
   static boolean isContent(String lemma) {
