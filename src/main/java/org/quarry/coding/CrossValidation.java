@@ -387,18 +387,12 @@ public final class CrossValidation {
 
   // the fold of each passage: groups sorted, shuffled by the seed, dealt to the folds
   private int[] folds(List<String> groups, int k) {
-    Map<String, List<Integer>> byGroup = new LinkedHashMap<>();
-    for (int i = 0; i < groups.size(); i++) {
-      byGroup.computeIfAbsent(groups.get(i), g -> new ArrayList<>()).add(i);
-    }
-    if (byGroup.size() < k) {
+    int n = GroupFolds.count(groups);
+    if (n < k) {
       throw new IllegalArgumentException("--cross-validate " + k + " needs at least " + k + " groups; the coded passages have "
-          + byGroup.size() + " (use fewer folds or another --group-by)");
+          + n + " (use fewer folds or another --group-by)");
     }
-    List<String> names = new ArrayList<>(byGroup.keySet());
-    names.sort(null);
-    Collections.shuffle(names, new Random(options.seed()));
-    return GroupFolds.assign(names, byGroup, k, groups.size());
+    return GroupFolds.deal(groups, k, options.seed());
   }
 
   private static double round(double x) {

@@ -311,27 +311,19 @@ public final class ModelTrainer {
   // so each fold gets about as many passages; without enough groups, passages are dealt instead
   private int[] folds(List<String> groups) {
     int k = options.calibrationFolds();
-    Map<String, List<Integer>> byGroup = new LinkedHashMap<>();
-    for (int i = 0; i < groups.size(); i++) {
-      byGroup.computeIfAbsent(groups.get(i), g -> new ArrayList<>()).add(i);
+    if (GroupFolds.count(groups) >= k) {
+      return GroupFolds.deal(groups, k, options.seed());
     }
     int[] fold = new int[groups.size()];
-    Random random = new Random(options.seed());
-    if (byGroup.size() < k) {
-      List<Integer> order = new ArrayList<>();
-      for (int i = 0; i < fold.length; i++) {
-        order.add(i);
-      }
-      Collections.shuffle(order, random);
-      for (int j = 0; j < order.size(); j++) {
-        fold[order.get(j)] = j % k;
-      }
-      return fold;
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < fold.length; i++) {
+      order.add(i);
     }
-    List<String> names = new ArrayList<>(byGroup.keySet());
-    names.sort(null);
-    Collections.shuffle(names, random);
-    return GroupFolds.assign(names, byGroup, k, fold.length);
+    Collections.shuffle(order, new Random(options.seed()));
+    for (int j = 0; j < order.size(); j++) {
+      fold[order.get(j)] = j % k;
+    }
+    return fold;
   }
 
   private interface CodeJob {
