@@ -95,18 +95,18 @@ final class EvalCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (minScoreOption != null && !(minScoreOption >= 0 && minScoreOption <= 1)) {
+      throw new QuarryException("--min-score must be between 0 and 1, got " + minScoreOption);
+    }
+    if (!(contextWeight >= 0 && contextWeight <= 1)) {
+      throw new QuarryException("--context-weight must be between 0 and 1, got " + contextWeight);
+    }
     minScore = minScoreOption != null ? minScoreOption : folds != null ? Double.NaN : SuggestOptions.DEFAULT_MIN_SCORE;
     if (folds != null) {
       return crossValidate();
     }
     if (methods != null || predictions != null || learner != null) {
       throw new QuarryException("--method, --predictions and --learner go with --cross-validate K");
-    }
-    if (!(minScore >= 0 && minScore <= 1)) {
-      throw new QuarryException("--min-score must be between 0 and 1, got " + minScore);
-    }
-    if (!(contextWeight >= 0 && contextWeight <= 1)) {
-      throw new QuarryException("--context-weight must be between 0 and 1, got " + contextWeight);
     }
     CodebookReader.Result book = Quarry.codebook(codebook);
     PrintWriter out = spec.commandLine().getOut();
@@ -128,12 +128,6 @@ final class EvalCommand implements Callable<Integer> {
   }
 
   private int crossValidate() throws Exception {
-    if (!Double.isNaN(minScore) && !(minScore >= 0 && minScore <= 1)) {
-      throw new QuarryException("--min-score must be between 0 and 1, got " + minScore);
-    }
-    if (!(contextWeight >= 0 && contextWeight <= 1)) {
-      throw new QuarryException("--context-weight must be between 0 and 1, got " + contextWeight);
-    }
     int n = threads == null ? SuggestOptions.defaultThreads() : threads;
     if (n < 1) {
       throw new QuarryException("--threads must be 1 or more, got " + n);
