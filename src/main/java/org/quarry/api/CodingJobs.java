@@ -111,7 +111,7 @@ final class CodingJobs {
     try {
       model = Learning.readModel(folder.dir());
     } catch (IOException e) {
-      if (method == null) {
+      if (method == null || method == Suggester.Method.LEXICON) {
         return new SuggesterChoice(lexicon, List.of(e.getMessage() + "; suggesting with the lexicon"));
       }
       throw new QuarryException(e.getMessage(), e);
@@ -119,22 +119,15 @@ final class CodingJobs {
     if (method == null && model.isEmpty()) {
       return new SuggesterChoice(lexicon, List.of());
     }
+    Optional<String> stale = model.isEmpty() ? Optional.empty() : staleness(model.get(), codebook);
     if (method == Suggester.Method.LEXICON) {
       // a model that fits knows the lexicon's threshold from the coded passages
-      if (model.isPresent() && fits(model.get(), codebook)) {
-        return new SuggesterChoice(lexicon(codebook, glossary, model.get().lexiconThreshold()), List.of());
-      }
-      return new SuggesterChoice(lexicon, List.of());
+      return new SuggesterChoice(model.isPresent() && stale.isEmpty()
+          ? lexicon(codebook, glossary, model.get().lexiconThreshold()) : lexicon, List.of());
     }
     if (model.isEmpty()) {
       throw new QuarryException("--method " + method.label() + " needs a trained model: run 'quarry learn --codebook FILE"
           + " [--gold FILE]' on this index first");
-    }
-    Optional<String> stale;
-    try (DirectoryReader reader = Learning.open(folder.dir())) {
-      stale = Learning.staleness(model.get(), codebook, reader);
-    } catch (IOException e) {
-      throw folder.unreadable(e);
     }
     if (stale.isPresent()) {
       String why = "the learned model is stale: " + stale.get() + "; run 'quarry learn' again";
@@ -152,10 +145,10 @@ final class CodingJobs {
     }
   }
 
-  // whether a model fits this codebook and index
-  private boolean fits(LearnedModel model, Codebook codebook) {
+  // why a model does not fit this codebook and index, or empty when it does
+  private Optional<String> staleness(LearnedModel model, Codebook codebook) {
     try (DirectoryReader reader = Learning.open(folder.dir())) {
-      return Learning.staleness(model, codebook, reader).isEmpty();
+      return Learning.staleness(model, codebook, reader);
     } catch (IOException e) {
       throw folder.unreadable(e);
     }
