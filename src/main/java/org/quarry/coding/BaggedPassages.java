@@ -41,10 +41,8 @@ final class BaggedPassages {
 
   private BaggedPassages() {}
 
-  /** The passages {@code options} select, in document order. */
-  static List<Bagged> read(IndexReader reader, Codebook codebook, Glossary glossary, SuggestOptions options)
-      throws IOException {
-    CodeSuggester lexicon = new CodeSuggester(codebook, glossary);
+  /** The passages {@code options} select, in document order, with the scores of {@code lexicon}. */
+  static List<Bagged> read(IndexReader reader, CodeSuggester lexicon, SuggestOptions options) throws IOException {
     Map<String, Map<String, Suggestion>> lex = new HashMap<>();
     if (!lexicon.codes().isEmpty()) {
       SuggestOptions all = new SuggestOptions(0, lexicon.codes().size(), options.kind(), options.filters(),

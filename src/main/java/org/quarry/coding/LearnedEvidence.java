@@ -11,10 +11,8 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.Term;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
 import org.quarry.analysis.LemmaAnnotation;
 import org.quarry.index.Fields;
 import org.quarry.learn.LearnedModel;
@@ -34,17 +32,22 @@ final class LearnedEvidence {
   static final int WORDS = 3;
 
   private final IndexSearcher searcher;
+  private final StoredFields stored;
   private final LearnedModel model;
   private final Map<String, Source> sources = new HashMap<>();
 
-  LearnedEvidence(IndexReader reader, LearnedModel model) {
+  LearnedEvidence(IndexReader reader, LearnedModel model) throws IOException {
     this.searcher = new IndexSearcher(reader);
+    this.stored = reader.storedFields();
     this.model = model;
   }
 
-  /** The evidence of {@code code} on {@code p}, empty when the model did not learn the code. */
-  List<Evidence> of(Passage p, String code) {
-    LemmaAnnotation a = annotation(p.id());
+  /**
+   * The evidence of {@code code} on {@code p} (document {@code doc}), empty when the model did not
+   * learn the code.
+   */
+  List<Evidence> of(Passage p, int doc, String code) {
+    LemmaAnnotation a = annotation(doc);
     if (a == null) {
       return List.of();
     }
@@ -75,17 +78,13 @@ final class LearnedEvidence {
     return out;
   }
 
-  private LemmaAnnotation annotation(String id) {
+  private LemmaAnnotation annotation(int doc) {
     try {
-      TopDocs top = searcher.search(new TermQuery(new Term(Fields.ID, id)), 1);
-      if (top.scoreDocs.length == 0) {
-        return null;
-      }
-      Document d = searcher.storedFields().document(top.scoreDocs[0].doc, Set.of(Fields.ANNOTATION));
+      Document d = stored.document(doc, Set.of(Fields.ANNOTATION));
       String enc = d.get(Fields.ANNOTATION);
       return enc == null ? null : LemmaAnnotation.decode(enc);
     } catch (IOException e) {
-      throw new UncheckedIOException("reading passage " + id, e);
+      throw new UncheckedIOException("reading document " + doc, e);
     }
   }
 }

@@ -27,11 +27,10 @@ import org.quarry.model.Suggestion;
  * LearnedEvidence}).
  */
 public final class LearnedSuggester implements Suggester {
-  private final Codebook codebook;
-  private final Glossary glossary;
   private final LearnedModel model;
   private final Method method;
   private final List<Code> codes;
+  private final CodeSuggester lexicon;
   private final java.util.Set<String> lexiconBetter;
 
   /**
@@ -43,14 +42,13 @@ public final class LearnedSuggester implements Suggester {
     if (method == Method.LEXICON) {
       throw new IllegalArgumentException("a learned suggester is learned or combined");
     }
-    this.codebook = codebook;
-    this.glossary = glossary;
     this.model = model;
     this.method = method;
     this.lexiconBetter = java.util.Set.copyOf(model.lexiconBetter());
     java.util.Set<String> learned = new java.util.HashSet<>(model.codes());
-    java.util.Set<String> lexicon = new java.util.HashSet<>();
-    new CodeSuggester(codebook, glossary).codes().forEach(c -> lexicon.add(c.id()));
+    this.lexicon = new CodeSuggester(codebook, glossary);
+    java.util.Set<String> withLexicon = new java.util.HashSet<>();
+    lexicon.codes().forEach(c -> withLexicon.add(c.id()));
     // a parent code nobody coded with is a container: its children are coded, not it
     java.util.Set<String> parents = new java.util.HashSet<>();
     codebook.codes().forEach(c -> {
@@ -62,7 +60,7 @@ public final class LearnedSuggester implements Suggester {
     containers.retainAll(parents);
     this.codes = codebook.codes().stream()
         .filter(c -> learned.contains(c.id())
-            || (method == Method.COMBINED && lexicon.contains(c.id()) && !containers.contains(c.id())))
+            || (method == Method.COMBINED && withLexicon.contains(c.id()) && !containers.contains(c.id())))
         .toList();
   }
 
@@ -88,10 +86,12 @@ public final class LearnedSuggester implements Suggester {
     // scores first, from a lexicon run without evidence; evidence after, for the kept passages only
     SuggestOptions scoring = new SuggestOptions(options.minScore(), options.top(), options.kind(), options.filters(),
         options.includeDuplicates(), false, options.contextWeight(), options.threads(), options.passages());
-    List<BaggedPassages.Bagged> bagged = BaggedPassages.read(reader, codebook, glossary, scoring);
+    List<BaggedPassages.Bagged> bagged = BaggedPassages.read(reader, lexicon, scoring);
     List<PassageSuggestions> out = new ArrayList<>();
+    Map<String, Integer> docs = new HashMap<>();
     int n = 0;
     for (BaggedPassages.Bagged b : bagged) {
+      docs.put(b.passage().id(), b.doc());
       List<Suggestion> kept = scores(b, options.minScore(), options.top());
       if (!kept.isEmpty()) {
         out.add(new PassageSuggestions(b.passage(), kept));
@@ -102,7 +102,7 @@ public final class LearnedSuggester implements Suggester {
     }
     long t1 = System.nanoTime();
     if (options.evidence() && !out.isEmpty()) {
-      out = withEvidence(reader, out, options);
+      out = withEvidence(reader, out, docs, options);
     }
     out.sort(Comparator.comparing((PassageSuggestions s) -> s.passage().source())
         .thenComparingInt(s -> s.passage().start())
@@ -111,9 +111,9 @@ public final class LearnedSuggester implements Suggester {
   }
 
   // the lexicon's matched words for each kept suggestion, from one lexicon run over the kept passages
-  private List<PassageSuggestions> withEvidence(IndexReader reader, List<PassageSuggestions> kept, SuggestOptions options)
+  private List<PassageSuggestions> withEvidence(
+      IndexReader reader, List<PassageSuggestions> kept, Map<String, Integer> docs, SuggestOptions options)
       throws IOException {
-    CodeSuggester lexicon = new CodeSuggester(codebook, glossary);
     if (lexicon.codes().isEmpty()) {
       return kept;
     }
@@ -134,7 +134,7 @@ public final class LearnedSuggester implements Suggester {
       for (Suggestion s : ps.suggestions()) {
         List<Evidence> ev = m.getOrDefault(s.code(), List.of());
         if (ev.isEmpty()) {
-          ev = learned.of(ps.passage(), s.code());
+          ev = learned.of(ps.passage(), docs.get(ps.passage().id()), s.code());
         }
         list.add(new Suggestion(s.passageId(), s.code(), s.score(), ev));
       }

@@ -101,7 +101,7 @@ public final class Learning {
     codebook.codes().forEach(c -> ids.add(c.id()));
     List<GoldItem> inBook = items.stream().filter(g -> ids.contains(g.code())).toList();
     List<Optional<Passage>> matches = GoldSet.match(inBook, all);
-    List<BaggedPassages.Bagged> selected = BaggedPassages.read(reader, codebook, glossary, options);
+    List<BaggedPassages.Bagged> selected = BaggedPassages.read(reader, new CodeSuggester(codebook, glossary), options);
     return CodedPassages.of(selected, inBook, matches, reviewedSources, groupBy);
   }
 
