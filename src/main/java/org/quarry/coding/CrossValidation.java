@@ -137,6 +137,7 @@ public final class CrossValidation {
       }
     }
     int[] fold = folds(data.groups(), options.folds());
+    double[][] lex = lexicon(data, codes); // read, never written: the lexicon method's scores and the fallback's
     Map<String, double[][]> scores = new LinkedHashMap<>();
     Map<String, double[]> thresholds = new HashMap<>();
     for (String m : options.methods()) {
@@ -154,7 +155,7 @@ public final class CrossValidation {
           java.util.Arrays.fill(t, 1);
         }
         case "lexicon" -> {
-          lexicon(data, codes, s);
+          s = lex;
           for (int k = 0; k < options.folds(); k++) {
             double lt = Double.isNaN(options.lexiconThreshold()) ? lexiconThreshold(data, fold, k, codes)
                 : options.lexiconThreshold();
@@ -171,10 +172,7 @@ public final class CrossValidation {
       thresholds.put(m, t);
     }
     boolean learning = options.methods().contains("learned") || options.methods().contains("combined");
-    double[] lexiconScores = null;
     if (learning) {
-      double[][] lex = new double[codes.size()][n];
-      lexicon(data, codes, lex);
       for (int k = 0; k < options.folds(); k++) {
         LearnedModel model = train(data, fold, k, codes, null);
         apply(model, data, fold, k, codes, lex, scores, thresholds);
@@ -194,7 +192,7 @@ public final class CrossValidation {
     String curveMethod = options.methods().stream().filter(x -> x.equals("learned") || x.equals("combined"))
         .findFirst().orElse(null);
     if (curveMethod != null && options.learningCurve()) {
-      curve = learningCurve(data, fold, codes, truth, ids, curveMethod);
+      curve = learningCurve(data, fold, codes, lex, truth, ids, curveMethod);
     }
     int codesWithGold = 0;
     int codesInMap = 0;
@@ -239,13 +237,15 @@ public final class CrossValidation {
   }
 
   // the lexicon's score of every code on every passage
-  private static void lexicon(CodedPassages data, List<Code> codes, double[][] into) {
+  private static double[][] lexicon(CodedPassages data, List<Code> codes) {
+    double[][] into = new double[codes.size()][data.size()];
     for (int i = 0; i < data.size(); i++) {
       Map<String, Double> lex = data.passages().get(i).bag().lexicon();
       for (int c = 0; c < codes.size(); c++) {
         into[c][i] = lex.getOrDefault(codes.get(c).id(), 0.0);
       }
     }
+    return into;
   }
 
   // a model trained on the passages outside fold k (of the groups in {@code only}, when given)
@@ -334,10 +334,9 @@ public final class CrossValidation {
 
   // micro-F1 of {@code method} when each fold's model learns from a sample of its training groups
   private List<CurvePoint> learningCurve(
-      CodedPassages data, int[] fold, List<Code> codes, boolean[][] truth, List<String> ids, String method) {
+      CodedPassages data, int[] fold, List<Code> codes, double[][] lex, boolean[][] truth, List<String> ids,
+      String method) {
     List<CurvePoint> out = new ArrayList<>();
-    double[][] lex = new double[codes.size()][data.size()];
-    lexicon(data, codes, lex);
     Random random = new Random(options.seed() + 1);
     List<List<String>> trainGroups = new ArrayList<>();
     for (int k = 0; k < options.folds(); k++) {
