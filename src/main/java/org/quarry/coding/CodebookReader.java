@@ -86,12 +86,7 @@ public final class CodebookReader {
    * @param fix what to do, said at the end of the line in parentheses
    */
   static java.util.Optional<String> termless(Path file, Codebook book, String fix) {
-    Set<String> parents = new HashSet<>();
-    for (Code c : book.codes()) {
-      if (c.parent() != null) {
-        parents.add(c.parent());
-      }
-    }
+    Set<String> parents = book.parentIds();
     List<String> ids = new ArrayList<>();
     for (Code c : book.codes()) {
       if (c.terms().isEmpty() && (c.query() == null || c.query().isBlank()) && !parents.contains(c.id())) {

@@ -212,12 +212,7 @@ public final class CrossValidation {
    * is neither right nor wrong by this coding).
    */
   private List<Code> evaluated(CodedPassages data) {
-    Set<String> parents = new java.util.HashSet<>();
-    codebook.codes().forEach(c -> {
-      if (c.parent() != null) {
-        parents.add(c.parent());
-      }
-    });
+    Set<String> parents = codebook.parentIds();
     Set<String> used = new java.util.HashSet<>();
     data.labels().forEach(used::addAll);
     return codebook.codes().stream().filter(c -> !parents.contains(c.id()) || used.contains(c.id())).toList();

@@ -50,14 +50,8 @@ public final class LearnedSuggester implements Suggester {
     java.util.Set<String> withLexicon = new java.util.HashSet<>();
     lexicon.codes().forEach(c -> withLexicon.add(c.id()));
     // a parent code nobody coded with is a container: its children are coded, not it
-    java.util.Set<String> parents = new java.util.HashSet<>();
-    codebook.codes().forEach(c -> {
-      if (c.parent() != null) {
-        parents.add(c.parent());
-      }
-    });
     java.util.Set<String> containers = new java.util.HashSet<>(model.uncoded());
-    containers.retainAll(parents);
+    containers.retainAll(codebook.parentIds());
     this.codes = codebook.codes().stream()
         .filter(c -> learned.contains(c.id())
             || (method == Method.COMBINED && withLexicon.contains(c.id()) && !containers.contains(c.id())))

@@ -1,6 +1,8 @@
 package org.quarry.model;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 
 /**
@@ -13,6 +15,17 @@ import java.util.Optional;
 public record Codebook(String name, String glossary, List<Code> codes) {
   public Codebook {
     codes = List.copyOf(codes);
+  }
+
+  /** The ids of the codes that are another code's parent: the groups of the tree. */
+  public Set<String> parentIds() {
+    Set<String> parents = new HashSet<>();
+    codes.forEach(c -> {
+      if (c.parent() != null) {
+        parents.add(c.parent());
+      }
+    });
+    return Set.copyOf(parents);
   }
 
   /** The code with this id, if any. */
