@@ -23,6 +23,7 @@ import org.quarry.index.IndexLockedException;
 import org.quarry.index.IndexUpdate;
 import org.quarry.index.Indexer;
 import org.quarry.index.ParticipantAttributes;
+import org.quarry.index.SourceConflictException;
 import org.quarry.index.SourceListener;
 import org.quarry.index.SourcePassages;
 import org.quarry.ingest.ParticipantTable;
@@ -67,9 +68,12 @@ final class IndexJob {
     ParticipantTable participants =
         request.participants() == null ? null : IndexFolder.readParticipants(request.participants());
     // the participants file may sit in a folder being indexed; it describes sources, it is not one
-    List<SourceFile> files =
+    List<SourceFile> given =
         walked.stream().filter(f -> !sameFile(f.file(), request.participants())).toList();
-    checkSurveyColumns(files, request.survey(), request.maxFileMb());
+    checkSurveyColumns(given, request.survey(), request.maxFileMb());
+    // a same-named file from another folder is another source, never a replacement
+    List<SourceFile> files = new SourceIds(search.sourceOrigins(), Path.of("")).assign(given);
+    search.release();
     folder.create();
     // the columns of the table the index had, whose values a new table replaces or drops
     List<String> previousAttributes = participants != null ? folder.participants().attributes() : List.of();
@@ -159,6 +163,8 @@ final class IndexJob {
           notes);
     } catch (IndexLockedException e) {
       throw IndexFolder.locked(e);
+    } catch (SourceConflictException e) {
+      throw new QuarryException(e.getMessage(), e);
     } catch (AccessDeniedException e) {
       throw new QuarryException("cannot write to index " + folder.dir() + ": permission denied (" + e.getFile() + ")", e);
     } catch (FileSystemException e) {

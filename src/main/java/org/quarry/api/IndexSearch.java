@@ -80,6 +80,18 @@ final class IndexSearch implements AutoCloseable {
     }
   }
 
+  /** The file each indexed source came from, by id; empty before the first run. */
+  java.util.Map<String, org.quarry.model.SourceOrigin> sourceOrigins() {
+    if (!folder.hasIndex()) {
+      return java.util.Map.of();
+    }
+    try {
+      return searcher().sourceOrigins();
+    } catch (IOException e) {
+      throw folder.unreadable(e);
+    }
+  }
+
   /** Every source with the text Quarry keeps for it, by id. */
   List<Source> sources() {
     try {

@@ -132,12 +132,17 @@ public final class Indexer implements Closeable {
       SourcePassages sp = it.next();
       Source source = sp.source();
       SourceRecord old = records.get(source.id());
+      if (old != null && old.fromAnotherFile(source.path())) {
+        throw new SourceConflictException(source.id(), old.path(), source.path());
+      }
       if (old != null
           && source.contentHash() != null
           && source.contentHash().equals(old.contentHash())) {
         unchanged++;
-        if (!Objects.equals(sp.root(), old.root()) && sp.root() != null) {
-          SourceRecord moved = old.withRoot(sp.root());
+        boolean movedRoot = !Objects.equals(sp.root(), old.root()) && sp.root() != null;
+        boolean movedFile = source.path() != null && !source.path().equals(old.path());
+        if (movedRoot || movedFile) {
+          SourceRecord moved = old.movedTo(movedRoot ? sp.root() : old.root(), movedFile ? source.path() : old.path());
           rewriteRecord(moved);
           records.put(moved.id(), moved);
         }
@@ -603,8 +608,25 @@ public final class Indexer implements Closeable {
       return new SourceRecord(id, path, contentHash, kind, signature, passages, of, root, source);
     }
 
-    SourceRecord withRoot(String newRoot) {
-      return new SourceRecord(id, path, contentHash, kind, signature, passages, duplicateOf, newRoot, source);
+    SourceRecord movedTo(String newRoot, String newPath) {
+      return new SourceRecord(id, newPath, contentHash, kind, signature, passages, duplicateOf, newRoot, source);
+    }
+
+    /**
+     * True when {@code newPath} is another file than the one this source was read from, and that
+     * one still exists: replacing it would lose a source the user indexed. A project's sources
+     * ({@code project!name}) and sources of unknown path are the caller's to replace.
+     */
+    boolean fromAnotherFile(String newPath) {
+      if (path == null || newPath == null || path.equals(newPath) || path.contains("!")) {
+        return false;
+      }
+      try {
+        java.nio.file.Path old = java.nio.file.Path.of(path);
+        return old.isAbsolute() && java.nio.file.Files.exists(old);
+      } catch (java.nio.file.InvalidPathException e) {
+        return false;
+      }
     }
 
     Document toDocument() {

@@ -7,7 +7,9 @@ import java.util.Objects;
  * A file as read and normalised: the text Quarry segments, and the map back to the file.
  *
  * @param id the path relative to the folder given to {@code index}, with {@code /} separators (or
- *     the file name for a file given directly); unique within an index
+ *     the file name for a file given directly); unique within an index: a same-named file from
+ *     another folder gets that folder in front ({@code b/P01.txt}), relative to the working
+ *     folder where it lies inside it
  * @param path the file's absolute path as read, for messages
  * @param kind paper, transcript, record or survey
  * @param text the normalised text (NFC, PDF repairs applied)

@@ -63,6 +63,7 @@ import org.quarry.model.Passage;
 import org.quarry.model.SearchRequest;
 import org.quarry.model.SearchResult;
 import org.quarry.model.Source;
+import org.quarry.model.SourceOrigin;
 
 /**
  * Searches the passages of a Quarry index.
@@ -322,6 +323,21 @@ public final class QuoteSearcher implements Closeable {
   }
 
   /**
+   * The file each source was read from and the hash of its bytes, by source id: what tells two
+   * same-named files apart without reading the texts the index keeps.
+   */
+  public Map<String, SourceOrigin> sourceOrigins() throws IOException {
+    Map<String, SourceOrigin> origins = new TreeMap<>();
+    forEachOfType(Fields.TYPE_SOURCE, Set.of(Fields.SOURCE, Fields.PATH, Fields.CONTENT_HASH), doc -> {
+      String id = doc.get(Fields.SOURCE);
+      if (id != null) {
+        origins.put(id, new SourceOrigin(doc.get(Fields.PATH), doc.get(Fields.CONTENT_HASH)));
+      }
+    });
+    return origins;
+  }
+
+  /**
    * The human codings kept with their exact spans ({@link org.quarry.index.KeptCodings}): those
    * imported from QDA tools and the accepted decisions that apply, by source, then offset, then
    * code.
@@ -368,6 +384,11 @@ public final class QuoteSearcher implements Closeable {
   // hands every stored document of one type (sources, kept codings, kept cases) to `read`, one at
   // a time under one searcher, so a large source text is not held twice
   private void forEachOfType(String type, java.util.function.Consumer<Document> read) throws IOException {
+    forEachOfType(type, null, read);
+  }
+
+  private void forEachOfType(String type, Set<String> fields, java.util.function.Consumer<Document> read)
+      throws IOException {
     manager.maybeRefresh();
     IndexSearcher searcher = manager.acquire();
     try {
@@ -376,7 +397,7 @@ public final class QuoteSearcher implements Closeable {
               new TermQuery(new Term(Fields.TYPE, type)), Math.max(1, searcher.getIndexReader().maxDoc()));
       StoredFields stored = searcher.storedFields();
       for (ScoreDoc sd : top.scoreDocs) {
-        read.accept(stored.document(sd.doc));
+        read.accept(fields == null ? stored.document(sd.doc) : stored.document(sd.doc, fields));
       }
     } finally {
       manager.release(searcher);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,9 +26,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.quarry.analysis.LemmaAnnotation;
 import org.quarry.analysis.TextAnnotator;
 import org.quarry.model.CodeScore;
+import org.quarry.model.Source;
 
 class IndexerTest {
   @TempDir Path dir;
+  @TempDir Path files;
 
   /** A model-free annotator that counts its calls: lemma = lower-cased word. */
   static final class CountingAnnotator implements TextAnnotator {
@@ -86,6 +89,29 @@ class IndexerTest {
       assertEquals(calls, annotator.calls.get());
     }
     assertEquals(List.of("a.txt#0-10", "a.txt#12-22", "b.txt#0-9", "b.txt#11-20"), passageIds());
+  }
+
+  @Test
+  void aSourceFromAnotherFileThatStillExistsIsNotReplaced() throws IOException {
+    Path first = Files.writeString(files.resolve("a.txt"), "Alpha one.");
+    Path second = Files.writeString(files.resolve("b.txt"), "Beta one.");
+    try (Indexer indexer = Indexer.open(dir, annotator, DuplicateFinder.none())) {
+      indexer.update(Stream.of(fromFile("p.txt", first, "Alpha one.")));
+      SourceConflictException e =
+          assertThrows(
+              SourceConflictException.class,
+              () -> indexer.update(Stream.of(fromFile("p.txt", second, "Beta one."))));
+      assertTrue(e.getMessage().contains(first.toString()), e.getMessage());
+    }
+    assertEquals(List.of("p.txt#0-10"), passageIds());
+  }
+
+  private static SourcePassages fromFile(String id, Path file, String text) {
+    SourcePassages sp = TestCorpus.paragraphs(id, text);
+    Source s = sp.source();
+    return new SourcePassages(
+        new Source(id, file.toString(), s.kind(), s.text(), s.offsets(), s.contentHash(), s.metadata()),
+        sp.passages());
   }
 
   @Test
