@@ -52,7 +52,8 @@ public final class SearchJson {
     h.put("id", p.id());
     h.put("source", p.source());
     h.put("kind", p.kind().label());
-    h.put("participant", p.participant());
+    h.put("participant", p.participantCounted());
+    h.put("speaker", p.speaker());
     h.put("section", p.section());
     h.put("start", p.start());
     h.put("end", p.end());

@@ -43,7 +43,7 @@ import org.quarry.model.Suggestion;
 final class SuggestionGatherer {
   // what a Passage is read from; the stored annotation, the largest field, is not needed here
   static final java.util.Set<String> PASSAGE_FIELDS =
-      java.util.Set.of(Fields.ID, Fields.SOURCE, Fields.KIND, Fields.PARTICIPANT, Fields.SECTION,
+      java.util.Set.of(Fields.ID, Fields.SOURCE, Fields.KIND, Fields.PARTICIPANT, Fields.SPEAKER, Fields.SECTION,
           Fields.START, Fields.END, Fields.TEXT, Fields.ATTRIBUTES);
 
   static final Source NO_SOURCE =

@@ -59,6 +59,12 @@ public final class Fields {
   public static final String PARTICIPANT = "participant";
 
   /**
+   * Passage: who speaks it, keyword and facet: the participant, or the interviewer of an
+   * interviewer's turn (who is in no {@link #PARTICIPANT} field or facet); stored.
+   */
+  public static final String SPEAKER = "speaker";
+
+  /**
    * Participants whose quotes a narrative passage's paragraph holds: stored, and counted in the
    * {@link #PARTICIPANT} facet (not in its keyword field, so {@code participant:X} stays exact).
    */
@@ -163,12 +169,12 @@ public final class Fields {
   public static final String CASES = "cases";
 
   /** Facet dimensions every passage index has; attribute dimensions come on top. */
-  public static final List<String> FIXED_FACETS = List.of(PARTICIPANT, SOURCE, KIND, SECTION, CODE, ORIGIN);
+  public static final List<String> FIXED_FACETS = List.of(PARTICIPANT, SPEAKER, SOURCE, KIND, SECTION, CODE, ORIGIN);
 
   /** Names an attribute may not take. */
   public static final Set<String> RESERVED =
       Set.of(
-          TYPE, ID, SOURCE, KIND, PARTICIPANT, QUOTED, SECTION, TEXT, TEXT_STEM, TEXT_LEMMA, CODE, ORIGIN,
+          TYPE, ID, SOURCE, KIND, PARTICIPANT, SPEAKER, QUOTED, SECTION, TEXT, TEXT_STEM, TEXT_LEMMA, CODE, ORIGIN,
           CODE_SCORES, DUPLICATE_OF, DUPLICATE, START, END, ANNOTATION, ATTRIBUTES, PATH,
           CONTENT_HASH, SOURCE_KIND, SIGNATURE, PASSAGE_COUNT, RECORD, ROOT, SOURCE_TEXT,
           SOURCE_OFFSETS, SOURCE_METADATA, CODINGS_OF, CODINGS, DECISIONS, CASES_OF, CASES, "$facets");

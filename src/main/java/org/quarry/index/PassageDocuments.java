@@ -71,10 +71,11 @@ public final class PassageDocuments {
     doc.add(new SortedDocValuesField(Fields.ID, new BytesRef(p.id())));
     keyword(doc, Fields.SOURCE, p.source());
     keyword(doc, Fields.KIND, p.kind().label());
-    keyword(doc, Fields.PARTICIPANT, p.participant());
+    keyword(doc, Fields.PARTICIPANT, p.participantCounted());
+    keyword(doc, Fields.SPEAKER, p.speaker());
     for (String q : p.quoted()) {
       doc.add(new StoredField(Fields.QUOTED, q));
-      if (!q.equals(p.participant())) {
+      if (!q.equals(p.participantCounted())) {
         doc.add(new SortedSetDocValuesFacetField(Fields.PARTICIPANT, q));
       }
     }
@@ -168,7 +169,9 @@ public final class PassageDocuments {
         stored.get(Fields.ID),
         stored.get(Fields.SOURCE),
         PassageKind.parse(stored.get(Fields.KIND)),
-        stored.get(Fields.PARTICIPANT),
+        // an interviewer's label is only its speaker (an index written before speakers has it as
+        // the participant)
+        stored.get(Fields.SPEAKER) != null ? stored.get(Fields.SPEAKER) : stored.get(Fields.PARTICIPANT),
         stored.get(Fields.SECTION),
         intValue(stored, Fields.START),
         intValue(stored, Fields.END),

@@ -10,7 +10,9 @@ import java.util.Objects;
  * @param id {@code source#start-end}; stable while the source text is unchanged
  * @param source the {@link Source#id()} it comes from
  * @param kind quote, narrative, turn, interviewer or response
- * @param participant the speaker's code, or null when no one is attributed
+ * @param participant the speaker's code, or null when no one is attributed; for an interviewer's
+ *     turn the interviewer's label, which names the speaker but is no participant (see {@link
+ *     #participantCounted()})
  * @param section the heading it sits under, or null
  * @param start first code point in the source file as read
  * @param end one past the last code point in the source file as read
@@ -74,6 +76,20 @@ public record Passage(
   /** The id of the passage at {@code [start, end)} of {@code source}. */
   public static String idOf(String source, int start, int end) {
     return source + "#" + start + "-" + end;
+  }
+
+  /** Who speaks the passage: its participant, or the interviewer for an interviewer's turn. */
+  public String speaker() {
+    return participant;
+  }
+
+  /**
+   * The participant the passage counts for in the participant facet, {@code participant:}
+   * queries, matrix rows and exports: its {@link #participant()}, except for an interviewer's
+   * turn, which counts for nobody (interviewers are not participants).
+   */
+  public String participantCounted() {
+    return kind == PassageKind.INTERVIEWER ? null : participant;
   }
 
   /** The span of the source file this passage covers. */

@@ -14,6 +14,7 @@ import org.quarry.model.Code;
 import org.quarry.model.Codebook;
 import org.quarry.model.Coding;
 import org.quarry.model.Passage;
+import org.quarry.model.PassageKind;
 
 /**
  * A framework matrix: rows are cases (participants, sources or attribute values), columns are
@@ -68,7 +69,9 @@ public final class FrameworkMatrix {
     PassageLocator locator = new PassageLocator(passages);
     TreeSet<String> rowSet = new TreeSet<>();
     for (Passage p : passages) {
-      rowSet.add(rowsBy.rowOf(p));
+      if (p.kind() != PassageKind.INTERVIEWER) {
+        rowSet.add(rowsBy.rowOf(p));
+      }
     }
     List<String> rows = new ArrayList<>();
     for (String r : rowSet) {
@@ -95,6 +98,9 @@ public final class FrameworkMatrix {
         continue;
       }
       Passage p = found.get();
+      if (p.kind() == PassageKind.INTERVIEWER) {
+        continue; // interviewers are not participants: their turns are in no row
+      }
       MatrixQuote q =
           new MatrixQuote(p.id(), p.source(), p.start(), p.end(), p.participant(), c.score(),
               p.text());

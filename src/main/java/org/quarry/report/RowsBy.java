@@ -39,7 +39,7 @@ public record RowsBy(String dimension) {
   public String rowOf(Passage p) {
     String v =
         switch (dimension) {
-          case "participant" -> p.participant();
+          case "participant" -> p.participantCounted();
           case "source" -> p.source();
           default -> p.attributes().get(dimension);
         };

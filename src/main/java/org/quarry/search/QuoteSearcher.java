@@ -70,7 +70,7 @@ import org.quarry.model.SourceOrigin;
  *
  * <p>Queries use Lucene's classic syntax. A bare word searches the lemmas (so {@code voice} and
  * {@code voices} find the same passages) and, with a small boost, the exact words; glossary
- * synonyms apply to both, multi-word ones as phrases. {@code participant:}, {@code source:},
+ * synonyms apply to both, multi-word ones as phrases. {@code participant:}, {@code speaker:}, {@code source:},
  * {@code kind:}, {@code section:}, {@code code:}, {@code origin:} and attribute names search
  * keywords as written ({@code participant:IDNS1*} works). Leading wildcards ({@code *care}) are
  * rejected with a message: they scan every term of the index. A blank query matches every
