@@ -12,6 +12,12 @@ public class QuarryException extends RuntimeException {
   /** Exit code when the job ran but some inputs failed. */
   public static final int PARTIAL_FAILURE = 1;
 
+  /**
+   * Exit code for a failure of Quarry itself (a bug, or the machine running out of memory): a
+   * script can tell it from inputs that failed.
+   */
+  public static final int INTERNAL_ERROR = 3;
+
   private final int exitCode;
   private final String parameter;
 

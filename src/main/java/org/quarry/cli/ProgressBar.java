@@ -4,7 +4,8 @@ import java.io.PrintWriter;
 
 /**
  * A one-line progress bar on stderr that appears only once a job has run for more than a
- * second, so quick jobs stay quiet.
+ * second, so quick jobs stay quiet, and only when stderr is a terminal: carriage returns in a
+ * piped log are noise.
  */
 final class ProgressBar {
   private static final long QUIET_NANOS = 1_000_000_000L;
@@ -16,15 +17,46 @@ final class ProgressBar {
   private boolean shown;
   private long lastDrawNanos;
 
+  private final boolean terminal;
+
+  private final long quietNanos;
+
   ProgressBar(PrintWriter err, String label) {
+    this(err, label, stderrIsTerminal(), QUIET_NANOS);
+  }
+
+  ProgressBar(PrintWriter err, String label, boolean terminal, long quietNanos) {
     this.err = err;
     this.label = label;
+    this.terminal = terminal;
+    this.quietNanos = quietNanos;
+  }
+
+  /**
+   * Whether stderr is a terminal: the launcher says so ({@code -Dquarry.stderr.terminal}, from
+   * {@code [ -t 2 ]}); run otherwise, only a console that is a terminal counts.
+   */
+  static boolean stderrIsTerminal() {
+    String told = System.getProperty("quarry.stderr.terminal");
+    if (told != null) {
+      return Boolean.parseBoolean(told);
+    }
+    java.io.Console console = System.console();
+    if (console == null) {
+      return false;
+    }
+    try {
+      // Console.isTerminal is Java 22+; Quarry builds for 21
+      return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+    } catch (ReflectiveOperationException e) {
+      return true; // Java 21 gives a console only to a terminal
+    }
   }
 
   /** Reports {@code done} of {@code total} units; draws at most ten times a second. */
   synchronized void update(long done, long total, String what) {
     long now = System.nanoTime();
-    if (now - startNanos < QUIET_NANOS || (shown && now - lastDrawNanos < 100_000_000L && done < total)) {
+    if (!terminal || now - startNanos < quietNanos || (shown && now - lastDrawNanos < 100_000_000L && done < total)) {
       return;
     }
     shown = true;

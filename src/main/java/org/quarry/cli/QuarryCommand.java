@@ -53,7 +53,7 @@ public final class QuarryCommand implements Runnable {
 
   /**
    * Runs the CLI with the given streams and returns the exit code (0 success, 1 some inputs
-   * failed, 2 bad usage or input). Tests call this directly.
+   * failed, 2 bad usage or input, 3 internal error). Tests call this directly.
    */
   public static int execute(PrintWriter out, PrintWriter err, String... args) {
     boolean verbose = Arrays.asList(args).contains("--verbose");
@@ -62,27 +62,12 @@ public final class QuarryCommand implements Runnable {
     cli.setErr(err);
     cli.setParameterExceptionHandler(
         (ex, a) -> {
-          err.println("quarry: " + oneLine(ex.getMessage()) + " (see '" + helpFor(ex) + "')");
+          // picocli checks required options before unknown ones; a typo is the real problem
+          String message = unknownOption(ex.getCommandLine(), a).orElse(oneLine(ex.getMessage()));
+          err.println("quarry: " + message + " (see '" + helpFor(ex) + "')");
           return QuarryException.BAD_INPUT;
         });
-    cli.setExecutionExceptionHandler(
-        (ex, commandLine, parseResult) -> {
-          if (ex instanceof QuarryException qe) {
-            err.println("quarry: " + oneLine(qe.getMessage()));
-            if (verbose) {
-              ex.printStackTrace(err);
-            }
-            return qe.exitCode();
-          }
-          err.println(
-              "quarry: internal error: "
-                  + oneLine(String.valueOf(ex))
-                  + (verbose ? "" : " (run again with --verbose for the stack trace)"));
-          if (verbose) {
-            ex.printStackTrace(err);
-          }
-          return QuarryException.PARTIAL_FAILURE;
-        });
+    cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> failed(ex, err, verbose));
     int code;
     try {
       code = cli.execute(args);
@@ -90,15 +75,76 @@ public final class QuarryCommand implements Runnable {
       // picocli hands on Errors; a user still gets one line, and what to do
       err.println("quarry: out of memory (" + oneLine(e.getMessage()) + "); split large files or give Java"
           + " more heap with JAVA_TOOL_OPTIONS=-Xmx8g");
-      code = QuarryException.PARTIAL_FAILURE;
+      code = QuarryException.INTERNAL_ERROR;
     } catch (LinkageError e) {
       err.println("quarry: internal error: " + oneLine(String.valueOf(e))
           + " (was the jar rebuilt while this ran? run the command again)");
-      code = QuarryException.PARTIAL_FAILURE;
+      code = QuarryException.INTERNAL_ERROR;
     }
     out.flush();
     err.flush();
     return code;
+  }
+
+  /**
+   * Prints the one line a failed command owes its user and returns its exit code: the
+   * exception's own for a {@link QuarryException}, {@link QuarryException#INTERNAL_ERROR} for
+   * anything else (a bug is not bad input).
+   */
+  static int failed(Exception ex, PrintWriter err, boolean verbose) {
+    if (ex instanceof QuarryException qe) {
+      err.println("quarry: " + oneLine(qe.getMessage()));
+      if (verbose) {
+        ex.printStackTrace(err);
+      }
+      return qe.exitCode();
+    }
+    err.println(
+        "quarry: internal error: "
+            + oneLine(String.valueOf(ex))
+            + (verbose ? "" : " (run again with --verbose for the stack trace)"));
+    if (verbose) {
+      ex.printStackTrace(err);
+    }
+    return QuarryException.INTERNAL_ERROR;
+  }
+
+  /**
+   * The first option in {@code args} that the command does not know, as a message with the
+   * option it was probably meant to be; empty when every option is known.
+   */
+  static java.util.Optional<String> unknownOption(CommandLine command, String[] args) {
+    CommandLine.Model.CommandSpec spec = command.getCommandSpec();
+    for (String arg : args) {
+      if (arg.equals("--")) {
+        break; // what follows is positional
+      }
+      if (!arg.startsWith("-") || arg.equals("-") || arg.matches("-[0-9.].*")) {
+        continue;
+      }
+      String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+      if (spec.findOption(name) == null && !spec.subcommands().containsKey(name) && !isClusteredShortOptions(spec, name)) {
+        String hint =
+            DidYouMean.closest(name, spec.optionsMap().keySet())
+                .map(o -> "; did you mean '" + o + "'?")
+                .orElse("");
+        return java.util.Optional.of("unknown option '" + name + "'" + hint);
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
+  // -vh is -v and -h; every letter must be a known short option
+  private static boolean isClusteredShortOptions(CommandLine.Model.CommandSpec spec, String name) {
+    if (name.startsWith("--") || name.length() < 3) {
+      return false;
+    }
+    for (char c : name.substring(1).toCharArray()) {
+      if (spec.findOption("-" + c) == null) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String helpFor(ParameterException ex) {

@@ -42,6 +42,19 @@ class CliInputErrorsTest {
   }
 
   @Test
+  void aMistypedOptionIsNamedWithTheOneMeantBeforeAMissingRequiredOne() {
+    CliRun run = CliRun.of("suggest", "--codebok", "seeds/codebook-commissioners.yaml");
+    assertOneLineError(run, "unknown option '--codebok'; did you mean '--codebook'?");
+    assertFalse(run.err().contains("Missing required"), run.err());
+  }
+
+  @Test
+  void aMistypedOptionAfterTheQueryIsNamedToo() {
+    CliRun run = CliRun.of("search", "voice", "--facte", "participant");
+    assertOneLineError(run, "did you mean '--facet'?");
+  }
+
+  @Test
   void aBadFormat() {
     CliRun run = CliRun.of("search", "voice", "--format", "xml");
     assertOneLineError(run, "xml");
