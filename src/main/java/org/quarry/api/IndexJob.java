@@ -160,7 +160,8 @@ final class IndexJob {
           search.searcher().passageCount(),
           Duration.ofNanos(System.nanoTime() - t0),
           Duration.ofNanos(update.taggerNanos()),
-          notes);
+          notes,
+          folder.dir());
     } catch (IndexLockedException e) {
       throw IndexFolder.locked(e);
     } catch (SourceConflictException e) {

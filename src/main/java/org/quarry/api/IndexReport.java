@@ -12,9 +12,15 @@ import java.util.Locale;
  * @param elapsed wall time of the run
  * @param annotation time spent in CoreNLP (part of {@code elapsed})
  * @param notes extra lines for the summary (participants file checks, duplicates found)
+ * @param index the index folder written, named in the summary
  */
 public record IndexReport(
-    List<FileReport> files, long passagesInIndex, Duration elapsed, Duration annotation, List<String> notes) {
+    List<FileReport> files,
+    long passagesInIndex,
+    Duration elapsed,
+    Duration annotation,
+    List<String> notes,
+    java.nio.file.Path index) {
   public IndexReport {
     files = List.copyOf(files);
     notes = List.copyOf(notes);
@@ -40,7 +46,7 @@ public record IndexReport(
     return String.format(
         Locale.ROOT,
         "%d indexed, %d unchanged, %d skipped, %d failed, %d removed; %d passages written, %d in"
-            + " the index; %.1f s (CoreNLP %.1f s)",
+            + " index %s; %.1f s (CoreNLP %.1f s)",
         count(FileReport.Status.INDEXED),
         count(FileReport.Status.UNCHANGED),
         count(FileReport.Status.SKIPPED),
@@ -48,6 +54,7 @@ public record IndexReport(
         count(FileReport.Status.REMOVED),
         passagesWritten(),
         passagesInIndex,
+        index,
         elapsed.toMillis() / 1000.0,
         annotation.toMillis() / 1000.0);
   }

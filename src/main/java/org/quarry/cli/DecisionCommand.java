@@ -34,7 +34,9 @@ abstract class DecisionCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     DecisionReport r;
-    try (Quarry quarry = Quarry.open(common.indexDir(QuarryHome.fromSystem()))) {
+    QuarryHome home = QuarryHome.fromSystem();
+    try (Quarry quarry = Quarry.open(common.indexDir(home))) {
+      IndexCommand.ensureIndexed(quarry, common, home, spec.commandLine().getErr());
       r = accepted() ? quarry.accept(passageId, code) : quarry.reject(passageId, code);
     }
     spec.commandLine().getOut().println(line(r));

@@ -43,10 +43,7 @@ final class ExportCommand implements Callable<Integer> {
     QuarryHome home = QuarryHome.fromSystem();
     ExportReport report;
     try (Quarry quarry = Quarry.open(common.indexDir(home))) {
-      if (quarry.isEmpty()) {
-        throw new QuarryException("index " + common.indexDir(home)
-            + " is empty: run 'quarry index PATH...' or 'quarry import FILE.qdpx' first");
-      }
+      IndexCommand.ensureIndexed(quarry, common, home, spec.commandLine().getErr());
       report = quarry.export(f, out, CodebookOption.read(codebook), minScore);
     }
     var err = spec.commandLine().getErr();
@@ -55,7 +52,8 @@ final class ExportCommand implements Callable<Integer> {
     }
     err.println("quarry: wrote " + report.file() + ": " + report.sources() + " sources, "
         + report.codes() + " codes, " + report.codings() + " codings, " + report.cases() + " cases"
-        + (report.problems().isEmpty() ? "" : "; " + report.problems().size() + " coding(s) left out"));
+        + (report.problems().isEmpty() ? "" : "; " + report.problems().size() + " coding(s) left out")
+        + " from index " + common.indexDir(home));
     return report.problems().isEmpty() ? 0 : QuarryException.PARTIAL_FAILURE;
   }
 }

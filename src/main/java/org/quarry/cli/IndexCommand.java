@@ -65,6 +65,13 @@ final class IndexCommand implements Callable<Integer> {
     if (gloss == null && paths.isEmpty()) {
       gloss = defaultGlossary(home);
     }
+    if (common.isDefaultIndex() && !paths.isEmpty()
+        && paths.stream().noneMatch(p -> p.toAbsolutePath().normalize().equals(home.seeds()))) {
+      // the sample index is for trying Quarry: say so before a study is mixed into it
+      err.println("quarry: note: indexing into the sample index " + common.indexDir(home)
+          + " (with the seeds); for a study of its own give --index DIR, set " + ProjectIndex.VARIABLE
+          + ", or write 'index: DIR' in a " + ProjectIndex.FILE + " in the study's folder");
+    }
     try (Quarry quarry = Quarry.open(common.indexDir(home))) {
       SurveyOptions survey =
           new SurveyOptions(
@@ -82,17 +89,20 @@ final class IndexCommand implements Callable<Integer> {
   }
 
   /**
-   * Makes sure the index a verb reads has passages: the default index is filled with the seeds
-   * first (said on {@code err}); an empty index named with --index is a one-line error.
+   * Makes sure the index a verb reads has passages: the sample index (no --index, no project
+   * index) is filled with the seeds first, said on {@code err}; any other empty index is a
+   * one-line error saying how to fill it. Every verb that reads an index calls this.
    */
   static void ensureIndexed(Quarry quarry, CommonOptions common, QuarryHome home, PrintWriter err) {
     if (!quarry.isEmpty()) {
       return;
     }
+    Path dir = common.indexDir(home);
     if (!common.isDefaultIndex()) {
-      throw new QuarryException("index " + common.indexDir(home) + " is empty: run 'quarry index' first");
+      throw new QuarryException("index " + dir + " is empty: run 'quarry index --index " + dir
+          + " PATH...' or 'quarry import --index " + dir + " FILE.qdpx' first");
     }
-    err.println("quarry: the index is empty; indexing " + home.seeds() + " first");
+    err.println("quarry: index " + dir + " is empty; indexing " + home.seeds() + " first");
     indexDefaultSeeds(quarry, home, err);
   }
 

@@ -58,8 +58,8 @@ final class LearnCommand implements Callable<Integer> {
       IndexCommand.ensureIndexed(quarry, common, home, err);
       r = quarry.learn(book.codebook(), gold, n, seed);
     }
-    out.printf(Locale.ROOT, "learned %d codes from %d passages (%d coded) in %d ms; threshold %.2f; %s%n",
-        r.learned().size(), r.passages(), r.coded(), r.millis(), r.threshold(), r.learner());
+    out.printf(Locale.ROOT, "learned %d codes from %d passages (%d coded) in %d ms; threshold %.2f; %s; index %s%n",
+        r.learned().size(), r.passages(), r.coded(), r.millis(), r.threshold(), r.learner(), common.indexDir(home));
     if (!r.tooFew().isEmpty()) {
       out.printf(Locale.ROOT, "%d codes have too few coded passages and keep their lexicon: %s%n",
           r.tooFew().size(), String.join(", ", r.tooFew()));

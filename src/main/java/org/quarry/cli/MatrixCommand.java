@@ -82,10 +82,7 @@ final class MatrixCommand implements Callable<Integer> {
     QuarryHome home = QuarryHome.fromSystem();
     FrameworkMatrix m;
     try (Quarry quarry = Quarry.open(common.indexDir(home))) {
-      if (quarry.isEmpty()) {
-        throw new QuarryException("index " + common.indexDir(home)
-            + " is empty: run 'quarry index PATH...' or 'quarry import FILE.qdpx' first");
-      }
+      IndexCommand.ensureIndexed(quarry, common, home, spec.commandLine().getErr());
       m = quarry.matrix(request);
     }
     PrintWriter err = spec.commandLine().getErr();
@@ -113,7 +110,8 @@ final class MatrixCommand implements Callable<Integer> {
       throw new QuarryException("cannot write " + out + ": " + e.getMessage(), e);
     }
     if (out != null) {
-      err.println("quarry: wrote " + m.rows().size() + " rows x " + m.columns().size() + " codes to " + out);
+      err.println("quarry: wrote " + m.rows().size() + " rows x " + m.columns().size() + " codes to " + out
+          + " from index " + common.indexDir(home));
     }
     return 0;
   }

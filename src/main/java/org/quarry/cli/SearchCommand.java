@@ -75,20 +75,12 @@ final class SearchCommand implements Callable<Integer> {
             offset,
             includeDuplicates);
     try (Quarry quarry = Quarry.open(common.indexDir(home))) {
-      if (quarry.isEmpty()) {
-        if (!common.isDefaultIndex()) {
-          throw new QuarryException(
-              "index " + common.indexDir(home) + " is empty: run 'quarry index --index "
-                  + common.indexDir(home) + " PATH...' first");
-        }
-        err.println("quarry: the index is empty; indexing " + home.seeds() + " first");
-        IndexCommand.indexDefaultSeeds(quarry, home, err);
-      }
+      IndexCommand.ensureIndexed(quarry, common, home, err);
       SearchResult result = quarry.search(request);
       if (format == OutputFormat.json) {
         out.println(SearchJson.write(result));
       } else {
-        new SearchTextPrinter(out).print(result, request);
+        new SearchTextPrinter(out, common.indexDir(home)).print(result, request);
       }
     }
     return 0;

@@ -9,18 +9,29 @@ import org.quarry.model.Passage;
 import org.quarry.model.SearchRequest;
 import org.quarry.model.SearchResult;
 
-/** Prints a search result for people: one block per hit, then the facet counts. */
+/**
+ * Prints a search result for people: a header naming the index, one block per hit, where the
+ * page is when there are more, then the facet counts.
+ */
 final class SearchTextPrinter {
   private final PrintWriter out;
+  private final java.nio.file.Path index;
 
   SearchTextPrinter(PrintWriter out) {
+    this(out, null);
+  }
+
+  /** A printer whose header names {@code index} (none when null). */
+  SearchTextPrinter(PrintWriter out, java.nio.file.Path index) {
     this.out = out;
+    this.index = index;
   }
 
   void print(SearchResult result, SearchRequest request) {
     out.printf(
-        "%d passage%s match %s%n",
-        result.total(), result.total() == 1 ? "" : "s", result.query());
+        "%d passage%s match %s%s%n",
+        result.total(), result.total() == 1 ? "" : "s", result.query(),
+        index == null ? "" : " (index " + index + ")");
     int rank = request.offset();
     for (Hit hit : result.hits()) {
       Passage p = hit.passage();
@@ -43,6 +54,14 @@ final class SearchTextPrinter {
         hit.codes().forEach(c -> codes.append(String.format(" %s (%.2f)", c.code(), c.score())));
         out.println(codes);
       }
+    }
+    int first = request.offset() + 1;
+    int last = request.offset() + result.hits().size();
+    if (!result.hits().isEmpty() && (first > 1 || last < result.total())) {
+      out.printf(
+          "showing %d-%d of %d%s%n",
+          first, last, result.total(),
+          last < result.total() ? "; --offset " + last + " shows the next" : "");
     }
     for (Map.Entry<String, List<FacetValue>> dim : result.facets().entrySet()) {
       if (dim.getValue().isEmpty()) {

@@ -37,10 +37,7 @@ final class ServeCommand implements Callable<Integer> {
       throw new QuarryException("--port must be 0 to 65535, got " + port);
     }
     try (Quarry quarry = Quarry.open(common.indexDir(home))) {
-      if (quarry.isEmpty() && common.isDefaultIndex()) {
-        err.println("quarry: the index is empty; indexing " + home.seeds() + " first");
-        IndexCommand.indexDefaultSeeds(quarry, home, err);
-      }
+      IndexCommand.ensureIndexed(quarry, common, home, err);
       QuarryServer server;
       try {
         server = QuarryServer.start(quarry, bind, port);

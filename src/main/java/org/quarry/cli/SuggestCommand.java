@@ -152,14 +152,7 @@ final class SuggestCommand implements Callable<Integer> {
       if (text != null) {
         run = quarry.suggestText(book.codebook(), text, options);
       } else {
-        if (quarry.isEmpty()) {
-          if (!common.isDefaultIndex()) {
-            throw new QuarryException("index " + common.indexDir(home) + " is empty: run 'quarry index --index "
-                + common.indexDir(home) + " PATH...' first");
-          }
-          err.println("quarry: the index is empty; indexing " + home.seeds() + " first");
-          IndexCommand.indexDefaultSeeds(quarry, home, err);
-        }
+        IndexCommand.ensureIndexed(quarry, common, home, err);
         SuggesterChoice choice = quarry.suggester(book.codebook(), chosen);
         choice.warnings().forEach(w -> err.println("quarry: warning: " + w));
         Suggester suggester = choice.suggester();
@@ -202,7 +195,8 @@ final class SuggestCommand implements Callable<Integer> {
         "quarry: " + (usedMethod == null ? "" : usedMethod + ": ") + "%d codes over %d passages: %d suggestions on %d passages in %d ms (queries %d ms, evidence %d ms)%s",
         run.codes(), run.considered(), n, run.passages().size(), ms, run.scoringNanos() / 1_000_000,
         run.evidenceNanos() / 1_000_000,
-        text != null || noStore ? "" : "; stored codes changed on " + run.stored() + " passages (score >= " + storeAt + ")"));
+        text != null || noStore ? "" : "; stored codes changed on " + run.stored() + " passages (score >= " + storeAt + ")")
+        + (text != null ? "" : "; index " + common.indexDir(home)));
     return 0;
   }
 

@@ -61,6 +61,7 @@ final class TermsCommand implements Callable<Integer> {
     QuarryHome home = QuarryHome.fromSystem();
     List<KeyTerm> terms;
     try (Quarry quarry = Quarry.open(common.indexDir(home))) {
+      IndexCommand.ensureIndexed(quarry, common, home, spec.commandLine().getErr());
       terms = quarry.terms(book, code, query, limit);
     }
     PrintWriter out = spec.commandLine().getOut();

@@ -1,6 +1,7 @@
 package org.quarry.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -14,6 +15,41 @@ import org.quarry.model.SearchRequest;
 import org.quarry.model.SearchResult;
 
 class SearchTextPrinterTest {
+  private static String printed(SearchResult result, SearchRequest request, java.nio.file.Path index) {
+    StringWriter out = new StringWriter();
+    try (PrintWriter w = new PrintWriter(out)) {
+      new SearchTextPrinter(w, index).print(result, request);
+    }
+    return out.toString();
+  }
+
+  private static SearchResult tenOf(int total) {
+    List<Hit> hits = new java.util.ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      hits.add(new Hit(Passage.of("s.txt", PassageKind.TURN, "P1", null, i * 10, i * 10 + 5, "words"), 1, null, List.of()));
+    }
+    return new SearchResult("words", total, hits, Map.of());
+  }
+
+  @Test
+  void aPageOfMoreSaysWhereItIsAndHowToGoOn() {
+    String text = printed(tenOf(107), new SearchRequest("words", List.of(), Map.of(), 10, 0, false), null);
+    assertTrue(text.contains("showing 1-10 of 107; --offset 10 shows the next"), text);
+  }
+
+  @Test
+  void theLastPageSaysWhereItIs() {
+    String text = printed(tenOf(20), new SearchRequest("words", List.of(), Map.of(), 10, 10, false), null);
+    assertTrue(text.contains("showing 11-20 of 20" + System.lineSeparator()), text);
+  }
+
+  @Test
+  void theHeaderNamesTheIndexSearched() {
+    String text = printed(tenOf(10), new SearchRequest("words", List.of(), Map.of(), 10, 0, false), java.nio.file.Path.of("/study/index"));
+    assertTrue(text.startsWith("10 passages match words (index /study/index)"), text);
+    assertTrue(!text.contains("showing"), "all shown: no page line");
+  }
+
   @Test
   void everyLineOfAPassageOfSeveralParagraphsIsIndentedUnderItsHit() {
     Passage p = Passage.of("paper.md", PassageKind.QUOTE, "P4", "Theme 1", 10, 60,
