@@ -40,6 +40,20 @@ final class IndexSearch implements AutoCloseable {
   }
 
   /** Searches passages; a bad query, facet or filter is named as the parameter at fault. */
+  /** Why {@code request} may find less than meant, one line each; empty when nothing is doubtful. */
+  List<String> doubts(SearchRequest request) {
+    if (!folder.hasIndex()) {
+      return List.of();
+    }
+    try {
+      return searcher().doubts(request);
+    } catch (QuerySyntaxException e) {
+      throw QuarryException.badParameter("q", e.getMessage(), e);
+    } catch (IOException e) {
+      throw folder.unreadable(e);
+    }
+  }
+
   SearchResult search(SearchRequest request) {
     try {
       return searcher().search(request);

@@ -124,6 +124,15 @@ public final class Quarry implements AutoCloseable {
     return search.search(request);
   }
 
+  /**
+   * What may make {@code request} find less than meant, one line each: a field the index does
+   * not have, or a field or filter value no passage has, with what was probably meant ({@code
+   * role=gp} where {@code GP} exists). Lucene answers such searches with no hits and no word.
+   */
+  public List<String> doubts(SearchRequest request) {
+    return search.doubts(request);
+  }
+
   /** The passage with this id, if the index holds it. */
   public Optional<Hit> passage(String id) {
     return search.passage(id);

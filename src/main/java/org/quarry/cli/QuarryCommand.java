@@ -3,6 +3,7 @@ package org.quarry.cli;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import org.quarry.api.QuarryException;
+import org.quarry.text.DidYouMean;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParameterException;

@@ -76,7 +76,11 @@ final class SearchCommand implements Callable<Integer> {
             includeDuplicates);
     try (Quarry quarry = Quarry.open(common.indexDir(home))) {
       IndexCommand.ensureIndexed(quarry, common, home, err);
+      List<String> args = spec.commandLine().getParseResult().originalArgs();
+      // the whole command line: what follows the verb is search's
+      checkNoStrayWord(quarry, args.subList(args.indexOf(spec.name()) + 1, args.size()));
       SearchResult result = quarry.search(request);
+      quarry.doubts(request).forEach(d -> err.println("quarry: warning: " + d));
       if (format == OutputFormat.json) {
         out.println(SearchJson.write(result));
       } else {
@@ -84,6 +88,53 @@ final class SearchCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  /**
+   * A filter value with a space, unquoted ({@code --filter region=North West}), leaves its
+   * second word as a query word, and the search finds nothing with no word said. A query word
+   * right after a filter's value is such a stray when query words came before the filter too, or
+   * when the value with it is one the index has and the value alone is not.
+   */
+  private static void checkNoStrayWord(Quarry quarry, List<String> args) {
+    boolean wordsBefore = false;
+    for (int i = 0; i < args.size(); i++) {
+      String a = args.get(i);
+      if (a.equals("--")) {
+        return;
+      }
+      String value;
+      int next;
+      if (a.equals("--filter") && i + 1 < args.size()) {
+        value = args.get(i + 1);
+        next = i + 2;
+      } else if (a.startsWith("--filter=")) {
+        value = a.substring("--filter=".length());
+        next = i + 1;
+      } else {
+        if (!a.startsWith("-") && (i == 0 || !takesValue(args.get(i - 1)))) {
+          wordsBefore = true;
+        }
+        continue;
+      }
+      if (next < args.size() && !args.get(next).startsWith("-") && value.contains("=")) {
+        String word = args.get(next);
+        String joined = value + " " + word;
+        boolean joinedExists =
+            quarry.doubts(new SearchRequest("", List.of(), parseFilters(List.of(joined)), 0, 0, true)).isEmpty()
+                && !quarry.doubts(new SearchRequest("", List.of(), parseFilters(List.of(value)), 0, 0, true)).isEmpty();
+        if (wordsBefore || joinedExists) {
+          throw new QuarryException("'" + word + "' after --filter " + value + " is taken as a query word;"
+              + " quote a value with spaces: --filter \"" + joined + "\"");
+        }
+      }
+      i = next - 1;
+    }
+  }
+
+  // options of search that take a value: the word after them is no query word
+  private static boolean takesValue(String option) {
+    return List.of("--facet", "--filter", "--limit", "--offset", "--format", "--index").contains(option);
   }
 
   /** {@code dim=value} pairs to a map of dimension to values, in the order given. */

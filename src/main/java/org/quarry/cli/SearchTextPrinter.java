@@ -10,8 +10,8 @@ import org.quarry.model.SearchRequest;
 import org.quarry.model.SearchResult;
 
 /**
- * Prints a search result for people: a header naming the index, one block per hit, where the
- * page is when there are more, then the facet counts.
+ * Prints a search result for people: the count, one block per hit, a line saying where the page
+ * is (when there are more) and which index was searched, then the facet counts.
  */
 final class SearchTextPrinter {
   private final PrintWriter out;
@@ -29,9 +29,8 @@ final class SearchTextPrinter {
 
   void print(SearchResult result, SearchRequest request) {
     out.printf(
-        "%d passage%s match %s%s%n",
-        result.total(), result.total() == 1 ? "" : "s", result.query(),
-        index == null ? "" : " (index " + index + ")");
+        "%d passage%s match %s%n",
+        result.total(), result.total() == 1 ? "" : "s", result.query());
     int rank = request.offset();
     for (Hit hit : result.hits()) {
       Passage p = hit.passage();
@@ -57,10 +56,12 @@ final class SearchTextPrinter {
     }
     int first = request.offset() + 1;
     int last = request.offset() + result.hits().size();
-    if (!result.hits().isEmpty() && (first > 1 || last < result.total())) {
+    boolean paged = !result.hits().isEmpty() && (first > 1 || last < result.total());
+    if (paged || index != null) {
       out.printf(
-          "showing %d-%d of %d%s%n",
-          first, last, result.total(),
+          "%s%s%s%n",
+          paged ? "showing " + first + "-" + last + " of " + result.total() : "",
+          index == null ? "" : (paged ? " " : "") + "from index " + index,
           last < result.total() ? "; --offset " + last + " shows the next" : "");
     }
     for (Map.Entry<String, List<FacetValue>> dim : result.facets().entrySet()) {

@@ -246,6 +246,29 @@ public final class QuoteSearcher implements Closeable {
     }
   }
 
+  /**
+   * What may make {@code request} find less than meant, one line each (see {@link
+   * SearchDoubts}): an unknown field, or a field or filter value no passage has, with the name it
+   * was probably meant to be. Empty for an empty index.
+   *
+   * @throws QuerySyntaxException for a query that cannot be parsed
+   */
+  public List<String> doubts(SearchRequest request) throws IOException {
+    Query userQuery = parse(request.query());
+    manager.maybeRefresh();
+    IndexSearcher searcher = manager.acquire();
+    try {
+      IndexReader reader = searcher.getIndexReader();
+      if (reader.numDocs() == 0) {
+        return List.of();
+      }
+      Set<String> dims = SearchDoubts.dimensions(knownDimensions(facetState(reader)));
+      return new SearchDoubts(reader, dims).of(userQuery, request);
+    } finally {
+      manager.release(searcher);
+    }
+  }
+
   /** The passage with this id, with its stored codes; its highlight is its escaped text. */
   public Optional<Hit> get(String passageId) throws IOException {
     manager.maybeRefresh();

@@ -44,10 +44,16 @@ class SearchTextPrinterTest {
   }
 
   @Test
-  void theHeaderNamesTheIndexSearched() {
+  void theIndexSearchedIsNamed() {
     String text = printed(tenOf(10), new SearchRequest("words", List.of(), Map.of(), 10, 0, false), java.nio.file.Path.of("/study/index"));
-    assertTrue(text.startsWith("10 passages match words (index /study/index)"), text);
+    assertTrue(text.contains(System.lineSeparator() + "from index /study/index" + System.lineSeparator()), text);
     assertTrue(!text.contains("showing"), "all shown: no page line");
+  }
+
+  @Test
+  void aPageOfMoreNamesTheIndexOnItsLine() {
+    String text = printed(tenOf(107), new SearchRequest("words", List.of(), Map.of(), 10, 0, false), java.nio.file.Path.of("/study/index"));
+    assertTrue(text.contains("showing 1-10 of 107 from index /study/index; --offset 10 shows the next"), text);
   }
 
   @Test

@@ -1,19 +1,36 @@
-package org.quarry.cli;
+package org.quarry.text;
 
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The known name a mistyped one was most likely meant to be: the closest by edit distance, when
- * it is close enough to be a typo (at most a third of the word, and at most 3 edits).
+ * The known name a mistyped one was most likely meant to be: the same name in another case, the
+ * one name it starts a word of ({@code North} for {@code North West}), else the closest by edit
+ * distance when it is close enough to be a typo (at most a third of the word, and at most 3
+ * edits). For option names, fields and facet values alike.
  */
-final class DidYouMean {
+public final class DidYouMean {
   private DidYouMean() {}
 
   /** The closest of {@code known} to {@code typed}, ignoring case; empty when none is close. */
-  static Optional<String> closest(String typed, Collection<String> known) {
+  public static Optional<String> closest(String typed, Collection<String> known) {
     String t = typed.toLowerCase(Locale.ROOT);
+    String started = null;
+    int starting = 0;
+    for (String k : known) {
+      String lower = k.toLowerCase(Locale.ROOT);
+      if (lower.equals(t)) {
+        return Optional.of(k);
+      }
+      if (!t.isEmpty() && lower.startsWith(t + " ")) {
+        started = k;
+        starting++;
+      }
+    }
+    if (starting == 1) {
+      return Optional.of(started);
+    }
     int allowed = Math.min(3, Math.max(1, t.length() / 3));
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
@@ -28,7 +45,7 @@ final class DidYouMean {
   }
 
   /** Levenshtein distance with adjacent transpositions (a common typo) counted as one edit. */
-  static int distance(String a, String b) {
+  public static int distance(String a, String b) {
     int[][] d = new int[a.length() + 1][b.length() + 1];
     for (int i = 0; i <= a.length(); i++) {
       d[i][0] = i;
