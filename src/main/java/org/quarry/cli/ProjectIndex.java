@@ -53,10 +53,8 @@ final class ProjectIndex {
     try {
       root = YAML.readTree(file.toFile());
     } catch (JsonProcessingException e) {
-      int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
       throw new QuarryException(
-          file + (line > 0 ? ":" + line : "") + ": bad YAML: " + QuarryCommand.oneLine(e.getOriginalMessage())
-              + " (the file holds e.g. 'index: study-index')", e);
+          file + ":" + org.quarry.coding.CodebookReader.yamlProblem(e) + " (the file holds e.g. 'index: study-index')", e);
     } catch (IOException e) {
       throw new QuarryException(file + ": cannot read: " + e.getMessage(), e);
     }

@@ -23,6 +23,7 @@ import org.quarry.model.Codebook;
 
 /**
  * Reads a codebook file: Quarry's YAML (DESIGN.md) or a REFI-QDA {@code .qdc}.
+ * (See {@link #yamlProblem} for how a YAML parser's error becomes one line.)
  *
  * <p>The YAML is read with Jackson's streaming parser rather than bound to classes, so every
  * error can name the line of the key or value at fault: unknown keys, repeated keys, bad YAML,
@@ -142,10 +143,7 @@ public final class CodebookReader {
         }
       }
     } catch (JsonProcessingException e) {
-      int l = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-      String m = String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("").strip();
-      throw new CodebookException(
-          file + ":" + Math.max(1, l) + ": bad YAML: " + m + " (check indentation, colons and quotes)", e);
+      throw new CodebookException(file + ":" + yamlProblem(e) + " (check indentation, colons and quotes)", e);
     } catch (IOException e) {
       throw new CodebookException(file + ": cannot read the codebook: " + e.getMessage(), e);
     }
@@ -343,5 +341,20 @@ public final class CodebookReader {
 
   static CodebookException error(Path file, int line, String what, String fix) {
     return new CodebookException(file + ":" + line + ": " + what + " (" + fix + ")");
+  }
+
+  /**
+   * {@code LINE: bad YAML: REASON} for a YAML parser's error: the line and reason of the
+   * parser's problem mark (a tab used for indentation is found on its own line, not the line of
+   * the token before it, which is where Jackson's location points), else Jackson's.
+   */
+  public static String yamlProblem(JsonProcessingException e) {
+    if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException m
+        && m.getProblemMark() != null && m.getProblem() != null) {
+      return (m.getProblemMark().getLine() + 1) + ": bad YAML: " + m.getProblem().strip();
+    }
+    int l = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+    String m = String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("").strip();
+    return Math.max(1, l) + ": bad YAML: " + m;
   }
 }

@@ -80,6 +80,12 @@ class CodebookReaderTest {
   }
 
   @Test
+  void aTabUsedForIndentationIsNamedOnItsOwnLineWithTheParsersReason() throws IOException {
+    String m = error("codebook: T\ncodes:\n  - id: a\n    name: A\n\tterms: [x]\n");
+    assertTrue(m.startsWith(":5: bad YAML: found character '\\t(TAB)' that cannot start any token"), m);
+  }
+
+  @Test
   void duplicateIdNamesBothLines() throws IOException {
     assertEquals(":5: duplicate code id 'a' (first at line 3) (give each code its own id)",
         error("codebook: B\ncodes:\n  - id: a\n    terms: [x]\n  - id: a\n    terms: [y]\n"));
