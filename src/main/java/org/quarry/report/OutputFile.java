@@ -31,6 +31,7 @@ public final class OutputFile {
       try (OutputStream out = Files.newOutputStream(tmp)) {
         content.writeTo(out);
       }
+      keepPermissions(tmp, target);
       try {
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       } catch (AtomicMoveNotSupportedException e) {
@@ -39,6 +40,22 @@ public final class OutputFile {
     } finally {
       Files.deleteIfExists(tmp);
     }
+  }
+
+  /**
+   * A temporary file is made readable by its owner only; the file it becomes is a document for
+   * others to open, so it gets the permissions of the file it replaces, or else those of a new
+   * file ({@code rw-r--r--}).
+   */
+  static void keepPermissions(Path tmp, Path target) throws IOException {
+    if (!Files.getFileStore(tmp).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)) {
+      return;
+    }
+    java.util.Set<java.nio.file.attribute.PosixFilePermission> permissions =
+        Files.exists(target)
+            ? Files.getPosixFilePermissions(target)
+            : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
+    Files.setPosixFilePermissions(tmp, permissions);
   }
 
   /** Writes {@code text} as UTF-8 to {@code file}, replacing it in one move. */
