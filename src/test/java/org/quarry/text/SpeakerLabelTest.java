@@ -1,4 +1,4 @@
-package org.quarry.segment;
+package org.quarry.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
