@@ -30,8 +30,6 @@ import org.quarry.ingest.SegmentedSource;
 import org.quarry.ingest.SkippedSourceException;
 import org.quarry.ingest.SourceFile;
 import org.quarry.ingest.SourceWalker;
-import org.quarry.ingest.SurveyOptions;
-import org.quarry.ingest.SurveyReader;
 import org.quarry.model.Passage;
 import org.quarry.model.Source;
 
@@ -69,7 +67,8 @@ final class IndexJob {
     // the participants file may sit in a folder being indexed; it describes sources, it is not one
     List<SourceFile> files =
         walked.stream().filter(f -> !sameFile(f.file(), request.participants())).toList();
-    checkSurveyColumns(files, request.survey(), request.maxFileMb());
+    SourceLoader loader = new SourceLoader(request.survey(), request.maxFileMb());
+    checkReaderOptions(files, loader);
     folder.create();
     // the columns of the table the index had, whose values a new table replaces or drops
     List<String> previousAttributes = participants != null ? folder.participants().attributes() : List.of();
@@ -79,7 +78,6 @@ final class IndexJob {
     }
     ParticipantTable table = participants != null ? participants : folder.participants();
 
-    SourceLoader loader = new SourceLoader(request.survey(), request.maxFileMb());
     Map<String, FileReport> reports = new TreeMap<>();
     List<String> order = new ArrayList<>();
     Set<String> seen = new HashSet<>();
@@ -170,23 +168,14 @@ final class IndexJob {
 
   // a column named with --text-column or --id-column that a survey lacks is bad usage: stop before
   // anything is written, rather than fail that file and index the rest without it
-  private static void checkSurveyColumns(List<SourceFile> files, SurveyOptions survey, int maxFileMb) {
-    if (survey.textColumns().isEmpty() && survey.idColumn() == null) {
-      return;
-    }
-    SurveyReader reader = new SurveyReader(survey);
+  private static void checkReaderOptions(List<SourceFile> files, SourceLoader loader) {
     for (SourceFile f : files) {
-      if (!SurveyReader.handles(f.file())) {
-        continue;
-      }
       try {
-        if (Files.size(f.file()) <= maxFileMb * 1024L * 1024L) {
-          reader.checkColumns(f.file());
-        }
+        loader.checkOptions(f);
       } catch (IllegalArgumentException e) {
         throw new QuarryException(e.getMessage(), e);
       } catch (IOException e) {
-        // unreadable, empty or too large: the run reports it with the file
+        // unreadable or empty: the run reports it with the file
       }
     }
   }
