@@ -13,7 +13,8 @@ final class LabelGrammar {
 
   // possessive: a word never gives back letters, so a long line of prose fails fast
   private static final String WORD = "\\p{L}[\\p{L}\\p{M}\\p{N}'’.\\-]*+";
-  private static final String NEXT_WORD = "(?:" + WORD + "|#?\\p{N}++\\p{L}?)";
+  // a number of at most three digits ("Speaker 2", "Respondent 14"): "April 2020:" is a date
+  private static final String NEXT_WORD = "(?:" + WORD + "|#?\\p{N}{1,3}+(?!\\p{N})\\p{L}?)";
 
   /** A name, role or code of one to four words, captured as {@code name}. */
   static final String NAME = "(?<name>" + WORD + "(?:[ \\t]" + NEXT_WORD + "){0,3})";

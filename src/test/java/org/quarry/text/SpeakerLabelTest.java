@@ -77,6 +77,7 @@ class SpeakerLabelTest {
         "00:01:23",
         "[00:01:23]",
         "Figure 3  12:30 the clinic opens",
+        "April 2020: the first specifications went live.",
       })
   void ordinaryColonsAreNotLabels(String line) {
     Optional<SpeakerLabel> label = SpeakerLabel.parse(line);
