@@ -24,10 +24,11 @@ import org.quarry.text.SpeakerLabel;
  * keep their lines.
  *
  * <p>Within hard-wrapped text, a line is never joined to the next when either is blank, the next is
- * a Markdown heading, list item, table row, speaker line or numbered theme heading, the line itself
- * looks like a heading (short, no final punctuation, after a sentence end, before a capital), a
- * speaker header or a page number, or the line is short and ends a sentence (a paragraph's last
- * line). The wrapped lines of a Markdown block quote ({@code > …}) join only each other, without
+ * a Markdown heading, list item, table row, speaker line (a label in any {@link
+ * org.quarry.text.TranscriptLayout}, the grammar the transcript segmenter reads) or numbered theme
+ * heading, the line itself looks like a heading (short, no final punctuation, after a sentence end,
+ * before a capital), a speaker label or timestamp alone or a page number, or the line is short and
+ * ends a sentence (a paragraph's last line). Line shapes are {@link org.quarry.text.LineShapes}. The wrapped lines of a Markdown block quote ({@code > …}) join only each other, without
  * their markers, and a line of {@code >} alone parts its paragraphs.
  */
 final class LineJoiner {

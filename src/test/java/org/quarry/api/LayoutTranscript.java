@@ -18,8 +18,8 @@ import org.quarry.text.TranscriptLayout;
 /**
  * A small interview (a title, then turns of an interviewer and a respondent, some of them long
  * enough to wrap, one in two paragraphs) written in one {@link TranscriptLayout} into the files
- * tools produce: text and Markdown (hard-wrapped), Word (a paragraph per turn), PDF (lines wrapped
- * as a PDF's text layer gives them), WebVTT and SubRip (a cue per sentence).
+ * tools produce: text and Markdown (hard-wrapped), Word, HTML and RTF (a paragraph per turn), PDF
+ * (lines wrapped as a PDF's text layer gives them), WebVTT and SubRip (a cue per sentence).
  *
  * @param interviewer the interviewer's label as written
  * @param respondent the respondent's label as written
@@ -116,6 +116,28 @@ record LayoutTranscript(String interviewer, String respondent) {
       doc.write(os);
     }
     return file;
+  }
+
+  /** A web page: one {@code <p>} per line of {@link #paragraphs}. */
+  Path writeHtml(Path file, TranscriptLayout layout, Placement placement) throws IOException {
+    StringBuilder out = new StringBuilder("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Interview</title></head><body>\n");
+    for (List<String> paragraph : paragraphs(layout, placement)) {
+      for (String line : paragraph) {
+        out.append("<p>").append(line.replace("&", "&amp;").replace("<", "&lt;")).append("</p>\n");
+      }
+    }
+    return Files.writeString(file, out.append("</body></html>\n"));
+  }
+
+  /** Rich text: one {@code \\par} paragraph per line of {@link #paragraphs}. */
+  Path writeRtf(Path file, TranscriptLayout layout, Placement placement) throws IOException {
+    StringBuilder out = new StringBuilder("{\\rtf1\\ansi\\deff0{\\fonttbl{\\f0 Helvetica;}}\\f0\\fs22\n");
+    for (List<String> paragraph : paragraphs(layout, placement)) {
+      for (String line : paragraph) {
+        out.append(line.replace("\\", "\\\\").replace("{", "\\{").replace("}", "\\}")).append("\\par\n");
+      }
+    }
+    return Files.writeString(file, out.append("}\n"));
   }
 
   /**

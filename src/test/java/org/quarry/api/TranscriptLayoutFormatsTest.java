@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -46,6 +47,8 @@ class TranscriptLayoutFormatsTest {
     TXT_UNSPACED,
     MD,
     DOCX,
+    HTML,
+    RTF,
     PDF,
     /** Hard-wrapped with no space between paragraphs: only the labels part the turns. */
     PDF_UNSPACED
@@ -63,8 +66,7 @@ class TranscriptLayoutFormatsTest {
         }
         for (Format format : Format.values()) {
           // Markdown emphasis is written only where Markdown is
-          if (layout == TranscriptLayout.EMPHASIZED_NAME
-              && (format == Format.DOCX || format == Format.PDF || format == Format.PDF_UNSPACED)) {
+          if (layout == TranscriptLayout.EMPHASIZED_NAME && !EnumSet.of(Format.TXT, Format.TXT_UNSPACED, Format.MD).contains(format)) {
             continue;
           }
           for (LayoutTranscript cast : CASTS) {
@@ -85,6 +87,8 @@ class TranscriptLayoutFormatsTest {
       case TXT, MD -> cast.writeText(file, layout, placement, WRAP, true);
       case TXT_UNSPACED -> cast.writeText(file, layout, placement, WRAP, false);
       case DOCX -> cast.writeDocx(file, layout, placement);
+      case HTML -> cast.writeHtml(file, layout, placement);
+      case RTF -> cast.writeRtf(file, layout, placement);
       case PDF -> cast.writePdf(file, layout, placement, WRAP, true);
       case PDF_UNSPACED -> cast.writePdf(file, layout, placement, WRAP, false);
     }
