@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * it would otherwise be mistaken for (a timestamped label is never read as a bare name).
  *
  * <p>Every layout allows the speech to start on the label's line or on the lines below it, except
- * {@link #NAME_THEN_TIME_LINE}, whose label fills its line.
+ * {@link #NAME_THEN_TIME_LINE} and {@link #TIME_THEN_NAME_LINE}, whose labels fill their line.
  */
 public enum TranscriptLayout {
   /** {@code [00:01:23] Jane Smith: text}, also with round brackets or a dash before the name. */
@@ -40,6 +40,14 @@ public enum TranscriptLayout {
     @Override
     public String label(String speaker, String time) {
       return time + " " + speaker + ":";
+    }
+  },
+  /** {@code 00:01:23 Jane Smith} alone on its line, the speech below (Microsoft Word's transcription). */
+  TIME_THEN_NAME_LINE(
+      "00:01:23 Jane Smith", "^(?<time>" + TIME + ")[ \\t]+" + NAME + "[ \\t]*$", false) {
+    @Override
+    public String label(String speaker, String time) {
+      return time + " " + speaker;
     }
   },
   /** {@code RESPONDENT [00:09]: text}, the colon optional. */

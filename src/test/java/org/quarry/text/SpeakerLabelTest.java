@@ -42,6 +42,7 @@ class SpeakerLabelTest {
         "RESPONDENT [00:09]: Mostly.|RESPONDENT|00:09|Mostly.",
         "Sam Jones  00:13 we spent a year on it|Sam Jones|00:13|we spent a year on it",
         "[Jane Smith] 00:01 right|Jane Smith|00:01|right",
+        "00:00:03 Speaker 1|Speaker 1|00:00:03|",
       })
   void readsTheSpeakerTimestampAndWhereSpeechStarts(
       String line, String speaker, String timestamp, String speech) {
@@ -78,6 +79,7 @@ class SpeakerLabelTest {
         "[00:01:23]",
         "Figure 3  12:30 the clinic opens",
         "April 2020: the first specifications went live.",
+        "10:30 is when we met",
       })
   void ordinaryColonsAreNotLabels(String line) {
     Optional<SpeakerLabel> label = SpeakerLabel.parse(line);
