@@ -31,8 +31,6 @@ import org.quarry.ingest.SegmentedSource;
 import org.quarry.ingest.SkippedSourceException;
 import org.quarry.ingest.SourceFile;
 import org.quarry.ingest.SourceWalker;
-import org.quarry.ingest.SurveyOptions;
-import org.quarry.ingest.SurveyReader;
 import org.quarry.model.Passage;
 import org.quarry.model.Source;
 
@@ -70,7 +68,8 @@ final class IndexJob {
     // the participants file may sit in a folder being indexed; it describes sources, it is not one
     List<SourceFile> given =
         walked.stream().filter(f -> !sameFile(f.file(), request.participants())).toList();
-    checkSurveyColumns(given, request.survey(), request.maxFileMb());
+    SourceLoader loader = new SourceLoader(request.survey(), request.maxFileMb());
+    checkReaderOptions(given, loader);
     // a same-named file from another folder is another source, never a replacement
     List<SourceFile> files = new SourceIds(search.sourceOrigins(), Path.of("")).assign(given);
     search.release();
@@ -83,7 +82,6 @@ final class IndexJob {
     }
     ParticipantTable table = participants != null ? participants : folder.participants();
 
-    SourceLoader loader = new SourceLoader(request.survey(), request.maxFileMb());
     Map<String, FileReport> reports = new TreeMap<>();
     List<String> order = new ArrayList<>();
     Set<String> seen = new HashSet<>();
@@ -177,23 +175,14 @@ final class IndexJob {
 
   // a column named with --text-column or --id-column that a survey lacks is bad usage: stop before
   // anything is written, rather than fail that file and index the rest without it
-  private static void checkSurveyColumns(List<SourceFile> files, SurveyOptions survey, int maxFileMb) {
-    if (survey.textColumns().isEmpty() && survey.idColumn() == null) {
-      return;
-    }
-    SurveyReader reader = new SurveyReader(survey);
+  private static void checkReaderOptions(List<SourceFile> files, SourceLoader loader) {
     for (SourceFile f : files) {
-      if (!SurveyReader.handles(f.file())) {
-        continue;
-      }
       try {
-        if (Files.size(f.file()) <= maxFileMb * 1024L * 1024L) {
-          reader.checkColumns(f.file());
-        }
+        loader.checkOptions(f);
       } catch (IllegalArgumentException e) {
         throw new QuarryException(e.getMessage(), e);
       } catch (IOException e) {
-        // unreadable, empty or too large: the run reports it with the file
+        // unreadable or empty: the run reports it with the file
       }
     }
   }

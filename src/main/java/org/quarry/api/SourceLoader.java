@@ -10,25 +10,39 @@ import org.quarry.ingest.SourceFile;
 import org.quarry.ingest.SourceReader;
 import org.quarry.ingest.SourceReaders;
 import org.quarry.ingest.SurveyOptions;
-import org.quarry.ingest.SurveyReader;
 import org.quarry.model.Source;
 import org.quarry.segment.SourceSegmenter;
 
 /**
  * Reads one file with the reader its format needs and segments it: the ingest and segment
- * stages for one source. Formats: plain text, Markdown, HTML, office documents and PDF, captions
- * (.vtt, .srt) through {@link SourceReaders#standard()}, and survey exports (.csv, .xlsx).
+ * stages for one source. Formats: every reader of {@link SourceReaders#standard(SurveyOptions)}.
+ * A reader whose format carries the passages (captions, surveys) hands them over; other sources
+ * are segmented here.
  */
 final class SourceLoader {
-  private final SourceReaders readers = SourceReaders.standard();
-  private final SurveyReader surveys;
+  private final SourceReaders readers;
   private final SourceSegmenter segmenter = new SourceSegmenter();
 
   private final long maxBytes;
 
   SourceLoader(SurveyOptions survey, int maxFileMb) {
-    this.surveys = new SurveyReader(survey);
+    this.readers = SourceReaders.standard(survey);
     this.maxBytes = maxFileMb * 1024L * 1024L;
+  }
+
+  /**
+   * Checks the reader options against a file before anything is indexed (see {@link
+   * SourceReader#checkOptions}); a file too large to load, or of no known format, is not checked.
+   *
+   * @throws IllegalArgumentException when an option names something the file lacks
+   * @throws IOException when the file cannot be read
+   */
+  void checkOptions(SourceFile file) throws IOException {
+    Path path = file.file();
+    Optional<SourceReader> reader = readers.forFile(path);
+    if (reader.isPresent() && Files.size(path) <= maxBytes) {
+      reader.get().checkOptions(path);
+    }
   }
 
   /**
@@ -47,9 +61,6 @@ final class SourceLoader {
               "too large (%.1f MB > %d MB limit; raise --max-file-mb or split the file)",
               size / (1024.0 * 1024.0), maxBytes / (1024 * 1024)));
     }
-    if (SurveyReader.handles(path)) {
-      return surveys.read(path, file.id());
-    }
     Optional<SourceReader> reader = readers.forFile(path);
     if (reader.isEmpty()) {
       String name = path.getFileName().toString();
@@ -57,8 +68,9 @@ final class SourceLoader {
       throw new SkippedSourceException(
           "unsupported format" + (dot < 0 ? "" : " (" + name.substring(dot) + ")"));
     }
+    SegmentedSource read = reader.get().readSegmented(path, file.id());
     // the kind is stored with the source (exports, facets); a .txt reader cannot tell it alone
-    return segmenter.split(reader.get().read(path, file.id()));
+    return read.segmented() ? read : segmenter.split(read.source());
   }
 
   /**

@@ -2,43 +2,52 @@ package org.quarry.ingest;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.quarry.text.SpeakerLabel;
 
 /**
- * Turns WebVTT and SubRip captions (Teams, Zoom, transcription services) into transcript text:
- * cues are merged into speaker turns, one {@code Speaker: text} paragraph per turn, which the
- * transcript segmenter then reads like any transcript. The speaker comes from a {@code <v
- * Speaker>} voice tag or a {@code Speaker:} prefix; a cue with neither continues the current
- * turn.
+ * Reads the speaker turns of WebVTT and SubRip captions (Teams, Zoom, transcription services):
+ * consecutive cues of one speaker are merged into a turn. The speaker comes from a {@code <v
+ * Speaker>} voice tag, taken as written however long, or else a speaker label starting the cue
+ * ({@code Speaker: text}, read by the transcript grammar, {@link SpeakerLabel}); a cue with neither
+ * continues the current turn.
  */
 public final class CaptionText {
   private static final Pattern TIMING =
       Pattern.compile("^\\s*(\\d{1,2}:)?\\d{1,2}:\\d{2}[.,]\\d{1,3}\\s+-->\\s+.*$");
   private static final Pattern VOICE = Pattern.compile("<v(?:\\.[^ >]*)?\\s+([^>]+)>");
   private static final Pattern TAG = Pattern.compile("</?[a-zA-Z][^>]*>");
-  private static final Pattern PREFIX =
-      Pattern.compile("^([\\p{L}][\\p{L}\\p{N} .'\\-]{0,40}?):\\s+(.*)$");
+
+  /**
+   * One speaker's turn.
+   *
+   * @param speaker the voice or label as written, or null before anyone is named
+   * @param words the turn's words, cue after cue, with single spaces
+   */
+  public record Turn(String speaker, String words) {}
 
   private CaptionText() {}
 
-  /** The transcript text of a .vtt or .srt file's content. */
-  public static String toTranscript(String captions) {
-    List<String[]> turns = new ArrayList<>();
+  /** The turns of a .vtt or .srt file's content, in order. */
+  public static List<Turn> turns(String captions) {
+    List<Turn> turns = new ArrayList<>();
     String speaker = null;
     StringBuilder words = new StringBuilder();
     for (String cue : cueTexts(captions)) {
-      String text = cue;
       String cueSpeaker = null;
-      Matcher v = VOICE.matcher(text);
+      Matcher v = VOICE.matcher(cue);
       if (v.find()) {
-        cueSpeaker = v.group(1).strip();
+        cueSpeaker = v.group(1).strip().replaceAll("\\s+", " ");
       }
-      text = TAG.matcher(text).replaceAll("").replaceAll("\\s+", " ").strip();
-      Matcher p = PREFIX.matcher(text);
-      if (cueSpeaker == null && p.matches()) {
-        cueSpeaker = p.group(1).strip();
-        text = p.group(2);
+      String text = TAG.matcher(cue).replaceAll("").replaceAll("\\s+", " ").strip();
+      if (cueSpeaker == null) {
+        Optional<SpeakerLabel> label = SpeakerLabel.parse(text);
+        if (label.isPresent()) {
+          cueSpeaker = label.get().speaker();
+          text = text.substring(label.get().speechStart()).strip();
+        }
       }
       if (text.isEmpty()) {
         continue;
@@ -53,19 +62,12 @@ public final class CaptionText {
       words.append(text);
     }
     flush(turns, speaker, words);
-    StringBuilder out = new StringBuilder();
-    for (String[] turn : turns) {
-      if (out.length() > 0) {
-        out.append("\n\n");
-      }
-      out.append(turn[0] == null ? "" : turn[0] + ": ").append(turn[1]);
-    }
-    return out.append('\n').toString();
+    return turns;
   }
 
-  private static void flush(List<String[]> turns, String speaker, StringBuilder words) {
+  private static void flush(List<Turn> turns, String speaker, StringBuilder words) {
     if (words.length() > 0) {
-      turns.add(new String[] {speaker, words.toString()});
+      turns.add(new Turn(speaker, words.toString()));
       words.setLength(0);
     }
   }

@@ -8,6 +8,9 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.quarry.text.BlockQuoteMarkers;
+import org.quarry.text.LineShapes;
+import org.quarry.text.SpeakerLabel;
 
 /**
  * Repairs hard-wrapped text (PDF extractions): joins the wrapped lines of a paragraph with one
@@ -21,10 +24,11 @@ import java.util.regex.Pattern;
  * keep their lines.
  *
  * <p>Within hard-wrapped text, a line is never joined to the next when either is blank, the next is
- * a Markdown heading, list item, table row, speaker line or numbered theme heading, the line itself
- * looks like a heading (short, no final punctuation, after a sentence end, before a capital), a
- * speaker header or a page number, or the line is short and ends a sentence (a paragraph's last
- * line). The wrapped lines of a Markdown block quote ({@code > …}) join only each other, without
+ * a Markdown heading, list item, table row, speaker line (a label in any {@link
+ * org.quarry.text.TranscriptLayout}, the grammar the transcript segmenter reads) or numbered theme
+ * heading, the line itself looks like a heading (short, no final punctuation, after a sentence end,
+ * before a capital), a speaker label or timestamp alone or a page number, or the line is short and
+ * ends a sentence (a paragraph's last line). Line shapes are {@link org.quarry.text.LineShapes}. The wrapped lines of a Markdown block quote ({@code > …}) join only each other, without
  * their markers, and a line of {@code >} alone parts its paragraphs.
  */
 final class LineJoiner {
@@ -32,29 +36,6 @@ final class LineJoiner {
   static final int MIN_WIDTH = 25;
   static final int MAX_WIDTH = 140;
 
-  private static final Pattern MARKDOWN_HEADING = Pattern.compile("^\\s*#{1,6}\\s");
-  private static final Pattern LIST_ITEM =
-      Pattern.compile("^\\s*(?:[-*•►▪‣◦●■]|\\(?\\d{1,3}[.)]|\\(?[a-z]\\))\\s+");
-  private static final Pattern TABLE_ROW = Pattern.compile("^\\s*\\||\\t");
-  private static final Pattern NUMBERED_HEADING =
-      Pattern.compile(
-          "^\\s*(?:theme|section|part|chapter)\\s+\\d{1,2}\\s*[:.–—-]\\s*\\S",
-          Pattern.CASE_INSENSITIVE);
-  /** {@code Name: text}, {@code [00:01:23] Name:}, {@code I:}, {@code P01:}, {@code Name  00:13}. */
-  private static final Pattern SPEAKER_LINE =
-      Pattern.compile(
-          "^\\s*(?:[\\[(]?\\d{1,2}:\\d{2}(?::\\d{2})?(?:[.,]\\d+)?[\\])]?\\s*)?"
-              + "(?:[A-Z][\\p{L}'’.-]*(?: [A-Z][\\p{L}'’.-]*){0,2}|[A-Z]{1,3}\\d{0,3})\\s?:(?:\\s|$)"
-              + "|^\\s*[A-Z][\\p{L}\\d'’. -]{0,40}?\\s{2,}\\d{1,2}:\\d{2}"
-              + "|^\\s*[\\[(]\\d{1,2}:\\d{2}");
-  /** A speaker line with no words after it ({@code Speaker 1  00:13}, {@code Jane:}): its turn follows. */
-  private static final Pattern SPEAKER_HEADER =
-      Pattern.compile(
-          "^\\s*(?:[\\[(]?\\d{1,2}:\\d{2}(?::\\d{2})?[\\])]?\\s*)?"
-              + "(?:[\\p{L}\\d'’. -]{1,40}?(?::|\\s{2,}\\d{1,2}:\\d{2}(?::\\d{2})?))?\\s*$");
-  /** A page number on its own line: never part of a paragraph. */
-  private static final Pattern PAGE_NUMBER = Pattern.compile("^\\s*\\d{1,4}\\s*$");
-  private static final Pattern SENTENCE_END = Pattern.compile("[.!?:][\"”’')\\]]*$");
   // starts only at a word start, and words never give back letters: a long run of letters (no
   // hyphen) costs linear time, not quadratic
   private static final Pattern IN_LINE_COMPOUND = Pattern.compile("(?<!\\p{L})(\\p{L}++)- ?(\\p{L}++)");
@@ -146,7 +127,7 @@ final class LineJoiner {
     for (int i = 0; i + 1 < lines.size(); i++) {
       if (!lines.get(i).blank() && !lines.get(i + 1).blank()) {
         followed++;
-        if (!SENTENCE_END.matcher(lines.get(i).content()).find()) {
+        if (!LineShapes.endsSentence(lines.get(i).content())) {
           open++;
         }
       }
@@ -191,7 +172,7 @@ final class LineJoiner {
         }
       }
       // a joined line of a Markdown block quote leaves its '>' markers out
-      emitFrom = join == Join.NONE ? line.end() + 1 : lines.get(i + 1).contentStart() + markersLength(lines.get(i + 1).content());
+      emitFrom = join == Join.NONE ? line.end() + 1 : lines.get(i + 1).contentStart() + BlockQuoteMarkers.length(lines.get(i + 1).content());
     }
     return out.build();
   }
@@ -204,21 +185,20 @@ final class LineJoiner {
       return Join.NONE;
     }
     // a Markdown block quote: its lines join only each other, and a line of '>' alone parts its paragraphs
-    int markers = markersLength(line.content());
-    int nextMarkers = markersLength(next.content());
-    if (quoteDepth(line.content()) != quoteDepth(next.content())
+    int markers = BlockQuoteMarkers.length(line.content());
+    int nextMarkers = BlockQuoteMarkers.length(next.content());
+    if (BlockQuoteMarkers.depth(line.content()) != BlockQuoteMarkers.depth(next.content())
         || markers == line.content().length() || nextMarkers == next.content().length()) {
       return Join.NONE;
     }
     String a = line.content();
-    if (MARKDOWN_HEADING.matcher(a).find() || TABLE_ROW.matcher(a).find() || SPEAKER_HEADER.matcher(a).matches()
-        || PAGE_NUMBER.matcher(a).matches()) {
+    if (LineShapes.isMarkdownHeading(a) || LineShapes.isTableRow(a) || speakerHeader(a) || LineShapes.isPageNumber(a)) {
       return Join.NONE;
     }
-    if (NUMBERED_HEADING.matcher(a).find() || looksLikeHeading(lines, i, layout)) {
+    if (LineShapes.isNumberedHeading(a) || looksLikeHeading(lines, i, layout)) {
       return Join.NONE;
     }
-    if (SENTENCE_END.matcher(a).find() && a.length() < 0.75 * width) {
+    if (LineShapes.endsSentence(a) && a.length() < 0.75 * width) {
       return Join.NONE;
     }
     char last = a.charAt(a.length() - 1);
@@ -234,58 +214,21 @@ final class LineJoiner {
     return Join.SPACE;
   }
 
-  /**
-   * The {@code >} markers of a Markdown block quote at the start of {@code content}: how many. A
-   * marker is followed by a space or ends the line, so a wrapped line {@code >65 years …} has none.
-   */
-  private static int quoteDepth(String content) {
-    int depth = 0;
-    int i = 0;
-    while (i < content.length() && isMarker(content, i)) {
-      depth++;
-      i++;
-      while (i < content.length() && (content.charAt(i) == ' ' || content.charAt(i) == '\t')) {
-        i++;
-      }
-    }
-    return depth;
-  }
-
-  /** The length of the block quote markers starting {@code content}, with the spaces after them; 0 when none. */
-  private static int markersLength(String content) {
-    int i = 0;
-    while (i < content.length() && isMarker(content, i)) {
-      i++;
-      while (i < content.length() && (content.charAt(i) == ' ' || content.charAt(i) == '\t')) {
-        i++;
-      }
-    }
-    return i;
-  }
-
-  /** A {@code >} that marks a block quote: not a comparison such as {@code >65} or {@code > 5 years}. */
-  private static boolean isMarker(String content, int i) {
-    if (content.charAt(i) != '>') {
-      return false;
-    }
-    int j = i + 1;
-    if (j < content.length() && content.charAt(j) != ' ' && content.charAt(j) != '\t' && content.charAt(j) != '>') {
-      return false;
-    }
-    while (j < content.length() && (content.charAt(j) == ' ' || content.charAt(j) == '\t')) {
-      j++;
-    }
-    return j == content.length() || !Character.isDigit(content.charAt(j)) && ".,=%".indexOf(content.charAt(j)) < 0;
-  }
-
   /** True for a line that starts its own block: never joined to the line before. */
   private static boolean startsBlock(String content) {
-    return MARKDOWN_HEADING.matcher(content).find()
-        || LIST_ITEM.matcher(content).find()
-        || TABLE_ROW.matcher(content).find()
-        || SPEAKER_LINE.matcher(content).find()
-        || NUMBERED_HEADING.matcher(content).find()
-        || PAGE_NUMBER.matcher(content).matches();
+    return LineShapes.isMarkdownHeading(content)
+        || LineShapes.isListItem(content)
+        || LineShapes.isTableRow(content)
+        || SpeakerLabel.parse(content).isPresent()
+        || LineShapes.startsWithBracketedTimestamp(content)
+        || LineShapes.isNumberedHeading(content)
+        || LineShapes.isPageNumber(content);
+  }
+
+  /** A speaker label with no words after it, or a timestamp alone: the turn follows on the next lines. */
+  private static boolean speakerHeader(String content) {
+    return LineShapes.isTimestampAlone(content)
+        || SpeakerLabel.parse(content).map(l -> l.fills(content)).orElse(false);
   }
 
   /**
@@ -303,7 +246,7 @@ final class LineJoiner {
     if (",;:.!?-—–/".indexOf(last) >= 0) {
       return false;
     }
-    boolean afterBreak = i == 0 || lines.get(i - 1).blank() || SENTENCE_END.matcher(lines.get(i - 1).content()).find();
+    boolean afterBreak = i == 0 || lines.get(i - 1).blank() || LineShapes.endsSentence(lines.get(i - 1).content());
     String next = lines.get(i + 1).content();
     int first = next.codePointAt(0);
     return afterBreak && (Character.isUpperCase(first) || Character.isDigit(first) || "“\"‘'".indexOf(first) >= 0);

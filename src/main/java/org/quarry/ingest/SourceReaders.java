@@ -14,13 +14,22 @@ public final class SourceReaders {
   }
 
   /**
-   * Every format Quarry reads as a single source: plain text and Markdown, HTML, office
-   * documents and PDF, captions. (Survey exports, which hold many answers, have their own
-   * reader.)
+   * Every format Quarry reads: plain text and Markdown, HTML, office documents and PDF, captions,
+   * and survey exports (.csv, .xlsx) with the default survey options.
    */
   public static SourceReaders standard() {
+    return standard(SurveyOptions.defaults());
+  }
+
+  /** Every format Quarry reads, survey exports read with {@code survey}. */
+  public static SourceReaders standard(SurveyOptions survey) {
     return new SourceReaders(
-        List.of(new PlainTextReader(), new HtmlReader(), new DocumentReader(), new CaptionReader()));
+        List.of(
+            new PlainTextReader(),
+            new HtmlReader(),
+            new DocumentReader(),
+            new CaptionReader(),
+            new SurveyReader(survey)));
   }
 
   /** The reader for this file, or empty when the format is not supported. */

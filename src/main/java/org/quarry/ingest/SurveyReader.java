@@ -38,7 +38,7 @@ import org.quarry.model.SourceKind;
  * semicolon or tab its header line uses instead; its charset is detected as for text files. A
  * Qualtrics export's extra header rows (question texts, ImportIds) are read as headers.
  */
-public final class SurveyReader {
+public final class SurveyReader implements SourceReader {
   private final SurveyOptions options;
 
   /** A reader with these options. */
@@ -47,20 +47,34 @@ public final class SurveyReader {
   }
 
   /** True for .csv and .xlsx files. */
-  public static boolean handles(Path file) {
+  @Override
+  public boolean accepts(Path file) {
     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
     return name.endsWith(".csv") || name.endsWith(".xlsx");
   }
 
   /**
-   * Reads the survey.
+   * The survey's text, the answers one block each.
+   *
+   * @throws SkippedSourceException when there is no header or no answer
+   * @throws IOException when the file cannot be read, or no column looks like open answers
+   * @throws IllegalArgumentException when a named column is missing
+   */
+  @Override
+  public Source read(Path file, String id) throws IOException {
+    return readSegmented(file, id).source();
+  }
+
+  /**
+   * Reads the survey, one passage per answer.
    *
    * @throws SkippedSourceException when there is no header or no answer
    * @throws IOException when the file cannot be read, or no column looks like open answers
    * @throws IllegalArgumentException when a named column is missing (the message names the file
    *     and lists the columns there are)
    */
-  public SegmentedSource read(Path file, String id) throws IOException {
+  @Override
+  public SegmentedSource readSegmented(Path file, String id) throws IOException {
     byte[] bytes = Files.readAllBytes(file);
     if (bytes.length == 0) {
       throw new SkippedSourceException("empty");
@@ -163,7 +177,11 @@ public final class SurveyReader {
    *     are
    * @throws IOException when the file cannot be read (or has nothing in it)
    */
-  public void checkColumns(Path file) throws IOException {
+  @Override
+  public void checkOptions(Path file) throws IOException {
+    if (options.textColumns().isEmpty() && options.idColumn() == null) {
+      return;
+    }
     List<List<String>> table = table(file);
     if (table.isEmpty()) {
       return;

@@ -9,6 +9,8 @@ import org.quarry.model.Passage;
 import org.quarry.model.PassageKind;
 import org.quarry.model.Source;
 import org.quarry.model.Span;
+import org.quarry.text.BlockQuoteMarkers;
+import org.quarry.text.LineShapes;
 
 /**
  * Segments a paper into sections, narrative paragraphs and participant-attributed quotes.
@@ -40,11 +42,9 @@ public final class PaperSegmenter implements Segmenter {
   private static final Pattern MARKDOWN_HEADING = Pattern.compile("^#{1,6}\\s+(.*)$");
   private static final Pattern NUMBERED_HEADING =
       Pattern.compile("^(?:theme|section|part|chapter)\\s+\\d{1,2}\\s*[:.–—-]\\s*\\S.*$", Pattern.CASE_INSENSITIVE);
-  private static final Pattern LIST_ITEM = Pattern.compile("^(?:[-*•►▪‣◦●■]|\\(?\\d{1,3}[.)])\\s+");
   private static final Pattern EMPHASIS = Pattern.compile("^[*_]+|[*_]+$");
   private static final Pattern CONTINUATION = Pattern.compile("^\\p{Ll}[\\p{L}'’-]*(?:[\\s,;.]|$)");
   private static final Pattern MID_SENTENCE_END = Pattern.compile("\\p{Ll}[.?!]\\s");
-  private static final Pattern SENTENCE_END = Pattern.compile("[.!?:;][\"”’')\\]]*$");
 
   private final QuoteExtractor quotes = new QuoteExtractor();
 
@@ -133,9 +133,12 @@ public final class PaperSegmenter implements Segmenter {
       while (e > s && Character.isWhitespace(text.charAt(e - 1))) {
         e--;
       }
-      if (e > s && !blockQuoteBreak(text, s, e)) {
+      if (e > s && !BlockQuoteMarkers.onlyMarkers(text.subSequence(s, e))) {
         int[] prev = lines.isEmpty() ? null : lines.get(lines.size() - 1);
-        if (prev != null && text.charAt(s) == '>' && text.charAt(prev[0]) == '>' && adjacent(text, prev[1], s)) {
+        if (prev != null
+            && BlockQuoteMarkers.quoted(text.subSequence(s, e))
+            && BlockQuoteMarkers.quoted(text.subSequence(prev[0], prev[1]))
+            && adjacent(text, prev[1], s)) {
           prev[1] = e; // the lines of one paragraph in a Markdown block quote
         } else {
           lines.add(new int[] {s, e});
@@ -150,16 +153,6 @@ public final class PaperSegmenter implements Segmenter {
       out.add(new Block(lines.get(k)[0], lines.get(k)[1], heading(line, next)));
     }
     return out;
-  }
-
-  /** A line of only {@code >} markers: a paragraph break inside a Markdown block quote, no text. */
-  private static boolean blockQuoteBreak(String text, int s, int e) {
-    for (int j = s; j < e; j++) {
-      if (text.charAt(j) != '>' && !Character.isWhitespace(text.charAt(j))) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** True when only one line end lies between {@code end} and {@code start}. */
@@ -197,7 +190,7 @@ public final class PaperSegmenter implements Segmenter {
     if (!(Character.isUpperCase(first) || Character.isDigit(first))
         || line.indexOf('\t') >= 0
         || line.indexOf('|') >= 0
-        || LIST_ITEM.matcher(line).find()) {
+        || LineShapes.isListItem(line)) {
       return false;
     }
     // the last lines of a quotation: its words, a closing mark or stop, and its participant's code
@@ -284,7 +277,7 @@ public final class PaperSegmenter implements Segmenter {
     char last = p.charAt(p.length() - 1);
     boolean open = Character.isLetterOrDigit(last) || last == ',' || last == '-';
     return open
-        && !SENTENCE_END.matcher(p).find()
+        && !LineShapes.endsSentence(p)
         && CONTINUATION.matcher(text.substring(next.start(), Math.min(next.end(), next.start() + 64))).find();
   }
 

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.quarry.text.SpeakerLabel;
+import org.quarry.text.TranscriptLayout;
 
 /**
  * One line of a transcript, classified: blank, a speaker label (with any speech after it), a stage
@@ -37,14 +39,14 @@ record TranscriptLine(Type type, int start, int end, SpeakerLabel label) {
       Pattern.compile(
           "^\\s*(?:(?:\\[[^\\[\\]]*\\]|\\([^()]*\\)|\\{[^{}]*\\})\\s*)++$"
               + "|^\\s*[\\[(#]?"
-              + SpeakerLabel.TIME
+              + TranscriptLayout.TIME_PATTERN
               + "(?:-\\d+)?[\\])#]?\\s*$");
   private static final Pattern LEADING_TIME =
-      Pattern.compile("^(?:[\\[(]" + SpeakerLabel.TIME + "[\\])]\\s*)++");
+      Pattern.compile("^(?:[\\[(]" + TranscriptLayout.TIME_PATTERN + "[\\])]\\s*)++");
   // f4 writes "#00:01:23-5#" at a paragraph's end; others a bracketed time
   private static final Pattern TIME_TAG =
       Pattern.compile(
-          "#" + SpeakerLabel.TIME + "(?:-\\d+)?#|[\\[(]" + SpeakerLabel.TIME + "[\\])]");
+          "#" + TranscriptLayout.TIME_PATTERN + "(?:-\\d+)?#|[\\[(]" + TranscriptLayout.TIME_PATTERN + "[\\])]");
   // what a time tag holds between its marks, and the spaces (regex \s) allowed between tags
   private static final String TAG_CHARS = "0123456789:.,-";
   private static final String TAG_SPACE = " \t\n\u000B\f\r";

@@ -14,6 +14,8 @@ import org.quarry.model.Source;
 import org.quarry.model.SourceKind;
 import org.quarry.model.Span;
 import org.quarry.segment.TranscriptLine.Type;
+import org.quarry.text.Interviewers;
+import org.quarry.text.SpeakerLabel;
 
 /**
  * Splits an interview, focus-group or think-aloud transcript into one passage per speaker turn.

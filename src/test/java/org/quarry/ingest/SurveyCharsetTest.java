@@ -50,7 +50,7 @@ class SurveyCharsetTest {
     SegmentedSource read =
         assertTimeoutPreemptively(
             Duration.ofSeconds(10),
-            () -> new SurveyReader(SurveyOptions.defaults()).read(file, "large.csv"));
+            () -> new SurveyReader(SurveyOptions.defaults()).readSegmented(file, "large.csv"));
     assertEquals(rows, read.passages().size());
     Passage last = read.passages().get(rows - 1);
     assertEquals("It’s the team – answer " + (rows - 1) + " of many, said plainly.", last.text());
@@ -61,7 +61,7 @@ class SurveyCharsetTest {
   }
 
   private static String onlyAnswer(Path file) throws IOException {
-    SegmentedSource read = new SurveyReader(SurveyOptions.defaults()).read(file, file.getFileName().toString());
+    SegmentedSource read = new SurveyReader(SurveyOptions.defaults()).readSegmented(file, file.getFileName().toString());
     assertEquals(1, read.passages().size(), read.passages().toString());
     return read.passages().get(0).text();
   }

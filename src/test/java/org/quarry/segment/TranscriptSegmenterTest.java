@@ -21,7 +21,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.quarry.ingest.CaptionText;
 import org.quarry.model.Passage;
 import org.quarry.model.PassageKind;
 import org.quarry.model.Source;
@@ -513,20 +512,6 @@ class TranscriptSegmenterTest {
     String text = "Interviewer: 😀 Ready?\n\nZoë Ng: Yes 😀 ready.\n\nInterviewer: Good.\n";
     Passage zoe = segmentText(text, Map.of()).get(1);
     assertEquals("Yes 😀 ready.", codePoints(text, zoe.start(), zoe.end()));
-  }
-
-  // --- captions converted by CaptionText
-
-  @Test
-  void captionsConvertedToSpeakerParagraphsSegmentIntoTurns() {
-    String vtt =
-        "WEBVTT\n\n"
-            + "00:00:01.000 --> 00:00:04.000\n<v Interviewer>How is the new rota working?</v>\n\n"
-            + "00:00:04.500 --> 00:00:08.000\n<v Tom Reid>Better than the old one.</v>\n\n"
-            + "00:00:08.000 --> 00:00:10.000\n<v Tom Reid>We swap shifts less.</v>\n";
-    List<Passage> turns = segmentText(CaptionText.toTranscript(vtt), Map.of());
-    assertEquals(List.of("Interviewer", "Tom Reid"), participants(turns));
-    assertEquals("Better than the old one. We swap shifts less.", turns.get(1).text());
   }
 
   // --- recognising a transcript

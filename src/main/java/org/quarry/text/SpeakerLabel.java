@@ -1,70 +1,30 @@
-package org.quarry.segment;
+package org.quarry.text;
 
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * A speaker label at the start of a transcript line, in one of the layouts transcription tools and
- * typists write: {@code Jane Smith: text}, {@code P01: text}, {@code Jane Smith 00:13} (Otter,
- * speech on the next lines), {@code [00:01:23] Speaker: text}, {@code 00:01:23 Speaker: text},
- * {@code Speaker (00:01:23): text}, {@code Speaker [00:01:23]} and {@code [Speaker] 00:01:23}
- * (Zoom). Markdown emphasis around a label ({@code **Interviewer:**}) and a short note after the
- * name ({@code P3 (GP, female):}) are allowed; the note is not part of the speaker.
+ * A speaker label at the start of a transcript line, in one of the {@link TranscriptLayout}s.
+ * Whether the words of a label are a speaker at all is decided here, once for every layout: a
+ * name, role or code of at most {@value #MAX_WORDS} capitalised words, never a heading word that
+ * takes a colon in papers and topic guides ({@code Note:}, {@code Table 2:}, {@code Date:}).
  *
  * @param speaker the label as written, trimmed ({@code P01}, {@code R}, {@code Dr Jane Smith})
  * @param timestamp the timestamp written with the label, or null
  * @param speechStart index in the line where the turn's speech begins; the line's length when the
  *     label fills the line
+ * @param layout the layout the label is written in
  */
-public record SpeakerLabel(String speaker, String timestamp, int speechStart) {
+public record SpeakerLabel(String speaker, String timestamp, int speechStart, TranscriptLayout layout) {
 
   /** Labels are short: a name, a role or a code, never a clause. */
-  static final int MAX_WORDS = 4;
+  public static final int MAX_WORDS = 4;
 
   static final int MAX_CHARS = 40;
 
   /** Where a label's first colon can be at the latest: a timestamp, a name and a short note. */
   private static final int MAX_PREFIX = 100;
-
-  static final String TIME = "\\d{1,2}:\\d{2}(?::\\d{2})?(?:[.,]\\d{1,3})?";
-  private static final String BRACKETED_TIME = "[\\[(]" + TIME + "[\\])]";
-  // possessive: a word never gives back letters, so a long line of prose fails fast
-  private static final String WORD = "\\p{L}[\\p{L}\\p{M}\\p{N}'’.\\-]*+";
-  private static final String NEXT_WORD = "(?:" + WORD + "|#?\\p{N}++\\p{L}?)";
-  private static final String NAME = "(?<name>" + WORD + "(?:[ \\t]" + NEXT_WORD + "){0,3})";
-  private static final String SPEECH = "(?:[ \\t]+|$)";
-  private static final String EMPHASIS = "(?:\\*\\*|__|\\*|_)?";
-
-  // most specific first: a timestamped label must not be read as a bare name label
-  private static final Pattern TIME_THEN_NAME =
-      Pattern.compile(
-          "^(?<time>"
-              + BRACKETED_TIME
-              + "|"
-              + TIME
-              + ")[ \\t]*(?:[-–][ \\t]*)?"
-              + NAME
-              + "[ \\t]?:"
-              + SPEECH);
-  private static final Pattern NAME_THEN_BRACKETED_TIME =
-      Pattern.compile("^" + NAME + "[ \\t]*(?<time>" + BRACKETED_TIME + ")[ \\t]*:?" + SPEECH);
-  private static final Pattern NAME_THEN_TIME_LINE =
-      Pattern.compile("^" + NAME + "[ \\t]+(?<time>" + TIME + ")[ \\t]*$");
-  private static final Pattern BRACKETED_NAME_THEN_TIME =
-      Pattern.compile("^\\[" + NAME + "\\][ \\t]+(?<time>" + TIME + ")[ \\t]*:?" + SPEECH);
-  private static final Pattern NAME_COLON =
-      Pattern.compile(
-          "^"
-              + EMPHASIS
-              + NAME
-              + "(?:[ \\t]*\\([\\p{L}\\p{N} ,'’/\\-]{1,30}\\))?"
-              + EMPHASIS
-              + "[ \\t]?:"
-              + EMPHASIS
-              + SPEECH);
 
   /**
    * First words of headings and metadata lines that take a colon in papers, topic guides and
@@ -92,11 +52,6 @@ public record SpeakerLabel(String speaker, String timestamp, int speechStart) {
       Set.of(
           ("de van von der den da del della di du la le al el bin ibn ten ter dos das").split(" "));
 
-  private static final Pattern ROLE =
-      Pattern.compile(
-          "(?i)(interviewer|interviewee|respondent|participant|moderator|facilitator|researcher"
-              + "|speaker|int|mod|fac|i|r|p|q|a)(?:[ \\t]*#?\\d+)?");
-
   /**
    * The label that starts {@code line}, if it has one.
    *
@@ -113,18 +68,10 @@ public record SpeakerLabel(String speaker, String timestamp, int speechStart) {
       return Optional.empty();
     }
     String rest = line.substring(indent);
-    for (Pattern p :
-        new Pattern[] {
-          TIME_THEN_NAME,
-          NAME_THEN_BRACKETED_TIME,
-          NAME_THEN_TIME_LINE,
-          BRACKETED_NAME_THEN_TIME,
-          NAME_COLON
-        }) {
-      Matcher m = p.matcher(rest);
-      if (m.lookingAt() && isSpeakerName(m.group("name"))) {
-        String time = p == NAME_COLON ? null : stripBrackets(m.group("time"));
-        return Optional.of(new SpeakerLabel(m.group("name").strip(), time, indent + m.end()));
+    for (TranscriptLayout layout : TranscriptLayout.values()) {
+      Optional<SpeakerLabel> label = layout.match(rest, indent);
+      if (label.isPresent()) {
+        return label;
       }
     }
     return Optional.empty();
@@ -135,15 +82,13 @@ public record SpeakerLabel(String speaker, String timestamp, int speechStart) {
     return timestamp != null;
   }
 
-  /**
-   * Whether {@code speaker} is a generic role or code label ({@code I}, {@code R3}, {@code
-   * Interviewer}, {@code Speaker 2}) rather than a person's name.
-   */
-  static boolean isRole(String speaker) {
-    return ROLE.matcher(speaker.strip()).matches();
+  /** Whether the label fills its line, so the turn's speech starts on the next line. */
+  public boolean fills(String line) {
+    return line.substring(Math.min(speechStart, line.length())).isBlank();
   }
 
-  private static boolean isSpeakerName(String name) {
+  /** Whether {@code name} can be a speaker: a short capitalised name, a known role, or a code. */
+  static boolean isSpeakerName(String name) {
     if (name.length() > MAX_CHARS) {
       return false;
     }
@@ -160,7 +105,7 @@ public record SpeakerLabel(String speaker, String timestamp, int speechStart) {
     }
     // prose that happens to end a short clause with a colon ("He said:") has lowercase words;
     // names and codes are capitalised, and lowercase role labels ("interviewer:") are known
-    if (!Character.isUpperCase(words[0].charAt(0)) && !isRole(name)) {
+    if (!Character.isUpperCase(words[0].charAt(0)) && !SpeakerRoles.isRole(name)) {
       return false;
     }
     for (int i = 1; i < words.length; i++) {
@@ -173,9 +118,5 @@ public record SpeakerLabel(String speaker, String timestamp, int speechStart) {
       }
     }
     return true;
-  }
-
-  private static String stripBrackets(String time) {
-    return time.replaceAll("[\\[\\]()]", "");
   }
 }

@@ -1,4 +1,4 @@
-package org.quarry.segment;
+package org.quarry.text;
 
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Decides which speakers of a transcript are interviewers (or moderators, facilitators): named in
@@ -15,13 +14,9 @@ import java.util.regex.Pattern;
  * {@code INT}, {@code Interviewer 2}, {@code Moderator}, {@code Q}); else the one speaker who
  * clearly asks the questions.
  */
-final class Interviewers {
+public final class Interviewers {
   /** The metadata key naming the interviewer(s), comma-separated; it overrides the questions guess. */
-  static final String METADATA_KEY = "interviewer";
-
-  private static final Pattern ROLE =
-      Pattern.compile(
-          "(?i)(i|int|interviewer|mod|moderator|fac|facilitator|q|researcher)(?:[ \\t]*#?\\d+)?");
+  public static final String METADATA_KEY = "interviewer";
 
   /**
    * How many turns a speaker took, and how many of them ask something.
@@ -30,17 +25,17 @@ final class Interviewers {
    * @param turns turns taken
    * @param questions turns containing a question mark
    */
-  record Speaker(String speaker, int turns, int questions) {}
+  public record Speaker(String speaker, int turns, int questions) {}
 
   private Interviewers() {}
 
   /** Whether {@code speaker} is an interviewer's role label ({@code I}, {@code Moderator}). */
-  static boolean isRoleLabel(String speaker) {
-    return ROLE.matcher(speaker.strip()).matches();
+  public static boolean isRoleLabel(String speaker) {
+    return SpeakerRoles.isInterviewerRole(speaker);
   }
 
   /** The interviewers named in {@code metadata}, normalised with {@link #key}; empty if unnamed. */
-  static Optional<Set<String>> named(Map<String, String> metadata) {
+  public static Optional<Set<String>> named(Map<String, String> metadata) {
     String value = metadata.get(METADATA_KEY);
     if (value == null) {
       return Optional.empty();
@@ -58,12 +53,12 @@ final class Interviewers {
    * label holds even when the metadata names the interviewer ("interviewer: Dr Lee" over turns
    * labelled "Interviewer:"), since no participant is called "Interviewer".
    */
-  static boolean isInterviewer(String speaker, Optional<Set<String>> named) {
+  public static boolean isInterviewer(String speaker, Optional<Set<String>> named) {
     return isRoleLabel(speaker) || named.map(n -> n.contains(key(speaker))).orElse(false);
   }
 
   /** The speakers (as written) who are interviewers, among {@code speakers}. */
-  static Set<String> find(Map<String, String> metadata, List<Speaker> speakers) {
+  public static Set<String> find(Map<String, String> metadata, List<Speaker> speakers) {
     Optional<Set<String>> named = named(metadata);
     Set<String> out = new LinkedHashSet<>();
     for (Speaker s : speakers) {
@@ -82,7 +77,7 @@ final class Interviewers {
    * many as anyone else, and a third of their own turns. A tie or a close call names no one, since
    * calling a participant the interviewer would hide their words from participant searches.
    */
-  static Optional<String> byQuestions(List<Speaker> speakers) {
+  public static Optional<String> byQuestions(List<Speaker> speakers) {
     if (speakers.size() < 2) {
       return Optional.empty();
     }
@@ -106,7 +101,7 @@ final class Interviewers {
   }
 
   /** A name compared case- and punctuation-blind ("Dr. Lee" is "dr lee"). */
-  static String key(String name) {
+  public static String key(String name) {
     return name.toLowerCase(Locale.ROOT).replace(".", "").strip().replaceAll("\\s+", " ");
   }
 }

@@ -1,4 +1,4 @@
-package org.quarry.segment;
+package org.quarry.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,6 +39,10 @@ class SpeakerLabelTest {
         "**Dr Lee**: Right.|Dr Lee||Right.",
         "P3 (GP, female): We tried.|P3||We tried.",
         "[Jane Smith] 14:02:33|Jane Smith|14:02:33|",
+        "RESPONDENT [00:09]: Mostly.|RESPONDENT|00:09|Mostly.",
+        "Sam Jones  00:13 we spent a year on it|Sam Jones|00:13|we spent a year on it",
+        "[Jane Smith] 00:01 right|Jane Smith|00:01|right",
+        "00:00:03 Speaker 1|Speaker 1|00:00:03|",
       })
   void readsTheSpeakerTimestampAndWhereSpeechStarts(
       String line, String speaker, String timestamp, String speech) {
@@ -70,6 +74,12 @@ class SpeakerLabelTest {
         "An Extremely Long Name Of Someone Who Talks: x",
         "[Crosstalk] yes: I agree",
         "Interviewees (n=16): national policy makers.",
+        "Note: the app was slow to load on older phones.",
+        "00:01:23",
+        "[00:01:23]",
+        "Figure 3  12:30 the clinic opens",
+        "April 2020: the first specifications went live.",
+        "10:30 is when we met",
       })
   void ordinaryColonsAreNotLabels(String line) {
     Optional<SpeakerLabel> label = SpeakerLabel.parse(line);
