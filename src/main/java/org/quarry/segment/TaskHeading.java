@@ -22,9 +22,10 @@ final class TaskHeading {
   private static final Pattern EMPHASIS = Pattern.compile("^(\\*\\*|__)(.+)\\1$");
   // "1", "1.", "1)", "1.a", "1a", "1.a.", "2.1", "2.1.3": the number that opens a task title
   private static final String NUMBER = "\\d{1,2}(?:\\.?[a-z](?![\\p{L}])|\\.\\d{1,2})*+[.):]?";
-  // the title opens with a capital, a digit or a quote mark, never lowercase prose ("2 weeks ago")
+  // the title opens with a capital or a quote mark, never lowercase prose ("2 weeks ago") or more
+  // numbers ("4 8 1 5", a code read out)
   private static final Pattern NUMBERED =
-      Pattern.compile("^" + NUMBER + "[ \\t]+[\\p{Lu}\\p{N}\"“‘'].*");
+      Pattern.compile("^" + NUMBER + "[ \\t]+[\\p{Lu}\"“‘'].*");
   private static final Pattern NAMED =
       Pattern.compile(
           "^(?i:task|scenario|activity|exercise)[ \\t]+(?:\\d{1,2}(?:\\.?[a-z]|\\.\\d{1,2})*|[A-Z])"
