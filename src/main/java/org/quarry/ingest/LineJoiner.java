@@ -17,8 +17,9 @@ import java.util.regex.Pattern;
  * <p>Text counts as hard-wrapped when it has at least {@value #MIN_LINES} non-blank lines, most of
  * them come close to a common width (the 90th percentile of line lengths, between {@value
  * #MIN_WIDTH} and {@value #MAX_WIDTH} chars), most lines followed by another line end without
- * sentence punctuation, and at most a third of those are short (below 0.6 of the width). Other text is returned unchanged, so web text, Markdown and transcripts
- * keep their lines.
+ * sentence punctuation, and at most a third of those are short (below 0.6 of the width). Other
+ * text is returned unchanged, so web text, Markdown, transcripts and think-aloud notes keep their
+ * lines.
  *
  * <p>Within hard-wrapped text, a line is never joined to the next when either is blank, the next is
  * a Markdown heading, list item, table row, speaker line or numbered theme heading, the line itself
@@ -149,7 +150,7 @@ final class LineJoiner {
         followed++;
         if (!SENTENCE_END.matcher(lines.get(i).content()).find()) {
           open++;
-          if (lines.get(i).length() < 0.6 * width && mayJoin(lines.get(i), lines.get(i + 1))) {
+          if (lines.get(i).length() < 0.6 * width && !standsAlone(lines.get(i))) {
             shortOpen++;
           }
         }
@@ -162,13 +163,12 @@ final class LineJoiner {
     return wrapped ? width : -1;
   }
 
-  /** Whether the two lines may be parts of one paragraph: neither is a block of its own. */
-  private static boolean mayJoin(Line line, Line next) {
+  /** A line that is never part of a paragraph: a speaker header, Markdown heading or table row. */
+  private static boolean standsAlone(Line line) {
     String a = line.content();
-    return !startsBlock(next.content())
-        && !SPEAKER_HEADER.matcher(a).matches()
-        && !MARKDOWN_HEADING.matcher(a).find()
-        && !TABLE_ROW.matcher(a).find();
+    return SPEAKER_HEADER.matcher(a).matches()
+        || MARKDOWN_HEADING.matcher(a).find()
+        || TABLE_ROW.matcher(a).find();
   }
 
   /** Hyphenated pairs printed within a line, lowercased: evidence that a line-end hyphen is real. */

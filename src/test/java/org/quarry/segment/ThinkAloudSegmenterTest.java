@@ -86,7 +86,7 @@ class ThinkAloudSegmenterTest {
         "ok so there's my name at the top, and a big blue banner about the flu jab\n"
             + "I don't really know what \"Your health\" means here. Is that my records or something"
             + " else?\n"
-            + "there's a lot of text [laughs] I'd normally just skip all of this",
+            + "there's a lot of text on this tab [laughs] I'd normally just skip all of this",
         turn.text());
   }
 
