@@ -99,7 +99,10 @@ record NoteLine(
       default -> {}
     }
     if (ITALIC_LINE.matcher(content).matches()) {
-      return new NoteLine(Type.DIRECTION, lineStart, lineStart, indent, null, null, contentStart);
+      // "*Note: she gave up here*" is the observer's note; "*scrolls down*" an action
+      return OBSERVER_NOTE.matcher(content.substring(1, content.length() - 1)).find()
+          ? new NoteLine(Type.NOTE, contentStart, contentEnd, indent, null, null, contentStart)
+          : new NoteLine(Type.DIRECTION, lineStart, lineStart, indent, null, null, contentStart);
     }
     // a heading is flush left: an indented "2 Things I liked" is the participant talking
     Optional<String> heading = indent == 0 ? TaskHeading.parse(content) : Optional.empty();

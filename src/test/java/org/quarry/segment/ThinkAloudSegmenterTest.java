@@ -8,6 +8,7 @@ import static org.quarry.segment.TranscriptFixtures.raw;
 import static org.quarry.segment.TranscriptFixtures.source;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,9 +19,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.quarry.ingest.DocumentReader;
 import org.quarry.ingest.PlainTextReader;
 import org.quarry.ingest.SegmentedSource;
 import org.quarry.model.Passage;
@@ -208,6 +213,36 @@ class ThinkAloudSegmenterTest {
       assertFalse(p.text().contains("scrolls down"), p.id());
       assertFalse(p.text().contains("*pauses*"), p.id());
     }
+  }
+
+  @Test
+  void anObserversNoteInEmphasisIsANoteNotADirection() {
+    Passage note = containing(passages("session-notes.md"), "one finger");
+    assertEquals(PassageKind.NARRATIVE, note.kind());
+    assertEquals("Task 2: Book an appointment", note.section());
+  }
+
+  @Test
+  void aWordDocumentNamedParticipant9GivesTurnsOfP9(@TempDir Path tmp) throws IOException {
+    Path docx = tmp.resolve("Participant 9.docx");
+    try (XWPFDocument document = new XWPFDocument();
+        OutputStream out = Files.newOutputStream(docx)) {
+      for (String line : Files.readAllLines(FOLDER.resolve("P9.txt"), StandardCharsets.UTF_8)) {
+        XWPFParagraph paragraph = document.createParagraph();
+        if (line.startsWith(" ")) {
+          // Word indents with paragraph formatting, not spaces: the text reaches Quarry flush
+          paragraph.setIndentationLeft(720);
+        }
+        paragraph.createRun().setText(line.strip());
+      }
+      document.write(out);
+    }
+    Source source = new DocumentReader().read(docx, "Participant 9.docx");
+    List<Passage> passages = new SourceSegmenter().split(source).passages();
+    List<Passage> turns = ofKind(passages, PassageKind.TURN);
+    assertEquals(7, turns.size());
+    assertEquals(Set.of("P9"), participantsOf(turns));
+    assertEquals("2 Book an appointment", containing(passages, "blood test").section());
   }
 
   @Test
