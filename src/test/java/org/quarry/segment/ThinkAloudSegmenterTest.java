@@ -246,6 +246,22 @@ class ThinkAloudSegmenterTest {
   }
 
   @Test
+  void namedTaskHeadingsAreSectionsNotSpeakers() {
+    List<Passage> passages = passages("P12_timestamps.txt");
+    assertEquals(Set.of("P12"), participantsOf(ofKind(passages, PassageKind.TURN)));
+    assertEquals(Set.of("MODERATOR"), participantsOf(ofKind(passages, PassageKind.INTERVIEWER)));
+    assertEquals("Task 2: Register a family member", containing(passages, "NHS number").section());
+  }
+
+  @Test
+  void timestampsAreNotPartOfTheTurns() {
+    assertEquals(
+        "ok, so home page... Contact us maybe\n"
+            + "here, opening times, but it doesn't say Saturday at all",
+        containing(passages("P12_timestamps.txt"), "Contact us").text());
+  }
+
+  @Test
   void aParticipantLineOfTheHeaderNamesTheParticipant() {
     List<Passage> passages = passages("usability-notes.txt");
     assertEquals(Set.of("P21"), participantsOf(ofKind(passages, PassageKind.TURN)));
@@ -304,7 +320,7 @@ class ThinkAloudSegmenterTest {
   @ValueSource(
       strings = {
         "P9.txt", "P09_session.txt", "session-notes.md", "usability-notes.txt",
-        "session-notes-unnamed.txt"
+        "session-notes-unnamed.txt", "P12_timestamps.txt"
       })
   void theFileAtEachPassageSpanHoldsThePassageWordsInOrder(String name) throws IOException {
     String file = Files.readString(FOLDER.resolve(name), StandardCharsets.UTF_8);
@@ -328,7 +344,7 @@ class ThinkAloudSegmenterTest {
   @ValueSource(
       strings = {
         "P9.txt", "P09_session.txt", "session-notes.md", "usability-notes.txt",
-        "session-notes-unnamed.txt"
+        "session-notes-unnamed.txt", "P12_timestamps.txt"
       })
   void eachNotesLayoutIsRecognisedByItsTextAlone(String name) throws IOException {
     String text = Files.readString(FOLDER.resolve(name), StandardCharsets.UTF_8);
