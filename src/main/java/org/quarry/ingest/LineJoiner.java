@@ -19,9 +19,10 @@ import org.quarry.text.SpeakerLabel;
  *
  * <p>Text counts as hard-wrapped when it has at least {@value #MIN_LINES} non-blank lines, most of
  * them come close to a common width (the 90th percentile of line lengths, between {@value
- * #MIN_WIDTH} and {@value #MAX_WIDTH} chars), and most lines followed by another line end without
- * sentence punctuation. Other text is returned unchanged, so web text, Markdown and transcripts
- * keep their lines.
+ * #MIN_WIDTH} and {@value #MAX_WIDTH} chars), most lines followed by another line end without
+ * sentence punctuation, and at most a third of those are short (below 0.6 of the width). Other
+ * text is returned unchanged, so web text, Markdown, transcripts and think-aloud notes keep their
+ * lines.
  *
  * <p>Within hard-wrapped text, a line is never joined to the next when either is blank, the next is
  * a Markdown heading, list item, table row, speaker line (a label in any {@link
@@ -124,16 +125,31 @@ final class LineJoiner {
     long near = Arrays.stream(lengths).filter(n -> n >= 0.6 * width).count();
     int followed = 0;
     int open = 0;
+    int shortOpen = 0;
     for (int i = 0; i + 1 < lines.size(); i++) {
       if (!lines.get(i).blank() && !lines.get(i + 1).blank()) {
         followed++;
         if (!LineShapes.endsSentence(lines.get(i).content())) {
           open++;
+          if (lines.get(i).length() < 0.6 * width && !standsAlone(lines.get(i))) {
+            shortOpen++;
+          }
         }
       }
     }
-    boolean wrapped = near * 2 >= lengths.length && followed >= MIN_LINES / 2 && open * 2 >= followed;
+    // a wrapped line breaks where the next word would not fit, close to the width; where many
+    // short lines run on unpunctuated, lines are utterances (think-aloud notes, chat), not wraps
+    boolean wrapped = near * 2 >= lengths.length && followed >= MIN_LINES / 2 && open * 2 >= followed
+        && shortOpen * 3 <= open;
     return wrapped ? width : -1;
+  }
+
+  /** A line that is never part of a paragraph: a speaker header, Markdown heading or table row. */
+  private static boolean standsAlone(Line line) {
+    String a = line.content();
+    return SPEAKER_HEADER.matcher(a).matches()
+        || MARKDOWN_HEADING.matcher(a).find()
+        || TABLE_ROW.matcher(a).find();
   }
 
   /** Hyphenated pairs printed within a line, lowercased: evidence that a line-end hyphen is real. */
