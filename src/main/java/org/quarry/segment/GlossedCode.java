@@ -58,7 +58,7 @@ final class GlossedCode {
     String code = null;
     for (String item : items) {
       String t = item.strip();
-      if (t.isEmpty() || t.length() > MAX_ITEM || t.matches(".*[\\[\\]()\"“”].*")) {
+      if (t.isEmpty() || t.length() > MAX_ITEM || t.matches(".*[\\[\\]()\"“”:].*")) {
         return Optional.empty();
       }
       if (CODE.matcher(t).matches() && !AGE.matcher(t).matches() && !NotParticipant.is(t)) {

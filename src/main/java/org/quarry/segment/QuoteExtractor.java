@@ -39,6 +39,7 @@ public final class QuoteExtractor {
       Pattern.compile(
           "\\s*(?:[\\p{L}][\\p{L} '’-]{0,40}[,;]\\s*)?(" + CODE + ")\\s*(?:([,;:–—-][^\\[\\]()]*)|\\[[^\\[\\]]*\\])?\\s*");
   private static final Pattern PAGE_REFERENCE = Pattern.compile("p{1,2}[0-9]+");
+  private static final Pattern REFERENCE = Pattern.compile("(?i)\\b(?:doi|pmid|pmcid|medline|isbn|issn|https?|www)\\b");
   /** Longest bracketed attribution looked at: a code and its gloss are short. */
   private static final int MAX_ATTRIBUTION = 200;
   /** Longest inline quote looked for, so a paragraph of stray codes costs linear time. */
@@ -65,6 +66,9 @@ public final class QuoteExtractor {
     // once a repetition (a paragraph "(P1-1-1…)" of 20k chars overflowed the stack)
     if (bracketed.length() > MAX_ATTRIBUTION) {
       return Optional.empty();
+    }
+    if (REFERENCE.matcher(bracketed).find()) {
+      return Optional.empty(); // a reference list's [doi: 10.1093/jamia/ocy072]
     }
     Matcher m = ATTRIBUTION.matcher(bracketed);
     if (!m.matches()) {
@@ -401,10 +405,15 @@ public final class QuoteExtractor {
   /** True when a closing quote mark comes right before {@code i}, spaces aside. */
   private static boolean afterClosingMark(String text, int floor, int i) {
     int k = i - 1;
-    while (k >= floor && (text.charAt(k) == ' ' || text.charAt(k) == '\u00A0')) {
+    while (k >= floor && Character.isSpaceChar(text.charAt(k))) {
       k--;
     }
-    return k >= floor && (DOUBLE_CLOSE + SINGLE_CLOSE).indexOf(text.charAt(k)) >= 0 && isClosing(text, k);
+    if (k < floor || (DOUBLE_CLOSE + SINGLE_CLOSE).indexOf(text.charAt(k)) < 0) {
+      return false;
+    }
+    // PDF text may put a space before the closing mark (themselves. " [Anna]): a straight mark
+    // with only spaces before a bracket closes whatever comes before it
+    return isClosing(text, k) || k + 1 < i && (text.charAt(k) == '"' || text.charAt(k) == '\'');
   }
 
   /**
