@@ -52,6 +52,10 @@ final class NarrativeAttribution {
           "Second", "Third", "Lastly", "Hence", "Accordingly", "Consequently", "Yet", "Still", "Otherwise",
           "Alternatively", "Besides", "Rather", "Surprisingly", "Unsurprisingly", "Later",
           "Previously", "Initially", "Subsequently", "Generally", "Often", "Sometimes");
+  /** A name, a role of any length in commas, a reporting verb: the last sentence of a paragraph before a quote. */
+  private static final Pattern NAME_ROLE_SAID =
+      Pattern.compile("(" + Pseudonym.NAME + "),[^.!?\"“”]{2,160},\\s+(?:[a-z]+ly\\s+)?" + VERB + "\\s*[:,]?");
+  private static final Pattern NAME_FIRST = Pattern.compile("(" + Pseudonym.NAME + ")\\b");
   /** How far back from a quote a speaker phrase is looked for. */
   private static final int LOOK_BACK = 120;
 
@@ -75,6 +79,32 @@ final class NarrativeAttribution {
     }
     String code = (m.group(1) != null ? m.group(1) : m.group(2)).replaceAll("\\s+", " ");
     return NotParticipant.is(code) ? Optional.empty() : Optional.of(code);
+  }
+
+  /**
+   * The speaker the last sentence of the paragraph {@code text[from, end)} names when a quote
+   * paragraph follows it: {@code Josh, Chief Data Scientist at RBC, said:}, or a sentence whose
+   * subject is a name already seen attributing a quote in this paper ({@code Eric the case manager
+   * suggested an offline option.}); a name not seen so (a vignette's character) is no speaker.
+   */
+  static Optional<String> leadingParagraph(String text, int from, int end, Set<String> names) {
+    int s = end - 1;
+    while (s > from && !(".!?]\"”".indexOf(text.charAt(s - 1)) >= 0 && Character.isWhitespace(text.charAt(s)) && s < end - 2)) {
+      s--;
+    }
+    while (s < end && Character.isWhitespace(text.charAt(s))) {
+      s++;
+    }
+    String sentence = text.substring(s, end).strip();
+    Matcher m = NAME_ROLE_SAID.matcher(sentence);
+    if (m.matches() && !DISCOURSE.contains(m.group(1)) && Pseudonym.inBrackets(m.group(1)).isPresent()) {
+      return Optional.of(m.group(1));
+    }
+    Matcher first = NAME_FIRST.matcher(sentence);
+    if (first.lookingAt() && names.contains(first.group(1)) && (sentence.endsWith(".") || sentence.endsWith(":"))) {
+      return Optional.of(first.group(1));
+    }
+    return Optional.empty();
   }
 
   /**

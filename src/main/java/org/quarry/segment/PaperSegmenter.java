@@ -1,8 +1,11 @@
 package org.quarry.segment;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.quarry.model.Passage;
@@ -57,6 +60,7 @@ public final class PaperSegmenter implements Segmenter {
     for (Block b : blocks) {
       found.add(b.heading() == null ? quotes.find(text, b.start(), b.end()) : List.of());
     }
+    introducedQuotes(text, blocks, found);
     // a quote over several paragraphs is claimed by the paragraph holding its code, the last one
     ContinuedQuote.Start[] startOf = new ContinuedQuote.Start[blocks.size()];
     int[] runEnd = new int[blocks.size()];
@@ -91,6 +95,44 @@ public final class PaperSegmenter implements Segmenter {
       k = last + 1;
     }
     return out;
+  }
+
+  /**
+   * Adds the quotes that open a paragraph with no code of their own when the paragraph before ends
+   * by naming their speaker ({@link NarrativeAttribution#leadingParagraph}); names count that
+   * attribute some quote of the paper in brackets or in a speaker phrase.
+   */
+  private static void introducedQuotes(String text, List<Block> blocks, List<List<QuoteExtractor.Quote>> found) {
+    Set<String> names = new HashSet<>();
+    for (List<QuoteExtractor.Quote> qs : found) {
+      for (QuoteExtractor.Quote q : qs) {
+        Pseudonym.inBrackets(q.participant()).ifPresent(names::add);
+      }
+    }
+    for (int k = 1; k < blocks.size(); k++) {
+      Block b = blocks.get(k);
+      Block prev = blocks.get(k - 1);
+      int open = ContinuedQuote.contentStart(text, b.start(), b.end());
+      List<QuoteExtractor.Quote> qs = found.get(k);
+      if (b.heading() != null || prev.heading() != null || !QuoteExtractor.isOpeningMark(text, open)
+          || !qs.isEmpty() && qs.get(0).claimStart() <= open) {
+        continue;
+      }
+      Optional<String> speaker = NarrativeAttribution.leadingParagraph(text, prev.start(), prev.end(), names);
+      if (speaker.isEmpty()) {
+        continue;
+      }
+      int close = QuoteExtractor.closingFor(text, open, b.end());
+      int end = close < 0 ? b.end() : close;
+      int claimEnd = close < 0 ? b.end() : close + 1;
+      if (!qs.isEmpty() && claimEnd > qs.get(0).claimStart()) {
+        continue;
+      }
+      List<QuoteExtractor.Quote> with = new ArrayList<>();
+      with.add(new QuoteExtractor.Quote(open + 1, end, speaker.get(), open, claimEnd));
+      with.addAll(qs);
+      found.set(k, with);
+    }
   }
 
   /** The passages of one paragraph (or a run of paragraphs one quote spans) {@code [from, to)}. */

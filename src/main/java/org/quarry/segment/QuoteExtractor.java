@@ -210,7 +210,7 @@ public final class QuoteExtractor {
   }
 
   /** The closing mark of the quote opened at {@code open}, nested quotes of the other kind aside; -1 if none. */
-  private static int closingFor(String text, int open, int to) {
+  static int closingFor(String text, int open, int to) {
     boolean single = SINGLE_OPEN.indexOf(text.charAt(open)) >= 0;
     String closes = single ? SINGLE_CLOSE : DOUBLE_CLOSE;
     for (int j = open + 1; j < Math.min(to, open + MAX_QUOTE); j++) {
@@ -221,7 +221,7 @@ public final class QuoteExtractor {
     return -1;
   }
 
-  private static boolean isOpeningMark(String text, int i) {
+  static boolean isOpeningMark(String text, int i) {
     return (DOUBLE_OPEN + SINGLE_OPEN).indexOf(text.charAt(i)) >= 0 && isOpening(text, i);
   }
 
