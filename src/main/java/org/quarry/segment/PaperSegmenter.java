@@ -332,7 +332,8 @@ public final class PaperSegmenter implements Segmenter {
    * fragment opened.
    */
   static boolean fragment(String line, String next) {
-    if (line.length() > MAX_FRAGMENT || line.split("\\s+").length > 3 || next.isEmpty() || SENTENCE_END.matcher(line).find()) {
+    if (line.length() > MAX_FRAGMENT || line.split("\\s+").length > 3 || next.isEmpty() || SENTENCE_END.matcher(line).find()
+        || NUMBERED_HEADING.matcher(next).matches()) {
       return false;
     }
     char first = next.charAt(0);
@@ -382,7 +383,8 @@ public final class PaperSegmenter implements Segmenter {
     // only a bracketed block can be a code: other paragraphs are not copied or scanned
     int start = markersEnd(text, b);
     // a closing mark the PDF put on the code's line: " [Christine]
-    if ((text.charAt(start) == '"' || text.charAt(start) == '”') && start + 1 < b.end()) {
+    boolean afterMark = (text.charAt(start) == '"' || text.charAt(start) == '”') && start + 1 < b.end();
+    if (afterMark) {
       start++;
       while (start < b.end() - 1 && Character.isWhitespace(text.charAt(start))) {
         start++;
@@ -403,8 +405,9 @@ public final class PaperSegmenter implements Segmenter {
     }
     char open = s.charAt(0);
     char close = s.charAt(s.length() - 1);
+    String inside = s.substring(1, s.length() - 1);
     return ((open == '[' && close == ']') || (open == '(' && close == ')'))
-        && QuoteExtractor.participantCode(s.substring(1, s.length() - 1)).isPresent();
+        && (QuoteExtractor.participantCode(inside).isPresent() || afterMark && Pseudonym.inBrackets(inside).isPresent());
   }
 
   /**
