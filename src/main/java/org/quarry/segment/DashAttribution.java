@@ -77,7 +77,8 @@ final class DashAttribution {
       return ending;
     }
     // the code must end its sentence: in "'chaos' — P07 and P08 agreed" the code is a subject
-    boolean sentenceEnds = code && (m.end() == to || closingDash || ".;,:!?".indexOf(text.charAt(m.end())) >= 0);
+    boolean sentenceEnds = code && (m.end() == to || closingDash || ".;,:!?".indexOf(text.charAt(m.end())) >= 0
+        || newSentenceAt(text, m.end(), to));
     if (!sentenceEnds || PAGE_REFERENCE.matcher(m.group(1)).matches()) {
       return Optional.empty();
     }
@@ -167,6 +168,18 @@ final class DashAttribution {
       }
     }
     return to;
+  }
+
+  /**
+   * True when spaces and then a capital or an opening quote mark come at {@code i}: PDF text often
+   * loses the stop after an attribution ({@code "…" -R4 (e) Many elderly…}).
+   */
+  private static boolean newSentenceAt(String text, int i, int to) {
+    int j = i;
+    while (j < to && Character.isSpaceChar(text.charAt(j))) {
+      j++;
+    }
+    return j > i && j < to && (Character.isUpperCase(text.charAt(j)) || isQuoteOpening(text.charAt(j)));
   }
 
   private static boolean isQuoteOpening(char c) {

@@ -1,8 +1,11 @@
 package org.quarry.segment;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.quarry.model.Passage;
@@ -39,6 +42,7 @@ import org.quarry.text.LineShapes;
 public final class PaperSegmenter implements Segmenter {
   private static final int MAX_HEADING_CHARS = 100;
   private static final int MAX_HEADING_WORDS = 12;
+  private static final int MAX_FRAGMENT = 20;
   private static final Pattern MARKDOWN_HEADING = Pattern.compile("^#{1,6}\\s+(.*)$");
   private static final Pattern NUMBERED_HEADING =
       Pattern.compile("^(?:theme|section|part|chapter)\\s+\\d{1,2}\\s*[:.–—-]\\s*\\S.*$", Pattern.CASE_INSENSITIVE);
@@ -56,6 +60,7 @@ public final class PaperSegmenter implements Segmenter {
     for (Block b : blocks) {
       found.add(b.heading() == null ? quotes.find(text, b.start(), b.end()) : List.of());
     }
+    introducedQuotes(text, blocks, found);
     // a quote over several paragraphs is claimed by the paragraph holding its code, the last one
     ContinuedQuote.Start[] startOf = new ContinuedQuote.Start[blocks.size()];
     int[] runEnd = new int[blocks.size()];
@@ -90,6 +95,44 @@ public final class PaperSegmenter implements Segmenter {
       k = last + 1;
     }
     return out;
+  }
+
+  /**
+   * Adds the quotes that open a paragraph with no code of their own when the paragraph before ends
+   * by naming their speaker ({@link NarrativeAttribution#leadingParagraph}); names count that
+   * attribute some quote of the paper in brackets or in a speaker phrase.
+   */
+  private static void introducedQuotes(String text, List<Block> blocks, List<List<QuoteExtractor.Quote>> found) {
+    Set<String> names = new HashSet<>();
+    for (List<QuoteExtractor.Quote> qs : found) {
+      for (QuoteExtractor.Quote q : qs) {
+        Pseudonym.inBrackets(q.participant()).ifPresent(names::add);
+      }
+    }
+    for (int k = 1; k < blocks.size(); k++) {
+      Block b = blocks.get(k);
+      Block prev = blocks.get(k - 1);
+      int open = ContinuedQuote.contentStart(text, b.start(), b.end());
+      List<QuoteExtractor.Quote> qs = found.get(k);
+      if (b.heading() != null || prev.heading() != null || !QuoteExtractor.isOpeningMark(text, open)
+          || !qs.isEmpty() && qs.get(0).claimStart() <= open) {
+        continue;
+      }
+      Optional<String> speaker = NarrativeAttribution.leadingParagraph(text, prev.start(), prev.end(), names);
+      if (speaker.isEmpty()) {
+        continue;
+      }
+      int close = QuoteExtractor.closingFor(text, open, b.end());
+      int end = close < 0 ? b.end() : close;
+      int claimEnd = close < 0 ? b.end() : close + 1;
+      if (!qs.isEmpty() && claimEnd > qs.get(0).claimStart()) {
+        continue;
+      }
+      List<QuoteExtractor.Quote> with = new ArrayList<>();
+      with.add(new QuoteExtractor.Quote(open + 1, end, speaker.get(), open, claimEnd));
+      with.addAll(qs);
+      found.set(k, with);
+    }
   }
 
   /** The passages of one paragraph (or a run of paragraphs one quote spans) {@code [from, to)}. */
@@ -168,6 +211,9 @@ public final class PaperSegmenter implements Segmenter {
 
   /** The section name when {@code line} is a heading, else null. */
   static String heading(String line, String next) {
+    if (next != null && fragment(line, next)) {
+      return null;
+    }
     Matcher md = MARKDOWN_HEADING.matcher(line);
     if (md.matches()) {
       String name = EMPHASIS.matcher(md.group(1).strip()).replaceAll("").strip();
@@ -262,7 +308,8 @@ public final class PaperSegmenter implements Segmenter {
       Block prev = out.isEmpty() ? null : out.get(out.size() - 1);
       Block next = k + 1 < blocks.size() ? blocks.get(k + 1) : null;
       if (prev != null && prev.heading() == null && b.heading() == null
-          && (continues(text, prev, b) || bareCode(text, b) || dashedCode(text, prev, b, next))) {
+          && (continues(text, prev, b) || bareCode(text, b) || leadingCode(text, prev, b) || dashedCode(text, prev, b, next)
+              || fragment(text.substring(prev.start(), prev.end()), text.substring(b.start(), Math.min(b.end(), b.start() + 64))))) {
         out.set(out.size() - 1, prev.to(b.end()));
       } else {
         out.add(b);
@@ -271,10 +318,33 @@ public final class PaperSegmenter implements Segmenter {
     return out;
   }
 
+  /**
+   * A word or two that a PDF rendering split off the start of a paragraph ({@code They'd} / {@code be
+   * great…}, {@code She [} / {@code My daughter] has…}, {@code It} / {@code 's just…}): short, no
+   * final stop, and the next line goes on with a lowercase word, a contraction, or the bracket the
+   * fragment opened.
+   */
+  static boolean fragment(String line, String next) {
+    if (line.length() > MAX_FRAGMENT || line.split("\\s+").length > 3 || next.isEmpty() || SENTENCE_END.matcher(line).find()
+        || NUMBERED_HEADING.matcher(next).matches()) {
+      return false;
+    }
+    char first = next.charAt(0);
+    boolean contraction = (first == '\'' || first == '’') && next.length() > 1 && Character.isLowerCase(next.charAt(1));
+    boolean bracketGoesOn = line.lastIndexOf('[') > line.lastIndexOf(']') && next.indexOf(']') >= 0
+        && (next.indexOf('[') < 0 || next.indexOf(']') < next.indexOf('['));
+    return Character.isLowerCase(first) || contraction || bracketGoesOn;
+  }
+
   private static boolean continues(String text, Block prev, Block next) {
     // only the paragraph's tail matters, and a chain of merges must not rescan the whole paragraph
     String p = text.substring(Math.max(prev.start(), prev.end() - 8), prev.end());
     char last = p.charAt(p.length() - 1);
+    // an ellipsis a page break split: "But.." then ".if I didn't"
+    if ((p.endsWith("..") || last == '…') && text.startsWith(".", next.start())
+        && next.start() + 1 < next.end() && Character.isLowerCase(text.charAt(next.start() + 1))) {
+      return true;
+    }
     boolean open = Character.isLetterOrDigit(last) || last == ',' || last == '-';
     return open
         && !LineShapes.endsSentence(p)
@@ -305,6 +375,14 @@ public final class PaperSegmenter implements Segmenter {
   private static boolean bareCode(String text, Block b) {
     // only a bracketed block can be a code: other paragraphs are not copied or scanned
     int start = markersEnd(text, b);
+    // a closing mark the PDF put on the code's line: " [Christine]
+    boolean afterMark = (text.charAt(start) == '"' || text.charAt(start) == '”') && start + 1 < b.end();
+    if (afterMark) {
+      start++;
+      while (start < b.end() - 1 && Character.isWhitespace(text.charAt(start))) {
+        start++;
+      }
+    }
     char first = text.charAt(start);
     if (first != '[' && first != '(') {
       return false;
@@ -320,8 +398,32 @@ public final class PaperSegmenter implements Segmenter {
     }
     char open = s.charAt(0);
     char close = s.charAt(s.length() - 1);
+    String inside = s.substring(1, s.length() - 1);
     return ((open == '[' && close == ']') || (open == '(' && close == ')'))
-        && QuoteExtractor.participantCode(s.substring(1, s.length() - 1)).isPresent();
+        && (QuoteExtractor.participantCode(inside).isPresent() || afterMark && Pseudonym.inBrackets(inside).isPresent());
+  }
+
+  /**
+   * A paragraph that opens with a participant code and goes on ({@code [P1] Huh? I didn't…}) after a
+   * paragraph that ends a quotation: the code attributes the quotation before it. A name in brackets
+   * counts only after a closing quote mark ({@code [Christine] "it's…"}).
+   */
+  private static boolean leadingCode(String text, Block prev, Block b) {
+    char first = text.charAt(b.start());
+    if (first != '[' && first != '(') {
+      return false;
+    }
+    int close = QuoteExtractor.matching(text, b.start(), b.end());
+    if (close < 0 || close + 1 >= b.end()) {
+      return false; // a code alone on its line is a bare code
+    }
+    String inside = text.substring(b.start() + 1, close);
+    char last = text.charAt(prev.end() - 1);
+    boolean quoteCloses = "\"”’'".indexOf(last) >= 0 && QuoteExtractor.isClosing(text, prev.end() - 1);
+    if (QuoteExtractor.participantCode(inside).isPresent()) {
+      return quoteCloses || ".!?…".indexOf(last) >= 0;
+    }
+    return quoteCloses && Pseudonym.inBrackets(inside).isPresent();
   }
 
   /** A narrative passage for {@code [from, to)}, trimmed of spaces and stray punctuation, if a word remains. */

@@ -31,12 +31,15 @@ import java.util.regex.Pattern;
  */
 public final class QuoteExtractor {
   static final String CODE =
-      "(?:[A-Za-z]{1,8}[0-9][A-Za-z0-9]*(?:[.×_/-][A-Za-z0-9]+)*"
-          + "|(?:Participant|Interviewee|Respondent|Informant)\\s+#?[A-Za-z]?[0-9]+[A-Za-z]?)";
+      "(?:[A-Za-z]{1,8}[-_]?[0-9][A-Za-z0-9]*(?:[.×_/-][A-Za-z0-9]+)*"
+          + "|(?:Participant|Interviewee|Respondent|Informant|Patient|Pt|Case|Subject|Expert|Interview)\\.?\\s+#?[A-Za-z]?[0-9]+[A-Za-z]?"
+          // a code printed with spaces: SP c 10, GP 7, FG 2
+          + "|[A-Z]{1,4}(?: [a-z]{1,2})? [0-9]{1,3}(?![0-9]))";
   private static final Pattern ATTRIBUTION =
       Pattern.compile(
-          "\\s*(?:[\\p{L}][\\p{L} '’-]{0,40}[,;]\\s*)?(" + CODE + ")\\s*(?:[,;:–—-][^\\[\\]()]*|\\[[^\\[\\]]*\\])?\\s*");
+          "\\s*(?:[\\p{L}][\\p{L} '’-]{0,40}[,;]\\s*)?(" + CODE + ")\\s*(?:([,;:–—-][^\\[\\]()]*)|\\[[^\\[\\]]*\\])?\\s*");
   private static final Pattern PAGE_REFERENCE = Pattern.compile("p{1,2}[0-9]+");
+  private static final Pattern REFERENCE = Pattern.compile("(?i)\\b(?:doi|pmid|pmcid|medline|isbn|issn|https?|www)\\b");
   /** Longest bracketed attribution looked at: a code and its gloss are short. */
   private static final int MAX_ATTRIBUTION = 200;
   /** Longest inline quote looked for, so a paragraph of stray codes costs linear time. */
@@ -64,17 +67,26 @@ public final class QuoteExtractor {
     if (bracketed.length() > MAX_ATTRIBUTION) {
       return Optional.empty();
     }
+    if (REFERENCE.matcher(bracketed).find()) {
+      return Optional.empty(); // a reference list's [doi: 10.1093/jamia/ocy072]
+    }
     Matcher m = ATTRIBUTION.matcher(bracketed);
-    if (!m.matches() || PAGE_REFERENCE.matcher(m.group(1)).matches()) {
+    if (!m.matches()) {
+      return GlossedCode.of(bracketed);
+    }
+    String code = m.group(1).replaceAll("\\s+", " ");
+    if (PAGE_REFERENCE.matcher(code).matches() || NotParticipant.is(code)) {
       return Optional.empty();
     }
-    return Optional.of(m.group(1).replaceAll("\\s+", " "));
+    return Optional.of(GlossedCode.withinGroup(code, m.group(2)));
   }
 
   /** The quotes in the paragraph {@code text[from, to)}, in order, not overlapping. */
   public List<Quote> find(String text, int from, int to) {
     List<Quote> out = new ArrayList<>();
     int floor = from;
+    // an extract without quote marks may follow another in one paragraph (GROBID joins them)
+    boolean lastUnmarked = false;
     int i = from;
     while (i < to) {
       char c = text.charAt(i);
@@ -83,16 +95,25 @@ public final class QuoteExtractor {
         Optional<Quote> quote = Optional.empty();
         if (dash.isPresent()) {
           DashAttribution.Found d = dash.get();
-          quote = quoteBefore(text, floor, d.dash(), d.end(), atEnd(text, d.end(), to), d.code(), from);
+          quote = quoteBefore(text, floor, d.dash(), d.end(), to, d.code(), from, lastUnmarked);
         }
         if (quote.isPresent()) {
-          out.add(quote.get());
-          floor = dash.get().end();
+          floor = add(text, floor, quote.get(), out);
+          lastUnmarked = unmarked(text, quote.get());
           i = floor;
         } else {
           i++;
         }
         continue;
+      }
+      if (isOpeningMark(text, i)) {
+        Optional<Quote> spoken = spokenQuote(text, floor, i, to);
+        if (spoken.isPresent()) {
+          floor = add(text, floor, spoken.get(), out);
+          lastUnmarked = false;
+          i = floor;
+          continue;
+        }
       }
       if (c != '[' && c != '(') {
         i++;
@@ -103,35 +124,139 @@ public final class QuoteExtractor {
         i++;
         continue;
       }
-      Optional<String> code = participantCode(text.substring(i + 1, close));
+      String inside = text.substring(i + 1, close);
+      Optional<String> code = participantCode(inside);
+      if (code.isEmpty() && afterClosingMark(text, floor, i)) {
+        code = Pseudonym.inBrackets(inside); // "…" [Anna]
+      }
       if (code.isEmpty()) {
         i++; // a gloss or aside may hold the code: (eg, [N710cg])
         continue;
       }
-      Optional<Quote> quote = quoteBefore(text, floor, i, close + 1, atEnd(text, close + 1, to), code.get(), from);
+      Optional<Quote> quote = quoteBefore(text, floor, i, close + 1, to, code.get(), from, lastUnmarked);
       if (quote.isPresent()) {
-        out.add(quote.get());
-        floor = close + 1;
+        floor = add(text, floor, quote.get(), out);
+        lastUnmarked = unmarked(text, quote.get());
       }
       i = close + 1;
     }
     return out;
   }
 
+  /**
+   * Adds {@code q}, and before it an earlier quote with no code of its own that shares {@code q}'s
+   * ({@code "…" and "…" (P3)}); returns the new floor.
+   */
+  private static int add(String text, int floor, Quote q, List<Quote> out) {
+    if (!unmarked(text, q)) {
+      sharing(text, floor, q).ifPresent(out::add);
+    }
+    out.add(q);
+    return q.claimEnd();
+  }
+
+  /** The quote just before {@code q}, joined to it by nothing but a comma or {@code and}, if any. */
+  private static Optional<Quote> sharing(String text, int floor, Quote q) {
+    int k = q.claimStart() - 1;
+    while (k >= floor && (Character.isWhitespace(text.charAt(k)) || ",;".indexOf(text.charAt(k)) >= 0)) {
+      k--;
+    }
+    String joint = text.substring(Math.max(floor, k - 3), k + 1);
+    if (joint.endsWith(" and") || joint.endsWith(" or")) {
+      k -= joint.endsWith(" and") ? 3 : 2;
+      while (k >= floor && (Character.isWhitespace(text.charAt(k)) || ",;".indexOf(text.charAt(k)) >= 0)) {
+        k--;
+      }
+    }
+    if (k < floor || !isCloseMark(text.charAt(k)) || !isClosing(text, k)) {
+      return Optional.empty();
+    }
+    int open = opening(text, floor, k);
+    if (open < 0) {
+      return Optional.empty();
+    }
+    return words(text, open + 1, k, q.participant(), open, q.claimStart());
+  }
+
+  /** True when {@code q} is an extract without quote marks. */
+  private static boolean unmarked(String text, Quote q) {
+    char c = text.charAt(q.claimStart());
+    return (DOUBLE_OPEN + SINGLE_OPEN).indexOf(c) < 0;
+  }
+
+  /**
+   * A quote from the opening mark at {@code open} whose speaker the narrative names: before it
+   * ({@code P4 explained: "…"}) or after its closing mark ({@code "…," P8 said}). A quote with a
+   * bracketed code after it is left to that code.
+   */
+  private static Optional<Quote> spokenQuote(String text, int floor, int open, int to) {
+    int close = closingFor(text, open, to);
+    if (close < 0) {
+      return Optional.empty();
+    }
+    int next = close + 1;
+    while (next < to && (Character.isWhitespace(text.charAt(next)) || text.charAt(next) == ',')) {
+      next++;
+    }
+    if (next < to && (text.charAt(next) == '(' || text.charAt(next) == '[' || DashAttribution.isDash(text.charAt(next)))) {
+      return Optional.empty();
+    }
+    Optional<NarrativeAttribution.Speaker> after = NarrativeAttribution.after(text, close, to);
+    if (after.isPresent()) {
+      return words(text, open + 1, close, after.get().participant(), open, after.get().end());
+    }
+    Optional<String> before = NarrativeAttribution.before(text, floor, open);
+    return before.flatMap(code -> words(text, open + 1, close, code, open, close + 1));
+  }
+
+  /** The closing mark of the quote opened at {@code open}, nested quotes of the other kind aside; -1 if none. */
+  static int closingFor(String text, int open, int to) {
+    boolean single = SINGLE_OPEN.indexOf(text.charAt(open)) >= 0;
+    String closes = single ? SINGLE_CLOSE : DOUBLE_CLOSE;
+    for (int j = open + 1; j < Math.min(to, open + MAX_QUOTE); j++) {
+      if (closes.indexOf(text.charAt(j)) >= 0 && isClosing(text, j)) {
+        return j;
+      }
+    }
+    return -1;
+  }
+
+  static boolean isOpeningMark(String text, int i) {
+    return (DOUBLE_OPEN + SINGLE_OPEN).indexOf(text.charAt(i)) >= 0 && isOpening(text, i);
+  }
+
+  private static boolean isCloseMark(char c) {
+    return DOUBLE_CLOSE.indexOf(c) >= 0 || SINGLE_CLOSE.indexOf(c) >= 0;
+  }
+
   private static Optional<Quote> quoteBefore(
-      String text, int floor, int codeStart, int codeEnd, boolean paragraphEnd, String code, int paragraphStart) {
+      String text, int floor, int codeStart, int codeEnd, int to, String code, int paragraphStart, boolean lastUnmarked) {
     int k = layoutBefore(text, floor, codeStart - 1);
     if (k < floor) {
       return Optional.empty();
     }
+    // "…," a surgeon (P6) envisioned: the role between the quote and its code is narrative
+    int role = NarrativeAttribution.closingBeforeRole(text, floor, k, codeEnd, to);
+    if (role >= 0) {
+      k = role;
+    }
     char mark = text.charAt(k);
-    boolean closed = DOUBLE_CLOSE.indexOf(mark) >= 0 || SINGLE_CLOSE.indexOf(mark) >= 0;
+    boolean closed = isCloseMark(mark);
     int wordsEnd = closed ? k : k + 1;
     int open = closed ? opening(text, floor, k) : -1;
+    if (open < 0) {
+      open = unclosedOpening(text, floor, k, closed);
+    }
     if (open >= 0) {
       return words(text, open + 1, wordsEnd, code, open, codeEnd);
     }
-    if (!paragraphEnd || floor != paragraphStart) {
+    // an extract without quote marks: it ends a sentence, and its code ends the paragraph or a
+    // sentence follows ("(P004) for users" is an inline citation of a code, not an extract's end)
+    // a code on a line of its own, or after a Markdown block quote, ends an extract however its last sentence ends
+    boolean ownLine = text.substring(k + 1, codeStart).indexOf('\n') >= 0 || text.charAt(paragraphStart) == '>';
+    boolean speechEnds = closed || ownLine || ".?!…)]".indexOf(mark) >= 0;
+    boolean stretchStarts = floor == paragraphStart || lastUnmarked;
+    if (!speechEnds || !stretchStarts || !extractEnds(text, codeEnd, to)) {
       return Optional.empty();
     }
     int start = floor;
@@ -140,7 +265,43 @@ public final class QuoteExtractor {
         && (Character.isWhitespace(text.charAt(start)) || text.charAt(start) == '>' || isOpening(text, start))) {
       start++;
     }
-    return words(text, start, wordsEnd, code, floor, codeEnd);
+    int speech = LeadIn.end(text, start, wordsEnd);
+    return words(text, speech, wordsEnd, code, speech > start ? speech : floor, codeEnd);
+  }
+
+  /**
+   * An opening mark that starts the stretch before a code and is never closed, or closed by a mark
+   * of the other kind ({@code "…which is good ("T", female, 49, FG1)}, {@code '…what you want"
+   * (J)}); a straight mark with spaces on both sides counts (an opening mark alone on its line in PDF
+   * text). -1 when there is none.
+   */
+  private static int unclosedOpening(String text, int floor, int k, boolean closed) {
+    int o = floor;
+    while (o < k && (Character.isWhitespace(text.charAt(o)) || text.charAt(o) == '>')) {
+      o++;
+    }
+    char c = text.charAt(o);
+    boolean spaced = (c == '"' || c == '\'') && o + 1 < text.length() && Character.isWhitespace(text.charAt(o + 1));
+    if (o >= k || !(isOpeningMark(text, o) || spaced)) {
+      return -1;
+    }
+    boolean single = SINGLE_OPEN.indexOf(c) >= 0;
+    String closes = single ? SINGLE_CLOSE : DOUBLE_CLOSE;
+    for (int j = o + 1; j < (closed ? k : k + 1); j++) {
+      if (closes.indexOf(text.charAt(j)) >= 0 && isClosing(text, j)) {
+        return -1; // closed inside: a quoted phrase in narrative, not the quote the code ends
+      }
+    }
+    return o;
+  }
+
+  /** True when only punctuation follows {@code i} in the paragraph, or a new sentence or bracket. */
+  private static boolean extractEnds(String text, int i, int to) {
+    int j = i;
+    while (j < to && (Character.isWhitespace(text.charAt(j)) || ".,;".indexOf(text.charAt(j)) >= 0)) {
+      j++;
+    }
+    return j >= to || !Character.isLowerCase(text.charAt(j));
   }
 
   /**
@@ -244,21 +405,15 @@ public final class QuoteExtractor {
   /** True when a closing quote mark comes right before {@code i}, spaces aside. */
   private static boolean afterClosingMark(String text, int floor, int i) {
     int k = i - 1;
-    while (k >= floor && (text.charAt(k) == ' ' || text.charAt(k) == '\u00A0')) {
+    while (k >= floor && Character.isSpaceChar(text.charAt(k))) {
       k--;
     }
-    return k >= floor && (DOUBLE_CLOSE + SINGLE_CLOSE).indexOf(text.charAt(k)) >= 0 && isClosing(text, k);
-  }
-
-  /** True when only punctuation and spaces follow {@code i} in the paragraph. */
-  private static boolean atEnd(String text, int i, int to) {
-    for (int j = i; j < to; j++) {
-      char c = text.charAt(j);
-      if (!Character.isWhitespace(c) && ".,;".indexOf(c) < 0) {
-        return false;
-      }
+    if (k < floor || (DOUBLE_CLOSE + SINGLE_CLOSE).indexOf(text.charAt(k)) < 0) {
+      return false;
     }
-    return true;
+    // PDF text may put a space before the closing mark (themselves. " [Anna]): a straight mark
+    // with only spaces before a bracket closes whatever comes before it
+    return isClosing(text, k) || k + 1 < i && (text.charAt(k) == '"' || text.charAt(k) == '\'');
   }
 
   /**

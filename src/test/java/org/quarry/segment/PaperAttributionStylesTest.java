@@ -1,0 +1,97 @@
+package org.quarry.segment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.quarry.model.PassageKind;
+
+/** The attribution styles of published papers (issue 10, item 3), in web text and in PDF-extracted text. */
+class PaperAttributionStylesTest {
+  private static List<String> quotes(String raw) {
+    return Papers.segment(Papers.source("styles.txt", raw)).stream()
+        .filter(p -> p.kind() == PassageKind.QUOTE)
+        .map(p -> p.participant() + " | " + p.text().replaceAll("\\s+", " "))
+        .toList();
+  }
+
+  private static String paper(String body) {
+    return "Results\n\n" + body + "\n";
+  }
+
+  @Test
+  void aParentheticalCodeMayCarryARole() {
+    assertEquals(List.of("Pt 9 | We wait too long."), quotes(paper("Delays were common. “We wait too long.” (Pt 9, Physician)")));
+    assertEquals(
+        List.of("Participant 21 | It is our job."),
+        quotes(paper("Some agreed: \"It is our job.\" (Participant 21, Social Worker)")));
+    assertEquals(List.of("INT-05 | It works."), quotes(paper("One said \"It works.\" (INT-05, manager) and left.")));
+  }
+
+  @Test
+  void aGroupCodeThenAPersonCodeNamesThePersonInTheGroup() {
+    assertEquals(List.of("P4 (FG2) | It helped."), quotes(paper("Most agreed. \"It helped.\" (FG2, P4, female, 45)")));
+  }
+
+  @Test
+  void aQuotedInitialWithDemographicsNamesThePersonInTheirGroup() {
+    assertEquals(
+        List.of("F (FG1) | The reminders kept me going", "P (FG4) | I read them"),
+        quotes(paper("\"The reminders kept me going\" (\"F\", 59, male, FG1) \"I read them\" (\"P\", male, 61, FG4\")")));
+  }
+
+  @Test
+  void aSlashListOfDemographicsEndsWithTheCode() {
+    assertEquals(
+        List.of("P9 | Where do I tap now... (taps on menu) okay."),
+        quotes(paper("Where do I tap now... (taps on menu) okay. [58 years old/female/android user/P9]")));
+  }
+
+  @Test
+  void theNarrativeMayNameTheSpeaker() {
+    assertEquals(List.of("P8 | It is slow,"), quotes(paper("Waiting was an issue. \"It is slow,\" P8 said.")));
+    assertEquals(List.of("P3 | it saves lives"), quotes(paper("Views differed: a surgeon (P3) contended that \"it saves lives\" in theatre.")));
+    assertEquals(List.of("P4 | It scares people."), quotes(paper("An oncologist P4 explained: \"It scares people.\"")));
+    assertEquals(List.of("P6 | One day it will all be online,"), quotes(paper("\"One day it will all be online,\" a surgeon (P6) envisioned.")));
+    assertEquals(List.of("Christine | It is cheap."), quotes(paper("Christine, a case manager, said: \"It is cheap.\"")));
+  }
+
+  @Test
+  void numberedQuotesInATableKeepTheirCodes() {
+    assertEquals(
+        List.of("SP c 10 | We share the load.", "GP7 | Nobody tells us."),
+        quotes(paper("Team work 1. \"We share the load.\" [SP c 10] 2. \"Nobody tells us.\" [GP7]")));
+  }
+
+  @Test
+  void aBracketedNameAfterAQuoteIsItsSpeakerButAnInsertionIsNot() {
+    assertEquals(
+        List.of("Anna | [The] app saved us trips."),
+        quotes(paper("\"[The] app saved us trips.\" [Anna] Others agreed.")));
+  }
+
+  @Test
+  void pdfArtefactsDoNotLoseTheQuote() {
+    // a space before the closing mark
+    assertEquals(List.of("P2 | They manage it themselves."), quotes(paper("Some said \"They manage it themselves. \" (P2)")));
+  }
+
+  @Test
+  void severalQuotesInARowEachWithItsCodeOrSharingOne() {
+    assertEquals(List.of("P1 | first", "P2 | second"), quotes(paper("They said \"first\" (P1) \"second\" (P2).")));
+    assertEquals(List.of("P3 | chaos", "P3 | a mess"), quotes(paper("It was \"chaos\" and \"a mess\" (P3) at times.")));
+  }
+
+  @Test
+  void registrationsQuestionsTablesCitationsAndGrantsAreNotParticipants() {
+    assertEquals(
+        List.of(),
+        quotes(paper("The trial was registered. (NCT03898349) We asked \"How often?\" (Q1) as in \"usual care\" (Table 2) "
+            + "and \"prior work\" [12] with funding (R01HL123456), and codes (eg, [N710cg]).")));
+  }
+
+  @Test
+  void anInlineFragmentWithACodeIsAQuote() {
+    assertEquals(List.of("P004 | cheap first stop"), quotes(paper("CAs were seen as a \"cheap first stop\" (P004) for users.")));
+  }
+}
