@@ -147,9 +147,7 @@ final class LineJoiner {
   /** A line that is never part of a paragraph: a speaker header, Markdown heading or table row. */
   private static boolean standsAlone(Line line) {
     String a = line.content();
-    return SPEAKER_HEADER.matcher(a).matches()
-        || MARKDOWN_HEADING.matcher(a).find()
-        || TABLE_ROW.matcher(a).find();
+    return speakerHeader(a) || LineShapes.isMarkdownHeading(a) || LineShapes.isTableRow(a);
   }
 
   /** Hyphenated pairs printed within a line, lowercased: evidence that a line-end hyphen is real. */

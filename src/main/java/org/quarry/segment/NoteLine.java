@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.quarry.text.Interviewers;
 
 /**
  * One line of think-aloud or observation notes, classified: blank, a stage direction, a task

@@ -325,7 +325,7 @@ public final class PaperSegmenter implements Segmenter {
    * fragment opened.
    */
   static boolean fragment(String line, String next) {
-    if (line.length() > MAX_FRAGMENT || line.split("\\s+").length > 3 || next.isEmpty() || SENTENCE_END.matcher(line).find()
+    if (line.length() > MAX_FRAGMENT || line.split("\\s+").length > 3 || next.isEmpty() || LineShapes.endsSentence(line)
         || NUMBERED_HEADING.matcher(next).matches()) {
       return false;
     }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.quarry.text.Interviewers;
 import org.quarry.model.Source;
 import org.quarry.segment.NoteLine.Type;
 
