@@ -6,12 +6,11 @@ import picocli.CommandLine.Command;
 @Command(
     name = "accept",
     mixinStandardHelpOptions = true,
-    description = {
-      "Accept CODE for a passage: it becomes a human coding of the passage's span",
-      "(origin human, score 1.0), which search's code facet, the matrix and exports",
-      "see as they see an imported one. Kept with the index (re-indexing keeps it);",
-      "replaces an earlier reject of the code for the passage."
-    })
+    description =
+        "Accept CODE for a passage: it becomes a human coding of the passage's span "
+        + "(origin human, score 1.0), which search's code facet, the matrix and exports "
+        + "see as they see an imported one. Kept with the index (re-indexing keeps it); "
+        + "replaces an earlier reject of the code for the passage.")
 final class AcceptCommand extends DecisionCommand {
   @Override
   boolean accepted() {

@@ -17,10 +17,9 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
-    description = {
-      "Time indexing (CoreNLP vs untagged lemmas) and warm searches (Quarry vs bare Lucene)",
-      "on a corpus (default seeds/), in temporary indexes; prints medians and ratios."
-    })
+    description =
+        "Time indexing (CoreNLP vs untagged lemmas) and warm searches (Quarry vs bare Lucene) "
+        + "on a corpus (default seeds/), in temporary indexes; prints medians and ratios.")
 final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

@@ -21,8 +21,9 @@ abstract class DecisionCommand implements Callable<Integer> {
 
   // taken as given: an id holds '#', which a shell passes on unquoted inside a word
   @Parameters(index = "0", paramLabel = "PASSAGE_ID",
-      description = {"The passage, SOURCE#START-END: the \"id\" of a hit",
-          "of 'quarry search QUERY --format json'."})
+      description =
+          "The passage, SOURCE#START-END: the \"id\" of a hit "
+          + "of 'quarry search QUERY --format json'.")
   String passageId;
 
   @Parameters(index = "1", paramLabel = "CODE", description = "The code id, e.g. engaging-the-system.")

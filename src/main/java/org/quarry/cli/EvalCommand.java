@@ -30,10 +30,9 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "eval",
     mixinStandardHelpOptions = true,
-    description = {
-      "Measure a codebook's suggestions against human coding (gold .jsonl or a REFI-QDA .qdpx),",
-      "per code and micro/macro, next to a plain keyword baseline; lists gold items no passage holds."
-    })
+    description =
+        "Measure a codebook's suggestions against human coding (gold .jsonl or a REFI-QDA .qdpx), "
+        + "per code and micro/macro, next to a plain keyword baseline; lists gold items no passage holds.")
 final class EvalCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
 
@@ -47,8 +46,9 @@ final class EvalCommand implements Callable<Integer> {
 
   // null: 0.3; with --cross-validate, the lexicon's threshold is chosen on each fold's training passages
   @Option(names = "--min-score", paramLabel = "X",
-      description = {"Lexicon score at or above which a suggestion is a prediction (default 0.3; with --cross-validate,",
-          "the score with the best micro-F1 on each fold's training passages)."})
+      description =
+          "Lexicon score at or above which a suggestion is a prediction (default 0.3; with --cross-validate, "
+          + "the score with the best micro-F1 on each fold's training passages).")
   Double minScoreOption;
 
   private double minScore;

@@ -16,10 +16,9 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "export",
     mixinStandardHelpOptions = true,
-    description = {
-      "Export sources, codes, codings and cases: qdpx (REFI-QDA project for NVivo, ATLAS.ti,",
-      "MAXQDA, QualCoder), qdc (REFI-QDA codebook), or the codings flat as csv or jsonl."
-    })
+    description =
+        "Export sources, codes, codings and cases: qdpx (REFI-QDA project for NVivo, ATLAS.ti, "
+        + "MAXQDA, QualCoder), qdc (REFI-QDA codebook), or the codings flat as csv or jsonl.")
 final class ExportCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
 

@@ -20,11 +20,10 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "import",
     mixinStandardHelpOptions = true,
-    description = {
-      "Import a REFI-QDA project (.qdpx from NVivo, ATLAS.ti, MAXQDA, QualCoder): text sources,",
-      "the code tree, human codings (searchable as origin:human) and cases with their variables.",
-      "Importing the same file again replaces what it imported. Exit 1 when something was left out."
-    })
+    description =
+        "Import a REFI-QDA project (.qdpx from NVivo, ATLAS.ti, MAXQDA, QualCoder): text sources, "
+        + "the code tree, human codings (searchable as origin:human) and cases with their variables. "
+        + "Importing the same file again replaces what it imported. Exit 1 when something was left out.")
 final class ImportCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
 

@@ -22,10 +22,9 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(
     name = "index",
     mixinStandardHelpOptions = true,
-    description = {
-      "Read, segment and index files and folders (default: seeds/).",
-      "Unchanged files are skipped; changed files are replaced; files gone from a folder are removed."
-    })
+    description =
+        "Read, segment and index files and folders (default: seeds/). "
+        + "Unchanged files are skipped; changed files are replaced; files gone from a folder are removed.")
 final class IndexCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
 

@@ -19,12 +19,11 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "learn",
     mixinStandardHelpOptions = true,
-    description = {
-      "Train the learned suggester on human coding: a gold file (--gold .jsonl or .qdpx), or else the human",
-      "codings kept with the index (imported from REFI-QDA, or accepted with 'quarry accept').",
-      "One calibrated logistic regression per code with enough coded passages; the model is kept beside the",
-      "index, stamped with the codebook and the index's analysis, and 'suggest' uses it (--method)."
-    })
+    description =
+        "Train the learned suggester on human coding: a gold file (--gold .jsonl or .qdpx), or else the human "
+        + "codings kept with the index (imported from REFI-QDA, or accepted with 'quarry accept'). "
+        + "One calibrated logistic regression per code with enough coded passages; the model is kept beside the "
+        + "index, stamped with the codebook and the index's analysis, and 'suggest' uses it (--method).")
 final class LearnCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
 

@@ -26,10 +26,9 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "matrix",
     mixinStandardHelpOptions = true,
-    description = {
-      "Framework matrix: rows are cases (participants, sources or an attribute's values), columns",
-      "the codebook's codes (parents roll up their children), cells the passages coded."
-    })
+    description =
+        "Framework matrix: rows are cases (participants, sources or an attribute's values), columns "
+        + "the codebook's codes (parents roll up their children), cells the passages coded.")
 final class MatrixCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
 

@@ -22,10 +22,9 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(
     name = "search",
     mixinStandardHelpOptions = true,
-    description = {
-      "Search passages with Lucene query syntax: AND/OR/NOT, \"phrases\", \"phrase\"~N, wild*,",
-      "fuzzy~, field:value for participant, source, kind, section, code and attributes."
-    })
+    description =
+        "Search passages with Lucene query syntax: AND/OR/NOT, \"phrases\", \"phrase\"~N, wild*, "
+        + "fuzzy~, field:value for participant, source, kind, section, code and attributes.")
 final class SearchCommand implements Callable<Integer> {
 
   @Mixin CommonOptions common;

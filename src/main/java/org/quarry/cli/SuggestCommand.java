@@ -37,12 +37,11 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "suggest",
     mixinStandardHelpOptions = true,
-    description = {
-      "Suggest codes of a codebook for passages, through the index (one query per code):",
-      "each with a score in [0,1] and the matched words with offsets in the source file.",
-      "Text and CSV show each passage's words on one line, cut near 100 characters.",
-      "Suggestions at or above --store-min are stored, so 'code:ID' searches and the code facet see them."
-    })
+    description =
+        "Suggest codes of a codebook for passages, through the index (one query per code): "
+        + "each with a score in [0,1] and the matched words with offsets in the source file. "
+        + "Text and CSV show each passage's words on one line, cut near 100 characters. "
+        + "Suggestions at or above --store-min are stored, so 'code:ID' searches and the code facet see them.")
 final class SuggestCommand implements Callable<Integer> {
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -61,8 +60,9 @@ final class SuggestCommand implements Callable<Integer> {
   int top;
 
   @Option(names = "--kind", paramLabel = "K",
-      description = {"Only passages of this kind (quote, narrative, turn, interviewer, response), or all.",
-          "Default: every kind but interviewer turns (questions still count as the context of answers)."})
+      description =
+          "Only passages of this kind (quote, narrative, turn, interviewer, response), or all. "
+          + "Default: every kind but interviewer turns (questions still count as the context of answers).")
   String kind;
 
   @Option(names = "--filter", paramLabel = "DIM=VALUE", description = "Only passages with this facet value (repeatable).")
@@ -78,8 +78,9 @@ final class SuggestCommand implements Callable<Integer> {
   String text;
 
   @Option(names = "--context-weight", defaultValue = "0.5", paramLabel = "W",
-      description = {"How much a lexicon word in a passage's context (the narrative introducing a quote, the question",
-          "before a turn) counts against one in the passage itself, 0 to 1 (default ${DEFAULT-VALUE}; 0: passage only)."})
+      description =
+          "How much a lexicon word in a passage's context (the narrative introducing a quote, the question "
+          + "before a turn) counts against one in the passage itself, 0 to 1 (default ${DEFAULT-VALUE}; 0: passage only).")
   double contextWeight;
 
   // null: as many as there are processors
@@ -93,8 +94,9 @@ final class SuggestCommand implements Callable<Integer> {
   Double storeMin;
 
   @Option(names = "--method", paramLabel = "M",
-      description = {"lexicon, learned or combined (default: combined when a model trained by 'quarry learn' fits",
-          "the codebook and index, else lexicon)."})
+      description =
+          "lexicon, learned or combined (default: combined when a model trained by 'quarry learn' fits "
+          + "the codebook and index, else lexicon).")
   String method;
 
   @Option(names = "--uncertain", paramLabel = "N",

@@ -21,11 +21,10 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "terms",
     mixinStandardHelpOptions = true,
-    description = {
-      "Words and phrases over-represented in the passages a code (or query) matches, against the",
-      "rest of the corpus, ranked by log-likelihood G², with counts and an example passage each;",
-      "terms already in the lexicon are left out."
-    })
+    description =
+        "Words and phrases over-represented in the passages a code (or query) matches, against the "
+        + "rest of the corpus, ranked by log-likelihood G², with counts and an example passage each; "
+        + "terms already in the lexicon are left out.")
 final class TermsCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
 
