@@ -55,7 +55,11 @@ final class ReportJobs {
     List<Hit> all = everything != null ? everything.withoutDuplicates() : search.passages(false);
     List<Hit> hits = all;
     if (!request.filters().isEmpty() && !all.isEmpty()) {
-      hits = search.search(new SearchRequest("", List.of(), request.filters(), all.size(), 0, false)).hits();
+      hits = search.search(SearchRequest.builder("")
+          .filters(request
+          .filters())
+          .limit(all.size())
+          .build()).hits();
     }
     String rows = request.rows();
     if (!rows.equals("participant") && !rows.equals("source")) {

@@ -93,7 +93,7 @@ public final class Benchmarks {
         for (int i = 0; i < QUERIES.size(); i++) {
           String query = QUERIES.get(i);
           long t0 = System.nanoTime();
-          q.search(new SearchRequest(query, facets, Map.of(), 10, 0, false));
+          q.search(SearchRequest.builder(query).facets(facets).build());
           long t1 = System.nanoTime();
           Query parsed = parser.parse(query);
           raw.search(parsed, 10);

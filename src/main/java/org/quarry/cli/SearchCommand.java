@@ -66,13 +66,13 @@ final class SearchCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     SearchRequest request =
-        new SearchRequest(
-            String.join(" ", query),
-            facets.isEmpty() ? SearchRequest.DEFAULT_FACETS : facets,
-            parseFilters(filters),
-            limit,
-            offset,
-            includeDuplicates);
+        SearchRequest.builder(String.join(" ", query))
+            .facets(facets.isEmpty() ? SearchRequest.DEFAULT_FACETS : facets)
+            .filters(parseFilters(filters))
+            .limit(limit)
+            .offset(offset)
+            .includeDuplicates(includeDuplicates)
+            .build();
     try (Quarry quarry = Quarry.open(common.indexDir(home))) {
       IndexCommand.ensureIndexed(quarry, common, home, err);
       List<String> args = spec.commandLine().getParseResult().originalArgs();
@@ -120,8 +120,16 @@ final class SearchCommand implements Callable<Integer> {
         String word = args.get(next);
         String joined = value + " " + word;
         boolean joinedExists =
-            quarry.doubts(new SearchRequest("", List.of(), parseFilters(List.of(joined)), 0, 0, true)).isEmpty()
-                && !quarry.doubts(new SearchRequest("", List.of(), parseFilters(List.of(value)), 0, 0, true)).isEmpty();
+            quarry.doubts(SearchRequest.builder("")
+                .filters(parseFilters(List.of(joined)))
+                .limit(0)
+                .includeDuplicates(true)
+                .build()).isEmpty()
+                && !quarry.doubts(SearchRequest.builder("")
+                    .filters(parseFilters(List.of(value)))
+                    .limit(0)
+                    .includeDuplicates(true)
+                    .build()).isEmpty();
         if (wordsBefore || joinedExists) {
           throw new QuarryException("'" + word + "' after --filter " + value + " is taken as a query word;"
               + " quote a value with spaces: --filter \"" + joined + "\"");

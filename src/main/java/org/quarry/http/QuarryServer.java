@@ -104,7 +104,13 @@ public final class QuarryServer implements AutoCloseable {
       List<String> facets = params.getOrDefault("facet", SearchRequest.DEFAULT_FACETS);
       boolean dups = "true".equals(first(params, "duplicates"));
       try {
-        var result = quarry.search(new SearchRequest(q, facets, filters, limit, offset, dups));
+        var result = quarry.search(SearchRequest.builder(q)
+            .facets(facets)
+            .filters(filters)
+            .limit(limit)
+            .offset(offset)
+            .includeDuplicates(dups)
+            .build());
         send(ex, 200, SearchJson.toJson(result));
       } catch (QuarryException e) {
         error(ex, 400, e.getMessage(), e.parameter());

@@ -1,5 +1,6 @@
 package org.quarry.model;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -44,6 +45,93 @@ public record SearchRequest(
 
   /** A first page of 10 hits for {@code query}, no facets, no filters. */
   public static SearchRequest of(String query) {
-    return new SearchRequest(query, List.of(), Map.of(), 10, 0, false);
+    return builder(query).build();
+  }
+
+  /**
+   * A request for {@code query} to fill in by name: the first 10 hits, no facets, no filters, near
+   * duplicates left out, until said otherwise.
+   */
+  public static Builder builder(String query) {
+    return new Builder(query);
+  }
+
+  /** This request as a builder, to change a part of it. */
+  public Builder toBuilder() {
+    return new Builder(query)
+        .facets(facets)
+        .filters(filters)
+        .limit(limit)
+        .offset(offset)
+        .includeDuplicates(includeDuplicates);
+  }
+
+  /** Builds a {@link SearchRequest} part by part; each setter replaces what it sets. */
+  public static final class Builder {
+    private final String query;
+    private List<String> facets = List.of();
+    private final Map<String, List<String>> filters = new LinkedHashMap<>();
+    private int limit = 10;
+    private int offset;
+    private boolean includeDuplicates;
+
+    private Builder(String query) {
+      this.query = query;
+    }
+
+    /** The dimensions to count. */
+    public Builder facets(List<String> dimensions) {
+      this.facets = dimensions == null ? List.of() : List.copyOf(dimensions);
+      return this;
+    }
+
+    /** The dimensions to count. */
+    public Builder facets(String... dimensions) {
+      return facets(List.of(dimensions));
+    }
+
+    /** Drill-down filters, dimension to accepted values (replacing any set before). */
+    public Builder filters(Map<String, List<String>> byDimension) {
+      filters.clear();
+      if (byDimension != null) {
+        byDimension.forEach((dim, values) -> filters.put(dim, List.copyOf(values)));
+      }
+      return this;
+    }
+
+    /** Adds {@code value} to the accepted values of {@code dimension}. */
+    public Builder filter(String dimension, String value) {
+      List<String> values = new java.util.ArrayList<>(filters.getOrDefault(dimension, List.of()));
+      values.add(value);
+      filters.put(dimension, List.copyOf(values));
+      return this;
+    }
+
+    /** How many hits to return. */
+    public Builder limit(int hits) {
+      this.limit = hits;
+      return this;
+    }
+
+    /** How many hits to skip. */
+    public Builder offset(int hits) {
+      this.offset = hits;
+      return this;
+    }
+
+    /** Whether passages of near-duplicate sources count. */
+    public Builder includeDuplicates(boolean include) {
+      this.includeDuplicates = include;
+      return this;
+    }
+
+    /**
+     * The request.
+     *
+     * @throws IllegalArgumentException for a negative limit or offset
+     */
+    public SearchRequest build() {
+      return new SearchRequest(query, facets, filters, limit, offset, includeDuplicates);
+    }
   }
 }

@@ -46,7 +46,11 @@ class FuzzTest {
   @Property(tries = 400, seed = "20261123")
   void anyQueryStringAnswersOrFailsInOneLine(@ForAll("queries") String query) {
     try {
-      quarry.search(new SearchRequest(query, java.util.List.of("participant"), java.util.Map.of(), 5, 0, false));
+      quarry.search(SearchRequest.builder(query)
+          .facets(java.util.List.of("participant"))
+          .filters(java.util.Map.of())
+          .limit(5)
+          .build());
     } catch (QuarryException e) {
       if (e.getMessage() == null || e.getMessage().contains("\n")) {
         throw new AssertionError("not a one-line message: " + e.getMessage(), e);

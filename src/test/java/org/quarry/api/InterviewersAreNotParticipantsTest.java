@@ -48,9 +48,15 @@ class InterviewersAreNotParticipantsTest {
     try (Quarry quarry = Quarry.open(tmp.resolve("index"), LemmaAnnotator::untagged)) {
       quarry.index(IndexRequest.of(folder), IndexProgress.NONE);
       List<String> facets = List.of("participant", "speaker");
-      all = quarry.search(new SearchRequest("practice", facets, Map.of(), 20, 0, false));
-      byParticipantQuery = quarry.search(new SearchRequest("participant:Interviewer", facets, Map.of(), 20, 0, false));
-      bySpeakerQuery = quarry.search(new SearchRequest("speaker:Interviewer", facets, Map.of(), 20, 0, false));
+      all = quarry.search(SearchRequest.builder("practice").facets(facets).limit(20).build());
+      byParticipantQuery = quarry.search(SearchRequest.builder("participant:Interviewer")
+          .facets(facets)
+          .limit(20)
+          .build());
+      bySpeakerQuery = quarry.search(SearchRequest.builder("speaker:Interviewer")
+          .facets(facets)
+          .limit(20)
+          .build());
     }
   }
 

@@ -56,7 +56,10 @@ class ParticipantAttributesTest {
   void eachAttributeIsAFacetOfTheParticipantsTurns() {
     try (Quarry quarry = open()) {
       quarry.index(withParticipants("participants.csv"), IndexProgress.NONE);
-      SearchResult all = quarry.search(new SearchRequest("", List.of("region", "organisation"), Map.of(), 20, 0, false));
+      SearchResult all = quarry.search(SearchRequest.builder("")
+          .facets(List.of("region", "organisation"))
+          .limit(20)
+          .build());
       assertEquals(List.of(new FacetValue("London", 2), new FacetValue("North West", 2)), all.facets().get("region"));
       assertEquals(
           List.of(new FacetValue("Hilltop Practice", 2), new FacetValue("Riverside Surgery", 2)),
@@ -69,7 +72,10 @@ class ParticipantAttributesTest {
     try (Quarry quarry = open()) {
       quarry.index(withParticipants("participants.csv"), IndexProgress.NONE);
       SearchResult northWest =
-          quarry.search(new SearchRequest("", List.of(), Map.of("region", List.of("North West")), 20, 0, false));
+          quarry.search(SearchRequest.builder("")
+              .filters(Map.of("region", List.of("North West")))
+              .limit(20)
+              .build());
       assertEquals(2, northWest.total());
       assertEquals(Set.of("P7 turn"), kindsAndParticipants(northWest.hits()));
     }
@@ -115,7 +121,11 @@ class ParticipantAttributesTest {
       assertEquals(
           Map.of("interviewer Interviewer", Map.of(), "turn P7", Map.of("role", "GP", "site", "Riverside")),
           byKind);
-      SearchResult gp = quarry.search(new SearchRequest("", List.of("site"), Map.of("role", List.of("GP")), 20, 0, false));
+      SearchResult gp = quarry.search(SearchRequest.builder("")
+          .facets(List.of("site"))
+          .filters(Map.of("role", List.of("GP")))
+          .limit(20)
+          .build());
       assertEquals(Set.of("P7 turn"), kindsAndParticipants(gp.hits()));
       assertEquals(List.of(new FacetValue("Riverside", 2)), gp.facets().get("site"));
     }
@@ -154,7 +164,10 @@ class ParticipantAttributesTest {
               "P8", Map.of("role", "Nurse", "region", "North East")),
           byParticipant);
       SearchResult northEast =
-          quarry.search(new SearchRequest("", List.of(), Map.of("region", List.of("North East")), 20, 0, false));
+          quarry.search(SearchRequest.builder("")
+              .filters(Map.of("region", List.of("North East")))
+              .limit(20)
+              .build());
       assertEquals(Set.of("P8 turn"), kindsAndParticipants(northEast.hits()));
     }
   }
@@ -193,7 +206,10 @@ class ParticipantAttributesTest {
         "participant,organisation\nP7,Cabinet médical du Château\n".getBytes(Charset.forName("windows-1252")));
     try (Quarry quarry = open()) {
       quarry.index(new IndexRequest(List.of(transcripts.resolve("P7.txt")), csv, null), IndexProgress.NONE);
-      SearchResult r = quarry.search(new SearchRequest("", List.of("organisation"), Map.of(), 20, 0, false));
+      SearchResult r = quarry.search(SearchRequest.builder("")
+          .facets(List.of("organisation"))
+          .limit(20)
+          .build());
       assertEquals(List.of(new FacetValue("Cabinet médical du Château", 2)), r.facets().get("organisation"));
     }
   }
@@ -219,7 +235,10 @@ class ParticipantAttributesTest {
         Files.writeString(tmp.resolve("team.csv"), "participant,role\nP8,Nurse\nInterviewer,Researcher\n");
     try (Quarry quarry = open()) {
       quarry.index(new IndexRequest(List.of(transcripts.resolve("P8.txt")), withInterviewer, null), IndexProgress.NONE);
-      SearchResult r = quarry.search(new SearchRequest("", List.of("role"), Map.of(), 20, 0, false));
+      SearchResult r = quarry.search(SearchRequest.builder("")
+          .facets(List.of("role"))
+          .limit(20)
+          .build());
       assertEquals(List.of(new FacetValue("Nurse", 2)), r.facets().get("role"));
     }
   }
@@ -237,7 +256,10 @@ class ParticipantAttributesTest {
     try (Quarry quarry = open()) {
       quarry.index(IndexRequest.of(p11), IndexProgress.NONE);
       SearchResult r =
-          quarry.search(new SearchRequest("", List.of(), Map.of("age_group", List.of("30-39")), 20, 0, false));
+          quarry.search(SearchRequest.builder("")
+              .filters(Map.of("age_group", List.of("30-39")))
+              .limit(20)
+              .build());
       assertEquals(Set.of("P11 turn"), kindsAndParticipants(r.hits()));
     }
   }
@@ -254,7 +276,10 @@ class ParticipantAttributesTest {
                   new SurveyOptions(List.of("What gets in the way?"), "Respondent ID", null), 0),
               IndexProgress.NONE);
       SearchResult large =
-          quarry.search(new SearchRequest("", List.of(), Map.of("practice_size", List.of("large")), 20, 0, false));
+          quarry.search(SearchRequest.builder("")
+              .filters(Map.of("practice_size", List.of("large")))
+              .limit(20)
+              .build());
       assertEquals(Set.of("R1 response"), kindsAndParticipants(large.hits()));
       assertTrue(report.notes().contains("participants with passages but not in respondents.csv: R4"), report.notes().toString());
     }
@@ -267,7 +292,10 @@ class ParticipantAttributesTest {
       // no --participants this time: P8 still gets its row of the table the index keeps
       quarry.index(IndexRequest.of(transcripts.resolve("P8.txt")), IndexProgress.NONE);
       SearchResult london =
-          quarry.search(new SearchRequest("", List.of(), Map.of("region", List.of("London")), 20, 0, false));
+          quarry.search(SearchRequest.builder("")
+              .filters(Map.of("region", List.of("London")))
+              .limit(20)
+              .build());
       assertEquals(Set.of("P8 turn"), kindsAndParticipants(london.hits()));
     }
   }
@@ -277,7 +305,10 @@ class ParticipantAttributesTest {
     Path csv = Files.writeString(tmp.resolve("semicolons.csv"), "participant;role;region\nP7;GP;North West\n");
     try (Quarry quarry = open()) {
       quarry.index(new IndexRequest(List.of(transcripts.resolve("P7.txt")), csv, null), IndexProgress.NONE);
-      SearchResult r = quarry.search(new SearchRequest("", List.of("region"), Map.of(), 20, 0, false));
+      SearchResult r = quarry.search(SearchRequest.builder("")
+          .facets(List.of("region"))
+          .limit(20)
+          .build());
       assertEquals(List.of(new FacetValue("North West", 2)), r.facets().get("region"));
     }
   }
@@ -309,7 +340,9 @@ class ParticipantAttributesTest {
   void anAttributeCanBeSearchedByNameInTheQuery() {
     try (Quarry quarry = open()) {
       quarry.index(withParticipants("participants.csv"), IndexProgress.NONE);
-      SearchResult r = quarry.search(new SearchRequest("pharmacist AND region:\"North West\"", List.of(), Map.of(), 20, 0, false));
+      SearchResult r = quarry.search(SearchRequest.builder("pharmacist AND region:\"North West\"")
+          .limit(20)
+          .build());
       assertEquals(Set.of("P7 turn"), kindsAndParticipants(r.hits()));
       assertEquals(1, r.total());
     }

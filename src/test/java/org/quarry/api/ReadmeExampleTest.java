@@ -29,7 +29,7 @@ class ReadmeExampleTest {
     try (Quarry quarry = Quarry.open(index)) {
       quarry.index(IndexRequest.of(seeds), IndexProgress.NONE);
       SearchResult result = quarry.search(
-          new SearchRequest("voice AND ICS", List.of("participant"), Map.of(), 10, 0, false));
+          SearchRequest.builder("voice AND ICS").facets("participant").build());
       for (Hit hit : result.hits()) {
         out.println(hit.passage().id() + " " + hit.highlight());
       }

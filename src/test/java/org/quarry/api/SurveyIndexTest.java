@@ -85,7 +85,9 @@ class SurveyIndexTest {
     Path file = copy(SURVEY);
     try (Quarry quarry = Quarry.open(tmp.resolve("index"), LemmaAnnotator::untagged)) {
       quarry.index(request(file, BOTH_QUESTIONS), IndexProgress.NONE);
-      SearchResult all = quarry.search(new SearchRequest("", List.of("region", "role"), Map.of(), 10, 0, false));
+      SearchResult all = quarry.search(SearchRequest.builder("")
+          .facets(List.of("region", "role"))
+          .build());
       assertEquals(
           List.of(new FacetValue("GP", 4), new FacetValue("Nurse", 1)), all.facets().get("role"));
       assertEquals(
@@ -93,7 +95,9 @@ class SurveyIndexTest {
           all.facets().get("region"));
 
       SearchResult northWest =
-          quarry.search(new SearchRequest("", List.of(), Map.of("region", List.of("North West")), 10, 0, false));
+          quarry.search(SearchRequest.builder("")
+              .filters(Map.of("region", List.of("North West")))
+              .build());
       assertEquals(Set.of("R1"), participants(northWest));
       assertEquals(2, northWest.total());
     }

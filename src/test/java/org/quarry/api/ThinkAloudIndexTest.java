@@ -37,7 +37,10 @@ class ThinkAloudIndexTest {
       quarry.index(IndexRequest.of(folder), IndexProgress.NONE);
       SearchResult tab =
           quarry.search(
-              new SearchRequest("tab", List.of("participant", "section"), Map.of(), 20, 0, false));
+              SearchRequest.builder("tab")
+                  .facets(List.of("participant", "section"))
+                  .limit(20)
+                  .build());
       assertTrue(
           tab.facets().get("participant").contains(new FacetValue("P9", 1)),
           tab.facets().toString());

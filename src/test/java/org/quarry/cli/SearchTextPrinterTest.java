@@ -33,26 +33,28 @@ class SearchTextPrinterTest {
 
   @Test
   void aPageOfMoreSaysWhereItIsAndHowToGoOn() {
-    String text = printed(tenOf(107), new SearchRequest("words", List.of(), Map.of(), 10, 0, false), null);
+    String text = printed(tenOf(107), SearchRequest.builder("words").build(), null);
     assertTrue(text.contains("showing 1-10 of 107; --offset 10 shows the next"), text);
   }
 
   @Test
   void theLastPageSaysWhereItIs() {
-    String text = printed(tenOf(20), new SearchRequest("words", List.of(), Map.of(), 10, 10, false), null);
+    String text = printed(tenOf(20), SearchRequest.builder("words").offset(10).build(), null);
     assertTrue(text.contains("showing 11-20 of 20" + System.lineSeparator()), text);
   }
 
   @Test
   void theIndexSearchedIsNamed() {
-    String text = printed(tenOf(10), new SearchRequest("words", List.of(), Map.of(), 10, 0, false), java.nio.file.Path.of("/study/index"));
+    String text = printed(tenOf(10), SearchRequest.builder("words")
+        .build(), java.nio.file.Path.of("/study/index"));
     assertTrue(text.contains(System.lineSeparator() + "from index /study/index" + System.lineSeparator()), text);
     assertTrue(!text.contains("showing"), "all shown: no page line");
   }
 
   @Test
   void aPageOfMoreNamesTheIndexOnItsLine() {
-    String text = printed(tenOf(107), new SearchRequest("words", List.of(), Map.of(), 10, 0, false), java.nio.file.Path.of("/study/index"));
+    String text = printed(tenOf(107), SearchRequest.builder("words")
+        .build(), java.nio.file.Path.of("/study/index"));
     assertTrue(text.contains("showing 1-10 of 107 from index /study/index; --offset 10 shows the next"), text);
   }
 
@@ -63,7 +65,7 @@ class SearchTextPrinterTest {
     SearchResult result = new SearchResult("winter", 1, List.of(new Hit(p, 0.5, null, List.of())), Map.of());
     StringWriter out = new StringWriter();
     try (PrintWriter w = new PrintWriter(out)) {
-      new SearchTextPrinter(w).print(result, new SearchRequest("winter", List.of(), Map.of(), 10, 0, false));
+      new SearchTextPrinter(w).print(result, SearchRequest.builder("winter").build());
     }
     assertEquals(String.join(System.lineSeparator(),
         "1 passage match winter",

@@ -156,18 +156,20 @@ class CodeSuggesterTest {
     Path index = tmp.resolve("fixture-index");
     run(index, BOOK, SuggestOptions.defaults().with(0, 2), 0.0);
     try (Quarry q = Quarry.open(index, LemmaAnnotator::untagged)) {
-      SearchResult r = q.search(new SearchRequest("code:voice", List.of("code"), Map.of(), 10, 0, false));
+      SearchResult r = q.search(SearchRequest.builder("code:voice")
+          .facets(List.of("code"))
+          .build());
       assertEquals(1, r.total());
       assertTrue(r.hits().get(0).passage().text().contains("clinical directors"));
       assertEquals("voice", r.hits().get(0).codes().get(0).code());
       assertEquals("suggested", r.hits().get(0).codes().get(0).origin());
-      SearchResult all = q.search(new SearchRequest("", List.of("code"), Map.of(), 10, 0, false));
+      SearchResult all = q.search(SearchRequest.builder("").facets(List.of("code")).build());
       assertEquals(List.of(new FacetValue("voice", 1), new FacetValue("workload", 1)), all.facets().get("code"));
     }
     // a second run with a higher threshold takes back the suggestions below it
     run(index, BOOK, SuggestOptions.defaults().with(0, 2), 1.0);
     try (Quarry q = Quarry.open(index, LemmaAnnotator::untagged)) {
-      assertEquals(0, q.search(new SearchRequest("code:voice", List.of(), Map.of(), 10, 0, false)).total());
+      assertEquals(0, q.search(SearchRequest.builder("code:voice").build()).total());
     }
   }
 

@@ -95,14 +95,16 @@ class RefiImportTest {
   void humanCodesAreSearchableAndFacetedByOrigin() throws IOException {
     try (Quarry q = open(dir.resolve("index"))) {
       q.importProject(nvivoLike("project.qde"));
-      SearchResult human = q.search(new SearchRequest("", List.of("origin", "code"),
-          Map.of("origin", List.of("human")), 10, 0, false));
+      SearchResult human = q.search(SearchRequest.builder("")
+          .facets(List.of("origin", "code"))
+          .filters(Map.of("origin", List.of("human")))
+          .build());
       assertEquals(q.passages(false).stream().filter(h -> !h.codes().isEmpty()).count(), human.total());
       assertEquals(human.total(), human.facets().get("origin").get(0).count());
       for (Hit h : human.hits()) {
         assertTrue(h.codes().stream().allMatch(c -> c.origin().equals(CodeScore.HUMAN) && c.score() == 1.0));
       }
-      SearchResult trust = q.search(new SearchRequest("code:trust", List.of(), Map.of(), 10, 0, false));
+      SearchResult trust = q.search(SearchRequest.builder("code:trust").build());
       assertEquals(List.of("Interview P01", "Memo"),
           trust.hits().stream().map(h -> h.passage().source()).sorted().toList());
     }

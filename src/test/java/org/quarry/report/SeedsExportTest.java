@@ -58,7 +58,7 @@ class SeedsExportTest {
     try (Quarry q = Quarry.open(index, LemmaAnnotator::untagged)) {
       q.index(IndexRequest.of(Path.of("seeds")), IndexProgress.NONE);
       for (Map.Entry<String, String> e : new TreeMap<>(PICKS).entrySet()) {
-        List<Hit> top = q.search(new SearchRequest(e.getValue(), List.of(), Map.of(), 8, 0, false)).hits();
+        List<Hit> top = q.search(SearchRequest.builder(e.getValue()).limit(8).build()).hits();
         for (int i = 0; i < top.size(); i++) {
           coded.computeIfAbsent(top.get(i).passage().id(), k -> new ArrayList<>())
               .add(new CodeScore(e.getKey(), 0.9 - 0.1 * i, CodeScore.SUGGESTED));

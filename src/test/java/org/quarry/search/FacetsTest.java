@@ -113,7 +113,7 @@ class FacetsTest {
 
   @Test
   void tiesAreBrokenById() throws IOException {
-    SearchResult r = searcher.search(new SearchRequest("kind:quote", List.of(), Map.of(), 10, 0, false));
+    SearchResult r = searcher.search(SearchRequest.builder("kind:quote").build());
     List<String> ids = QuoteSearcherTest.ids(r);
     assertEquals(ids.stream().sorted().toList(), ids);
   }
@@ -128,8 +128,11 @@ class FacetsTest {
   }
 
   private static SearchRequest request(Map<String, List<String>> filters, boolean duplicates) {
-    return new SearchRequest("voice", List.of("participant", "kind", "code", "role"), filters, 10, 0,
-        duplicates);
+    return SearchRequest.builder("voice")
+        .facets(List.of("participant", "kind", "code", "role"))
+        .filters(filters)
+        .includeDuplicates(duplicates)
+        .build();
   }
 
   private static FacetValue fv(String value, int count) {

@@ -85,7 +85,10 @@ class QuoteSearcherTest {
   @Test
   void totalCountsAllMatchesAndPagesFollowTheRanking() throws IOException {
     SearchResult all = searcher.search(page("practice", 500));
-    SearchResult second = searcher.search(new SearchRequest("practice", List.of(), Map.of(), 3, 3, false));
+    SearchResult second = searcher.search(SearchRequest.builder("practice")
+        .limit(3)
+        .offset(3)
+        .build());
     assertEquals(all.total(), second.total());
     assertEquals(all.hits().size(), all.total());
     assertEquals(ids(all).subList(3, 6), ids(second));
@@ -161,7 +164,7 @@ class QuoteSearcherTest {
   }
 
   static SearchRequest page(String query, int limit) {
-    return new SearchRequest(query, List.of(), Map.of(), limit, 0, false);
+    return SearchRequest.builder(query).limit(limit).build();
   }
 
   static List<String> ids(SearchResult r) {

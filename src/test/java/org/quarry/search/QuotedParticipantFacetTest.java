@@ -53,20 +53,22 @@ class QuotedParticipantFacetTest {
 
   @Test
   void theFramingNarrativeCountsForTheQuotedParticipant() throws IOException {
-    var r = searcher.search(new SearchRequest("voice", List.of("participant"), Map.of(), 10, 0, false));
+    var r = searcher.search(SearchRequest.builder("voice").facets(List.of("participant")).build());
     assertEquals(3, r.total());
     assertEquals(List.of(new FacetValue("P9", 2)), r.facets().get("participant"));
   }
 
   @Test
   void aParticipantQueryFindsOnlyTheirOwnWords() throws IOException {
-    var r = searcher.search(new SearchRequest("participant:P9", List.of(), Map.of(), 10, 0, false));
+    var r = searcher.search(SearchRequest.builder("participant:P9").build());
     assertEquals(List.of("p.txt#43-79"), r.hits().stream().map(h -> h.passage().id()).toList());
   }
 
   @Test
   void drillingDownOnTheParticipantKeepsTheFramingNarrative() throws IOException {
-    var r = searcher.search(new SearchRequest("voice", List.of(), Map.of("participant", List.of("P9")), 10, 0, false));
+    var r = searcher.search(SearchRequest.builder("voice")
+        .filters(Map.of("participant", List.of("P9")))
+        .build());
     assertEquals(
         List.of("p.txt#0-42", "p.txt#43-79"),
         r.hits().stream().map(h -> h.passage().id()).sorted().toList());
