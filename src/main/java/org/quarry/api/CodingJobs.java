@@ -69,7 +69,7 @@ final class CodingJobs {
 
   /** Suggests codes through the index; see {@link Quarry#suggest}. */
   SuggestionRun suggest(
-      Codebook codebook, SuggestOptions options, double storeThreshold, CodeSuggester.Progress progress) {
+      Codebook codebook, SuggestOptions options, java.util.OptionalDouble storeThreshold, CodeSuggester.Progress progress) {
     folder.requireIndex();
     return suggest(codebook, lexicon(codebook, glossary(codebook), SuggestOptions.DEFAULT_MIN_SCORE), options,
         storeThreshold, progress);
@@ -86,7 +86,7 @@ final class CodingJobs {
 
   /** Suggests codes with a chosen suggester; see {@link Quarry#suggest(Codebook, Suggester, SuggestOptions, double, CodeSuggester.Progress)}. */
   SuggestionRun suggest(
-      Codebook codebook, Suggester suggester, SuggestOptions options, double storeThreshold,
+      Codebook codebook, Suggester suggester, SuggestOptions options, java.util.OptionalDouble storeThreshold,
       CodeSuggester.Progress progress) {
     folder.requireIndex();
     try {
@@ -167,8 +167,12 @@ final class CodingJobs {
     long t0 = System.nanoTime();
     try (DirectoryReader reader = Learning.open(folder.dir())) {
       // every passage a default run covers; the lexicon scores are features, its evidence is not needed
-      SuggestOptions options = new SuggestOptions(0, 1, null, Map.of(), false, false,
-          SuggestOptions.DEFAULT_CONTEXT_WEIGHT, threads);
+      SuggestOptions options = SuggestOptions.builder()
+          .minScore(0)
+          .top(1)
+          .evidence(false)
+          .threads(threads)
+          .build();
       // without a gold file, a rejected suggestion marks its source as reviewed: its uncoded
       // passages are negatives even where nothing was accepted
       java.util.Set<String> reviewed = new java.util.TreeSet<>();
@@ -197,7 +201,13 @@ final class CodingJobs {
     GoldSet set = readGold(gold, codebook);
     List<Passage> all = search.passages(true).stream().map(Hit::passage).toList();
     try (DirectoryReader reader = Learning.open(folder.dir())) {
-      SuggestOptions select = new SuggestOptions(0, 1, null, Map.of(), false, evidence, contextWeight, threads);
+      SuggestOptions select = SuggestOptions.builder()
+          .minScore(0)
+          .top(1)
+          .evidence(evidence)
+          .contextWeight(contextWeight)
+          .threads(threads)
+          .build();
       CodedPassages coded = Learning.coded(reader, codebook, glossary(codebook), set.items(), all, select, groupBy);
       if (coded.size() == 0) {
         throw new QuarryException("no gold item of " + gold + " matched a passage of this index: index the coded"
@@ -258,8 +268,15 @@ final class CodingJobs {
     // run covers the gold passages only, so its memory follows them, not the index
     int codes = Math.max(1, codebook.codes().size());
     SuggestOptions options =
-        new SuggestOptions(0, codes, null, Map.of(), true, false, contextWeight).onlyPassages(goldIds);
-    SuggestionRun run = suggest(codebook, options, Double.NaN, CodeSuggester.Progress.NONE);
+        SuggestOptions.builder()
+            .minScore(0)
+            .top(codes)
+            .includeDuplicates(true)
+            .evidence(false)
+            .contextWeight(contextWeight)
+            .build()
+            .onlyPassages(goldIds);
+    SuggestionRun run = suggest(codebook, options, java.util.OptionalDouble.empty(), CodeSuggester.Progress.NONE);
     Map<String, List<Suggestion>> byPassage = new HashMap<>();
     for (PassageSuggestions ps : run.passages()) {
       byPassage.put(ps.passage().id(), ps.suggestions());

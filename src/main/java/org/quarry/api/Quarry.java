@@ -220,7 +220,7 @@ public final class Quarry implements AutoCloseable {
   /**
    * Suggests codes of {@code codebook} for the passages {@code options} select with the lexicon
    * method, through the index (one query per code); {@link #suggester} picks another method, or the
-   * default one. When {@code storeThreshold} is a number, suggestions at or above
+   * default one. When {@code storeThreshold} is present, suggestions at or above
    * it are stored with the passages (origin {@code suggested}; human codes kept), so that
    * {@code code:ID} searches and the {@code code} facet see them.
    *
@@ -228,7 +228,7 @@ public final class Quarry implements AutoCloseable {
    *     index another process is writing
    */
   public SuggestionRun suggest(
-      Codebook codebook, SuggestOptions options, double storeThreshold, CodeSuggester.Progress progress) {
+      Codebook codebook, SuggestOptions options, java.util.OptionalDouble storeThreshold, CodeSuggester.Progress progress) {
     return coding.suggest(codebook, options, storeThreshold, progress);
   }
 
@@ -250,7 +250,7 @@ public final class Quarry implements AutoCloseable {
    * {@link #suggest(Codebook, SuggestOptions, double, CodeSuggester.Progress)} does.
    */
   public SuggestionRun suggest(
-      Codebook codebook, Suggester suggester, SuggestOptions options, double storeThreshold,
+      Codebook codebook, Suggester suggester, SuggestOptions options, java.util.OptionalDouble storeThreshold,
       CodeSuggester.Progress progress) {
     return coding.suggest(codebook, suggester, options, storeThreshold, progress);
   }

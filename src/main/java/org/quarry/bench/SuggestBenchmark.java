@@ -88,12 +88,25 @@ public final class SuggestBenchmark {
     // every passage, the questions too, as the throughput figures count them all
     String all = SuggestOptions.ALL_KINDS;
     SuggestOptions withEvidence =
-        new SuggestOptions(SuggestOptions.DEFAULT_MIN_SCORE, SuggestOptions.DEFAULT_TOP, all, Map.of(), false, true)
+        SuggestOptions.builder().kind(all).build()
             .withThreads(threads);
     SuggestOptions scoresOnly =
-        new SuggestOptions(withEvidence.minScore(), withEvidence.top(), all, Map.of(), false, false).withThreads(threads);
+        SuggestOptions.builder()
+            .minScore(withEvidence.minScore())
+            .top(withEvidence.top())
+            .kind(all)
+            .evidence(false)
+            .build()
+            .withThreads(threads);
     SuggestOptions passageOnly =
-        new SuggestOptions(withEvidence.minScore(), withEvidence.top(), all, Map.of(), false, false, 0).withThreads(threads);
+        SuggestOptions.builder()
+            .minScore(withEvidence.minScore())
+            .top(withEvidence.top())
+            .kind(all)
+            .evidence(false)
+            .contextWeight(0)
+            .build()
+            .withThreads(threads);
     List<String> notes = new ArrayList<>();
     long[] full = new long[rounds];
     long[] scoring = new long[rounds];

@@ -101,7 +101,7 @@ final class EvalCommand implements Callable<Integer> {
     if (!(contextWeight >= 0 && contextWeight <= 1)) {
       throw new QuarryException("--context-weight must be between 0 and 1, got " + contextWeight);
     }
-    minScore = minScoreOption != null ? minScoreOption : folds != null ? Double.NaN : SuggestOptions.DEFAULT_MIN_SCORE;
+    minScore = minScoreOption != null ? minScoreOption : SuggestOptions.DEFAULT_MIN_SCORE;
     if (folds != null) {
       return crossValidate();
     }
@@ -146,7 +146,10 @@ final class EvalCommand implements Callable<Integer> {
       if (top < 1) {
         throw new QuarryException("--top must be 1 or more, got " + top);
       }
-      options = new CrossValidation.Options(folds, m, minScore, top, seed,
+      // without --min-score, each fold chooses the lexicon's threshold on its training passages
+      java.util.OptionalDouble threshold =
+          minScoreOption == null ? java.util.OptionalDouble.empty() : java.util.OptionalDouble.of(minScoreOption);
+      options = new CrossValidation.Options(folds, m, threshold, top, seed,
           ModelTrainer.Options.defaults(n, seed).withTop(top), !noCurve);
     } catch (IllegalArgumentException e) {
       throw new QuarryException(e.getMessage(), e);

@@ -138,8 +138,14 @@ final class SuggestCommand implements Callable<Integer> {
     }
     SuggestOptions options;
     try {
-      options = new SuggestOptions(minScore, top, kind, SearchCommand.parseFilters(filters), false, true, contextWeight,
-          threads == null ? SuggestOptions.defaultThreads() : threads);
+      options = SuggestOptions.builder()
+          .minScore(minScore)
+          .top(top)
+          .kind(kind)
+          .filters(SearchCommand.parseFilters(filters))
+          .contextWeight(contextWeight)
+          .threads(threads == null ? SuggestOptions.defaultThreads() : threads)
+          .build();
     } catch (IllegalArgumentException e) {
       throw new QuarryException(e.getMessage(), e);
     }
@@ -163,16 +169,24 @@ final class SuggestCommand implements Callable<Integer> {
         ProgressBar bar = new ProgressBar(err, "suggest");
         try {
           if (uncertain != null) {
-            SuggestOptions every = new SuggestOptions(0, Math.max(1, suggester.codes().size()), options.kind(),
-                options.filters(), false, false, options.contextWeight(), options.threads());
-            SuggestionRun all = quarry.suggest(book.codebook(), suggester, every, Double.NaN, bar::update);
+            SuggestOptions every = SuggestOptions.builder()
+                .minScore(0)
+                .top(Math.max(1, suggester.codes().size()))
+                .kind(options.kind())
+                .filters(options.filters())
+                .evidence(false)
+                .contextWeight(options.contextWeight())
+                .threads(options.threads())
+                .build();
+            SuggestionRun all = quarry.suggest(book.codebook(), suggester, every, java.util.OptionalDouble.empty(), bar::update);
             java.util.function.Predicate<Passage> coded = humanCoded(quarry.humanCodings());
             List<PassageSuggestions> picked =
                 UncertaintySampler.pick(all, suggester.defaultMinScore(), coded, uncertain, options.top());
             run = new SuggestionRun(picked, all.considered(), all.codes(), all.scoringNanos(), 0, 0);
             noStore = true;
           } else {
-            run = quarry.suggest(book.codebook(), suggester, options, noStore ? Double.NaN : storeAt, bar::update);
+            run = quarry.suggest(book.codebook(), suggester, options,
+                noStore ? java.util.OptionalDouble.empty() : java.util.OptionalDouble.of(storeAt), bar::update);
           }
         } finally {
           bar.finish();

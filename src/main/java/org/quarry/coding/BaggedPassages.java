@@ -45,9 +45,17 @@ final class BaggedPassages {
   static List<Bagged> read(IndexReader reader, CodeSuggester lexicon, SuggestOptions options) throws IOException {
     Map<String, Map<String, Suggestion>> lex = new HashMap<>();
     if (!lexicon.codes().isEmpty()) {
-      SuggestOptions all = new SuggestOptions(0, lexicon.codes().size(), options.kind(), options.filters(),
-          options.includeDuplicates(), options.evidence(), options.contextWeight(), options.threads(),
-          options.passages());
+      SuggestOptions all = SuggestOptions.builder()
+          .minScore(0)
+          .top(lexicon.codes().size())
+          .kind(options.kind())
+          .filters(options.filters())
+          .includeDuplicates(options.includeDuplicates())
+          .evidence(options.evidence())
+          .contextWeight(options.contextWeight())
+          .threads(options.threads())
+          .passages(options.passages())
+          .build();
       for (PassageSuggestions ps : lexicon.suggest(reader, all, CodeSuggester.Progress.NONE).passages()) {
         Map<String, Suggestion> m = new HashMap<>();
         ps.suggestions().forEach(s -> m.put(s.code(), s));

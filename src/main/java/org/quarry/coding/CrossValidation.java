@@ -46,7 +46,7 @@ public final class CrossValidation {
    *
    * @param folds K, at least 2
    * @param methods methods to measure, from {@link #METHODS}, in the order given
-   * @param lexiconThreshold the lexicon's threshold, or NaN to choose it on each fold's training
+   * @param lexiconThreshold the lexicon's threshold, or empty to choose it on each fold's training
    *     passages (the lexicon score with the best micro-F1 there)
    * @param top most codes kept per passage
    * @param seed seeds the dealing of groups to folds and the learning curve's samples
@@ -54,7 +54,8 @@ public final class CrossValidation {
    * @param learningCurve whether to train on growing subsets of the training groups too
    */
   public record Options(
-      int folds, List<String> methods, double lexiconThreshold, int top, long seed, ModelTrainer.Options training,
+      int folds, List<String> methods, java.util.OptionalDouble lexiconThreshold, int top, long seed,
+      ModelTrainer.Options training,
       boolean learningCurve) {
     public Options {
       if (folds < 2) {
@@ -157,8 +158,8 @@ public final class CrossValidation {
         case "lexicon" -> {
           s = lex;
           for (int k = 0; k < options.folds(); k++) {
-            double lt = Double.isNaN(options.lexiconThreshold()) ? lexiconThreshold(data, fold, k, codes)
-                : options.lexiconThreshold();
+            double lt = options.lexiconThreshold().isPresent() ? options.lexiconThreshold().getAsDouble()
+                : lexiconThreshold(data, fold, k, codes);
             for (int i = 0; i < n; i++) {
               if (fold[i] == k) {
                 t[i] = lt;

@@ -32,7 +32,7 @@ public final class IndexCoding {
 
   /**
    * Suggests codes for the passages of the index in {@code dir}; when {@code storeThreshold} is
-   * a number, stores the suggestions at or above it with the passages (origin {@code suggested},
+   * present, stores the suggestions at or above it with the passages (origin {@code suggested},
    * human codes kept), without re-running the annotator.
    *
    * @throws IllegalArgumentException naming an unknown kind or filter dimension; nothing is
@@ -40,7 +40,7 @@ public final class IndexCoding {
    */
   public static SuggestionRun suggest(
       Path dir, Codebook codebook, Glossary glossary, SuggestOptions options,
-      CodeSuggester.Progress progress, double storeThreshold) throws IOException {
+      CodeSuggester.Progress progress, java.util.OptionalDouble storeThreshold) throws IOException {
     return suggest(dir, codebook, new CodeSuggester(codebook, glossary), options, progress, storeThreshold);
   }
 
@@ -51,16 +51,16 @@ public final class IndexCoding {
    */
   public static SuggestionRun suggest(
       Path dir, Codebook codebook, Suggester suggester, SuggestOptions options,
-      CodeSuggester.Progress progress, double storeThreshold) throws IOException {
+      CodeSuggester.Progress progress, java.util.OptionalDouble storeThreshold) throws IOException {
     SuggestionRun run;
     Map<String, List<CodeScore>> changes = Map.of();
     try (Directory directory = FSDirectory.open(dir);
         DirectoryReader reader = DirectoryReader.open(directory)) {
       run = suggester.suggest(reader, options, progress);
-      if (!Double.isNaN(storeThreshold)) {
+      if (storeThreshold.isPresent()) {
         changes =
             SuggestedCodes.changes(
-                reader, CodeSuggester.selection(reader, options), codebook, run, storeThreshold);
+                reader, CodeSuggester.selection(reader, options), codebook, run, storeThreshold.getAsDouble());
       }
     }
     if (!changes.isEmpty()) {
@@ -93,7 +93,14 @@ public final class IndexCoding {
         indexer.update(Stream.of(new SourcePassages(source, List.of(passage))));
       }
       try (DirectoryReader reader = DirectoryReader.open(directory)) {
-        SuggestOptions all = new SuggestOptions(options.minScore(), options.top(), null, Map.of(), true, options.evidence(), options.contextWeight(), options.threads());
+        SuggestOptions all = SuggestOptions.builder()
+            .minScore(options.minScore())
+            .top(options.top())
+            .includeDuplicates(true)
+            .evidence(options.evidence())
+            .contextWeight(options.contextWeight())
+            .threads(options.threads())
+            .build();
         return new CodeSuggester(codebook, glossary).suggest(reader, all, CodeSuggester.Progress.NONE);
       }
     }

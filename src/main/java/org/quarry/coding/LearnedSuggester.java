@@ -78,8 +78,17 @@ public final class LearnedSuggester implements Suggester {
       throws IOException {
     long t0 = System.nanoTime();
     // scores first, from a lexicon run without evidence; evidence after, for the kept passages only
-    SuggestOptions scoring = new SuggestOptions(options.minScore(), options.top(), options.kind(), options.filters(),
-        options.includeDuplicates(), false, options.contextWeight(), options.threads(), options.passages());
+    SuggestOptions scoring = SuggestOptions.builder()
+        .minScore(options.minScore())
+        .top(options.top())
+        .kind(options.kind())
+        .filters(options.filters())
+        .includeDuplicates(options.includeDuplicates())
+        .evidence(false)
+        .contextWeight(options.contextWeight())
+        .threads(options.threads())
+        .passages(options.passages())
+        .build();
     List<BaggedPassages.Bagged> bagged = BaggedPassages.read(reader, lexicon, scoring);
     List<PassageSuggestions> out = new ArrayList<>();
     Map<String, Integer> docs = new HashMap<>();
@@ -112,8 +121,16 @@ public final class LearnedSuggester implements Suggester {
       return kept;
     }
     List<String> ids = kept.stream().map(ps -> ps.passage().id()).toList();
-    SuggestOptions all = new SuggestOptions(0, lexicon.codes().size(), options.kind(), options.filters(),
-        options.includeDuplicates(), true, options.contextWeight(), options.threads()).onlyPassages(ids);
+    SuggestOptions all = SuggestOptions.builder()
+        .minScore(0)
+        .top(lexicon.codes().size())
+        .kind(options.kind())
+        .filters(options.filters())
+        .includeDuplicates(options.includeDuplicates())
+        .contextWeight(options.contextWeight())
+        .threads(options.threads())
+        .build()
+        .onlyPassages(ids);
     Map<String, Map<String, List<Evidence>>> evidence = new HashMap<>();
     for (PassageSuggestions ps : lexicon.suggest(reader, all, CodeSuggester.Progress.NONE).passages()) {
       Map<String, List<Evidence>> m = new HashMap<>();

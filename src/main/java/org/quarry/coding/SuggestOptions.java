@@ -68,48 +68,126 @@ public record SuggestOptions(
     passages = passages == null ? null : java.util.Set.copyOf(passages);
   }
 
-  /** Options for every passage the other selections take. */
-  public SuggestOptions(
-      double minScore, int top, String kind, Map<String, List<String>> filters, boolean includeDuplicates,
-      boolean evidence, double contextWeight, int threads) {
-    this(minScore, top, kind, filters, includeDuplicates, evidence, contextWeight, threads, null);
-  }
-
-  /** Options with as many threads as there are processors ({@link #defaultThreads()}). */
-  public SuggestOptions(
-      double minScore, int top, String kind, Map<String, List<String>> filters, boolean includeDuplicates,
-      boolean evidence, double contextWeight) {
-    this(minScore, top, kind, filters, includeDuplicates, evidence, contextWeight, defaultThreads());
-  }
-
-  /** Options with the default context weight and threads. */
-  public SuggestOptions(
-      double minScore, int top, String kind, Map<String, List<String>> filters, boolean includeDuplicates,
-      boolean evidence) {
-    this(minScore, top, kind, filters, includeDuplicates, evidence, DEFAULT_CONTEXT_WEIGHT);
-  }
-
   /** Every passage but interviewer turns, default score floor and top, with evidence. */
   public static SuggestOptions defaults() {
-    return new SuggestOptions(DEFAULT_MIN_SCORE, DEFAULT_TOP, null, Map.of(), false, true);
+    return builder().build();
   }
 
   /** The same options with another floor and top. */
   public SuggestOptions with(double newMinScore, int newTop) {
-    return new SuggestOptions(newMinScore, newTop, kind, filters, includeDuplicates, evidence, contextWeight, threads,
-        passages);
+    return toBuilder().minScore(newMinScore).top(newTop).build();
   }
 
   /** The same options run on {@code newThreads} threads. */
   public SuggestOptions withThreads(int newThreads) {
-    return new SuggestOptions(minScore, top, kind, filters, includeDuplicates, evidence, contextWeight, newThreads,
-        passages);
+    return toBuilder().threads(newThreads).build();
   }
 
   /** The same options limited to the passages with these ids. */
   public SuggestOptions onlyPassages(java.util.Collection<String> ids) {
-    return new SuggestOptions(minScore, top, kind, filters, includeDuplicates, evidence, contextWeight, threads,
-        java.util.Set.copyOf(ids));
+    return toBuilder().passages(ids).build();
+  }
+
+  /**
+   * Options to fill in by name: the default floor and top, every kind but interviewer turns, no
+   * filters, no near duplicates, with evidence, the default context weight, as many threads as
+   * there are processors, every passage, until said otherwise.
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** These options as a builder, to change a part of them. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.minScore = minScore;
+    b.top = top;
+    b.kind = kind;
+    b.filters = filters;
+    b.includeDuplicates = includeDuplicates;
+    b.evidence = evidence;
+    b.contextWeight = contextWeight;
+    b.threads = threads;
+    b.passages = passages;
+    return b;
+  }
+
+  /** Builds {@link SuggestOptions} part by part; see the record's components for each. */
+  public static final class Builder {
+    private double minScore = DEFAULT_MIN_SCORE;
+    private int top = DEFAULT_TOP;
+    private String kind;
+    private Map<String, List<String>> filters = Map.of();
+    private boolean includeDuplicates;
+    private boolean evidence = true;
+    private double contextWeight = DEFAULT_CONTEXT_WEIGHT;
+    private int threads = defaultThreads();
+    private java.util.Set<String> passages;
+
+    private Builder() {}
+
+    /** Smallest score kept, in [0, 1]. */
+    public Builder minScore(double score) {
+      this.minScore = score;
+      return this;
+    }
+
+    /** Most codes kept per passage. */
+    public Builder top(int codes) {
+      this.top = codes;
+      return this;
+    }
+
+    /** The passage kind, {@value SuggestOptions#ALL_KINDS}, or null (see {@link SuggestOptions#kind()}). */
+    public Builder kind(String passageKind) {
+      this.kind = passageKind;
+      return this;
+    }
+
+    /** Drill-down filters, dimension to values. */
+    public Builder filters(Map<String, List<String>> byDimension) {
+      this.filters = byDimension == null ? Map.of() : byDimension;
+      return this;
+    }
+
+    /** Whether passages of near-duplicate sources get suggestions too. */
+    public Builder includeDuplicates(boolean include) {
+      this.includeDuplicates = include;
+      return this;
+    }
+
+    /** Whether to find the matched words. */
+    public Builder evidence(boolean find) {
+      this.evidence = find;
+      return this;
+    }
+
+    /** How much a mention in a passage's context counts, in [0, 1]. */
+    public Builder contextWeight(double weight) {
+      this.contextWeight = weight;
+      return this;
+    }
+
+    /** Most threads a run uses. */
+    public Builder threads(int count) {
+      this.threads = count;
+      return this;
+    }
+
+    /** The ids of the only passages to suggest for, or null for no such limit. */
+    public Builder passages(java.util.Collection<String> ids) {
+      this.passages = ids == null ? null : java.util.Set.copyOf(ids);
+      return this;
+    }
+
+    /**
+     * The options.
+     *
+     * @throws IllegalArgumentException naming the option out of range
+     */
+    public SuggestOptions build() {
+      return new SuggestOptions(minScore, top, kind, filters, includeDuplicates, evidence, contextWeight, threads, passages);
+    }
   }
 
   /** The default thread count: the processors available to the JVM. */

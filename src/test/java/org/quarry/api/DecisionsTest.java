@@ -107,7 +107,7 @@ class DecisionsTest {
       q.reject(answer(q).passage().id(), "speed");
       edit("MODERATOR: Thanks for coming in.", "MODERATOR: Hello again.\n\nMODERATOR: Thanks for coming in.");
       index(q, folder);
-      q.suggest(book, SuggestOptions.defaults(), 0.0, CodeSuggester.Progress.NONE);
+      q.suggest(book, SuggestOptions.defaults(), java.util.OptionalDouble.of(0.0), CodeSuggester.Progress.NONE);
       assertTrue(answer(q).codes().isEmpty(), answer(q).codes().toString());
       assertTrue(q.passages(false).stream().anyMatch(h -> h.passage().text().contains("Slow") && !h.codes().isEmpty()),
           "the code is stored where nobody rejected it");

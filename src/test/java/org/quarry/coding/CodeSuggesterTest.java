@@ -66,7 +66,7 @@ class CodeSuggesterTest {
     }
   }
 
-  private static SuggestionRun run(Path index, Codebook book, SuggestOptions options, double store) {
+  private static SuggestionRun run(Path index, Codebook book, SuggestOptions options, java.util.OptionalDouble store) {
     try (Quarry q = Quarry.open(index, LemmaAnnotator::untagged)) {
       return q.suggest(book, options, store, CodeSuggester.Progress.NONE);
     }
@@ -79,7 +79,7 @@ class CodeSuggesterTest {
 
   @Test
   void evidenceOffsetsPointAtTheMatchedWordsOfTheFixtureFile() throws IOException {
-    SuggestionRun run = run(fixtureIndex, BOOK, SuggestOptions.defaults().with(0, 2), Double.NaN);
+    SuggestionRun run = run(fixtureIndex, BOOK, SuggestOptions.defaults().with(0, 2), java.util.OptionalDouble.empty());
     String file = Files.readString(fixtureDir.resolve("f.txt"));
     Map<String, List<String>> matched = new HashMap<>();
     for (PassageSuggestions ps : run.passages()) {
@@ -98,7 +98,7 @@ class CodeSuggesterTest {
   void evidenceOffsetsPointAtTheMatchedWordsOfTheSeedFiles() throws IOException {
     for (String book : List.of("codebook-commissioners.yaml", "codebook-policy-stakeholders.yaml")) {
       Codebook codebook = CodebookReader.read(Path.of("seeds", book));
-      SuggestionRun run = run(seedsIndex, codebook, SuggestOptions.defaults().with(0, 3), Double.NaN);
+      SuggestionRun run = run(seedsIndex, codebook, SuggestOptions.defaults().with(0, 3), java.util.OptionalDouble.empty());
       int checked = 0;
       for (PassageSuggestions ps : run.passages()) {
         String file = Files.readString(Path.of("seeds", ps.passage().source()));
@@ -116,7 +116,7 @@ class CodeSuggesterTest {
   @Test
   void scoresAreCalibratedIntoZeroToOneAndRankedPerPassage() throws IOException {
     Codebook codebook = CodebookReader.read(Path.of("seeds", "codebook-commissioners.yaml"));
-    SuggestionRun run = run(seedsIndex, codebook, SuggestOptions.defaults().with(0, 3), Double.NaN);
+    SuggestionRun run = run(seedsIndex, codebook, SuggestOptions.defaults().with(0, 3), java.util.OptionalDouble.empty());
     assertFalse(run.passages().isEmpty());
     for (PassageSuggestions ps : run.passages()) {
       double prev = 1;
@@ -130,9 +130,9 @@ class CodeSuggesterTest {
 
   @Test
   void minScoreAndTopLimitWhatIsKept() {
-    SuggestionRun all = run(fixtureIndex, BOOK, SuggestOptions.defaults().with(0, 2), Double.NaN);
-    SuggestionRun one = run(fixtureIndex, BOOK, SuggestOptions.defaults().with(0, 1), Double.NaN);
-    SuggestionRun none = run(fixtureIndex, BOOK, SuggestOptions.defaults().with(1.0, 2), Double.NaN);
+    SuggestionRun all = run(fixtureIndex, BOOK, SuggestOptions.defaults().with(0, 2), java.util.OptionalDouble.empty());
+    SuggestionRun one = run(fixtureIndex, BOOK, SuggestOptions.defaults().with(0, 1), java.util.OptionalDouble.empty());
+    SuggestionRun none = run(fixtureIndex, BOOK, SuggestOptions.defaults().with(1.0, 2), java.util.OptionalDouble.empty());
     assertEquals(2, all.passages().size());
     assertTrue(one.passages().stream().allMatch(p -> p.suggestions().size() == 1));
     assertEquals(0, none.passages().size());
@@ -146,7 +146,7 @@ class CodeSuggesterTest {
     try (Quarry q = Quarry.open(index, LemmaAnnotator::untagged)) {
       q.index(IndexRequest.of(dir), IndexProgress.NONE);
     }
-    SuggestionRun run = run(index, BOOK, SuggestOptions.defaults().with(0, 2), Double.NaN);
+    SuggestionRun run = run(index, BOOK, SuggestOptions.defaults().with(0, 2), java.util.OptionalDouble.empty());
     assertEquals(1, run.passages().size());
     assertTrue(run.passages().get(0).passage().text().contains("health system"));
   }
@@ -154,7 +154,7 @@ class CodeSuggesterTest {
   @Test
   void storedSuggestionsAreSearchableAndFacetedWithHumanCodesKept() {
     Path index = tmp.resolve("fixture-index");
-    run(index, BOOK, SuggestOptions.defaults().with(0, 2), 0.0);
+    run(index, BOOK, SuggestOptions.defaults().with(0, 2), java.util.OptionalDouble.of(0.0));
     try (Quarry q = Quarry.open(index, LemmaAnnotator::untagged)) {
       SearchResult r = q.search(SearchRequest.builder("code:voice")
           .facets(List.of("code"))
@@ -167,7 +167,7 @@ class CodeSuggesterTest {
       assertEquals(List.of(new FacetValue("voice", 1), new FacetValue("workload", 1)), all.facets().get("code"));
     }
     // a second run with a higher threshold takes back the suggestions below it
-    run(index, BOOK, SuggestOptions.defaults().with(0, 2), 1.0);
+    run(index, BOOK, SuggestOptions.defaults().with(0, 2), java.util.OptionalDouble.of(1.0));
     try (Quarry q = Quarry.open(index, LemmaAnnotator::untagged)) {
       assertEquals(0, q.search(SearchRequest.builder("code:voice").build()).total());
     }
@@ -199,7 +199,13 @@ class CodeSuggesterTest {
         for (String term : code.terms()) {
           Codebook one = new Codebook("one term", book.glossary(),
               List.of(new Code(code.id(), code.name(), null, null, List.of(term), List.of(), null, 1.0)));
-          SuggestionRun run = run(seedsIndex, one, new SuggestOptions(0, 1, null, Map.of(), true, false, 0), Double.NaN);
+          SuggestionRun run = run(seedsIndex, one, SuggestOptions.builder()
+              .minScore(0)
+              .top(1)
+              .includeDuplicates(true)
+              .evidence(false)
+              .contextWeight(0)
+              .build(), java.util.OptionalDouble.empty());
           boolean anywhere = !run.passages().isEmpty();
           boolean outsideQuotes =
               run.passages().stream().anyMatch(ps -> ps.passage().kind() != org.quarry.model.PassageKind.QUOTE);

@@ -65,9 +65,14 @@ class ContextSuggestionTest {
     }
   }
 
-  private static SuggestionRun run(double contextWeight, double store) {
+  private static SuggestionRun run(double contextWeight, java.util.OptionalDouble store) {
     // every kind: the tests compare an answer's score from its question with the question's own
-    SuggestOptions options = new SuggestOptions(0, 3, SuggestOptions.ALL_KINDS, Map.of(), false, true, contextWeight);
+    SuggestOptions options = SuggestOptions.builder()
+        .minScore(0)
+        .top(3)
+        .kind(SuggestOptions.ALL_KINDS)
+        .contextWeight(contextWeight)
+        .build();
     try (Quarry q = Quarry.open(index, LemmaAnnotator::untagged)) {
       return q.suggest(BOOK, options, store, CodeSuggester.Progress.NONE);
     }
@@ -92,7 +97,7 @@ class ContextSuggestionTest {
 
   @Test
   void aQuoteWithoutLexiconWordsIsSuggestedFromTheNarrativeThatIntroducesIt() throws IOException {
-    SuggestionRun run = run(0.5, Double.NaN);
+    SuggestionRun run = run(0.5, java.util.OptionalDouble.empty());
     assertEquals(PassageKind.QUOTE.label(), kindOf(run, "It has all come too quickly, and"));
     Suggestion s = suggestionFor(run, "It has all come too quickly, and");
     assertEquals("workload", s.code());
@@ -109,14 +114,14 @@ class ContextSuggestionTest {
 
   @Test
   void aQuoteAtTheStartOfASectionTakesNothingFromThePreviousSection() {
-    assertNull(suggestionFor(run(0.5, Double.NaN), "The roof leaks every time it rains.' "));
-    SuggestionRun run = run(1.0, Double.NaN);
+    assertNull(suggestionFor(run(0.5, java.util.OptionalDouble.empty()), "The roof leaks every time it rains.' "));
+    SuggestionRun run = run(1.0, java.util.OptionalDouble.empty());
     assertTrue(run.passages().stream().noneMatch(ps -> ps.passage().text().startsWith("The roof")), run.toString());
   }
 
   @Test
   void aTurnIsSuggestedFromTheQuestionBeforeIt() {
-    SuggestionRun run = run(0.5, Double.NaN);
+    SuggestionRun run = run(0.5, java.util.OptionalDouble.empty());
     assertEquals(PassageKind.TURN.label(), kindOf(run, "It has all come too quickly, if"));
     Suggestion s = suggestionFor(run, "It has all come too quickly, if");
     assertEquals("workload", s.code());
@@ -128,15 +133,15 @@ class ContextSuggestionTest {
 
   @Test
   void contextCountsLessThanThePassagesOwnWordsAndNotAtAllAtWeightZero() {
-    SuggestionRun half = run(0.5, Double.NaN);
-    SuggestionRun full = run(1.0, Double.NaN);
+    SuggestionRun half = run(0.5, java.util.OptionalDouble.empty());
+    SuggestionRun full = run(1.0, java.util.OptionalDouble.empty());
     double question = suggestionFor(half, "How has the workload").score();
     double fromContext = suggestionFor(half, "It has all come too quickly, if").score();
     assertTrue(fromContext > 0 && fromContext < question, fromContext + " vs " + question);
     // at weight 1 a word of the question counts as if the answer had said it
     assertEquals(question, suggestionFor(full, "It has all come too quickly, if").score(), 0.25);
     assertTrue(suggestionFor(full, "It has all come too quickly, if").score() > fromContext);
-    SuggestionRun none = run(0, Double.NaN);
+    SuggestionRun none = run(0, java.util.OptionalDouble.empty());
     assertNull(suggestionFor(none, "It has all come too quickly"));
     assertTrue(none.passages().stream().allMatch(
         ps -> ps.suggestions().stream().allMatch(sg -> sg.evidence().stream().noneMatch(Evidence::inContext))));
@@ -145,8 +150,8 @@ class ContextSuggestionTest {
   @Test
   void contextsSurviveTheDocumentUpdatesThatStoringCodesMakes() {
     // storing rewrites the coded passages' documents into new segments, away from their contexts
-    SuggestionRun before = run(0.5, 0.0);
-    SuggestionRun after = run(0.5, 0.0);
+    SuggestionRun before = run(0.5, java.util.OptionalDouble.of(0.0));
+    SuggestionRun after = run(0.5, java.util.OptionalDouble.of(0.0));
     assertEquals(evidence(before), evidence(after));
     assertTrue(evidence(after).stream().anyMatch(line -> line.contains("context=paper.md#")), evidence(after).toString());
     // scores may move a little: BM25 statistics count the replaced documents until a merge
@@ -173,7 +178,11 @@ class ContextSuggestionTest {
         new Code("workload", "Workload", null, null, List.of("workload", "pressure"), List.of("winter"), null, 1.0)));
     SuggestionRun run;
     try (Quarry q = Quarry.open(index, LemmaAnnotator::untagged)) {
-      run = q.suggest(book, new SuggestOptions(0, 3, null, Map.of(), false, true, 1.0), Double.NaN,
+      run = q.suggest(book, SuggestOptions.builder()
+          .minScore(0)
+          .top(3)
+          .contextWeight(1.0)
+          .build(), java.util.OptionalDouble.empty(),
           CodeSuggester.Progress.NONE);
     }
     assertNull(suggestionFor(run, "We cannot keep going like this for another winter."));
@@ -189,9 +198,17 @@ class ContextSuggestionTest {
     SuggestionRun withContext;
     SuggestionRun without;
     try (Quarry q = Quarry.open(index, LemmaAnnotator::untagged)) {
-      withContext = q.suggest(book, new SuggestOptions(0, 3, null, Map.of(), false, true, 1.0), Double.NaN,
+      withContext = q.suggest(book, SuggestOptions.builder()
+          .minScore(0)
+          .top(3)
+          .contextWeight(1.0)
+          .build(), java.util.OptionalDouble.empty(),
           CodeSuggester.Progress.NONE);
-      without = q.suggest(book, new SuggestOptions(0, 3, null, Map.of(), false, true, 0), Double.NaN,
+      without = q.suggest(book, SuggestOptions.builder()
+          .minScore(0)
+          .top(3)
+          .contextWeight(0)
+          .build(), java.util.OptionalDouble.empty(),
           CodeSuggester.Progress.NONE);
     }
     Suggestion quote = suggestionFor(withContext, "It has all come too quickly, and");
@@ -221,7 +238,11 @@ class ContextSuggestionTest {
     SuggestionRun run;
     try (Quarry q = Quarry.open(sections, LemmaAnnotator::untagged)) {
       q.index(IndexRequest.of(files), IndexProgress.NONE);
-      run = q.suggest(BOOK, new SuggestOptions(0, 3, null, Map.of(), false, true, 1.0), Double.NaN,
+      run = q.suggest(BOOK, SuggestOptions.builder()
+          .minScore(0)
+          .top(3)
+          .contextWeight(1.0)
+          .build(), java.util.OptionalDouble.empty(),
           CodeSuggester.Progress.NONE);
     }
     assertEquals(PassageKind.QUOTE.label(), kindOf(run, "It has all come too quickly"));
@@ -232,7 +253,7 @@ class ContextSuggestionTest {
   @Test
   void aContextWeightOutsideZeroToOneIsRejectedByName() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new SuggestOptions(0, 3, null, Map.of(), false, true, 1.5));
+        () -> SuggestOptions.builder().minScore(0).top(3).contextWeight(1.5).build());
     assertTrue(e.getMessage().contains("--context-weight"), e.getMessage());
   }
 }

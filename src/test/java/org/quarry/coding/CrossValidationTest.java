@@ -61,7 +61,7 @@ class CrossValidationTest {
   }
 
   private static CrossValidation.Report run(Codebook book) {
-    CrossValidation.Options o = new CrossValidation.Options(4, List.of("learned"), Double.NaN, 3, 1,
+    CrossValidation.Options o = new CrossValidation.Options(4, List.of("learned"), java.util.OptionalDouble.empty(), 3, 1,
         ModelTrainer.Options.defaults(1, 1), false);
     return new CrossValidation(book, new LiblinearLearner(2), o).run(data(), CodedPassages.GroupBy.SOURCE);
   }
@@ -87,7 +87,7 @@ class CrossValidationTest {
     // the lexicon scores the parent high on every passage: measured, each would be a false positive
     Codebook book = new Codebook("t", null,
         List.of(code("experience", null), code("waiting", "experience"), code("staff", "experience")));
-    CrossValidation.Options o = new CrossValidation.Options(4, List.of("lexicon"), 0.5, 3, 1,
+    CrossValidation.Options o = new CrossValidation.Options(4, List.of("lexicon"), java.util.OptionalDouble.of(0.5), 3, 1,
         ModelTrainer.Options.defaults(1, 1), false);
     CrossValidation.Report r = new CrossValidation(book, new LiblinearLearner(2), o)
         .run(data(Map.of("experience", 0.9)), CodedPassages.GroupBy.SOURCE);

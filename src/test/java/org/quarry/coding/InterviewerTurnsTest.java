@@ -62,12 +62,12 @@ class InterviewerTurnsTest {
 
   private static SuggestionRun run(SuggestOptions options) {
     try (Quarry q = Quarry.open(index, LemmaAnnotator::untagged)) {
-      return q.suggest(BOOK, options, Double.NaN, CodeSuggester.Progress.NONE);
+      return q.suggest(BOOK, options, java.util.OptionalDouble.empty(), CodeSuggester.Progress.NONE);
     }
   }
 
   private static SuggestOptions kind(String kind) {
-    return new SuggestOptions(0, 3, kind, Map.of(), false, true);
+    return SuggestOptions.builder().minScore(0).top(3).kind(kind).build();
   }
 
   @Test

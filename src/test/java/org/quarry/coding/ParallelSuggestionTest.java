@@ -92,7 +92,7 @@ class ParallelSuggestionTest {
     // narratives and questions that are their context; only the few at 0.9 or above, as deleting
     // most documents of the first segments would have the merge policy merge them all into one
     try (Quarry q = Quarry.open(seedsIndex, LemmaAnnotator::untagged)) {
-      q.suggest(seedsCodebook("codebook-commissioners.yaml"), SuggestOptions.defaults().withThreads(1), 0.9,
+      q.suggest(seedsCodebook("codebook-commissioners.yaml"), SuggestOptions.defaults().withThreads(1), java.util.OptionalDouble.of(0.9),
           CodeSuggester.Progress.NONE);
     }
 
@@ -189,7 +189,7 @@ class ParallelSuggestionTest {
 
   private static SuggestionRun seedsRun(Codebook book, SuggestOptions options) {
     try (Quarry q = Quarry.open(seedsIndex, LemmaAnnotator::untagged)) {
-      return q.suggest(book, options, Double.NaN, CodeSuggester.Progress.NONE);
+      return q.suggest(book, options, java.util.OptionalDouble.empty(), CodeSuggester.Progress.NONE);
     }
   }
 
@@ -247,7 +247,13 @@ class ParallelSuggestionTest {
     for (String file : List.of("codebook-commissioners.yaml", "codebook-policy-stakeholders.yaml")) {
       Codebook book = seedsCodebook(file);
       for (SuggestOptions options : List.of(SuggestOptions.defaults().with(0, 3), SuggestOptions.defaults().with(0.3, 1),
-          new SuggestOptions(0, 4, null, Map.of(), true, false, 1.0))) {
+          SuggestOptions.builder()
+              .minScore(0)
+              .top(4)
+              .includeDuplicates(true)
+              .evidence(false)
+              .contextWeight(1.0)
+              .build())) {
         SuggestionRun one = seedsRun(book, options.withThreads(1));
         assertTrue(one.passages().size() > 50, file + ": " + one.passages().size() + " passages");
         if (options.top() > 1) {
@@ -266,7 +272,7 @@ class ParallelSuggestionTest {
   void aSyntheticIndexOfSeveralSegmentsGetsTheSameSuggestionsOnOneTwoAndFourThreads() throws IOException {
     assertSeveralSegmentsWithAContextInAnother(syntheticIndex);
     for (SuggestOptions options : List.of(SuggestOptions.defaults().with(0, 3), SuggestOptions.defaults().with(0, 2),
-        new SuggestOptions(0.2, 5, null, Map.of(), false, false, 0))) {
+        SuggestOptions.builder().minScore(0.2).top(5).evidence(false).contextWeight(0).build())) {
       SuggestionRun one = syntheticRun(options.withThreads(1), UnaryOperator.identity());
       assertTrue(one.passages().size() > 100, one.passages().size() + " passages");
       assertTiesAndContextEvidence(one, options.evidence());

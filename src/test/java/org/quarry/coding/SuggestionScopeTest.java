@@ -53,7 +53,7 @@ class SuggestionScopeTest {
   private static Map<String, List<Suggestion>> run(SuggestOptions options) {
     try (Quarry q = Quarry.open(index, LemmaAnnotator::untagged)) {
       Map<String, List<Suggestion>> out = new HashMap<>();
-      q.suggest(book, options, Double.NaN, CodeSuggester.Progress.NONE)
+      q.suggest(book, options, java.util.OptionalDouble.empty(), CodeSuggester.Progress.NONE)
           .passages()
           .forEach(ps -> out.put(ps.passage().id(), ps.suggestions()));
       return out;
@@ -62,7 +62,11 @@ class SuggestionScopeTest {
 
   @Test
   void passagesNamedByIdGetWhatAFullRunGivesThem() {
-    SuggestOptions all = new SuggestOptions(0, 3, null, Map.of(), true, true);
+    SuggestOptions all = SuggestOptions.builder()
+        .minScore(0)
+        .top(3)
+        .includeDuplicates(true)
+        .build();
     Map<String, List<Suggestion>> full = run(all);
     // every third passage with suggestions, so the selected slots are not the documents' numbers
     List<String> some = full.keySet().stream().sorted().toList();
@@ -80,9 +84,13 @@ class SuggestionScopeTest {
 
   @Test
   void quotesAloneGetWhatAFullRunGivesThem() {
-    SuggestOptions all = new SuggestOptions(0, 3, null, Map.of(), false, true);
+    SuggestOptions all = SuggestOptions.builder().minScore(0).top(3).build();
     Map<String, List<Suggestion>> full = run(all);
-    Map<String, List<Suggestion>> quotes = run(new SuggestOptions(0, 3, "quote", Map.of(), false, true));
+    Map<String, List<Suggestion>> quotes = run(SuggestOptions.builder()
+        .minScore(0)
+        .top(3)
+        .kind("quote")
+        .build());
     assertTrue(quotes.size() >= 12, quotes.keySet().toString());
     quotes.forEach((id, list) -> assertEquals(full.get(id), list, id));
   }
@@ -97,7 +105,12 @@ class SuggestionScopeTest {
       passages = q.passages(true).stream().map(Hit::passage).toList();
     }
     Map<String, List<Suggestion>> everyPassage =
-        run(new SuggestOptions(0, book.codes().size(), null, Map.of(), true, false));
+        run(SuggestOptions.builder()
+            .minScore(0)
+            .top(book.codes().size())
+            .includeDuplicates(true)
+            .evidence(false)
+            .build());
     EvalReport fromFullRun = Evaluator.evaluate(book, GoldSet.read(gold, book), passages, everyPassage, 0.3);
     assertEquals(fromFullRun, fromFacade);
     assertEquals(12, fromFacade.matched());

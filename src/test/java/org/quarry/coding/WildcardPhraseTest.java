@@ -62,7 +62,7 @@ class WildcardPhraseTest {
     String file = Files.readString(dir.resolve("f.txt"));
     Map<String, List<String>> out = new TreeMap<>();
     try (Quarry q = Quarry.open(index, LemmaAnnotator::untagged)) {
-      for (PassageSuggestions ps : q.suggest(book, SuggestOptions.defaults().with(0, 1), Double.NaN,
+      for (PassageSuggestions ps : q.suggest(book, SuggestOptions.defaults().with(0, 1), java.util.OptionalDouble.empty(),
           CodeSuggester.Progress.NONE).passages()) {
         List<String> words = new ArrayList<>();
         for (Suggestion s : ps.suggestions()) {
@@ -79,7 +79,7 @@ class WildcardPhraseTest {
 
   private static double score(Codebook book, String passageStart) {
     try (Quarry q = Quarry.open(index, LemmaAnnotator::untagged)) {
-      return q.suggest(book, SuggestOptions.defaults().with(0, 1), Double.NaN, CodeSuggester.Progress.NONE)
+      return q.suggest(book, SuggestOptions.defaults().with(0, 1), java.util.OptionalDouble.empty(), CodeSuggester.Progress.NONE)
           .passages().stream()
           .filter(ps -> ps.passage().text().startsWith(passageStart))
           .mapToDouble(ps -> ps.suggestions().get(0).score())
@@ -145,7 +145,7 @@ class WildcardPhraseTest {
     try (Quarry q = Quarry.open(manyIndex, LemmaAnnotator::untagged)) {
       q.index(IndexRequest.of(many), IndexProgress.NONE);
       RuntimeException e = assertThrows(RuntimeException.class, () -> q.suggest(book(List.of("code zq*"), List.of()),
-          SuggestOptions.defaults(), Double.NaN, CodeSuggester.Progress.NONE));
+          SuggestOptions.defaults(), java.util.OptionalDouble.empty(), CodeSuggester.Progress.NONE));
       assertEquals("term 'code zq*': a wildcard matches more than 128 different words of the index;"
           + " write more letters before the '*'", e.getMessage());
     }
