@@ -5,14 +5,13 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.List;
 import java.util.Map;
 import org.quarry.model.CodeScore;
 import org.quarry.model.FacetValue;
 import org.quarry.model.Hit;
 import org.quarry.model.Passage;
+import org.quarry.model.Scores;
 import org.quarry.model.SearchResult;
 
 /**
@@ -83,8 +82,8 @@ public final class SearchJson {
     }
   }
 
-  /** Scores to four decimals: stable output, no float noise in golden files. */
+  /** Scores to four decimals: stable output, no float noise in golden files ({@link Scores}). */
   static double round(double score) {
-    return BigDecimal.valueOf(score).setScale(4, RoundingMode.HALF_UP).doubleValue();
+    return Scores.round(score);
   }
 }

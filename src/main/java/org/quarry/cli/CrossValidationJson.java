@@ -79,6 +79,6 @@ final class CrossValidationJson {
   }
 
   private static double round(double x) {
-    return Math.round(x * 10_000) / 10_000.0;
+    return org.quarry.model.Scores.round(x);
   }
 }

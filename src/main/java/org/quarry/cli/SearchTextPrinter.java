@@ -8,6 +8,7 @@ import org.quarry.model.Hit;
 import org.quarry.model.Passage;
 import org.quarry.model.SearchRequest;
 import org.quarry.model.SearchResult;
+import org.quarry.model.Scores;
 
 /**
  * Prints a search result for people: the count, one block per hit, a line saying where the page
@@ -44,13 +45,13 @@ final class SearchTextPrinter {
       if (p.section() != null) {
         head.append(" ").append(p.section());
       }
-      head.append(String.format("  (score %.2f, %d-%d)", hit.score(), p.start(), p.end()));
+      head.append("  (score " + Scores.format(hit.score(), 2) + ", " + p.start() + "-" + p.end() + ")");
       out.println(head);
       // a passage of several paragraphs (a long turn, a quote over paragraphs) stays in its block
       out.println("   " + plain(hit.highlight() == null ? p.text() : hit.highlight()).replace("\n", "\n   "));
       if (!hit.codes().isEmpty()) {
         StringBuilder codes = new StringBuilder("   codes:");
-        hit.codes().forEach(c -> codes.append(String.format(" %s (%.2f)", c.code(), c.score())));
+        hit.codes().forEach(c -> codes.append(" " + c.code() + " (" + Scores.format(c.score(), 2) + ")"));
         out.println(codes);
       }
     }

@@ -24,6 +24,7 @@ import org.quarry.api.SuggesterChoice;
 import org.quarry.model.Coding;
 import org.quarry.model.Evidence;
 import org.quarry.model.Passage;
+import org.quarry.model.Scores;
 import org.quarry.model.Suggestion;
 import org.quarry.report.Csv;
 import org.quarry.report.OutputFile;
@@ -249,7 +250,7 @@ final class SuggestCommand implements Callable<Integer> {
           w.println(p.id() + (p.participant() == null ? "" : " [" + p.participant() + "]") + " " + p.kind().label());
           w.println("    " + OneLine.of(p.text()));
           for (Suggestion s : ps.suggestions()) {
-            w.println(String.format(Locale.ROOT, "  %.2f %s: %s", s.score(), s.code(), evidence(s)));
+            w.println("  " + Scores.format(s.score(), 2) + " " + s.code() + ": " + evidence(s));
           }
         }
       }

@@ -316,6 +316,6 @@ public final class CodeSuggester implements Suggester {
 
   /** Scores are reported to four decimals, so output is the same on every platform. */
   static double round(double score) {
-    return Math.round(score * 10_000) / 10_000.0;
+    return org.quarry.model.Scores.round(score);
   }
 }

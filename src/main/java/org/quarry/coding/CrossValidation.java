@@ -391,6 +391,6 @@ public final class CrossValidation {
   }
 
   private static double round(double x) {
-    return Math.round(x * 10_000) / 10_000.0;
+    return org.quarry.model.Scores.round(x);
   }
 }

@@ -76,7 +76,7 @@ final class PooledScores {
       bestF1 = Thresholds.microF1(s, inTop, labels, bestT);
     }
     return new CrossValidation.MethodResult(
-        Math.round(meanT * 10_000) / 10_000.0, micro, mac, apCount == 0 ? 0 : apSum / apCount, bestT, bestF1);
+        org.quarry.model.Scores.round(meanT), micro, mac, apCount == 0 ? 0 : apSum / apCount, bestT, bestF1);
   }
 
   /** How many are true. */

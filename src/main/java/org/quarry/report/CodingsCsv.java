@@ -26,7 +26,7 @@ public final class CodingsCsv {
           r.attributes().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
               .collect(Collectors.joining("; ")),
           r.codePath(),
-          String.format(Locale.ROOT, "%.3f", r.score()),
+          org.quarry.model.Scores.format(r.score(), 3),
           r.origin(),
           r.text()));
     }

@@ -24,7 +24,7 @@ public record MatrixQuote(
 
   /** The score with two decimals, as every renderer prints it. */
   public String scoreText() {
-    return String.format(Locale.ROOT, "%.2f", score);
+    return org.quarry.model.Scores.format(score, 2);
   }
 
   /** One line for text formats: {@code text [participant, 0.82, source#start-end]}. */

@@ -187,7 +187,7 @@ public final class QdpxWriter {
           sel.setAttribute("creatingUser", user);
           if (CodeScore.SUGGESTED.equals(c.origin())) {
             RefiXml.child(doc, sel, ns, "Description").setTextContent(
-                "Quarry suggestion, score " + String.format(Locale.ROOT, "%.2f", c.score()));
+                "Quarry suggestion, score " + org.quarry.model.Scores.format(c.score(), 2));
           }
           Element coding = RefiXml.child(doc, sel, ns, "Coding");
           coding.setAttribute("guid", RefiGuids.of("coding", key));
