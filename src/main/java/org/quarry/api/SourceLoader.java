@@ -58,6 +58,7 @@ final class SourceLoader {
     if (size > maxBytes) {
       throw new SkippedSourceException(
           String.format(
+              java.util.Locale.ROOT,
               "too large (%.1f MB > %d MB limit; raise --max-file-mb or split the file)",
               size / (1024.0 * 1024.0), maxBytes / (1024 * 1024)));
     }

@@ -68,6 +68,7 @@ final class ProgressBar {
     }
     err.print(
         String.format(
+            java.util.Locale.ROOT,
             "\r%s [%s%s] %d/%d %-40s",
             label, "#".repeat(filled), " ".repeat(WIDTH - filled), done, total, name));
     err.flush();

@@ -47,8 +47,9 @@ public final class QuarryCommand implements Runnable {
   /** Runs the CLI and exits with its exit code. */
   public static void main(String[] args) {
     LUCENE_LOG.setLevel(java.util.logging.Level.SEVERE);
-    PrintWriter out = new PrintWriter(System.out, true);
-    PrintWriter err = new PrintWriter(System.err, true);
+    // the console's own encoding, named: not whatever the JVM's default charset happens to be
+    PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, System.out.charset()), true);
+    PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, System.err.charset()), true);
     System.exit(execute(out, err, args));
   }
 

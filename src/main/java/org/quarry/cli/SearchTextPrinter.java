@@ -30,6 +30,7 @@ final class SearchTextPrinter {
 
   void print(SearchResult result, SearchRequest request) {
     out.printf(
+        java.util.Locale.ROOT,
         "%d passage%s match %s%n",
         result.total(), result.total() == 1 ? "" : "s", result.query());
     int rank = request.offset();
@@ -60,6 +61,7 @@ final class SearchTextPrinter {
     boolean paged = !result.hits().isEmpty() && (first > 1 || last < result.total());
     if (paged || index != null) {
       out.printf(
+          java.util.Locale.ROOT,
           "%s%s%s%n",
           paged ? "showing " + first + "-" + last + " of " + result.total() : "",
           index == null ? "" : (paged ? " " : "") + "from index " + index,

@@ -47,7 +47,7 @@ class CrashSafetyTest {
         }
         text.append(".\n\n");
       }
-      Files.writeString(corpus.resolve(String.format("doc%03d.txt", f)), text);
+      Files.writeString(corpus.resolve(String.format(java.util.Locale.ROOT, "doc%03d.txt", f)), text);
     }
     try (Quarry quarry = Quarry.open(tmp.resolve("clean"))) {
       quarry.index(IndexRequest.of(corpus), IndexProgress.NONE);
@@ -85,7 +85,7 @@ class CrashSafetyTest {
             if (!finished && partial.size() < expected.size()) {
               committedPart++;
             }
-            System.out.printf(
+            System.out.printf(java.util.Locale.ROOT, 
                 "kill point %d at %d ms (%s): %d of %d passages committed%n",
                 k, waitMs, finished ? "run had finished" : "killed", partial.size(), expected.size());
           }

@@ -85,7 +85,7 @@ record LayoutTranscript(String interviewer, String respondent) {
   }
 
   private static String time(int seconds) {
-    return String.format("%02d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60);
+    return String.format(java.util.Locale.ROOT, "%02d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60);
   }
 
   /** A text file: lines wrapped at {@code width}, a blank line between paragraphs when {@code spaced}. */
@@ -217,7 +217,7 @@ record LayoutTranscript(String interviewer, String respondent) {
   }
 
   private static String cueTime(int cue, char decimal) {
-    return String.format("00:00:%02d%c000 --> 00:00:%02d%c500", cue * 2, decimal, cue * 2 + 1, decimal);
+    return String.format(java.util.Locale.ROOT, "00:00:%02d%c000 --> 00:00:%02d%c500", cue * 2, decimal, cue * 2 + 1, decimal);
   }
 
   /** {@code line} broken at spaces into lines of at most {@code width} chars (a longer word alone). */

@@ -184,7 +184,7 @@ class BadInputTest {
   private static void assertOneLineError(CliRun run, int exitCode, String mentions) {
     assertEquals(exitCode, run.exitCode(), run.out() + run.err());
     assertEquals(1, run.err().strip().lines().count(), run.err());
-    assertTrue(run.err().toLowerCase().contains(mentions.toLowerCase()), run.err());
+    assertTrue(run.err().toLowerCase(java.util.Locale.ROOT).contains(mentions.toLowerCase(java.util.Locale.ROOT)), run.err());
     assertFalse(run.err().contains("\tat "), run.err());
     assertFalse(Stream.of(run.err()).anyMatch(e -> e.contains("Exception")), run.err());
   }

@@ -38,7 +38,7 @@ class QuoteSearcherTest {
     try (Indexer indexer = Indexer.open(dir, new LemmaAnnotator(), DuplicateFinder.none())) {
       indexed = indexer.update(TestCorpus.seeds().stream());
     }
-    System.out.printf(
+    System.out.printf(java.util.Locale.ROOT, 
         "indexed %d passages of %d seed files in %d ms; annotator %d ms, CoreNLP tagger %d ms"
             + " (%.0f%% of indexing)%n",
         indexed.passages(), indexed.added(), indexed.totalNanos() / 1_000_000,
@@ -158,7 +158,7 @@ class QuoteSearcherTest {
       nanos[i] = System.nanoTime() - t0;
     }
     Arrays.sort(nanos);
-    System.out.printf("warm search latency: median %.2f ms, p90 %.2f ms%n",
+    System.out.printf(java.util.Locale.ROOT, "warm search latency: median %.2f ms, p90 %.2f ms%n",
         nanos[50] / 1e6, nanos[90] / 1e6);
     assertTrue(nanos[50] < 1_000_000_000L);
   }
