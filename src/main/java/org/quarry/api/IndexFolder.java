@@ -104,7 +104,7 @@ final class IndexFolder {
     try (Directory d = FSDirectory.open(dir)) {
       IndexStamp.read(d).filter(IndexStamp::newerThanThisQuarry).ifPresent(s -> {
         throw new QuarryException("index " + dir + " " + StampMismatchException.newerMessage(s)
-            + ": use that Quarry (or a newer one) to search it");
+            + ": use that Quarry or a newer one with this index");
       });
     } catch (IllegalArgumentException e) {
       throw new QuarryException("index " + dir + ": " + e.getMessage(), e);
@@ -119,7 +119,7 @@ final class IndexFolder {
    */
   QuarryException stampMismatch(StampMismatchException e) {
     if (e.newerFormat()) {
-      return new QuarryException("index " + dir + " " + e.getMessage() + ": use that Quarry (or a newer one)", e);
+      return new QuarryException("index " + dir + " " + e.getMessage() + ": use that Quarry or a newer one with this index", e);
     }
     return new QuarryException("index " + dir + " " + e.getMessage()
         + "; run 'quarry index --reindex --index " + dir + " PATH...' to annotate every source again", e);
