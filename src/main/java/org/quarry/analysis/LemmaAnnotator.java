@@ -116,6 +116,11 @@ public final class LemmaAnnotator implements TextAnnotator {
   }
 
   @Override
+  public AnalysisStamp stamp() {
+    return AnalysisStamp.of(tagged ? AnalysisStamp.TAGGED : AnalysisStamp.UNTAGGED);
+  }
+
+  @Override
   public long taggerNanos() {
     return taggerNanos.sum();
   }

@@ -9,7 +9,8 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 /**
  * The {@code text_lemma} tokens of a stored {@link LemmaAnnotation}: the tagged lemma at each word
  * position, and the untagged lemma stacked on the same position where it differs. Offsets are the
- * words' offsets, so highlights of lemma matches land on the written words.
+ * words' offsets, so highlights of lemma matches land on the written words; the final offset
+ * ({@link #end()}) is the length of the annotated text, as a tokenizer of that text would give.
  */
 public final class LemmaTokenStream extends TokenStream {
   private final CharTermAttribute termAtt = addAttribute(CharTermAttribute.class);
@@ -17,13 +18,31 @@ public final class LemmaTokenStream extends TokenStream {
   private final PositionIncrementAttribute posIncAtt =
       addAttribute(PositionIncrementAttribute.class);
   private final LemmaAnnotation annotation;
+  private final int finalOffset;
   private int token;
   private boolean stackedPending;
-  private int lastEnd;
 
-  /** Tokens of {@code annotation}. */
-  public LemmaTokenStream(LemmaAnnotation annotation) {
+  /**
+   * Tokens of {@code annotation} of a text {@code textLength} chars long.
+   *
+   * @throws IllegalArgumentException when a token ends after {@code textLength}
+   */
+  public LemmaTokenStream(LemmaAnnotation annotation, int textLength) {
+    int lastEnd = annotation.size() == 0 ? 0 : annotation.end(annotation.size() - 1);
+    if (textLength < lastEnd) {
+      throw new IllegalArgumentException(
+          "text length " + textLength + " is before the end of the last token, " + lastEnd);
+    }
     this.annotation = annotation;
+    this.finalOffset = textLength;
+  }
+
+  /**
+   * Tokens of {@code annotation} when the length of its text is not at hand: the final offset is
+   * the end of the last token.
+   */
+  public LemmaTokenStream(LemmaAnnotation annotation) {
+    this(annotation, annotation.size() == 0 ? 0 : annotation.end(annotation.size() - 1));
   }
 
   @Override
@@ -44,7 +63,6 @@ public final class LemmaTokenStream extends TokenStream {
     termAtt.append(annotation.lemma(i));
     offsetAtt.setOffset(annotation.start(i), annotation.end(i));
     posIncAtt.setPositionIncrement(1);
-    lastEnd = annotation.end(i);
     stackedPending = annotation.untagged(i) != null;
     return true;
   }
@@ -52,7 +70,7 @@ public final class LemmaTokenStream extends TokenStream {
   @Override
   public void end() throws IOException {
     super.end();
-    offsetAtt.setOffset(lastEnd, lastEnd);
+    offsetAtt.setOffset(finalOffset, finalOffset);
   }
 
   @Override
@@ -60,6 +78,5 @@ public final class LemmaTokenStream extends TokenStream {
     super.reset();
     token = 0;
     stackedPending = false;
-    lastEnd = 0;
   }
 }

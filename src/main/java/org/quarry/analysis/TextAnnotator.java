@@ -10,4 +10,13 @@ public interface TextAnnotator {
   default long taggerNanos() {
     return 0;
   }
+
+  /**
+   * What this annotator's annotations are made with, stamped on the index it writes. The default
+   * names the annotator by its class: an embedder's annotator whose output changes should
+   * override this and name a new version.
+   */
+  default AnalysisStamp stamp() {
+    return AnalysisStamp.of(getClass().getName());
+  }
 }

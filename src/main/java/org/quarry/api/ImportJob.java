@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import org.quarry.analysis.TextAnnotator;
 import org.quarry.index.IndexLockedException;
 import org.quarry.index.Indexer;
+import org.quarry.index.StampMismatchException;
 import org.quarry.ingest.SurveyOptions;
 import org.quarry.model.Source;
 import org.quarry.report.ImportedProject;
@@ -59,6 +60,8 @@ final class ImportJob {
       return report;
     } catch (IndexLockedException e) {
       throw IndexFolder.locked(e);
+    } catch (StampMismatchException e) {
+      throw folder.stampMismatch(e);
     } catch (IOException e) {
       throw folder.writeFailed(e);
     } finally {

@@ -8,11 +8,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
 import org.quarry.analysis.Glossary;
 import org.quarry.analysis.TextAnnotator;
 import org.quarry.index.Fields;
 import org.quarry.index.IndexLockedException;
+import org.quarry.index.IndexStamp;
 import org.quarry.index.Indexer;
+import org.quarry.index.StampMismatchException;
 import org.quarry.ingest.ParticipantTable;
 
 /**
@@ -87,6 +91,38 @@ final class IndexFolder {
   /** A writer on the folder, annotating with {@code annotator}; one process at a time. */
   Indexer openIndexer(TextAnnotator annotator) throws IOException {
     return Indexer.open(dir, annotator, new NearDuplicateFinder());
+  }
+
+  /**
+   * Fails when a newer Quarry wrote the index, whose fields this one may misread; an index
+   * without a stamp (made before stamps) is read as it is.
+   */
+  void requireReadableStamp() {
+    if (!hasIndex()) {
+      return;
+    }
+    try (Directory d = FSDirectory.open(dir)) {
+      IndexStamp.read(d).filter(IndexStamp::newerThanThisQuarry).ifPresent(s -> {
+        throw new QuarryException("index " + dir + " " + StampMismatchException.newerMessage(s)
+            + ": use that Quarry or a newer one with this index");
+      });
+    } catch (IllegalArgumentException e) {
+      throw new QuarryException("index " + dir + ": " + e.getMessage(), e);
+    } catch (IOException e) {
+      // an unreadable index is reported by the reader that opens it next, in its own words
+    }
+  }
+
+  /**
+   * The failure for writing to an index whose stamp forbids it: a newer Quarry's, or one analysed
+   * otherwise, which {@code --reindex} brings in line.
+   */
+  QuarryException stampMismatch(StampMismatchException e) {
+    if (e.newerFormat()) {
+      return new QuarryException("index " + dir + " " + e.getMessage() + ": use that Quarry or a newer one with this index", e);
+    }
+    return new QuarryException("index " + dir + " " + e.getMessage()
+        + "; run 'quarry index --reindex --index " + dir + " PATH...' to annotate every source again", e);
   }
 
   /** The failure for a folder another process holds the write lock of. */

@@ -26,6 +26,7 @@ import org.quarry.index.ParticipantAttributes;
 import org.quarry.index.SourceConflictException;
 import org.quarry.index.SourceListener;
 import org.quarry.index.SourcePassages;
+import org.quarry.index.StampMismatchException;
 import org.quarry.ingest.ParticipantTable;
 import org.quarry.ingest.SegmentedSource;
 import org.quarry.ingest.SkippedSourceException;
@@ -126,7 +127,7 @@ final class IndexJob {
                     return null;
                   })
               .filter(Objects::nonNull);
-      update = indexer.update(sources, listener);
+      update = request.reindex() ? indexer.reindex(sources, listener) : indexer.update(sources, listener);
       // a skipped or failed file keeps what an earlier run indexed of it
       IndexUpdate removal = indexer.removeMissing(seen, roots, listener);
       // what changed sources did to the researcher's decisions on them
@@ -164,6 +165,8 @@ final class IndexJob {
       throw IndexFolder.locked(e);
     } catch (SourceConflictException e) {
       throw new QuarryException(e.getMessage(), e);
+    } catch (StampMismatchException e) {
+      throw folder.stampMismatch(e);
     } catch (AccessDeniedException e) {
       throw new QuarryException("cannot write to index " + folder.dir() + ": permission denied (" + e.getFile() + ")", e);
     } catch (FileSystemException e) {

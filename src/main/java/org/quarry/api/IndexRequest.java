@@ -17,9 +17,11 @@ import org.quarry.ingest.SurveyOptions;
  * @param survey how to read survey exports (.csv, .xlsx)
  * @param maxFileMb files larger than this many MiB are skipped (and reported), so one stray
  *     export cannot stall a run; 0 for the default, {@value #DEFAULT_MAX_FILE_MB}
+ * @param reindex annotate and write every source again, unchanged or not, and stamp the index
+ *     with the current analysis: needed once the analysis an index was made with changed
  */
 public record IndexRequest(
-    List<Path> paths, Path participants, Path glossary, SurveyOptions survey, int maxFileMb) {
+    List<Path> paths, Path participants, Path glossary, SurveyOptions survey, int maxFileMb, boolean reindex) {
   /** Largest file indexed by default, in MiB: a long interview transcript is under 1 MiB. */
   public static final int DEFAULT_MAX_FILE_MB = 20;
 
@@ -32,6 +34,11 @@ public record IndexRequest(
     maxFileMb = maxFileMb == 0 ? DEFAULT_MAX_FILE_MB : maxFileMb;
   }
 
+  /** A request that skips unchanged files. */
+  public IndexRequest(List<Path> paths, Path participants, Path glossary, SurveyOptions survey, int maxFileMb) {
+    this(paths, participants, glossary, survey, maxFileMb, false);
+  }
+
   /** Paths with a participants file and a glossary, default survey options and size limit. */
   public IndexRequest(List<Path> paths, Path participants, Path glossary) {
     this(paths, participants, glossary, null, 0);
@@ -40,5 +47,10 @@ public record IndexRequest(
   /** Index these paths with no participants file and the index's current glossary. */
   public static IndexRequest of(Path... paths) {
     return new IndexRequest(List.of(paths), null, null, null, 0);
+  }
+
+  /** The same request, annotating and writing every source again ({@code reindex}). */
+  public IndexRequest reindexing() {
+    return new IndexRequest(paths, participants, glossary, survey, maxFileMb, true);
   }
 }

@@ -153,6 +153,7 @@ final class IndexSearch implements AutoCloseable {
       if (!folder.hasIndex()) {
         throw new FileNotFoundException("no Quarry index in " + folder.dir() + "; run 'quarry index' first");
       }
+      folder.requireReadableStamp();
       searcher = QuoteSearcher.open(folder.dir(), folder.glossary());
     }
     return searcher;

@@ -106,9 +106,15 @@ public final class Quarry implements AutoCloseable {
    * a transcript's front-matter attributes, go on the participants' passages, never on an
    * interviewer's.
    *
+   * <p>The index is stamped with the analysis it was made with (annotator, CoreNLP version,
+   * analyzer chain version): a run whose annotator analyses otherwise is refused unless {@link
+   * IndexRequest#reindex()} asks for every source to be annotated again. An index made before
+   * stamps is taken as made with the current analysis and stamped by the next run.
+   *
    * @throws QuarryException for a path that does not exist, a bad participants file or glossary,
-   *     a survey lacking a column the survey options name (before anything is written), or an
-   *     index another process is writing
+   *     a survey lacking a column the survey options name (before anything is written), an
+   *     index another process is writing, an index analysed otherwise (without reindex), or one
+   *     a newer Quarry wrote
    */
   public IndexReport index(IndexRequest request, IndexProgress progress) {
     return indexing.run(request, progress);

@@ -48,6 +48,9 @@ final class IndexCommand implements Callable<Integer> {
   @Option(names = "--id-column", paramLabel = "NAME", description = "Survey files: the participant id column (default: the first).")
   String idColumn;
 
+  @Option(names = "--reindex", description = "Annotate and write every source again, unchanged or not, and stamp the index with this Quarry's analysis (needed when the index was analysed otherwise).")
+  boolean reindex;
+
   @Option(names = "--skip-answer", paramLabel = "TEXT", description = "Survey files: an answer meaning 'no answer', skipped (repeatable; replaces the defaults such as N/A, Did not answer).")
   List<String> placeholders = new ArrayList<>();
 
@@ -80,7 +83,7 @@ final class IndexCommand implements Callable<Integer> {
                   ? SurveyOptions.DEFAULT_PLACEHOLDERS
                   : placeholders.stream().map(p -> p.strip().toLowerCase(java.util.Locale.ROOT)).collect(java.util.stream.Collectors.toSet()));
       IndexReport report =
-          run(quarry, new IndexRequest(targets, participants, gloss, survey, maxFileMb), err);
+          run(quarry, new IndexRequest(targets, participants, gloss, survey, maxFileMb, reindex), err);
       out.print(report.table());
       out.flush();
       return report.failed() > 0 ? QuarryException.PARTIAL_FAILURE : 0;

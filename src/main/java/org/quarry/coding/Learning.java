@@ -23,6 +23,7 @@ import org.apache.lucene.store.FSDirectory;
 import org.quarry.analysis.Glossary;
 import org.quarry.analysis.LemmaAnnotation;
 import org.quarry.index.Fields;
+import org.quarry.index.IndexStamp;
 import org.quarry.learn.BinaryLearner;
 import org.quarry.learn.LearnedModel;
 import org.quarry.learn.LiblinearLearner;
@@ -168,8 +169,13 @@ public final class Learning {
     }
   }
 
-  // what the stored annotations were made with: their format version, tagged or not
+  // what the index's text was analysed with: its stamp, or for an index made before stamps, what
+  // its stored annotations show (their format version, tagged or not)
   private static String analysis(IndexReader reader) throws IOException {
+    Optional<IndexStamp> stamp = IndexStamp.of(reader);
+    if (stamp.isPresent()) {
+      return stamp.get().analysis().describe();
+    }
     IndexSearcher searcher = new IndexSearcher(reader);
     TopDocs top = searcher.search(new TermQuery(new Term(Fields.TYPE, Fields.TYPE_PASSAGE)), 1);
     if (top.scoreDocs.length == 0) {

@@ -10,6 +10,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -56,6 +57,11 @@ import org.quarry.model.Source;
  * (or removed and returned) source gets them back on the passages that hold the words they were
  * made on ({@link DecisionPlacement}); those no passage holds any more are kept, not applied, and
  * named in {@link IndexUpdate#notes()}.
+ *
+ * <p>Every commit records the index's {@link IndexStamp} (what its text was analysed with): an
+ * update with an annotator of another analysis is refused ({@link StampMismatchException}) until
+ * {@link #reindex} annotates every passage again. Writers that do not annotate (codes,
+ * decisions) keep the stamp the index has.
  *
  * <p>One writer per index: opening a second one fails with {@link IndexLockedException}.
  */
@@ -115,6 +121,56 @@ public final class Indexer implements Closeable {
    */
   public IndexUpdate update(Stream<SourcePassages> sources, SourceListener listener)
       throws IOException {
+    return update(sources, listener, false);
+  }
+
+  /**
+   * Annotates and writes every source of {@code sources} again, unchanged or not; re-annotates
+   * the passages of the index's other sources (from other folders, or whose file failed this
+   * time) from their stored text; then stamps the index with this annotator's analysis ({@link
+   * IndexStamp}) and commits. This is how an index analysed otherwise is brought in line: until
+   * that last commit the index keeps its old stamp, so an interrupted run is refused again by
+   * {@link #update} and can simply be repeated.
+   *
+   * @throws StampMismatchException when a newer Quarry wrote the index; nothing is written then
+   */
+  public IndexUpdate reindex(Stream<SourcePassages> sources, SourceListener listener)
+      throws IOException {
+    return update(sources, listener, true);
+  }
+
+  /** The stamp of the index as the next commit will record it, or empty for an unstamped index. */
+  public Optional<IndexStamp> stamp() {
+    Map<String, String> data = new java.util.HashMap<>();
+    Iterable<Map.Entry<String, String>> live = writer.getLiveCommitData();
+    if (live != null) {
+      live.forEach(e -> data.put(e.getKey(), e.getValue()));
+    }
+    return IndexStamp.fromUserData(data);
+  }
+
+  // checks the index's stamp against the annotator's before anything is written; an update
+  // stamps an unstamped (or emptied) index with its analysis at once, a re-index only at its end
+  private IndexStamp checkStamp(boolean reannotate, boolean hasSources) {
+    IndexStamp wanted = IndexStamp.current(annotator.stamp());
+    Optional<IndexStamp> found = stamp();
+    if (found.isPresent() && found.get().newerThanThisQuarry()) {
+      throw StampMismatchException.newer(found.get(), wanted);
+    }
+    if (reannotate) {
+      return wanted;
+    }
+    if (hasSources && found.isPresent() && !found.get().analysis().equals(wanted.analysis())) {
+      throw StampMismatchException.otherAnalysis(found.get(), wanted);
+    }
+    if (!found.equals(Optional.of(wanted))) {
+      writer.setLiveCommitData(wanted.userData().entrySet(), true);
+    }
+    return wanted;
+  }
+
+  private IndexUpdate update(Stream<SourcePassages> sources, SourceListener listener, boolean reannotate)
+      throws IOException {
     long t0 = System.nanoTime();
     long tagger0 = annotator.taggerNanos();
     long annotateNanos = 0;
@@ -126,6 +182,8 @@ public final class Indexer implements Closeable {
     List<String> failures = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     Map<String, SourceRecord> records = sourceRecords();
+    IndexStamp stamp = checkStamp(reannotate, !records.isEmpty());
+    Set<String> rewritten = new java.util.HashSet<>();
     Map<String, KeptCodings> decided = keptDecisions();
     Iterator<SourcePassages> it = sources.iterator();
     while (it.hasNext()) {
@@ -135,7 +193,8 @@ public final class Indexer implements Closeable {
       if (old != null && old.fromAnotherFile(source.path())) {
         throw new SourceConflictException(source.id(), old.path(), source.path());
       }
-      if (old != null
+      if (!reannotate
+          && old != null
           && source.contentHash() != null
           && source.contentHash().equals(old.contentHash())) {
         unchanged++;
@@ -201,6 +260,7 @@ public final class Indexer implements Closeable {
       writer.deleteDocuments(new Term(Fields.SOURCE, source.id()));
       writer.addDocuments(docs);
       records.put(source.id(), record);
+      rewritten.add(source.id());
       passages += written;
       if (old == null) {
         added++;
@@ -217,6 +277,15 @@ public final class Indexer implements Closeable {
       }
     }
     int dups = markDuplicates(records);
+    if (reannotate) {
+      long a0 = System.nanoTime();
+      int others = reannotateOthers(rewritten);
+      annotateNanos += System.nanoTime() - a0;
+      if (others > 0) {
+        notes.add("re-annotated " + others + " passage(s) of sources not read in this run, from their stored text");
+      }
+      writer.setLiveCommitData(stamp.userData().entrySet(), true);
+    }
     writer.commit();
     return new IndexUpdate(
         added,
@@ -457,6 +526,32 @@ public final class Indexer implements Closeable {
   @Override
   public void close() throws IOException {
     writer.close();
+  }
+
+  // annotates the stored text of every passage of a source not in `done` again, keeping all else
+  // of the passage; returns how many were rewritten
+  private int reannotateOthers(Set<String> done) throws IOException {
+    int count = 0;
+    // a point-in-time reader: the documents it reads are the old ones, whatever is written since
+    try (DirectoryReader reader = DirectoryReader.open(writer)) {
+      IndexSearcher searcher = new IndexSearcher(reader);
+      StoredFields stored = reader.storedFields();
+      TopDocs top =
+          searcher.search(
+              new TermQuery(new Term(Fields.TYPE, Fields.TYPE_PASSAGE)), Math.max(1, reader.maxDoc()));
+      for (ScoreDoc sd : top.scoreDocs) {
+        if (done.contains(stored.document(sd.doc, Set.of(Fields.SOURCE)).get(Fields.SOURCE))) {
+          continue;
+        }
+        IndexedPassage old = PassageDocuments.fromStored(stored.document(sd.doc));
+        IndexedPassage now =
+            new IndexedPassage(
+                old.passage(), annotator.annotate(old.passage().text()), old.codes(), old.duplicateOf());
+        writer.updateDocument(new Term(Fields.ID, old.passage().id()), PassageDocuments.toDocument(now));
+        count++;
+      }
+    }
+    return count;
   }
 
   // what is kept for one source, or nothing

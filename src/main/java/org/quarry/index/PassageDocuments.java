@@ -84,7 +84,7 @@ public final class PassageDocuments {
     doc.add(new StoredField(Fields.END, p.end()));
     doc.add(new Field(Fields.TEXT, p.text(), TEXT_TYPE));
     doc.add(new TextField(Fields.TEXT_STEM, p.text(), Field.Store.NO));
-    doc.add(new Field(Fields.TEXT_LEMMA, new LemmaTokenStream(indexed.annotation()), LEMMA_TYPE));
+    doc.add(new Field(Fields.TEXT_LEMMA, new LemmaTokenStream(indexed.annotation(), p.text().length()), LEMMA_TYPE));
     doc.add(new StoredField(Fields.ANNOTATION, indexed.annotation().encode()));
     for (Map.Entry<String, String> a : new TreeMap<>(p.attributes()).entrySet()) {
       String name = a.getKey();

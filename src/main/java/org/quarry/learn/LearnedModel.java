@@ -41,7 +41,8 @@ public record LearnedModel(
    * analysis is stale.
    *
    * @param codebook a digest of the codebook's codes (ids, names, descriptions, parents, lexicons)
-   * @param analysis the index's analysis (annotation version)
+   * @param analysis the index's analysis stamp ({@code AnalysisStamp#describe()}; for an index
+   *     made before stamps, its annotation version)
    * @param format the model file's format version
    */
   public record Stamp(String codebook, String analysis, int format) {
