@@ -1,6 +1,7 @@
 package org.quarry.api;
 
 import org.quarry.index.DuplicateFinder;
+import org.quarry.model.TextSignature;
 import org.quarry.segment.DuplicateDetector;
 
 /**
@@ -11,15 +12,15 @@ final class NearDuplicateFinder implements DuplicateFinder {
   private final DuplicateDetector detector = new DuplicateDetector();
 
   @Override
-  public int[] signature(String text) {
-    return detector.signature(text);
+  public TextSignature signature(String text) {
+    return new TextSignature(detector.signature(text));
   }
 
   @Override
-  public boolean nearDuplicate(int[] a, int[] b) {
+  public boolean nearDuplicate(TextSignature a, TextSignature b) {
     // a signature stored by another version of the detector cannot be compared
-    return a.length == b.length
-        && a.length == DuplicateDetector.HASHES + 1
-        && detector.nearDuplicate(a, b);
+    return a.length() == b.length()
+        && a.length() == DuplicateDetector.HASHES + 1
+        && detector.nearDuplicate(a.values(), b.values());
   }
 }

@@ -1,5 +1,7 @@
 package org.quarry.index;
 
+import org.quarry.model.TextSignature;
+
 /**
  * Finds near-duplicate sources (the same article as web page and as PDF text, say) from a compact
  * signature of each source's text. Segmentation supplies the real one; the indexer only stores
@@ -8,21 +10,21 @@ package org.quarry.index;
 public interface DuplicateFinder {
 
   /** A signature of {@code text}, stored with the source. */
-  int[] signature(String text);
+  TextSignature signature(String text);
 
   /** True when two signatures belong to near-duplicate texts. */
-  boolean nearDuplicate(int[] a, int[] b);
+  boolean nearDuplicate(TextSignature a, TextSignature b);
 
   /** A finder that never finds a duplicate. */
   static DuplicateFinder none() {
     return new DuplicateFinder() {
       @Override
-      public int[] signature(String text) {
-        return new int[0];
+      public TextSignature signature(String text) {
+        return TextSignature.none();
       }
 
       @Override
-      public boolean nearDuplicate(int[] a, int[] b) {
+      public boolean nearDuplicate(TextSignature a, TextSignature b) {
         return false;
       }
     };

@@ -41,23 +41,119 @@ public record IndexUpdate(
     return totalNanos == 0 ? 0 : Math.min(1.0, (double) taggerNanos / totalNanos);
   }
 
+  /** An update to fill in by name: every count and time zero, no failures, no notes. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds an {@link IndexUpdate} part by part; see the record's components for each. */
+  public static final class Builder {
+    private int added;
+    private int replaced;
+    private int unchanged;
+    private int removed;
+    private int passages;
+    private int duplicates;
+    private long totalNanos;
+    private long annotateNanos;
+    private long taggerNanos;
+    private List<String> failures = List.of();
+    private List<String> notes = List.of();
+
+    private Builder() {}
+
+    /** Sources new to the index. */
+    public Builder added(int n) {
+      added = n;
+      return this;
+    }
+
+    /** Sources whose content hash changed. */
+    public Builder replaced(int n) {
+      replaced = n;
+      return this;
+    }
+
+    /** Sources skipped as already indexed. */
+    public Builder unchanged(int n) {
+      unchanged = n;
+      return this;
+    }
+
+    /** Sources deleted. */
+    public Builder removed(int n) {
+      removed = n;
+      return this;
+    }
+
+    /** Passages written. */
+    public Builder passages(int n) {
+      passages = n;
+      return this;
+    }
+
+    /** Sources now marked as near duplicates. */
+    public Builder duplicates(int n) {
+      duplicates = n;
+      return this;
+    }
+
+    /** Wall time of the run. */
+    public Builder totalNanos(long nanos) {
+      totalNanos = nanos;
+      return this;
+    }
+
+    /** Time inside the annotator. */
+    public Builder annotateNanos(long nanos) {
+      annotateNanos = nanos;
+      return this;
+    }
+
+    /** Time inside CoreNLP's tagger. */
+    public Builder taggerNanos(long nanos) {
+      taggerNanos = nanos;
+      return this;
+    }
+
+    /** Sources that could not be indexed, one line each. */
+    public Builder failures(List<String> lines) {
+      failures = lines;
+      return this;
+    }
+
+    /** What happened to decisions, one line each. */
+    public Builder notes(List<String> lines) {
+      notes = lines;
+      return this;
+    }
+
+    /** The update. */
+    public IndexUpdate build() {
+      return new IndexUpdate(
+          added, replaced, unchanged, removed, passages, duplicates, totalNanos, annotateNanos, taggerNanos,
+          failures, notes);
+    }
+  }
+
   /** This run followed by {@code later} (counts and times add up). */
   public IndexUpdate plus(IndexUpdate later) {
     List<String> all = new java.util.ArrayList<>(failures);
     all.addAll(later.failures);
     List<String> allNotes = new java.util.ArrayList<>(notes);
     allNotes.addAll(later.notes);
-    return new IndexUpdate(
-        added + later.added,
-        replaced + later.replaced,
-        unchanged + later.unchanged,
-        removed + later.removed,
-        passages + later.passages,
-        later.duplicates,
-        totalNanos + later.totalNanos,
-        annotateNanos + later.annotateNanos,
-        taggerNanos + later.taggerNanos,
-        all,
-        allNotes);
+    return builder()
+        .added(added + later.added)
+        .replaced(replaced + later.replaced)
+        .unchanged(unchanged + later.unchanged)
+        .removed(removed + later.removed)
+        .passages(passages + later.passages)
+        .duplicates(later.duplicates)
+        .totalNanos(totalNanos + later.totalNanos)
+        .annotateNanos(annotateNanos + later.annotateNanos)
+        .taggerNanos(taggerNanos + later.taggerNanos)
+        .failures(all)
+        .notes(allNotes)
+        .build();
   }
 }

@@ -40,6 +40,7 @@ import org.quarry.model.Coding;
 import org.quarry.model.Decision;
 import org.quarry.model.Passage;
 import org.quarry.model.Source;
+import org.quarry.model.TextSignature;
 
 /**
  * Writes sources' passages into the index incrementally: a source whose content hash is already
@@ -287,18 +288,18 @@ public final class Indexer implements Closeable {
       writer.setLiveCommitData(stamp.userData().entrySet(), true);
     }
     writer.commit();
-    return new IndexUpdate(
-        added,
-        replaced,
-        unchanged,
-        0,
-        passages,
-        dups,
-        System.nanoTime() - t0,
-        annotateNanos,
-        annotator.taggerNanos() - tagger0,
-        failures,
-        notes);
+    return IndexUpdate.builder()
+        .added(added)
+        .replaced(replaced)
+        .unchanged(unchanged)
+        .passages(passages)
+        .duplicates(dups)
+        .totalNanos(System.nanoTime() - t0)
+        .annotateNanos(annotateNanos)
+        .taggerNanos(annotator.taggerNanos() - tagger0)
+        .failures(failures)
+        .notes(notes)
+        .build();
   }
 
   /** Deletes every source not in {@code seenSourceIds} (a full run's sources); commits. */
@@ -339,7 +340,12 @@ public final class Indexer implements Closeable {
     }
     int dups = markDuplicates(records);
     writer.commit();
-    return new IndexUpdate(0, 0, 0, removed, 0, dups, System.nanoTime() - t0, 0, 0, List.of(), notes);
+    return IndexUpdate.builder()
+        .removed(removed)
+        .duplicates(dups)
+        .totalNanos(System.nanoTime() - t0)
+        .notes(notes)
+        .build();
   }
 
   /**
@@ -613,8 +619,8 @@ public final class Indexer implements Closeable {
       String of = null;
       for (int j = 0; j < i && of == null; j++) {
         SourceRecord earlier = sorted.get(j);
-        if (r.signature().length > 0
-            && earlier.signature().length > 0
+        if (!r.signature().isEmpty()
+            && !earlier.signature().isEmpty()
             && duplicates.nearDuplicate(earlier.signature(), r.signature())) {
           of = earlier.id();
         }
@@ -693,7 +699,7 @@ public final class Indexer implements Closeable {
       String path,
       String contentHash,
       String kind,
-      int[] signature,
+      TextSignature signature,
       int passages,
       String duplicateOf,
       String root,
@@ -736,8 +742,8 @@ public final class Indexer implements Closeable {
         doc.add(new StringField(Fields.CONTENT_HASH, contentHash, Field.Store.YES));
       }
       doc.add(new StoredField(Fields.SOURCE_KIND, kind));
-      ByteBuffer bytes = ByteBuffer.allocate(signature.length * Integer.BYTES);
-      bytes.asIntBuffer().put(signature);
+      ByteBuffer bytes = ByteBuffer.allocate(signature.length() * Integer.BYTES);
+      bytes.asIntBuffer().put(signature.values());
       doc.add(new StoredField(Fields.SIGNATURE, new BytesRef(bytes.array())));
       doc.add(new StoredField(Fields.PASSAGE_COUNT, passages));
       if (duplicateOf != null) {
@@ -763,7 +769,7 @@ public final class Indexer implements Closeable {
           doc.get(Fields.PATH),
           doc.get(Fields.CONTENT_HASH),
           doc.get(Fields.SOURCE_KIND),
-          signature,
+          new TextSignature(signature),
           doc.getField(Fields.PASSAGE_COUNT).numericValue().intValue(),
           doc.get(Fields.DUPLICATE_OF),
           doc.get(Fields.ROOT),

@@ -61,13 +61,13 @@ class IndexerTest {
   static final DuplicateFinder FIRST_WORD =
       new DuplicateFinder() {
         @Override
-        public int[] signature(String text) {
-          return new int[] {text.split("\\s+")[0].hashCode()};
+        public org.quarry.model.TextSignature signature(String text) {
+          return new org.quarry.model.TextSignature(new int[] {text.split("\\s+")[0].hashCode()});
         }
 
         @Override
-        public boolean nearDuplicate(int[] a, int[] b) {
-          return a[0] == b[0];
+        public boolean nearDuplicate(org.quarry.model.TextSignature a, org.quarry.model.TextSignature b) {
+          return a.get(0) == b.get(0);
         }
       };
 

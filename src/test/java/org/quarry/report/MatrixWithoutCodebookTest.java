@@ -89,13 +89,13 @@ class MatrixWithoutCodebookTest {
   private static DuplicateFinder sameText() {
     return new DuplicateFinder() {
       @Override
-      public int[] signature(String text) {
-        return new int[] {text.hashCode()};
+      public org.quarry.model.TextSignature signature(String text) {
+        return new org.quarry.model.TextSignature(new int[] {text.hashCode()});
       }
 
       @Override
-      public boolean nearDuplicate(int[] a, int[] b) {
-        return Arrays.equals(a, b);
+      public boolean nearDuplicate(org.quarry.model.TextSignature a, org.quarry.model.TextSignature b) {
+        return a.equals(b);
       }
     };
   }

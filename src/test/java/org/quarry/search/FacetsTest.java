@@ -42,13 +42,13 @@ class FacetsTest {
     SourcePassages t3 = source("t3.txt", "same voice copy", "P2", PassageKind.TURN, "nurse");
     DuplicateFinder t3CopiesT2 = new DuplicateFinder() {
       @Override
-      public int[] signature(String text) {
-        return new int[] {text.startsWith("same voice") ? 1 : text.hashCode()};
+      public org.quarry.model.TextSignature signature(String text) {
+        return new org.quarry.model.TextSignature(new int[] {text.startsWith("same voice") ? 1 : text.hashCode()});
       }
 
       @Override
-      public boolean nearDuplicate(int[] a, int[] b) {
-        return a[0] == b[0];
+      public boolean nearDuplicate(org.quarry.model.TextSignature a, org.quarry.model.TextSignature b) {
+        return a.get(0) == b.get(0);
       }
     };
     try (Indexer indexer = Indexer.open(dir, new LemmaAnnotator(), t3CopiesT2)) {
