@@ -54,7 +54,7 @@ import org.w3c.dom.Node;
  *
  * <p>Code ids. Tools keep a code's name and description, but not all keep its GUID (QualCoder
  * mints every GUID anew on export). A code gets, in this order: the id Quarry wrote in its
- * description; the id of the known code (the tree an index keeps from earlier imports) with its
+ * description (a codable code before a non-codable one that has the same); the id of the known code (the tree an index keeps from earlier imports) with its
  * GUID, if that one has the same name and parent path (the names from the root down); when its
  * GUID is one the known tree does not have, the id of the first known code with the same name and
  * parent path; else a slug of its name, numbered when taken. So a code whose GUID is known but
@@ -239,11 +239,14 @@ public final class QdpxReader {
       }
       String[] ids = new String[read.size()];
       // every way of keeping an id claims before any slug is minted, so a slug cannot take the
-      // id a later code of the project keeps
-      for (int i = 0; i < ids.length; i++) {
-        String noted = RefiNotes.codeId(read.get(i).description());
-        if (noted != null && usedIds.add(noted)) {
-          ids[i] = noted;
+      // id a later code of the project keeps. A noted id goes to a codable code first: QualCoder
+      // splits a code with children into a category and a code under it, both with its memo
+      for (boolean codable : new boolean[] {true, false}) {
+        for (int i = 0; i < ids.length; i++) {
+          String noted = RefiNotes.codeId(read.get(i).description());
+          if (read.get(i).codable() == codable && noted != null && usedIds.add(noted)) {
+            ids[i] = noted;
+          }
         }
       }
       for (int i = 0; i < ids.length; i++) {
@@ -281,7 +284,8 @@ public final class QdpxReader {
       List<String> path = new ArrayList<>(above);
       path.add(KnownCodes.key(name));
       out.add(new ProjectCode(RefiGuids.normalise(e.getAttribute("guid")), name,
-          d == null ? null : d.getTextContent(), parent, List.copyOf(path)));
+          d == null ? null : d.getTextContent(), !"false".equals(e.getAttribute("isCodable").strip()),
+          parent, List.copyOf(path)));
       int self = out.size() - 1;
       for (Element c : RefiXml.children(e, "Code")) {
         collect(c, self, path, out);
@@ -466,6 +470,7 @@ public final class QdpxReader {
     }
 
     /** A code as the project has it, before it has an id. */
-    private record ProjectCode(String guid, String name, String description, int parent, List<String> path) {}
+    private record ProjectCode(
+        String guid, String name, String description, boolean codable, int parent, List<String> path) {}
   }
 }

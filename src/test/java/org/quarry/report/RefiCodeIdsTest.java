@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -123,5 +124,31 @@ class RefiCodeIdsTest {
       assertEquals("trust", ids.get("Relationships/Trust"));
       assertEquals("trust-in-gps", ids.get("Relationships/Trust in GPs"));
     }
+  }
+
+  // QualCoder imports a code with children as a category holding a code of the same name, and
+  // gives both the code's memo; the codings are on the inner code
+  @Test
+  void aNotedIdGoesToTheCodableCodeWhenACategoryOfTheSameNameHasItToo() throws IOException {
+    Codebook book = new Codebook("Split", null, List.of(
+        new Code("rel", "Relationships", "How people relate", null, null, null, null, 1.0),
+        new Code("trust", "Trust", null, "rel", null, null, null, 1.0)));
+    Path out = dir.resolve("quarry.qdpx");
+    new QdpxWriter("Split").write(out, RefiFixture.SOURCES, book,
+        List.of(RefiFixture.coding(RefiFixture.CAFE, "rel", 1.0, "human")), List.of());
+    Map<String, byte[]> entries = RefiFixture.unzip(Files.readAllBytes(out));
+    String qde = new String(entries.get("project.qde"), StandardCharsets.UTF_8);
+    int a = qde.indexOf("<Code ");
+    int b = qde.indexOf("</Description>", a) + "</Description>".length();
+    String outer = qde.substring(a, qde.indexOf(">", a) + 1);
+    String description = qde.substring(qde.indexOf("<Description>", a), b);
+    String category = outer.replace("isCodable=\"true\"", "isCodable=\"false\"")
+        .replaceFirst("guid=\"[^\"]+\"", "guid=\"0c0c0c0c-0000-4000-8000-000000000001\"");
+    qde = qde.substring(0, a) + category + description + outer + description + "</Code>" + qde.substring(b);
+    entries.put("project.qde", qde.getBytes(StandardCharsets.UTF_8));
+    ImportedProject p = QdpxReader.read(new java.io.ByteArrayInputStream(RefiFixture.zip(entries)), "split.qdpx");
+    Code rel = p.codebook().code("rel").orElseThrow();
+    assertEquals("Relationships", p.codebook().code(rel.parent()).orElseThrow().name(), "under the category");
+    assertEquals(List.of("rel"), p.codings().stream().map(c -> c.code()).toList());
   }
 }
