@@ -37,7 +37,12 @@ import org.quarry.report.RefiGuids;
  * (origin {@code human}, score 1.0) to every passage it overlaps and kept with its exact span. A
  * coding the project still marks as a Quarry suggestion is attached to the passages it overlaps
  * as a suggestion with its score (unless a human coding puts the same code there), so it goes
- * back to review rather than counting as a person's coding; its span is not kept.
+ * back to review rather than counting as a person's coding; its span is not kept. A project
+ * that carries Quarry suggestions says which its sources have: they replace the suggestions on
+ * the passages of its sources, so one the researcher deleted in the tool goes (suggestions
+ * {@code quarry suggest} stored since an earlier import come back by running it again). A
+ * project with none leaves suggestions alone: it cannot be told from one of a tool that never
+ * saw any.
  *
  * <p>What a tool needs to recognise its own items in an export is kept: a code's GUID with the
  * code tree ({@link org.quarry.model.Code#guid()}), a source's in its metadata ({@link
@@ -191,7 +196,8 @@ final class RefiImport {
   /**
    * Puts the project's Quarry suggestions on the passages they overlap, as suggestions with their
    * scores, where no human coding of this import puts the same code; the highest score counts
-   * when several meet on a passage. Only passages given a suggestion change.
+   * when several meet on a passage. When there are any, they replace the suggestions on every
+   * passage of the project's sources that were indexed.
    *
    * @param human the human codes this import put on each passage
    * @return how many suggestions were placed
@@ -201,6 +207,9 @@ final class RefiImport {
     Map<String, Map<String, CodeScore>> byPassage = new TreeMap<>();
     int placed = 0;
     for (Map.Entry<String, List<Passage>> e : passagesBySource.entrySet()) {
+      if (!suggestions.isEmpty() && !failed.contains(e.getKey())) {
+        e.getValue().forEach(p -> byPassage.computeIfAbsent(p.id(), k -> new TreeMap<>()));
+      }
       for (Coding c : suggestions.getOrDefault(e.getKey(), List.of())) {
         if (failed.contains(e.getKey())) {
           problems.add(where(c) + ": left out, the source was not indexed");

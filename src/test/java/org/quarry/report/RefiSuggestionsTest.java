@@ -124,4 +124,22 @@ class RefiSuggestionsTest {
       assertEquals(List.of("Trust human 1.0"), codesOn(q, "The ICS felt distant"));
     }
   }
+
+  // deleting suggestions in the tool is the researcher's answer to them: the project imported
+  // again takes them off the passages (it still carries a suggestion, so it is one that can)
+  @Test
+  void suggestionsDeletedInTheToolAreGoneWhenTheProjectIsImportedAgain() throws IOException {
+    try (Quarry q = RefiImportTest.open(dir.resolve("index"))) {
+      Path file = fixtureFile();
+      q.importProject(file);
+      List<Coding> reviewed = new java.util.ArrayList<>(RefiFixture.CODINGS.stream()
+          .filter(c -> c.origin().equals(CodeScore.HUMAN)).toList());
+      reviewed.add(RefiFixture.coding(RefiFixture.MEMO_TRUST, "system", 0.5, CodeScore.SUGGESTED));
+      new QdpxWriter("Suggestions").write(file, RefiFixture.SOURCES, MatrixFixture.CODEBOOK, reviewed,
+          RefiFixture.CASES);
+      q.importProject(file);
+      assertEquals(List.of("Trust human 1.0"), codesOn(q, "The ICS felt distant"));
+      assertEquals(List.of("Engaging the system suggested 0.5", "Trust human 1.0"), codesOn(q, "trust again"));
+    }
+  }
 }
