@@ -11,6 +11,7 @@ import org.quarry.index.IndexLockedException;
 import org.quarry.index.Indexer;
 import org.quarry.index.StampMismatchException;
 import org.quarry.ingest.SurveyOptions;
+import org.quarry.model.Codebook;
 import org.quarry.model.Source;
 import org.quarry.report.ImportedProject;
 import org.quarry.report.QdpxReader;
@@ -35,8 +36,11 @@ final class ImportJob {
   ImportReport run(Path qdpx) {
     Path file = qdpx.toAbsolutePath().normalize();
     ImportedProject project;
+    // the code tree kept from earlier imports: a tool that mints new GUIDs on export still finds
+    // its codes under their ids
+    Codebook known = folder.codebook().read();
     try {
-      project = QdpxReader.read(file);
+      project = QdpxReader.read(file, known);
     } catch (NoSuchFileException e) {
       throw new QuarryException(file + ": no such file", e);
     } catch (IOException | RuntimeException e) {

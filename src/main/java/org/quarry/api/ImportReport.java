@@ -11,6 +11,8 @@ import java.util.List;
  * @param codes codes in the project's code tree
  * @param codings human codings placed on passages
  * @param passagesCoded passages that now carry at least one human code
+ * @param suggestions codings the project still marks as Quarry suggestions, placed on passages as
+ *     suggestions (not counted in {@code codings})
  * @param cases cases read
  * @param problems everything not imported, one line each with its reason (sources that are not
  *     text, codings whose code is unknown or whose span lies outside the text or covers no
@@ -27,6 +29,7 @@ public record ImportReport(
     int codes,
     int codings,
     int passagesCoded,
+    int suggestions,
     int cases,
     List<String> problems,
     List<String> positions,

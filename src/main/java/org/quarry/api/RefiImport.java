@@ -34,7 +34,15 @@ import org.quarry.report.RefiGuids;
  * Puts a REFI-QDA project read by {@link org.quarry.report.QdpxReader} into the index: each text
  * source becomes a source segmented like a file, the passages of a source a case refers to get
  * that case as participant and its variables as attributes, and each human coding is attached
- * (origin {@code human}, score 1.0) to every passage it overlaps and kept with its exact span.
+ * (origin {@code human}, score 1.0) to every passage it overlaps and kept with its exact span. A
+ * coding the project still marks as a Quarry suggestion is attached to the passages it overlaps
+ * as a suggestion with its score (unless a human coding puts the same code there), so it goes
+ * back to review rather than counting as a person's coding; its span is not kept. A project
+ * that carries Quarry suggestions says which its sources have: they replace the suggestions on
+ * the passages of its sources, so one the researcher deleted in the tool goes (suggestions
+ * {@code quarry suggest} stored since an earlier import come back by running it again). A
+ * project with none leaves suggestions alone: it cannot be told from one of a tool that never
+ * saw any.
  *
  * <p>What a tool needs to recognise its own items in an export is kept: a code's GUID with the
  * code tree ({@link org.quarry.model.Code#guid()}), a source's in its metadata ({@link
@@ -106,6 +114,10 @@ final class RefiImport {
     for (Coding c : project.codings()) {
       codingsBySource.computeIfAbsent(c.source(), k -> new ArrayList<>()).add(c);
     }
+    Map<String, List<Coding>> suggestionsBySource = new TreeMap<>();
+    for (Coding c : project.suggestions()) {
+      suggestionsBySource.computeIfAbsent(c.source(), k -> new ArrayList<>()).add(c);
+    }
     Map<String, Map<String, CodeScore>> codes = new TreeMap<>();
     int placed = 0;
     for (Map.Entry<String, List<Passage>> e : passagesBySource.entrySet()) {
@@ -146,12 +158,19 @@ final class RefiImport {
       }
     }
     indexer.replaceCodes(byPassage, CodeScore.HUMAN);
+    int suggested = suggest(passagesBySource, suggestionsBySource, failed, codes);
     // every case, with or without a source: a case only in the index's passages would lose its
     // GUID, and a case no source refers to (variables entered before any coding) would be lost
     indexer.keepCases(root, project.cases());
-    for (String source : codingsBySource.keySet()) {
+    Map<String, List<Coding>> allBySource = new TreeMap<>(codingsBySource);
+    suggestionsBySource.forEach((k, v) -> allBySource.merge(k, v, (a, b) -> {
+      List<Coding> both = new ArrayList<>(a);
+      both.addAll(b);
+      return both;
+    }));
+    for (String source : allBySource.keySet()) {
       if (!passagesBySource.containsKey(source)) {
-        for (Coding c : codingsBySource.get(source)) {
+        for (Coding c : allBySource.get(source)) {
           problems.add(where(c) + (refused.contains(source)
               ? ": left out with its source" : ": the project has no text source of that name"));
         }
@@ -164,6 +183,7 @@ final class RefiImport {
         project.codebook().codes().size(),
         placed,
         coded,
+        suggested,
         project.cases().size(),
         problems,
         project.sources().stream()
@@ -171,6 +191,51 @@ final class RefiImport {
             .map(s -> s.name() + ": " + s.positions())
             .toList(),
         update.plus(removal).notes());
+  }
+
+  /**
+   * Puts the project's Quarry suggestions on the passages they overlap, as suggestions with their
+   * scores, where no human coding of this import puts the same code; the highest score counts
+   * when several meet on a passage. When there are any, they replace the suggestions on every
+   * passage of the project's sources that were indexed.
+   *
+   * @param human the human codes this import put on each passage
+   * @return how many suggestions were placed
+   */
+  private int suggest(Map<String, List<Passage>> passagesBySource, Map<String, List<Coding>> suggestions,
+      Set<String> failed, Map<String, Map<String, CodeScore>> human) throws IOException {
+    Map<String, Map<String, CodeScore>> byPassage = new TreeMap<>();
+    int placed = 0;
+    for (Map.Entry<String, List<Passage>> e : passagesBySource.entrySet()) {
+      if (!suggestions.isEmpty() && !failed.contains(e.getKey())) {
+        e.getValue().forEach(p -> byPassage.computeIfAbsent(p.id(), k -> new TreeMap<>()));
+      }
+      for (Coding c : suggestions.getOrDefault(e.getKey(), List.of())) {
+        if (failed.contains(e.getKey())) {
+          problems.add(where(c) + ": left out, the source was not indexed");
+          continue;
+        }
+        List<Passage> over = overlapping(e.getValue(), c);
+        if (over.isEmpty()) {
+          problems.add(where(c) + ": no passage overlaps it (the selection holds no words)");
+          continue;
+        }
+        for (Passage p : over) {
+          if (!human.getOrDefault(p.id(), Map.of()).containsKey(c.code())) {
+            byPassage.computeIfAbsent(p.id(), k -> new TreeMap<>()).merge(c.code(),
+                new CodeScore(c.code(), c.score(), CodeScore.SUGGESTED),
+                (a, b) -> a.score() >= b.score() ? a : b);
+          }
+        }
+        placed++;
+      }
+    }
+    Map<String, List<CodeScore>> lists = new TreeMap<>();
+    byPassage.forEach((id, codes) -> lists.put(id, List.copyOf(codes.values())));
+    if (!lists.isEmpty()) {
+      indexer.replaceCodes(lists, CodeScore.SUGGESTED);
+    }
+    return placed;
   }
 
   private static String where(Coding c) {

@@ -41,7 +41,8 @@ final class ImportCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     out.println("imported " + r.project() + ": " + r.sources() + " sources, " + r.codes() + " codes, "
-        + r.codings() + " codings on " + r.passagesCoded() + " passages, " + r.cases() + " cases"
+        + r.codings() + " codings on " + r.passagesCoded() + " passages, "
+        + (r.suggestions() > 0 ? r.suggestions() + " Quarry suggestions, " : "") + r.cases() + " cases"
         + (r.removed() > 0 ? "; " + r.removed() + " source(s) of an earlier import removed" : ""));
     out.println("  into index " + common.indexDir(home));
     for (String p : r.positions()) {

@@ -36,22 +36,30 @@ public final class Cases {
 
   /**
    * The cases of the passages joined with those kept from imported projects, sorted by id: a
-   * case on passages keeps the attributes its passages carry (a participants table may have
-   * changed them since the import) and takes the kept case's GUID; a kept case on no passage
+   * case on passages takes the kept case's GUID and its kept variables, under the attributes its
+   * passages carry (a participants table may have changed them since the import, and a quote's
+   * participant in a paper carries none of the project's variables); a kept case on no passage
    * (no source refers to it, or its sources are gone) comes with its kept variables, so a
    * project's cases all go back to the tool. Of kept cases sharing an id, the first counts.
    */
   public static List<Case> withKept(List<Case> fromPassages, List<Case> kept) {
     Map<String, Case> byId = new TreeMap<>();
     fromPassages.forEach(c -> byId.put(c.id(), c));
+    Map<String, Case> joined = new TreeMap<>();
     for (Case k : kept) {
       Case c = byId.get(k.id());
+      if (joined.containsKey(k.id())) {
+        continue;
+      }
       if (c == null) {
-        byId.put(k.id(), k);
-      } else if (c.guid() == null) {
-        byId.put(k.id(), new Case(c.id(), c.attributes(), k.guid()));
+        joined.put(k.id(), k);
+      } else {
+        Map<String, String> attributes = new TreeMap<>(k.attributes());
+        attributes.putAll(c.attributes());
+        joined.put(k.id(), new Case(c.id(), attributes, c.guid() != null ? c.guid() : k.guid()));
       }
     }
+    byId.putAll(joined);
     return new ArrayList<>(byId.values());
   }
 }

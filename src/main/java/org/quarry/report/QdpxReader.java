@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.zip.ZipEntry;
@@ -46,7 +47,19 @@ import org.w3c.dom.Node;
  *
  * <p>A coding that cannot be placed (unknown code, position out of range, source text missing)
  * is left out and reported in {@link ImportedProject#problems()} with its reason. Non-codable
- * codes stay in the codebook tree. Only text sources are imported; others are reported.
+ * codes stay in the codebook tree. Only text sources are imported; others are reported, and so
+ * is a case's reference to a source the project does not have. A selection whose description
+ * still marks it as a Quarry suggestion ({@link QdpxWriter}) is read as that suggestion, with
+ * its score, not as a person's coding.
+ *
+ * <p>Code ids. Tools keep a code's name and description, but not all keep its GUID (QualCoder
+ * mints every GUID anew on export). A code gets, in this order: the id Quarry wrote in its
+ * description (a codable code before a non-codable one that has the same); the id of the known code (the tree an index keeps from earlier imports) with its
+ * GUID, if that one has the same name and parent path (the names from the root down); when its
+ * GUID is one the known tree does not have, the id of the first known code with the same name and
+ * parent path; else a slug of its name, numbered when taken. So a code whose GUID is known but
+ * whose name or place changed (renamed or moved in the tool) gets a new id, while the old id stays
+ * with the known tree. Each id goes to one code of the project.
  */
 public final class QdpxReader {
   private QdpxReader() {}
@@ -64,20 +77,39 @@ public final class QdpxReader {
     return base.isEmpty() ? "code" : base;
   }
 
-  /** Reads the archive at {@code file}. */
+  /** Reads the archive at {@code file}, with no known code tree. */
   public static ImportedProject read(Path file) throws IOException {
+    return read(file, null);
+  }
+
+  /**
+   * Reads the archive at {@code file}; its codes take the ids of the codes of {@code known} (the
+   * tree an index keeps from earlier imports; null when none) they match, as the class comment
+   * says.
+   */
+  public static ImportedProject read(Path file, Codebook known) throws IOException {
     try (InputStream in = Files.newInputStream(file)) {
-      return read(in, file.toString());
+      return read(in, file.toString(), known);
     }
   }
 
   /**
-   * Reads an archive from {@code in}.
+   * Reads an archive from {@code in}, with no known code tree.
    *
    * @param what the archive's name, for messages
    * @throws IOException when the archive has no {@code .qde} at its root or it is not XML
    */
   public static ImportedProject read(InputStream in, String what) throws IOException {
+    return read(in, what, null);
+  }
+
+  /**
+   * Reads an archive from {@code in}, its codes matched to {@code known} (null: none).
+   *
+   * @param what the archive's name, for messages
+   * @throws IOException when the archive has no {@code .qde} at its root or it is not XML
+   */
+  public static ImportedProject read(InputStream in, String what, Codebook known) throws IOException {
     Map<String, byte[]> entries = new LinkedHashMap<>();
     List<String> qdes = new ArrayList<>();
     try (ZipInputStream zip = new ZipInputStream(in, StandardCharsets.UTF_8)) {
@@ -101,31 +133,33 @@ public final class QdpxReader {
           + "); a .qdpx holds one project");
     }
     Document doc = RefiXml.parse(entries.get(qdes.get(0)), what + "!" + qdes.get(0));
-    return new Import(what, entries).run(doc.getDocumentElement());
+    return new Import(what, entries, new KnownCodes(known)).run(doc.getDocumentElement());
   }
 
   /** One import's state. */
   private static final class Import {
     private final String what;
     private final Map<String, byte[]> entries;
+    private final KnownCodes known;
     private final List<String> problems = new ArrayList<>();
     private final List<Code> codes = new ArrayList<>();
+    private final List<Coding> suggestions = new ArrayList<>();
+    private final List<String[]> sourceRefs = new ArrayList<>();
     private final Map<String, String> codeIdByGuid = new HashMap<>();
     private final Set<String> usedIds = new HashSet<>();
     private final Map<String, String> variableByGuid = new HashMap<>();
     private final Map<String, String> caseBySourceGuid = new HashMap<>();
 
-    Import(String what, Map<String, byte[]> entries) {
+    Import(String what, Map<String, byte[]> entries, KnownCodes known) {
       this.what = what;
       this.entries = entries;
+      this.known = known;
     }
 
     ImportedProject run(Element project) {
       Element codeBook = RefiXml.first(project, "CodeBook");
       if (codeBook != null && RefiXml.first(codeBook, "Codes") != null) {
-        for (Element c : RefiXml.children(RefiXml.first(codeBook, "Codes"), "Code")) {
-          readCode(c, null);
-        }
+        readCodes(RefiXml.first(codeBook, "Codes"));
       }
       Element vars = RefiXml.first(project, "Variables");
       if (vars != null) {
@@ -143,12 +177,14 @@ public final class QdpxReader {
       List<ImportedSource> sources = new ArrayList<>();
       List<Coding> codings = new ArrayList<>();
       Set<String> names = new HashSet<>();
+      Set<String> sourceGuids = new HashSet<>();
       Element sourcesEl = RefiXml.first(project, "Sources");
       if (sourcesEl != null) {
         for (Node n = sourcesEl.getFirstChild(); n != null; n = n.getNextSibling()) {
           if (!(n instanceof Element e)) {
             continue;
           }
+          sourceGuids.add(RefiGuids.normalise(e.getAttribute("guid")));
           if (RefiXml.local(e).equals("TextSource")) {
             readSource(e, e, names, sources, codings);
             continue;
@@ -174,7 +210,14 @@ public final class QdpxReader {
               + (lost == 0 ? "" : " (" + lost + " coding(s) left out with it)"));
         }
       }
+      for (String[] ref : sourceRefs) {
+        if (!sourceGuids.contains(ref[1])) {
+          problems.add("case " + ref[0] + ": refers to source {" + ref[1] + "}, which the project"
+              + " does not have; the reference is left out (re-export the project from the tool)");
+        }
+      }
       codings.sort(Codings.ORDER);
+      suggestions.sort(Codings.ORDER);
       Map<String, String> caseOf = new LinkedHashMap<>();
       for (ImportedSource s : sources) {
         String c = caseBySourceGuid.get(s.guid());
@@ -184,21 +227,68 @@ public final class QdpxReader {
       }
       String name = RefiXml.attr(project, "name");
       return new ImportedProject(
-          sources, new Codebook(name == null ? what : name, null, codes), codings, cases,
-          caseOf, problems);
+          sources, new Codebook(name == null ? what : name, null, codes), codings, suggestions,
+          cases, caseOf, problems);
     }
 
-    private void readCode(Element e, String parent) {
-      String guid = RefiGuids.normalise(e.getAttribute("guid"));
+    /** The project's code tree, ids given as the class comment says. */
+    private void readCodes(Element codesEl) {
+      List<ProjectCode> read = new ArrayList<>();
+      for (Element c : RefiXml.children(codesEl, "Code")) {
+        collect(c, -1, List.of(), read);
+      }
+      String[] ids = new String[read.size()];
+      // every way of keeping an id claims before any slug is minted, so a slug cannot take the
+      // id a later code of the project keeps. A noted id goes to a codable code first: QualCoder
+      // splits a code with children into a category and a code under it, both with its memo
+      for (boolean codable : new boolean[] {true, false}) {
+        for (int i = 0; i < ids.length; i++) {
+          String noted = RefiNotes.codeId(read.get(i).description());
+          if (read.get(i).codable() == codable && noted != null && usedIds.add(noted)) {
+            ids[i] = noted;
+          }
+        }
+      }
+      for (int i = 0; i < ids.length; i++) {
+        String same = known.sameGuidAndPlace(read.get(i).guid(), read.get(i).path());
+        if (ids[i] == null && same != null && usedIds.add(same)) {
+          ids[i] = same;
+        }
+      }
+      for (int i = 0; i < ids.length; i++) {
+        if (ids[i] == null && !known.hasGuid(read.get(i).guid())) {
+          for (String id : known.atPlace(read.get(i).path())) {
+            if (usedIds.add(id)) {
+              ids[i] = id;
+              break;
+            }
+          }
+        }
+      }
+      for (int i = 0; i < ids.length; i++) {
+        ProjectCode c = read.get(i);
+        if (ids[i] == null) {
+          ids[i] = uniqueId(c.name().isBlank() ? c.guid() : c.name());
+        }
+        codeIdByGuid.put(c.guid(), ids[i]);
+        // the tool's GUID goes back out with the code, so the tool sees its own code again
+        codes.add(new Code(ids[i], c.name(), RefiNotes.withoutCodeId(c.description()),
+            c.parent() < 0 ? null : ids[c.parent()], null, null, null, 1.0, RefiGuids.kept(c.guid())));
+      }
+    }
+
+    // the codes in preorder, each with the index of its parent and the names from the root down
+    private static void collect(Element e, int parent, List<String> above, List<ProjectCode> out) {
       String name = e.getAttribute("name");
-      String id = uniqueId(name.isBlank() ? guid : name);
-      codeIdByGuid.put(guid, id);
       Element d = RefiXml.first(e, "Description");
-      // the tool's GUID goes back out with the code, so the tool sees its own code again
-      codes.add(new Code(id, name, d == null ? null : d.getTextContent(), parent, null, null, null,
-          1.0, RefiGuids.kept(guid)));
+      List<String> path = new ArrayList<>(above);
+      path.add(KnownCodes.key(name));
+      out.add(new ProjectCode(RefiGuids.normalise(e.getAttribute("guid")), name,
+          d == null ? null : d.getTextContent(), !"false".equals(e.getAttribute("isCodable").strip()),
+          parent, List.copyOf(path)));
+      int self = out.size() - 1;
       for (Element c : RefiXml.children(e, "Code")) {
-        readCode(c, id);
+        collect(c, self, path, out);
       }
     }
 
@@ -231,6 +321,7 @@ public final class QdpxReader {
       }
       for (Element ref : RefiXml.children(c, "SourceRef")) {
         String source = RefiGuids.normalise(ref.getAttribute("targetGUID"));
+        sourceRefs.add(new String[] {id, source});
         String other = caseBySourceGuid.putIfAbsent(source, id);
         if (other != null && !other.equals(id)) {
           problems.add("case " + id + ": source {" + source + "} already belongs to case " + other
@@ -288,11 +379,11 @@ public final class QdpxReader {
       ToolText.Counting counting = tt.interpret(positions);
       sources.add(new ImportedSource(guid, unique, tt.text(), tt.offsets(), counting.label()));
       for (Element c : RefiXml.children(e, "Coding")) {
-        addCoding(c, unique, "the whole source", 0, tt.length(), codings);
+        addCoding(c, unique, "the whole source", 0, tt.length(), null, codings);
       }
       if (named != e) {
         for (Element c : RefiXml.children(named, "Coding")) {
-          addCoding(c, unique, "the whole source", 0, tt.length(), codings);
+          addCoding(c, unique, "the whole source", 0, tt.length(), null, codings);
         }
       }
       for (int i = 0; i < selections.size(); i++) {
@@ -311,14 +402,17 @@ public final class QdpxReader {
         }
         int a = counting.toText()[(int) start];
         int b = counting.toText()[(int) end];
+        Element d = RefiXml.first(s, "Description");
+        OptionalDouble suggested = RefiNotes.suggestionScore(d == null ? null : d.getTextContent());
         for (Element c : cs) {
-          addCoding(c, unique, where, a, b, codings);
+          addCoding(c, unique, where, a, b, suggested, codings);
         }
       }
     }
 
-    private void addCoding(
-        Element coding, String source, String where, int start, int end, List<Coding> out) {
+    // a suggestion's score marks it as one: it goes with the suggestions, not into out
+    private void addCoding(Element coding, String source, String where, int start, int end,
+        OptionalDouble suggested, List<Coding> out) {
       Element ref = RefiXml.first(coding, "CodeRef");
       String target = ref == null ? "" : RefiGuids.normalise(ref.getAttribute("targetGUID"));
       String id = codeIdByGuid.get(target);
@@ -327,7 +421,11 @@ public final class QdpxReader {
             + target + "}");
         return;
       }
-      out.add(new Coding(source, start, end, id, 1.0, CodeScore.HUMAN));
+      if (suggested != null && suggested.isPresent()) {
+        suggestions.add(new Coding(source, start, end, id, suggested.getAsDouble(), CodeScore.SUGGESTED));
+      } else {
+        out.add(new Coding(source, start, end, id, 1.0, CodeScore.HUMAN));
+      }
     }
 
     private long number(Element e, String attr) {
@@ -370,5 +468,9 @@ public final class QdpxReader {
             + " is not UTF-8; convert it to UTF-8 and re-import", ex);
       }
     }
+
+    /** A code as the project has it, before it has an id. */
+    private record ProjectCode(
+        String guid, String name, String description, boolean codable, int parent, List<String> path) {}
   }
 }

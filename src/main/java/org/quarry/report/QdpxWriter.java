@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
@@ -36,8 +35,10 @@ import org.w3c.dom.Element;
  * {@code endPosition} (code points from 0) cut out exactly the passage's text.
  *
  * <p>Each coding becomes one {@code PlainTextSelection} carrying one {@code Coding} with a
- * {@code CodeRef}; a suggested coding's selection says its score in {@code Description}, since
- * the schema has no score. Cases carry their attributes as {@code Text} variables and refer to
+ * {@code CodeRef}; a suggested coding's selection says so, with its score, in {@code Description},
+ * since the schema has neither, and {@link QdpxReader} reads it back as a suggestion. A code
+ * whose id an import would not make from its name says its id in its description ({@link
+ * RefiNotes}), so it keeps the id through a tool that mints new GUIDs on export. Cases carry their attributes as {@code Text} variables and refer to
  * the sources whose {@code participant} metadata names them (a case with no source is listed
  * all the same). A code, case or source imported from a QDA tool keeps the GUID it had there
  * ({@link org.quarry.model.Code#guid()}, {@link Case#guid()}, the source's {@link
@@ -97,7 +98,7 @@ public final class QdpxWriter {
     Map<String, String> codeGuid = new HashMap<>();
     if (!codebook.codes().isEmpty()) {
       Element cb = RefiXml.child(doc, project, ns, "CodeBook");
-      codeGuid = RefiCodes.appendCodes(doc, cb, ns, codebook, guids);
+      codeGuid = RefiCodes.appendCodes(doc, cb, ns, codebook, guids, true);
     }
 
     TreeSet<String> variableNames = new TreeSet<>();
@@ -186,8 +187,7 @@ public final class QdpxWriter {
           sel.setAttribute("endPosition", Integer.toString(span.end()));
           sel.setAttribute("creatingUser", user);
           if (CodeScore.SUGGESTED.equals(c.origin())) {
-            RefiXml.child(doc, sel, ns, "Description").setTextContent(
-                "Quarry suggestion, score " + org.quarry.model.Scores.format(c.score(), 2));
+            RefiXml.child(doc, sel, ns, "Description").setTextContent(RefiNotes.suggestion(c.score()));
           }
           Element coding = RefiXml.child(doc, sel, ns, "Coding");
           coding.setAttribute("guid", RefiGuids.of("coding", key));

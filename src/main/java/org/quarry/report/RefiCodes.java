@@ -30,6 +30,19 @@ final class RefiCodes {
    */
   static Map<String, String> appendCodes(
       Document doc, Element parent, String ns, Codebook codebook, UsedGuids guids) {
+    return appendCodes(doc, parent, ns, codebook, guids, false);
+  }
+
+  /**
+   * Appends the codebook's {@code Codes} to {@code parent}; with {@code noteIds}, a code whose
+   * id an import would not make from its name says its id in its description ({@link
+   * RefiNotes#codeDescription}), so it keeps it through a tool that mints new GUIDs.
+   *
+   * @param guids the GUIDs of the document being written
+   * @return each code's GUID by code id, for the codings that refer to it
+   */
+  static Map<String, String> appendCodes(
+      Document doc, Element parent, String ns, Codebook codebook, UsedGuids guids, boolean noteIds) {
     CodeTree tree = new CodeTree(codebook);
     Map<String, String> guidById = new HashMap<>();
     // in codebook order, not the tree's: a kept codebook lists the latest import's codes first, so
@@ -41,24 +54,26 @@ final class RefiCodes {
     }
     Element codes = RefiXml.child(doc, parent, ns, "Codes");
     for (Code root : tree.roots()) {
-      append(doc, codes, ns, tree, root, guidById);
+      append(doc, codes, ns, tree, root, guidById, noteIds);
     }
     return guidById;
   }
 
-  private static void append(
-      Document doc, Element parent, String ns, CodeTree tree, Code c, Map<String, String> guidById) {
+  private static void append(Document doc, Element parent, String ns, CodeTree tree, Code c,
+      Map<String, String> guidById, boolean noteIds) {
     Element e = RefiXml.child(doc, parent, ns, "Code");
+    String name = RefiXml.clean(c.name() == null || c.name().isBlank() ? c.id() : c.name());
     e.setAttribute("guid", guidById.get(c.id()));
-    e.setAttribute("name", RefiXml.clean(c.name() == null || c.name().isBlank() ? c.id() : c.name()));
+    e.setAttribute("name", name);
     e.setAttribute("isCodable", "true");
     e.setAttribute("color", PALETTE[Math.floorMod(c.id().hashCode(), PALETTE.length)]);
-    if (c.description() != null && !c.description().isBlank()) {
-      RefiXml.child(doc, e, ns, "Description").setTextContent(RefiXml.clean(c.description()));
+    String description = noteIds ? RefiNotes.codeDescription(c.description(), c.id(), name) : c.description();
+    if (description != null && !description.isBlank()) {
+      RefiXml.child(doc, e, ns, "Description").setTextContent(RefiXml.clean(description));
     }
     List<Code> kids = tree.children(c.id());
     for (Code k : kids) {
-      append(doc, e, ns, tree, k, guidById);
+      append(doc, e, ns, tree, k, guidById, noteIds);
     }
   }
 }

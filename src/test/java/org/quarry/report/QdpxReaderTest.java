@@ -170,4 +170,20 @@ class QdpxReaderTest {
     assertTrue(e.getMessage().startsWith("broken.qdpx!project.qde is not well-formed XML"), e.getMessage());
     assertEquals("", captured.toString(StandardCharsets.UTF_8));
   }
+
+  @Test
+  void aCaseReferringToASourceTheProjectLacksIsReported() throws IOException {
+    byte[] qde = RefiFixture.unzip(RefiFixture.nvivoLike("project.qde")).get("Interview study.qde");
+    String xml = new String(qde, StandardCharsets.UTF_8).replace(
+        "<Case guid=\"{CA5E0000-0000-4000-8000-000000000002}\" name=\"P02\"/>",
+        "<Case guid=\"{CA5E0000-0000-4000-8000-000000000002}\" name=\"P02\">"
+            + "<SourceRef targetGUID=\"{0BADF00D-0000-4000-8000-000000000000}\"/></Case>");
+    Map<String, byte[]> entries = new LinkedHashMap<>(RefiFixture.unzip(RefiFixture.nvivoLike("project.qde")));
+    entries.put("Interview study.qde", xml.getBytes(StandardCharsets.UTF_8));
+    ImportedProject p = QdpxReader.read(new ByteArrayInputStream(RefiFixture.zip(entries)), "ref.qdpx");
+    assertTrue(p.problems().stream().anyMatch(x -> x.startsWith("case P02:")
+            && x.contains("{0badf00d-0000-4000-8000-000000000000}")),
+        p.problems().toString());
+    assertEquals(Map.of("Interview P01", "P01"), p.caseOfSource());
+  }
 }

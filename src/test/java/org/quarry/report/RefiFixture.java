@@ -165,6 +165,34 @@ final class RefiFixture {
     }
   }
 
+  private static final java.util.regex.Pattern GUID = java.util.regex.Pattern.compile(
+      "\\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\}?");
+
+  /**
+   * The archive as a tool that mints every GUID anew on export writes it (QualCoder does): each
+   * GUID in the {@code .qde} (codes, sources, selections, codings, cases, variables, users) and in
+   * the names of the source files is replaced by another one, the same wherever it is referred to,
+   * in upper case in braces. Nothing else changes.
+   */
+  static Map<String, byte[]> regenerateGuids(Map<String, byte[]> entries) {
+    Map<String, String> fresh = new java.util.HashMap<>();
+    java.util.function.Function<String, String> rewrite = text -> GUID.matcher(text).replaceAll(m -> {
+      String old = RefiGuids.normalise(m.group());
+      String now = fresh.computeIfAbsent(old, k -> java.util.UUID.nameUUIDFromBytes(
+          ("regenerated " + k).getBytes(StandardCharsets.UTF_8)).toString());
+      return "{" + now.toUpperCase(java.util.Locale.ROOT) + "}";
+    });
+    Map<String, byte[]> out = new LinkedHashMap<>();
+    for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+      String name = rewrite.apply(e.getKey());
+      byte[] bytes = e.getKey().toLowerCase(java.util.Locale.ROOT).endsWith(".qde")
+          ? rewrite.apply(new String(e.getValue(), StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8)
+          : e.getValue();
+      out.put(name, bytes);
+    }
+    return out;
+  }
+
   /** The NVivo-like archive: a .qde not called project.qde, a capitalised Sources/ folder. */
   static byte[] nvivoLike(String qde) throws IOException {
     Path dir = resource("/refi/nvivo-like");

@@ -61,7 +61,8 @@ class RefiRoundTripTest {
         .map(c -> c.source() + "|" + MatrixFixture.CODEBOOK.code(c.code()).orElseThrow().name()
             + "|" + passages.get(c.spanId()).text())
         .sorted().toList();
-    List<String> got = p.codings().stream()
+    // suggestions come back as suggestions (RefiSuggestionsTest), on the same words
+    List<String> got = java.util.stream.Stream.concat(p.codings().stream(), p.suggestions().stream())
         .map(c -> c.source() + "|" + p.codebook().code(c.code()).orElseThrow().name() + "|"
             + QdpxReaderTest.textOf(p, c))
         .sorted().toList();

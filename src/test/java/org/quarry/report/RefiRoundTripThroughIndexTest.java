@@ -37,11 +37,16 @@ import org.quarry.model.Source;
 class RefiRoundTripThroughIndexTest {
   @TempDir Path dir;
 
-  /** The fixture written as a tool would: its codings on the words of {@link RefiFixture}. */
+  /**
+   * The fixture written as a tool would: its codings on the words of {@link RefiFixture}, each a
+   * person's (a tool's selections carry no Quarry suggestion note; RefiSuggestionsTest has those).
+   */
   private Path fixtureProject() throws IOException {
     Path file = dir.resolve("fixture.qdpx");
+    List<Coding> human = RefiFixture.CODINGS.stream()
+        .map(c -> new Coding(c.source(), c.start(), c.end(), c.code(), 1.0, CodeScore.HUMAN)).toList();
     List<String> problems = new QdpxWriter("Fixture study").write(file, RefiFixture.SOURCES,
-        MatrixFixture.CODEBOOK, RefiFixture.CODINGS, RefiFixture.CASES);
+        MatrixFixture.CODEBOOK, human, RefiFixture.CASES);
     assertEquals(List.of(), problems);
     return file;
   }
@@ -51,6 +56,21 @@ class RefiRoundTripThroughIndexTest {
     List<String> out = new ArrayList<>();
     for (Coding c : q.humanCodings()) {
       out.add(c.source() + " | " + RefiImportTest.name(q, c.code()) + " | " + RefiImportTest.covered(q, c));
+    }
+    out.sort(null);
+    return out;
+  }
+
+  /** source | code name | passage text | score of each suggestion stored with a passage, sorted. */
+  private static List<String> suggestions(Quarry q) {
+    List<String> out = new ArrayList<>();
+    for (Hit h : q.passages(false)) {
+      for (CodeScore c : h.codes()) {
+        if (c.origin().equals(CodeScore.SUGGESTED)) {
+          out.add(h.passage().source() + " | " + RefiImportTest.name(q, c.code()) + " | " + h.passage().text()
+              + " | " + c.score());
+        }
+      }
     }
     out.sort(null);
     return out;
@@ -129,8 +149,10 @@ class RefiRoundTripThroughIndexTest {
     }
   }
 
+  // issue 11 item 10 reversed this test's "comes back as a human coding": an exported suggestion
+  // now comes back as a suggestion, with its score, on the passage over those words
   @Test
-  void aSuggestedCodeGoesOutOverItsPassageAndComesBackAsAHumanCodingOfThoseWords() throws IOException {
+  void aSuggestedCodeGoesOutOverItsPassageAndComesBackAsASuggestionOnThoseWords() throws IOException {
     Path a = dir.resolve("a");
     Hit target;
     String system;
@@ -151,11 +173,15 @@ class RefiRoundTripThroughIndexTest {
       assertEquals(0, q.export(ExportFormat.QDPX, dir.resolve("a.qdpx"), null, 0.5).problems().size());
       assertEquals(0, q.export(ExportFormat.QDPX, dir.resolve("high.qdpx"), null, 0.7).problems().size());
       b.importProject(dir.resolve("a.qdpx"));
-      assertTrue(codings(b).contains(RefiFixture.MEMO.id() + " | Engaging the system | "
-          + target.passage().text()), codings(b).toString());
+      assertTrue(suggestions(b).contains(RefiFixture.MEMO.id() + " | Engaging the system | "
+          + target.passage().text() + " | 0.65"), suggestions(b).toString());
+      assertTrue(codings(b).stream().noneMatch(c -> c.startsWith(RefiFixture.MEMO.id() + " | Engaging the system")),
+          "not a person's coding: " + codings(b));
       high.importProject(dir.resolve("high.qdpx"));
       assertEquals(0, high.humanCodings().stream().filter(c -> c.code().equals(system)
           && c.source().equals(RefiFixture.MEMO.id())).count(), "--min-score leaves the 0.65 suggestion out");
+      assertTrue(suggestions(high).stream().noneMatch(c -> c.contains("Engaging the system")),
+          suggestions(high).toString());
     }
   }
 
