@@ -1,6 +1,5 @@
 package org.quarry.report;
 
-import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

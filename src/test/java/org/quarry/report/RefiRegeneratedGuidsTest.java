@@ -43,7 +43,7 @@ class RefiRegeneratedGuidsTest {
     book = Quarry.codebook(Path.of("seeds/codebook-commissioners.yaml")).codebook();
     try (Quarry q = Quarry.open(dir.resolve("seeds-index"), LemmaAnnotator::untagged)) {
       q.index(IndexRequest.of(Path.of("seeds")), IndexProgress.NONE);
-      q.suggest(book, SuggestOptions.defaults(), 0.3, CodeSuggester.Progress.NONE);
+      q.suggest(book, SuggestOptions.defaults(), java.util.OptionalDouble.of(0.3), CodeSuggester.Progress.NONE);
       before = passagesByCode(q);
     }
   }
