@@ -28,8 +28,8 @@ class ReadmeExampleTest {
   static void example(Path index, Path seeds, PrintStream out) {
     try (Quarry quarry = Quarry.open(index)) {
       quarry.index(IndexRequest.of(seeds), IndexProgress.NONE);
-      SearchResult result = quarry.search(
-          SearchRequest.builder("voice AND ICS").facets("participant").build());
+      SearchResult result =
+          quarry.search(SearchRequest.builder("voice AND ICS").facets("participant").build());
       for (Hit hit : result.hits()) {
         out.println(hit.passage().id() + " " + hit.highlight());
       }
@@ -51,7 +51,7 @@ class ReadmeExampleTest {
   void theReadmeShowsThisExample() throws IOException {
     String source = Files.readString(Path.of("src/test/java/org/quarry/api/ReadmeExampleTest.java"));
     Matcher m =
-        Pattern.compile("// BEGIN README EXAMPLE\\n[^\\n]*\\{\\n(.*?)\\n  }\\n  // END README EXAMPLE", Pattern.DOTALL).matcher(source);
+        Pattern.compile("// BEGIN README EXAMPLE\\n[^\\n]*\\{\\n(.*?)\\n  }\\n\\s*// END README EXAMPLE", Pattern.DOTALL).matcher(source);
     assertTrue(m.find(), "example markers");
     // the method body, de-indented to the README's level
     String body =
