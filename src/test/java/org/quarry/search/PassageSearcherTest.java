@@ -28,9 +28,9 @@ import org.quarry.model.SearchRequest;
 import org.quarry.model.SearchResult;
 
 /** Searches over the seed files split into paragraphs, indexed once with CoreNLP lemmas. */
-class QuoteSearcherTest {
+class PassageSearcherTest {
   @TempDir static Path dir;
-  static QuoteSearcher searcher;
+  static PassageSearcher searcher;
   static IndexUpdate indexed;
 
   @BeforeAll
@@ -44,7 +44,7 @@ class QuoteSearcherTest {
         indexed.passages(), indexed.added(), indexed.totalNanos() / 1_000_000,
         indexed.annotateNanos() / 1_000_000, indexed.taggerNanos() / 1_000_000,
         100 * indexed.coreNlpShare());
-    searcher = QuoteSearcher.open(dir, Glossary.load(Path.of("seeds/nhs-glossary.txt")));
+    searcher = PassageSearcher.open(dir, Glossary.load(Path.of("seeds/nhs-glossary.txt")));
   }
 
   @AfterAll

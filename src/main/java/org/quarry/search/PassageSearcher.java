@@ -49,6 +49,7 @@ import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 import org.quarry.analysis.Glossary;
 import org.quarry.analysis.QuarryAnalyzer;
+import org.quarry.index.DocumentWalk;
 import org.quarry.index.Fields;
 import org.quarry.index.KeptCases;
 import org.quarry.index.KeptCodings;
@@ -82,7 +83,7 @@ import org.quarry.model.SourceOrigin;
  *
  * <p>Thread safe; sees changes committed by an {@link org.quarry.index.Indexer} on the next call.
  */
-public final class QuoteSearcher implements Closeable {
+public final class PassageSearcher implements Closeable {
   /** Weight of the exact-word field next to the lemma field (1.0) for bare words. */
   public static final float EXACT_BOOST = 0.3f;
 
@@ -104,7 +105,7 @@ public final class QuoteSearcher implements Closeable {
   private IndexReader stateReader;
   private SortedSetDocValuesReaderState state;
 
-  private QuoteSearcher(Directory directory, boolean ownsDirectory, Glossary glossary)
+  private PassageSearcher(Directory directory, boolean ownsDirectory, Glossary glossary)
       throws IOException {
     this.directory = directory;
     this.ownsDirectory = ownsDirectory;
@@ -117,14 +118,14 @@ public final class QuoteSearcher implements Closeable {
    *
    * @throws java.io.FileNotFoundException naming the folder when it holds no index
    */
-  public static QuoteSearcher open(Path dir, Glossary glossary) throws IOException {
+  public static PassageSearcher open(Path dir, Glossary glossary) throws IOException {
     if (!Files.isDirectory(dir)) {
       throw new java.io.FileNotFoundException(
           "no Quarry index in " + dir + "; run 'quarry index' first");
     }
     Directory directory = FSDirectory.open(dir);
     try {
-      return new QuoteSearcher(directory, true, glossary);
+      return new PassageSearcher(directory, true, glossary);
     } catch (org.apache.lucene.index.IndexNotFoundException e) {
       directory.close();
       java.io.FileNotFoundException f =
@@ -136,8 +137,8 @@ public final class QuoteSearcher implements Closeable {
   }
 
   /** Opens the index in {@code directory}, which the caller keeps open until this is closed. */
-  public static QuoteSearcher open(Directory directory, Glossary glossary) throws IOException {
-    return new QuoteSearcher(directory, false, glossary);
+  public static PassageSearcher open(Directory directory, Glossary glossary) throws IOException {
+    return new PassageSearcher(directory, false, glossary);
   }
 
   /**
@@ -311,17 +312,16 @@ public final class QuoteSearcher implements Closeable {
     manager.maybeRefresh();
     IndexSearcher searcher = manager.acquire();
     try {
-      TopDocs top = searcher.search(q, Math.max(1, searcher.getIndexReader().maxDoc()));
       StoredFields stored = searcher.storedFields();
       List<Hit> hits = new ArrayList<>();
-      for (ScoreDoc sd : top.scoreDocs) {
-        Document doc = stored.document(sd.doc);
+      DocumentWalk.forEach(searcher, q, d -> {
+        Document doc = stored.document(d);
         Passage p = PassageDocuments.passage(doc);
         hits.add(new Hit(p, 0, MarkFormatter.escape(p.text()), PassageDocuments.codes(doc)));
         if (doc.get(Fields.DUPLICATE_OF) != null) {
           duplicates.add(p.id());
         }
-      }
+      });
       hits.sort(
           Comparator.comparing((Hit h) -> h.passage().source())
               .thenComparingInt(h -> h.passage().start())
@@ -415,13 +415,11 @@ public final class QuoteSearcher implements Closeable {
     manager.maybeRefresh();
     IndexSearcher searcher = manager.acquire();
     try {
-      TopDocs top =
-          searcher.search(
-              new TermQuery(new Term(Fields.TYPE, type)), Math.max(1, searcher.getIndexReader().maxDoc()));
       StoredFields stored = searcher.storedFields();
-      for (ScoreDoc sd : top.scoreDocs) {
-        read.accept(fields == null ? stored.document(sd.doc) : stored.document(sd.doc, fields));
-      }
+      DocumentWalk.forEach(
+          searcher,
+          new TermQuery(new Term(Fields.TYPE, type)),
+          d -> read.accept(fields == null ? stored.document(d) : stored.document(d, fields)));
     } finally {
       manager.release(searcher);
     }
