@@ -13,8 +13,8 @@ import org.quarry.index.StampMismatchException;
 import org.quarry.ingest.SurveyOptions;
 import org.quarry.model.Codebook;
 import org.quarry.model.Source;
-import org.quarry.report.ImportedProject;
-import org.quarry.report.QdpxReader;
+import org.quarry.refi.ImportedProject;
+import org.quarry.refi.QdpxReader;
 
 /**
  * A REFI-QDA project import ({@link Quarry#importProject}): reads the {@code .qdpx}, works out

@@ -12,16 +12,16 @@ import org.quarry.model.SearchResult;
 import org.quarry.model.Source;
 import org.quarry.search.AllPassages;
 import org.quarry.search.QuerySyntaxException;
-import org.quarry.search.QuoteSearcher;
+import org.quarry.search.PassageSearcher;
 
 /**
- * The read side of an index, shared by every job: one {@link QuoteSearcher}, opened on first use
+ * The read side of an index, shared by every job: one {@link PassageSearcher}, opened on first use
  * and released when a job has written to the index or replaced the kept glossary, so that the
  * next read opens a searcher that sees the change. Failures come out as {@link QuarryException}s.
  */
 final class IndexSearch implements AutoCloseable {
   private final IndexFolder folder;
-  private QuoteSearcher searcher;
+  private PassageSearcher searcher;
 
   IndexSearch(IndexFolder folder) {
     this.folder = folder;
@@ -148,13 +148,13 @@ final class IndexSearch implements AutoCloseable {
    *
    * @throws FileNotFoundException when nothing has been indexed yet
    */
-  QuoteSearcher searcher() throws IOException {
+  PassageSearcher searcher() throws IOException {
     if (searcher == null) {
       if (!folder.hasIndex()) {
         throw new FileNotFoundException("no Quarry index in " + folder.dir() + "; run 'quarry index' first");
       }
       folder.requireReadableStamp();
-      searcher = QuoteSearcher.open(folder.dir(), folder.glossary());
+      searcher = PassageSearcher.open(folder.dir(), folder.glossary());
     }
     return searcher;
   }

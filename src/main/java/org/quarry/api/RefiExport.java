@@ -13,7 +13,7 @@ import org.quarry.model.Codebook;
 import org.quarry.model.Coding;
 import org.quarry.model.Hit;
 import org.quarry.model.Passage;
-import org.quarry.report.Codings;
+import org.quarry.model.Codings;
 
 /**
  * Turns what the index holds into codings for exports and the matrix: each code stored with a

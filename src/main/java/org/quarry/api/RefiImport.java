@@ -26,12 +26,12 @@ import org.quarry.model.Passage;
 import org.quarry.model.PassageKind;
 import org.quarry.model.Source;
 import org.quarry.model.SourceKind;
-import org.quarry.report.ImportedProject;
-import org.quarry.report.ImportedSource;
-import org.quarry.report.RefiGuids;
+import org.quarry.refi.ImportedProject;
+import org.quarry.refi.ImportedSource;
+import org.quarry.refi.RefiGuids;
 
 /**
- * Puts a REFI-QDA project read by {@link org.quarry.report.QdpxReader} into the index: each text
+ * Puts a REFI-QDA project read by {@link org.quarry.refi.QdpxReader} into the index: each text
  * source becomes a source segmented like a file, the passages of a source a case refers to get
  * that case as participant and its variables as attributes, and each human coding is attached
  * (origin {@code human}, score 1.0) to every passage it overlaps and kept with its exact span. A

@@ -14,13 +14,13 @@ import org.quarry.model.Hit;
 import org.quarry.model.Passage;
 import org.quarry.model.SearchRequest;
 import org.quarry.model.Source;
-import org.quarry.report.Cases;
+import org.quarry.refi.Cases;
 import org.quarry.report.CodingsCsv;
 import org.quarry.report.CodingsJsonl;
 import org.quarry.report.FrameworkMatrix;
-import org.quarry.report.OutputFile;
-import org.quarry.report.QdcWriter;
-import org.quarry.report.QdpxWriter;
+import org.quarry.output.OutputFile;
+import org.quarry.refi.QdcWriter;
+import org.quarry.refi.QdpxWriter;
 import org.quarry.report.RowsBy;
 import org.quarry.search.AllPassages;
 

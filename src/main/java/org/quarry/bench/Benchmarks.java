@@ -21,7 +21,7 @@ import org.quarry.api.IndexReport;
 import org.quarry.api.IndexRequest;
 import org.quarry.api.Quarry;
 import org.quarry.model.SearchRequest;
-import org.quarry.search.QuoteSearcher;
+import org.quarry.search.PassageSearcher;
 
 /**
  * Quarry's benchmarks, each with a baseline measured in the same run:
@@ -86,7 +86,7 @@ public final class Benchmarks {
     try (Quarry q = Quarry.open(index);
         FSDirectory dir = FSDirectory.open(index);
         DirectoryReader reader = DirectoryReader.open(dir);
-        QuoteSearcher parser = QuoteSearcher.open(dir, glossary == null ? Glossary.empty() : Glossary.load(glossary))) {
+        PassageSearcher parser = PassageSearcher.open(dir, glossary == null ? Glossary.empty() : Glossary.load(glossary))) {
       IndexSearcher raw = new IndexSearcher(reader);
       List<String> facets = List.of("participant", "source", "kind", "section", "code");
       for (int round = -searchRounds; round < searchRounds; round++) {

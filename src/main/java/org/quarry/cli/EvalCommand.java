@@ -17,7 +17,7 @@ import org.quarry.coding.Learning;
 import org.quarry.coding.SuggestOptions;
 import org.quarry.learn.BinaryLearner;
 import org.quarry.learn.ModelTrainer;
-import org.quarry.report.OutputFile;
+import org.quarry.output.OutputFile;
 import java.nio.file.Files;
 import java.util.List;
 import picocli.CommandLine.Command;

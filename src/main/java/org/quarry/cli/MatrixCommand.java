@@ -15,7 +15,7 @@ import org.quarry.report.MatrixCsv;
 import org.quarry.report.MatrixHtml;
 import org.quarry.report.MatrixMarkdown;
 import org.quarry.report.MatrixXlsx;
-import org.quarry.report.OutputFile;
+import org.quarry.output.OutputFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -27,7 +27,7 @@ import org.quarry.model.Passage;
 import org.quarry.model.Scores;
 import org.quarry.model.Suggestion;
 import org.quarry.report.Csv;
-import org.quarry.report.OutputFile;
+import org.quarry.output.OutputFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -17,9 +17,9 @@ import org.quarry.model.Code;
 import org.quarry.model.Codebook;
 import org.quarry.model.Coding;
 import org.quarry.model.Passage;
-import org.quarry.report.ImportedProject;
-import org.quarry.report.PassageLocator;
-import org.quarry.report.QdpxReader;
+import org.quarry.refi.ImportedProject;
+import org.quarry.model.PassageLocator;
+import org.quarry.refi.QdpxReader;
 
 /**
  * Human codings to evaluate suggestions against, and how they meet passages.

@@ -16,9 +16,9 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.quarry.index.DocumentWalk;
 import org.quarry.index.Fields;
 import org.quarry.index.PassageDocuments;
 import org.quarry.model.Code;
@@ -71,14 +71,13 @@ public final class SuggestedCodes {
       earlier.add(anyCode.setMinimumNumberShouldMatch(1).build(), BooleanClause.Occur.FILTER);
     }
     Set<String> touched = new HashSet<>(fresh.keySet());
-    TopDocs top = searcher.search(earlier.build(), Math.max(1, reader.maxDoc()));
     StoredFields stored = reader.storedFields();
     Map<String, List<CodeScore>> old = new HashMap<>();
-    for (ScoreDoc sd : top.scoreDocs) {
-      Document d = stored.document(sd.doc, CODE_FIELDS);
+    DocumentWalk.forEach(searcher, earlier.build(), doc -> {
+      Document d = stored.document(doc, CODE_FIELDS);
       old.put(d.get(Fields.ID), PassageDocuments.codes(d));
       touched.add(d.get(Fields.ID));
-    }
+    });
     Map<String, List<CodeScore>> changes = new TreeMap<>();
     for (String id : touched) {
       List<CodeScore> before = old.containsKey(id) ? old.get(id) : stored(searcher, id);

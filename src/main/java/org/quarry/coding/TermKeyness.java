@@ -17,10 +17,9 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
 import org.quarry.analysis.LemmaAnnotation;
+import org.quarry.index.DocumentWalk;
 import org.quarry.index.Fields;
 
 /**
@@ -69,21 +68,20 @@ public final class TermKeyness {
         .add(target, BooleanClause.Occur.MUST)
         .add(corpus, BooleanClause.Occur.FILTER)
         .build();
-    for (ScoreDoc sd : searcher.search(matched, Math.max(1, reader.maxDoc())).scoreDocs) {
-      in.add(sd.doc);
-    }
+    DocumentWalk.forEach(searcher, matched, in::add);
     Map<String, int[]> counts = new HashMap<>();
     Map<String, Map<String, Integer>> perPassage = new HashMap<>();
     long[] totals = new long[4]; // words in, words out, phrases in, phrases out
-    TopDocs all = searcher.search(corpus, Math.max(1, reader.maxDoc()));
     StoredFields stored = reader.storedFields();
-    for (ScoreDoc sd : all.scoreDocs) {
-      Document d = stored.document(sd.doc, Set.of(Fields.ID, Fields.ANNOTATION));
+    List<Integer> corpusDocs = new ArrayList<>();
+    DocumentWalk.forEach(searcher, corpus, corpusDocs::add);
+    for (int doc : corpusDocs) {
+      Document d = stored.document(doc, Set.of(Fields.ID, Fields.ANNOTATION));
       String enc = d.get(Fields.ANNOTATION);
       if (enc == null) {
         continue;
       }
-      boolean inside = in.contains(sd.doc);
+      boolean inside = in.contains(doc);
       LemmaAnnotation a = LemmaAnnotation.decode(enc);
       String id = inside ? d.get(Fields.ID) : null;
       for (int i = 0; i < a.size(); i++) {

@@ -2,7 +2,6 @@ package org.quarry.index;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,35 +11,26 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.StoredField;
-import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
-import org.apache.lucene.util.BytesRef;
 import org.quarry.analysis.LemmaAnnotation;
 import org.quarry.analysis.QuarryAnalyzer;
 import org.quarry.analysis.TextAnnotator;
 import org.quarry.model.Case;
 import org.quarry.model.CodeScore;
 import org.quarry.model.Coding;
-import org.quarry.model.Decision;
 import org.quarry.model.Passage;
 import org.quarry.model.Source;
-import org.quarry.model.TextSignature;
 
 /**
  * Writes sources' passages into the index incrementally: a source whose content hash is already
@@ -73,11 +63,15 @@ public final class Indexer implements Closeable {
   private final IndexWriter writer;
   private final TextAnnotator annotator;
   private final DuplicateFinder duplicates;
+  private final SourceRecords sourceRecords;
+  private final StoredFieldRewriter rewriter;
 
   private Indexer(IndexWriter writer, TextAnnotator annotator, DuplicateFinder duplicates) {
     this.writer = writer;
     this.annotator = annotator;
     this.duplicates = duplicates;
+    this.sourceRecords = new SourceRecords(writer, duplicates);
+    this.rewriter = new StoredFieldRewriter(writer);
   }
 
   /**
@@ -182,10 +176,10 @@ public final class Indexer implements Closeable {
     int sourcesWritten = 0;
     List<String> failures = new ArrayList<>();
     List<String> notes = new ArrayList<>();
-    Map<String, SourceRecord> records = sourceRecords();
+    Map<String, SourceRecord> records = sourceRecords.all();
     IndexStamp stamp = checkStamp(reannotate, !records.isEmpty());
     Set<String> rewritten = new java.util.HashSet<>();
-    Map<String, KeptCodings> decided = keptDecisions();
+    Map<String, KeptCodings> decided = rewriter.keptDecisions();
     Iterator<SourcePassages> it = sources.iterator();
     while (it.hasNext()) {
       SourcePassages sp = it.next();
@@ -203,7 +197,7 @@ public final class Indexer implements Closeable {
         boolean movedFile = source.path() != null && !source.path().equals(old.path());
         if (movedRoot || movedFile) {
           SourceRecord moved = old.movedTo(movedRoot ? sp.root() : old.root(), movedFile ? source.path() : old.path());
-          rewriteRecord(moved);
+          sourceRecords.rewrite(moved);
           records.put(moved.id(), moved);
         }
         listener.done(source.id(), SourceListener.Outcome.UNCHANGED, 0, null);
@@ -277,7 +271,7 @@ public final class Indexer implements Closeable {
         writer.commit();
       }
     }
-    int dups = markDuplicates(records);
+    int dups = sourceRecords.markDuplicates(records);
     if (reannotate) {
       long a0 = System.nanoTime();
       int others = reannotateOthers(rewritten);
@@ -315,8 +309,8 @@ public final class Indexer implements Closeable {
   public IndexUpdate removeMissing(Set<String> seenSourceIds, Set<String> roots, SourceListener listener)
       throws IOException {
     long t0 = System.nanoTime();
-    Map<String, SourceRecord> records = sourceRecords();
-    Map<String, KeptCodings> decided = keptDecisions();
+    Map<String, SourceRecord> records = sourceRecords.all();
+    Map<String, KeptCodings> decided = rewriter.keptDecisions();
     List<String> notes = new ArrayList<>();
     int removed = 0;
     for (String id : List.copyOf(records.keySet())) {
@@ -338,7 +332,7 @@ public final class Indexer implements Closeable {
         removed++;
       }
     }
-    int dups = markDuplicates(records);
+    int dups = sourceRecords.markDuplicates(records);
     writer.commit();
     return IndexUpdate.builder()
         .removed(removed)
@@ -360,33 +354,7 @@ public final class Indexer implements Closeable {
    *     written then
    */
   public int setCodes(Map<String, List<CodeScore>> codesByPassage) throws IOException {
-    List<IndexedPassage> updated = new ArrayList<>();
-    try (DirectoryReader reader = DirectoryReader.open(writer)) {
-      IndexSearcher searcher = new IndexSearcher(reader);
-      StoredFields stored = reader.storedFields();
-      Map<String, KeptCodings> kept = new java.util.HashMap<>();
-      for (Map.Entry<String, List<CodeScore>> e : new TreeMap<>(codesByPassage).entrySet()) {
-        TopDocs top = searcher.search(new TermQuery(new Term(Fields.ID, e.getKey())), 1);
-        if (top.scoreDocs.length == 0) {
-          throw new IllegalArgumentException(
-              "no passage '" + e.getKey() + "' in the index; re-run the suggestions after indexing");
-        }
-        IndexedPassage old = PassageDocuments.fromStored(stored.document(top.scoreDocs[0].doc));
-        String source = old.passage().source();
-        if (!kept.containsKey(source)) {
-          kept.put(source, kept(searcher, stored, source));
-        }
-        IndexedPassage now = old.withCodes(DecidedCodes.apply(old.passage(), e.getValue(), kept.get(source)));
-        if (!new java.util.HashSet<>(now.codes()).equals(new java.util.HashSet<>(old.codes()))) {
-          updated.add(now);
-        }
-      }
-    }
-    for (IndexedPassage p : updated) {
-      writer.updateDocument(new Term(Fields.ID, p.passage().id()), PassageDocuments.toDocument(p));
-    }
-    writer.commit();
-    return updated.size();
+    return rewriter.setCodes(codesByPassage);
   }
 
   /**
@@ -400,32 +368,7 @@ public final class Indexer implements Closeable {
    */
   public int replaceCodes(Map<String, List<CodeScore>> codesByPassage, String origin)
       throws IOException {
-    Map<String, List<CodeScore>> merged = new TreeMap<>();
-    try (DirectoryReader reader = DirectoryReader.open(writer)) {
-      IndexSearcher searcher = new IndexSearcher(reader);
-      StoredFields stored = reader.storedFields();
-      for (Map.Entry<String, List<CodeScore>> e : new TreeMap<>(codesByPassage).entrySet()) {
-        TopDocs top = searcher.search(new TermQuery(new Term(Fields.ID, e.getKey())), 1);
-        if (top.scoreDocs.length == 0) {
-          throw new IllegalArgumentException("no passage '" + e.getKey() + "' in the index");
-        }
-        List<CodeScore> codes = new ArrayList<>();
-        for (CodeScore c : PassageDocuments.codes(stored.document(top.scoreDocs[0].doc))) {
-          if (!c.origin().equals(origin)) {
-            codes.add(c);
-          }
-        }
-        for (CodeScore c : e.getValue()) {
-          if (!c.origin().equals(origin)) {
-            throw new IllegalArgumentException(
-                "code " + c.code() + " on " + e.getKey() + " has origin " + c.origin() + ", not " + origin);
-          }
-          codes.add(c);
-        }
-        merged.put(e.getKey(), codes);
-      }
-    }
-    return setCodes(merged);
+    return rewriter.replaceCodes(codesByPassage, origin);
   }
 
   /**
@@ -434,11 +377,7 @@ public final class Indexer implements Closeable {
    * A later re-index of the source drops them with its passages (an import keeps them again).
    */
   public void keepCodings(String source, List<Coding> codings) throws IOException {
-    KeptCodings kept;
-    try (DirectoryReader reader = DirectoryReader.open(writer)) {
-      kept = kept(new IndexSearcher(reader), reader.storedFields(), source).withImported(codings);
-    }
-    replaceKept(new Term(Fields.CODINGS_OF, source), kept.isEmpty() ? null : kept.toDocument());
+    rewriter.keepCodings(source, codings);
   }
 
   /**
@@ -453,32 +392,7 @@ public final class Indexer implements Closeable {
    *     written then
    */
   public Decided decide(String passageId, String code, boolean accepted) throws IOException {
-    IndexedPassage old;
-    KeptCodings kept;
-    boolean known;
-    try (DirectoryReader reader = DirectoryReader.open(writer)) {
-      IndexSearcher searcher = new IndexSearcher(reader);
-      StoredFields stored = reader.storedFields();
-      TopDocs top = searcher.search(new TermQuery(new Term(Fields.ID, passageId)), 1);
-      if (top.scoreDocs.length == 0) {
-        throw new IllegalArgumentException("no passage '" + passageId + "' in the index");
-      }
-      old = PassageDocuments.fromStored(stored.document(top.scoreDocs[0].doc));
-      kept = kept(searcher, stored, old.passage().source());
-      known = searcher.count(new TermQuery(new Term(Fields.CODE, code))) > 0;
-    }
-    Passage p = old.passage();
-    Decision decision = Decision.on(p, code, accepted);
-    Decision previous = kept.decisionOn(p, code);
-    KeptCodings now = kept.withDecision(decision);
-    List<CodeScore> codes = DecidedCodes.apply(p, old.codes(), now);
-    if (!decision.equals(previous)) {
-      writer.updateDocument(new Term(Fields.ID, p.id()), PassageDocuments.toDocument(old.withCodes(codes)));
-      writer.updateDocument(new Term(Fields.CODINGS_OF, p.source()), now.toDocument());
-      writer.commit();
-    }
-    boolean stays = !accepted && codes.stream().anyMatch(c -> c.code().equals(code));
-    return new Decided(decision, previous, stays, known);
+    return rewriter.decide(passageId, code, accepted);
   }
 
   /**
@@ -486,17 +400,7 @@ public final class Indexer implements Closeable {
    * those an earlier import of it kept; no cases removes them. Commits.
    */
   public void keepCases(String root, List<Case> cases) throws IOException {
-    replaceKept(new Term(Fields.CASES_OF, root), cases.isEmpty() ? null : KeptCases.toDocument(root, cases));
-  }
-
-  // replaces the kept document under `key` with `doc`, or removes it when null; commits
-  private void replaceKept(Term key, Document doc) throws IOException {
-    if (doc == null) {
-      writer.deleteDocuments(key);
-    } else {
-      writer.updateDocument(key, doc);
-    }
-    writer.commit();
+    rewriter.keepCases(root, cases);
   }
 
   /**
@@ -507,26 +411,7 @@ public final class Indexer implements Closeable {
    */
   public int rewritePassages(java.util.function.UnaryOperator<IndexedPassage> change)
       throws IOException {
-    List<IndexedPassage> changed = new ArrayList<>();
-    try (DirectoryReader reader = DirectoryReader.open(writer)) {
-      IndexSearcher searcher = new IndexSearcher(reader);
-      StoredFields stored = reader.storedFields();
-      TopDocs top =
-          searcher.search(
-              new TermQuery(new Term(Fields.TYPE, Fields.TYPE_PASSAGE)), Math.max(1, reader.maxDoc()));
-      for (ScoreDoc sd : top.scoreDocs) {
-        IndexedPassage old = PassageDocuments.fromStored(stored.document(sd.doc));
-        IndexedPassage now = change.apply(old);
-        if (!now.passage().equals(old.passage()) || !now.codes().equals(old.codes())) {
-          changed.add(now);
-        }
-      }
-    }
-    for (IndexedPassage p : changed) {
-      writer.updateDocument(new Term(Fields.ID, p.passage().id()), PassageDocuments.toDocument(p));
-    }
-    writer.commit();
-    return changed.size();
+    return rewriter.rewritePassages(change);
   }
 
   @Override
@@ -537,58 +422,24 @@ public final class Indexer implements Closeable {
   // annotates the stored text of every passage of a source not in `done` again, keeping all else
   // of the passage; returns how many were rewritten
   private int reannotateOthers(Set<String> done) throws IOException {
-    int count = 0;
+    int[] count = {0};
     // a point-in-time reader: the documents it reads are the old ones, whatever is written since
     try (DirectoryReader reader = DirectoryReader.open(writer)) {
       IndexSearcher searcher = new IndexSearcher(reader);
       StoredFields stored = reader.storedFields();
-      TopDocs top =
-          searcher.search(
-              new TermQuery(new Term(Fields.TYPE, Fields.TYPE_PASSAGE)), Math.max(1, reader.maxDoc()));
-      for (ScoreDoc sd : top.scoreDocs) {
-        if (done.contains(stored.document(sd.doc, Set.of(Fields.SOURCE)).get(Fields.SOURCE))) {
-          continue;
+      DocumentWalk.forEach(searcher, new TermQuery(new Term(Fields.TYPE, Fields.TYPE_PASSAGE)), doc -> {
+        if (done.contains(stored.document(doc, Set.of(Fields.SOURCE)).get(Fields.SOURCE))) {
+          return;
         }
-        IndexedPassage old = PassageDocuments.fromStored(stored.document(sd.doc));
+        IndexedPassage old = PassageDocuments.fromStored(stored.document(doc));
         IndexedPassage now =
             new IndexedPassage(
                 old.passage(), annotator.annotate(old.passage().text()), old.codes(), old.duplicateOf());
         writer.updateDocument(new Term(Fields.ID, old.passage().id()), PassageDocuments.toDocument(now));
-        count++;
-      }
+        count[0]++;
+      });
     }
-    return count;
-  }
-
-  // what is kept for one source, or nothing
-  private static KeptCodings kept(IndexSearcher searcher, StoredFields stored, String source)
-      throws IOException {
-    TopDocs top = searcher.search(new TermQuery(new Term(Fields.CODINGS_OF, source)), 1);
-    return top.scoreDocs.length == 0
-        ? KeptCodings.none(source)
-        : KeptCodings.fromStored(stored.document(top.scoreDocs[0].doc));
-  }
-
-  // the stored fields the decisions of a kept document need (imported codings are not parsed)
-  private static final Set<String> DECISION_FIELDS = Set.of(Fields.SOURCE, Fields.DECISIONS);
-
-  // the decisions kept for each source that has some, without its imported codings: few, and
-  // small next to the passages
-  private Map<String, KeptCodings> keptDecisions() throws IOException {
-    Map<String, KeptCodings> out = new java.util.HashMap<>();
-    try (DirectoryReader reader = DirectoryReader.open(writer)) {
-      IndexSearcher searcher = new IndexSearcher(reader);
-      StoredFields stored = reader.storedFields();
-      TopDocs top =
-          searcher.search(new TermQuery(new Term(Fields.TYPE, Fields.TYPE_CODINGS)), Math.max(1, reader.maxDoc()));
-      for (ScoreDoc sd : top.scoreDocs) {
-        KeptCodings k = KeptCodings.fromStored(stored.document(sd.doc, DECISION_FIELDS));
-        if (!k.decisions().isEmpty()) {
-          out.put(k.source(), k);
-        }
-      }
-    }
-    return out;
+    return count[0];
   }
 
   // one line on what re-indexing a source did to its decisions, or null when they all stayed
@@ -606,174 +457,5 @@ public final class Indexer implements Closeable {
           + " words, not applied (accept or reject the changed passages again)");
     }
     return parts.isEmpty() ? null : "decisions on " + source + " after its text changed: " + String.join("; ", parts);
-  }
-
-  // sets duplicate_of on every source from the signatures, rewriting the sources whose mark
-  // changed from their stored fields; returns how many sources are duplicates
-  private int markDuplicates(Map<String, SourceRecord> records) throws IOException {
-    List<SourceRecord> sorted = new ArrayList<>(new TreeMap<>(records).values());
-    List<SourceRecord> changed = new ArrayList<>();
-    int count = 0;
-    for (int i = 0; i < sorted.size(); i++) {
-      SourceRecord r = sorted.get(i);
-      String of = null;
-      for (int j = 0; j < i && of == null; j++) {
-        SourceRecord earlier = sorted.get(j);
-        if (!r.signature().isEmpty()
-            && !earlier.signature().isEmpty()
-            && duplicates.nearDuplicate(earlier.signature(), r.signature())) {
-          of = earlier.id();
-        }
-      }
-      if (of != null) {
-        count++;
-      }
-      if (!Objects.equals(of, r.duplicateOf())) {
-        SourceRecord marked = r.withDuplicateOf(of);
-        records.put(r.id(), marked);
-        changed.add(marked);
-      }
-    }
-    if (changed.isEmpty()) {
-      return count;
-    }
-    try (DirectoryReader reader = DirectoryReader.open(writer)) {
-      IndexSearcher searcher = new IndexSearcher(reader);
-      StoredFields stored = reader.storedFields();
-      for (SourceRecord r : changed) {
-        TopDocs top =
-            searcher.search(new TermQuery(new Term(Fields.SOURCE, r.id())), reader.maxDoc() + 1);
-        for (ScoreDoc sd : top.scoreDocs) {
-          Document doc = stored.document(sd.doc);
-          if (doc.get(Fields.ID) != null) {
-            IndexedPassage p = PassageDocuments.fromStored(doc).withDuplicateOf(r.duplicateOf());
-            writer.updateDocument(
-                new Term(Fields.ID, p.passage().id()), PassageDocuments.toDocument(p));
-          }
-        }
-        rewriteRecord(r);
-      }
-    }
-    return count;
-  }
-
-  // the stored fields of a source record other than its text, which only exports read
-  private static final Set<String> RECORD_FIELDS =
-      Set.of(
-          Fields.SOURCE, Fields.PATH, Fields.CONTENT_HASH, Fields.SOURCE_KIND, Fields.SIGNATURE,
-          Fields.PASSAGE_COUNT, Fields.DUPLICATE_OF, Fields.ROOT);
-
-  // re-writes a source record read without its text, carrying the stored text over
-  private void rewriteRecord(SourceRecord r) throws IOException {
-    Document doc = r.toDocument();
-    if (r.source() == null) {
-      try (DirectoryReader reader = DirectoryReader.open(writer)) {
-        TopDocs top = new IndexSearcher(reader).search(new TermQuery(new Term(Fields.RECORD, r.id())), 1);
-        if (top.scoreDocs.length > 0) {
-          SourceTexts.copy(reader.storedFields().document(top.scoreDocs[0].doc), doc);
-        }
-      }
-    }
-    writer.updateDocument(new Term(Fields.RECORD, r.id()), doc);
-  }
-
-  private Map<String, SourceRecord> sourceRecords() throws IOException {
-    Map<String, SourceRecord> records = new TreeMap<>();
-    try (DirectoryReader reader = DirectoryReader.open(writer)) {
-      IndexSearcher searcher = new IndexSearcher(reader);
-      StoredFields stored = reader.storedFields();
-      TopDocs top =
-          searcher.search(
-              new TermQuery(new Term(Fields.TYPE, Fields.TYPE_SOURCE)), reader.maxDoc() + 1);
-      for (ScoreDoc sd : top.scoreDocs) {
-        SourceRecord r = SourceRecord.fromStored(stored.document(sd.doc, RECORD_FIELDS));
-        records.put(r.id(), r);
-      }
-    }
-    return records;
-  }
-
-  /** The stored facts of one source. */
-  private record SourceRecord(
-      String id,
-      String path,
-      String contentHash,
-      String kind,
-      TextSignature signature,
-      int passages,
-      String duplicateOf,
-      String root,
-      Source source) {
-
-    SourceRecord withDuplicateOf(String of) {
-      return new SourceRecord(id, path, contentHash, kind, signature, passages, of, root, source);
-    }
-
-    SourceRecord movedTo(String newRoot, String newPath) {
-      return new SourceRecord(id, newPath, contentHash, kind, signature, passages, duplicateOf, newRoot, source);
-    }
-
-    /**
-     * True when {@code newPath} is another file than the one this source was read from, and that
-     * one still exists: replacing it would lose a source the user indexed. A project's sources
-     * ({@code project!name}) and sources of unknown path are the caller's to replace.
-     */
-    boolean fromAnotherFile(String newPath) {
-      if (path == null || newPath == null || path.equals(newPath) || path.contains("!")) {
-        return false;
-      }
-      try {
-        java.nio.file.Path old = java.nio.file.Path.of(path);
-        return old.isAbsolute() && java.nio.file.Files.exists(old);
-      } catch (java.nio.file.InvalidPathException e) {
-        return false;
-      }
-    }
-
-    Document toDocument() {
-      Document doc = new Document();
-      doc.add(new StringField(Fields.TYPE, Fields.TYPE_SOURCE, Field.Store.NO));
-      doc.add(new StringField(Fields.SOURCE, id, Field.Store.YES));
-      doc.add(new StringField(Fields.RECORD, id, Field.Store.NO));
-      if (path != null) {
-        doc.add(new StoredField(Fields.PATH, path));
-      }
-      if (contentHash != null) {
-        doc.add(new StringField(Fields.CONTENT_HASH, contentHash, Field.Store.YES));
-      }
-      doc.add(new StoredField(Fields.SOURCE_KIND, kind));
-      ByteBuffer bytes = ByteBuffer.allocate(signature.length() * Integer.BYTES);
-      bytes.asIntBuffer().put(signature.values());
-      doc.add(new StoredField(Fields.SIGNATURE, new BytesRef(bytes.array())));
-      doc.add(new StoredField(Fields.PASSAGE_COUNT, passages));
-      if (duplicateOf != null) {
-        doc.add(new StringField(Fields.DUPLICATE_OF, duplicateOf, Field.Store.YES));
-      }
-      if (root != null) {
-        doc.add(new StoredField(Fields.ROOT, root));
-      }
-      if (source != null) {
-        SourceTexts.store(source, doc);
-      }
-      return doc;
-    }
-
-    static SourceRecord fromStored(Document doc) {
-      BytesRef sig = doc.getBinaryValue(Fields.SIGNATURE);
-      int[] signature = new int[sig == null ? 0 : sig.length / Integer.BYTES];
-      if (sig != null) {
-        ByteBuffer.wrap(sig.bytes, sig.offset, sig.length).asIntBuffer().get(signature);
-      }
-      return new SourceRecord(
-          doc.get(Fields.SOURCE),
-          doc.get(Fields.PATH),
-          doc.get(Fields.CONTENT_HASH),
-          doc.get(Fields.SOURCE_KIND),
-          new TextSignature(signature),
-          doc.getField(Fields.PASSAGE_COUNT).numericValue().intValue(),
-          doc.get(Fields.DUPLICATE_OF),
-          doc.get(Fields.ROOT),
-          null);
-    }
   }
 }

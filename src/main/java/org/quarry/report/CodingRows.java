@@ -5,9 +5,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.quarry.model.CodeTree;
 import org.quarry.model.Codebook;
 import org.quarry.model.Coding;
+import org.quarry.model.Codings;
 import org.quarry.model.Passage;
+import org.quarry.model.PassageLocator;
 
 /**
  * One flat row per coding, shared by {@link CodingsCsv} and {@link CodingsJsonl}.

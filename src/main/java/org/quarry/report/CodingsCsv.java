@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 import org.quarry.model.Codebook;
 import org.quarry.model.Coding;
+import org.quarry.model.Codings;
 import org.quarry.model.Passage;
 
 /**

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.quarry.model.Codebook;
 import org.quarry.model.Coding;
+import org.quarry.model.Codings;
 import org.quarry.model.Passage;
 
 /**

@@ -11,10 +11,13 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.quarry.model.Code;
+import org.quarry.model.CodeTree;
 import org.quarry.model.Codebook;
 import org.quarry.model.Coding;
+import org.quarry.model.Codings;
 import org.quarry.model.Passage;
 import org.quarry.model.PassageKind;
+import org.quarry.model.PassageLocator;
 
 /**
  * A framework matrix: rows are cases (participants, sources or attribute values), columns are

@@ -9,7 +9,7 @@ import org.quarry.model.Hit;
  * near-duplicate sources: one read serves a report that counts passages as search does (without
  * the duplicates) and names every code stored in the index (with them).
  *
- * @param hits every passage with its codes, ordered as {@link QuoteSearcher#all(boolean)} orders
+ * @param hits every passage with its codes, ordered as {@link PassageSearcher#all(boolean)} orders
  * @param duplicates ids of the passages of near-duplicate sources
  */
 public record AllPassages(List<Hit> hits, Set<String> duplicates) {

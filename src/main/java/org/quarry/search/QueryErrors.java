@@ -75,7 +75,7 @@ final class QueryErrors {
         "query nests parentheses "
             + depth
             + " deep; at most "
-            + QuoteSearcher.MAX_NESTING
+            + PassageSearcher.MAX_NESTING
             + " levels are accepted",
         0);
   }

@@ -20,7 +20,7 @@ import org.quarry.model.Coding;
 import org.quarry.model.Hit;
 import org.quarry.model.Passage;
 import org.quarry.model.PassageKind;
-import org.quarry.report.QdpxWriter;
+import org.quarry.refi.QdpxWriter;
 
 class GoldSetTest {
   @TempDir Path tmp;

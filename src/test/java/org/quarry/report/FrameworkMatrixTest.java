@@ -18,6 +18,7 @@ import org.quarry.model.CodeScore;
 import org.quarry.model.Codebook;
 import org.quarry.model.Code;
 import org.quarry.model.Coding;
+import org.quarry.model.Codings;
 import org.quarry.model.Passage;
 import org.quarry.model.Evidence;
 import org.quarry.model.Suggestion;

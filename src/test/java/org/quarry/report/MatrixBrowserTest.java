@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.quarry.api.MatrixRequest;
+import org.quarry.analysis.LemmaAnnotator;
 import org.quarry.api.Quarry;
 
 /**
@@ -84,7 +85,7 @@ class MatrixBrowserTest {
     // the page as 'quarry matrix --codebook … --format html' writes it (the codebook is built
     // here as a record: reading YAML is the coding stage's job)
     String html;
-    try (Quarry q = RefiImportTest.open(index)) {
+    try (Quarry q = Quarry.open(index, LemmaAnnotator::untagged)) {
       html = MatrixHtml.render(q.matrix(MatrixRequest.of(MatrixFixture.CODEBOOK)), "Test codebook by participant");
     }
     page = dir.resolve("probe.html");

@@ -10,10 +10,10 @@ import org.quarry.model.Passage;
 import org.quarry.model.PassageKind;
 
 /** A small handmade study: two sources, two participants, a code tree of depth two. */
-final class MatrixFixture {
+public final class MatrixFixture {
   private MatrixFixture() {}
 
-  static final Codebook CODEBOOK =
+  public static final Codebook CODEBOOK =
       new Codebook(
           "Test codebook",
           null,

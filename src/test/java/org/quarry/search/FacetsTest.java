@@ -29,7 +29,7 @@ import org.quarry.model.SearchResult;
 /** Facet counts, drill-down and drill-sideways on a small handmade index. */
 class FacetsTest {
   @TempDir static Path dir;
-  static QuoteSearcher searcher;
+  static PassageSearcher searcher;
 
   // t1: P1 quote, P2 quote, P1 turn; t2: P2 turn, P3 quote; t3 is a near duplicate of t2
   @BeforeAll
@@ -59,7 +59,7 @@ class FacetsTest {
           List.of(new CodeScore("unity", 0.7, CodeScore.SUGGESTED),
               new CodeScore("repeat", 0.6, CodeScore.SUGGESTED))));
     }
-    searcher = QuoteSearcher.open(dir, Glossary.empty());
+    searcher = PassageSearcher.open(dir, Glossary.empty());
   }
 
   @AfterAll
@@ -114,7 +114,7 @@ class FacetsTest {
   @Test
   void tiesAreBrokenById() throws IOException {
     SearchResult r = searcher.search(SearchRequest.builder("kind:quote").build());
-    List<String> ids = QuoteSearcherTest.ids(r);
+    List<String> ids = PassageSearcherTest.ids(r);
     assertEquals(ids.stream().sorted().toList(), ids);
   }
 

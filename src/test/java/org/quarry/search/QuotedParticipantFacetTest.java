@@ -30,7 +30,7 @@ import org.quarry.model.SourceKind;
  */
 class QuotedParticipantFacetTest {
   @TempDir static Path dir;
-  static QuoteSearcher searcher;
+  static PassageSearcher searcher;
 
   @BeforeAll
   static void index() throws IOException {
@@ -43,7 +43,7 @@ class QuotedParticipantFacetTest {
     try (Indexer indexer = Indexer.open(dir, LemmaAnnotator.untagged(), DuplicateFinder.none())) {
       indexer.update(Stream.of(new SourcePassages(source, List.of(framing, quote, other))));
     }
-    searcher = QuoteSearcher.open(dir, Glossary.empty());
+    searcher = PassageSearcher.open(dir, Glossary.empty());
   }
 
   @AfterAll

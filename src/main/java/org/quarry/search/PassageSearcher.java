@@ -1,0 +1,570 @@
+package org.quarry.search;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.BreakIterator;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.facet.DrillDownQuery;
+import org.apache.lucene.facet.DrillSideways;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
+import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
+import org.quarry.analysis.Glossary;
+import org.quarry.analysis.QuarryAnalyzer;
+import org.quarry.index.DocumentWalk;
+import org.quarry.index.Fields;
+import org.quarry.index.KeptCases;
+import org.quarry.index.KeptCodings;
+import org.quarry.index.PassageDocuments;
+import org.quarry.index.SourceTexts;
+import org.quarry.model.Case;
+import org.quarry.model.Coding;
+import org.quarry.model.Decision;
+import org.quarry.model.FacetValue;
+import org.quarry.model.Hit;
+import org.quarry.model.Passage;
+import org.quarry.model.SearchRequest;
+import org.quarry.model.SearchResult;
+import org.quarry.model.Source;
+import org.quarry.model.SourceOrigin;
+
+/**
+ * Searches the passages of a Quarry index.
+ *
+ * <p>Queries use Lucene's classic syntax. A bare word searches the lemmas (so {@code voice} and
+ * {@code voices} find the same passages) and, with a small boost, the exact words; glossary
+ * synonyms apply to both, multi-word ones as phrases. {@code participant:}, {@code speaker:}, {@code source:},
+ * {@code kind:}, {@code section:}, {@code code:}, {@code origin:} and attribute names search
+ * keywords as written ({@code participant:IDNS1*} works). Leading wildcards ({@code *care}) are
+ * rejected with a message: they scan every term of the index. A blank query matches every
+ * passage.
+ *
+ * <p>Ranking is BM25, ties broken by passage id. Passages of near-duplicate sources are left
+ * out of hits, totals and facet counts unless the request includes duplicates. Facet counts of a
+ * filtered dimension are drill-sideways: they count as if that dimension were not filtered.
+ *
+ * <p>Thread safe; sees changes committed by an {@link org.quarry.index.Indexer} on the next call.
+ */
+public final class PassageSearcher implements Closeable {
+  /** Weight of the exact-word field next to the lemma field (1.0) for bare words. */
+  public static final float EXACT_BOOST = 0.3f;
+
+  /** Deepest parenthesis nesting a query may have. */
+  public static final int MAX_NESTING = 100;
+
+  private static final int HIGHLIGHT_SENTENCES = 50;
+  private static final Sort RANKING =
+      new Sort(SortField.FIELD_SCORE, new SortField(Fields.ID, SortField.Type.STRING));
+
+  private final Directory directory;
+  private final boolean ownsDirectory;
+  private final SearcherManager manager;
+  private final QuarryAnalyzer queryAnalyzer;
+  private final QuarryAnalyzer indexAnalyzer = QuarryAnalyzer.forIndexing();
+  private final FacetsConfig facetsConfig = PassageDocuments.facetsConfig();
+  private final Map<String, Float> boosts =
+      Map.of(Fields.TEXT_LEMMA, 1.0f, Fields.TEXT, EXACT_BOOST);
+  private IndexReader stateReader;
+  private SortedSetDocValuesReaderState state;
+
+  private PassageSearcher(Directory directory, boolean ownsDirectory, Glossary glossary)
+      throws IOException {
+    this.directory = directory;
+    this.ownsDirectory = ownsDirectory;
+    this.manager = new SearcherManager(directory, null);
+    this.queryAnalyzer = QuarryAnalyzer.forQuerying(glossary);
+  }
+
+  /**
+   * Opens the index in {@code dir}.
+   *
+   * @throws java.io.FileNotFoundException naming the folder when it holds no index
+   */
+  public static PassageSearcher open(Path dir, Glossary glossary) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      throw new java.io.FileNotFoundException(
+          "no Quarry index in " + dir + "; run 'quarry index' first");
+    }
+    Directory directory = FSDirectory.open(dir);
+    try {
+      return new PassageSearcher(directory, true, glossary);
+    } catch (org.apache.lucene.index.IndexNotFoundException e) {
+      directory.close();
+      java.io.FileNotFoundException f =
+          new java.io.FileNotFoundException(
+              "no Quarry index in " + dir + "; run 'quarry index' first");
+      f.initCause(e);
+      throw f;
+    }
+  }
+
+  /** Opens the index in {@code directory}, which the caller keeps open until this is closed. */
+  public static PassageSearcher open(Directory directory, Glossary glossary) throws IOException {
+    return new PassageSearcher(directory, false, glossary);
+  }
+
+  /**
+   * Parses a query in Quarry's syntax into a Lucene query over passages (no type, duplicate or
+   * facet filtering); for callers that run their own searches, such as code suggestion.
+   *
+   * @throws QuerySyntaxException with a one-line message naming the position
+   */
+  public Query parse(String query) {
+    if (query == null || query.isBlank()) {
+      return new MatchAllDocsQuery();
+    }
+    int depth = nesting(query);
+    if (depth > MAX_NESTING) {
+      // the parser recurses once per level: refuse before it runs out of stack
+      throw QueryErrors.tooDeep(depth);
+    }
+    QueryParser parser =
+        new MultiFieldQueryParser(
+            new String[] {Fields.TEXT_LEMMA, Fields.TEXT}, queryAnalyzer, boosts);
+    parser.setSplitOnWhitespace(false);
+    // a multi-word synonym (ICS => integrated care system) becomes a phrase, not three words
+    parser.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
+    parser.setAllowLeadingWildcard(false);
+    parser.setDefaultOperator(QueryParser.Operator.OR);
+    try {
+      return parser.parse(query);
+    } catch (ParseException e) {
+      throw QueryErrors.of(query, e);
+    } catch (IndexSearcher.TooManyClauses e) {
+      throw QueryErrors.tooBroad(query);
+    } catch (TooComplexToDeterminizeException e) {
+      throw QueryErrors.tooComplexRegex(query);
+    }
+  }
+
+  /** Deepest parenthesis nesting outside quotes. */
+  static int nesting(String query) {
+    int depth = 0;
+    int max = 0;
+    boolean quoted = false;
+    for (int i = 0; i < query.length(); i++) {
+      char c = query.charAt(i);
+      if (c == '\\') {
+        i++;
+      } else if (c == '"') {
+        quoted = !quoted;
+      } else if (!quoted && c == '(') {
+        max = Math.max(max, ++depth);
+      } else if (!quoted && c == ')') {
+        depth = Math.max(0, depth - 1);
+      }
+    }
+    return max;
+  }
+
+  /**
+   * Runs a search.
+   *
+   * @throws QuerySyntaxException for a query that cannot be parsed or expands too far
+   * @throws IllegalArgumentException naming an unknown facet or filter dimension
+   */
+  public SearchResult search(SearchRequest request) throws IOException {
+    Query userQuery = parse(request.query());
+    manager.maybeRefresh();
+    IndexSearcher searcher = manager.acquire();
+    try {
+      if (searcher.getIndexReader().numDocs() == 0) {
+        checkDimensions(request, Set.of());
+        return new SearchResult(request.query(), 0, List.of(), emptyFacets(request));
+      }
+      SortedSetDocValuesReaderState facetState = facetState(searcher.getIndexReader());
+      Set<String> known = knownDimensions(facetState);
+      checkDimensions(request, known);
+      DrillDownQuery drillDown = new DrillDownQuery(facetsConfig, passages(userQuery, request));
+      for (Map.Entry<String, List<String>> f : new TreeMap<>(request.filters()).entrySet()) {
+        for (String value : f.getValue()) {
+          drillDown.add(f.getKey(), value);
+        }
+      }
+      int topN = Math.max(1, request.offset() + request.limit());
+      DrillSideways.DrillSidewaysResult result;
+      long total;
+      try {
+        result =
+            new DrillSideways(searcher, facetsConfig, facetState)
+                .search(drillDown, null, null, topN, RANKING, true);
+        TotalHits totalHits = result.hits.totalHits;
+        total =
+            totalHits.relation() == TotalHits.Relation.EQUAL_TO
+                ? totalHits.value()
+                : searcher.count(drillDown);
+      } catch (IndexSearcher.TooManyClauses e) {
+        throw QueryErrors.tooBroad(request.query());
+      } catch (TooComplexToDeterminizeException e) {
+        throw QueryErrors.tooComplexRegex(request.query());
+      }
+      List<Hit> hits = page(searcher, userQuery, result.hits, request);
+      Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
+      for (String dim : request.facets()) {
+        facets.put(dim, facetValues(result.facets, dim));
+      }
+      return new SearchResult(request.query(), total, hits, facets);
+    } finally {
+      manager.release(searcher);
+    }
+  }
+
+  /**
+   * What may make {@code request} find less than meant, one line each (see {@link
+   * SearchDoubts}): an unknown field, or a field or filter value no passage has, with the name it
+   * was probably meant to be. Empty for an empty index.
+   *
+   * @throws QuerySyntaxException for a query that cannot be parsed
+   */
+  public List<String> doubts(SearchRequest request) throws IOException {
+    Query userQuery = parse(request.query());
+    manager.maybeRefresh();
+    IndexSearcher searcher = manager.acquire();
+    try {
+      IndexReader reader = searcher.getIndexReader();
+      if (reader.numDocs() == 0) {
+        return List.of();
+      }
+      Set<String> dims = SearchDoubts.dimensions(knownDimensions(facetState(reader)));
+      return new SearchDoubts(reader, dims).of(userQuery, request);
+    } finally {
+      manager.release(searcher);
+    }
+  }
+
+  /** The passage with this id, with its stored codes; its highlight is its escaped text. */
+  public Optional<Hit> get(String passageId) throws IOException {
+    manager.maybeRefresh();
+    IndexSearcher searcher = manager.acquire();
+    try {
+      TopDocs top = searcher.search(new TermQuery(new Term(Fields.ID, passageId)), 1);
+      if (top.scoreDocs.length == 0) {
+        return Optional.empty();
+      }
+      Document doc = searcher.storedFields().document(top.scoreDocs[0].doc);
+      Passage p = PassageDocuments.passage(doc);
+      return Optional.of(
+          new Hit(p, 0, MarkFormatter.escape(p.text()), PassageDocuments.codes(doc)));
+    } finally {
+      manager.release(searcher);
+    }
+  }
+
+  /**
+   * Every passage with its codes (score 0, highlight the escaped text), ordered by source, then
+   * start, then id; for exports.
+   */
+  public List<Hit> all(boolean includeDuplicates) throws IOException {
+    return read(passages(new MatchAllDocsQuery(), includeDuplicates), new HashSet<>());
+  }
+
+  /**
+   * Every passage with its codes, near duplicates included and marked, ordered as {@link
+   * #all(boolean)}; for a report that needs both views of the passages, at the cost of one read.
+   */
+  public AllPassages allMarked() throws IOException {
+    Set<String> duplicates = new HashSet<>();
+    List<Hit> hits = read(passages(new MatchAllDocsQuery(), true), duplicates);
+    return new AllPassages(hits, duplicates);
+  }
+
+  // the passages a query matches, sorted; the ids of those of near-duplicate sources go into
+  // duplicates
+  private List<Hit> read(Query q, Set<String> duplicates) throws IOException {
+    manager.maybeRefresh();
+    IndexSearcher searcher = manager.acquire();
+    try {
+      StoredFields stored = searcher.storedFields();
+      List<Hit> hits = new ArrayList<>();
+      DocumentWalk.forEach(searcher, q, d -> {
+        Document doc = stored.document(d);
+        Passage p = PassageDocuments.passage(doc);
+        hits.add(new Hit(p, 0, MarkFormatter.escape(p.text()), PassageDocuments.codes(doc)));
+        if (doc.get(Fields.DUPLICATE_OF) != null) {
+          duplicates.add(p.id());
+        }
+      });
+      hits.sort(
+          Comparator.comparing((Hit h) -> h.passage().source())
+              .thenComparingInt(h -> h.passage().start())
+              .thenComparing(h -> h.passage().id()));
+      return hits;
+    } finally {
+      manager.release(searcher);
+    }
+  }
+
+  /** Every source with the text Quarry keeps for it, by id. */
+  public List<Source> sources() throws IOException {
+    List<Source> sources = new ArrayList<>();
+    forEachOfType(Fields.TYPE_SOURCE, doc -> {
+      Source s = SourceTexts.read(doc);
+      if (s != null) {
+        sources.add(s);
+      }
+    });
+    sources.sort(Comparator.comparing(Source::id));
+    return sources;
+  }
+
+  /**
+   * The file each source was read from and the hash of its bytes, by source id: what tells two
+   * same-named files apart without reading the texts the index keeps.
+   */
+  public Map<String, SourceOrigin> sourceOrigins() throws IOException {
+    Map<String, SourceOrigin> origins = new TreeMap<>();
+    forEachOfType(Fields.TYPE_SOURCE, Set.of(Fields.SOURCE, Fields.PATH, Fields.CONTENT_HASH), doc -> {
+      String id = doc.get(Fields.SOURCE);
+      if (id != null) {
+        origins.put(id, new SourceOrigin(doc.get(Fields.PATH), doc.get(Fields.CONTENT_HASH)));
+      }
+    });
+    return origins;
+  }
+
+  /**
+   * The human codings kept with their exact spans ({@link org.quarry.index.KeptCodings}): those
+   * imported from QDA tools and the accepted decisions that apply, by source, then offset, then
+   * code.
+   */
+  public List<Coding> keptCodings() throws IOException {
+    List<Coding> codings = new ArrayList<>();
+    forEachOfType(Fields.TYPE_CODINGS, doc -> codings.addAll(KeptCodings.read(doc)));
+    codings.sort(
+        Comparator.comparing(Coding::source)
+            .thenComparingInt(Coding::start)
+            .thenComparingInt(Coding::end)
+            .thenComparing(Coding::code));
+    return codings;
+  }
+
+  /**
+   * Every researcher's decision on a suggested code kept with the index, applied or not ({@link
+   * org.quarry.index.KeptCodings}), by source, then offset, then code.
+   */
+  public List<Decision> decisions() throws IOException {
+    List<Decision> decisions = new ArrayList<>();
+    forEachOfType(Fields.TYPE_CODINGS, doc -> decisions.addAll(KeptCodings.readDecisions(doc)));
+    decisions.sort(
+        Comparator.comparing(Decision::source)
+            .thenComparingInt(Decision::start)
+            .thenComparingInt(Decision::end)
+            .thenComparing(Decision::code)
+            .thenComparing(Decision::applied));
+    return decisions;
+  }
+
+  /**
+   * The cases kept for imported projects ({@link org.quarry.index.KeptCases}), with their GUIDs
+   * and variables, by project file, then in project order.
+   */
+  public List<Case> keptCases() throws IOException {
+    Map<String, List<Case>> byProject = new TreeMap<>();
+    forEachOfType(Fields.TYPE_CASES, doc -> byProject.put(doc.get(Fields.CASES_OF), KeptCases.read(doc)));
+    List<Case> cases = new ArrayList<>();
+    byProject.values().forEach(cases::addAll);
+    return cases;
+  }
+
+  // hands every stored document of one type (sources, kept codings, kept cases) to `read`, one at
+  // a time under one searcher, so a large source text is not held twice
+  private void forEachOfType(String type, java.util.function.Consumer<Document> read) throws IOException {
+    forEachOfType(type, null, read);
+  }
+
+  private void forEachOfType(String type, Set<String> fields, java.util.function.Consumer<Document> read)
+      throws IOException {
+    manager.maybeRefresh();
+    IndexSearcher searcher = manager.acquire();
+    try {
+      StoredFields stored = searcher.storedFields();
+      DocumentWalk.forEach(
+          searcher,
+          new TermQuery(new Term(Fields.TYPE, type)),
+          d -> read.accept(fields == null ? stored.document(d) : stored.document(d, fields)));
+    } finally {
+      manager.release(searcher);
+    }
+  }
+
+  /** How many passages the index holds, near duplicates included. */
+  public int passageCount() throws IOException {
+    manager.maybeRefresh();
+    IndexSearcher searcher = manager.acquire();
+    try {
+      return searcher.count(new TermQuery(new Term(Fields.TYPE, Fields.TYPE_PASSAGE)));
+    } finally {
+      manager.release(searcher);
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    manager.close();
+    if (ownsDirectory) {
+      directory.close();
+    }
+  }
+
+  private static Query passages(Query query, SearchRequest request) {
+    return passages(query, request.includeDuplicates());
+  }
+
+  private static Query passages(Query query, boolean includeDuplicates) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    b.add(query, BooleanClause.Occur.MUST);
+    b.add(new TermQuery(new Term(Fields.TYPE, Fields.TYPE_PASSAGE)), BooleanClause.Occur.FILTER);
+    if (!includeDuplicates) {
+      b.add(new TermQuery(new Term(Fields.DUPLICATE, "true")), BooleanClause.Occur.MUST_NOT);
+    }
+    return b.build();
+  }
+
+  private List<Hit> page(IndexSearcher searcher, Query userQuery, TopDocs top, SearchRequest r)
+      throws IOException {
+    ScoreDoc[] all = top.scoreDocs;
+    int from = Math.min(r.offset(), all.length);
+    int to = Math.min(all.length, r.offset() + r.limit());
+    if (from >= to) {
+      return List.of();
+    }
+    int[] docIds = new int[to - from];
+    for (int i = from; i < to; i++) {
+      docIds[i - from] = all[i].doc;
+    }
+    String[] highlights = highlighter(searcher).highlightFields(
+            new String[] {Fields.TEXT}, userQuery, docIds, new int[] {HIGHLIGHT_SENTENCES})
+        .get(Fields.TEXT);
+    StoredFields stored = searcher.storedFields();
+    List<Hit> hits = new ArrayList<>(docIds.length);
+    for (int i = 0; i < docIds.length; i++) {
+      Document doc = stored.document(docIds[i]);
+      Passage p = PassageDocuments.passage(doc);
+      String highlight = highlights[i] != null ? highlights[i] : plain(p.text());
+      hits.add(new Hit(p, all[from + i].score, highlight, PassageDocuments.codes(doc)));
+    }
+    return hits;
+  }
+
+  private UnifiedHighlighter highlighter(IndexSearcher searcher) {
+    Set<String> lemmaAndStem = Set.of(Fields.TEXT_LEMMA);
+    return UnifiedHighlighter.builder(searcher, indexAnalyzer)
+        // words matched through lemmas or synonyms are marked on the stored exact text
+        .withMaskedFieldsFunc(f -> Fields.TEXT.equals(f) ? lemmaAndStem : Set.of())
+        .withBreakIterator(() -> BreakIterator.getSentenceInstance(Locale.ROOT))
+        .withFormatter(new MarkFormatter())
+        .withMaxLength(Integer.MAX_VALUE - 1)
+        .withMaxNoHighlightPassages(0)
+        .build();
+  }
+
+  // the escaped text of a passage no query word matched (found by a filter or a field query)
+  private static String plain(String text) {
+    if (text.length() <= MarkFormatter.WHOLE_TEXT_CHARS) {
+      return MarkFormatter.escape(text);
+    }
+    return MarkFormatter.escape(text.substring(0, MarkFormatter.WHOLE_TEXT_CHARS)) + " \u2026";
+  }
+
+  private synchronized SortedSetDocValuesReaderState facetState(IndexReader reader)
+      throws IOException {
+    if (stateReader != reader) {
+      state = new DefaultSortedSetDocValuesReaderState(reader, facetsConfig);
+      stateReader = reader;
+    }
+    return state;
+  }
+
+  private static Set<String> knownDimensions(SortedSetDocValuesReaderState state) {
+    Set<String> known = new TreeSet<>(Fields.FIXED_FACETS);
+    for (String dim : state.getDims()) {
+      known.add(dim);
+    }
+    return known;
+  }
+
+  private static void checkDimensions(SearchRequest request, Set<String> indexed) {
+    Set<String> known = new TreeSet<>(Fields.FIXED_FACETS);
+    known.addAll(indexed);
+    for (String dim : request.filters().keySet()) {
+      if (!known.contains(dim)) {
+        throw new IllegalArgumentException(
+            "unknown filter dimension '" + dim + "'; known: " + String.join(", ", known));
+      }
+    }
+    for (String dim : request.facets()) {
+      if (!known.contains(dim)) {
+        throw new IllegalArgumentException(
+            "unknown facet dimension '" + dim + "'; known: " + String.join(", ", known));
+      }
+    }
+  }
+
+  private static Map<String, List<FacetValue>> emptyFacets(SearchRequest request) {
+    Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
+    for (String dim : request.facets()) {
+      facets.put(dim, List.of());
+    }
+    return facets;
+  }
+
+  private static List<FacetValue> facetValues(Facets facets, String dim) throws IOException {
+    FacetResult result;
+    try {
+      result = facets.getAllChildren(dim);
+    } catch (IllegalArgumentException e) {
+      // a known dimension no passage has a value for yet (no codes attached, say)
+      return List.of();
+    }
+    if (result == null) {
+      return List.of();
+    }
+    List<FacetValue> values = new ArrayList<>();
+    for (LabelAndValue lv : result.labelValues) {
+      if (lv.value.intValue() > 0) {
+        values.add(new FacetValue(lv.label, lv.value.intValue()));
+      }
+    }
+    values.sort(
+        Comparator.comparingInt(FacetValue::count).reversed().thenComparing(FacetValue::value));
+    return values;
+  }
+}
