@@ -382,6 +382,18 @@ public final class PaperSegmenter implements Segmenter {
       while (start < b.end() - 1 && Character.isWhitespace(text.charAt(start))) {
         start++;
       }
+      // or the mark and a dash attribution: " -[Marie]
+      if (DashAttribution.isDash(text.charAt(start))) {
+        Optional<String> dashed = DashAttribution.line(text, start, b.end());
+        if (dashed.isPresent()) {
+          return true;
+        }
+        int afterDash = start;
+        while (afterDash < b.end() - 1 && (DashAttribution.isDash(text.charAt(afterDash)) || Character.isWhitespace(text.charAt(afterDash)))) {
+          afterDash++;
+        }
+        start = afterDash;
+      }
     }
     char first = text.charAt(start);
     if (first != '[' && first != '(') {

@@ -126,14 +126,18 @@ public final class QuoteExtractor {
       }
       String inside = text.substring(i + 1, close);
       Optional<String> code = participantCode(inside);
-      if (code.isEmpty() && afterClosingMark(text, floor, i)) {
-        code = Pseudonym.inBrackets(inside); // "…" [Anna]
+      int lead = i;
+      if (code.isEmpty()) {
+        lead = dashBefore(text, floor, i); // "…" -[Marie]
+        if (afterClosingMark(text, floor, lead)) {
+          code = Pseudonym.inBrackets(inside); // "…" [Anna]
+        }
       }
       if (code.isEmpty()) {
         i++; // a gloss or aside may hold the code: (eg, [N710cg])
         continue;
       }
-      Optional<Quote> quote = quoteBefore(text, floor, i, close + 1, to, code.get(), from, lastUnmarked);
+      Optional<Quote> quote = quoteBefore(text, floor, lead, close + 1, to, code.get(), from, lastUnmarked);
       if (quote.isPresent()) {
         floor = add(text, floor, quote.get(), out);
         lastUnmarked = unmarked(text, quote.get());
@@ -402,10 +406,24 @@ public final class QuoteExtractor {
     return Character.isWhitespace(before) || (DOUBLE_CLOSE + SINGLE_CLOSE).indexOf(before) >= 0 && isClosing(text, i - 1);
   }
 
+  /** The dash just before the bracket at {@code i}, spaces aside ({@code -[Marie]}), or {@code i} when there is none. */
+  private static int dashBefore(String text, int floor, int i) {
+    int k = i - 1;
+    while (k >= floor && Character.isSpaceChar(text.charAt(k))) {
+      k--;
+    }
+    int dash = k;
+    while (dash >= floor && i - dash <= 4 && DashAttribution.isDash(text.charAt(dash))) {
+      dash--;
+    }
+    return dash < k && (dash < floor || Character.isWhitespace(text.charAt(dash)) || isCloseMark(text.charAt(dash))) ? dash + 1 : i;
+  }
+
   /** True when a closing quote mark comes right before {@code i}, spaces aside. */
   private static boolean afterClosingMark(String text, int floor, int i) {
     int k = i - 1;
-    while (k >= floor && Character.isSpaceChar(text.charAt(k))) {
+    // a line end counts: a paragraph a page break split may end with the mark and open with the code
+    while (k >= floor && Character.isWhitespace(text.charAt(k))) {
       k--;
     }
     if (k < floor || (DOUBLE_CLOSE + SINGLE_CLOSE).indexOf(text.charAt(k)) < 0) {
