@@ -211,8 +211,8 @@ public final class PaperSegmenter implements Segmenter {
 
   /** The section name when {@code line} is a heading, else null. */
   static String heading(String line, String next) {
-    if (next != null && fragment(line, next)) {
-      return null;
+    if (next != null && (fragment(line, next) || next.startsWith(", ") || next.startsWith("; "))) {
+      return null; // the next line goes on with the same clause: a page break, not a section
     }
     Matcher md = MARKDOWN_HEADING.matcher(line);
     if (md.matches()) {
@@ -236,8 +236,10 @@ public final class PaperSegmenter implements Segmenter {
     if (!(Character.isUpperCase(first) || Character.isDigit(first))
         || line.indexOf('\t') >= 0
         || line.indexOf('|') >= 0
-        || LineShapes.isListItem(line)) {
-      return false;
+        || LineShapes.isListItem(line)
+        || line.lastIndexOf('[') > line.lastIndexOf(']')
+        || line.lastIndexOf('(') > line.lastIndexOf(')')) {
+      return false; // a bracket left open goes on in the next line
     }
     // the last lines of a quotation: its words, a closing mark or stop, and its participant's code
     if (attributedQuoteEnd(line)) {
@@ -346,9 +348,13 @@ public final class PaperSegmenter implements Segmenter {
       return true;
     }
     boolean open = Character.isLetterOrDigit(last) || last == ',' || last == '-';
-    return open
-        && !LineShapes.endsSentence(p)
-        && CONTINUATION.matcher(text.substring(next.start(), Math.min(next.end(), next.start() + 64))).find();
+    if (!open || LineShapes.endsSentence(p)) {
+      return false;
+    }
+    String head = text.substring(next.start(), Math.min(next.end(), next.start() + 64));
+    // no paragraph opens with a comma: "…[taps on variable dose" / ", switching it on]…"
+    boolean clauseGoesOn = (head.startsWith(", ") || head.startsWith("; ")) && head.length() > 2;
+    return clauseGoesOn || CONTINUATION.matcher(head).find();
   }
 
   /**
