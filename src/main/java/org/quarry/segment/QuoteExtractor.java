@@ -42,6 +42,10 @@ public final class QuoteExtractor {
   private static final Pattern REFERENCE = Pattern.compile("(?i)\\b(?:doi|pmid|pmcid|medline|isbn|issn|https?|www)\\b");
   /** Longest bracketed attribution looked at: a code and its gloss are short. */
   private static final int MAX_ATTRIBUTION = 200;
+  /** Longest stretch of narrative between fragments that share one code. */
+  private static final int MAX_SHARED_GAP = 120;
+  /** Fewest words of a fragment that shares a later code across narrative words. */
+  private static final int MIN_SHARED_WORDS = 3;
   /** Longest inline quote looked for, so a paragraph of stray codes costs linear time. */
   private static final int MAX_QUOTE = 5000;
   static final String DOUBLE_OPEN = "“\"«";
@@ -153,10 +157,47 @@ public final class QuoteExtractor {
    */
   private static int add(String text, int floor, Quote q, List<Quote> out) {
     if (!unmarked(text, q)) {
-      sharing(text, floor, q).ifPresent(out::add);
+      List<Quote> earlier = new ArrayList<>();
+      Optional<Quote> shared = sharing(text, floor, q);
+      shared.ifPresent(earlier::add);
+      for (Optional<Quote> e = sameSentence(text, floor, shared.orElse(q)); e.isPresent(); e = sameSentence(text, floor, e.get())) {
+        earlier.add(0, e.get());
+      }
+      out.addAll(earlier);
     }
     out.add(q);
     return q.claimEnd();
+  }
+
+  /**
+   * A quoted fragment earlier in the sentence of {@code q}, with no code of its own, when the
+   * narrative between them is short and has no bracket, colon or sentence end: one code after
+   * several fragments attributes them all ({@code "a" as they may "b" and "c" (P005)}). A fragment
+   * of fewer than {@value #MIN_SHARED_WORDS} words is more likely the authors' scare quotes.
+   */
+  private static Optional<Quote> sameSentence(String text, int floor, Quote q) {
+    int k = q.claimStart() - 1;
+    int limit = Math.max(floor, q.claimStart() - MAX_SHARED_GAP);
+    while (k >= limit && !isCloseMark(text.charAt(k))) {
+      char c = text.charAt(k);
+      if ("()[]:;!?\n".indexOf(c) >= 0 || DOUBLE_OPEN.indexOf(c) >= 0 && isOpening(text, k)
+          || c == '.' && k + 1 < text.length() && Character.isWhitespace(text.charAt(k + 1))) {
+        return Optional.empty();
+      }
+      k--;
+    }
+    if (k < limit || !isClosing(text, k) || k + 1 == q.claimStart()) {
+      return Optional.empty();
+    }
+    int open = opening(text, floor, k);
+    if (open < 0) {
+      return Optional.empty();
+    }
+    long words = text.substring(open + 1, k).strip().split("\\s+").length;
+    if (words < MIN_SHARED_WORDS) {
+      return Optional.empty();
+    }
+    return words(text, open + 1, k, q.participant(), open, k + 1);
   }
 
   /** The quote just before {@code q}, joined to it by nothing but a comma or {@code and}, if any. */
