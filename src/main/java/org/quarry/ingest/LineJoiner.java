@@ -47,13 +47,63 @@ final class LineJoiner {
 
   /** The text with its hard wrapping undone, or {@code t} itself when it is not hard-wrapped. */
   static MappedText repair(MappedText t) {
-    List<Line> lines = lines(t.text());
-    int width = wrapWidth(lines);
+    List<Line> all = lines(t.text());
+    boolean[] furniture = PageFurniture.lines(all.stream().map(Line::content).toList());
+    for (int i = 0; i < all.size(); i++) {
+      // a transcript repeats its speaker labels, and a paper its list bullets: they are no headers
+      String c = all.get(i).content();
+      furniture[i] &= LineShapes.isPageNumber(c) || !startsBlock(c) && !speakerHeader(c);
+    }
+    List<Line> text = new ArrayList<>();
+    for (int i = 0; i < all.size(); i++) {
+      if (!furniture[i]) {
+        text.add(all.get(i));
+      }
+    }
+    int width = wrapWidth(text);
     if (width < 0) {
       return t;
     }
+    List<Line> lines = acrossPageBreaks(all, furniture);
     Layout layout = new Layout(width, trailingSpaceConvention(lines));
     return removeSpaceAfterHyphens(join(t, lines, layout, compounds(t.text())));
+  }
+
+  /**
+   * The lines without page furniture ({@link PageFurniture}): a run of furniture and blank lines
+   * after a line that does not end its sentence and before more text is left out whole, so the
+   * paragraph's lines meet and join; elsewhere repeated headers and footers are left out and blank
+   * lines and lone page numbers stay.
+   */
+  private static List<Line> acrossPageBreaks(List<Line> all, boolean[] furniture) {
+    List<Line> out = new ArrayList<>();
+    int i = 0;
+    while (i < all.size()) {
+      Line line = all.get(i);
+      boolean breakRun = furniture[i] || line.blank();
+      if (!breakRun) {
+        out.add(line);
+        i++;
+        continue;
+      }
+      int j = i;
+      boolean anyFurniture = false;
+      while (j < all.size() && (furniture[j] || all.get(j).blank())) {
+        anyFurniture |= furniture[j];
+        j++;
+      }
+      Line before = out.isEmpty() ? null : out.get(out.size() - 1);
+      boolean paragraphGoesOn = anyFurniture && before != null && !before.blank() && j < all.size()
+          && !LineShapes.endsSentence(before.content());
+      for (int k = i; k < j && !paragraphGoesOn; k++) {
+        // a repeated header or footer goes wherever it is; a lone number may be a table's
+        if (!furniture[k] || LineShapes.isPageNumber(all.get(k).content())) {
+          out.add(all.get(k));
+        }
+      }
+      i = j;
+    }
+    return out;
   }
 
   /**
@@ -172,7 +222,7 @@ final class LineJoiner {
 
   private static MappedText join(MappedText t, List<Line> lines, Layout layout, Set<String> compounds) {
     MappedText.Builder out = t.builder();
-    int emitFrom = 0;
+    int emitFrom = lines.isEmpty() ? 0 : lines.get(0).start();
     for (int i = 0; i < lines.size(); i++) {
       Line line = lines.get(i);
       Join join = i + 1 < lines.size() ? joinKind(lines, i, layout, compounds) : Join.NONE;
@@ -185,8 +235,11 @@ final class LineJoiner {
           out.add(' ', t.origin(line.contentEnd()));
         }
       }
-      // a joined line of a Markdown block quote leaves its '>' markers out
-      emitFrom = join == Join.NONE ? line.end() + 1 : lines.get(i + 1).contentStart() + BlockQuoteMarkers.length(lines.get(i + 1).content());
+      // a joined line of a Markdown block quote leaves its '>' markers out; page furniture left out
+      // of the lines is left out of the text
+      emitFrom = join == Join.NONE
+          ? (i + 1 < lines.size() ? lines.get(i + 1).start() : line.end() + 1)
+          : lines.get(i + 1).contentStart() + BlockQuoteMarkers.length(lines.get(i + 1).content());
     }
     return out.build();
   }
@@ -216,6 +269,9 @@ final class LineJoiner {
       return Join.NONE;
     }
     char last = a.charAt(a.length() - 1);
+    if (a.length() == 1 && "\"“‘«".indexOf(last) >= 0) {
+      return Join.TIGHT; // an opening mark alone on its line opens the words on the next
+    }
     if (last == '\u00AD') {
       return Join.DROP_HYPHEN;
     }

@@ -410,7 +410,29 @@ public final class QuoteExtractor {
       }
     }
     // unbalanced: a plural possessive (PCNs’ role) looked like a closing mark
-    return nearest;
+    return nearest >= 0 ? nearest : spacedOpening(text, floor, close, opens);
+  }
+
+  /**
+   * A straight opening mark with a space after it, as PDF text prints a mark that stood alone on
+   * its line ({@code wards: " We wait…"}): after a colon, a line end or the paragraph's start, with
+   * no other mark of its kind before {@code close}. -1 when there is none.
+   */
+  private static int spacedOpening(String text, int floor, int close, String opens) {
+    for (int j = close - 1; j >= Math.max(floor, close - MAX_QUOTE); j--) {
+      char c = text.charAt(j);
+      if (opens.indexOf(c) >= 0 || DOUBLE_CLOSE.indexOf(c) >= 0 && c != '"') {
+        if ((c == '"' || c == '\'') && j + 1 < close && Character.isWhitespace(text.charAt(j + 1))) {
+          int b = j - 1;
+          while (b >= floor && Character.isSpaceChar(text.charAt(b))) {
+            b--;
+          }
+          return b < floor || text.charAt(b) == ':' || text.charAt(b) == '\n' ? j : -1;
+        }
+        return -1;
+      }
+    }
+    return -1;
   }
 
   /** A quote mark that opens: at a word start, never an apostrophe between letters. */

@@ -61,9 +61,16 @@ class TextNormalizerTest {
   }
 
   @Test
-  void aPageNumberLineIsNotJoinedIntoTheParagraph() {
+  void aPageNumberLineInsideAParagraphIsDroppedAndTheParagraphGoesOn() {
     String n = norm(wrapped("and with intrinsic\n12\nand extrinsic"));
-    assertEquals(true, n.contains("intrinsic\n12\nand extrinsic"), n);
+    assertEquals(true, n.contains("and with intrinsic and extrinsic"), n);
+    assertEquals(false, n.contains("12"), n);
+  }
+
+  @Test
+  void aPageNumberLineAfterAParagraphStaysALineOfItsOwn() {
+    String n = norm(wrapped("and with intrinsic factors.\n12\nThe next paragraph"));
+    assertEquals(true, n.contains("factors.\n12\nThe next paragraph"), n);
   }
 
   @Test

@@ -1,0 +1,93 @@
+package org.quarry.ingest;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.quarry.text.LineShapes;
+
+/**
+ * What a PDF page prints around the text and extraction puts into it: running headers and footers,
+ * page numbers, and a typesetter's mark. Left in, they split a paragraph (and a quote) at every page
+ * break, or sit in the middle of a participant's words.
+ *
+ * <ul>
+ *   <li>the {@code XSL • FO RenderX} mark of XML typesetting, which extraction puts anywhere, even
+ *       inside a sentence: removed from every text ({@link #stripTypesetterMarks});
+ *   <li>in hard-wrapped text, a page number alone on its line, a line that the pages repeat ({@value
+ *       #MIN_REPEATS} times or more, page numbers aside: {@code JMIR Mhealth Uhealth 2021 | vol. 9 |
+ *       p. 7}), and the journals' {@code (page number not for citation purposes)}: see {@link
+ *       #lines}; {@link LineJoiner} joins a paragraph across them.
+ * </ul>
+ */
+final class PageFurniture {
+  /** The typesetter's mark, with one space after it; alone on a line it may be split in two. */
+  private static final Pattern TYPESETTER_MARK =
+      Pattern.compile(
+          // a line of its own goes with its line end; inside a line, with one space after it
+          "(?m)^[ \\t]*(?:XSL ?• ?FO(?:\\s*RenderX)?|RenderX)[ \\t]*(?:\\n|$)"
+              + "|XSL ?• ?FO(?:\\s*RenderX)?[ \\t]?|(?m)^RenderX[ \\t]");
+  private static final Pattern NOT_FOR_CITATION = Pattern.compile("(?i)\\(?page number not for citation purposes\\)?");
+  private static final Pattern DIGITS = Pattern.compile("[0-9]+");
+  /** A line that so many pages print is a running header or footer. */
+  static final int MIN_REPEATS = 3;
+  /** Shortest repeated line taken for a header: a table's {@code Yes} or {@code n (%)} repeats too. */
+  private static final int MIN_HEADER_CHARS = 12;
+  private static final int MAX_HEADER_CHARS = 160;
+
+  private PageFurniture() {}
+
+  /** {@code t} without the typesetter's marks ({@code XSL • FO RenderX}). */
+  static MappedText stripTypesetterMarks(MappedText t) {
+    String s = t.text();
+    if (s.indexOf("FO") < 0 && s.indexOf("RenderX") < 0) {
+      return t;
+    }
+    Matcher m = TYPESETTER_MARK.matcher(s);
+    if (!m.find()) {
+      return t;
+    }
+    MappedText.Builder out = t.builder();
+    int from = 0;
+    do {
+      out.copy(t, from, m.start());
+      from = m.end();
+    } while (m.find());
+    out.copy(t, from, s.length());
+    return out.build();
+  }
+
+  /**
+   * Which of {@code lines} (each without its line end) are page furniture: page numbers, lines the
+   * pages repeat, and the journals' notes on page numbers.
+   */
+  static boolean[] lines(List<String> lines) {
+    Map<String, Integer> counts = new HashMap<>();
+    for (String line : lines) {
+      String key = key(line);
+      if (key != null) {
+        counts.merge(key, 1, Integer::sum);
+      }
+    }
+    boolean[] out = new boolean[lines.size()];
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i).strip();
+      String key = key(line);
+      out[i] = !line.isEmpty()
+          && (LineShapes.isPageNumber(line)
+              || NOT_FOR_CITATION.matcher(line).matches()
+              || key != null && counts.get(key) >= MIN_REPEATS);
+    }
+    return out;
+  }
+
+  /** The line with its numbers masked (a footer's page number changes), or null when too short or long to be a header. */
+  private static String key(String line) {
+    String s = line.strip();
+    if (s.length() < MIN_HEADER_CHARS || s.length() > MAX_HEADER_CHARS || s.chars().noneMatch(Character::isLetter)) {
+      return null;
+    }
+    return DIGITS.matcher(s).replaceAll("#");
+  }
+}
