@@ -16,8 +16,8 @@ import org.quarry.text.LineShapes;
  *   <li>the {@code XSL • FO RenderX} mark of XML typesetting, which extraction puts anywhere, even
  *       inside a sentence: removed from every text ({@link #stripTypesetterMarks});
  *   <li>in hard-wrapped text, a page number alone on its line, a line that the pages repeat ({@value
- *       #MIN_REPEATS} times or more, page numbers aside: {@code JMIR Mhealth Uhealth 2021 | vol. 9 |
- *       p. 7}), and the journals' {@code (page number not for citation purposes)}: see {@link
+ *       #MIN_REPEATS} times or more, or twice next to other furniture, page numbers aside: {@code JMIR
+ *       Mhealth Uhealth 2021 | vol. 9 | p. 7}), and the journals' {@code (page number not for citation purposes)}: see {@link
  *       #lines}; {@link LineJoiner} joins a paragraph across them.
  * </ul>
  */
@@ -79,7 +79,26 @@ final class PageFurniture {
               || NOT_FOR_CITATION.matcher(line).matches()
               || key != null && counts.get(key) >= MIN_REPEATS);
     }
+    // a line printed twice next to other furniture is a header of a short paper: spread both ways
+    for (int pass = 0; pass < 2; pass++) {
+      for (int k = 0; k < lines.size(); k++) {
+        int i = pass == 0 ? k : lines.size() - 1 - k;
+        String key = key(lines.get(i));
+        if (!out[i] && key != null && counts.get(key) >= 2 && nextToFurniture(lines, out, i, pass == 0 ? -1 : 1)) {
+          out[i] = true;
+        }
+      }
+    }
     return out;
+  }
+
+  /** True when the nearest non-blank line in direction {@code step} from {@code i} is furniture. */
+  private static boolean nextToFurniture(List<String> lines, boolean[] furniture, int i, int step) {
+    int j = i + step;
+    while (j >= 0 && j < lines.size() && lines.get(j).isBlank()) {
+      j += step;
+    }
+    return j >= 0 && j < lines.size() && furniture[j];
   }
 
   /** The line with its numbers masked (a footer's page number changes), or null when too short or long to be a header. */
