@@ -251,6 +251,28 @@ class PaperAttributionStylesPdfTest {
   }
 
   @Test
+  void aShortExtractTooShortToTellItIsWrappedStillPairsQuotesWithCodesOnTheNextLine() {
+    // fewer lines than the joiner needs to know the text is hard-wrapped: the lines stay lines
+    Source source =
+        read(
+            """
+            Results
+
+            Some agreed: "It is our job to make sure nobody falls through the
+            cracks." (Participant 21, Social
+            Worker) Views differed: a surgeon
+            (P3) contended that "it saves lives" in theatre. "It helped." (FG2, P4,
+            45) Others were less sure.
+            """);
+    assertEquals(
+        List.of(
+            "Participant 21 | It is our job to make sure nobody falls through the cracks.",
+            "P3 | it saves lives",
+            "P4 (FG2) | It helped."),
+        quoted(source));
+  }
+
+  @Test
   void aTypesettersMarkInsideAQuoteIsNotPartOfIt() {
     List<String> found =
         quotes(
