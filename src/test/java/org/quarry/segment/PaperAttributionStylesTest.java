@@ -143,4 +143,16 @@ class PaperAttributionStylesTest {
         List.of("R4 | It should be idiot proof."),
         quotes(paper("One respondent stated:\n\n\"It should be idiot proof.\" -R4 (e) 4.2.2.2. Service design. Some respondents argued otherwise.")));
   }
+
+  @Test
+  void aSpeakerCodeAndReportingVerbMayStandAShortClauseBeforeTheQuote() {
+    assertEquals(
+        List.of("P010 | where the app fits in the health system"),
+        quotes(paper("Finally, expert P010 suggested assessing early (and as an ongoing theme) \"where the app fits in the health system\" to plan.")));
+  }
+
+  @Test
+  void aClauseNamingAnotherCodeBeforeTheQuoteNamesNoSpeaker() {
+    assertEquals(List.of(), quotes(paper("Expert P010 suggested that unlike P003 they look at \"the bigger picture\" first.")));
+  }
 }
