@@ -95,9 +95,14 @@ final class LineJoiner {
       Line before = out.isEmpty() ? null : out.get(out.size() - 1);
       boolean paragraphGoesOn = anyFurniture && before != null && !before.blank() && j < all.size()
           && !LineShapes.endsSentence(before.content());
+      boolean pageBreak = false;
+      for (int k = i; k < j; k++) {
+        pageBreak |= furniture[k] && !LineShapes.isPageNumber(all.get(k).content());
+      }
       for (int k = i; k < j && !paragraphGoesOn; k++) {
-        // a repeated header or footer goes wherever it is; a lone number may be a table's
-        if (!furniture[k] || LineShapes.isPageNumber(all.get(k).content())) {
+        // a repeated header or footer goes wherever it is; a lone number stays unless a header or
+        // footer shows a page break there (elsewhere it may be a table's)
+        if (!furniture[k] || !pageBreak && LineShapes.isPageNumber(all.get(k).content())) {
           out.add(all.get(k));
         }
       }

@@ -29,6 +29,11 @@ final class PageFurniture {
           "(?m)^[ \\t]*(?:XSL ?• ?FO(?:\\s*RenderX)?|RenderX)[ \\t]*(?:\\n|$)"
               + "|XSL ?• ?FO(?:\\s*RenderX)?[ \\t]?|(?m)^RenderX[ \\t]");
   private static final Pattern NOT_FOR_CITATION = Pattern.compile("(?i)\\(?page number not for citation purposes\\)?");
+  /**
+   * A participant's code on a line of its own, bracketed or after a dash ({@code (P4_male_FGD)},
+   * {@code – Participant 7, nurse}): such lines repeat, numbers aside, and are no headers.
+   */
+  private static final Pattern ATTRIBUTION_LINE = Pattern.compile("[\\[(].*[\\])][.,;]?|[—–―‒-].*");
   private static final Pattern DIGITS = Pattern.compile("[0-9]+");
   /** A line that so many pages print is a running header or footer. */
   static final int MIN_REPEATS = 3;
@@ -104,7 +109,8 @@ final class PageFurniture {
   /** The line with its numbers masked (a footer's page number changes), or null when too short or long to be a header. */
   private static String key(String line) {
     String s = line.strip();
-    if (s.length() < MIN_HEADER_CHARS || s.length() > MAX_HEADER_CHARS || s.chars().noneMatch(Character::isLetter)) {
+    if (s.length() < MIN_HEADER_CHARS || s.length() > MAX_HEADER_CHARS || s.chars().noneMatch(Character::isLetter)
+        || ATTRIBUTION_LINE.matcher(s).matches()) {
       return null;
     }
     return DIGITS.matcher(s).replaceAll("#");

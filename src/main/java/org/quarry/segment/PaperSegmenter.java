@@ -180,7 +180,8 @@ public final class PaperSegmenter implements Segmenter {
       while (e > s && Character.isWhitespace(text.charAt(e - 1))) {
         e--;
       }
-      if (e > s && !BlockQuoteMarkers.onlyMarkers(text.subSequence(s, e))) {
+      // a page number alone is no paragraph: the paragraphs on either side of it may be one
+      if (e > s && !BlockQuoteMarkers.onlyMarkers(text.subSequence(s, e)) && !LineShapes.isPageNumber(text.subSequence(s, e))) {
         int[] prev = lines.isEmpty() ? null : lines.get(lines.size() - 1);
         if (prev != null
             && BlockQuoteMarkers.quoted(text.subSequence(s, e))
