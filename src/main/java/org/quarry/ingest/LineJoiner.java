@@ -94,7 +94,7 @@ final class LineJoiner {
       }
       Line before = out.isEmpty() ? null : out.get(out.size() - 1);
       boolean paragraphGoesOn = anyFurniture && before != null && !before.blank() && j < all.size()
-          && !LineShapes.endsSentence(before.content());
+          && !LineShapes.endsSentence(before.content()) && goesOn(before.content(), all.get(j).content());
       boolean pageBreak = false;
       for (int k = i; k < j; k++) {
         pageBreak |= furniture[k] && !LineShapes.isPageNumber(all.get(k).content());
@@ -163,6 +163,16 @@ final class LineJoiner {
       start = end + 1;
     }
     return out;
+  }
+
+  /**
+   * True when a paragraph ending {@code last} goes on in {@code next}: it ends with a word, a comma
+   * or a dash, or {@code next} goes on in lowercase; a line ending with a bracket or a quote mark
+   * (a quote's code, {@code " -[Marie]}) ends its paragraph unless so.
+   */
+  private static boolean goesOn(String last, String next) {
+    char end = last.charAt(last.length() - 1);
+    return Character.isLetterOrDigit(end) || ",-–—/".indexOf(end) >= 0 || !next.isEmpty() && Character.isLowerCase(next.codePointAt(0));
   }
 
   /** The common line width when the text is hard-wrapped, else -1. */

@@ -84,17 +84,33 @@ final class PageFurniture {
               || NOT_FOR_CITATION.matcher(line).matches()
               || key != null && counts.get(key) >= MIN_REPEATS);
     }
-    // a line printed twice next to other furniture is a header of a short paper: spread both ways
-    for (int pass = 0; pass < 2; pass++) {
-      for (int k = 0; k < lines.size(); k++) {
-        int i = pass == 0 ? k : lines.size() - 1 - k;
-        String key = key(lines.get(i));
-        if (!out[i] && key != null && counts.get(key) >= 2 && nextToFurniture(lines, out, i, pass == 0 ? -1 : 1)) {
-          out[i] = true;
-        }
+    // a line printed twice, each time next to other furniture, is a header of a short paper; one
+    // step only, so the lines of a quote printed twice (a table's and the text's) never chain in
+    boolean[] base = out.clone();
+    Map<String, Boolean> besideFurniture = new HashMap<>();
+    for (int i = 0; i < lines.size(); i++) {
+      String key = key(lines.get(i));
+      if (!base[i] && key != null && counts.get(key) == 2) {
+        boolean beside = nextToFurniture(lines, base, i, -1) || nextToFurniture(lines, base, i, 1);
+        besideFurniture.merge(key, beside, Boolean::logicalAnd);
+      }
+    }
+    for (int i = 0; i < lines.size(); i++) {
+      String key = key(lines.get(i));
+      if (!base[i] && key != null && besideFurniture.getOrDefault(key, false)) {
+        out[i] = true;
       }
     }
     return out;
+  }
+
+  /** A bracket opened and not closed, or closed and not opened: the line goes on from or into the next. */
+  private static boolean balanced(String s) {
+    return count(s, '(') == count(s, ')') && count(s, '[') == count(s, ']');
+  }
+
+  private static long count(String s, char c) {
+    return s.chars().filter(x -> x == c).count();
   }
 
   /** True when the nearest non-blank line in direction {@code step} from {@code i} is furniture. */
@@ -110,7 +126,7 @@ final class PageFurniture {
   private static String key(String line) {
     String s = line.strip();
     if (s.length() < MIN_HEADER_CHARS || s.length() > MAX_HEADER_CHARS || s.chars().noneMatch(Character::isLetter)
-        || ATTRIBUTION_LINE.matcher(s).matches()) {
+        || ATTRIBUTION_LINE.matcher(s).matches() || !balanced(s)) {
       return null;
     }
     return DIGITS.matcher(s).replaceAll("#");

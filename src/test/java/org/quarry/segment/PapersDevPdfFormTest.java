@@ -20,7 +20,7 @@ import org.quarry.model.PassageKind;
 
 /**
  * The development papers' hand-marked quotes, found again when each paper is printed as PDF text
- * ({@link PdfRendering}: hard-wrapped lines, hyphenated words, page breaks with footers, page
+ * at three widths and page lengths ({@link PdfRendering}: hard-wrapped lines, hyphenated words, page breaks with footers, page
  * numbers and running headers inside paragraphs and quotes). Positions differ from the fixtures'
  * file, so a quote counts as found when one quote passage holds its first and last words (modulo
  * what normalisation repairs) and names its participant; a negative is taken when a quote passage
@@ -29,8 +29,8 @@ import org.quarry.model.PassageKind;
 class PapersDevPdfFormTest {
   private static final Path DIR = Path.of("src/test/resources/papers-dev");
   private static final double FLOOR = 0.95;
-  private static final int WIDTH = 78;
-  private static final int PAGE_LINES = 52;
+  /** Line widths and page lengths of the renderings: narrow two-column pages to wide one-column ones. */
+  private static final int[][] RENDERINGS = {{62, 38}, {78, 52}, {90, 61}};
   private static int fixtures;
   private static int found;
   private static int passages;
@@ -39,12 +39,20 @@ class PapersDevPdfFormTest {
 
   @BeforeAll
   static void scoreEveryPaper() throws IOException {
-    StringBuilder out = new StringBuilder("\nPDF form                   quotes found  passages correct  negatives taken\n");
+    for (int[] r : RENDERINGS) {
+      score(r[0], r[1]);
+    }
+  }
+
+  private static void score(int width, int pageLines) throws IOException {
+    StringBuilder out = new StringBuilder("\nPDF form, " + width + " chars, " + pageLines
+        + " lines a page   quotes found  passages correct  negatives taken\n");
     List<String> notes = new ArrayList<>();
+    int[] before = {fixtures, found, passages, correct, taken};
     try (Stream<Path> files = Files.list(DIR)) {
       for (Path f : files.filter(p -> p.toString().endsWith(".quotes.jsonl")).sorted().toList()) {
         String id = f.getFileName().toString().replace(".quotes.jsonl", "");
-        String pdf = PdfRendering.of(Papers.read(DIR.resolve(id + ".txt")), WIDTH, PAGE_LINES);
+        String pdf = PdfRendering.of(Papers.read(DIR.resolve(id + ".txt")), width, pageLines);
         List<Passage> quotes =
             Papers.segment(Papers.source(id + ".txt", pdf)).stream().filter(p -> p.kind() == PassageKind.QUOTE).toList();
         List<JsonNode> marked = QuoteFixtureScorer.lines(f);
@@ -97,7 +105,8 @@ class PapersDevPdfFormTest {
         taken += paperTaken;
       }
     }
-    out.append(String.format("%-26s %6d %5d %9d %7d %16d%n", "ALL", fixtures, found, passages, correct, taken));
+    out.append(String.format("%-26s %6d %5d %9d %7d %16d%n", "ALL", fixtures - before[0], found - before[1],
+        passages - before[2], correct - before[3], taken - before[4]));
     notes.forEach(n -> out.append(n.length() > 220 ? n.substring(0, 220) + " …" : n).append('\n'));
     System.out.println(out);
   }
@@ -111,17 +120,17 @@ class PapersDevPdfFormTest {
   }
 
   @Test
-  void atLeast95PercentOfMarkedQuotesAreFoundInThePdfForm() {
+  void atLeast95PercentOfMarkedQuotesAreFoundInThePdfForms() {
     assertTrue((double) found / fixtures >= FLOOR, found + " of " + fixtures + " found");
   }
 
   @Test
-  void atLeast95PercentOfQuotePassagesInThePdfFormAreMarkedQuotes() {
+  void atLeast95PercentOfQuotePassagesInThePdfFormsAreMarkedQuotes() {
     assertTrue((double) correct / passages >= FLOOR, correct + " of " + passages + " correct");
   }
 
   @Test
-  void noNegativeIsTakenForAParticipantInThePdfForm() {
+  void noNegativeIsTakenForAParticipantInThePdfForms() {
     assertEquals(0, taken, "negatives taken");
   }
 }
