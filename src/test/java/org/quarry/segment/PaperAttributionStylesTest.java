@@ -155,4 +155,18 @@ class PaperAttributionStylesTest {
   void aClauseNamingAnotherCodeBeforeTheQuoteNamesNoSpeaker() {
     assertEquals(List.of(), quotes(paper("Expert P010 suggested that unlike P003 they look at \"the bigger picture\" first.")));
   }
+
+  @Test
+  void anUnmarkedExtractOverTwoParagraphsStartsWhereSpeechOpensWithAnAnswer() {
+    assertEquals(
+        List.of("P6_male_FGD | Yes. The messages need to be assuring. The messages should be positive."),
+        quotes(paper("They wanted facts about cancer.\n\nYes. The messages need to be assuring.\n\nThe messages should be positive.\n\n(P6_male_FGD)")));
+  }
+
+  @Test
+  void aNarrativeParagraphBeforeAnUnmarkedExtractStaysNarrative() {
+    assertEquals(
+        List.of("P6_male_FGD | The messages should be positive."),
+        quotes(paper("They wanted facts about cancer.\n\nThe messages should be positive.\n\n(P6_male_FGD)")));
+  }
 }
