@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.quarry.text.LineShapes;
+import org.quarry.text.SpeakerLabel;
 
 /**
  * What a PDF page prints around the text and extraction puts into it: running headers and footers,
@@ -34,6 +35,10 @@ final class PageFurniture {
    * {@code – Participant 7, nurse}): such lines repeat, numbers aside, and are no headers.
    */
   private static final Pattern ATTRIBUTION_LINE = Pattern.compile("[\\[(].*[\\])][.,;]?|[—–―‒-].*");
+  /** A running header names the authors or the issue: {@code et al}, a year, a DOI, a page. */
+  private static final Pattern HEADER_SHAPE = Pattern.compile("[0-9]|\\bet al\\b");
+  /** Shortest running header removed where glued to text: long enough to be no phrase of prose. */
+  private static final int MIN_RUNNING_HEADER = 16;
   private static final Pattern DIGITS = Pattern.compile("[0-9]+");
   /** A line that so many pages print is a running header or footer. */
   static final int MIN_REPEATS = 3;
@@ -61,6 +66,93 @@ final class PageFurniture {
     } while (m.find());
     out.copy(t, from, s.length());
     return out.build();
+  }
+
+  /**
+   * {@code t} without a running header that extraction glued to the paragraphs where pages broke
+   * ({@code …meets some of these criteria Babili et al. 10.3389/fdgth.2022.1071790} / {@code
+   * including usability…}): a line of its own somewhere, with a digit or {@code et al} in it,
+   * printed {@value #MIN_REPEATS} times or more, once at least at the end of a line of other text
+   * or at the start of one that goes on in lowercase. It goes from there and from the lines it fills,
+   * with the space joining it to the text;
+   * the paragraph's two halves are then left for the segmenter to join.
+   */
+  static MappedText stripRunningHeaders(MappedText t) {
+    String s = t.text();
+    Map<String, Integer> wholeLines = new HashMap<>();
+    for (String line : s.split("\n")) {
+      String h = line.strip();
+      // a speaker label, heading or list item repeats too, and starts lines of text: no header
+      if (h.length() >= MIN_RUNNING_HEADER && h.length() <= MAX_HEADER_CHARS && HEADER_SHAPE.matcher(h).find()
+          && !LineShapes.endsSentence(h) && !LineShapes.isListItem(h) && !LineShapes.isNumberedHeading(h)
+          && !LineShapes.isMarkdownHeading(h) && SpeakerLabel.parse(h).isEmpty()) {
+        wholeLines.merge(h, 1, Integer::sum);
+      }
+    }
+    boolean[] drop = new boolean[s.length()];
+    boolean any = false;
+    for (String header : wholeLines.keySet()) {
+      List<int[]> edges = new java.util.ArrayList<>();
+      int total = 0;
+      boolean glued = false;
+      for (int at = s.indexOf(header); at >= 0; at = s.indexOf(header, at + header.length())) {
+        total++;
+        int end = at + header.length();
+        boolean startsLine = lineStartBefore(s, at);
+        boolean endsLine = lineEndAfter(s, end);
+        // glued before text, the text goes on in lowercase: a paragraph's second half, not a turn
+        if (startsLine && !endsLine && !lowercaseAfter(s, end)) {
+          continue;
+        }
+        if (startsLine || endsLine) {
+          glued |= !(startsLine && endsLine);
+          // take the space that joined it to the text on the glued side
+          int from = !startsLine && at > 0 && s.charAt(at - 1) == ' ' ? at - 1 : at;
+          int to = startsLine && !endsLine && end < s.length() && s.charAt(end) == ' ' ? end + 1 : end;
+          edges.add(new int[] {from, to});
+        }
+      }
+      if (total >= MIN_REPEATS && glued) {
+        for (int[] e : edges) {
+          java.util.Arrays.fill(drop, e[0], e[1], true);
+          any = true;
+        }
+      }
+    }
+    if (!any) {
+      return t;
+    }
+    MappedText.Builder out = t.builder();
+    for (int i = 0; i < s.length(); i++) {
+      if (!drop[i]) {
+        out.add(s.charAt(i), t.origin(i));
+      }
+    }
+    return out.build();
+  }
+
+  private static boolean lowercaseAfter(String s, int end) {
+    int k = end;
+    while (k < s.length() && s.charAt(k) == ' ') {
+      k++;
+    }
+    return k < s.length() && Character.isLowerCase(s.charAt(k));
+  }
+
+  private static boolean lineStartBefore(String s, int at) {
+    int k = at - 1;
+    while (k >= 0 && (s.charAt(k) == ' ' || s.charAt(k) == '\t')) {
+      k--;
+    }
+    return k < 0 || s.charAt(k) == '\n' || s.charAt(k) == '\f';
+  }
+
+  private static boolean lineEndAfter(String s, int end) {
+    int k = end;
+    while (k < s.length() && (s.charAt(k) == ' ' || s.charAt(k) == '\t')) {
+      k++;
+    }
+    return k >= s.length() || s.charAt(k) == '\n' || s.charAt(k) == '\f';
   }
 
   /**

@@ -10,7 +10,8 @@ import org.quarry.model.OffsetMap;
  *
  * <p>Inline HTML tags that Markdown and plain-text renderings keep ({@code <sup>12</sup>}, {@code
  * <em>}) are removed ({@link InlineTags}), and so is a typesetter's mark that PDF extraction puts
- * into the text ({@code XSL • FO RenderX}, {@link PageFurniture}). Latin ligatures ({@code ﬁ}) become their letters everywhere. The other PDF repairs apply only to text that {@link LineJoiner} finds hard-wrapped, so web text,
+ * into the text ({@code XSL • FO RenderX}), and a running header glued to the paragraphs at page breaks ({@link
+ * PageFurniture}). Latin ligatures ({@code ﬁ}) become their letters everywhere. The other PDF repairs apply only to text that {@link LineJoiner} finds hard-wrapped, so web text,
  * Markdown and transcripts keep their line structure: after normalisation one line is one
  * paragraph, heading, list item, table row or speaker turn.
  *
@@ -42,6 +43,8 @@ public final class TextNormalizer {
     t = ligatures(t);
     t = PageFurniture.stripTypesetterMarks(t);
     t = LineJoiner.repair(t);
+    // on paragraphs, not wrapped lines: a wrapped line is a fragment that may repeat as a quote does
+    t = PageFurniture.stripRunningHeaders(t);
     return new Normalized(t.text(), t.offsetMap());
   }
 

@@ -292,4 +292,37 @@ class TextNormalizerTest {
         "the meetings that nobody else wanted to go to at all");
     assertEquals(3, norm(raw).lines().filter(l -> l.equals("Interviewer Smith:")).count(), norm(raw));
   }
+
+  @Test
+  void aRunningHeaderGluedToParagraphsAtPageBreaksIsRemoved() {
+    String raw = String.join("\n",
+        "The report concluded that it meets some criteria Babili et al. 10.3389/fdgth.2022.1071790",
+        "",
+        "including usability and messaging.",
+        "",
+        "Babili et al. 10.3389/fdgth.2022.1071790",
+        "",
+        "Three participants highlighted the calls.",
+        "",
+        "Babili et al. 10.3389/fdgth.2022.1071790 within health facilities and the country.");
+    String n = norm(raw);
+    assertEquals(false, n.contains("Babili"), n);
+    assertEquals(true, n.contains("some criteria\n\nincluding usability"), n);
+    assertEquals(true, n.contains("\nwithin health facilities"), n);
+  }
+
+  @Test
+  void aRepeatedLineNeverGluedToTextStays() {
+    String raw = String.join("\n",
+        "Theme 1: access to care", "", "Some text.", "", "Theme 1: access to care", "", "More text.", "", "Theme 1: access to care");
+    assertEquals(raw, norm(raw));
+  }
+
+  @Test
+  void aRepeatedSpeakerLabelThatAlsoStartsTurnsIsNoRunningHeader() {
+    String raw = String.join("\n",
+        "Participant 12 (nurse 3)", "We started in the spring.", "Participant 12 (nurse 3) Then the managers came.",
+        "Participant 12 (nurse 3)", "Nobody else wanted to go.");
+    assertEquals(raw, norm(raw));
+  }
 }
