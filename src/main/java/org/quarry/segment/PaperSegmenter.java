@@ -27,8 +27,10 @@ import org.quarry.text.LineShapes;
  * artefacts ({@code IntrODuCtIOn}) put back in title case.
  *
  * <p>A paragraph that stops mid-sentence and is followed by one starting in lowercase (a page or
- * column break), by a bare participant code, or by a dashed one after a quotation ({@code — P07}),
- * is one paragraph with it. The lines of a Markdown block quote paragraph ({@code > …}) are one
+ * column break), with a comma, with a bracketed code then a lowercase word ({@code (P3) contended}),
+ * or closing a bracket it left open ({@code (Participant 21, Social} / {@code Worker)}), by a bare
+ * participant code, or by a dashed one after a quotation ({@code — P07}), is one paragraph with it;
+ * a line before such a continuation is no heading, and a page number alone is no paragraph. The lines of a Markdown block quote paragraph ({@code > …}) are one
  * paragraph; a line of {@code >} alone separates its paragraphs.
  *
  * <p>A quote that runs over several paragraphs ({@link ContinuedQuote}) is one {@code quote}

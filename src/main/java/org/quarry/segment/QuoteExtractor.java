@@ -28,6 +28,10 @@ import java.util.regex.Pattern;
  * reference, not an attribution ({@code (eg, [N710cg])}). Lowercase page references ({@code (p4)})
  * are not codes. A code may also follow a dash instead of brackets ({@code '…' — P07}, {@code — [P07]}):
  * see {@link DashAttribution}.
+ *
+ * <p>One code after several quoted fragments attributes each of them: fragments joined by {@code
+ * and}, a comma or nothing, and fragments of three words or more earlier in the same sentence
+ * ({@code "a" as they may "b" and "c" (P005)}).
  */
 public final class QuoteExtractor {
   static final String CODE =
