@@ -40,6 +40,8 @@ final class LineJoiner {
   // starts only at a word start, and words never give back letters: a long run of letters (no
   // hyphen) costs linear time, not quadratic
   private static final Pattern IN_LINE_COMPOUND = Pattern.compile("(?<!\\p{L})(\\p{L}++)- ?(\\p{L}++)");
+  /** A full stop, question or exclamation mark ending a line, then closing quote marks or brackets. */
+  private static final Pattern SENTENCE_STOP = Pattern.compile("[.!?…][\"”’')\\]]*$");
   /** Words after which {@code X- } is a suspended hyphen ({@code short- and long-term}). */
   private static final Set<String> SUSPENDING_WORDS = Set.of("and", "or", "to", "nor", "but", "as");
 
@@ -283,6 +285,12 @@ final class LineJoiner {
     if (LineShapes.endsSentence(a) && a.length() < 0.75 * width) {
       return Join.NONE;
     }
+    // a sentence that ends its line before one opening with a quote mark: an extract set off as its
+    // own paragraph, whose speaker the paragraph before may name (a lead-in's colon keeps them one)
+    if (SENTENCE_STOP.matcher(a).find() && "\"“‘«".indexOf(next.content().charAt(nextMarkers)) >= 0
+        && next.content().length() > nextMarkers + 1 && !Character.isWhitespace(next.content().charAt(nextMarkers + 1))) {
+      return Join.NONE;
+    }
     char last = a.charAt(a.length() - 1);
     if (a.length() == 1 && "\"“‘«".indexOf(last) >= 0) {
       return Join.TIGHT; // an opening mark alone on its line opens the words on the next
@@ -331,7 +339,9 @@ final class LineJoiner {
     if (",;:.!?-—–/".indexOf(last) >= 0) {
       return false;
     }
-    boolean afterBreak = i == 0 || lines.get(i - 1).blank() || LineShapes.endsSentence(lines.get(i - 1).content());
+    // a list item starts its own block whatever comes before it: "3. Feeling of support" is a title
+    boolean afterBreak = i == 0 || lines.get(i - 1).blank() || LineShapes.endsSentence(lines.get(i - 1).content())
+        || LineShapes.isListItem(a);
     String next = lines.get(i + 1).content();
     int first = next.codePointAt(0);
     return afterBreak && (Character.isUpperCase(first) || Character.isDigit(first) || "“\"‘'".indexOf(first) >= 0);

@@ -30,7 +30,7 @@ class PapersDevPdfFormTest {
   private static final Path DIR = Path.of("src/test/resources/papers-dev");
   private static final double FLOOR = 0.95;
   /** Line widths and page lengths of the renderings: narrow two-column pages to wide one-column ones. */
-  private static final int[][] RENDERINGS = {{62, 38}, {78, 52}, {90, 61}};
+  private static final int[][] RENDERINGS = {{62, 38, 1}, {78, 52, 1}, {90, 61, 1}, {78, 52, 0}};
   private static int fixtures;
   private static int found;
   private static int passages;
@@ -40,19 +40,19 @@ class PapersDevPdfFormTest {
   @BeforeAll
   static void scoreEveryPaper() throws IOException {
     for (int[] r : RENDERINGS) {
-      score(r[0], r[1]);
+      score(r[0], r[1], r[2] == 1);
     }
   }
 
-  private static void score(int width, int pageLines) throws IOException {
-    StringBuilder out = new StringBuilder("\nPDF form, " + width + " chars, " + pageLines
-        + " lines a page   quotes found  passages correct  negatives taken\n");
+  private static void score(int width, int pageLines, boolean blankLines) throws IOException {
+    StringBuilder out = new StringBuilder("\nPDF form, " + width + " chars, " + pageLines + " lines a page"
+        + (blankLines ? "" : ", no blank lines") + "   quotes found  passages correct  negatives taken\n");
     List<String> notes = new ArrayList<>();
     int[] before = {fixtures, found, passages, correct, taken};
     try (Stream<Path> files = Files.list(DIR)) {
       for (Path f : files.filter(p -> p.toString().endsWith(".quotes.jsonl")).sorted().toList()) {
         String id = f.getFileName().toString().replace(".quotes.jsonl", "");
-        String pdf = PdfRendering.of(Papers.read(DIR.resolve(id + ".txt")), width, pageLines);
+        String pdf = PdfRendering.of(Papers.read(DIR.resolve(id + ".txt")), width, pageLines, blankLines);
         List<Passage> quotes =
             Papers.segment(Papers.source(id + ".txt", pdf)).stream().filter(p -> p.kind() == PassageKind.QUOTE).toList();
         List<JsonNode> marked = QuoteFixtureScorer.lines(f);

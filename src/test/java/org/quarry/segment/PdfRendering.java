@@ -15,10 +15,17 @@ final class PdfRendering {
   private PdfRendering() {}
 
   static String of(String text, int width, int pageLines) {
+    return of(text, width, pageLines, true);
+  }
+
+  /** As {@link #of(String, int, int)}; without {@code blankLines}, paragraphs follow each other with no blank line between. */
+  static String of(String text, int width, int pageLines, boolean blankLines) {
     List<String> out = new ArrayList<>();
     for (String paragraph : text.split("\n", -1)) {
       if (paragraph.isBlank()) {
-        out.add("");
+        if (blankLines) {
+          out.add("");
+        }
       } else {
         out.addAll(wrap(paragraph.strip(), width));
       }
