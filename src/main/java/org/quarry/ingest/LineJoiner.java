@@ -40,6 +40,9 @@ final class LineJoiner {
   // starts only at a word start, and words never give back letters: a long run of letters (no
   // hyphen) costs linear time, not quadratic
   private static final Pattern IN_LINE_COMPOUND = Pattern.compile("(?<!\\p{L})(\\p{L}++)- ?(\\p{L}++)");
+  /** Lowercase words that no sentence, turn or heading ends with. */
+  private static final Set<String> FUNCTION_WORDS =
+      Set.of("of", "the", "a", "an", "to", "in", "on", "at", "for", "with", "by", "from", "into", "than", "and", "or");
   /** A full stop, question or exclamation mark ending a line, then closing quote marks or brackets. */
   private static final Pattern SENTENCE_STOP = Pattern.compile("[.!?…][\"”’')\\]]*$");
   /** Words after which {@code X- } is a suspended hyphen ({@code short- and long-term}). */
@@ -265,7 +268,12 @@ final class LineJoiner {
     int width = layout.width();
     Line line = lines.get(i);
     Line next = lines.get(i + 1);
-    if (line.blank() || next.blank() || startsBlock(next.content())) {
+    if (line.blank() || next.blank()) {
+      return Join.NONE;
+    }
+    // "…end of" / "February: 'You're…": a line ending with an article or preposition goes on,
+    // even into what looks like a speaker label
+    if (startsBlock(next.content()) && !(endsWithFunctionWord(line.content()) && SpeakerLabel.parse(next.content()).isPresent())) {
       return Join.NONE;
     }
     // a Markdown block quote: its lines join only each other, and a line of '>' alone parts its paragraphs
@@ -282,7 +290,8 @@ final class LineJoiner {
     if (LineShapes.isNumberedHeading(a) || looksLikeHeading(lines, i, layout)) {
       return Join.NONE;
     }
-    if (LineShapes.endsSentence(a) && a.length() < 0.75 * width) {
+    // a short line is a paragraph's last: one that ends a sentence, or a quote's code or mark
+    if ((LineShapes.endsSentence(a) || ")]\"”".indexOf(a.charAt(a.length() - 1)) >= 0) && a.length() < 0.75 * width) {
       return Join.NONE;
     }
     // a sentence that ends its line before one opening with a quote mark: an extract set off as its
@@ -305,6 +314,15 @@ final class LineJoiner {
       return Join.TIGHT;
     }
     return Join.SPACE;
+  }
+
+  private static boolean endsWithFunctionWord(String content) {
+    int k = content.length();
+    int w = k;
+    while (w > 0 && Character.isLetter(content.charAt(w - 1))) {
+      w--;
+    }
+    return w < k && (w == 0 || content.charAt(w - 1) == ' ') && FUNCTION_WORDS.contains(content.substring(w, k));
   }
 
   /** True for a line that starts its own block: never joined to the line before. */

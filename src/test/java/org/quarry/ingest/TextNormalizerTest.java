@@ -325,4 +325,22 @@ class TextNormalizerTest {
         "Participant 12 (nurse 3)", "Nobody else wanted to go.");
     assertEquals(raw, norm(raw));
   }
+
+  @Test
+  void aLineEndingWithAPrepositionGoesOnIntoAWordThatLooksLikeASpeakerLabel() {
+    String n = norm(wrapped("and with it to me there, at the end of\nFebruary: 'You are going to have a choice.'"));
+    assertEquals(true, n.contains("the end of February: 'You are"), n);
+  }
+
+  @Test
+  void aShortLineEndingWithAQuotesCodeEndsItsParagraph() {
+    String n = norm(wrapped("and with it.\" -[Marie]\nDuring the earlier stages of the program"));
+    assertEquals(true, n.contains("-[Marie]\nDuring the earlier"), n);
+  }
+
+  @Test
+  void aSentenceEndingItsLineBeforeAnOpeningQuoteMarkEndsItsParagraph() {
+    String n = norm(wrapped("and Eric, the case manager, suggested an offline option.\n\"It requires the internet to be installed for us.\" (Eric)"));
+    assertEquals(true, n.contains("an offline option.\n\"It requires"), n);
+  }
 }
