@@ -40,6 +40,11 @@ final class LineJoiner {
   // starts only at a word start, and words never give back letters: a long run of letters (no
   // hyphen) costs linear time, not quadratic
   private static final Pattern IN_LINE_COMPOUND = Pattern.compile("(?<!\\p{L})(\\p{L}++)- ?(\\p{L}++)");
+  /** Lowercase words that no sentence, turn or heading ends with. */
+  private static final Set<String> FUNCTION_WORDS =
+      Set.of("of", "the", "a", "an", "to", "in", "on", "at", "for", "with", "by", "from", "into", "than", "and", "or");
+  /** A full stop, question or exclamation mark ending a line, then closing quote marks or brackets. */
+  private static final Pattern SENTENCE_STOP = Pattern.compile("[.!?…][\"”’')\\]]*$");
   /** Words after which {@code X- } is a suspended hyphen ({@code short- and long-term}). */
   private static final Set<String> SUSPENDING_WORDS = Set.of("and", "or", "to", "nor", "but", "as");
 
@@ -47,13 +52,68 @@ final class LineJoiner {
 
   /** The text with its hard wrapping undone, or {@code t} itself when it is not hard-wrapped. */
   static MappedText repair(MappedText t) {
-    List<Line> lines = lines(t.text());
-    int width = wrapWidth(lines);
+    List<Line> all = lines(t.text());
+    boolean[] furniture = PageFurniture.lines(all.stream().map(Line::content).toList());
+    for (int i = 0; i < all.size(); i++) {
+      // a transcript repeats its speaker labels, and a paper its list bullets: they are no headers
+      String c = all.get(i).content();
+      furniture[i] &= LineShapes.isPageNumber(c) || !startsBlock(c) && !speakerHeader(c);
+    }
+    List<Line> text = new ArrayList<>();
+    for (int i = 0; i < all.size(); i++) {
+      if (!furniture[i]) {
+        text.add(all.get(i));
+      }
+    }
+    int width = wrapWidth(text);
     if (width < 0) {
       return t;
     }
+    List<Line> lines = acrossPageBreaks(all, furniture);
     Layout layout = new Layout(width, trailingSpaceConvention(lines));
     return removeSpaceAfterHyphens(join(t, lines, layout, compounds(t.text())));
+  }
+
+  /**
+   * The lines without page furniture ({@link PageFurniture}): a run of furniture and blank lines
+   * after a line that does not end its sentence and before more text is left out whole, so the
+   * paragraph's lines meet and join; elsewhere repeated headers and footers are left out and blank
+   * lines and lone page numbers stay.
+   */
+  private static List<Line> acrossPageBreaks(List<Line> all, boolean[] furniture) {
+    List<Line> out = new ArrayList<>();
+    int i = 0;
+    while (i < all.size()) {
+      Line line = all.get(i);
+      boolean breakRun = furniture[i] || line.blank();
+      if (!breakRun) {
+        out.add(line);
+        i++;
+        continue;
+      }
+      int j = i;
+      boolean anyFurniture = false;
+      while (j < all.size() && (furniture[j] || all.get(j).blank())) {
+        anyFurniture |= furniture[j];
+        j++;
+      }
+      Line before = out.isEmpty() ? null : out.get(out.size() - 1);
+      boolean paragraphGoesOn = anyFurniture && before != null && !before.blank() && j < all.size()
+          && !LineShapes.endsSentence(before.content()) && goesOn(before.content(), all.get(j).content());
+      boolean pageBreak = false;
+      for (int k = i; k < j; k++) {
+        pageBreak |= furniture[k] && !LineShapes.isPageNumber(all.get(k).content());
+      }
+      for (int k = i; k < j && !paragraphGoesOn; k++) {
+        // a repeated header or footer goes wherever it is; a lone number stays unless a header or
+        // footer shows a page break there (elsewhere it may be a table's)
+        if (!furniture[k] || !pageBreak && LineShapes.isPageNumber(all.get(k).content())) {
+          out.add(all.get(k));
+        }
+      }
+      i = j;
+    }
+    return out;
   }
 
   /**
@@ -108,6 +168,16 @@ final class LineJoiner {
       start = end + 1;
     }
     return out;
+  }
+
+  /**
+   * True when a paragraph ending {@code last} goes on in {@code next}: it ends with a word, a comma
+   * or a dash, or {@code next} goes on in lowercase; a line ending with a bracket or a quote mark
+   * (a quote's code, {@code " -[Marie]}) ends its paragraph unless so.
+   */
+  private static boolean goesOn(String last, String next) {
+    char end = last.charAt(last.length() - 1);
+    return Character.isLetterOrDigit(end) || ",-–—/".indexOf(end) >= 0 || !next.isEmpty() && Character.isLowerCase(next.codePointAt(0));
   }
 
   /** The common line width when the text is hard-wrapped, else -1. */
@@ -172,7 +242,7 @@ final class LineJoiner {
 
   private static MappedText join(MappedText t, List<Line> lines, Layout layout, Set<String> compounds) {
     MappedText.Builder out = t.builder();
-    int emitFrom = 0;
+    int emitFrom = lines.isEmpty() ? 0 : lines.get(0).start();
     for (int i = 0; i < lines.size(); i++) {
       Line line = lines.get(i);
       Join join = i + 1 < lines.size() ? joinKind(lines, i, layout, compounds) : Join.NONE;
@@ -185,8 +255,11 @@ final class LineJoiner {
           out.add(' ', t.origin(line.contentEnd()));
         }
       }
-      // a joined line of a Markdown block quote leaves its '>' markers out
-      emitFrom = join == Join.NONE ? line.end() + 1 : lines.get(i + 1).contentStart() + BlockQuoteMarkers.length(lines.get(i + 1).content());
+      // a joined line of a Markdown block quote leaves its '>' markers out; page furniture left out
+      // of the lines is left out of the text
+      emitFrom = join == Join.NONE
+          ? (i + 1 < lines.size() ? lines.get(i + 1).start() : line.end() + 1)
+          : lines.get(i + 1).contentStart() + BlockQuoteMarkers.length(lines.get(i + 1).content());
     }
     return out.build();
   }
@@ -195,7 +268,12 @@ final class LineJoiner {
     int width = layout.width();
     Line line = lines.get(i);
     Line next = lines.get(i + 1);
-    if (line.blank() || next.blank() || startsBlock(next.content())) {
+    if (line.blank() || next.blank()) {
+      return Join.NONE;
+    }
+    // "…end of" / "February: 'You're…": a line ending with an article or preposition goes on,
+    // even into what looks like a speaker label
+    if (startsBlock(next.content()) && !(endsWithFunctionWord(line.content()) && SpeakerLabel.parse(next.content()).isPresent())) {
       return Join.NONE;
     }
     // a Markdown block quote: its lines join only each other, and a line of '>' alone parts its paragraphs
@@ -212,10 +290,20 @@ final class LineJoiner {
     if (LineShapes.isNumberedHeading(a) || looksLikeHeading(lines, i, layout)) {
       return Join.NONE;
     }
-    if (LineShapes.endsSentence(a) && a.length() < 0.75 * width) {
+    // a short line is a paragraph's last: one that ends a sentence, or a quote's code or mark
+    if ((LineShapes.endsSentence(a) || ")]\"”".indexOf(a.charAt(a.length() - 1)) >= 0) && a.length() < 0.75 * width) {
+      return Join.NONE;
+    }
+    // a sentence that ends its line before one opening with a quote mark: an extract set off as its
+    // own paragraph, whose speaker the paragraph before may name (a lead-in's colon keeps them one)
+    if (SENTENCE_STOP.matcher(a).find() && "\"“‘«".indexOf(next.content().charAt(nextMarkers)) >= 0
+        && next.content().length() > nextMarkers + 1 && !Character.isWhitespace(next.content().charAt(nextMarkers + 1))) {
       return Join.NONE;
     }
     char last = a.charAt(a.length() - 1);
+    if (a.length() == 1 && "\"“‘«".indexOf(last) >= 0) {
+      return Join.TIGHT; // an opening mark alone on its line opens the words on the next
+    }
     if (last == '\u00AD') {
       return Join.DROP_HYPHEN;
     }
@@ -226,6 +314,15 @@ final class LineJoiner {
       return Join.TIGHT;
     }
     return Join.SPACE;
+  }
+
+  private static boolean endsWithFunctionWord(String content) {
+    int k = content.length();
+    int w = k;
+    while (w > 0 && Character.isLetter(content.charAt(w - 1))) {
+      w--;
+    }
+    return w < k && (w == 0 || content.charAt(w - 1) == ' ') && FUNCTION_WORDS.contains(content.substring(w, k));
   }
 
   /** True for a line that starts its own block: never joined to the line before. */
@@ -260,7 +357,9 @@ final class LineJoiner {
     if (",;:.!?-—–/".indexOf(last) >= 0) {
       return false;
     }
-    boolean afterBreak = i == 0 || lines.get(i - 1).blank() || LineShapes.endsSentence(lines.get(i - 1).content());
+    // a list item starts its own block whatever comes before it: "3. Feeling of support" is a title
+    boolean afterBreak = i == 0 || lines.get(i - 1).blank() || LineShapes.endsSentence(lines.get(i - 1).content())
+        || LineShapes.isListItem(a);
     String next = lines.get(i + 1).content();
     int first = next.codePointAt(0);
     return afterBreak && (Character.isUpperCase(first) || Character.isDigit(first) || "“\"‘'".indexOf(first) >= 0);

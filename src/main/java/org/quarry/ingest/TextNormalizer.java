@@ -9,7 +9,9 @@ import org.quarry.model.OffsetMap;
  * hyphens, hard-wrapped lines joined into paragraphs), keeping a map back to the text as read.
  *
  * <p>Inline HTML tags that Markdown and plain-text renderings keep ({@code <sup>12</sup>}, {@code
- * <em>}) are removed ({@link InlineTags}). Latin ligatures ({@code ﬁ}) become their letters everywhere. The other PDF repairs apply only to text that {@link LineJoiner} finds hard-wrapped, so web text,
+ * <em>}) are removed ({@link InlineTags}), and so is a typesetter's mark that PDF extraction puts
+ * into the text ({@code XSL • FO RenderX}), and a running header glued to the paragraphs at page breaks ({@link
+ * PageFurniture}). Latin ligatures ({@code ﬁ}) become their letters everywhere. The other PDF repairs apply only to text that {@link LineJoiner} finds hard-wrapped, so web text,
  * Markdown and transcripts keep their line structure: after normalisation one line is one
  * paragraph, heading, list item, table row or speaker turn.
  *
@@ -39,7 +41,10 @@ public final class TextNormalizer {
     t = lineEnds(t);
     t = InlineTags.strip(t);
     t = ligatures(t);
+    t = PageFurniture.stripTypesetterMarks(t);
     t = LineJoiner.repair(t);
+    // on paragraphs, not wrapped lines: a wrapped line is a fragment that may repeat as a quote does
+    t = PageFurniture.stripRunningHeaders(t);
     return new Normalized(t.text(), t.offsetMap());
   }
 

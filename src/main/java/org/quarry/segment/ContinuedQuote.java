@@ -2,6 +2,7 @@ package org.quarry.segment;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Finds where a quote that runs over several paragraphs begins, given the quote that opens its
@@ -34,6 +35,9 @@ final class ContinuedQuote {
   /** Paragraphs of one quote at most: a longer run is more likely a misreading than an extract. */
   static final int MAX_PARAGRAPHS = 8;
   private static final int MIN_INDENT = 2;
+  /** An answer or filler that opens speech, then a stop or comma. */
+  private static final Pattern SPOKEN_OPENING =
+      Pattern.compile("(?:Yes|Yeah|Yah|No|Nope|Well|Okay|OK|Ok|Hmm+|Um+|Uh+|Ah+|Oh|Mm+|Erm)[.,!…]+\\s");
 
   private ContinuedQuote() {}
 
@@ -73,7 +77,27 @@ final class ContinuedQuote {
     if (start.isEmpty() && indent(text, b.start()) >= MIN_INDENT) {
       start = byIndent(text, blocks, found, last);
     }
+    if (start.isEmpty() && !closed && !isMark(text, content, false) && last > 0) {
+      start = bySpokenOpening(text, blocks.get(last - 1), found.get(last - 1), last - 1);
+    }
     return start;
+  }
+
+  /**
+   * An extract without quote marks whose first paragraph opens as speech does, with an answer or a
+   * filler ({@code Yes. The messages…}, {@code Well, I…}): the paper's own paragraphs never do, so
+   * that paragraph is the extract's first.
+   */
+  private static Optional<Start> bySpokenOpening(String text, PaperSegmenter.Block p, List<QuoteExtractor.Quote> quotes, int k) {
+    if (!candidate(text, p, quotes) || text.charAt(p.start()) == '>') {
+      return Optional.empty();
+    }
+    int content = contentStart(text, p.start(), p.end());
+    if (!SPOKEN_OPENING.matcher(text).region(content, p.end()).lookingAt()
+        || Marks.of(text, p.start(), p.end(), false).any() || text.charAt(p.end() - 1) == ':') {
+      return Optional.empty();
+    }
+    return Optional.of(new Start(k, content, content));
   }
 
   private static Optional<Start> byQuoteMarks(

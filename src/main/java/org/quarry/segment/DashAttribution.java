@@ -21,6 +21,8 @@ final class DashAttribution {
   /** A bare code straight after a quote's dash, with an optional gloss in parentheses. */
   private static final Pattern CODE_THEN_BREAK =
       Pattern.compile("(" + QuoteExtractor.CODE + ")(?:\\s*\\([^()\\[\\]\\n]{1,60}\\))?");
+  /** A numbered heading that PDF text runs into the paragraph before: {@code 4.2.2.2. Service design}. */
+  private static final Pattern SECTION_NUMBER = Pattern.compile("[0-9]{1,2}(?:\\.[0-9]{1,2})*\\.?\\s+\\p{Lu}");
   private static final Pattern PAGE_REFERENCE = Pattern.compile("p{1,2}[0-9]+");
   /** Longest attribution after a dash; as with bracketed codes, a code and its gloss are short. */
   private static final int MAX_ATTRIBUTION = 200;
@@ -171,15 +173,18 @@ final class DashAttribution {
   }
 
   /**
-   * True when spaces and then a capital or an opening quote mark come at {@code i}: PDF text often
-   * loses the stop after an attribution ({@code "…" -R4 (e) Many elderly…}).
+   * True when spaces and then a capital, an opening quote mark or a numbered heading come at {@code
+   * i}: PDF text often loses the stop after an attribution ({@code "…" -R4 (e) Many elderly…}, {@code
+   * "…" -R4 (e) 4.2.2.2. Service design…}).
    */
   private static boolean newSentenceAt(String text, int i, int to) {
     int j = i;
     while (j < to && Character.isSpaceChar(text.charAt(j))) {
       j++;
     }
-    return j > i && j < to && (Character.isUpperCase(text.charAt(j)) || isQuoteOpening(text.charAt(j)));
+    return j > i && j < to
+        && (Character.isUpperCase(text.charAt(j)) || isQuoteOpening(text.charAt(j))
+            || SECTION_NUMBER.matcher(text).region(j, Math.min(to, j + 40)).lookingAt());
   }
 
   private static boolean isQuoteOpening(char c) {

@@ -24,6 +24,10 @@ final class GlossedCode {
   private static final Pattern GROUP = Pattern.compile("(?i)(?:FGD?|Group|Focus group)[-\\s]?[0-9]{1,3}");
   private static final Pattern QUOTED_NAME =
       Pattern.compile("\\s*[\"“‘']?(\\p{Lu}[\\p{L}.'’-]{0,20})[\"”’']{1,2}\\s*,(.+)");
+  private static final Pattern AFTER_GLOSS =
+      Pattern.compile("\\s*\\p{L}[\\p{L} ,'’-]{2,150};\\s*(" + QuoteExtractor.CODE + ")\\s*");
+  private static final Pattern UNDERSCORED =
+      Pattern.compile("\\s*(\\p{L}{1,8}[0-9]{1,4})(?:_\\p{L}[\\p{L} -]{0,30})+\\s*");
   private static final Pattern GENDER = Pattern.compile("(?i)(?:fe)?male|man|woman|[MF]");
   private static final Pattern AGE = Pattern.compile("[0-9]{1,3}(?:\\s*(?:years?|yrs?|y)(?:\\s*old)?)?");
   /** Longest descriptive item: {@code android user}, {@code 58 years old}, {@code community health worker}. */
@@ -33,7 +37,32 @@ final class GlossedCode {
 
   /** The participant named in the text inside a bracket pair, in one of the shapes above. */
   static Optional<String> of(String bracketed) {
-    return slashList(bracketed).or(() -> quotedName(bracketed));
+    return slashList(bracketed).or(() -> quotedName(bracketed)).or(() -> afterGloss(bracketed)).or(() -> underscored(bracketed));
+  }
+
+  /**
+   * The code that ends an aside of the authors' words, after a semicolon: {@code (triage,
+   * appointment management, others; P007)}. The words before it are plain words and commas, so a
+   * citation list ({@code Smith 2020; P3}) or a figure reference is not read as a gloss.
+   */
+  private static Optional<String> afterGloss(String bracketed) {
+    Matcher m = AFTER_GLOSS.matcher(bracketed);
+    if (!m.matches() || NotParticipant.is(m.group(1)) || GROUP.matcher(m.group(1)).matches()) {
+      return Optional.empty();
+    }
+    return Optional.of(m.group(1).replaceAll("\\s+", " "));
+  }
+
+  /**
+   * A code joined by underscores to descriptive words that may hold spaces: {@code
+   * (P7_Health worker_FGD)}. The whole label, as printed, is the participant, as {@code P6_male_FGD} is.
+   */
+  private static Optional<String> underscored(String bracketed) {
+    Matcher m = UNDERSCORED.matcher(bracketed);
+    if (!m.matches() || NotParticipant.is(m.group(1))) {
+      return Optional.empty();
+    }
+    return Optional.of(bracketed.strip().replaceAll("\\s+", " "));
   }
 
   /** {@code person (group)} when {@code code} is a group and {@code gloss} names a person in it; else {@code code}. */

@@ -20,6 +20,12 @@ import java.util.regex.Pattern;
  * ({@link NotParticipant}) are not speakers.
  */
 final class NarrativeAttribution {
+  /** Longest clause between a reporting verb and the quote it introduces. */
+  private static final int MAX_CLAUSE = 80;
+  /** A reporting verb that introduces speech whatever follows it. */
+  private static final String NAMED_VERB =
+      "(?:said|says|explained|explains|suggested|suggests|argued|argues|stated|states|noted|notes|commented"
+          + "|remarked|mentioned|described|emphasi[sz]ed|highlighted|recommended|proposed|insisted|added)";
   /** A reporting verb: said, explained, put it, envisioned, notes… */
   private static final String VERB =
       "(?:said|says|put it|told|wrote|thought|felt|knew|spoke|went on|added|adds|explained|explains|noted|notes"
@@ -35,6 +41,15 @@ final class NarrativeAttribution {
       Pattern.compile(
           "(?:" + SPEAKER_CODE + "|(" + Pseudonym.NAME + "),\\s+(?:(?:a|an|the|one)\\s+)?[\\p{L} -]{2,40}?,)"
               + "\\s+(?:[a-z]+ly\\s+)?" + VERB + "\\s*(?:that\\s*|:\\s*|,\\s*)?$");
+  /**
+   * A speaker code and a reporting verb of the list (not any past tense) with a short clause between
+   * them and the quote: {@code expert P010 suggested assessing early (and as an ongoing theme) "…"}.
+   */
+  private static final Pattern BEFORE_CLAUSE =
+      Pattern.compile(
+          "(?<![\\p{L}\\p{N}])(" + QuoteExtractor.CODE + ")\\s+(?:[a-z]+ly\\s+)?" + NAMED_VERB
+              + "\\s+[\\p{Ll}(][^.!?;:\"“”‘’\\[\\]]{0," + MAX_CLAUSE + "}$");
+  private static final Pattern BARE_CODE = Pattern.compile("(?<![\\p{L}\\p{N}])" + QuoteExtractor.CODE + "(?![\\p{L}\\p{N}])");
   /** Words after a quote's closing mark, up to the code: a comma, perhaps an article and a role. */
   private static final Pattern ROLE_AFTER =
       Pattern.compile("[\"”’']\\s*,?\\s*(?:(?:a|an|the|one|another)\\s+)?(?:[\\p{Ll}-]+\\s+){0,3}[\\p{Ll}-]+\\s*$");
@@ -70,7 +85,7 @@ final class NarrativeAttribution {
     Matcher m = BEFORE.matcher(text).region(from, open);
     m.useTransparentBounds(true);
     if (!m.find()) {
-      return Optional.empty();
+      return clauseBefore(text, floor, open);
     }
     if (m.group(3) != null) {
       String name = m.group(3);
@@ -79,6 +94,21 @@ final class NarrativeAttribution {
     }
     String code = (m.group(1) != null ? m.group(1) : m.group(2)).replaceAll("\\s+", " ");
     return NotParticipant.is(code) ? Optional.empty() : Optional.of(code);
+  }
+
+  /** The code of a speaker whose reporting verb a short clause separates from the quote ({@link #BEFORE_CLAUSE}). */
+  private static Optional<String> clauseBefore(String text, int floor, int open) {
+    int from = Math.max(floor, open - LOOK_BACK - MAX_CLAUSE);
+    Matcher m = BEFORE_CLAUSE.matcher(text).region(from, open);
+    m.useTransparentBounds(true);
+    if (!m.find()) {
+      return Optional.empty();
+    }
+    String code = m.group(1).replaceAll("\\s+", " ");
+    // another code in the clause is another speaker or a reference: no guess between them
+    String clause = text.substring(m.end(1), open);
+    boolean otherCode = BARE_CODE.matcher(clause).find();
+    return NotParticipant.is(code) || otherCode ? Optional.empty() : Optional.of(code);
   }
 
   /**

@@ -27,8 +27,10 @@ import org.quarry.text.LineShapes;
  * artefacts ({@code IntrODuCtIOn}) put back in title case.
  *
  * <p>A paragraph that stops mid-sentence and is followed by one starting in lowercase (a page or
- * column break), by a bare participant code, or by a dashed one after a quotation ({@code — P07}),
- * is one paragraph with it. The lines of a Markdown block quote paragraph ({@code > …}) are one
+ * column break), with a comma, with a bracketed code then a lowercase word ({@code (P3) contended}),
+ * or closing a bracket it left open ({@code (Participant 21, Social} / {@code Worker)}), by a bare
+ * participant code, or by a dashed one after a quotation ({@code — P07}), is one paragraph with it;
+ * a line before such a continuation is no heading, and a page number alone is no paragraph. The lines of a Markdown block quote paragraph ({@code > …}) are one
  * paragraph; a line of {@code >} alone separates its paragraphs.
  *
  * <p>A quote that runs over several paragraphs ({@link ContinuedQuote}) is one {@code quote}
@@ -48,6 +50,10 @@ public final class PaperSegmenter implements Segmenter {
       Pattern.compile("^(?:theme|section|part|chapter)\\s+\\d{1,2}\\s*[:.–—-]\\s*\\S.*$", Pattern.CASE_INSENSITIVE);
   private static final Pattern EMPHASIS = Pattern.compile("^[*_]+|[*_]+$");
   private static final Pattern CONTINUATION = Pattern.compile("^\\p{Ll}[\\p{L}'’-]*(?:[\\s,;.]|$)");
+  /** A bracketed code, then a lowercase word: {@code (P3) contended}. */
+  private static final Pattern CODE_GOES_ON = Pattern.compile("[(\\[]([^()\\[\\]]{1,60})[)\\]]\\s+\\p{Ll}");
+  /** How far back a bracket left open at a paragraph's end is looked for. */
+  private static final int MAX_BRACKET = 200;
   private static final Pattern MID_SENTENCE_END = Pattern.compile("\\p{Ll}[.?!]\\s");
 
   private final QuoteExtractor quotes = new QuoteExtractor();
@@ -176,7 +182,8 @@ public final class PaperSegmenter implements Segmenter {
       while (e > s && Character.isWhitespace(text.charAt(e - 1))) {
         e--;
       }
-      if (e > s && !BlockQuoteMarkers.onlyMarkers(text.subSequence(s, e))) {
+      // a page number alone is no paragraph: the paragraphs on either side of it may be one
+      if (e > s && !BlockQuoteMarkers.onlyMarkers(text.subSequence(s, e)) && !LineShapes.isPageNumber(text.subSequence(s, e))) {
         int[] prev = lines.isEmpty() ? null : lines.get(lines.size() - 1);
         if (prev != null
             && BlockQuoteMarkers.quoted(text.subSequence(s, e))
@@ -193,7 +200,10 @@ public final class PaperSegmenter implements Segmenter {
     for (int k = 0; k < lines.size(); k++) {
       String line = text.substring(lines.get(k)[0], lines.get(k)[1]);
       String next = k + 1 < lines.size() ? text.substring(lines.get(k + 1)[0], lines.get(k + 1)[1]) : null;
-      out.add(new Block(lines.get(k)[0], lines.get(k)[1], heading(line, next)));
+      String afterNext = k + 2 < lines.size() ? text.substring(lines.get(k + 2)[0], Math.min(lines.get(k + 2)[1], lines.get(k + 2)[0] + 64)) : null;
+      // a heading-like line that the line after it goes on from is the start of a paragraph
+      boolean nextStartsParagraph = next != null && afterNext != null && (goesOn(afterNext) || fragment(next, afterNext));
+      out.add(new Block(lines.get(k)[0], lines.get(k)[1], heading(line, next, nextStartsParagraph)));
     }
     return out;
   }
@@ -209,10 +219,13 @@ public final class PaperSegmenter implements Segmenter {
     return breaks == 1;
   }
 
-  /** The section name when {@code line} is a heading, else null. */
-  static String heading(String line, String next) {
-    if (next != null && fragment(line, next)) {
-      return null;
+  /**
+   * The section name when {@code line} is a heading, else null; {@code nextStartsParagraph} says that
+   * the line after {@code next} goes on from it, so {@code next} is no heading however it looks.
+   */
+  static String heading(String line, String next, boolean nextStartsParagraph) {
+    if (next != null && (fragment(line, next) || goesOn(next))) {
+      return null; // the next line goes on with the same clause: a page break, not a section
     }
     Matcher md = MARKDOWN_HEADING.matcher(line);
     if (md.matches()) {
@@ -222,7 +235,7 @@ public final class PaperSegmenter implements Segmenter {
     if (line.length() <= 2 * MAX_HEADING_CHARS && NUMBERED_HEADING.matcher(line).matches() && !line.endsWith(".")) {
       return sectionName(line);
     }
-    if (headingLike(line) && next != null && !headingLike(next) && !MARKDOWN_HEADING.matcher(next).matches()) {
+    if (headingLike(line) && next != null && (nextStartsParagraph || !headingLike(next)) && !MARKDOWN_HEADING.matcher(next).matches()) {
       return sectionName(EMPHASIS.matcher(line).replaceAll("").strip());
     }
     return null;
@@ -236,8 +249,10 @@ public final class PaperSegmenter implements Segmenter {
     if (!(Character.isUpperCase(first) || Character.isDigit(first))
         || line.indexOf('\t') >= 0
         || line.indexOf('|') >= 0
-        || LineShapes.isListItem(line)) {
-      return false;
+        || LineShapes.isListItem(line)
+        || line.lastIndexOf('[') > line.lastIndexOf(']')
+        || line.lastIndexOf('(') > line.lastIndexOf(')')) {
+      return false; // a bracket left open goes on in the next line
     }
     // the last lines of a quotation: its words, a closing mark or stop, and its participant's code
     if (attributedQuoteEnd(line)) {
@@ -346,9 +361,37 @@ public final class PaperSegmenter implements Segmenter {
       return true;
     }
     boolean open = Character.isLetterOrDigit(last) || last == ',' || last == '-';
-    return open
-        && !LineShapes.endsSentence(p)
-        && CONTINUATION.matcher(text.substring(next.start(), Math.min(next.end(), next.start() + 64))).find();
+    if (!open || LineShapes.endsSentence(p)) {
+      return false;
+    }
+    String head = text.substring(next.start(), Math.min(next.end(), next.start() + 64));
+    String tail = text.substring(Math.max(prev.start(), prev.end() - MAX_BRACKET), prev.end());
+    return goesOn(head) || CONTINUATION.matcher(head).find() || closesBracket(tail, head);
+  }
+
+  /**
+   * A line that can only go on with a sentence begun before it: it opens with a comma ({@code ,
+   * switching it on]…}), or with a bracketed code then a lowercase word ({@code (P3) contended
+   * that…}).
+   */
+  private static boolean goesOn(String head) {
+    if ((head.startsWith(", ") || head.startsWith("; ")) && head.length() > 2) {
+      return true; // no paragraph opens with a comma: "…[taps on variable dose" / ", switching it on]…"
+    }
+    Matcher m = CODE_GOES_ON.matcher(head);
+    return m.lookingAt() && QuoteExtractor.participantCode(m.group(1)).isPresent();
+  }
+
+  /** True when {@code tail} leaves a bracket open that {@code head} closes first: {@code (Participant 21, Social} / {@code Worker)}. */
+  private static boolean closesBracket(String tail, String head) {
+    int open = Math.max(tail.lastIndexOf('('), tail.lastIndexOf('['));
+    if (open < 0 || Math.max(tail.lastIndexOf(')'), tail.lastIndexOf(']')) > open) {
+      return false;
+    }
+    char want = tail.charAt(open) == '(' ? ')' : ']';
+    int close = head.indexOf(want);
+    int reopen = Math.min(head.indexOf('(') < 0 ? Integer.MAX_VALUE : head.indexOf('('), head.indexOf('[') < 0 ? Integer.MAX_VALUE : head.indexOf('['));
+    return close > 0 && close < reopen;
   }
 
   /**
@@ -381,6 +424,18 @@ public final class PaperSegmenter implements Segmenter {
       start++;
       while (start < b.end() - 1 && Character.isWhitespace(text.charAt(start))) {
         start++;
+      }
+      // or the mark and a dash attribution: " -[Marie]
+      if (DashAttribution.isDash(text.charAt(start))) {
+        Optional<String> dashed = DashAttribution.line(text, start, b.end());
+        if (dashed.isPresent()) {
+          return true;
+        }
+        int afterDash = start;
+        while (afterDash < b.end() - 1 && (DashAttribution.isDash(text.charAt(afterDash)) || Character.isWhitespace(text.charAt(afterDash)))) {
+          afterDash++;
+        }
+        start = afterDash;
       }
     }
     char first = text.charAt(start);

@@ -28,6 +28,10 @@ import java.util.regex.Pattern;
  * reference, not an attribution ({@code (eg, [N710cg])}). Lowercase page references ({@code (p4)})
  * are not codes. A code may also follow a dash instead of brackets ({@code '…' — P07}, {@code — [P07]}):
  * see {@link DashAttribution}.
+ *
+ * <p>One code after several quoted fragments attributes each of them: fragments joined by {@code
+ * and}, a comma or nothing, and fragments of three words or more earlier in the same sentence
+ * ({@code "a" as they may "b" and "c" (P005)}).
  */
 public final class QuoteExtractor {
   static final String CODE =
@@ -42,6 +46,10 @@ public final class QuoteExtractor {
   private static final Pattern REFERENCE = Pattern.compile("(?i)\\b(?:doi|pmid|pmcid|medline|isbn|issn|https?|www)\\b");
   /** Longest bracketed attribution looked at: a code and its gloss are short. */
   private static final int MAX_ATTRIBUTION = 200;
+  /** Longest stretch of narrative between fragments that share one code. */
+  private static final int MAX_SHARED_GAP = 120;
+  /** Fewest words of a fragment that shares a later code across narrative words. */
+  private static final int MIN_SHARED_WORDS = 3;
   /** Longest inline quote looked for, so a paragraph of stray codes costs linear time. */
   private static final int MAX_QUOTE = 5000;
   static final String DOUBLE_OPEN = "“\"«";
@@ -126,14 +134,18 @@ public final class QuoteExtractor {
       }
       String inside = text.substring(i + 1, close);
       Optional<String> code = participantCode(inside);
-      if (code.isEmpty() && afterClosingMark(text, floor, i)) {
-        code = Pseudonym.inBrackets(inside); // "…" [Anna]
+      int lead = i;
+      if (code.isEmpty()) {
+        lead = dashBefore(text, floor, i); // "…" -[Marie]
+        if (afterClosingMark(text, floor, lead)) {
+          code = Pseudonym.inBrackets(inside); // "…" [Anna]
+        }
       }
       if (code.isEmpty()) {
         i++; // a gloss or aside may hold the code: (eg, [N710cg])
         continue;
       }
-      Optional<Quote> quote = quoteBefore(text, floor, i, close + 1, to, code.get(), from, lastUnmarked);
+      Optional<Quote> quote = quoteBefore(text, floor, lead, close + 1, to, code.get(), from, lastUnmarked);
       if (quote.isPresent()) {
         floor = add(text, floor, quote.get(), out);
         lastUnmarked = unmarked(text, quote.get());
@@ -149,10 +161,47 @@ public final class QuoteExtractor {
    */
   private static int add(String text, int floor, Quote q, List<Quote> out) {
     if (!unmarked(text, q)) {
-      sharing(text, floor, q).ifPresent(out::add);
+      List<Quote> earlier = new ArrayList<>();
+      Optional<Quote> shared = sharing(text, floor, q);
+      shared.ifPresent(earlier::add);
+      for (Optional<Quote> e = sameSentence(text, floor, shared.orElse(q)); e.isPresent(); e = sameSentence(text, floor, e.get())) {
+        earlier.add(0, e.get());
+      }
+      out.addAll(earlier);
     }
     out.add(q);
     return q.claimEnd();
+  }
+
+  /**
+   * A quoted fragment earlier in the sentence of {@code q}, with no code of its own, when the
+   * narrative between them is short and has no bracket, colon or sentence end: one code after
+   * several fragments attributes them all ({@code "a" as they may "b" and "c" (P005)}). A fragment
+   * of fewer than {@value #MIN_SHARED_WORDS} words is more likely the authors' scare quotes.
+   */
+  private static Optional<Quote> sameSentence(String text, int floor, Quote q) {
+    int k = q.claimStart() - 1;
+    int limit = Math.max(floor, q.claimStart() - MAX_SHARED_GAP);
+    while (k >= limit && !isCloseMark(text.charAt(k))) {
+      char c = text.charAt(k);
+      if ("()[]:;!?\n".indexOf(c) >= 0 || DOUBLE_OPEN.indexOf(c) >= 0 && isOpening(text, k)
+          || c == '.' && k + 1 < text.length() && Character.isWhitespace(text.charAt(k + 1))) {
+        return Optional.empty();
+      }
+      k--;
+    }
+    if (k < limit || !isClosing(text, k) || k + 1 == q.claimStart()) {
+      return Optional.empty();
+    }
+    int open = opening(text, floor, k);
+    if (open < 0) {
+      return Optional.empty();
+    }
+    long words = text.substring(open + 1, k).strip().split("\\s+").length;
+    if (words < MIN_SHARED_WORDS) {
+      return Optional.empty();
+    }
+    return words(text, open + 1, k, q.participant(), open, k + 1);
   }
 
   /** The quote just before {@code q}, joined to it by nothing but a comma or {@code and}, if any. */
@@ -365,7 +414,29 @@ public final class QuoteExtractor {
       }
     }
     // unbalanced: a plural possessive (PCNs’ role) looked like a closing mark
-    return nearest;
+    return nearest >= 0 ? nearest : spacedOpening(text, floor, close, opens);
+  }
+
+  /**
+   * A straight opening mark with a space after it, as PDF text prints a mark that stood alone on
+   * its line ({@code wards: " We wait…"}): after a colon, a line end or the paragraph's start, with
+   * no other mark of its kind before {@code close}. -1 when there is none.
+   */
+  private static int spacedOpening(String text, int floor, int close, String opens) {
+    for (int j = close - 1; j >= Math.max(floor, close - MAX_QUOTE); j--) {
+      char c = text.charAt(j);
+      if (opens.indexOf(c) >= 0 || DOUBLE_CLOSE.indexOf(c) >= 0 && c != '"') {
+        if ((c == '"' || c == '\'') && j + 1 < close && Character.isWhitespace(text.charAt(j + 1))) {
+          int b = j - 1;
+          while (b >= floor && Character.isSpaceChar(text.charAt(b))) {
+            b--;
+          }
+          return b < floor || text.charAt(b) == ':' || text.charAt(b) == '\n' ? j : -1;
+        }
+        return -1;
+      }
+    }
+    return -1;
   }
 
   /** A quote mark that opens: at a word start, never an apostrophe between letters. */
@@ -402,10 +473,24 @@ public final class QuoteExtractor {
     return Character.isWhitespace(before) || (DOUBLE_CLOSE + SINGLE_CLOSE).indexOf(before) >= 0 && isClosing(text, i - 1);
   }
 
+  /** The dash just before the bracket at {@code i}, spaces aside ({@code -[Marie]}), or {@code i} when there is none. */
+  private static int dashBefore(String text, int floor, int i) {
+    int k = i - 1;
+    while (k >= floor && Character.isSpaceChar(text.charAt(k))) {
+      k--;
+    }
+    int dash = k;
+    while (dash >= floor && i - dash <= 4 && DashAttribution.isDash(text.charAt(dash))) {
+      dash--;
+    }
+    return dash < k && (dash < floor || Character.isWhitespace(text.charAt(dash)) || isCloseMark(text.charAt(dash))) ? dash + 1 : i;
+  }
+
   /** True when a closing quote mark comes right before {@code i}, spaces aside. */
   private static boolean afterClosingMark(String text, int floor, int i) {
     int k = i - 1;
-    while (k >= floor && Character.isSpaceChar(text.charAt(k))) {
+    // a line end counts: a paragraph a page break split may end with the mark and open with the code
+    while (k >= floor && Character.isWhitespace(text.charAt(k))) {
       k--;
     }
     if (k < floor || (DOUBLE_CLOSE + SINGLE_CLOSE).indexOf(text.charAt(k)) < 0) {

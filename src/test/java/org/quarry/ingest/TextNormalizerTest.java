@@ -61,9 +61,16 @@ class TextNormalizerTest {
   }
 
   @Test
-  void aPageNumberLineIsNotJoinedIntoTheParagraph() {
+  void aPageNumberLineInsideAParagraphIsDroppedAndTheParagraphGoesOn() {
     String n = norm(wrapped("and with intrinsic\n12\nand extrinsic"));
-    assertEquals(true, n.contains("intrinsic\n12\nand extrinsic"), n);
+    assertEquals(true, n.contains("and with intrinsic and extrinsic"), n);
+    assertEquals(false, n.contains("12"), n);
+  }
+
+  @Test
+  void aPageNumberLineAfterAParagraphStaysALineOfItsOwn() {
+    String n = norm(wrapped("and with intrinsic factors.\n12\nThe next paragraph"));
+    assertEquals(true, n.contains("factors.\n12\nThe next paragraph"), n);
   }
 
   @Test
@@ -233,5 +240,107 @@ class TextNormalizerTest {
     // inline HTML tags and <sup> citation markers are removed by the normaliser too
     String untagged = s.replaceAll("<(su[pb])>[\\d,\\s\\-–—]*</\\1>|</?(?:sup|sub|em|i|b|strong|span|a|br)\\b[^<>]*>", "");
     return Normalizer.normalize(untagged, Normalizer.Form.NFC).replaceAll("[\\s\\-\u2010\u00AD]", "");
+  }
+
+  @Test
+  void theTypesettersMarkIsRemovedInsideALineAndAsLinesOfItsOwn() {
+    assertEquals("I needed to do more to get the exercise.", norm("I needed to do more XSL • FO RenderX to get the exercise."));
+    // the blank lines around the mark's lines stay: the paper segmenter joins across them
+    assertEquals("the wearable activity\n\n\ntrackers can use location data", norm("the wearable activity\n\nXSL • FO\n\nRenderX trackers can use location data"));
+  }
+
+  @Test
+  void theTypesettersMarkKeepsTheOffsetsOfTheTextAroundIt() {
+    TextNormalizer.Normalized n = TextNormalizer.normalize("do more XSL • FO RenderX to get");
+    int to = n.text().indexOf("to get");
+    assertEquals(25, n.offsets().toOriginal(to));
+  }
+
+  @Test
+  void runningHeadersAndFootersAtAPageBreakInsideAParagraphAreDropped() {
+    String page = String.join("\n",
+        "Primary care in the UK is in crisis. Young doctors are",
+        "not entering, or remaining in, the specialty in enough",
+        "Br J Gen Pract 2021 | page 3 of 9",
+        "Warwick-Giles et al",
+        "numbers to cope with demand, and many older doctors",
+        "are increasingly dissatisfied with general practice.",
+        "Br J Gen Pract 2021 | page 4 of 9",
+        "Warwick-Giles et al",
+        "The problem is complex and arises from demographic",
+        "change and rising population expectations of what the",
+        "Br J Gen Pract 2021 | page 5 of 9",
+        "services should deliver today, and from the workload of",
+        "the practices that are left to cope with all of it.");
+    String n = norm(page);
+    assertEquals(false, n.contains("Br J Gen Pract"), n);
+    assertEquals(true, n.contains("in enough numbers to cope"), n);
+    assertEquals(true, n.contains("what the services should deliver"), n);
+  }
+
+  @Test
+  void repeatedSpeakerLabelsAreNoRunningHeaders() {
+    String raw = String.join("\n",
+        "Interviewer Smith:",
+        "yeah so we started the network in the spring and it was",
+        "mostly the partners at first and then the managers came",
+        "Interviewer Smith:",
+        "and what did the managers bring that the partners did not",
+        "have already in the practices that were in the network",
+        "Interviewer Smith:",
+        "time mostly and a bit of patience with the paperwork and",
+        "the meetings that nobody else wanted to go to at all");
+    assertEquals(3, norm(raw).lines().filter(l -> l.equals("Interviewer Smith:")).count(), norm(raw));
+  }
+
+  @Test
+  void aRunningHeaderGluedToParagraphsAtPageBreaksIsRemoved() {
+    String raw = String.join("\n",
+        "The report concluded that it meets some criteria Babili et al. 10.3389/fdgth.2022.1071790",
+        "",
+        "including usability and messaging.",
+        "",
+        "Babili et al. 10.3389/fdgth.2022.1071790",
+        "",
+        "Three participants highlighted the calls.",
+        "",
+        "Babili et al. 10.3389/fdgth.2022.1071790 within health facilities and the country.");
+    String n = norm(raw);
+    assertEquals(false, n.contains("Babili"), n);
+    assertEquals(true, n.contains("some criteria\n\nincluding usability"), n);
+    assertEquals(true, n.contains("\nwithin health facilities"), n);
+  }
+
+  @Test
+  void aRepeatedLineNeverGluedToTextStays() {
+    String raw = String.join("\n",
+        "Theme 1: access to care", "", "Some text.", "", "Theme 1: access to care", "", "More text.", "", "Theme 1: access to care");
+    assertEquals(raw, norm(raw));
+  }
+
+  @Test
+  void aRepeatedSpeakerLabelThatAlsoStartsTurnsIsNoRunningHeader() {
+    String raw = String.join("\n",
+        "Participant 12 (nurse 3)", "We started in the spring.", "Participant 12 (nurse 3) Then the managers came.",
+        "Participant 12 (nurse 3)", "Nobody else wanted to go.");
+    assertEquals(raw, norm(raw));
+  }
+
+  @Test
+  void aLineEndingWithAPrepositionGoesOnIntoAWordThatLooksLikeASpeakerLabel() {
+    String n = norm(wrapped("and with it to me there, at the end of\nFebruary: 'You are going to have a choice.'"));
+    assertEquals(true, n.contains("the end of February: 'You are"), n);
+  }
+
+  @Test
+  void aShortLineEndingWithAQuotesCodeEndsItsParagraph() {
+    String n = norm(wrapped("and with it.\" -[Marie]\nDuring the earlier stages of the program"));
+    assertEquals(true, n.contains("-[Marie]\nDuring the earlier"), n);
+  }
+
+  @Test
+  void aSentenceEndingItsLineBeforeAnOpeningQuoteMarkEndsItsParagraph() {
+    String n = norm(wrapped("and Eric, the case manager, suggested an offline option.\n\"It requires the internet to be installed for us.\" (Eric)"));
+    assertEquals(true, n.contains("an offline option.\n\"It requires"), n);
   }
 }

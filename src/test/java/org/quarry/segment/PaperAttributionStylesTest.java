@@ -94,4 +94,79 @@ class PaperAttributionStylesTest {
   void anInlineFragmentWithACodeIsAQuote() {
     assertEquals(List.of("P004 | cheap first stop"), quotes(paper("CAs were seen as a \"cheap first stop\" (P004) for users.")));
   }
+
+  @Test
+  void aCodeAfterAnAsideEndingInASemicolonIsTheSpeaker() {
+    assertEquals(
+        List.of("P007 | where in the patient journey it's used"),
+        quotes(paper("Other dimensions were \"where in the patient journey it's used\" (triage, appointment management, others; P007), or the domain.")));
+  }
+
+  @Test
+  void anUnderscoreCodeMayCarryASpacedRole() {
+    assertEquals(
+        List.of("P7_Health worker_FGD | They come late."),
+        quotes(paper("Men were said to delay.\n\nThey come late. (P7_Health worker_FGD)")));
+  }
+
+  @Test
+  void oneCodeAfterSeveralFragmentsOfASentenceAttributesEachOfThem() {
+    assertEquals(
+        List.of("P005 | developers or for companies", "P005 | get caught up in the business model", "P005 | draw from the frameworks they have"),
+        quotes(paper("It helped \"developers or for companies\" as they may \"get caught up in the business model\" and \"draw from the frameworks they have\" (P005).")));
+  }
+
+  @Test
+  void aShortScareQuoteEarlierInTheSentenceIsNotGivenTheLaterCode() {
+    assertEquals(
+        List.of("P2 | we could not use the app at all"),
+        quotes(paper("The \"digital divide\" meant that \"we could not use the app at all\" (P2).")));
+  }
+
+  @Test
+  void aCodeOpeningTheNextParagraphEndsTheQuoteBeforeIt() {
+    assertEquals(
+        List.of("Christine | But that is the challenge.", "Marie | it is a good innovation."),
+        quotes(paper("Some noted a culture of not replying.\n\n\"But that is the challenge.\"\n\n[Christine] \"it is a good innovation.\" [Marie] Others agreed.")));
+  }
+
+  @Test
+  void aClosingMarkWithADashedNameOnALineOfItsOwnEndsTheQuote() {
+    assertEquals(
+        List.of("Marie | So, the response rate was low."),
+        quotes(paper("Three participants raised calls.\n\n\"So, the response rate was low.\n\n\" -[Marie]\n\nDuring the early stages.")));
+  }
+
+  @Test
+  void aDashCodeMayBeFollowedByANumberedHeadingRunIntoTheParagraph() {
+    assertEquals(
+        List.of("R4 | It should be idiot proof."),
+        quotes(paper("One respondent stated:\n\n\"It should be idiot proof.\" -R4 (e) 4.2.2.2. Service design. Some respondents argued otherwise.")));
+  }
+
+  @Test
+  void aSpeakerCodeAndReportingVerbMayStandAShortClauseBeforeTheQuote() {
+    assertEquals(
+        List.of("P010 | where the app fits in the health system"),
+        quotes(paper("Finally, expert P010 suggested assessing early (and as an ongoing theme) \"where the app fits in the health system\" to plan.")));
+  }
+
+  @Test
+  void aClauseNamingAnotherCodeBeforeTheQuoteNamesNoSpeaker() {
+    assertEquals(List.of(), quotes(paper("Expert P010 suggested that unlike P003 they look at \"the bigger picture\" first.")));
+  }
+
+  @Test
+  void anUnmarkedExtractOverTwoParagraphsStartsWhereSpeechOpensWithAnAnswer() {
+    assertEquals(
+        List.of("P6_male_FGD | Yes. The messages need to be assuring. The messages should be positive."),
+        quotes(paper("They wanted facts about cancer.\n\nYes. The messages need to be assuring.\n\nThe messages should be positive.\n\n(P6_male_FGD)")));
+  }
+
+  @Test
+  void aNarrativeParagraphBeforeAnUnmarkedExtractStaysNarrative() {
+    assertEquals(
+        List.of("P6_male_FGD | The messages should be positive."),
+        quotes(paper("They wanted facts about cancer.\n\nThe messages should be positive.\n\n(P6_male_FGD)")));
+  }
 }
