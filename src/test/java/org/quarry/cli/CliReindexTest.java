@@ -56,7 +56,7 @@ class CliReindexTest {
     // from now on a plain run finds the file unchanged
     CliRun again = CliRun.of("index", files.toString(), "--index", index.toString());
     assertEquals(0, again.exitCode(), again.err());
-    assertTrue(again.out().toLowerCase().contains("unchanged"), again.out());
+    assertTrue(again.out().toLowerCase(java.util.Locale.ROOT).contains("unchanged"), again.out());
   }
 
   @Test

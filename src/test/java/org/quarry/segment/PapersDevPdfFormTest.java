@@ -96,7 +96,7 @@ class PapersDevPdfFormTest {
             notes.add("TAKEN " + id + ": " + token);
           }
         }
-        out.append(String.format("%-26s %6d %5d %9d %7d %10d %5d%n", id, marked.size(), paperFound, quotes.size(), paperCorrect,
+        out.append(String.format(java.util.Locale.ROOT, "%-26s %6d %5d %9d %7d %10d %5d%n", id, marked.size(), paperFound, quotes.size(), paperCorrect,
             negatives.size(), paperTaken));
         fixtures += marked.size();
         found += paperFound;
@@ -105,7 +105,7 @@ class PapersDevPdfFormTest {
         taken += paperTaken;
       }
     }
-    out.append(String.format("%-26s %6d %5d %9d %7d %16d%n", "ALL", fixtures - before[0], found - before[1],
+    out.append(String.format(java.util.Locale.ROOT, "%-26s %6d %5d %9d %7d %16d%n", "ALL", fixtures - before[0], found - before[1],
         passages - before[2], correct - before[3], taken - before[4]));
     notes.forEach(n -> out.append(n.length() > 220 ? n.substring(0, 220) + " …" : n).append('\n'));
     System.out.println(out);
