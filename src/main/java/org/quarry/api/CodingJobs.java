@@ -1,4 +1,9 @@
 package org.quarry.api;
+import org.quarry.model.GroupBy;
+import org.quarry.model.CrossValidationReport;
+import org.quarry.model.LoadedCodebook;
+import org.quarry.model.SuggestMethod;
+import org.quarry.model.SuggestProgress;
 
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
@@ -16,7 +21,7 @@ import org.apache.lucene.index.DirectoryReader;
 import org.quarry.coding.CodeQueryBuilder;
 import org.quarry.coding.CodedPassages;
 import org.quarry.coding.CrossValidation;
-import org.quarry.coding.GoldItem;
+import org.quarry.model.GoldItem;
 import org.quarry.coding.LearnedSuggester;
 import org.quarry.coding.Learning;
 import org.quarry.coding.Suggester;
@@ -26,17 +31,19 @@ import org.quarry.model.Coding;
 import org.quarry.coding.CodeSuggester;
 import org.quarry.coding.CodebookException;
 import org.quarry.coding.CodebookReader;
-import org.quarry.coding.EvalReport;
+import org.quarry.model.EvalReport;
 import org.quarry.coding.Evaluator;
 import org.quarry.coding.GoldSet;
 import org.quarry.coding.IndexCoding;
-import org.quarry.coding.KeyTerm;
-import org.quarry.coding.PassageSuggestions;
-import org.quarry.coding.SuggestOptions;
-import org.quarry.coding.SuggestionRun;
+import org.quarry.model.KeyTerm;
+import org.quarry.model.PassageSuggestions;
+import org.quarry.model.SuggestOptions;
+import org.quarry.model.SuggestionRun;
 import org.quarry.index.IndexLockedException;
 import org.quarry.model.Code;
 import org.quarry.model.Codebook;
+import org.quarry.model.CrossValidationOptions;
+import org.quarry.learn.ModelTrainer;
 import org.quarry.model.Hit;
 import org.quarry.model.Passage;
 import org.quarry.model.Suggestion;
@@ -59,7 +66,7 @@ final class CodingJobs {
   }
 
   /** Reads and validates a codebook file; see {@link Quarry#codebook}. */
-  static CodebookReader.Result readCodebook(Path file) {
+  static LoadedCodebook readCodebook(Path file) {
     try {
       return CodebookReader.load(file);
     } catch (CodebookException e) {
@@ -69,7 +76,7 @@ final class CodingJobs {
 
   /** Suggests codes through the index; see {@link Quarry#suggest}. */
   SuggestionRun suggest(
-      Codebook codebook, SuggestOptions options, java.util.OptionalDouble storeThreshold, CodeSuggester.Progress progress) {
+      Codebook codebook, SuggestOptions options, java.util.OptionalDouble storeThreshold, SuggestProgress progress) {
     folder.requireIndex();
     return suggest(codebook, lexicon(codebook, glossary(codebook), SuggestOptions.DEFAULT_MIN_SCORE), options,
         storeThreshold, progress);
@@ -84,10 +91,10 @@ final class CodingJobs {
     }
   }
 
-  /** Suggests codes with a chosen suggester; see {@link Quarry#suggest(Codebook, Suggester, SuggestOptions, double, CodeSuggester.Progress)}. */
+  /** Suggests codes with a chosen suggester; see {@link Quarry#suggest(Codebook, SuggesterChoice, SuggestOptions, java.util.OptionalDouble, SuggestProgress)}. */
   SuggestionRun suggest(
       Codebook codebook, Suggester suggester, SuggestOptions options, java.util.OptionalDouble storeThreshold,
-      CodeSuggester.Progress progress) {
+      SuggestProgress progress) {
     folder.requireIndex();
     try {
       SuggestionRun run = IndexCoding.suggest(folder.dir(), codebook, suggester, options, progress, storeThreshold);
@@ -103,7 +110,7 @@ final class CodingJobs {
   }
 
   /** The suggester of a method; see {@link Quarry#suggester}. */
-  SuggesterChoice suggester(Codebook codebook, Suggester.Method method) {
+  SuggesterChoice suggester(Codebook codebook, SuggestMethod method) {
     folder.requireIndex();
     Glossary glossary = glossary(codebook);
     CodeSuggester lexicon = lexicon(codebook, glossary, SuggestOptions.DEFAULT_MIN_SCORE);
@@ -111,7 +118,7 @@ final class CodingJobs {
     try {
       model = Learning.readModel(folder.dir());
     } catch (IOException e) {
-      if (method == null || method == Suggester.Method.LEXICON) {
+      if (method == null || method == SuggestMethod.LEXICON) {
         return new SuggesterChoice(lexicon, List.of(e.getMessage() + "; suggesting with the lexicon"));
       }
       throw new QuarryException(e.getMessage(), e);
@@ -120,7 +127,7 @@ final class CodingJobs {
       return new SuggesterChoice(lexicon, List.of());
     }
     Optional<String> stale = model.isEmpty() ? Optional.empty() : staleness(model.get(), codebook);
-    if (method == Suggester.Method.LEXICON) {
+    if (method == SuggestMethod.LEXICON) {
       // a model that fits knows the lexicon's threshold from the coded passages
       return new SuggesterChoice(model.isPresent() && stale.isEmpty()
           ? lexicon(codebook, glossary, model.get().lexiconThreshold()) : lexicon, List.of());
@@ -138,7 +145,7 @@ final class CodingJobs {
     }
     try {
       return new SuggesterChoice(
-          new LearnedSuggester(codebook, glossary, model.get(), method == null ? Suggester.Method.COMBINED : method),
+          new LearnedSuggester(codebook, glossary, model.get(), method == null ? SuggestMethod.COMBINED : method),
           List.of());
     } catch (IllegalArgumentException e) {
       throw new QuarryException(e.getMessage(), e);
@@ -180,7 +187,7 @@ final class CodingJobs {
         search.decisions().stream().filter(d -> !d.accepted() && d.applied()).forEach(d -> reviewed.add(d.source()));
       }
       CodedPassages coded = Learning.coded(reader, codebook, glossary(codebook), items, all, reviewed, options,
-          CodedPassages.GroupBy.SOURCE);
+          GroupBy.SOURCE);
       LearnedModel model = Learning.train(reader, codebook, coded, threads, seed);
       Learning.writeModel(folder.dir(), model);
       long positives = coded.labels().stream().filter(l -> !l.isEmpty()).count();
@@ -194,9 +201,13 @@ final class CodingJobs {
   }
 
   /** Cross-validates the suggestion methods; see {@link Quarry#crossValidate}. */
-  CrossValidation.Report crossValidate(
-      Codebook codebook, Path gold, CrossValidation.Options options, CodedPassages.GroupBy groupBy,
-      double contextWeight, boolean evidence, int threads, BinaryLearner learner) {
+  CrossValidationReport crossValidate(
+      Codebook codebook, Path gold, CrossValidationOptions asked, GroupBy groupBy,
+      double contextWeight, boolean evidence, int threads) {
+    BinaryLearner learner = Learning.learner(asked.learner(), asked.seed());
+    CrossValidation.Options options = new CrossValidation.Options(asked.folds(), asked.methods(),
+        asked.lexiconThreshold(), asked.top(), asked.seed(),
+        ModelTrainer.Options.defaults(threads, asked.seed()).withTop(asked.top()), asked.learningCurve());
     folder.requireIndex();
     GoldSet set = readGold(gold, codebook);
     List<Passage> all = search.passages(true).stream().map(Hit::passage).toList();
@@ -276,7 +287,7 @@ final class CodingJobs {
             .contextWeight(contextWeight)
             .build()
             .onlyPassages(goldIds);
-    SuggestionRun run = suggest(codebook, options, java.util.OptionalDouble.empty(), CodeSuggester.Progress.NONE);
+    SuggestionRun run = suggest(codebook, options, java.util.OptionalDouble.empty(), SuggestProgress.NONE);
     Map<String, List<Suggestion>> byPassage = new HashMap<>();
     for (PassageSuggestions ps : run.passages()) {
       byPassage.put(ps.passage().id(), ps.suggestions());

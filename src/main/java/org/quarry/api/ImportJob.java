@@ -10,7 +10,7 @@ import org.quarry.analysis.TextAnnotator;
 import org.quarry.index.IndexLockedException;
 import org.quarry.index.Indexer;
 import org.quarry.index.StampMismatchException;
-import org.quarry.ingest.SurveyOptions;
+import org.quarry.model.SurveyOptions;
 import org.quarry.model.Codebook;
 import org.quarry.model.Source;
 import org.quarry.refi.ImportedProject;

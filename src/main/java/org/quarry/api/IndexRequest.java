@@ -2,7 +2,7 @@ package org.quarry.api;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.quarry.ingest.SurveyOptions;
+import org.quarry.model.SurveyOptions;
 
 /**
  * What to index.

@@ -1,23 +1,22 @@
 package org.quarry.api;
+import org.quarry.model.GroupBy;
+import org.quarry.model.CrossValidationReport;
+import org.quarry.model.LoadedCodebook;
+import org.quarry.model.SuggestMethod;
+import org.quarry.model.SuggestProgress;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.quarry.analysis.LemmaAnnotator;
 import org.quarry.analysis.TextAnnotator;
 import org.quarry.coding.CodeSuggester;
-import org.quarry.coding.CodedPassages;
-import org.quarry.coding.CrossValidation;
-import org.quarry.coding.Learning;
-import org.quarry.coding.Suggester;
-import org.quarry.coding.CodebookReader;
-import org.quarry.coding.EvalReport;
-import org.quarry.coding.KeyTerm;
-import org.quarry.coding.SuggestOptions;
-import org.quarry.coding.SuggestionRun;
-import org.quarry.learn.BinaryLearner;
+import org.quarry.model.EvalReport;
+import org.quarry.model.KeyTerm;
+import org.quarry.model.SuggestOptions;
+import org.quarry.model.SuggestionRun;
 import org.quarry.model.Codebook;
+import org.quarry.model.CrossValidationOptions;
 import org.quarry.model.Coding;
 import org.quarry.model.Decision;
 import org.quarry.model.Hit;
@@ -71,17 +70,21 @@ public final class Quarry implements AutoCloseable {
    *     Quarry index
    */
   public static Quarry open(Path dir) {
-    return open(dir, LemmaAnnotator::new);
+    return open(dir, Analysis.TAGGED);
   }
 
   /**
-   * Opens the index in {@code dir}, indexing with annotators from {@code annotators} instead of
-   * CoreNLP's tagger (for example {@link LemmaAnnotator#untagged()}, which is faster and loads no
-   * model). Searches are the same either way.
+   * Opens the index in {@code dir}, indexing with {@code analysis} ({@link Analysis#UNTAGGED} is
+   * faster and loads no tagger model). Searches are the same either way.
    *
    * @throws QuarryException as {@link #open(Path)}
    */
-  public static Quarry open(Path dir, Supplier<TextAnnotator> annotators) {
+  public static Quarry open(Path dir, Analysis analysis) {
+    return open(dir, analysis.annotators());
+  }
+
+  // any annotator, for this package's tests (one that counts its calls, say)
+  static Quarry open(Path dir, Supplier<TextAnnotator> annotators) {
     return new Quarry(IndexFolder.at(dir), annotators);
   }
 
@@ -219,7 +222,7 @@ public final class Quarry implements AutoCloseable {
    *
    * @throws QuarryException (bad input) with one line {@code FILE:LINE: what (fix)}
    */
-  public static CodebookReader.Result codebook(Path file) {
+  public static LoadedCodebook codebook(Path file) {
     return CodingJobs.readCodebook(file);
   }
 
@@ -234,7 +237,7 @@ public final class Quarry implements AutoCloseable {
    *     index another process is writing
    */
   public SuggestionRun suggest(
-      Codebook codebook, SuggestOptions options, java.util.OptionalDouble storeThreshold, CodeSuggester.Progress progress) {
+      Codebook codebook, SuggestOptions options, java.util.OptionalDouble storeThreshold, SuggestProgress progress) {
     return coding.suggest(codebook, options, storeThreshold, progress);
   }
 
@@ -247,18 +250,18 @@ public final class Quarry implements AutoCloseable {
    * @throws QuarryException when a learned method is asked for and there is no model, or it is
    *     stale
    */
-  public SuggesterChoice suggester(Codebook codebook, Suggester.Method method) {
+  public SuggesterChoice suggester(Codebook codebook, SuggestMethod method) {
     return coding.suggester(codebook, method);
   }
 
   /**
    * Suggests codes with {@code suggester}; stores those at or above {@code storeThreshold} as
-   * {@link #suggest(Codebook, SuggestOptions, double, CodeSuggester.Progress)} does.
+   * {@link #suggest(Codebook, SuggestOptions, java.util.OptionalDouble, SuggestProgress)} does.
    */
   public SuggestionRun suggest(
-      Codebook codebook, Suggester suggester, SuggestOptions options, java.util.OptionalDouble storeThreshold,
-      CodeSuggester.Progress progress) {
-    return coding.suggest(codebook, suggester, options, storeThreshold, progress);
+      Codebook codebook, SuggesterChoice suggester, SuggestOptions options, java.util.OptionalDouble storeThreshold,
+      SuggestProgress progress) {
+    return coding.suggest(codebook, suggester.suggester(), options, storeThreshold, progress);
   }
 
   /**
@@ -274,21 +277,10 @@ public final class Quarry implements AutoCloseable {
    * Cross-validates the suggestion methods against {@code gold}: groups of passages (sources or
    * participants) are dealt to folds, and no group is trained and tested on.
    */
-  public CrossValidation.Report crossValidate(
-      Codebook codebook, Path gold, CrossValidation.Options options, CodedPassages.GroupBy groupBy,
+  public CrossValidationReport crossValidate(
+      Codebook codebook, Path gold, CrossValidationOptions options, GroupBy groupBy,
       double contextWeight, boolean evidence, int threads) {
-    return crossValidate(codebook, gold, options, groupBy, contextWeight, evidence, threads, Learning.defaultLearner());
-  }
-
-  /**
-   * Cross-validates as {@link #crossValidate(Codebook, Path, CrossValidation.Options,
-   * CodedPassages.GroupBy, double, boolean, int)} does, the learned methods fitting with {@code
-   * learner} (see {@link Learning#learner}).
-   */
-  public CrossValidation.Report crossValidate(
-      Codebook codebook, Path gold, CrossValidation.Options options, CodedPassages.GroupBy groupBy,
-      double contextWeight, boolean evidence, int threads, BinaryLearner learner) {
-    return coding.crossValidate(codebook, gold, options, groupBy, contextWeight, evidence, threads, learner);
+    return coding.crossValidate(codebook, gold, options, groupBy, contextWeight, evidence, threads);
   }
 
   /**

@@ -9,7 +9,7 @@ import org.quarry.ingest.SkippedSourceException;
 import org.quarry.ingest.SourceFile;
 import org.quarry.ingest.SourceReader;
 import org.quarry.ingest.SourceReaders;
-import org.quarry.ingest.SurveyOptions;
+import org.quarry.model.SurveyOptions;
 import org.quarry.model.Source;
 import org.quarry.segment.SourceSegmenter;
 

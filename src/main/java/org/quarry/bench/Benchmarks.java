@@ -7,15 +7,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.store.FSDirectory;
 import org.quarry.analysis.Glossary;
-import org.quarry.analysis.LemmaAnnotator;
-import org.quarry.analysis.TextAnnotator;
+import org.quarry.api.Analysis;
 import org.quarry.api.IndexProgress;
 import org.quarry.api.IndexReport;
 import org.quarry.api.IndexRequest;
@@ -59,7 +57,7 @@ public final class Benchmarks {
     List<Timing[]> pairs = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     // warm the JVM and load the tagger model once, so both sides run warm
-    IndexReport warm = index(corpus, glossary, work.resolve("warm"), LemmaAnnotator::new);
+    IndexReport warm = index(corpus, glossary, work.resolve("warm"), Analysis.TAGGED);
     notes.add(String.format(java.util.Locale.ROOT,
         "corpus: %s, %d passages; first (cold) run %.2f s, of it CoreNLP %.2f s with the model load",
         corpus, warm.passagesInIndex(), warm.elapsed().toMillis() / 1000.0, warm.annotation().toMillis() / 1000.0));
@@ -68,11 +66,11 @@ public final class Benchmarks {
     long taggerNanos = 0;
     for (int i = 0; i < indexRuns; i++) {
       long t0 = System.nanoTime();
-      IndexReport r = index(corpus, glossary, work.resolve("tagged" + i), LemmaAnnotator::new);
+      IndexReport r = index(corpus, glossary, work.resolve("tagged" + i), Analysis.TAGGED);
       tagged[i] = System.nanoTime() - t0;
       taggerNanos += r.annotation().toNanos();
       t0 = System.nanoTime();
-      index(corpus, glossary, work.resolve("untagged" + i), LemmaAnnotator::untagged);
+      index(corpus, glossary, work.resolve("untagged" + i), Analysis.UNTAGGED);
       untagged[i] = System.nanoTime() - t0;
     }
     pairs.add(new Timing[] {Timing.of("index, CoreNLP lemmas", tagged), Timing.of("  baseline: index, untagged lemmas", untagged)});
@@ -113,10 +111,10 @@ public final class Benchmarks {
     return new BenchReport(pairs, notes);
   }
 
-  private static IndexReport index(Path corpus, Path glossary, Path dir, Supplier<TextAnnotator> annotators)
+  private static IndexReport index(Path corpus, Path glossary, Path dir, Analysis analysis)
       throws IOException {
     deleteTree(dir);
-    try (Quarry q = Quarry.open(dir, annotators)) {
+    try (Quarry q = Quarry.open(dir, analysis)) {
       return q.index(new IndexRequest(List.of(corpus), null, glossary), IndexProgress.NONE);
     }
   }

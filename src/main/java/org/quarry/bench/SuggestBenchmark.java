@@ -1,4 +1,5 @@
 package org.quarry.bench;
+import org.quarry.model.SuggestProgress;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,8 +22,8 @@ import org.quarry.analysis.Glossary;
 import org.quarry.analysis.LemmaAnnotator;
 import org.quarry.coding.CodeSuggester;
 import org.quarry.coding.KeywordBaseline;
-import org.quarry.coding.SuggestOptions;
-import org.quarry.coding.SuggestionRun;
+import org.quarry.model.SuggestOptions;
+import org.quarry.model.SuggestionRun;
 import org.quarry.index.DuplicateFinder;
 import org.quarry.index.Fields;
 import org.quarry.index.Indexer;
@@ -121,19 +122,19 @@ public final class SuggestBenchmark {
         DirectoryReader reader = DirectoryReader.open(d)) {
       for (int round = -1; round < rounds; round++) {
         long a = System.nanoTime();
-        last = suggester.suggest(reader, withEvidence, CodeSuggester.Progress.NONE);
+        last = suggester.suggest(reader, withEvidence, SuggestProgress.NONE);
         long b = System.nanoTime();
-        suggester.suggest(reader, scoresOnly, CodeSuggester.Progress.NONE);
+        suggester.suggest(reader, scoresOnly, SuggestProgress.NONE);
         long c = System.nanoTime();
-        suggester.suggest(reader, passageOnly, CodeSuggester.Progress.NONE);
+        suggester.suggest(reader, passageOnly, SuggestProgress.NONE);
         long c2 = System.nanoTime();
         long chars = scanStoredText(reader, reader.maxDoc(), null);
         long e = System.nanoTime();
         scanStoredText(reader, sample, keywords);
         long f = System.nanoTime();
-        SuggestionRun single = suggester.suggest(reader, withEvidence.withThreads(1), CodeSuggester.Progress.NONE);
+        SuggestionRun single = suggester.suggest(reader, withEvidence.withThreads(1), SuggestProgress.NONE);
         long g = System.nanoTime();
-        suggester.suggest(reader, scoresOnly.withThreads(1), CodeSuggester.Progress.NONE);
+        suggester.suggest(reader, scoresOnly.withThreads(1), SuggestProgress.NONE);
         long h = System.nanoTime();
         if (!single.passages().equals(last.passages())) {
           throw new IllegalStateException("suggestions on " + threads + " threads differ from those on one thread");

@@ -69,7 +69,7 @@ final class BenchCommand implements Callable<Integer> {
         throw new QuarryException("--passages, --codes, --rounds and --threads must be 1 or more");
       }
       BenchReport report = org.quarry.bench.LearnBenchmark.run(passages, codes, rounds, seed,
-          threads == null ? org.quarry.coding.SuggestOptions.defaultThreads() : threads);
+          threads == null ? org.quarry.model.SuggestOptions.defaultThreads() : threads);
       spec.commandLine().getOut().print(report.table());
       return 0;
     }
@@ -109,7 +109,7 @@ final class BenchCommand implements Callable<Integer> {
     try {
       BenchReport report = org.quarry.bench.SuggestBenchmark.run(
           org.quarry.bench.SuggestBenchmark.words(words), work, passages, codes, rounds, seed,
-          threads == null ? org.quarry.coding.SuggestOptions.defaultThreads() : threads);
+          threads == null ? org.quarry.model.SuggestOptions.defaultThreads() : threads);
       spec.commandLine().getOut().print(report.table());
     } finally {
       deleteQuietly(work);

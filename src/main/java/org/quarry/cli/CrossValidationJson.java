@@ -1,4 +1,5 @@
 package org.quarry.cli;
+import org.quarry.model.CrossValidationReport;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -7,7 +8,7 @@ import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Map;
 import org.quarry.coding.CrossValidation;
-import org.quarry.coding.EvalReport;
+import org.quarry.model.EvalReport;
 
 /** The JSON and text forms of a cross-validation report. */
 final class CrossValidationJson {
@@ -19,7 +20,7 @@ final class CrossValidationJson {
    * {@code {"folds", "groupBy", "methods": {m: {"threshold", "micro", "macro", "map", …}},
    * "learningCurve": [{"groups", "f1"}]}}, with the counts behind it.
    */
-  static ObjectNode of(CrossValidation.Report r) {
+  static ObjectNode of(CrossValidationReport r) {
     ObjectNode o = JSON.createObjectNode();
     o.put("folds", r.folds());
     o.put("groupBy", r.groupBy());
@@ -31,8 +32,8 @@ final class CrossValidationJson {
       o.put("learner", r.learner());
     }
     ObjectNode methods = o.putObject("methods");
-    for (Map.Entry<String, CrossValidation.MethodResult> e : r.methods().entrySet()) {
-      CrossValidation.MethodResult m = e.getValue();
+    for (Map.Entry<String, CrossValidationReport.MethodResult> e : r.methods().entrySet()) {
+      CrossValidationReport.MethodResult m = e.getValue();
       ObjectNode mo = methods.putObject(e.getKey());
       mo.put("threshold", m.threshold());
       scores(mo.putObject("micro"), m.micro());
@@ -43,13 +44,13 @@ final class CrossValidationJson {
       }
     }
     ArrayNode curve = o.putArray("learningCurve");
-    for (CrossValidation.CurvePoint p : r.learningCurve()) {
+    for (CrossValidationReport.CurvePoint p : r.learningCurve()) {
       curve.addObject().put("groups", p.groups()).put("f1", p.f1());
     }
     return o;
   }
 
-  static void print(PrintWriter out, CrossValidation.Report r) {
+  static void print(PrintWriter out, CrossValidationReport r) {
     out.printf(Locale.ROOT, "%d-fold cross-validation by %s: %d passages in %d groups; %d codes coded, %d with >= %d passages (MAP)%n",
         r.folds(), r.groupBy(), r.passages(), r.groupCount(), r.codesWithGold(), r.codesInMap(),
         CrossValidation.MAP_MIN_PASSAGES);
@@ -58,8 +59,8 @@ final class CrossValidationJson {
     }
     out.printf(Locale.ROOT, "%-10s %9s | %6s %6s %6s | %6s %6s %6s | %6s | %s%n",
         "method", "threshold", "P", "R", "F1", "macroP", "macroR", "macroF", "MAP", "best F1 (threshold)");
-    for (Map.Entry<String, CrossValidation.MethodResult> e : r.methods().entrySet()) {
-      CrossValidation.MethodResult m = e.getValue();
+    for (Map.Entry<String, CrossValidationReport.MethodResult> e : r.methods().entrySet()) {
+      CrossValidationReport.MethodResult m = e.getValue();
       out.printf(Locale.ROOT, "%-10s %9.3f | %6.3f %6.3f %6.3f | %6.3f %6.3f %6.3f | %6.3f | %s%n",
           e.getKey(), m.threshold(), m.micro().precision(), m.micro().recall(), m.micro().f1(),
           m.macro().precision(), m.macro().recall(), m.macro().f1(), m.map(),

@@ -1,4 +1,8 @@
 package org.quarry.cli;
+import org.quarry.model.GroupBy;
+import org.quarry.model.CrossValidationReport;
+import org.quarry.model.CrossValidationOptions;
+import org.quarry.model.LoadedCodebook;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -8,15 +12,10 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.quarry.api.Quarry;
 import org.quarry.api.QuarryException;
-import org.quarry.coding.CodebookReader;
-import org.quarry.coding.EvalReport;
+import org.quarry.model.EvalReport;
 import org.quarry.coding.CodedPassages;
-import org.quarry.coding.CrossValidation;
-import org.quarry.coding.GoldItem;
-import org.quarry.coding.Learning;
-import org.quarry.coding.SuggestOptions;
-import org.quarry.learn.BinaryLearner;
-import org.quarry.learn.ModelTrainer;
+import org.quarry.model.GoldItem;
+import org.quarry.model.SuggestOptions;
 import org.quarry.output.OutputFile;
 import java.nio.file.Files;
 import java.util.List;
@@ -108,7 +107,7 @@ final class EvalCommand implements Callable<Integer> {
     if (methods != null || predictions != null || learner != null) {
       throw new QuarryException("--method, --predictions and --learner go with --cross-validate K");
     }
-    CodebookReader.Result book = Quarry.codebook(codebook);
+    LoadedCodebook book = Quarry.codebook(codebook);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     book.warnings().forEach(w -> err.println("quarry: warning: " + w));
@@ -136,33 +135,31 @@ final class EvalCommand implements Callable<Integer> {
     if (outFolder != null && !Files.isDirectory(outFolder)) {
       throw new QuarryException("cannot write " + predictions + ": no folder " + outFolder + "; create it first");
     }
-    CrossValidation.Options options;
-    CodedPassages.GroupBy by;
-    BinaryLearner fitter;
+    CrossValidationOptions options;
+    GroupBy by;
     try {
-      fitter = Learning.learner(learner == null ? "liblinear" : learner.strip(), seed);
-      by = CodedPassages.GroupBy.parse(groupBy);
-      List<String> m = methods == null ? CrossValidation.METHODS : methods.stream().map(String::strip).toList();
+      String fitter = learner == null ? CrossValidationOptions.LEARNERS.get(0) : learner.strip();
+      by = GroupBy.parse(groupBy);
+      List<String> m = methods == null ? CrossValidationOptions.METHODS : methods.stream().map(String::strip).toList();
       if (top < 1) {
         throw new QuarryException("--top must be 1 or more, got " + top);
       }
       // without --min-score, each fold chooses the lexicon's threshold on its training passages
       java.util.OptionalDouble threshold =
           minScoreOption == null ? java.util.OptionalDouble.empty() : java.util.OptionalDouble.of(minScoreOption);
-      options = new CrossValidation.Options(folds, m, threshold, top, seed,
-          ModelTrainer.Options.defaults(n, seed).withTop(top), !noCurve);
+      options = new CrossValidationOptions(folds, m, threshold, top, seed, fitter, !noCurve);
     } catch (IllegalArgumentException e) {
       throw new QuarryException(e.getMessage(), e);
     }
-    CodebookReader.Result book = Quarry.codebook(codebook);
+    LoadedCodebook book = Quarry.codebook(codebook);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     book.warnings().forEach(w -> err.println("quarry: warning: " + w));
     QuarryHome home = QuarryHome.fromSystem();
-    CrossValidation.Report report;
+    CrossValidationReport report;
     try (Quarry quarry = Quarry.open(common.indexDir(home))) {
       IndexCommand.ensureIndexed(quarry, common, home, err);
-      report = quarry.crossValidate(book.codebook(), gold, options, by, contextWeight, predictions != null, n, fitter);
+      report = quarry.crossValidate(book.codebook(), gold, options, by, contextWeight, predictions != null, n);
     }
     if (predictions != null) {
       try {

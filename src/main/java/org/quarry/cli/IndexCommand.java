@@ -10,7 +10,7 @@ import org.quarry.api.IndexReport;
 import org.quarry.api.IndexRequest;
 import org.quarry.api.Quarry;
 import org.quarry.api.QuarryException;
-import org.quarry.ingest.SurveyOptions;
+import org.quarry.model.SurveyOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

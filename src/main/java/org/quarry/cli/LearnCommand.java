@@ -1,4 +1,5 @@
 package org.quarry.cli;
+import org.quarry.model.LoadedCodebook;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -7,8 +8,7 @@ import java.util.concurrent.Callable;
 import org.quarry.api.LearnReport;
 import org.quarry.api.Quarry;
 import org.quarry.api.QuarryException;
-import org.quarry.coding.CodebookReader;
-import org.quarry.coding.SuggestOptions;
+import org.quarry.model.SuggestOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -47,7 +47,7 @@ final class LearnCommand implements Callable<Integer> {
     if (n < 1) {
       throw new QuarryException("--threads must be 1 or more, got " + n);
     }
-    CodebookReader.Result book = Quarry.codebook(codebook);
+    LoadedCodebook book = Quarry.codebook(codebook);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     book.warnings().forEach(w -> err.println("quarry: warning: " + w));

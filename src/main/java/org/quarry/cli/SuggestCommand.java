@@ -1,4 +1,6 @@
 package org.quarry.cli;
+import org.quarry.model.LoadedCodebook;
+import org.quarry.model.SuggestMethod;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -14,11 +16,9 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.quarry.api.Quarry;
 import org.quarry.api.QuarryException;
-import org.quarry.coding.CodebookReader;
-import org.quarry.coding.PassageSuggestions;
-import org.quarry.coding.SuggestOptions;
-import org.quarry.coding.SuggestionRun;
-import org.quarry.coding.Suggester;
+import org.quarry.model.PassageSuggestions;
+import org.quarry.model.SuggestOptions;
+import org.quarry.model.SuggestionRun;
 import org.quarry.coding.UncertaintySampler;
 import org.quarry.api.SuggesterChoice;
 import org.quarry.model.Coding;
@@ -118,13 +118,13 @@ final class SuggestCommand implements Callable<Integer> {
     if (storeMin != null && !(storeMin >= 0 && storeMin <= 1)) {
       throw new QuarryException("--store-min must be between 0 and 1, got " + storeMin);
     }
-    Suggester.Method chosen;
+    SuggestMethod chosen;
     try {
-      chosen = method == null ? null : Suggester.Method.parse(method);
+      chosen = method == null ? null : SuggestMethod.parse(method);
     } catch (IllegalArgumentException e) {
       throw new QuarryException(e.getMessage(), e);
     }
-    if (text != null && chosen != null && chosen != Suggester.Method.LEXICON) {
+    if (text != null && chosen != null && chosen != SuggestMethod.LEXICON) {
       throw new QuarryException("--text is suggested for by the lexicon; --method " + chosen.label()
           + " works on the passages of the index");
     }
@@ -152,7 +152,7 @@ final class SuggestCommand implements Callable<Integer> {
     }
     PrintWriter err = spec.commandLine().getErr();
     // the codebook is read and validated before anything touches the index
-    CodebookReader.Result book = Quarry.codebook(codebook);
+    LoadedCodebook book = Quarry.codebook(codebook);
     book.warnings().forEach(w -> err.println("quarry: warning: " + w));
     QuarryHome home = QuarryHome.fromSystem();
     SuggestionRun run;
@@ -164,7 +164,7 @@ final class SuggestCommand implements Callable<Integer> {
         IndexCommand.ensureIndexed(quarry, common, home, err);
         SuggesterChoice choice = quarry.suggester(book.codebook(), chosen);
         choice.warnings().forEach(w -> err.println("quarry: warning: " + w));
-        Suggester suggester = choice.suggester();
+        SuggesterChoice suggester = choice;
         usedMethod = suggester.method().label();
         storeAt = storeMin != null ? storeMin : suggester.defaultMinScore();
         ProgressBar bar = new ProgressBar(err, "suggest");

@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.quarry.api.Quarry;
 import org.quarry.api.QuarryException;
-import org.quarry.coding.KeyTerm;
+import org.quarry.model.KeyTerm;
 import org.quarry.model.Codebook;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -1,4 +1,7 @@
 package org.quarry.coding;
+import org.quarry.model.SuggestProgress;
+import org.quarry.model.PassageSuggestions;
+import org.quarry.model.SuggestOptions;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -56,7 +59,7 @@ final class BaggedPassages {
           .threads(options.threads())
           .passages(options.passages())
           .build();
-      for (PassageSuggestions ps : lexicon.suggest(reader, all, CodeSuggester.Progress.NONE).passages()) {
+      for (PassageSuggestions ps : lexicon.suggest(reader, all, SuggestProgress.NONE).passages()) {
         Map<String, Suggestion> m = new HashMap<>();
         ps.suggestions().forEach(s -> m.put(s.code(), s));
         lex.put(ps.passage().id(), m);

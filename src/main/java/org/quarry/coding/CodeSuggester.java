@@ -1,4 +1,9 @@
 package org.quarry.coding;
+import org.quarry.model.SuggestProgress;
+import org.quarry.model.SuggestMethod;
+import org.quarry.model.PassageSuggestions;
+import org.quarry.model.SuggestionRun;
+import org.quarry.model.SuggestOptions;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -50,18 +55,6 @@ import org.quarry.model.PassageKind;
  * passages ({@link SuggestionGatherer}); the output is the same on any number of threads.
  */
 public final class CodeSuggester implements Suggester {
-  /**
-   * Told how far a run has got: codes run, then passages given evidence. Always called on the
-   * thread that called {@link #suggest}, however many threads the run uses.
-   */
-  @FunctionalInterface
-  public interface Progress {
-    /** Progress that reports nothing. */
-    Progress NONE = (done, total, what) -> {};
-
-    /** {@code done} of {@code total} steps; {@code what} names the current one. */
-    void update(long done, long total, String what);
-  }
 
   // runs of kept documents per evidence thread: enough to even out slow runs, few enough that a
   // run's first passage rarely has to find its context's evidence again
@@ -97,8 +90,8 @@ public final class CodeSuggester implements Suggester {
   }
 
   @Override
-  public Method method() {
-    return Method.LEXICON;
+  public SuggestMethod method() {
+    return SuggestMethod.LEXICON;
   }
 
   @Override
@@ -169,7 +162,7 @@ public final class CodeSuggester implements Suggester {
    * @throws IllegalArgumentException naming an unknown kind or filter dimension
    */
   @Override
-  public SuggestionRun suggest(IndexReader reader, SuggestOptions options, Progress progress)
+  public SuggestionRun suggest(IndexReader reader, SuggestOptions options, SuggestProgress progress)
       throws IOException {
     long t0 = System.nanoTime();
     IndexSearcher searcher = new IndexSearcher(reader);
@@ -214,7 +207,7 @@ public final class CodeSuggester implements Suggester {
   // runs every code, on the calling thread or split among threads: code c on thread c mod n, a
   // fixed assignment (codes cost alike on average, and which thread ranks a code never depends on
   // timing); each thread keeps its own best codes per document, merged by the same order after
-  private CodeScorer score(CodeScorer first, int threads, Progress progress) throws IOException {
+  private CodeScorer score(CodeScorer first, int threads, SuggestProgress progress) throws IOException {
     int codes = queries.size();
     int n = Math.min(threads, codes);
     if (n <= 1) {
@@ -252,7 +245,7 @@ public final class CodeSuggester implements Suggester {
   // or in runs of consecutive kept documents that threads take in turn (consecutive, so passages
   // that share a context share its evidence; several per thread, so a slow run does not leave the
   // other threads idle), put back together in document order
-  private static List<PassageSuggestions> gather(SuggestionGatherer gatherer, int threads, Progress progress)
+  private static List<PassageSuggestions> gather(SuggestionGatherer gatherer, int threads, SuggestProgress progress)
       throws IOException {
     int[] docs = gatherer.keptDocs();
     int n = Math.min(threads, docs.length);

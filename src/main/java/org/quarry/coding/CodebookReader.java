@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 import org.quarry.analysis.Glossary;
 import org.quarry.model.Code;
 import org.quarry.model.Codebook;
+import org.quarry.model.LoadedCodebook;
 
 /**
  * Reads a codebook file: Quarry's YAML (DESIGN.md) or a REFI-QDA {@code .qdc}.
@@ -43,19 +44,6 @@ public final class CodebookReader {
   private CodebookReader() {}
 
   /**
-   * A codebook as read, with what the reader could not use but did not refuse.
-   *
-   * @param codebook the validated codebook
-   * @param warnings one line each, e.g. the one line naming the codes that have no terms or query
-   *     to suggest by (every code of a {@code .qdc})
-   */
-  public record Result(Codebook codebook, List<String> warnings) {
-    public Result {
-      warnings = List.copyOf(warnings);
-    }
-  }
-
-  /**
    * The codebook in {@code file}, validated.
    *
    * @throws CodebookException with a one-line message naming the file, line and key at fault
@@ -70,13 +58,13 @@ public final class CodebookReader {
    *
    * @throws CodebookException with a one-line message naming the file, line and key at fault
    */
-  public static Result load(Path file) {
+  public static LoadedCodebook load(Path file) {
     String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
     if (name.endsWith(".qdc") || name.endsWith(".xml")) {
       return QdcCodebookReader.read(file);
     }
     Codebook book = readYaml(file);
-    return new Result(book, termless(file, book, "add 'terms:' to suggest them").stream().toList());
+    return new LoadedCodebook(book, termless(file, book, "add 'terms:' to suggest them").stream().toList());
   }
 
   /**

@@ -1,10 +1,11 @@
 package org.quarry.coding;
+import org.quarry.model.GroupBy;
+import org.quarry.model.GoldItem;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -26,31 +27,6 @@ import org.quarry.model.Passage;
  * @param groups the group of each
  */
 public record CodedPassages(List<BaggedPassages.Bagged> passages, List<Set<String>> labels, List<String> groups) {
-  /** What cross-validation keeps together. */
-  public enum GroupBy {
-    /** A source file. */
-    SOURCE,
-    /**
-     * A participant: the passage's speaker or quoted participant; else the participant the
-     * coding names; else the passage's section of its source (a comment block); else the passage.
-     */
-    PARTICIPANT;
-
-    /**
-     * The grouping named {@code s}.
-     *
-     * @throws IllegalArgumentException naming the known ones
-     */
-    public static GroupBy parse(String s) {
-      for (GroupBy g : values()) {
-        if (g.name().toLowerCase(Locale.ROOT).equals(s.strip().toLowerCase(Locale.ROOT))) {
-          return g;
-        }
-      }
-      throw new IllegalArgumentException("unknown --group-by '" + s + "': use source or participant");
-    }
-  }
-
   public CodedPassages {
     passages = List.copyOf(passages);
     labels = labels.stream().map(Set::copyOf).toList();

@@ -1,4 +1,7 @@
 package org.quarry.coding;
+import org.quarry.model.GroupBy;
+import org.quarry.model.EvalReport;
+import org.quarry.model.PassageSuggestions;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,6 +21,7 @@ import org.quarry.learn.PassageBag;
 import org.quarry.learn.TopCodes;
 import org.quarry.model.Code;
 import org.quarry.model.Codebook;
+import org.quarry.model.CrossValidationReport;
 import org.quarry.model.Evidence;
 import org.quarry.model.Suggestion;
 
@@ -39,7 +43,7 @@ public final class CrossValidation {
   public static final int MAP_MIN_PASSAGES = 3;
 
   /** The methods, in the order they are reported. */
-  public static final List<String> METHODS = List.of("baseline", "lexicon", "learned", "combined");
+  public static final List<String> METHODS = org.quarry.model.CrossValidationOptions.METHODS;
 
   /**
    * How a cross-validation runs.
@@ -73,48 +77,6 @@ public final class CrossValidation {
     }
   }
 
-  /**
-   * One method's figures.
-   *
-   * @param threshold the threshold its predictions used (for a learned model the mean over folds
-   *     of each fold's threshold, chosen on that fold's training passages alone)
-   * @param micro micro-averaged figures
-   * @param macro macro-averaged figures
-   * @param map mean average precision
-   * @param bestThreshold the threshold that would have given the best micro-F1 (chosen on the test
-   *     folds themselves, so an upper bound, reported to show how far the threshold is from it)
-   * @param bestF1 that best micro-F1
-   */
-  public record MethodResult(
-      double threshold, EvalReport.Scores micro, EvalReport.Scores macro, double map, double bestThreshold,
-      double bestF1) {}
-
-  /**
-   * A point of the learning curve.
-   *
-   * @param groups training groups per fold (the mean over folds, rounded)
-   * @param f1 micro-F1 of the first learning method listed
-   */
-  public record CurvePoint(int groups, double f1) {}
-
-  /**
-   * The report.
-   *
-   * @param folds K
-   * @param groupBy what the folds keep together
-   * @param passages passages evaluated
-   * @param groupCount groups
-   * @param codesWithGold codes with at least one coded passage
-   * @param codesInMap codes counted in MAP
-   * @param learner the learning library and settings
-   * @param methods figures per method, in the order asked
-   * @param learningCurve the learning curve (empty without a learning method)
-   * @param predictions the first method's out-of-fold suggestions, per passage that has any
-   */
-  public record Report(
-      int folds, String groupBy, int passages, int groupCount, int codesWithGold, int codesInMap, String learner,
-      Map<String, MethodResult> methods, List<CurvePoint> learningCurve, List<PassageSuggestions> predictions) {}
-
   private final Codebook codebook;
   private final BinaryLearner learner;
   private final Options options;
@@ -127,7 +89,7 @@ public final class CrossValidation {
   }
 
   /** Runs it on {@code data}, whose groups are those of {@code groupBy}. */
-  public Report run(CodedPassages data, CodedPassages.GroupBy groupBy) {
+  public CrossValidationReport run(CodedPassages data, GroupBy groupBy) {
     List<Code> codes = evaluated(data);
     int n = data.size();
     List<String> ids = data.passages().stream().map(b -> b.passage().id()).toList();
@@ -179,17 +141,17 @@ public final class CrossValidation {
         apply(model, data, fold, k, codes, lex, scores, thresholds);
       }
     }
-    Map<String, MethodResult> results = new LinkedHashMap<>();
+    Map<String, CrossValidationReport.MethodResult> results = new LinkedHashMap<>();
     List<PassageSuggestions> predictions = new ArrayList<>();
     for (String m : options.methods()) {
       boolean baseline = m.equals("baseline");
-      MethodResult r = PooledScores.measure(scores.get(m), thresholds.get(m), truth, ids, baseline, options.top());
+      CrossValidationReport.MethodResult r = PooledScores.measure(scores.get(m), thresholds.get(m), truth, ids, baseline, options.top());
       results.put(m, r);
       if (predictions.isEmpty() && m.equals(options.methods().get(0))) {
         predictions.addAll(suggestions(data, codes, scores.get(m), thresholds.get(m), baseline));
       }
     }
-    List<CurvePoint> curve = new ArrayList<>();
+    List<CrossValidationReport.CurvePoint> curve = new ArrayList<>();
     String curveMethod = options.methods().stream().filter(x -> x.equals("learned") || x.equals("combined"))
         .findFirst().orElse(null);
     if (curveMethod != null && options.learningCurve()) {
@@ -202,7 +164,7 @@ public final class CrossValidation {
       codesWithGold += pos > 0 ? 1 : 0;
       codesInMap += pos >= MAP_MIN_PASSAGES ? 1 : 0;
     }
-    return new Report(options.folds(), groupBy.name().toLowerCase(Locale.ROOT), n,
+    return new CrossValidationReport(options.folds(), groupBy.name().toLowerCase(Locale.ROOT), n,
         new LinkedHashSet<>(data.groups()).size(), codesWithGold, codesInMap, learning ? learner.name() : null,
         results, curve, predictions);
   }
@@ -329,10 +291,10 @@ public final class CrossValidation {
   }
 
   // micro-F1 of {@code method} when each fold's model learns from a sample of its training groups
-  private List<CurvePoint> learningCurve(
+  private List<CrossValidationReport.CurvePoint> learningCurve(
       CodedPassages data, int[] fold, List<Code> codes, double[][] lex, boolean[][] truth, List<String> ids,
       String method) {
-    List<CurvePoint> out = new ArrayList<>();
+    List<CrossValidationReport.CurvePoint> out = new ArrayList<>();
     Random random = new Random(options.seed() + 1);
     List<List<String>> trainGroups = new ArrayList<>();
     for (int k = 0; k < options.folds(); k++) {
@@ -370,12 +332,12 @@ public final class CrossValidation {
       if (!ok) {
         continue;
       }
-      MethodResult r = PooledScores.measure(scores.get(method), thresholds.get(method), truth, ids, false, options.top());
+      CrossValidationReport.MethodResult r = PooledScores.measure(scores.get(method), thresholds.get(method), truth, ids, false, options.top());
       int groups = Math.round((float) groupSum / options.folds());
       if (!out.isEmpty() && out.get(out.size() - 1).groups() == groups) {
         out.remove(out.size() - 1);
       }
-      out.add(new CurvePoint(groups, round(r.micro().f1())));
+      out.add(new CrossValidationReport.CurvePoint(groups, round(r.micro().f1())));
     }
     return out;
   }

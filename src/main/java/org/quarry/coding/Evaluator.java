@@ -1,4 +1,6 @@
 package org.quarry.coding;
+import org.quarry.model.GoldItem;
+import org.quarry.model.EvalReport;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,4 +1,5 @@
 package org.quarry.coding;
+import org.quarry.model.GoldItem;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

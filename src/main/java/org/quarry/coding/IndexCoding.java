@@ -1,4 +1,8 @@
 package org.quarry.coding;
+import org.quarry.model.SuggestProgress;
+import org.quarry.model.KeyTerm;
+import org.quarry.model.SuggestionRun;
+import org.quarry.model.SuggestOptions;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -40,18 +44,18 @@ public final class IndexCoding {
    */
   public static SuggestionRun suggest(
       Path dir, Codebook codebook, Glossary glossary, SuggestOptions options,
-      CodeSuggester.Progress progress, java.util.OptionalDouble storeThreshold) throws IOException {
+      SuggestProgress progress, java.util.OptionalDouble storeThreshold) throws IOException {
     return suggest(dir, codebook, new CodeSuggester(codebook, glossary), options, progress, storeThreshold);
   }
 
   /**
    * Suggests codes for the passages of the index in {@code dir} with {@code suggester} (of {@code
    * codebook}'s codes); stores them as {@link #suggest(Path, Codebook, Glossary, SuggestOptions,
-   * CodeSuggester.Progress, double)} does.
+   * SuggestProgress, double)} does.
    */
   public static SuggestionRun suggest(
       Path dir, Codebook codebook, Suggester suggester, SuggestOptions options,
-      CodeSuggester.Progress progress, java.util.OptionalDouble storeThreshold) throws IOException {
+      SuggestProgress progress, java.util.OptionalDouble storeThreshold) throws IOException {
     SuggestionRun run;
     Map<String, List<CodeScore>> changes = Map.of();
     try (Directory directory = FSDirectory.open(dir);
@@ -101,7 +105,7 @@ public final class IndexCoding {
             .contextWeight(options.contextWeight())
             .threads(options.threads())
             .build();
-        return new CodeSuggester(codebook, glossary).suggest(reader, all, CodeSuggester.Progress.NONE);
+        return new CodeSuggester(codebook, glossary).suggest(reader, all, SuggestProgress.NONE);
       }
     }
   }

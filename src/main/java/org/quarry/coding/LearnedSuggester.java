@@ -1,4 +1,9 @@
 package org.quarry.coding;
+import org.quarry.model.SuggestMethod;
+import org.quarry.model.SuggestProgress;
+import org.quarry.model.PassageSuggestions;
+import org.quarry.model.SuggestionRun;
+import org.quarry.model.SuggestOptions;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -17,7 +22,7 @@ import org.quarry.model.Suggestion;
 /**
  * Suggests codes with a {@link LearnedModel}: each passage's calibrated probability per learned
  * code, from its words, its context, its kind and the lexicon's scores. As {@link
- * Suggester.Method#COMBINED}, a code the model could not learn (too few coded passages) is
+ * SuggestMethod#COMBINED}, a code the model could not learn (too few coded passages) is
  * suggested by its lexicon instead, its score rescaled so the lexicon's threshold (chosen on the
  * training passages) meets the model's; a parent code that no training passage had is a container
  * of coded children and is not suggested.
@@ -28,7 +33,7 @@ import org.quarry.model.Suggestion;
  */
 public final class LearnedSuggester implements Suggester {
   private final LearnedModel model;
-  private final Method method;
+  private final SuggestMethod method;
   private final List<Code> codes;
   private final CodeSuggester lexicon;
   private final java.util.Set<String> lexiconBetter;
@@ -36,10 +41,10 @@ public final class LearnedSuggester implements Suggester {
   /**
    * A suggester of {@code codebook}'s codes by {@code model}.
    *
-   * @param method {@link Suggester.Method#LEARNED} or {@link Suggester.Method#COMBINED}
+   * @param method {@link SuggestMethod#LEARNED} or {@link SuggestMethod#COMBINED}
    */
-  public LearnedSuggester(Codebook codebook, Glossary glossary, LearnedModel model, Method method) {
-    if (method == Method.LEXICON) {
+  public LearnedSuggester(Codebook codebook, Glossary glossary, LearnedModel model, SuggestMethod method) {
+    if (method == SuggestMethod.LEXICON) {
       throw new IllegalArgumentException("a learned suggester is learned or combined");
     }
     this.model = model;
@@ -54,12 +59,12 @@ public final class LearnedSuggester implements Suggester {
     containers.retainAll(codebook.parentIds());
     this.codes = codebook.codes().stream()
         .filter(c -> learned.contains(c.id())
-            || (method == Method.COMBINED && withLexicon.contains(c.id()) && !containers.contains(c.id())))
+            || (method == SuggestMethod.COMBINED && withLexicon.contains(c.id()) && !containers.contains(c.id())))
         .toList();
   }
 
   @Override
-  public Method method() {
+  public SuggestMethod method() {
     return method;
   }
 
@@ -70,11 +75,11 @@ public final class LearnedSuggester implements Suggester {
 
   @Override
   public double defaultMinScore() {
-    return method == Method.COMBINED ? model.combinedThreshold() : model.threshold();
+    return method == SuggestMethod.COMBINED ? model.combinedThreshold() : model.threshold();
   }
 
   @Override
-  public SuggestionRun suggest(IndexReader reader, SuggestOptions options, CodeSuggester.Progress progress)
+  public SuggestionRun suggest(IndexReader reader, SuggestOptions options, SuggestProgress progress)
       throws IOException {
     long t0 = System.nanoTime();
     // scores first, from a lexicon run without evidence; evidence after, for the kept passages only
@@ -132,7 +137,7 @@ public final class LearnedSuggester implements Suggester {
         .build()
         .onlyPassages(ids);
     Map<String, Map<String, List<Evidence>>> evidence = new HashMap<>();
-    for (PassageSuggestions ps : lexicon.suggest(reader, all, CodeSuggester.Progress.NONE).passages()) {
+    for (PassageSuggestions ps : lexicon.suggest(reader, all, SuggestProgress.NONE).passages()) {
       Map<String, List<Evidence>> m = new HashMap<>();
       ps.suggestions().forEach(s -> m.put(s.code(), s.evidence()));
       evidence.put(ps.passage().id(), m);
@@ -164,7 +169,7 @@ public final class LearnedSuggester implements Suggester {
     List<String> learned = model.codes();
     for (int c = 0; c < p.length; c++) {
       // combined takes the lexicon for a code whose lexicon ranked better on the held-out folds
-      if (method == Method.LEARNED || !lexiconBetter.contains(learned.get(c))) {
+      if (method == SuggestMethod.LEARNED || !lexiconBetter.contains(learned.get(c))) {
         byCode.put(learned.get(c), p[c]);
       }
     }

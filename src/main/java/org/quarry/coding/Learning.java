@@ -1,4 +1,7 @@
 package org.quarry.coding;
+import org.quarry.model.GroupBy;
+import org.quarry.model.GoldItem;
+import org.quarry.model.SuggestOptions;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -58,7 +61,7 @@ public final class Learning {
   }
 
   /** The learners {@link #learner} knows, the default first. */
-  public static final List<String> LEARNERS = List.of("liblinear", "tribuo");
+  public static final List<String> LEARNERS = org.quarry.model.CrossValidationOptions.LEARNERS;
 
   /**
    * The learner called {@code name}: {@code liblinear} ({@link #defaultLearner()}) or {@code
@@ -87,7 +90,7 @@ public final class Learning {
    */
   public static CodedPassages coded(
       IndexReader reader, Codebook codebook, Glossary glossary, List<GoldItem> items, List<Passage> all,
-      SuggestOptions options, CodedPassages.GroupBy groupBy) throws IOException {
+      SuggestOptions options, GroupBy groupBy) throws IOException {
     return coded(reader, codebook, glossary, items, all, Set.of(), options, groupBy);
   }
 
@@ -97,7 +100,7 @@ public final class Learning {
    */
   public static CodedPassages coded(
       IndexReader reader, Codebook codebook, Glossary glossary, List<GoldItem> items, List<Passage> all,
-      Set<String> reviewedSources, SuggestOptions options, CodedPassages.GroupBy groupBy) throws IOException {
+      Set<String> reviewedSources, SuggestOptions options, GroupBy groupBy) throws IOException {
     Set<String> ids = new HashSet<>();
     codebook.codes().forEach(c -> ids.add(c.id()));
     List<GoldItem> inBook = items.stream().filter(g -> ids.contains(g.code())).toList();

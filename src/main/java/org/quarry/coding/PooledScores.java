@@ -1,4 +1,6 @@
 package org.quarry.coding;
+import org.quarry.model.CrossValidationReport;
+import org.quarry.model.EvalReport;
 
 import java.util.List;
 import org.quarry.learn.RankingMetrics;
@@ -21,7 +23,7 @@ final class PooledScores {
    * @param ids the passages' ids, which break ties in the rankings of MAP
    * @param anyHit whether the scores are literal hit counts, any of which is a prediction
    */
-  static CrossValidation.MethodResult measure(
+  static CrossValidationReport.MethodResult measure(
       double[][] s, double[] t, boolean[][] truth, List<String> ids, boolean anyHit, int top) {
     boolean[][] inTop = anyHit ? null : TopCodes.mark(s, top);
     EvalReport.Scores[] perCode = new EvalReport.Scores[s.length];
@@ -75,7 +77,7 @@ final class PooledScores {
       bestT = Thresholds.bestMicroF1(s, labels, top);
       bestF1 = Thresholds.microF1(s, inTop, labels, bestT);
     }
-    return new CrossValidation.MethodResult(
+    return new CrossValidationReport.MethodResult(
         org.quarry.model.Scores.round(meanT), micro, mac, apCount == 0 ? 0 : apSum / apCount, bestT, bestF1);
   }
 

@@ -1,4 +1,5 @@
 package org.quarry.coding;
+import org.quarry.model.LoadedCodebook;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,7 +31,7 @@ final class QdcCodebookReader {
 
   private QdcCodebookReader() {}
 
-  static CodebookReader.Result read(Path file) {
+  static LoadedCodebook read(Path file) {
     if (!Files.isRegularFile(file)) {
       throw new CodebookException(file + ": no such codebook file (check the --codebook path)");
     }
@@ -60,7 +61,7 @@ final class QdcCodebookReader {
     }
     String title = file.getFileName().toString().replaceFirst("\\.[^.]+$", "");
     Codebook book = new Codebook(title, null, codes);
-    return new CodebookReader.Result(book,
+    return new LoadedCodebook(book,
         CodebookReader.termless(file, book, "a .qdc has no lexicon; add terms in a YAML codebook").stream().toList());
   }
 

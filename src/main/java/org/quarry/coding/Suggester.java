@@ -1,8 +1,11 @@
 package org.quarry.coding;
+import org.quarry.model.SuggestMethod;
+import org.quarry.model.SuggestProgress;
+import org.quarry.model.SuggestionRun;
+import org.quarry.model.SuggestOptions;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.Locale;
 import org.apache.lucene.index.IndexReader;
 import org.quarry.model.Code;
 
@@ -12,37 +15,8 @@ import org.quarry.model.Code;
  * and the two combined (the model where a code was learned, the lexicon where it was not).
  */
 public interface Suggester {
-  /** How suggestions are made. */
-  enum Method {
-    /** The codebook's lexicons, scored through the index. */
-    LEXICON,
-    /** A model learned from human coding; codes it could not learn get no suggestion. */
-    LEARNED,
-    /** The learned model where a code was learned, its lexicon elsewhere. */
-    COMBINED;
-
-    /** The method's name on the command line. */
-    public String label() {
-      return name().toLowerCase(Locale.ROOT);
-    }
-
-    /**
-     * The method named {@code s}.
-     *
-     * @throws IllegalArgumentException naming the known methods
-     */
-    public static Method parse(String s) {
-      for (Method m : values()) {
-        if (m.label().equals(s.strip().toLowerCase(Locale.ROOT))) {
-          return m;
-        }
-      }
-      throw new IllegalArgumentException("unknown method '" + s + "': use lexicon, learned or combined");
-    }
-  }
-
   /** The method this suggester uses. */
-  Method method();
+  SuggestMethod method();
 
   /** The codes it can suggest, in codebook order. */
   List<Code> codes();
@@ -59,6 +33,6 @@ public interface Suggester {
    *
    * @throws IllegalArgumentException naming an unknown kind or filter dimension
    */
-  SuggestionRun suggest(IndexReader reader, SuggestOptions options, CodeSuggester.Progress progress)
+  SuggestionRun suggest(IndexReader reader, SuggestOptions options, SuggestProgress progress)
       throws IOException;
 }

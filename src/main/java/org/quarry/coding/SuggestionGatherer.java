@@ -1,4 +1,5 @@
 package org.quarry.coding;
+import org.quarry.model.PassageSuggestions;
 
 import java.io.IOException;
 import java.util.ArrayList;

@@ -1,4 +1,6 @@
 package org.quarry.coding;
+import org.quarry.model.PassageSuggestions;
+import org.quarry.model.SuggestionRun;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,4 +1,5 @@
 package org.quarry.ingest;
+import org.quarry.model.SurveyOptions;
 
 import java.nio.file.Path;
 import java.util.List;

@@ -1,4 +1,5 @@
 package org.quarry.ingest;
+import org.quarry.model.SurveyOptions;
 
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;

@@ -1,4 +1,5 @@
 package org.quarry.api;
+import org.quarry.model.SuggestProgress;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,9 +13,8 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.quarry.analysis.LemmaAnnotator;
 import org.quarry.coding.CodeSuggester;
-import org.quarry.coding.SuggestOptions;
+import org.quarry.model.SuggestOptions;
 import org.quarry.model.Code;
 import org.quarry.model.CodeScore;
 import org.quarry.model.Codebook;
@@ -43,7 +43,7 @@ class DecisionsTest {
   }
 
   private Quarry open() {
-    return Quarry.open(dir.resolve("index"), LemmaAnnotator::untagged);
+    return Quarry.open(dir.resolve("index"), Analysis.UNTAGGED);
   }
 
   private static IndexReport index(Quarry q, Path folder) {
@@ -107,7 +107,7 @@ class DecisionsTest {
       q.reject(answer(q).passage().id(), "speed");
       edit("MODERATOR: Thanks for coming in.", "MODERATOR: Hello again.\n\nMODERATOR: Thanks for coming in.");
       index(q, folder);
-      q.suggest(book, SuggestOptions.defaults(), java.util.OptionalDouble.of(0.0), CodeSuggester.Progress.NONE);
+      q.suggest(book, SuggestOptions.defaults(), java.util.OptionalDouble.of(0.0), SuggestProgress.NONE);
       assertTrue(answer(q).codes().isEmpty(), answer(q).codes().toString());
       assertTrue(q.passages(false).stream().anyMatch(h -> h.passage().text().contains("Slow") && !h.codes().isEmpty()),
           "the code is stored where nobody rejected it");

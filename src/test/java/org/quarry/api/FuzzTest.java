@@ -63,7 +63,7 @@ class FuzzTest {
       @ForAll("bytes") byte[] bytes, @ForAll("extensions") String extension) throws IOException {
     Path file = tmp.resolve("fuzz." + extension);
     Files.write(file, bytes);
-    SourceLoader loader = new SourceLoader(org.quarry.ingest.SurveyOptions.defaults(), 20);
+    SourceLoader loader = new SourceLoader(org.quarry.model.SurveyOptions.defaults(), 20);
     try {
       loader.load(new SourceFile(file, file.getFileName().toString(), tmp));
     } catch (SkippedSourceException e) {

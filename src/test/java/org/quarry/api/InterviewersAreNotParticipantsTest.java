@@ -12,7 +12,6 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.quarry.analysis.LemmaAnnotator;
 import org.quarry.model.FacetValue;
 import org.quarry.model.Hit;
 import org.quarry.model.PassageKind;
@@ -45,7 +44,7 @@ class InterviewersAreNotParticipantsTest {
 
         Interviewer: Thank you, that is all my questions about the practice.
         """);
-    try (Quarry quarry = Quarry.open(tmp.resolve("index"), LemmaAnnotator::untagged)) {
+    try (Quarry quarry = Quarry.open(tmp.resolve("index"), Analysis.UNTAGGED)) {
       quarry.index(IndexRequest.of(folder), IndexProgress.NONE);
       List<String> facets = List.of("participant", "speaker");
       all = quarry.search(SearchRequest.builder("practice").facets(facets).limit(20).build());

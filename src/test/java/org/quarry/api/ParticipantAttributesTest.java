@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.quarry.analysis.LemmaAnnotation;
 import org.quarry.analysis.LemmaAnnotator;
 import org.quarry.analysis.TextAnnotator;
-import org.quarry.ingest.SurveyOptions;
+import org.quarry.model.SurveyOptions;
 import org.quarry.model.FacetValue;
 import org.quarry.model.Hit;
 import org.quarry.model.Passage;
@@ -351,7 +351,7 @@ class ParticipantAttributesTest {
   // ---- helpers ----
 
   private Quarry open() {
-    return Quarry.open(index, LemmaAnnotator::untagged);
+    return Quarry.open(index, Analysis.UNTAGGED);
   }
 
   private IndexRequest withParticipants(String fixture) {

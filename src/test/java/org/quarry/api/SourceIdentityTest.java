@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.quarry.analysis.LemmaAnnotator;
 import org.quarry.model.Hit;
 import org.quarry.model.Source;
 
@@ -39,7 +38,7 @@ class SourceIdentityTest {
   }
 
   private Quarry open() {
-    return Quarry.open(tmp.resolve("index"), LemmaAnnotator::untagged);
+    return Quarry.open(tmp.resolve("index"), Analysis.UNTAGGED);
   }
 
   @Test

@@ -27,8 +27,7 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.quarry.analysis.LemmaAnnotator;
-import org.quarry.ingest.SurveyOptions;
+import org.quarry.model.SurveyOptions;
 import org.quarry.model.FacetValue;
 import org.quarry.model.Hit;
 import org.quarry.model.OffsetMap;
@@ -83,7 +82,7 @@ class SurveyIndexTest {
   @Test
   void attributesAreFacetsAndFilterDimensions() throws IOException {
     Path file = copy(SURVEY);
-    try (Quarry quarry = Quarry.open(tmp.resolve("index"), LemmaAnnotator::untagged)) {
+    try (Quarry quarry = Quarry.open(tmp.resolve("index"), Analysis.UNTAGGED)) {
       quarry.index(request(file, BOTH_QUESTIONS), IndexProgress.NONE);
       SearchResult all = quarry.search(SearchRequest.builder("")
           .facets(List.of("region", "role"))
@@ -134,7 +133,7 @@ class SurveyIndexTest {
   @Test
   void offsetsPointIntoTheTextQuarryKeeps() throws IOException {
     Path file = copy(SURVEY);
-    try (Quarry quarry = Quarry.open(tmp.resolve("index"), LemmaAnnotator::untagged)) {
+    try (Quarry quarry = Quarry.open(tmp.resolve("index"), Analysis.UNTAGGED)) {
       quarry.index(request(file, BOTH_QUESTIONS), IndexProgress.NONE);
       Source source = quarry.sources().get(0);
       List<Hit> hits = quarry.passages(true);
@@ -211,7 +210,7 @@ class SurveyIndexTest {
   @Test
   void aMissingTextColumnIsABadInputNamingTheColumnAndTheHeaders() throws IOException {
     Path file = copy(SURVEY);
-    try (Quarry quarry = Quarry.open(tmp.resolve("index"), LemmaAnnotator::untagged)) {
+    try (Quarry quarry = Quarry.open(tmp.resolve("index"), Analysis.UNTAGGED)) {
       QuarryException e =
           assertThrows(
               QuarryException.class,
@@ -227,7 +226,7 @@ class SurveyIndexTest {
   @Test
   void reindexingWithOtherTextColumnsRereadsAnUnchangedFile() throws IOException {
     Path file = copy(SURVEY);
-    try (Quarry quarry = Quarry.open(tmp.resolve("index"), LemmaAnnotator::untagged)) {
+    try (Quarry quarry = Quarry.open(tmp.resolve("index"), Analysis.UNTAGGED)) {
       quarry.index(request(file, new SurveyOptions(List.of(HELPS), "Respondent ID", null)), IndexProgress.NONE);
       // the file is the same, but what it means is not: the second question is now wanted too
       IndexReport second = quarry.index(request(file, BOTH_QUESTIONS), IndexProgress.NONE);
@@ -267,7 +266,7 @@ class SurveyIndexTest {
         Files.writeString(
             tmp.resolve("forms.csv"),
             "ID,Email,Comments\n1,r1@example.org,The new phone system drops every third call.\n");
-    try (Quarry quarry = Quarry.open(tmp.resolve("index"), LemmaAnnotator::untagged)) {
+    try (Quarry quarry = Quarry.open(tmp.resolve("index"), Analysis.UNTAGGED)) {
       IndexReport report =
           quarry.index(request(file, new SurveyOptions(List.of("Comments"), "Email", null)), IndexProgress.NONE);
       FileReport row = report.files().get(0);
@@ -314,7 +313,7 @@ class SurveyIndexTest {
 
   private List<Passage> index(Path file, SurveyOptions options) {
     Path dir = tmp.resolve("index-" + file.getFileName() + "-" + options.hashCode());
-    try (Quarry quarry = Quarry.open(dir, LemmaAnnotator::untagged)) {
+    try (Quarry quarry = Quarry.open(dir, Analysis.UNTAGGED)) {
       IndexReport report = quarry.index(request(file, options), IndexProgress.NONE);
       assertEquals(0, report.failed(), report.table());
       return quarry.passages(true).stream().map(Hit::passage).toList();

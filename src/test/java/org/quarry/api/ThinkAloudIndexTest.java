@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.quarry.analysis.LemmaAnnotator;
 import org.quarry.model.FacetValue;
 import org.quarry.model.Hit;
 import org.quarry.model.Passage;
@@ -33,7 +32,7 @@ class ThinkAloudIndexTest {
     Path folder = Files.createDirectories(tmp.resolve("sessions"));
     Files.copy(
         Path.of("src/test/resources/transcripts/think-aloud/P9.txt"), folder.resolve("P9.txt"));
-    try (Quarry quarry = Quarry.open(tmp.resolve("index"), LemmaAnnotator::untagged)) {
+    try (Quarry quarry = Quarry.open(tmp.resolve("index"), Analysis.UNTAGGED)) {
       quarry.index(IndexRequest.of(folder), IndexProgress.NONE);
       SearchResult tab =
           quarry.search(

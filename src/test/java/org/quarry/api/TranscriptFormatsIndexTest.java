@@ -13,7 +13,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.quarry.analysis.LemmaAnnotator;
 import org.quarry.model.Hit;
 import org.quarry.model.Passage;
 import org.quarry.model.Source;
@@ -42,7 +41,7 @@ class TranscriptFormatsIndexTest {
     try (Stream<Path> copied = Files.list(folder)) {
       files = copied.map(f -> f.getFileName().toString()).sorted().toList();
     }
-    try (Quarry quarry = Quarry.open(tmp.resolve("index"), LemmaAnnotator::untagged)) {
+    try (Quarry quarry = Quarry.open(tmp.resolve("index"), Analysis.UNTAGGED)) {
       report = quarry.index(IndexRequest.of(folder), IndexProgress.NONE);
       passages = quarry.passages(true);
       sources = quarry.sources();

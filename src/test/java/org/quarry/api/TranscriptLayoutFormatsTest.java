@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.quarry.api.LayoutTranscript.Placement;
 import org.quarry.ingest.SegmentedSource;
 import org.quarry.ingest.SourceFile;
-import org.quarry.ingest.SurveyOptions;
+import org.quarry.model.SurveyOptions;
 import org.quarry.model.Passage;
 import org.quarry.model.PassageKind;
 import org.quarry.text.TranscriptLayout;

@@ -1,4 +1,5 @@
 package org.quarry.cli;
+import org.quarry.api.Analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -17,7 +18,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.quarry.analysis.AnalysisStamp;
-import org.quarry.analysis.LemmaAnnotator;
 import org.quarry.api.IndexProgress;
 import org.quarry.api.IndexRequest;
 import org.quarry.api.Quarry;
@@ -34,7 +34,7 @@ class CliReindexTest {
     files = Files.createDirectories(tmp.resolve("study"));
     Files.copy(Path.of("src/test/resources/transcripts/P7.txt"), files.resolve("P7.txt"));
     index = tmp.resolve("index");
-    try (Quarry quarry = Quarry.open(index, LemmaAnnotator::untagged)) {
+    try (Quarry quarry = Quarry.open(index, Analysis.UNTAGGED)) {
       quarry.index(IndexRequest.of(files), IndexProgress.NONE);
     }
   }

@@ -1,4 +1,9 @@
 package org.quarry.coding;
+import org.quarry.api.Analysis;
+import org.quarry.model.SuggestProgress;
+import org.quarry.model.PassageSuggestions;
+import org.quarry.model.SuggestionRun;
+import org.quarry.model.SuggestOptions;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -15,7 +20,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.quarry.analysis.LemmaAnnotator;
 import org.quarry.api.IndexProgress;
 import org.quarry.api.IndexRequest;
 import org.quarry.api.Quarry;
@@ -51,7 +55,7 @@ class CodeSuggesterTest {
     fixtureDir = Files.createDirectories(tmp.resolve("fixture"));
     Files.writeString(fixtureDir.resolve("f.txt"), FIXTURE, StandardCharsets.UTF_8);
     fixtureIndex = tmp.resolve("fixture-index");
-    try (Quarry q = Quarry.open(fixtureIndex, LemmaAnnotator::untagged)) {
+    try (Quarry q = Quarry.open(fixtureIndex, Analysis.UNTAGGED)) {
       q.index(IndexRequest.of(fixtureDir), IndexProgress.NONE);
     }
     Path seeds = Files.createDirectories(tmp.resolve("seeds"));
@@ -61,14 +65,14 @@ class CodeSuggesterTest {
       }
     }
     seedsIndex = tmp.resolve("seeds-index");
-    try (Quarry q = Quarry.open(seedsIndex, LemmaAnnotator::untagged)) {
+    try (Quarry q = Quarry.open(seedsIndex, Analysis.UNTAGGED)) {
       q.index(IndexRequest.of(seeds), IndexProgress.NONE);
     }
   }
 
   private static SuggestionRun run(Path index, Codebook book, SuggestOptions options, java.util.OptionalDouble store) {
-    try (Quarry q = Quarry.open(index, LemmaAnnotator::untagged)) {
-      return q.suggest(book, options, store, CodeSuggester.Progress.NONE);
+    try (Quarry q = Quarry.open(index, Analysis.UNTAGGED)) {
+      return q.suggest(book, options, store, SuggestProgress.NONE);
     }
   }
 
@@ -143,7 +147,7 @@ class CodeSuggesterTest {
     Path dir = Files.createDirectories(tmp.resolve("exclude"));
     Files.writeString(dir.resolve("e.txt"), "The operating system crashed again.\n\nThe health system listened.\n");
     Path index = tmp.resolve("exclude-index");
-    try (Quarry q = Quarry.open(index, LemmaAnnotator::untagged)) {
+    try (Quarry q = Quarry.open(index, Analysis.UNTAGGED)) {
       q.index(IndexRequest.of(dir), IndexProgress.NONE);
     }
     SuggestionRun run = run(index, BOOK, SuggestOptions.defaults().with(0, 2), java.util.OptionalDouble.empty());
@@ -155,7 +159,7 @@ class CodeSuggesterTest {
   void storedSuggestionsAreSearchableAndFacetedWithHumanCodesKept() {
     Path index = tmp.resolve("fixture-index");
     run(index, BOOK, SuggestOptions.defaults().with(0, 2), java.util.OptionalDouble.of(0.0));
-    try (Quarry q = Quarry.open(index, LemmaAnnotator::untagged)) {
+    try (Quarry q = Quarry.open(index, Analysis.UNTAGGED)) {
       SearchResult r = q.search(SearchRequest.builder("code:voice")
           .facets(List.of("code"))
           .build());
@@ -168,7 +172,7 @@ class CodeSuggesterTest {
     }
     // a second run with a higher threshold takes back the suggestions below it
     run(index, BOOK, SuggestOptions.defaults().with(0, 2), java.util.OptionalDouble.of(1.0));
-    try (Quarry q = Quarry.open(index, LemmaAnnotator::untagged)) {
+    try (Quarry q = Quarry.open(index, Analysis.UNTAGGED)) {
       assertEquals(0, q.search(SearchRequest.builder("code:voice").build()).total());
     }
   }
@@ -176,7 +180,7 @@ class CodeSuggesterTest {
   @Test
   void oneTextIsSuggestedThroughAnInMemoryIndexWithOffsetsIntoTheText() {
     String text = "Clinical directors want one voice \uD83D\uDE00 in the ICS.";
-    try (Quarry q = Quarry.open(tmp.resolve("unused"), LemmaAnnotator::untagged)) {
+    try (Quarry q = Quarry.open(tmp.resolve("unused"), Analysis.UNTAGGED)) {
       SuggestionRun run = q.suggestText(BOOK, text, SuggestOptions.defaults().with(0, 2));
       assertEquals(1, run.passages().size());
       Suggestion s = run.passages().get(0).suggestions().get(0);

@@ -1,4 +1,5 @@
 package org.quarry.coding;
+import org.quarry.model.LoadedCodebook;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -128,7 +129,7 @@ class CodebookReaderTest {
           - id: todo
             description: terms to come
         """);
-    CodebookReader.Result r = CodebookReader.load(f);
+    LoadedCodebook r = CodebookReader.load(f);
     assertEquals(List.of("ethics", "subjects", "consent", "by-query", "todo"),
         r.codebook().codes().stream().map(Code::id).toList());
     assertEquals(List.of(f + ": codes with no terms or query, skipped by the lexicon method: consent, todo"
@@ -178,7 +179,7 @@ class CodebookReaderTest {
           </Codes>
         </CodeBook>
         """);
-    CodebookReader.Result r = CodebookReader.load(f);
+    LoadedCodebook r = CodebookReader.load(f);
     List<Code> codes = r.codebook().codes();
     assertEquals(2, codes.size());
     assertEquals(new Code("engaging-the-system", "Engaging the system", "PCNs and the ICS.", null,

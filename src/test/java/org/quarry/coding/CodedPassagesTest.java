@@ -1,4 +1,6 @@
 package org.quarry.coding;
+import org.quarry.model.GroupBy;
+import org.quarry.model.GoldItem;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -24,7 +26,7 @@ class CodedPassagesTest {
 
   private static CodedPassages coded(GoldItem item) {
     return CodedPassages.of(List.of(bagged(FIRST), bagged(SECOND), bagged(THIRD), bagged(OTHER)), List.of(item),
-        List.of(Optional.of(FIRST)), CodedPassages.GroupBy.SOURCE);
+        List.of(Optional.of(FIRST)), GroupBy.SOURCE);
   }
 
   @Test

@@ -1,4 +1,8 @@
 package org.quarry.coding;
+import org.quarry.api.Analysis;
+import org.quarry.model.SuggestProgress;
+import org.quarry.model.SuggestionRun;
+import org.quarry.model.SuggestOptions;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -14,7 +18,6 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.quarry.analysis.LemmaAnnotator;
 import org.quarry.api.IndexProgress;
 import org.quarry.api.IndexRequest;
 import org.quarry.api.Quarry;
@@ -60,7 +63,7 @@ class ContextSuggestionTest {
     Files.writeString(dir.resolve("paper.md"), PAPER, StandardCharsets.UTF_8);
     Files.writeString(dir.resolve("interview.txt"), INTERVIEW, StandardCharsets.UTF_8);
     index = tmp.resolve("index");
-    try (Quarry q = Quarry.open(index, LemmaAnnotator::untagged)) {
+    try (Quarry q = Quarry.open(index, Analysis.UNTAGGED)) {
       q.index(IndexRequest.of(dir), IndexProgress.NONE);
     }
   }
@@ -73,8 +76,8 @@ class ContextSuggestionTest {
         .kind(SuggestOptions.ALL_KINDS)
         .contextWeight(contextWeight)
         .build();
-    try (Quarry q = Quarry.open(index, LemmaAnnotator::untagged)) {
-      return q.suggest(BOOK, options, store, CodeSuggester.Progress.NONE);
+    try (Quarry q = Quarry.open(index, Analysis.UNTAGGED)) {
+      return q.suggest(BOOK, options, store, SuggestProgress.NONE);
     }
   }
 
@@ -177,13 +180,13 @@ class ContextSuggestionTest {
     Codebook book = new Codebook("veto", null, List.of(
         new Code("workload", "Workload", null, null, List.of("workload", "pressure"), List.of("winter"), null, 1.0)));
     SuggestionRun run;
-    try (Quarry q = Quarry.open(index, LemmaAnnotator::untagged)) {
+    try (Quarry q = Quarry.open(index, Analysis.UNTAGGED)) {
       run = q.suggest(book, SuggestOptions.builder()
           .minScore(0)
           .top(3)
           .contextWeight(1.0)
           .build(), java.util.OptionalDouble.empty(),
-          CodeSuggester.Progress.NONE);
+          SuggestProgress.NONE);
     }
     assertNull(suggestionFor(run, "We cannot keep going like this for another winter."));
     assertEquals("workload", suggestionFor(run, "It has all come too quickly, and").code());
@@ -197,19 +200,19 @@ class ContextSuggestionTest {
         List.of("workload", "pressure", "quickly"), List.of("relentless"), null, 1.0)));
     SuggestionRun withContext;
     SuggestionRun without;
-    try (Quarry q = Quarry.open(index, LemmaAnnotator::untagged)) {
+    try (Quarry q = Quarry.open(index, Analysis.UNTAGGED)) {
       withContext = q.suggest(book, SuggestOptions.builder()
           .minScore(0)
           .top(3)
           .contextWeight(1.0)
           .build(), java.util.OptionalDouble.empty(),
-          CodeSuggester.Progress.NONE);
+          SuggestProgress.NONE);
       without = q.suggest(book, SuggestOptions.builder()
           .minScore(0)
           .top(3)
           .contextWeight(0)
           .build(), java.util.OptionalDouble.empty(),
-          CodeSuggester.Progress.NONE);
+          SuggestProgress.NONE);
     }
     Suggestion quote = suggestionFor(withContext, "It has all come too quickly, and");
     assertEquals(suggestionFor(without, "It has all come too quickly, and").score(), quote.score());
@@ -236,14 +239,14 @@ class ContextSuggestionTest {
     Files.writeString(files.resolve("sections.md"), paper, StandardCharsets.UTF_8);
     Path sections = tmp.resolve("sections-index");
     SuggestionRun run;
-    try (Quarry q = Quarry.open(sections, LemmaAnnotator::untagged)) {
+    try (Quarry q = Quarry.open(sections, Analysis.UNTAGGED)) {
       q.index(IndexRequest.of(files), IndexProgress.NONE);
       run = q.suggest(BOOK, SuggestOptions.builder()
           .minScore(0)
           .top(3)
           .contextWeight(1.0)
           .build(), java.util.OptionalDouble.empty(),
-          CodeSuggester.Progress.NONE);
+          SuggestProgress.NONE);
     }
     assertEquals(PassageKind.QUOTE.label(), kindOf(run, "It has all come too quickly"));
     assertEquals("workload", suggestionFor(run, "It has all come too quickly").code());

@@ -1,4 +1,6 @@
 package org.quarry.coding;
+import org.quarry.model.GroupBy;
+import org.quarry.model.CrossValidationReport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -60,16 +62,16 @@ class CrossValidationTest {
     return new CodedPassages(bagged, labels, groups);
   }
 
-  private static CrossValidation.Report run(Codebook book) {
+  private static CrossValidationReport run(Codebook book) {
     CrossValidation.Options o = new CrossValidation.Options(4, List.of("learned"), java.util.OptionalDouble.empty(), 3, 1,
         ModelTrainer.Options.defaults(1, 1), false);
-    return new CrossValidation(book, new LiblinearLearner(2), o).run(data(), CodedPassages.GroupBy.SOURCE);
+    return new CrossValidation(book, new LiblinearLearner(2), o).run(data(), GroupBy.SOURCE);
   }
 
   @Test
   void aCodeCodedInOneGroupOnlyIsNeverFoundThereAsNoOtherGroupTeachesIt() {
     Codebook book = new Codebook("t", null, List.of(code("parking", null)));
-    CrossValidation.Report r = run(book);
+    CrossValidationReport r = run(book);
     // trained on b, c, d when testing a: no parking example, so nothing is found
     assertEquals(0, r.methods().get("learned").micro().tp());
     assertEquals(15, r.methods().get("learned").micro().fn());
@@ -78,7 +80,7 @@ class CrossValidationTest {
   @Test
   void codesLearnedFromOtherGroupsAreFound() {
     Codebook book = new Codebook("t", null, List.of(code("waiting", null), code("staff", null)));
-    CrossValidation.Report r = run(book);
+    CrossValidationReport r = run(book);
     assertTrue(r.methods().get("learned").micro().f1() > 0.9, r.methods().toString());
   }
 
@@ -89,8 +91,8 @@ class CrossValidationTest {
         List.of(code("experience", null), code("waiting", "experience"), code("staff", "experience")));
     CrossValidation.Options o = new CrossValidation.Options(4, List.of("lexicon"), java.util.OptionalDouble.of(0.5), 3, 1,
         ModelTrainer.Options.defaults(1, 1), false);
-    CrossValidation.Report r = new CrossValidation(book, new LiblinearLearner(2), o)
-        .run(data(Map.of("experience", 0.9)), CodedPassages.GroupBy.SOURCE);
+    CrossValidationReport r = new CrossValidation(book, new LiblinearLearner(2), o)
+        .run(data(Map.of("experience", 0.9)), GroupBy.SOURCE);
     assertEquals(0, r.methods().get("lexicon").micro().fp());
     assertEquals(2, r.codesWithGold());
   }

@@ -1,4 +1,6 @@
 package org.quarry.coding;
+import org.quarry.model.GoldItem;
+import org.quarry.model.EvalReport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

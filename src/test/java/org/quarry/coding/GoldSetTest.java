@@ -1,4 +1,7 @@
 package org.quarry.coding;
+import org.quarry.api.Analysis;
+import org.quarry.model.GoldItem;
+import org.quarry.model.EvalReport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,7 +13,6 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.quarry.analysis.LemmaAnnotator;
 import org.quarry.api.IndexProgress;
 import org.quarry.api.IndexRequest;
 import org.quarry.api.Quarry;
@@ -68,7 +70,7 @@ class GoldSetTest {
     Codebook book = new Codebook("b", null, List.of(
         new Code("workload", "Workload", null, null, List.of("workload", "pressure"), List.of(), null, 1),
         new Code("voice", "Voice", null, null, List.of("voice", "\"clinical director\""), List.of(), null, 1)));
-    try (Quarry q = Quarry.open(tmp.resolve("index"), LemmaAnnotator::untagged)) {
+    try (Quarry q = Quarry.open(tmp.resolve("index"), Analysis.UNTAGGED)) {
       q.index(IndexRequest.of(dir), IndexProgress.NONE);
       List<Passage> passages = q.passages(true).stream().map(Hit::passage).toList();
       Passage second = passages.get(1);

@@ -1,4 +1,9 @@
 package org.quarry.coding;
+import org.quarry.api.Analysis;
+import org.quarry.model.SuggestProgress;
+import org.quarry.model.PassageSuggestions;
+import org.quarry.model.SuggestionRun;
+import org.quarry.model.SuggestOptions;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,7 +19,6 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.quarry.analysis.LemmaAnnotator;
 import org.quarry.api.IndexProgress;
 import org.quarry.api.IndexRequest;
 import org.quarry.api.Quarry;
@@ -46,7 +50,7 @@ class InterviewerTurnsTest {
     Path dir = Files.createDirectories(tmp.resolve("files"));
     Files.writeString(dir.resolve("interview.txt"), INTERVIEW, StandardCharsets.UTF_8);
     index = tmp.resolve("index");
-    try (Quarry q = Quarry.open(index, LemmaAnnotator::untagged)) {
+    try (Quarry q = Quarry.open(index, Analysis.UNTAGGED)) {
       q.index(IndexRequest.of(dir), IndexProgress.NONE);
     }
   }
@@ -61,8 +65,8 @@ class InterviewerTurnsTest {
   }
 
   private static SuggestionRun run(SuggestOptions options) {
-    try (Quarry q = Quarry.open(index, LemmaAnnotator::untagged)) {
-      return q.suggest(BOOK, options, java.util.OptionalDouble.empty(), CodeSuggester.Progress.NONE);
+    try (Quarry q = Quarry.open(index, Analysis.UNTAGGED)) {
+      return q.suggest(BOOK, options, java.util.OptionalDouble.empty(), SuggestProgress.NONE);
     }
   }
 

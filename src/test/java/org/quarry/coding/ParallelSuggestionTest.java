@@ -1,4 +1,9 @@
 package org.quarry.coding;
+import org.quarry.api.Analysis;
+import org.quarry.model.SuggestProgress;
+import org.quarry.model.PassageSuggestions;
+import org.quarry.model.SuggestionRun;
+import org.quarry.model.SuggestOptions;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -82,7 +87,7 @@ class ParallelSuggestionTest {
       for (Path f : files.sorted().toList()) {
         Files.copy(f, seeds.resolve(f.getFileName()));
         if (f.toString().endsWith(".txt") && !f.getFileName().toString().equals("nhs-glossary.txt")) {
-          try (Quarry q = Quarry.open(seedsIndex, LemmaAnnotator::untagged)) {
+          try (Quarry q = Quarry.open(seedsIndex, Analysis.UNTAGGED)) {
             q.index(IndexRequest.of(seeds), IndexProgress.NONE);
           }
         }
@@ -91,9 +96,9 @@ class ParallelSuggestionTest {
     // storing suggestions rewrites the coded passages into a new segment, away from the
     // narratives and questions that are their context; only the few at 0.9 or above, as deleting
     // most documents of the first segments would have the merge policy merge them all into one
-    try (Quarry q = Quarry.open(seedsIndex, LemmaAnnotator::untagged)) {
+    try (Quarry q = Quarry.open(seedsIndex, Analysis.UNTAGGED)) {
       q.suggest(seedsCodebook("codebook-commissioners.yaml"), SuggestOptions.defaults().withThreads(1), java.util.OptionalDouble.of(0.9),
-          CodeSuggester.Progress.NONE);
+          SuggestProgress.NONE);
     }
 
     syntheticIndex = tmp.resolve("synthetic-index");
@@ -188,15 +193,15 @@ class ParallelSuggestionTest {
   }
 
   private static SuggestionRun seedsRun(Codebook book, SuggestOptions options) {
-    try (Quarry q = Quarry.open(seedsIndex, LemmaAnnotator::untagged)) {
-      return q.suggest(book, options, java.util.OptionalDouble.empty(), CodeSuggester.Progress.NONE);
+    try (Quarry q = Quarry.open(seedsIndex, Analysis.UNTAGGED)) {
+      return q.suggest(book, options, java.util.OptionalDouble.empty(), SuggestProgress.NONE);
     }
   }
 
   private static SuggestionRun syntheticRun(SuggestOptions options, UnaryOperator<LeafReader> wrap) throws IOException {
     try (FSDirectory d = FSDirectory.open(syntheticIndex);
         DirectoryReader reader = new Wrapped(DirectoryReader.open(d), wrap)) {
-      return new CodeSuggester(SYNTHETIC, Glossary.empty()).suggest(reader, options, CodeSuggester.Progress.NONE);
+      return new CodeSuggester(SYNTHETIC, Glossary.empty()).suggest(reader, options, SuggestProgress.NONE);
     }
   }
 
@@ -288,7 +293,7 @@ class ParallelSuggestionTest {
     Thread caller = Thread.currentThread();
     List<String> elsewhere = new ArrayList<>();
     long[] last = new long[2];
-    CodeSuggester.Progress progress = (done, total, what) -> {
+    SuggestProgress progress = (done, total, what) -> {
       if (Thread.currentThread() != caller) {
         synchronized (elsewhere) {
           elsewhere.add(Thread.currentThread().getName());

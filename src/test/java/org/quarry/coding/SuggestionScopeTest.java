@@ -1,4 +1,8 @@
 package org.quarry.coding;
+import org.quarry.api.Analysis;
+import org.quarry.model.SuggestProgress;
+import org.quarry.model.EvalReport;
+import org.quarry.model.SuggestOptions;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -15,7 +19,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.quarry.analysis.LemmaAnnotator;
 import org.quarry.api.IndexProgress;
 import org.quarry.api.IndexRequest;
 import org.quarry.api.Quarry;
@@ -44,16 +47,16 @@ class SuggestionScopeTest {
       }
     }
     index = tmp.resolve("index");
-    try (Quarry q = Quarry.open(index, LemmaAnnotator::untagged)) {
+    try (Quarry q = Quarry.open(index, Analysis.UNTAGGED)) {
       q.index(IndexRequest.of(seeds), IndexProgress.NONE);
     }
     book = CodebookReader.read(Path.of("seeds", "codebook-commissioners.yaml"));
   }
 
   private static Map<String, List<Suggestion>> run(SuggestOptions options) {
-    try (Quarry q = Quarry.open(index, LemmaAnnotator::untagged)) {
+    try (Quarry q = Quarry.open(index, Analysis.UNTAGGED)) {
       Map<String, List<Suggestion>> out = new HashMap<>();
-      q.suggest(book, options, java.util.OptionalDouble.empty(), CodeSuggester.Progress.NONE)
+      q.suggest(book, options, java.util.OptionalDouble.empty(), SuggestProgress.NONE)
           .passages()
           .forEach(ps -> out.put(ps.passage().id(), ps.suggestions()));
       return out;
@@ -100,7 +103,7 @@ class SuggestionScopeTest {
     Path gold = Path.of("src/test/resources/coding/seed-quotes.jsonl");
     EvalReport fromFacade;
     List<Passage> passages;
-    try (Quarry q = Quarry.open(index, LemmaAnnotator::untagged)) {
+    try (Quarry q = Quarry.open(index, Analysis.UNTAGGED)) {
       fromFacade = q.evaluate(book, gold, 0.3);
       passages = q.passages(true).stream().map(Hit::passage).toList();
     }

@@ -1,4 +1,6 @@
 package org.quarry.coding;
+import org.quarry.api.Analysis;
+import org.quarry.model.KeyTerm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -8,7 +10,6 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.quarry.analysis.LemmaAnnotator;
 import org.quarry.api.IndexProgress;
 import org.quarry.api.IndexRequest;
 import org.quarry.api.Quarry;
@@ -29,7 +30,7 @@ class TermKeynessTest {
     Files.writeString(dir.resolve("c.txt"),
         "Voice voice board.\n\nVoice matters.\n\nBudget budget budget.\n\nBoard budget.\n");
     Path index = tmp.resolve("index");
-    try (Quarry q = Quarry.open(index, LemmaAnnotator::untagged)) {
+    try (Quarry q = Quarry.open(index, Analysis.UNTAGGED)) {
       q.index(IndexRequest.of(dir), IndexProgress.NONE);
       List<KeyTerm> terms = q.terms(null, null, "voice", 10);
       // inside: voice 3 (the lexicon: counted in the totals, not listed), board 1, matter 1 of 5

@@ -1,4 +1,8 @@
 package org.quarry.coding;
+import org.quarry.api.Analysis;
+import org.quarry.model.SuggestProgress;
+import org.quarry.model.PassageSuggestions;
+import org.quarry.model.SuggestOptions;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,7 +24,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.quarry.analysis.Glossary;
-import org.quarry.analysis.LemmaAnnotator;
 import org.quarry.api.IndexProgress;
 import org.quarry.api.IndexRequest;
 import org.quarry.api.Quarry;
@@ -48,7 +51,7 @@ class WildcardPhraseTest {
     dir = Files.createDirectories(tmp.resolve("fixture"));
     Files.writeString(dir.resolve("f.txt"), FIXTURE, StandardCharsets.UTF_8);
     index = tmp.resolve("index");
-    try (Quarry q = Quarry.open(index, LemmaAnnotator::untagged)) {
+    try (Quarry q = Quarry.open(index, Analysis.UNTAGGED)) {
       q.index(IndexRequest.of(dir), IndexProgress.NONE);
     }
   }
@@ -61,9 +64,9 @@ class WildcardPhraseTest {
   private static Map<String, List<String>> evidence(Codebook book) throws IOException {
     String file = Files.readString(dir.resolve("f.txt"));
     Map<String, List<String>> out = new TreeMap<>();
-    try (Quarry q = Quarry.open(index, LemmaAnnotator::untagged)) {
+    try (Quarry q = Quarry.open(index, Analysis.UNTAGGED)) {
       for (PassageSuggestions ps : q.suggest(book, SuggestOptions.defaults().with(0, 1), java.util.OptionalDouble.empty(),
-          CodeSuggester.Progress.NONE).passages()) {
+          SuggestProgress.NONE).passages()) {
         List<String> words = new ArrayList<>();
         for (Suggestion s : ps.suggestions()) {
           for (Evidence e : s.evidence()) {
@@ -78,8 +81,8 @@ class WildcardPhraseTest {
   }
 
   private static double score(Codebook book, String passageStart) {
-    try (Quarry q = Quarry.open(index, LemmaAnnotator::untagged)) {
-      return q.suggest(book, SuggestOptions.defaults().with(0, 1), java.util.OptionalDouble.empty(), CodeSuggester.Progress.NONE)
+    try (Quarry q = Quarry.open(index, Analysis.UNTAGGED)) {
+      return q.suggest(book, SuggestOptions.defaults().with(0, 1), java.util.OptionalDouble.empty(), SuggestProgress.NONE)
           .passages().stream()
           .filter(ps -> ps.passage().text().startsWith(passageStart))
           .mapToDouble(ps -> ps.suggestions().get(0).score())
@@ -142,10 +145,10 @@ class WildcardPhraseTest {
     }
     Files.writeString(many.resolve("m.txt"), text + "\n");
     Path manyIndex = tmp.resolve("many-index");
-    try (Quarry q = Quarry.open(manyIndex, LemmaAnnotator::untagged)) {
+    try (Quarry q = Quarry.open(manyIndex, Analysis.UNTAGGED)) {
       q.index(IndexRequest.of(many), IndexProgress.NONE);
       RuntimeException e = assertThrows(RuntimeException.class, () -> q.suggest(book(List.of("code zq*"), List.of()),
-          SuggestOptions.defaults(), java.util.OptionalDouble.empty(), CodeSuggester.Progress.NONE));
+          SuggestOptions.defaults(), java.util.OptionalDouble.empty(), SuggestProgress.NONE));
       assertEquals("term 'code zq*': a wildcard matches more than 128 different words of the index;"
           + " write more letters before the '*'", e.getMessage());
     }

@@ -1,4 +1,5 @@
 package org.quarry.ingest;
+import org.quarry.model.SurveyOptions;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;

@@ -1,4 +1,5 @@
 package org.quarry.refi;
+import org.quarry.api.Analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.quarry.analysis.LemmaAnnotator;
 import org.quarry.api.DecisionReport;
 import org.quarry.api.Quarry;
 import org.quarry.model.Code;
@@ -30,7 +30,7 @@ class RefiDecisionsTest {
   }
 
   private static Quarry open(Path index) {
-    return Quarry.open(index, LemmaAnnotator::untagged);
+    return Quarry.open(index, Analysis.UNTAGGED);
   }
 
   private static String codeNamed(Quarry q, String name) {

@@ -1,4 +1,5 @@
 package org.quarry.refi;
+import org.quarry.api.Analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -37,7 +38,7 @@ class RefiImportTest {
   @TempDir Path dir;
 
   static Quarry open(Path index) {
-    return Quarry.open(index, LemmaAnnotator::untagged);
+    return Quarry.open(index, Analysis.UNTAGGED);
   }
 
   private Path nvivoLike(String qde) throws IOException {

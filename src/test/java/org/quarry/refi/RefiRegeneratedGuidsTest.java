@@ -1,4 +1,6 @@
 package org.quarry.refi;
+import org.quarry.api.Analysis;
+import org.quarry.model.SuggestProgress;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,13 +16,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
-import org.quarry.analysis.LemmaAnnotator;
 import org.quarry.api.ExportFormat;
 import org.quarry.api.IndexProgress;
 import org.quarry.api.IndexRequest;
 import org.quarry.api.Quarry;
 import org.quarry.coding.CodeSuggester;
-import org.quarry.coding.SuggestOptions;
+import org.quarry.model.SuggestOptions;
 import org.quarry.model.CodeScore;
 import org.quarry.model.Codebook;
 import org.quarry.model.Hit;
@@ -41,9 +42,9 @@ class RefiRegeneratedGuidsTest {
   @BeforeAll
   static void suggestOnTheSeeds() {
     book = Quarry.codebook(Path.of("seeds/codebook-commissioners.yaml")).codebook();
-    try (Quarry q = Quarry.open(dir.resolve("seeds-index"), LemmaAnnotator::untagged)) {
+    try (Quarry q = Quarry.open(dir.resolve("seeds-index"), Analysis.UNTAGGED)) {
       q.index(IndexRequest.of(Path.of("seeds")), IndexProgress.NONE);
-      q.suggest(book, SuggestOptions.defaults(), java.util.OptionalDouble.of(0.3), CodeSuggester.Progress.NONE);
+      q.suggest(book, SuggestOptions.defaults(), java.util.OptionalDouble.of(0.3), SuggestProgress.NONE);
       before = passagesByCode(q);
     }
   }
@@ -73,7 +74,7 @@ class RefiRegeneratedGuidsTest {
   void codeIdsAndTheirPassagesSurviveAToolThatRegeneratesEveryGuid(String names) throws Exception {
     Path exported = dir.resolve(names + ".qdpx");
     Path tool = dir.resolve(names + "-tool.qdpx");
-    try (Quarry q = Quarry.open(dir.resolve("seeds-index"), LemmaAnnotator::untagged)) {
+    try (Quarry q = Quarry.open(dir.resolve("seeds-index"), Analysis.UNTAGGED)) {
       q.export(ExportFormat.QDPX, exported, names.equals("book") ? book : null, 0);
     }
     Files.write(tool, RefiFixture.zip(RefiFixture.regenerateGuids(RefiFixture.unzip(Files.readAllBytes(exported)))));
@@ -81,7 +82,7 @@ class RefiRegeneratedGuidsTest {
     for (String guid : List.of(RefiGuids.of("code", "commissioner-role"), RefiGuids.of("user", "quarry"))) {
       assertFalse(qde.contains(guid), "the tool changed " + guid);
     }
-    try (Quarry fresh = Quarry.open(dir.resolve(names + "-fresh"), LemmaAnnotator::untagged)) {
+    try (Quarry fresh = Quarry.open(dir.resolve(names + "-fresh"), Analysis.UNTAGGED)) {
       fresh.importProject(tool);
       assertTrue(before.get("commissioner-role").size() >= 10,
           "the codebook finds a fair number of passages: " + before.get("commissioner-role").size());

@@ -1,4 +1,5 @@
 package org.quarry.refi;
+import org.quarry.api.Analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -57,7 +58,7 @@ class SeedsExportTest {
   @BeforeAll
   static void indexAndCodeTheSeeds() throws Exception {
     Path index = dir.resolve("index");
-    try (Quarry q = Quarry.open(index, LemmaAnnotator::untagged)) {
+    try (Quarry q = Quarry.open(index, Analysis.UNTAGGED)) {
       q.index(IndexRequest.of(Path.of("seeds")), IndexProgress.NONE);
       for (Map.Entry<String, String> e : new TreeMap<>(PICKS).entrySet()) {
         List<Hit> top = q.search(SearchRequest.builder(e.getValue()).limit(8).build()).hits();
@@ -124,7 +125,7 @@ class SeedsExportTest {
 
   @Test
   void everySelectionCutsOutTheTextOfThePassageItCameFrom() throws Exception {
-    try (Quarry q = Quarry.open(dir.resolve("index"), LemmaAnnotator::untagged)) {
+    try (Quarry q = Quarry.open(dir.resolve("index"), Analysis.UNTAGGED)) {
       ExportReport r = q.export(ExportFormat.QDPX, dir.resolve("seeds.qdpx"), CODEBOOK, 0);
       assertEquals(List.of(), r.problems());
       List<String> got = selections(Files.readAllBytes(dir.resolve("seeds.qdpx")));
@@ -135,7 +136,7 @@ class SeedsExportTest {
 
   @Test
   void minScoreLeavesOutTheWeakerCodings() throws Exception {
-    try (Quarry q = Quarry.open(dir.resolve("index"), LemmaAnnotator::untagged)) {
+    try (Quarry q = Quarry.open(dir.resolve("index"), Analysis.UNTAGGED)) {
       q.export(ExportFormat.QDPX, dir.resolve("strong.qdpx"), CODEBOOK, 0.65);
       List<String> got = selections(Files.readAllBytes(dir.resolve("strong.qdpx")));
       assertEquals(expected(0.65), got);
@@ -145,7 +146,7 @@ class SeedsExportTest {
 
   @Test
   void withoutACodebookTheCodeIdsFoundInTheIndexAreTheCodes() throws Exception {
-    try (Quarry q = Quarry.open(dir.resolve("index"), LemmaAnnotator::untagged)) {
+    try (Quarry q = Quarry.open(dir.resolve("index"), Analysis.UNTAGGED)) {
       assertEquals(List.of("system", "voice", "workforce"),
           q.knownCodes().codes().stream().map(Code::id).toList());
       ExportReport r = q.export(ExportFormat.QDPX, dir.resolve("plain.qdpx"), null, 0);

@@ -1,4 +1,5 @@
 package org.quarry.report;
+import org.quarry.api.Analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,7 +18,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.quarry.api.MatrixRequest;
-import org.quarry.analysis.LemmaAnnotator;
 import org.quarry.api.Quarry;
 
 /**
@@ -85,7 +85,7 @@ class MatrixBrowserTest {
     // the page as 'quarry matrix --codebook … --format html' writes it (the codebook is built
     // here as a record: reading YAML is the coding stage's job)
     String html;
-    try (Quarry q = Quarry.open(index, LemmaAnnotator::untagged)) {
+    try (Quarry q = Quarry.open(index, Analysis.UNTAGGED)) {
       html = MatrixHtml.render(q.matrix(MatrixRequest.of(MatrixFixture.CODEBOOK)), "Test codebook by participant");
     }
     page = dir.resolve("probe.html");

@@ -1,4 +1,5 @@
 package org.quarry.report;
+import org.quarry.api.Analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -18,7 +19,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.quarry.api.MatrixRequest;
-import org.quarry.analysis.LemmaAnnotator;
 import org.quarry.api.Quarry;
 import org.quarry.api.QuarryException;
 import org.quarry.cli.QuarryCommand;
@@ -36,7 +36,7 @@ class MatrixThroughIndexTest {
   }
 
   private static FrameworkMatrix matrix(String rows, double minScore, Map<String, List<String>> filters, String origin) {
-    try (Quarry q = Quarry.open(index, LemmaAnnotator::untagged)) {
+    try (Quarry q = Quarry.open(index, Analysis.UNTAGGED)) {
       return q.matrix(new MatrixRequest(MatrixFixture.CODEBOOK, rows, minScore, filters, origin));
     }
   }
@@ -94,7 +94,7 @@ class MatrixThroughIndexTest {
 
   @Test
   void withoutACodebookTheColumnsAreTheCodesStoredInTheIndex() {
-    try (Quarry q = Quarry.open(index, LemmaAnnotator::untagged)) {
+    try (Quarry q = Quarry.open(index, Analysis.UNTAGGED)) {
       FrameworkMatrix m = q.matrix(new MatrixRequest(null, "participant", 0, Map.of(), "any"));
       assertEquals(List.of("meetings", "system", "trust"), m.columns().stream().map(Code::id).toList());
     }

@@ -1,4 +1,5 @@
 package org.quarry.report;
+import org.quarry.api.Analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -56,7 +57,7 @@ class MatrixWithoutCodebookTest {
   }
 
   private static FrameworkMatrix matrix(String rows, Map<String, List<String>> filters) {
-    try (Quarry q = Quarry.open(index, LemmaAnnotator::untagged)) {
+    try (Quarry q = Quarry.open(index, Analysis.UNTAGGED)) {
       return q.matrix(new MatrixRequest(null, rows, 0, filters, "any"));
     }
   }

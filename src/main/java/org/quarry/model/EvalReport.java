@@ -1,4 +1,4 @@
-package org.quarry.coding;
+package org.quarry.model;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package org.quarry.coding;
+package org.quarry.model;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +18,7 @@ import java.util.Map;
  * @param includeDuplicates whether passages of near-duplicate sources get suggestions too
  * @param evidence whether to find the matched words (the slower part of a run)
  * @param contextWeight how much a mention of a lexicon term in a passage's context (the narrative
- *     that introduces a quote, the question before a turn; see {@link PassageContexts}) counts
+ *     that introduces a quote, the question before a turn; see {@code coding.PassageContexts}) counts
  *     against a mention in the passage itself, in [0, 1]; 0 leaves context out
  * @param threads most threads a run uses, 1 or more; 1 runs on the calling thread alone. The
  *     output does not depend on it. Scoring gives each thread its own arrays, about {@code 12}
@@ -39,7 +39,7 @@ public record SuggestOptions(
   /** The {@link #kind()} that selects passages of every kind, interviewer turns included. */
   public static final String ALL_KINDS = "all";
 
-  /** Default smallest score kept and stored: about one typical lexicon mention (see {@link ScoreCalibration}). */
+  /** Default smallest score kept and stored: about one typical lexicon mention (see {@code coding.ScoreCalibration}). */
   public static final double DEFAULT_MIN_SCORE = org.quarry.learn.SuggestDefaults.LEXICON_THRESHOLD;
 
   /** Default codes kept per passage. */
@@ -47,7 +47,7 @@ public record SuggestOptions(
 
   /**
    * Default weight of context: two mentions in the words that introduce a quote count as one in
-   * the quote. A choice of scale, like {@link ScoreCalibration#MENTIONS}, not fitted to data.
+   * the quote. A choice of scale, like {@code ScoreCalibration.MENTIONS}, not fitted to data.
    */
   public static final double DEFAULT_CONTEXT_WEIGHT = 0.5;
 

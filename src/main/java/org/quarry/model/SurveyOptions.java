@@ -1,4 +1,4 @@
-package org.quarry.ingest;
+package org.quarry.model;
 
 import java.util.List;
 import java.util.Locale;

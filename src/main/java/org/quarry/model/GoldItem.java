@@ -1,4 +1,4 @@
-package org.quarry.coding;
+package org.quarry.model;
 
 /**
  * One human coding to evaluate against: a quote (or span) of a document and its code.

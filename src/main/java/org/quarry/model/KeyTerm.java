@@ -1,4 +1,4 @@
-package org.quarry.coding;
+package org.quarry.model;
 
 /**
  * A word or phrase over-represented in the passages a code or query matches.
