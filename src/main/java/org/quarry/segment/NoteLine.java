@@ -62,7 +62,7 @@ record NoteLine(
   /** The lines of {@code text}, classified; {@code named} are interviewers the metadata names. */
   static List<NoteLine> read(String text, Optional<Set<String>> named) {
     List<TranscriptLine> transcript = TranscriptLine.read(text);
-    List<int[]> bounds = lineBounds(text);
+    List<int[]> bounds = TranscriptLine.lineBounds(text);
     if (bounds.size() != transcript.size()) {
       throw new IllegalStateException("line split differs from the transcript reader's");
     }
@@ -129,25 +129,5 @@ record NoteLine(
 
   private static boolean isIndentChar(char c) {
     return c == ' ' || c == '\t' || c == '\u00A0';
-  }
-
-  // the same split as TranscriptLine's: \n, \r\n and \r end a line
-  private static List<int[]> lineBounds(String text) {
-    List<int[]> out = new ArrayList<>();
-    int s = 0;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '\n' || c == '\r') {
-        out.add(new int[] {s, i});
-        if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-          i++;
-        }
-        s = i + 1;
-      }
-    }
-    if (s < text.length()) {
-      out.add(new int[] {s, text.length()});
-    }
-    return out;
   }
 }

@@ -233,7 +233,8 @@ record TranscriptLine(Type type, int start, int end, SpeakerLabel label) {
     return i;
   }
 
-  private static List<int[]> lineBounds(String text) {
+  /** The {@code [start, end)} of each line of {@code text}: {@code \n}, {@code \r\n} and {@code \r} end a line. */
+  static List<int[]> lineBounds(String text) {
     List<int[]> out = new ArrayList<>();
     int s = 0;
     for (int i = 0; i < text.length(); i++) {
