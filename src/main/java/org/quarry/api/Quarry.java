@@ -23,7 +23,6 @@ import org.quarry.model.Hit;
 import org.quarry.model.SearchRequest;
 import org.quarry.model.SearchResult;
 import org.quarry.model.Source;
-import org.quarry.report.FrameworkMatrix;
 
 /**
  * Quarry's embedding surface: open an index folder, index files and folders into it, search it,
@@ -174,8 +173,8 @@ public final class Quarry implements AutoCloseable {
    *
    * @throws QuarryException for an unknown filter dimension or a row attribute no passage has
    */
-  public FrameworkMatrix matrix(MatrixRequest request) {
-    return reports.matrix(request);
+  public Matrix matrix(MatrixRequest request) {
+    return new Matrix(reports.matrix(request));
   }
 
   /**

@@ -26,7 +26,7 @@ public final class SearchJson {
   private SearchJson() {}
 
   /** The result as a JSON tree in the contract's shape and key order. */
-  public static ObjectNode toJson(SearchResult result) {
+  static ObjectNode toJson(SearchResult result) {
     ObjectNode root = NODES.objectNode();
     root.put("query", result.query());
     root.put("total", result.total());
@@ -45,7 +45,7 @@ public final class SearchJson {
   }
 
   /** One hit in the contract's shape. */
-  public static ObjectNode hitJson(Hit hit) {
+  static ObjectNode hitJson(Hit hit) {
     Passage p = hit.passage();
     ObjectNode h = NODES.objectNode();
     h.put("id", p.id());
@@ -75,10 +75,19 @@ public final class SearchJson {
 
   /** Pretty-printed JSON text of the result. */
   public static String write(SearchResult result) {
+    return text(toJson(result), "a search result");
+  }
+
+  /** Pretty-printed JSON text of one hit, as {@code GET /api/v1/passages/ID} answers it. */
+  public static String writeHit(Hit hit) {
+    return text(hitJson(hit), "a hit");
+  }
+
+  private static String text(ObjectNode json, String what) {
     try {
-      return MAPPER.writeValueAsString(toJson(result));
+      return MAPPER.writeValueAsString(json);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException("cannot serialise a search result: " + e.getMessage(), e);
+      throw new IllegalStateException("cannot serialise " + what + ": " + e.getMessage(), e);
     }
   }
 

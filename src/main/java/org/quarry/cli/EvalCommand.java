@@ -4,17 +4,16 @@ import org.quarry.model.CrossValidationReport;
 import org.quarry.model.CrossValidationOptions;
 import org.quarry.model.LoadedCodebook;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.quarry.api.CrossValidationOutput;
+import org.quarry.api.EvalOutput;
 import org.quarry.api.Quarry;
 import org.quarry.api.QuarryException;
+import org.quarry.api.SuggestionOutput;
 import org.quarry.model.EvalReport;
 import org.quarry.coding.CodedPassages;
-import org.quarry.model.GoldItem;
 import org.quarry.model.SuggestOptions;
 import org.quarry.output.OutputFile;
 import java.nio.file.Files;
@@ -118,9 +117,9 @@ final class EvalCommand implements Callable<Integer> {
       report = quarry.evaluate(book.codebook(), gold, minScore, contextWeight);
     }
     if (format == SearchCommand.OutputFormat.json) {
-      out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
+      out.println(EvalOutput.json(report));
     } else {
-      print(out, report);
+      EvalOutput.print(out, report);
     }
     out.flush();
     return 0;
@@ -165,7 +164,7 @@ final class EvalCommand implements Callable<Integer> {
       try {
         OutputFile.write(predictions, o -> {
           PrintWriter w = new PrintWriter(new java.io.OutputStreamWriter(o, java.nio.charset.StandardCharsets.UTF_8));
-          report.predictions().forEach(p -> w.println(SuggestCommand.jsonLine(p)));
+          report.predictions().forEach(p -> w.println(SuggestionOutput.jsonLine(p)));
           w.flush();
         });
       } catch (java.io.IOException e) {
@@ -173,41 +172,11 @@ final class EvalCommand implements Callable<Integer> {
       }
     }
     if (format == SearchCommand.OutputFormat.json) {
-      out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(CrossValidationJson.of(report)));
+      out.println(CrossValidationOutput.json(report));
     } else {
-      CrossValidationJson.print(out, report);
+      CrossValidationOutput.print(out, report);
     }
     out.flush();
     return 0;
-  }
-
-  static void print(PrintWriter out, EvalReport r) {
-    out.printf(Locale.ROOT, "gold items: %d (%d outside the codebook), %d matched to %d passages; prediction: score >= %.2f%n",
-        r.items(), r.outsideCodebook(), r.matched(), r.passages(), r.threshold());
-    out.printf(Locale.ROOT, "%-32s %5s | %-24s | %-24s%n", "", "", "Quarry", "keyword baseline");
-    out.printf(Locale.ROOT, "%-32s %5s | %6s %6s %6s %3s | %6s %6s %6s %3s%n",
-        "code", "gold", "P", "R", "F1", "tp", "P", "R", "F1", "tp");
-    for (EvalReport.CodeResult c : r.codes()) {
-      row(out, c.code(), String.valueOf(c.gold()), c.quarry(), c.baseline());
-    }
-    row(out, "micro", "", r.quarryMicro(), r.baselineMicro());
-    row(out, "macro", "", r.quarryMacro(), r.baselineMacro());
-    out.printf(Locale.ROOT, "top-1 accuracy: Quarry %.3f (%d/%d), keyword baseline %.3f (%d/%d)%n",
-        r.quarryTop1(), r.top1Correct(), r.matched(), r.baselineTop1(), r.baselineTop1Correct(), r.matched());
-    if (r.unmatched().isEmpty()) {
-      out.println("every gold item in the codebook was matched to a passage");
-    } else {
-      out.println("gold items matched to no passage:");
-      for (GoldItem g : r.unmatched()) {
-        String q = g.quote() == null ? "[" + g.start() + ", " + g.end() + ")" : g.quote();
-        out.printf(Locale.ROOT, "  line %d %s %s: %s%n", g.line(), g.doc(), g.code(),
-            q.length() > 70 ? q.substring(0, 69) + "…" : q);
-      }
-    }
-  }
-
-  private static void row(PrintWriter out, String label, String gold, EvalReport.Scores q, EvalReport.Scores b) {
-    out.printf(Locale.ROOT, "%-32s %5s | %6.3f %6.3f %6.3f %3d | %6.3f %6.3f %6.3f %3d%n",
-        label, gold, q.precision(), q.recall(), q.f1(), q.tp(), b.precision(), b.recall(), b.f1(), b.tp());
   }
 }

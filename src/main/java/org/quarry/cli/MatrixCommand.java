@@ -6,16 +6,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.quarry.api.Matrix;
+import org.quarry.api.MatrixOutput;
 import org.quarry.api.MatrixRequest;
 import org.quarry.api.Quarry;
 import org.quarry.api.QuarryException;
-import org.quarry.report.CellMode;
-import org.quarry.report.FrameworkMatrix;
-import org.quarry.report.MatrixCsv;
-import org.quarry.report.MatrixHtml;
-import org.quarry.report.MatrixMarkdown;
-import org.quarry.report.MatrixXlsx;
-import org.quarry.output.OutputFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -67,19 +62,14 @@ final class MatrixCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    CellMode mode;
-    try {
-      mode = CellMode.parse(cells);
-    } catch (IllegalArgumentException e) {
-      throw new QuarryException("--cells: " + e.getMessage(), e);
-    }
-    if (format == Format.xlsx && out == null) {
+    MatrixOutput output = MatrixOutput.of(format.name(), cells);
+    if (output.binary() && out == null) {
       throw new QuarryException("--format xlsx writes a workbook: name the file with --out FILE");
     }
     MatrixRequest request = new MatrixRequest(
         CodebookOption.read(codebook), rows, minScore, SearchCommand.parseFilters(filters), origin);
     QuarryHome home = QuarryHome.fromSystem();
-    FrameworkMatrix m;
+    Matrix m;
     try (Quarry quarry = Quarry.open(common.indexDir(home))) {
       IndexCommand.ensureIndexed(quarry, common, home, spec.commandLine().getErr());
       m = quarry.matrix(request);
@@ -91,19 +81,10 @@ final class MatrixCommand implements Callable<Integer> {
     }
     String title = (request.codebook() == null ? "Codes" : request.codebook().name()) + " by " + rows;
     try {
-      if (format == Format.xlsx) {
-        OutputFile.write(out, o -> MatrixXlsx.write(m, o));
+      if (out == null) {
+        spec.commandLine().getOut().print(output.render(m, title));
       } else {
-        String text = switch (format) {
-          case csv -> MatrixCsv.render(m, mode);
-          case md -> MatrixMarkdown.render(m, mode);
-          default -> MatrixHtml.render(m, title);
-        };
-        if (out == null) {
-          spec.commandLine().getOut().print(text);
-        } else {
-          OutputFile.writeString(out, text);
-        }
+        output.write(m, title, out);
       }
     } catch (IOException e) {
       throw new QuarryException("cannot write " + out + ": " + e.getMessage(), e);

@@ -2,9 +2,6 @@ package org.quarry.cli;
 import org.quarry.model.LoadedCodebook;
 import org.quarry.model.SuggestMethod;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -21,12 +18,9 @@ import org.quarry.model.SuggestOptions;
 import org.quarry.model.SuggestionRun;
 import org.quarry.coding.UncertaintySampler;
 import org.quarry.api.SuggesterChoice;
+import org.quarry.api.SuggestionOutput;
 import org.quarry.model.Coding;
-import org.quarry.model.Evidence;
 import org.quarry.model.Passage;
-import org.quarry.model.Scores;
-import org.quarry.model.Suggestion;
-import org.quarry.report.Csv;
 import org.quarry.output.OutputFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,7 +38,6 @@ import picocli.CommandLine.Spec;
         + "Text and CSV show each passage's words on one line, cut near 100 characters. "
         + "Suggestions at or above --store-min are stored, so 'code:ID' searches and the code facet see them.")
 final class SuggestCommand implements Callable<Integer> {
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   @Mixin CommonOptions common;
 
@@ -230,64 +223,6 @@ final class SuggestCommand implements Callable<Integer> {
   }
 
   private void write(PrintWriter w, SuggestionRun run) {
-    switch (format) {
-      case jsonl -> run.passages().forEach(p -> w.println(jsonLine(p)));
-      case csv -> {
-        w.println("passage,source,kind,participant,start,end,rank,code,score,evidence,text");
-        for (PassageSuggestions ps : run.passages()) {
-          Passage p = ps.passage();
-          int rank = 1;
-          for (Suggestion s : ps.suggestions()) {
-            w.println(String.join(",", Csv.field(p.id()), Csv.field(p.source()), p.kind().label(), Csv.field(p.participant()),
-                String.valueOf(p.start()), String.valueOf(p.end()), String.valueOf(rank++), Csv.field(s.code()),
-                String.valueOf(s.score()), Csv.field(evidence(s)), Csv.field(OneLine.of(p.text()))));
-          }
-        }
-      }
-      case text -> {
-        for (PassageSuggestions ps : run.passages()) {
-          Passage p = ps.passage();
-          w.println(p.id() + (p.participant() == null ? "" : " [" + p.participant() + "]") + " " + p.kind().label());
-          w.println("    " + OneLine.of(p.text()));
-          for (Suggestion s : ps.suggestions()) {
-            w.println("  " + Scores.format(s.score(), 2) + " " + s.code() + ": " + evidence(s));
-          }
-        }
-      }
-    }
-    w.flush();
-  }
-
-  private static String evidence(Suggestion s) {
-    List<String> parts = new ArrayList<>();
-    for (Evidence e : s.evidence()) {
-      parts.add(e.matched() + "@" + e.start() + "-" + e.end() + (e.inContext() ? " (context)" : ""));
-    }
-    return String.join("; ", parts);
-  }
-
-  static String jsonLine(PassageSuggestions ps) {
-    Passage p = ps.passage();
-    ObjectNode o = JSON.createObjectNode();
-    o.put("id", p.id());
-    o.put("source", p.source());
-    o.put("kind", p.kind().label());
-    o.put("participant", p.participant());
-    o.put("start", p.start());
-    o.put("end", p.end());
-    ArrayNode list = o.putArray("suggestions");
-    for (Suggestion s : ps.suggestions()) {
-      ObjectNode so = list.addObject();
-      so.put("code", s.code());
-      so.put("score", s.score());
-      ArrayNode ev = so.putArray("evidence");
-      for (Evidence e : s.evidence()) {
-        ObjectNode eo = ev.addObject().put("term", e.term()).put("matched", e.matched()).put("start", e.start()).put("end", e.end());
-        if (e.inContext()) {
-          eo.put("context", e.context());
-        }
-      }
-    }
-    return o.toString();
+    SuggestionOutput.valueOf(format.name().toUpperCase(Locale.ROOT)).write(w, run.passages());
   }
 }

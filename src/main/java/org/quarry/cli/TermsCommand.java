@@ -1,14 +1,12 @@
 package org.quarry.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.quarry.api.Quarry;
 import org.quarry.api.QuarryException;
+import org.quarry.api.TermsOutput;
 import org.quarry.model.KeyTerm;
 import org.quarry.model.Codebook;
 import picocli.CommandLine.Command;
@@ -65,16 +63,9 @@ final class TermsCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     if (format == SearchCommand.OutputFormat.json) {
-      out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(terms));
+      out.println(TermsOutput.json(terms));
     } else {
-      // the term column as wide as the longest term (noun phrases run to four words)
-      int width = Math.max(32, terms.stream().mapToInt(t -> t.term().length()).max().orElse(0));
-      String row = "%-" + width + "s %-6s %6s %6s %9s  %s%n";
-      out.printf(Locale.ROOT, row, "term", "kind", "in", "out", "G2", "example");
-      for (KeyTerm t : terms) {
-        out.printf(Locale.ROOT, row, t.term(), t.phrase() ? "phrase" : "word", t.in(), t.out(),
-            String.format(Locale.ROOT, "%.2f", t.g2()), t.example());
-      }
+      TermsOutput.print(out, terms);
     }
     out.flush();
     return 0;

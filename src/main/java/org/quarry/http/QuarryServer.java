@@ -111,7 +111,7 @@ public final class QuarryServer implements AutoCloseable {
             .offset(offset)
             .includeDuplicates(dups)
             .build());
-        send(ex, 200, SearchJson.toJson(result));
+        send(ex, 200, SearchJson.write(result));
       } catch (QuarryException e) {
         error(ex, 400, e.getMessage(), e.parameter());
       }
@@ -127,7 +127,7 @@ public final class QuarryServer implements AutoCloseable {
         error(ex, 404, "no passage with id '" + id + "'", "id");
         return;
       }
-      send(ex, 200, SearchJson.hitJson(hit.get()));
+      send(ex, 200, SearchJson.writeHit(hit.get()));
     }
   }
 
@@ -159,11 +159,11 @@ public final class QuarryServer implements AutoCloseable {
     if (parameter != null) {
       body.put("parameter", parameter);
     }
-    send(ex, status, body);
+    send(ex, status, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(body));
   }
 
-  private static void send(HttpExchange ex, int status, Object body) throws IOException {
-    byte[] bytes = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(body);
+  private static void send(HttpExchange ex, int status, String json) throws IOException {
+    byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
     ex.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
     ex.sendResponseHeaders(status, bytes.length);
     try (OutputStream os = ex.getResponseBody()) {

@@ -15,6 +15,7 @@ import org.quarry.model.CodeTree;
 import org.quarry.model.Codebook;
 import org.quarry.model.Coding;
 import org.quarry.model.Codings;
+import org.quarry.model.MatrixQuote;
 import org.quarry.model.Passage;
 import org.quarry.model.PassageKind;
 import org.quarry.model.PassageLocator;

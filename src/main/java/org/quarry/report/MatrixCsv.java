@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.quarry.model.Code;
+import org.quarry.model.MatrixQuote;
 
 /**
  * Renders a framework matrix as CSV: a header of the row dimension and code names, then one

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import org.quarry.model.Code;
+import org.quarry.model.MatrixQuote;
 
 /**
  * Renders a framework matrix as one self-contained HTML page (inline CSS and a few lines of

@@ -1,6 +1,7 @@
 package org.quarry.report;
 
 import org.quarry.model.Code;
+import org.quarry.model.MatrixQuote;
 
 /**
  * Renders a framework matrix as a GitHub-flavoured Markdown table. Cell text is escaped so that

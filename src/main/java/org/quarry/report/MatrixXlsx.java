@@ -6,6 +6,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.quarry.model.Code;
+import org.quarry.model.MatrixQuote;
 
 /**
  * Writes a framework matrix as an Excel workbook: sheet {@code counts} (the matrix of passage

@@ -1,6 +1,7 @@
 package org.quarry.report;
 
 import java.util.Objects;
+import org.quarry.model.MatrixQuote;
 import org.quarry.model.Passage;
 
 /**
@@ -10,7 +11,7 @@ import org.quarry.model.Passage;
  */
 public record RowsBy(String dimension) {
   /** Row label for passages without a participant or without the attribute. */
-  public static final String MISSING = "(none)";
+  public static final String MISSING = MatrixQuote.NO_CASE;
 
   public RowsBy {
     Objects.requireNonNull(dimension, "dimension");

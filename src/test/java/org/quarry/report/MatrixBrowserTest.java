@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.quarry.api.MatrixOutput;
 import org.quarry.api.MatrixRequest;
 import org.quarry.api.Quarry;
 
@@ -86,7 +87,7 @@ class MatrixBrowserTest {
     // here as a record: reading YAML is the coding stage's job)
     String html;
     try (Quarry q = Quarry.open(index, Analysis.UNTAGGED)) {
-      html = MatrixHtml.render(q.matrix(MatrixRequest.of(MatrixFixture.CODEBOOK)), "Test codebook by participant");
+      html = MatrixOutput.of("html", "count").render(q.matrix(MatrixRequest.of(MatrixFixture.CODEBOOK)), "Test codebook by participant");
     }
     page = dir.resolve("probe.html");
     Files.writeString(page, html.replace("</body>", PROBE + "</body>"));

@@ -18,10 +18,12 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.quarry.api.Matrix;
 import org.quarry.api.MatrixRequest;
 import org.quarry.api.Quarry;
 import org.quarry.api.QuarryException;
 import org.quarry.cli.QuarryCommand;
+import org.quarry.model.MatrixQuote;
 import org.quarry.model.Code;
 
 /** The framework matrix of the codes stored in an index, from the facade and the CLI. */
@@ -35,14 +37,14 @@ class MatrixThroughIndexTest {
     MatrixIndexFixture.build(index);
   }
 
-  private static FrameworkMatrix matrix(String rows, double minScore, Map<String, List<String>> filters, String origin) {
+  private static Matrix matrix(String rows, double minScore, Map<String, List<String>> filters, String origin) {
     try (Quarry q = Quarry.open(index, Analysis.UNTAGGED)) {
       return q.matrix(new MatrixRequest(MatrixFixture.CODEBOOK, rows, minScore, filters, origin));
     }
   }
 
   /** Each row as {@code row: count count …} in column order. */
-  private static List<String> counts(FrameworkMatrix m) {
+  private static List<String> counts(Matrix m) {
     List<String> out = new ArrayList<>();
     for (String r : m.rows()) {
       StringBuilder b = new StringBuilder(r).append(':');
@@ -56,7 +58,7 @@ class MatrixThroughIndexTest {
 
   @Test
   void participantsByCodesWithParentsRollingUpTheirChildren() {
-    FrameworkMatrix m = matrix("participant", 0, Map.of(), "any");
+    Matrix m = matrix("participant", 0, Map.of(), "any");
     assertEquals(List.of("relationships", "trust", "meetings", "system"),
         m.columns().stream().map(Code::id).toList());
     assertEquals(List.of("P01: 1 1 1 1", "P02: 1 1 0 0", "P03: 1 1 0 1", "(none): 0 0 0 1"), counts(m));
@@ -95,7 +97,7 @@ class MatrixThroughIndexTest {
   @Test
   void withoutACodebookTheColumnsAreTheCodesStoredInTheIndex() {
     try (Quarry q = Quarry.open(index, Analysis.UNTAGGED)) {
-      FrameworkMatrix m = q.matrix(new MatrixRequest(null, "participant", 0, Map.of(), "any"));
+      Matrix m = q.matrix(new MatrixRequest(null, "participant", 0, Map.of(), "any"));
       assertEquals(List.of("meetings", "system", "trust"), m.columns().stream().map(Code::id).toList());
     }
   }

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.quarry.analysis.LemmaAnnotator;
+import org.quarry.api.Matrix;
+import org.quarry.api.MatrixOutput;
 import org.quarry.api.MatrixRequest;
 import org.quarry.api.Quarry;
 import org.quarry.index.DuplicateFinder;
@@ -56,7 +58,7 @@ class MatrixWithoutCodebookTest {
     }
   }
 
-  private static FrameworkMatrix matrix(String rows, Map<String, List<String>> filters) {
+  private static Matrix matrix(String rows, Map<String, List<String>> filters) {
     try (Quarry q = Quarry.open(index, Analysis.UNTAGGED)) {
       return q.matrix(new MatrixRequest(null, rows, 0, filters, "any"));
     }
@@ -65,19 +67,19 @@ class MatrixWithoutCodebookTest {
   @Test
   void countsBySourceMatchGolden() throws IOException {
     assertEquals(golden("matrix-no-codebook-source-count.csv"),
-        MatrixCsv.render(matrix("source", Map.of()), CellMode.COUNT));
+        MatrixOutput.of("csv", "count").render(matrix("source", Map.of()), ""));
   }
 
   @Test
   void quotesByParticipantMatchGolden() throws IOException {
     assertEquals(golden("matrix-no-codebook-participant-quotes.md"),
-        MatrixMarkdown.render(matrix("participant", Map.of()), CellMode.QUOTES));
+        MatrixOutput.of("md", "quotes").render(matrix("participant", Map.of()), ""));
   }
 
   @Test
   void filteredCountsByRoleMatchGolden() throws IOException {
     assertEquals(golden("matrix-no-codebook-role-filtered-count.csv"),
-        MatrixCsv.render(matrix("role", Map.of("participant", List.of("P01"))), CellMode.COUNT));
+        MatrixOutput.of("csv", "count").render(matrix("role", Map.of("participant", List.of("P01"))), ""));
   }
 
   private static String golden(String name) throws IOException {

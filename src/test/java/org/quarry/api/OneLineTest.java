@@ -1,4 +1,4 @@
-package org.quarry.cli;
+package org.quarry.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

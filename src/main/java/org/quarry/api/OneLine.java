@@ -1,4 +1,4 @@
-package org.quarry.cli;
+package org.quarry.api;
 
 import java.util.regex.Pattern;
 

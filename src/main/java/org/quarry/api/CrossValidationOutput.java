@@ -1,20 +1,35 @@
-package org.quarry.cli;
-import org.quarry.model.CrossValidationReport;
+package org.quarry.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Map;
 import org.quarry.coding.CrossValidation;
+import org.quarry.model.CrossValidationReport;
 import org.quarry.model.EvalReport;
 
-/** The JSON and text forms of a cross-validation report. */
-final class CrossValidationJson {
+/**
+ * The JSON and text forms of a cross-validation report, as {@code quarry eval --cross-validate}
+ * writes them.
+ */
+public final class CrossValidationOutput {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper PRETTY = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-  private CrossValidationJson() {}
+  private CrossValidationOutput() {}
+
+  /** The report as pretty-printed JSON (no final line break); see {@link #of} for its shape. */
+  public static String json(CrossValidationReport r) {
+    try {
+      return PRETTY.writeValueAsString(of(r));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialise a cross-validation report: " + e.getMessage(), e);
+    }
+  }
 
   /**
    * {@code {"folds", "groupBy", "methods": {m: {"threshold", "micro", "macro", "map", …}},
@@ -50,7 +65,8 @@ final class CrossValidationJson {
     return o;
   }
 
-  static void print(PrintWriter out, CrossValidationReport r) {
+  /** The report as a table for reading. */
+  public static void print(PrintWriter out, CrossValidationReport r) {
     out.printf(Locale.ROOT, "%d-fold cross-validation by %s: %d passages in %d groups; %d codes coded, %d with >= %d passages (MAP)%n",
         r.folds(), r.groupBy(), r.passages(), r.groupCount(), r.codesWithGold(), r.codesInMap(),
         CrossValidation.MAP_MIN_PASSAGES);

@@ -1,6 +1,4 @@
-package org.quarry.report;
-
-import java.util.Locale;
+package org.quarry.model;
 
 /**
  * A passage in a framework-matrix cell.
@@ -17,6 +15,9 @@ public record MatrixQuote(
     String passageId, String source, int start, int end, String participant, double score,
     String text) {
 
+  /** The case label of a passage with no participant (or no value of the rows' attribute). */
+  public static final String NO_CASE = "(none)";
+
   /** {@code source#start-end}, where to find the quote. */
   public String ref() {
     return source + "#" + start + "-" + end;
@@ -24,12 +25,12 @@ public record MatrixQuote(
 
   /** The score with two decimals, as every renderer prints it. */
   public String scoreText() {
-    return org.quarry.model.Scores.format(score, 2);
+    return Scores.format(score, 2);
   }
 
   /** One line for text formats: {@code text [participant, 0.82, source#start-end]}. */
   public String line() {
-    String who = participant == null ? RowsBy.MISSING : participant;
+    String who = participant == null ? NO_CASE : participant;
     return text + " [" + who + ", " + scoreText() + ", " + ref() + "]";
   }
 }
