@@ -62,12 +62,12 @@ final class ReportJobs {
           .build()).hits();
     }
     String rows = request.rows();
-    if (!rows.equals("participant") && !rows.equals("source")) {
+    if (!rows.equals("participant") && !rows.equals("source") && !rows.equals(RowsBy.SPEAKER)) {
       Set<String> attributes = new TreeSet<>();
       all.forEach(h -> attributes.addAll(h.passage().attributes().keySet()));
       if (!attributes.contains(rows)) {
         throw QuarryException.badParameter("rows", "--rows '" + rows + "': no passage has that attribute;"
-            + " use participant, source" + (attributes.isEmpty() ? "" : " or one of " + String.join(", ", attributes)), null);
+            + " use participant, speaker, source" + (attributes.isEmpty() ? "" : " or one of " + String.join(", ", attributes)), null);
       }
     }
     Codebook codebook = everything != null ? knownCodes(everything.hits()) : request.codebook();

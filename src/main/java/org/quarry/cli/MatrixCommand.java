@@ -32,7 +32,7 @@ final class MatrixCommand implements Callable<Integer> {
   @Option(names = "--codebook", paramLabel = "FILE", description = "Codebook whose codes are the columns (YAML or .qdc; default: the codes the index holds).")
   Path codebook;
 
-  @Option(names = "--rows", defaultValue = "participant", paramLabel = "DIM", description = "participant, source or an attribute name (default ${DEFAULT-VALUE}).")
+  @Option(names = "--rows", defaultValue = "participant", paramLabel = "DIM", description = "participant, source, speaker (every speaker, interviewers included) or an attribute name (default ${DEFAULT-VALUE}).")
   String rows;
 
   @Option(names = "--cells", defaultValue = "count", paramLabel = "MODE", description = "count or quotes (default ${DEFAULT-VALUE}; html always shows both).")

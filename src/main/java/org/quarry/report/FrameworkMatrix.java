@@ -73,7 +73,7 @@ public final class FrameworkMatrix {
     PassageLocator locator = new PassageLocator(passages);
     TreeSet<String> rowSet = new TreeSet<>();
     for (Passage p : passages) {
-      if (p.kind() != PassageKind.INTERVIEWER) {
+      if (p.kind() != PassageKind.INTERVIEWER || rowsBy.countsInterviewers()) {
         rowSet.add(rowsBy.rowOf(p));
       }
     }
@@ -102,8 +102,8 @@ public final class FrameworkMatrix {
         continue;
       }
       Passage p = found.get();
-      if (p.kind() == PassageKind.INTERVIEWER) {
-        continue; // interviewers are not participants: their turns are in no row
+      if (p.kind() == PassageKind.INTERVIEWER && !rowsBy.countsInterviewers()) {
+        continue; // interviewers are not participants: their turns are in no row but a speaker's
       }
       MatrixQuote q =
           new MatrixQuote(p.id(), p.source(), p.start(), p.end(), p.participant(), c.score(),

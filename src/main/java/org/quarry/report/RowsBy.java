@@ -26,6 +26,22 @@ public record RowsBy(String dimension) {
     return new RowsBy("participant");
   }
 
+  /**
+   * The dimension whose rows are every speaker, interviewers included: the one way an
+   * interviewer's turns come into a matrix.
+   */
+  public static final String SPEAKER = "speaker";
+
+  /** Rows by who speaks, interviewers included. */
+  public static RowsBy speaker() {
+    return new RowsBy(SPEAKER);
+  }
+
+  /** True for rows that take interviewers' turns in (rows by speaker); none other does. */
+  public boolean countsInterviewers() {
+    return dimension.equals(SPEAKER);
+  }
+
   /** Rows by source id. */
   public static RowsBy source() {
     return new RowsBy("source");
@@ -41,6 +57,7 @@ public record RowsBy(String dimension) {
     String v =
         switch (dimension) {
           case "participant" -> p.participantCounted();
+          case SPEAKER -> p.speaker();
           case "source" -> p.source();
           default -> p.attributes().get(dimension);
         };

@@ -62,6 +62,20 @@ class FrameworkMatrixTest {
   }
 
   @Test
+  void rowsBySpeakerBringTheInterviewersTurnsBack() {
+    Passage question =
+        Passage.of("s1.txt", org.quarry.model.PassageKind.INTERVIEWER, "INT", null, 63, 90, "How do you build trust?");
+    List<Passage> passages = new java.util.ArrayList<>(MatrixFixture.PASSAGES);
+    passages.add(question);
+    List<Coding> codings = new java.util.ArrayList<>(MatrixFixture.CODINGS);
+    codings.add(MatrixFixture.suggested(question, "trust", 0.9));
+    FrameworkMatrix m =
+        FrameworkMatrix.build(passages, codings, MatrixFixture.CODEBOOK, RowsBy.speaker(), 0.0);
+    assertEquals(List.of("INT", "P01", "P02", RowsBy.MISSING), m.rows());
+    assertEquals(1, m.count("INT", "trust"));
+  }
+
+  @Test
   void columnsPutParentsBeforeTheirChildren() {
     List<String> ids = byParticipant(0.0).columns().stream().map(Code::id).toList();
     assertEquals(List.of("relationships", "trust", "meetings", "system"), ids);
