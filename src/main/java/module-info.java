@@ -1,34 +1,30 @@
 /**
- * Quarry: search and text mining for qualitative research. The embedding surface is the
- * {@code org.quarry.api} facade and the {@code org.quarry.model} records it takes and returns;
- * every other package (the CLI and the HTTP server included) is internal to this module.
+ * Quarry: search and text mining for qualitative research. The embedding surface is the {@code
+ * org.quarry.api} facade and the {@code org.quarry.model} records it takes and returns; every other
+ * package (the CLI and the HTTP server included) is internal to this module.
  */
 module org.quarry {
   requires java.xml;
   requires java.logging;
   requires jdk.httpserver;
-
   requires org.apache.lucene.core;
   requires org.apache.lucene.analysis.common;
   requires org.apache.lucene.queryparser;
   requires org.apache.lucene.facet;
   requires org.apache.lucene.highlighter;
   requires org.apache.lucene.queries;
-
   requires edu.stanford.nlp.corenlp;
   requires liblinear;
   requires org.tribuo.core;
   requires org.tribuo.math;
   requires org.tribuo.classification.core;
   requires org.tribuo.classification.sgd;
-
   requires info.picocli;
   requires com.fasterxml.jackson.core;
   requires com.fasterxml.jackson.databind;
   requires com.fasterxml.jackson.dataformat.csv;
   requires com.fasterxml.jackson.dataformat.yaml;
   requires org.yaml.snakeyaml;
-
   requires org.apache.tika.core;
   requires org.apache.tika.parser.html;
   requires org.apache.tika.parser.txt;
@@ -39,5 +35,6 @@ module org.quarry {
   exports org.quarry.model;
 
   // picocli and Jackson reach the CLI's commands and the records they write by reflection
-  opens org.quarry.cli to info.picocli;
+  opens org.quarry.cli to
+      info.picocli;
 }

@@ -5,9 +5,9 @@ import java.util.Objects;
 
 /**
  * What a text analysis was made with: the annotator that wrote the stored lemma annotations, the
- * CoreNLP version behind its lemmas, and the version of Quarry's analyzer chains. Two analyses
- * with equal stamps index the same text to the same terms; an index and a model learned on it
- * carry one, so text analysed another way is never mixed with it unnoticed.
+ * CoreNLP version behind its lemmas, and the version of Quarry's analyzer chains. Two analyses with
+ * equal stamps index the same text to the same terms; an index and a model learned on it carry one,
+ * so text analysed another way is never mixed with it unnoticed.
  *
  * @param annotator the annotator's name ({@value #TAGGED}, {@value #UNTAGGED}, or an embedder's)
  * @param corenlp the CoreNLP version on the class path ({@code 4.5.10}), or {@code unknown}
@@ -15,10 +15,10 @@ import java.util.Objects;
  */
 public record AnalysisStamp(String annotator, String corenlp, int chain) {
   /**
-   * The version of Quarry's analyzer chains and stored annotation format. Bump it whenever a
-   * change to {@link QuarryAnalyzer}, {@link Lemmas}, {@link AcronymPluralFilter}, {@link
-   * UntaggedLemmaFilter}, {@link LemmaTokenStream} or {@link LemmaAnnotation}'s encoding would
-   * turn the same text into other terms: indexes made before then must be re-annotated.
+   * The version of Quarry's analyzer chains and stored annotation format. Bump it whenever a change
+   * to {@link QuarryAnalyzer}, {@link Lemmas}, {@link AcronymPluralFilter}, {@link
+   * UntaggedLemmaFilter}, {@link LemmaTokenStream} or {@link LemmaAnnotation}'s encoding would turn
+   * the same text into other terms: indexes made before then must be re-annotated.
    */
   public static final int CHAIN_VERSION = 1;
 
@@ -46,7 +46,9 @@ public record AnalysisStamp(String annotator, String corenlp, int chain) {
     return new AnalysisStamp(annotator, CORENLP_VERSION, CHAIN_VERSION);
   }
 
-  /** One short line, for messages and model stamps: {@code corenlp-tagged, CoreNLP 4.5.10, chain 1}. */
+  /**
+   * One short line, for messages and model stamps: {@code corenlp-tagged, CoreNLP 4.5.10, chain 1}.
+   */
   public String describe() {
     return annotator + ", CoreNLP " + corenlp + ", chain " + chain;
   }

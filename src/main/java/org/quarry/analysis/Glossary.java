@@ -11,10 +11,10 @@ import org.apache.lucene.analysis.synonym.SolrSynonymParser;
 import org.apache.lucene.analysis.synonym.SynonymMap;
 
 /**
- * Synonyms in the Solr synonyms format ({@code ICS, integrated care system}), applied at query
- * time so the index never needs rebuilding when the glossary changes. Each entry is analysed by
- * the chain of the field it is used on, so {@code integrated care systems} in a glossary meets
- * the lemmas {@code integrate care system}.
+ * Synonyms in the Solr synonyms format ({@code ICS, integrated care system}), applied at query time
+ * so the index never needs rebuilding when the glossary changes. Each entry is analysed by the
+ * chain of the field it is used on, so {@code integrated care systems} in a glossary meets the
+ * lemmas {@code integrate care system}.
  */
 public final class Glossary {
   private static final Glossary EMPTY = new Glossary("", "(no glossary)");
@@ -71,7 +71,11 @@ public final class Glossary {
     } catch (java.text.ParseException e) {
       String cause = e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")";
       throw new IllegalArgumentException(
-          name + ":" + e.getErrorOffset() + ": bad synonym rule" + cause
+          name
+              + ":"
+              + e.getErrorOffset()
+              + ": bad synonym rule"
+              + cause
               + "; write 'a, b, c' or 'a => b', one rule per line",
           e);
     } catch (IOException e) {

@@ -7,14 +7,14 @@ import java.util.List;
 /**
  * CoreNLP's reading of one passage, kept small enough to store in the index: the words with their
  * char offsets into the passage text, the tagged lemma of each, the untagged lemma where it
- * differs, the part-of-speech tag of each (when the passage was tagged), and where sentences
- * start. The {@code text_lemma} field is rebuilt from this without running CoreNLP again, and
- * lexicon help finds noun phrases from the tags.
+ * differs, the part-of-speech tag of each (when the passage was tagged), and where sentences start.
+ * The {@code text_lemma} field is rebuilt from this without running CoreNLP again, and lexicon help
+ * finds noun phrases from the tags.
  *
  * <p>{@link #encode()} writes one line per sentence, tokens separated by a space, each token as
  * {@code start TAB end TAB tag TAB lemma [TAB untagged]} ({@code -} for no tag); words and tags
- * never contain white space. The first version ({@code lemma-v1}, of indexes made before tags
- * were kept) had no tag field and is still read, without tags.
+ * never contain white space. The first version ({@code lemma-v1}, of indexes made before tags were
+ * kept) had no tag field and is still read, without tags.
  */
 public final class LemmaAnnotation {
   private static final String VERSION = "lemma-v2";
@@ -49,7 +49,12 @@ public final class LemmaAnnotation {
    *     untagged annotation
    */
   public LemmaAnnotation(
-      int[] starts, int[] ends, String[] lemmas, String[] untagged, String[] tags, int[] sentenceStarts) {
+      int[] starts,
+      int[] ends,
+      String[] lemmas,
+      String[] untagged,
+      String[] tags,
+      int[] sentenceStarts) {
     if (starts.length != ends.length
         || starts.length != lemmas.length
         || starts.length != untagged.length
@@ -101,7 +106,10 @@ public final class LemmaAnnotation {
     return tags != null;
   }
 
-  /** Part-of-speech tag of token {@code i} (Penn Treebank), or null when {@link #hasTags()} is false. */
+  /**
+   * Part-of-speech tag of token {@code i} (Penn Treebank), or null when {@link #hasTags()} is
+   * false.
+   */
   public String tag(int i) {
     return tags == null ? null : tags[i];
   }
@@ -121,8 +129,13 @@ public final class LemmaAnnotation {
         sentence++;
       }
       sb.append(newSentence || i == 0 ? '\n' : ' ');
-      sb.append(starts[i]).append('\t').append(ends[i]).append('\t').append(tags == null ? NO_TAG : tags[i])
-          .append('\t').append(lemmas[i]);
+      sb.append(starts[i])
+          .append('\t')
+          .append(ends[i])
+          .append('\t')
+          .append(tags == null ? NO_TAG : tags[i])
+          .append('\t')
+          .append(lemmas[i]);
       if (untagged[i] != null) {
         sb.append('\t').append(untagged[i]);
       }
@@ -146,7 +159,10 @@ public final class LemmaAnnotation {
     boolean v1 = lines[0].equals(VERSION_1);
     if (!v1 && !lines[0].equals(VERSION)) {
       throw new IllegalArgumentException(
-          "stored lemma annotation has version '" + lines[0] + "', expected " + VERSION
+          "stored lemma annotation has version '"
+              + lines[0]
+              + "', expected "
+              + VERSION
               + "; re-index: delete the index folder and run quarry index again");
     }
     List<int[]> offsets = new ArrayList<>();
@@ -178,8 +194,12 @@ public final class LemmaAnnotation {
     // tags are all there or not at all: an untagged annotation has none
     boolean tagged = n > 0 && tagList.stream().allMatch(java.util.Objects::nonNull);
     return new LemmaAnnotation(
-        s, e, lemmaList.toArray(String[]::new), untaggedList.toArray(String[]::new),
-        tagged ? tagList.toArray(String[]::new) : null, sentences);
+        s,
+        e,
+        lemmaList.toArray(String[]::new),
+        untaggedList.toArray(String[]::new),
+        tagged ? tagList.toArray(String[]::new) : null,
+        sentences);
   }
 
   @Override

@@ -51,13 +51,14 @@ public final class LemmaAnnotator implements TextAnnotator {
   }
 
   /**
-   * An annotator that skips the part-of-speech tagger and gives every word its untagged lemma:
-   * the baseline that measures what the tagger costs, and a fast path for embedders who accept
-   * slightly worse lemmas ({@code saw} stays {@code saw}).
+   * An annotator that skips the part-of-speech tagger and gives every word its untagged lemma: the
+   * baseline that measures what the tagger costs, and a fast path for embedders who accept slightly
+   * worse lemmas ({@code saw} stays {@code saw}).
    */
   public static LemmaAnnotator untagged() {
     return new LemmaAnnotator(false);
   }
+
   private final Analyzer words =
       new Analyzer() {
         @Override
@@ -169,7 +170,8 @@ public final class LemmaAnnotator implements TextAnnotator {
     it.setText(text);
     List<Integer> result = new ArrayList<>();
     int token = 0;
-    for (int end = it.next(); end != BreakIterator.DONE && token < tokenStarts.length;
+    for (int end = it.next();
+        end != BreakIterator.DONE && token < tokenStarts.length;
         end = it.next()) {
       if (tokenStarts[token] < end) {
         result.add(token);

@@ -8,8 +8,8 @@ import java.util.Locale;
  * meet: the tagged lemma (CoreNLP's, from the part-of-speech tag) and the untagged lemma, which
  * needs no model and is all a query can have.
  *
- * <p>Acronyms and tokens with digits are only lower-cased: CoreNLP's untagged morphology would
- * turn {@code ICS} into {@code ic}.
+ * <p>Acronyms and tokens with digits are only lower-cased: CoreNLP's untagged morphology would turn
+ * {@code ICS} into {@code ic}.
  */
 final class Lemmas {
   private Lemmas() {}

@@ -13,8 +13,8 @@ public interface TextAnnotator {
 
   /**
    * What this annotator's annotations are made with, stamped on the index it writes. The default
-   * names the annotator by its class: an embedder's annotator whose output changes should
-   * override this and name a new version.
+   * names the annotator by its class: an embedder's annotator whose output changes should override
+   * this and name a new version.
    */
   default AnalysisStamp stamp() {
     return AnalysisStamp.of(getClass().getName());

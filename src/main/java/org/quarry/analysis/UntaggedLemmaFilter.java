@@ -10,8 +10,8 @@ import org.apache.lucene.analysis.tokenattributes.KeywordAttribute;
 /**
  * Replaces each word by its untagged CoreNLP lemma ({@code voices} to {@code voice}), lower case.
  * This is the query-time lemma path: CoreNLP's {@link Morphology} is a finite-state lexer, so it
- * loads no model. The index holds this form next to the tagged lemma at every position, so a
- * query lemma always has something to meet.
+ * loads no model. The index holds this form next to the tagged lemma at every position, so a query
+ * lemma always has something to meet.
  */
 public final class UntaggedLemmaFilter extends TokenFilter {
   private final CharTermAttribute termAtt = addAttribute(CharTermAttribute.class);

@@ -1,9 +1,4 @@
 package org.quarry.api;
-import org.quarry.model.GroupBy;
-import org.quarry.model.CrossValidationReport;
-import org.quarry.model.LoadedCodebook;
-import org.quarry.model.SuggestMethod;
-import org.quarry.model.SuggestProgress;
 
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
@@ -12,47 +7,52 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.search.Query;
 import org.quarry.analysis.Glossary;
 import org.quarry.analysis.TextAnnotator;
-import java.util.Optional;
-import org.apache.lucene.index.DirectoryReader;
 import org.quarry.coding.CodeQueryBuilder;
-import org.quarry.coding.CodedPassages;
-import org.quarry.coding.CrossValidation;
-import org.quarry.model.GoldItem;
-import org.quarry.coding.LearnedSuggester;
-import org.quarry.coding.Learning;
-import org.quarry.coding.Suggester;
-import org.quarry.learn.BinaryLearner;
-import org.quarry.learn.LearnedModel;
-import org.quarry.model.Coding;
 import org.quarry.coding.CodeSuggester;
 import org.quarry.coding.CodebookException;
 import org.quarry.coding.CodebookReader;
-import org.quarry.model.EvalReport;
+import org.quarry.coding.CodedPassages;
+import org.quarry.coding.CrossValidation;
 import org.quarry.coding.Evaluator;
 import org.quarry.coding.GoldSet;
 import org.quarry.coding.IndexCoding;
-import org.quarry.model.KeyTerm;
-import org.quarry.model.PassageSuggestions;
-import org.quarry.model.SuggestOptions;
-import org.quarry.model.SuggestionRun;
+import org.quarry.coding.LearnedSuggester;
+import org.quarry.coding.Learning;
+import org.quarry.coding.Suggester;
 import org.quarry.index.IndexLockedException;
+import org.quarry.learn.BinaryLearner;
+import org.quarry.learn.LearnedModel;
+import org.quarry.learn.ModelTrainer;
 import org.quarry.model.Code;
 import org.quarry.model.Codebook;
+import org.quarry.model.Coding;
 import org.quarry.model.CrossValidationOptions;
-import org.quarry.learn.ModelTrainer;
+import org.quarry.model.CrossValidationReport;
+import org.quarry.model.EvalReport;
+import org.quarry.model.GoldItem;
+import org.quarry.model.GroupBy;
 import org.quarry.model.Hit;
+import org.quarry.model.KeyTerm;
+import org.quarry.model.LoadedCodebook;
 import org.quarry.model.Passage;
+import org.quarry.model.PassageSuggestions;
+import org.quarry.model.SuggestMethod;
+import org.quarry.model.SuggestOptions;
+import org.quarry.model.SuggestProgress;
 import org.quarry.model.Suggestion;
+import org.quarry.model.SuggestionRun;
 
 /**
  * The coding jobs on an index: reading codebooks, suggesting codes (for the index or one text),
  * evaluating suggestions against human coding, and finding key terms for a code's lexicon. The
- * coding package does the work; this class picks the glossary, checks there is an index, and
- * turns failures into {@link QuarryException}s.
+ * coding package does the work; this class picks the glossary, checks there is an index, and turns
+ * failures into {@link QuarryException}s.
  */
 final class CodingJobs {
   private final IndexFolder folder;
@@ -76,14 +76,22 @@ final class CodingJobs {
 
   /** Suggests codes through the index; see {@link Quarry#suggest}. */
   SuggestionRun suggest(
-      Codebook codebook, SuggestOptions options, java.util.OptionalDouble storeThreshold, SuggestProgress progress) {
+      Codebook codebook,
+      SuggestOptions options,
+      java.util.OptionalDouble storeThreshold,
+      SuggestProgress progress) {
     folder.requireIndex();
-    return suggest(codebook, lexicon(codebook, glossary(codebook), SuggestOptions.DEFAULT_MIN_SCORE), options,
-        storeThreshold, progress);
+    return suggest(
+        codebook,
+        lexicon(codebook, glossary(codebook), SuggestOptions.DEFAULT_MIN_SCORE),
+        options,
+        storeThreshold,
+        progress);
   }
 
   // the lexicon suggester, its unusable terms or queries one-line errors
-  private static CodeSuggester lexicon(Codebook codebook, Glossary glossary, double defaultMinScore) {
+  private static CodeSuggester lexicon(
+      Codebook codebook, Glossary glossary, double defaultMinScore) {
     try {
       return new CodeSuggester(codebook, glossary, defaultMinScore);
     } catch (IllegalArgumentException e) {
@@ -91,13 +99,20 @@ final class CodingJobs {
     }
   }
 
-  /** Suggests codes with a chosen suggester; see {@link Quarry#suggest(Codebook, SuggesterChoice, SuggestOptions, java.util.OptionalDouble, SuggestProgress)}. */
+  /**
+   * Suggests codes with a chosen suggester; see {@link Quarry#suggest(Codebook, SuggesterChoice,
+   * SuggestOptions, java.util.OptionalDouble, SuggestProgress)}.
+   */
   SuggestionRun suggest(
-      Codebook codebook, Suggester suggester, SuggestOptions options, java.util.OptionalDouble storeThreshold,
+      Codebook codebook,
+      Suggester suggester,
+      SuggestOptions options,
+      java.util.OptionalDouble storeThreshold,
       SuggestProgress progress) {
     folder.requireIndex();
     try {
-      SuggestionRun run = IndexCoding.suggest(folder.dir(), codebook, suggester, options, progress, storeThreshold);
+      SuggestionRun run =
+          IndexCoding.suggest(folder.dir(), codebook, suggester, options, progress, storeThreshold);
       search.release(); // the next search sees the stored codes
       return run;
     } catch (IllegalArgumentException e) {
@@ -119,7 +134,8 @@ final class CodingJobs {
       model = Learning.readModel(folder.dir());
     } catch (IOException e) {
       if (method == null || method == SuggestMethod.LEXICON) {
-        return new SuggesterChoice(lexicon, List.of(e.getMessage() + "; suggesting with the lexicon"));
+        return new SuggesterChoice(
+            lexicon, List.of(e.getMessage() + "; suggesting with the lexicon"));
       }
       throw new QuarryException(e.getMessage(), e);
     }
@@ -129,23 +145,31 @@ final class CodingJobs {
     Optional<String> stale = model.isEmpty() ? Optional.empty() : staleness(model.get(), codebook);
     if (method == SuggestMethod.LEXICON) {
       // a model that fits knows the lexicon's threshold from the coded passages
-      return new SuggesterChoice(model.isPresent() && stale.isEmpty()
-          ? lexicon(codebook, glossary, model.get().lexiconThreshold()) : lexicon, List.of());
+      return new SuggesterChoice(
+          model.isPresent() && stale.isEmpty()
+              ? lexicon(codebook, glossary, model.get().lexiconThreshold())
+              : lexicon,
+          List.of());
     }
     if (model.isEmpty()) {
-      throw new QuarryException("--method " + method.label() + " needs a trained model: run 'quarry learn --codebook FILE"
-          + " [--gold FILE]' on this index first");
+      throw new QuarryException(
+          "--method "
+              + method.label()
+              + " needs a trained model: run 'quarry learn --codebook FILE"
+              + " [--gold FILE]' on this index first");
     }
     if (stale.isPresent()) {
       String why = "the learned model is stale: " + stale.get() + "; run 'quarry learn' again";
       if (method == null) {
-        return new SuggesterChoice(lexicon, List.of(why + " (suggesting with the lexicon meanwhile)"));
+        return new SuggesterChoice(
+            lexicon, List.of(why + " (suggesting with the lexicon meanwhile)"));
       }
       throw new QuarryException(why + ", or use --method lexicon");
     }
     try {
       return new SuggesterChoice(
-          new LearnedSuggester(codebook, glossary, model.get(), method == null ? SuggestMethod.COMBINED : method),
+          new LearnedSuggester(
+              codebook, glossary, model.get(), method == null ? SuggestMethod.COMBINED : method),
           List.of());
     } catch (IllegalArgumentException e) {
       throw new QuarryException(e.getMessage(), e);
@@ -167,32 +191,40 @@ final class CodingJobs {
     List<GoldItem> items = gold == null ? keptCodings() : readGold(gold, codebook).items();
     if (items.isEmpty()) {
       // rejections alone teach no code: every code needs coded passages
-      throw new QuarryException("no human codings to learn from: give --gold FILE, import a coded .qdpx,"
-          + " or accept suggestions first");
+      throw new QuarryException(
+          "no human codings to learn from: give --gold FILE, import a coded .qdpx,"
+              + " or accept suggestions first");
     }
     List<Passage> all = search.passages(true).stream().map(Hit::passage).toList();
     long t0 = System.nanoTime();
     try (DirectoryReader reader = Learning.open(folder.dir())) {
-      // every passage a default run covers; the lexicon scores are features, its evidence is not needed
-      SuggestOptions options = SuggestOptions.builder()
-          .minScore(0)
-          .top(1)
-          .evidence(false)
-          .threads(threads)
-          .build();
+      // every passage a default run covers; the lexicon scores are features, its evidence is not
+      // needed
+      SuggestOptions options =
+          SuggestOptions.builder().minScore(0).top(1).evidence(false).threads(threads).build();
       // without a gold file, a rejected suggestion marks its source as reviewed: its uncoded
       // passages are negatives even where nothing was accepted
       java.util.Set<String> reviewed = new java.util.TreeSet<>();
       if (gold == null) {
-        search.decisions().stream().filter(d -> !d.accepted() && d.applied()).forEach(d -> reviewed.add(d.source()));
+        search.decisions().stream()
+            .filter(d -> !d.accepted() && d.applied())
+            .forEach(d -> reviewed.add(d.source()));
       }
-      CodedPassages coded = Learning.coded(reader, codebook, glossary(codebook), items, all, reviewed, options,
-          GroupBy.SOURCE);
+      CodedPassages coded =
+          Learning.coded(
+              reader, codebook, glossary(codebook), items, all, reviewed, options, GroupBy.SOURCE);
       LearnedModel model = Learning.train(reader, codebook, coded, threads, seed);
       Learning.writeModel(folder.dir(), model);
       long positives = coded.labels().stream().filter(l -> !l.isEmpty()).count();
-      return new LearnReport(Learning.modelFile(folder.dir()), coded.size(), (int) positives, model.codes(),
-          model.tooFew(), model.threshold(), model.learner(), (System.nanoTime() - t0) / 1_000_000);
+      return new LearnReport(
+          Learning.modelFile(folder.dir()),
+          coded.size(),
+          (int) positives,
+          model.codes(),
+          model.tooFew(),
+          model.threshold(),
+          model.learner(),
+          (System.nanoTime() - t0) / 1_000_000);
     } catch (IllegalArgumentException e) {
       throw new QuarryException(e.getMessage(), e);
     } catch (IOException e) {
@@ -202,27 +234,43 @@ final class CodingJobs {
 
   /** Cross-validates the suggestion methods; see {@link Quarry#crossValidate}. */
   CrossValidationReport crossValidate(
-      Codebook codebook, Path gold, CrossValidationOptions asked, GroupBy groupBy,
-      double contextWeight, boolean evidence, int threads) {
+      Codebook codebook,
+      Path gold,
+      CrossValidationOptions asked,
+      GroupBy groupBy,
+      double contextWeight,
+      boolean evidence,
+      int threads) {
     BinaryLearner learner = Learning.learner(asked.learner(), asked.seed());
-    CrossValidation.Options options = new CrossValidation.Options(asked.folds(), asked.methods(),
-        asked.lexiconThreshold(), asked.top(), asked.seed(),
-        ModelTrainer.Options.defaults(threads, asked.seed()).withTop(asked.top()), asked.learningCurve());
+    CrossValidation.Options options =
+        new CrossValidation.Options(
+            asked.folds(),
+            asked.methods(),
+            asked.lexiconThreshold(),
+            asked.top(),
+            asked.seed(),
+            ModelTrainer.Options.defaults(threads, asked.seed()).withTop(asked.top()),
+            asked.learningCurve());
     folder.requireIndex();
     GoldSet set = readGold(gold, codebook);
     List<Passage> all = search.passages(true).stream().map(Hit::passage).toList();
     try (DirectoryReader reader = Learning.open(folder.dir())) {
-      SuggestOptions select = SuggestOptions.builder()
-          .minScore(0)
-          .top(1)
-          .evidence(evidence)
-          .contextWeight(contextWeight)
-          .threads(threads)
-          .build();
-      CodedPassages coded = Learning.coded(reader, codebook, glossary(codebook), set.items(), all, select, groupBy);
+      SuggestOptions select =
+          SuggestOptions.builder()
+              .minScore(0)
+              .top(1)
+              .evidence(evidence)
+              .contextWeight(contextWeight)
+              .threads(threads)
+              .build();
+      CodedPassages coded =
+          Learning.coded(reader, codebook, glossary(codebook), set.items(), all, select, groupBy);
       if (coded.size() == 0) {
-        throw new QuarryException("no gold item of " + gold + " matched a passage of this index: index the coded"
-            + " documents first (their file names must match the gold's \"doc\")");
+        throw new QuarryException(
+            "no gold item of "
+                + gold
+                + " matched a passage of this index: index the coded"
+                + " documents first (their file names must match the gold's \"doc\")");
       }
       return new CrossValidation(codebook, learner, options).run(coded, groupBy);
     } catch (IllegalArgumentException e) {
@@ -257,7 +305,10 @@ final class CodingJobs {
     try {
       return IndexCoding.suggestText(text, codebook, glossary(codebook), options, annotators.get());
     } catch (IOException e) {
-      throw new QuarryException("cannot build the in-memory index: " + e.getMessage(), QuarryException.PARTIAL_FAILURE, e);
+      throw new QuarryException(
+          "cannot build the in-memory index: " + e.getMessage(),
+          QuarryException.PARTIAL_FAILURE,
+          e);
     }
   }
 
@@ -287,7 +338,8 @@ final class CodingJobs {
             .contextWeight(contextWeight)
             .build()
             .onlyPassages(goldIds);
-    SuggestionRun run = suggest(codebook, options, java.util.OptionalDouble.empty(), SuggestProgress.NONE);
+    SuggestionRun run =
+        suggest(codebook, options, java.util.OptionalDouble.empty(), SuggestProgress.NONE);
     Map<String, List<Suggestion>> byPassage = new HashMap<>();
     for (PassageSuggestions ps : run.passages()) {
       byPassage.put(ps.passage().id(), ps.suggestions());
@@ -298,7 +350,8 @@ final class CodingJobs {
   /** Key terms of a code's or a query's passages; see {@link Quarry#terms}. */
   List<KeyTerm> terms(Codebook codebook, String codeId, String query, int limit) {
     folder.requireIndex();
-    CodeQueryBuilder builder = new CodeQueryBuilder(codebook == null ? folder.glossary() : glossary(codebook));
+    CodeQueryBuilder builder =
+        new CodeQueryBuilder(codebook == null ? folder.glossary() : glossary(codebook));
     Query target;
     // the words already in the lexicon, which the key terms leave out
     List<String> lexicon = new ArrayList<>();
@@ -306,13 +359,21 @@ final class CodingJobs {
       if (codeId != null) {
         Code code = codebook == null ? null : codebook.code(codeId).orElse(null);
         if (code == null) {
-          throw new QuarryException("no code '" + codeId + "' in the codebook"
-              + (codebook == null ? " (give --codebook)" : "; codes: "
-                  + String.join(", ", codebook.codes().stream().map(Code::id).toList())));
+          throw new QuarryException(
+              "no code '"
+                  + codeId
+                  + "' in the codebook"
+                  + (codebook == null
+                      ? " (give --codebook)"
+                      : "; codes: "
+                          + String.join(", ", codebook.codes().stream().map(Code::id).toList())));
         }
         if (code.terms().isEmpty() && (code.query() == null || code.query().isBlank())) {
-          throw new QuarryException("code '" + codeId + "' has no terms or query, so it matches no passages to study"
-              + " (give it terms in the codebook, or use --query Q)");
+          throw new QuarryException(
+              "code '"
+                  + codeId
+                  + "' has no terms or query, so it matches no passages to study"
+                  + " (give it terms in the codebook, or use --query Q)");
         }
         target = builder.build(code).query();
         lexicon.addAll(code.terms());
@@ -334,6 +395,8 @@ final class CodingJobs {
 
   // the codebook's glossary if it names one, else the one kept with the index
   private Glossary glossary(Codebook codebook) {
-    return codebook.glossary() != null ? IndexFolder.readGlossary(Path.of(codebook.glossary())) : folder.glossary();
+    return codebook.glossary() != null
+        ? IndexFolder.readGlossary(Path.of(codebook.glossary()))
+        : folder.glossary();
   }
 }

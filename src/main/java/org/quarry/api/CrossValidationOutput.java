@@ -18,7 +18,8 @@ import org.quarry.model.EvalReport;
  */
 public final class CrossValidationOutput {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final ObjectMapper PRETTY = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper PRETTY =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private CrossValidationOutput() {}
 
@@ -27,7 +28,8 @@ public final class CrossValidationOutput {
     try {
       return PRETTY.writeValueAsString(of(r));
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot serialise a cross-validation report: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot serialise a cross-validation report: " + e.getMessage(), e);
     }
   }
 
@@ -55,7 +57,9 @@ public final class CrossValidationOutput {
       scores(mo.putObject("macro"), m.macro());
       mo.put("map", round(m.map()));
       if (!e.getKey().equals("baseline")) {
-        mo.putObject("bestThreshold").put("threshold", m.bestThreshold()).put("f1", round(m.bestF1()));
+        mo.putObject("bestThreshold")
+            .put("threshold", m.bestThreshold())
+            .put("f1", round(m.bestF1()));
       }
     }
     ArrayNode curve = o.putArray("learningCurve");
@@ -67,24 +71,54 @@ public final class CrossValidationOutput {
 
   /** The report as a table for reading. */
   public static void print(PrintWriter out, CrossValidationReport r) {
-    out.printf(Locale.ROOT, "%d-fold cross-validation by %s: %d passages in %d groups; %d codes coded, %d with >= %d passages (MAP)%n",
-        r.folds(), r.groupBy(), r.passages(), r.groupCount(), r.codesWithGold(), r.codesInMap(),
+    out.printf(
+        Locale.ROOT,
+        "%d-fold cross-validation by %s: %d passages in %d groups; %d codes coded, %d with >= %d passages (MAP)%n",
+        r.folds(),
+        r.groupBy(),
+        r.passages(),
+        r.groupCount(),
+        r.codesWithGold(),
+        r.codesInMap(),
         CrossValidation.MAP_MIN_PASSAGES);
     if (r.learner() != null) {
       out.println("learner: " + r.learner());
     }
-    out.printf(Locale.ROOT, "%-10s %9s | %6s %6s %6s | %6s %6s %6s | %6s | %s%n",
-        "method", "threshold", "P", "R", "F1", "macroP", "macroR", "macroF", "MAP", "best F1 (threshold)");
+    out.printf(
+        Locale.ROOT,
+        "%-10s %9s | %6s %6s %6s | %6s %6s %6s | %6s | %s%n",
+        "method",
+        "threshold",
+        "P",
+        "R",
+        "F1",
+        "macroP",
+        "macroR",
+        "macroF",
+        "MAP",
+        "best F1 (threshold)");
     for (Map.Entry<String, CrossValidationReport.MethodResult> e : r.methods().entrySet()) {
       CrossValidationReport.MethodResult m = e.getValue();
-      out.printf(Locale.ROOT, "%-10s %9.3f | %6.3f %6.3f %6.3f | %6.3f %6.3f %6.3f | %6.3f | %s%n",
-          e.getKey(), m.threshold(), m.micro().precision(), m.micro().recall(), m.micro().f1(),
-          m.macro().precision(), m.macro().recall(), m.macro().f1(), m.map(),
-          e.getKey().equals("baseline") ? "-" : String.format(Locale.ROOT, "%.3f (%.2f)", m.bestF1(), m.bestThreshold()));
+      out.printf(
+          Locale.ROOT,
+          "%-10s %9.3f | %6.3f %6.3f %6.3f | %6.3f %6.3f %6.3f | %6.3f | %s%n",
+          e.getKey(),
+          m.threshold(),
+          m.micro().precision(),
+          m.micro().recall(),
+          m.micro().f1(),
+          m.macro().precision(),
+          m.macro().recall(),
+          m.macro().f1(),
+          m.map(),
+          e.getKey().equals("baseline")
+              ? "-"
+              : String.format(Locale.ROOT, "%.3f (%.2f)", m.bestF1(), m.bestThreshold()));
     }
     if (!r.learningCurve().isEmpty()) {
       StringBuilder sb = new StringBuilder("learning curve (training groups: micro-F1):");
-      r.learningCurve().forEach(p -> sb.append(String.format(Locale.ROOT, " %d: %.3f", p.groups(), p.f1())));
+      r.learningCurve()
+          .forEach(p -> sb.append(String.format(Locale.ROOT, " %d: %.3f", p.groups(), p.f1())));
       out.println(sb);
     }
   }

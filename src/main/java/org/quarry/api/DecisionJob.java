@@ -15,9 +15,10 @@ import org.quarry.model.Decision;
  */
 final class DecisionJob {
   // recording a decision rewrites a passage from its stored fields; it never annotates text
-  private static final TextAnnotator NO_ANNOTATOR = text -> {
-    throw new IllegalStateException("recording a decision must not annotate text");
-  };
+  private static final TextAnnotator NO_ANNOTATOR =
+      text -> {
+        throw new IllegalStateException("recording a decision must not annotate text");
+      };
 
   private final IndexFolder folder;
   private final IndexSearch search;
@@ -33,15 +34,20 @@ final class DecisionJob {
     checkCode(code);
     folder.requireIndex();
     if (search.passage(passageId).isEmpty()) {
-      throw new QuarryException("no passage '" + passageId + "' in index " + folder.dir()
-          + "; a passage id is SOURCE#START-END, the \"id\" of a hit of 'quarry search QUERY --format json'");
+      throw new QuarryException(
+          "no passage '"
+              + passageId
+              + "' in index "
+              + folder.dir()
+              + "; a passage id is SOURCE#START-END, the \"id\" of a hit of 'quarry search QUERY --format json'");
     }
     Decided decided;
     try (Indexer indexer = folder.openIndexer(NO_ANNOTATOR)) {
       decided = indexer.decide(passageId, code, accepted);
     } catch (IllegalArgumentException e) {
       // the passage went between the look-up and the write (another process re-indexed)
-      throw new QuarryException(e.getMessage() + " of " + folder.dir() + "; search again for its id", e);
+      throw new QuarryException(
+          e.getMessage() + " of " + folder.dir() + "; search again for its id", e);
     } catch (IndexLockedException e) {
       throw IndexFolder.locked(e);
     } catch (IOException e) {
@@ -56,7 +62,10 @@ final class DecisionJob {
       // after the commit: should this fail, the code is still on the passage, which export reads
       tree.add(code, folder.dir().getFileName().toString());
     }
-    return new DecisionReport(decided.decision(), decided.previous(), !inTree && !decided.codeWasStored(),
+    return new DecisionReport(
+        decided.decision(),
+        decided.previous(),
+        !inTree && !decided.codeWasStored(),
         decided.importedCodingStays());
   }
 
@@ -70,8 +79,9 @@ final class DecisionJob {
 
   private static void checkPassageId(String passageId) {
     if (passageId == null || passageId.isBlank()) {
-      throw new QuarryException("the passage id is blank; give one as SOURCE#START-END, the \"id\" of a hit of"
-          + " 'quarry search QUERY --format json'");
+      throw new QuarryException(
+          "the passage id is blank; give one as SOURCE#START-END, the \"id\" of a hit of"
+              + " 'quarry search QUERY --format json'");
     }
   }
 
@@ -82,12 +92,17 @@ final class DecisionJob {
       throw new QuarryException("the code is blank; give a code id, e.g. engaging-the-system");
     }
     if (code.chars().anyMatch(Character::isISOControl)) {
-      throw new QuarryException("code '" + code.replaceAll("\\p{Cntrl}", "?")
-          + "' holds a tab, line break or other control character; give the code id as the codebook has it");
+      throw new QuarryException(
+          "code '"
+              + code.replaceAll("\\p{Cntrl}", "?")
+              + "' holds a tab, line break or other control character; give the code id as the codebook has it");
     }
     if (!code.equals(code.strip())) {
-      throw new QuarryException("code '" + code + "' starts or ends with a space; give the code id as the"
-          + " codebook has it");
+      throw new QuarryException(
+          "code '"
+              + code
+              + "' starts or ends with a space; give the code id as the"
+              + " codebook has it");
     }
   }
 }

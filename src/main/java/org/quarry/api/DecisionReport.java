@@ -8,10 +8,10 @@ import org.quarry.model.Decision;
  * @param decision the decision now kept with the index
  * @param previous the decision on the same passage and code it replaced, or null when there was
  *     none; equal to {@code decision} when the same decision was made again (nothing changed)
- * @param newCode true when neither the index's code tree nor any passage had the code before
- *     (a new code, or a misspelt one); an accepted new code is added to the code tree
- * @param importedCodingStays true for a rejection of a code that a human coding imported from a
- *     QDA tool still puts on the passage: that coding belongs to the project, and is changed there
+ * @param newCode true when neither the index's code tree nor any passage had the code before (a new
+ *     code, or a misspelt one); an accepted new code is added to the code tree
+ * @param importedCodingStays true for a rejection of a code that a human coding imported from a QDA
+ *     tool still puts on the passage: that coding belongs to the project, and is changed there
  */
 public record DecisionReport(
     Decision decision, Decision previous, boolean newCode, boolean importedCodingStays) {

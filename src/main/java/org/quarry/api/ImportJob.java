@@ -10,9 +10,9 @@ import org.quarry.analysis.TextAnnotator;
 import org.quarry.index.IndexLockedException;
 import org.quarry.index.Indexer;
 import org.quarry.index.StampMismatchException;
-import org.quarry.model.SurveyOptions;
 import org.quarry.model.Codebook;
 import org.quarry.model.Source;
+import org.quarry.model.SurveyOptions;
 import org.quarry.refi.ImportedProject;
 import org.quarry.refi.QdpxReader;
 
@@ -44,7 +44,8 @@ final class ImportJob {
     } catch (NoSuchFileException e) {
       throw new QuarryException(file + ": no such file", e);
     } catch (IOException | RuntimeException e) {
-      throw new QuarryException(file + ": " + QuarryException.describe(e) + " (is it a REFI-QDA .qdpx export?)", e);
+      throw new QuarryException(
+          file + ": " + QuarryException.describe(e) + " (is it a REFI-QDA .qdpx export?)", e);
     }
     folder.create();
     // a source of that name indexed from elsewhere (a file, another project) is not replaced
@@ -57,9 +58,11 @@ final class ImportJob {
       }
     }
     search.release();
-    SourceLoader loader = new SourceLoader(SurveyOptions.defaults(), IndexRequest.DEFAULT_MAX_FILE_MB);
+    SourceLoader loader =
+        new SourceLoader(SurveyOptions.defaults(), IndexRequest.DEFAULT_MAX_FILE_MB);
     try (Indexer indexer = folder.openIndexer(annotators.get())) {
-      ImportReport report = new RefiImport(indexer, loader::segment).run(project, file.toString(), taken);
+      ImportReport report =
+          new RefiImport(indexer, loader::segment).run(project, file.toString(), taken);
       folder.codebook().keep(project.codebook());
       return report;
     } catch (IndexLockedException e) {

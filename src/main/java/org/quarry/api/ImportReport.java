@@ -15,12 +15,12 @@ import java.util.List;
  *     suggestions (not counted in {@code codings})
  * @param cases cases read
  * @param problems everything not imported, one line each with its reason (sources that are not
- *     text, codings whose code is unknown or whose span lies outside the text or covers no
- *     passage, …)
- * @param positions per imported source, how its tool was found to count selection positions
- *     ({@code name: code points, CRLF counted as one}), so an odd tool can be recognised
- * @param notes what the import did to researchers' decisions on sources whose text changed or
- *     that the project no longer has, one line each naming the source
+ *     text, codings whose code is unknown or whose span lies outside the text or covers no passage,
+ *     …)
+ * @param positions per imported source, how its tool was found to count selection positions ({@code
+ *     name: code points, CRLF counted as one}), so an odd tool can be recognised
+ * @param notes what the import did to researchers' decisions on sources whose text changed or that
+ *     the project no longer has, one line each naming the source
  */
 public record ImportReport(
     String project,

@@ -22,9 +22,8 @@ import org.quarry.ingest.ParticipantTable;
 /**
  * An index folder on disk: Lucene's files, and the files Quarry keeps beside them (the glossary
  * applied to searches, the participants table applied to new files, the code tree of REFI-QDA
- * imports). Every job reaches the folder through this class, so the names of those files,
- * what makes a folder an index, and the messages for a folder that cannot be written are in one
- * place.
+ * imports). Every job reaches the folder through this class, so the names of those files, what
+ * makes a folder an index, and the messages for a folder that cannot be written are in one place.
  */
 final class IndexFolder {
   /** The glossary kept with an index and applied to its searches. */
@@ -52,11 +51,14 @@ final class IndexFolder {
   static IndexFolder at(Path dir) {
     Path abs = dir.toAbsolutePath().normalize();
     if (Files.exists(abs) && !Files.isDirectory(abs)) {
-      throw new QuarryException("index " + abs + " is a file, not a folder; name a folder with --index");
+      throw new QuarryException(
+          "index " + abs + " is a file, not a folder; name a folder with --index");
     }
     if (Files.isDirectory(abs) && !hasSegments(abs) && hasForeignFiles(abs)) {
       throw new QuarryException(
-          "index " + abs + " is not a Quarry index (it holds other files and no Lucene segments);"
+          "index "
+              + abs
+              + " is not a Quarry index (it holds other files and no Lucene segments);"
               + " name an empty or new folder with --index");
     }
     return new IndexFolder(abs);
@@ -94,18 +96,25 @@ final class IndexFolder {
   }
 
   /**
-   * Fails when a newer Quarry wrote the index, whose fields this one may misread; an index
-   * without a stamp (made before stamps) is read as it is.
+   * Fails when a newer Quarry wrote the index, whose fields this one may misread; an index without
+   * a stamp (made before stamps) is read as it is.
    */
   void requireReadableStamp() {
     if (!hasIndex()) {
       return;
     }
     try (Directory d = FSDirectory.open(dir)) {
-      IndexStamp.read(d).filter(IndexStamp::newerThanThisQuarry).ifPresent(s -> {
-        throw new QuarryException("index " + dir + " " + StampMismatchException.newerMessage(s)
-            + ": use that Quarry or a newer one with this index");
-      });
+      IndexStamp.read(d)
+          .filter(IndexStamp::newerThanThisQuarry)
+          .ifPresent(
+              s -> {
+                throw new QuarryException(
+                    "index "
+                        + dir
+                        + " "
+                        + StampMismatchException.newerMessage(s)
+                        + ": use that Quarry or a newer one with this index");
+              });
     } catch (IllegalArgumentException e) {
       throw new QuarryException("index " + dir + ": " + e.getMessage(), e);
     } catch (IOException e) {
@@ -119,20 +128,35 @@ final class IndexFolder {
    */
   QuarryException stampMismatch(StampMismatchException e) {
     if (e.newerFormat()) {
-      return new QuarryException("index " + dir + " " + e.getMessage() + ": use that Quarry or a newer one with this index", e);
+      return new QuarryException(
+          "index "
+              + dir
+              + " "
+              + e.getMessage()
+              + ": use that Quarry or a newer one with this index",
+          e);
     }
-    return new QuarryException("index " + dir + " " + e.getMessage()
-        + "; run 'quarry index --reindex --index " + dir + " PATH...' to annotate every source again", e);
+    return new QuarryException(
+        "index "
+            + dir
+            + " "
+            + e.getMessage()
+            + "; run 'quarry index --reindex --index "
+            + dir
+            + " PATH...' to annotate every source again",
+        e);
   }
 
   /** The failure for a folder another process holds the write lock of. */
   static QuarryException locked(IndexLockedException e) {
-    return new QuarryException(e.getMessage() + " (another 'quarry index' is running; wait for it)", e);
+    return new QuarryException(
+        e.getMessage() + " (another 'quarry index' is running; wait for it)", e);
   }
 
   /** The failure for a write that stopped half way: what was committed before stays. */
   QuarryException writeFailed(IOException e) {
-    return new QuarryException("index " + dir + ": " + e.getMessage(), QuarryException.PARTIAL_FAILURE, e);
+    return new QuarryException(
+        "index " + dir + ": " + e.getMessage(), QuarryException.PARTIAL_FAILURE, e);
   }
 
   /** The failure for an index that cannot be read; a missing index is named as such. */
@@ -180,7 +204,8 @@ final class IndexFolder {
       Files.copy(file, tmp, StandardCopyOption.REPLACE_EXISTING);
       Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
-      throw new QuarryException("cannot keep " + file + " with the index " + dir + ": " + e.getMessage(), e);
+      throw new QuarryException(
+          "cannot keep " + file + " with the index " + dir + ": " + e.getMessage(), e);
     }
   }
 
@@ -212,7 +237,8 @@ final class IndexFolder {
       ParticipantTable table = ParticipantTable.read(csv);
       for (String name : table.attributes()) {
         if (Fields.RESERVED.contains(name)) {
-          throw new QuarryException(csv + ":1: column '" + name + "' is a name Quarry uses itself; rename it");
+          throw new QuarryException(
+              csv + ":1: column '" + name + "' is a name Quarry uses itself; rename it");
         }
       }
       return table;

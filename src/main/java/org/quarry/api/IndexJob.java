@@ -36,8 +36,8 @@ import org.quarry.model.Passage;
 import org.quarry.model.Source;
 
 /**
- * An index run ({@link Quarry#index}): walks the paths given, reads and segments each file,
- * gives the passages their participants' attributes, and updates the index, reporting each file's
+ * An index run ({@link Quarry#index}): walks the paths given, reads and segments each file, gives
+ * the passages their participants' attributes, and updates the index, reporting each file's
  * outcome. It also keeps the glossary and participants table the run was given with the index.
  */
 final class IndexJob {
@@ -63,9 +63,12 @@ final class IndexJob {
       throw new QuarryException("cannot list files: " + e.getMessage(), e);
     }
     // every input is read and checked before anything is written
-    Glossary glossary = request.glossary() == null ? null : IndexFolder.readGlossary(request.glossary());
+    Glossary glossary =
+        request.glossary() == null ? null : IndexFolder.readGlossary(request.glossary());
     ParticipantTable participants =
-        request.participants() == null ? null : IndexFolder.readParticipants(request.participants());
+        request.participants() == null
+            ? null
+            : IndexFolder.readParticipants(request.participants());
     // the participants file may sit in a folder being indexed; it describes sources, it is not one
     List<SourceFile> given =
         walked.stream().filter(f -> !sameFile(f.file(), request.participants())).toList();
@@ -76,7 +79,8 @@ final class IndexJob {
     search.release();
     folder.create();
     // the columns of the table the index had, whose values a new table replaces or drops
-    List<String> previousAttributes = participants != null ? folder.participants().attributes() : List.of();
+    List<String> previousAttributes =
+        participants != null ? folder.participants().attributes() : List.of();
     if (glossary != null) {
       folder.keepGlossary(request.glossary());
       search.release(); // searches apply the kept glossary
@@ -109,42 +113,62 @@ final class IndexJob {
                   f -> {
                     order.add(f.id());
                     if (!seen.add(f.id())) {
-                      reports.put(f.id(), new FileReport(f.id(), FileReport.Status.FAILED,
-                          "another file has the same id " + f.id() + " (" + f.file() + ")", 0));
+                      reports.put(
+                          f.id(),
+                          new FileReport(
+                              f.id(),
+                              FileReport.Status.FAILED,
+                              "another file has the same id " + f.id() + " (" + f.file() + ")",
+                              0));
                       progress.update(++done[0], files.size(), f.id());
                       return null;
                     }
                     try {
                       SegmentedSource s = loader.load(f);
-                      List<Passage> passages = ParticipantAttributes.withAttributes(s.source(), s.passages(), table);
+                      List<Passage> passages =
+                          ParticipantAttributes.withAttributes(s.source(), s.passages(), table);
                       return new SourcePassages(s.source(), passages, f.root().toString());
                     } catch (SkippedSourceException e) {
-                      reports.put(f.id(), new FileReport(f.id(), FileReport.Status.SKIPPED, e.reason(), 0));
+                      reports.put(
+                          f.id(), new FileReport(f.id(), FileReport.Status.SKIPPED, e.reason(), 0));
                     } catch (IOException | RuntimeException e) {
-                      reports.put(f.id(), new FileReport(f.id(), FileReport.Status.FAILED, QuarryException.describe(e), 0));
+                      reports.put(
+                          f.id(),
+                          new FileReport(
+                              f.id(), FileReport.Status.FAILED, QuarryException.describe(e), 0));
                     }
                     progress.update(++done[0], files.size(), f.id());
                     return null;
                   })
               .filter(Objects::nonNull);
-      update = request.reindex() ? indexer.reindex(sources, listener) : indexer.update(sources, listener);
+      update =
+          request.reindex()
+              ? indexer.reindex(sources, listener)
+              : indexer.update(sources, listener);
       // a skipped or failed file keeps what an earlier run indexed of it
       IndexUpdate removal = indexer.removeMissing(seen, roots, listener);
       // what changed sources did to the researcher's decisions on them
       List<String> notes = new ArrayList<>(update.plus(removal).notes());
       if (participants != null) {
         // committed by the update, so the kept sources are there to read
-        notes.addAll(ParticipantAttributes.apply(indexer, participants, previousAttributes, () -> {
-          List<Source> kept = search.searcher().sources();
-          search.release();
-          return kept;
-        }));
+        notes.addAll(
+            ParticipantAttributes.apply(
+                indexer,
+                participants,
+                previousAttributes,
+                () -> {
+                  List<Source> kept = search.searcher().sources();
+                  search.release();
+                  return kept;
+                }));
         // kept only once the passages carry it: a run that stops earlier still knows the old
         // table's columns next time, so it can clear them
         folder.keepParticipants(request.participants());
       }
       if (update.duplicates() > 0) {
-        notes.add(update.duplicates() + " near-duplicate source(s) counted once (--include-duplicates counts them)");
+        notes.add(
+            update.duplicates()
+                + " near-duplicate source(s) counted once (--include-duplicates counts them)");
       }
       search.release();
       List<FileReport> rows = new ArrayList<>();
@@ -168,7 +192,8 @@ final class IndexJob {
     } catch (StampMismatchException e) {
       throw folder.stampMismatch(e);
     } catch (AccessDeniedException e) {
-      throw new QuarryException("cannot write to index " + folder.dir() + ": permission denied (" + e.getFile() + ")", e);
+      throw new QuarryException(
+          "cannot write to index " + folder.dir() + ": permission denied (" + e.getFile() + ")", e);
     } catch (FileSystemException e) {
       throw new QuarryException("cannot write to index " + folder.dir() + ": " + e.getMessage(), e);
     } catch (IOException e) {
@@ -201,7 +226,8 @@ final class IndexJob {
     }
   }
 
-  private static FileReport fileReport(String id, SourceListener.Outcome outcome, int passages, String failure) {
+  private static FileReport fileReport(
+      String id, SourceListener.Outcome outcome, int passages, String failure) {
     return switch (outcome) {
       case ADDED, REPLACED -> new FileReport(id, FileReport.Status.INDEXED, null, passages);
       case UNCHANGED -> new FileReport(id, FileReport.Status.UNCHANGED, null, 0);

@@ -63,7 +63,14 @@ public record IndexReport(
   public String table() {
     int width = Math.max(6, files.stream().mapToInt(f -> f.source().length()).max().orElse(6));
     StringBuilder sb = new StringBuilder();
-    sb.append(String.format(Locale.ROOT, "%-" + width + "s  %-9s  %8s  %s%n", "file", "status", "passages", "reason"));
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "%-" + width + "s  %-9s  %8s  %s%n",
+            "file",
+            "status",
+            "passages",
+            "reason"));
     for (FileReport f : files) {
       sb.append(
           String.format(

@@ -7,21 +7,25 @@ import org.quarry.model.SurveyOptions;
 /**
  * What to index.
  *
- * @param paths files and folders; a folder is walked recursively (its {@code .quarryignore}
- *     lists names or globs to leave out), and its files are sources named by their path relative
- *     to it
- * @param participants CSV of participant attributes (id column, then attribute columns), or null
- *     to keep the table the index has
- * @param glossary Solr-synonyms glossary to keep with the index for searches, or null to keep
- *     the one the index has
+ * @param paths files and folders; a folder is walked recursively (its {@code .quarryignore} lists
+ *     names or globs to leave out), and its files are sources named by their path relative to it
+ * @param participants CSV of participant attributes (id column, then attribute columns), or null to
+ *     keep the table the index has
+ * @param glossary Solr-synonyms glossary to keep with the index for searches, or null to keep the
+ *     one the index has
  * @param survey how to read survey exports (.csv, .xlsx)
- * @param maxFileMb files larger than this many MiB are skipped (and reported), so one stray
- *     export cannot stall a run; 0 for the default, {@value #DEFAULT_MAX_FILE_MB}
- * @param reindex annotate and write every source again, unchanged or not, and stamp the index
- *     with the current analysis: needed once the analysis an index was made with changed
+ * @param maxFileMb files larger than this many MiB are skipped (and reported), so one stray export
+ *     cannot stall a run; 0 for the default, {@value #DEFAULT_MAX_FILE_MB}
+ * @param reindex annotate and write every source again, unchanged or not, and stamp the index with
+ *     the current analysis: needed once the analysis an index was made with changed
  */
 public record IndexRequest(
-    List<Path> paths, Path participants, Path glossary, SurveyOptions survey, int maxFileMb, boolean reindex) {
+    List<Path> paths,
+    Path participants,
+    Path glossary,
+    SurveyOptions survey,
+    int maxFileMb,
+    boolean reindex) {
   /** Largest file indexed by default, in MiB: a long interview transcript is under 1 MiB. */
   public static final int DEFAULT_MAX_FILE_MB = 20;
 
@@ -35,7 +39,8 @@ public record IndexRequest(
   }
 
   /** A request that skips unchanged files. */
-  public IndexRequest(List<Path> paths, Path participants, Path glossary, SurveyOptions survey, int maxFileMb) {
+  public IndexRequest(
+      List<Path> paths, Path participants, Path glossary, SurveyOptions survey, int maxFileMb) {
     this(paths, participants, glossary, survey, maxFileMb, false);
   }
 

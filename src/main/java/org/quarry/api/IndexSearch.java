@@ -11,13 +11,13 @@ import org.quarry.model.SearchRequest;
 import org.quarry.model.SearchResult;
 import org.quarry.model.Source;
 import org.quarry.search.AllPassages;
-import org.quarry.search.QuerySyntaxException;
 import org.quarry.search.PassageSearcher;
+import org.quarry.search.QuerySyntaxException;
 
 /**
  * The read side of an index, shared by every job: one {@link PassageSearcher}, opened on first use
- * and released when a job has written to the index or replaced the kept glossary, so that the
- * next read opens a searcher that sees the change. Failures come out as {@link QuarryException}s.
+ * and released when a job has written to the index or replaced the kept glossary, so that the next
+ * read opens a searcher that sees the change. Failures come out as {@link QuarryException}s.
  */
 final class IndexSearch implements AutoCloseable {
   private final IndexFolder folder;
@@ -40,7 +40,9 @@ final class IndexSearch implements AutoCloseable {
   }
 
   /** Searches passages; a bad query, facet or filter is named as the parameter at fault. */
-  /** Why {@code request} may find less than meant, one line each; empty when nothing is doubtful. */
+  /**
+   * Why {@code request} may find less than meant, one line each; empty when nothing is doubtful.
+   */
   List<String> doubts(SearchRequest request) {
     if (!folder.hasIndex()) {
       return List.of();
@@ -143,15 +145,16 @@ final class IndexSearch implements AutoCloseable {
   }
 
   /**
-   * The searcher itself, for a writing job that reads between its writes and reports a failure
-   * to read as a failure of its own run.
+   * The searcher itself, for a writing job that reads between its writes and reports a failure to
+   * read as a failure of its own run.
    *
    * @throws FileNotFoundException when nothing has been indexed yet
    */
   PassageSearcher searcher() throws IOException {
     if (searcher == null) {
       if (!folder.hasIndex()) {
-        throw new FileNotFoundException("no Quarry index in " + folder.dir() + "; run 'quarry index' first");
+        throw new FileNotFoundException(
+            "no Quarry index in " + folder.dir() + "; run 'quarry index' first");
       }
       folder.requireReadableStamp();
       searcher = PassageSearcher.open(folder.dir(), folder.glossary());
@@ -165,7 +168,10 @@ final class IndexSearch implements AutoCloseable {
       try {
         searcher.close();
       } catch (IOException e) {
-        throw new QuarryException("cannot close index " + folder.dir() + ": " + e.getMessage(), QuarryException.PARTIAL_FAILURE, e);
+        throw new QuarryException(
+            "cannot close index " + folder.dir() + ": " + e.getMessage(),
+            QuarryException.PARTIAL_FAILURE,
+            e);
       } finally {
         searcher = null;
       }

@@ -14,9 +14,9 @@ import org.quarry.model.Codebook;
 
 /**
  * The code tree kept in an index folder from REFI-QDA imports, as JSON, so that exports and the
- * matrix name imported codes as the project did. Stored codes carry only ids; without this file
- * an imported code's name and place in the tree would be lost. A code a researcher accepted that
- * the tree lacks is added to it, top level and named by its id.
+ * matrix name imported codes as the project did. Stored codes carry only ids; without this file an
+ * imported code's name and place in the tree would be lost. A code a researcher accepted that the
+ * tree lacks is added to it, top level and named by its id.
  */
 final class KeptCodebook {
   /** The file's name in the index folder. */
@@ -44,7 +44,8 @@ final class KeptCodebook {
     try {
       return JSON.readValue(f.toFile(), Codebook.class);
     } catch (IOException e) {
-      throw new QuarryException(f + ": unreadable (" + QuarryException.describe(e) + "); import the project again", e);
+      throw new QuarryException(
+          f + ": unreadable (" + QuarryException.describe(e) + "); import the project again", e);
     }
   }
 
@@ -66,9 +67,9 @@ final class KeptCodebook {
   }
 
   /**
-   * Keeps an imported project's code tree: its codes replace those of the same id; codes of
-   * earlier imports stay, so their ids on passages keep their names. Written to a temporary file
-   * and moved, so a reader never sees half a file.
+   * Keeps an imported project's code tree: its codes replace those of the same id; codes of earlier
+   * imports stay, so their ids on passages keep their names. Written to a temporary file and moved,
+   * so a reader never sees half a file.
    */
   void keep(Codebook codebook) {
     Codebook earlier = read();
@@ -86,9 +87,14 @@ final class KeptCodebook {
     Path tmp = dir.resolve(FILE + ".tmp");
     try {
       JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), tree);
-      Files.move(tmp, dir.resolve(FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      Files.move(
+          tmp,
+          dir.resolve(FILE),
+          StandardCopyOption.REPLACE_EXISTING,
+          StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
-      throw new QuarryException("cannot keep the code tree with the index " + dir + ": " + e.getMessage(), e);
+      throw new QuarryException(
+          "cannot keep the code tree with the index " + dir + ": " + e.getMessage(), e);
     }
   }
 }

@@ -16,7 +16,13 @@ import java.util.List;
  * @param millis training time
  */
 public record LearnReport(
-    Path model, int passages, int coded, List<String> learned, List<String> tooFew, double threshold, String learner,
+    Path model,
+    int passages,
+    int coded,
+    List<String> learned,
+    List<String> tooFew,
+    double threshold,
+    String learner,
     long millis) {
   public LearnReport {
     learned = List.copyOf(learned);

@@ -6,10 +6,9 @@ import org.quarry.model.MatrixQuote;
 import org.quarry.report.FrameworkMatrix;
 
 /**
- * A framework matrix as {@link Quarry#matrix} answers it: rows are cases (participants, sources
- * or an attribute's values), columns are codes, cells hold the passages coded. A parent code's
- * column rolls up its descendants. {@link MatrixOutput} writes it as CSV, Markdown, HTML or a
- * workbook.
+ * A framework matrix as {@link Quarry#matrix} answers it: rows are cases (participants, sources or
+ * an attribute's values), columns are codes, cells hold the passages coded. A parent code's column
+ * rolls up its descendants. {@link MatrixOutput} writes it as CSV, Markdown, HTML or a workbook.
  */
 public final class Matrix {
   // the report package builds and renders the matrix; this view keeps it off the module's surface
@@ -24,7 +23,10 @@ public final class Matrix {
     return matrix.rowsBy().dimension();
   }
 
-  /** Row labels, sorted, with {@link MatrixQuote#NO_CASE} last when passages without a case are coded. */
+  /**
+   * Row labels, sorted, with {@link MatrixQuote#NO_CASE} last when passages without a case are
+   * coded.
+   */
   public List<String> rows() {
     return matrix.rows();
   }

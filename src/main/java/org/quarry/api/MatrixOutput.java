@@ -63,8 +63,9 @@ public final class MatrixOutput {
       case "csv" -> MatrixCsv.render(m, cells);
       case "md" -> MatrixMarkdown.render(m, cells);
       case "html" -> MatrixHtml.render(m, title);
-      default -> throw new QuarryException(
-          "--format " + format + " writes a workbook: name the file with --out FILE");
+      default ->
+          throw new QuarryException(
+              "--format " + format + " writes a workbook: name the file with --out FILE");
     };
   }
 

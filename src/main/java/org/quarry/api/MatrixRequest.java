@@ -6,8 +6,8 @@ import java.util.Objects;
 import org.quarry.model.Codebook;
 
 /**
- * What a framework matrix shows: which codes as columns, what the rows are, and which of the
- * codes stored with passages count.
+ * What a framework matrix shows: which codes as columns, what the rows are, and which of the codes
+ * stored with passages count.
  *
  * @param codebook the columns, parents rolling up their children; null for the codes the index
  *     knows (an imported code tree, then any other code id found on passages)
@@ -17,7 +17,11 @@ import org.quarry.model.Codebook;
  * @param origin {@code any}, {@code suggested} or {@code human}: which codes count
  */
 public record MatrixRequest(
-    Codebook codebook, String rows, double minScore, Map<String, List<String>> filters, String origin) {
+    Codebook codebook,
+    String rows,
+    double minScore,
+    Map<String, List<String>> filters,
+    String origin) {
 
   /** Values {@link #origin()} accepts. */
   public static final List<String> ORIGINS = List.of("any", "suggested", "human");

@@ -1,32 +1,31 @@
 package org.quarry.api;
-import org.quarry.model.GroupBy;
-import org.quarry.model.CrossValidationReport;
-import org.quarry.model.LoadedCodebook;
-import org.quarry.model.SuggestMethod;
-import org.quarry.model.SuggestProgress;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.quarry.analysis.TextAnnotator;
-import org.quarry.coding.CodeSuggester;
-import org.quarry.model.EvalReport;
-import org.quarry.model.KeyTerm;
-import org.quarry.model.SuggestOptions;
-import org.quarry.model.SuggestionRun;
 import org.quarry.model.Codebook;
-import org.quarry.model.CrossValidationOptions;
 import org.quarry.model.Coding;
+import org.quarry.model.CrossValidationOptions;
+import org.quarry.model.CrossValidationReport;
 import org.quarry.model.Decision;
+import org.quarry.model.EvalReport;
+import org.quarry.model.GroupBy;
 import org.quarry.model.Hit;
+import org.quarry.model.KeyTerm;
+import org.quarry.model.LoadedCodebook;
 import org.quarry.model.SearchRequest;
 import org.quarry.model.SearchResult;
 import org.quarry.model.Source;
+import org.quarry.model.SuggestMethod;
+import org.quarry.model.SuggestOptions;
+import org.quarry.model.SuggestProgress;
+import org.quarry.model.SuggestionRun;
 
 /**
- * Quarry's embedding surface: open an index folder, index files and folders into it, search it,
- * and read passages and sources back. The CLI and the HTTP server are thin layers on this class.
+ * Quarry's embedding surface: open an index folder, index files and folders into it, search it, and
+ * read passages and sources back. The CLI and the HTTP server are thin layers on this class.
  *
  * <pre>{@code
  * try (Quarry quarry = Quarry.open(Path.of("index"))) {
@@ -39,9 +38,9 @@ import org.quarry.model.Source;
  * process at a time may index into a folder; any number may search it, and searches see what an
  * index run has committed.
  *
- * <p>This class only delegates: each job lives in its own package-private class ({@code
- * IndexJob}, {@code ImportJob}, {@code CodingJobs}, {@code DecisionJob}, {@code ReportJobs}), and
- * they share the folder ({@code IndexFolder}) and one searcher ({@code IndexSearch}).
+ * <p>This class only delegates: each job lives in its own package-private class ({@code IndexJob},
+ * {@code ImportJob}, {@code CodingJobs}, {@code DecisionJob}, {@code ReportJobs}), and they share
+ * the folder ({@code IndexFolder}) and one searcher ({@code IndexSearch}).
  */
 public final class Quarry implements AutoCloseable {
   private final IndexFolder folder;
@@ -99,13 +98,13 @@ public final class Quarry implements AutoCloseable {
 
   /**
    * Reads, segments and indexes the files under {@code request.paths()}. Unchanged files are
-   * skipped; changed files replaced; files gone from a folder indexed before are removed.
-   * Failures of single files are reported in the result (and the other files still indexed);
-   * work is committed every few files so an interrupted run keeps what it did.
+   * skipped; changed files replaced; files gone from a folder indexed before are removed. Failures
+   * of single files are reported in the result (and the other files still indexed); work is
+   * committed every few files so an interrupted run keeps what it did.
    *
    * <p>A participants file brings every passage's attributes in line with it (without annotating
-   * again) and is not itself indexed when it lies in a folder given. Participant attributes, and
-   * a transcript's front-matter attributes, go on the participants' passages, never on an
+   * again) and is not itself indexed when it lies in a folder given. Participant attributes, and a
+   * transcript's front-matter attributes, go on the participants' passages, never on an
    * interviewer's.
    *
    * <p>The index is stamped with the analysis it was made with (annotator, CoreNLP version,
@@ -113,10 +112,10 @@ public final class Quarry implements AutoCloseable {
    * IndexRequest#reindex()} asks for every source to be annotated again. An index made before
    * stamps is taken as made with the current analysis and stamped by the next run.
    *
-   * @throws QuarryException for a path that does not exist, a bad participants file or glossary,
-   *     a survey lacking a column the survey options name (before anything is written), an
-   *     index another process is writing, an index analysed otherwise (without reindex), or one
-   *     a newer Quarry wrote
+   * @throws QuarryException for a path that does not exist, a bad participants file or glossary, a
+   *     survey lacking a column the survey options name (before anything is written), an index
+   *     another process is writing, an index analysed otherwise (without reindex), or one a newer
+   *     Quarry wrote
    */
   public IndexReport index(IndexRequest request, IndexProgress progress) {
     return indexing.run(request, progress);
@@ -133,9 +132,9 @@ public final class Quarry implements AutoCloseable {
   }
 
   /**
-   * What may make {@code request} find less than meant, one line each: a field the index does
-   * not have, or a field or filter value no passage has, with what was probably meant ({@code
-   * role=gp} where {@code GP} exists). Lucene answers such searches with no hits and no word.
+   * What may make {@code request} find less than meant, one line each: a field the index does not
+   * have, or a field or filter value no passage has, with what was probably meant ({@code role=gp}
+   * where {@code GP} exists). Lucene answers such searches with no hits and no word.
    */
   public List<String> doubts(SearchRequest request) {
     return search.doubts(request);
@@ -187,10 +186,9 @@ public final class Quarry implements AutoCloseable {
   }
 
   /**
-   * Exports the index: sources with the text Quarry keeps, the codebook, every code stored with
-   * a passage scoring at least {@code minScore} as a coding over the passage (a human coding
-   * imported from a QDA tool over its exact words), and participants as cases with their
-   * attributes.
+   * Exports the index: sources with the text Quarry keeps, the codebook, every code stored with a
+   * passage scoring at least {@code minScore} as a coding over the passage (a human coding imported
+   * from a QDA tool over its exact words), and participants as cases with their attributes.
    *
    * @param codebook the codes to export; null for {@link #knownCodes()}
    * @throws QuarryException when the file cannot be written
@@ -201,13 +199,13 @@ public final class Quarry implements AutoCloseable {
 
   /**
    * Imports a REFI-QDA project ({@code .qdpx}): its text sources, segmented like files; its cases
-   * as participants with their variables as attributes; its human codings attached (origin
-   * {@code human}, score 1.0) to the passages they overlap and kept with their exact spans; its
-   * code tree, kept with the index. Importing the same file again replaces what it imported.
-   * Nothing is left out silently: the report names every source and coding not imported.
+   * as participants with their variables as attributes; its human codings attached (origin {@code
+   * human}, score 1.0) to the passages they overlap and kept with their exact spans; its code tree,
+   * kept with the index. Importing the same file again replaces what it imported. Nothing is left
+   * out silently: the report names every source and coding not imported.
    *
-   * @throws QuarryException when the file is missing or not a REFI-QDA project, or another
-   *     process is writing the index
+   * @throws QuarryException when the file is missing or not a REFI-QDA project, or another process
+   *     is writing the index
    */
   public ImportReport importProject(Path qdpx) {
     return imports.run(qdpx);
@@ -216,8 +214,8 @@ public final class Quarry implements AutoCloseable {
   // ---- coding: codebooks, suggestions, lexicon help, evaluation ----
 
   /**
-   * Reads and validates a codebook file (YAML, or REFI-QDA {@code .qdc} with its termless codes
-   * in the warnings).
+   * Reads and validates a codebook file (YAML, or REFI-QDA {@code .qdc} with its termless codes in
+   * the warnings).
    *
    * @throws QuarryException (bad input) with one line {@code FILE:LINE: what (fix)}
    */
@@ -228,23 +226,26 @@ public final class Quarry implements AutoCloseable {
   /**
    * Suggests codes of {@code codebook} for the passages {@code options} select with the lexicon
    * method, through the index (one query per code); {@link #suggester} picks another method, or the
-   * default one. When {@code storeThreshold} is present, suggestions at or above
-   * it are stored with the passages (origin {@code suggested}; human codes kept), so that
-   * {@code code:ID} searches and the {@code code} facet see them.
+   * default one. When {@code storeThreshold} is present, suggestions at or above it are stored with
+   * the passages (origin {@code suggested}; human codes kept), so that {@code code:ID} searches and
+   * the {@code code} facet see them.
    *
-   * @throws QuarryException for an unknown kind or filter dimension (nothing written), or an
-   *     index another process is writing
+   * @throws QuarryException for an unknown kind or filter dimension (nothing written), or an index
+   *     another process is writing
    */
   public SuggestionRun suggest(
-      Codebook codebook, SuggestOptions options, java.util.OptionalDouble storeThreshold, SuggestProgress progress) {
+      Codebook codebook,
+      SuggestOptions options,
+      java.util.OptionalDouble storeThreshold,
+      SuggestProgress progress) {
     return coding.suggest(codebook, options, storeThreshold, progress);
   }
 
   /**
-   * The suggester of {@code method} for {@code codebook}: the lexicon; the model kept with the index
-   * (see {@link #learn}), learned alone or combined with the lexicon; or, when {@code method} is
-   * null, combined when a model that fits the codebook and index exists, else the lexicon (a stale
-   * model is then passed over with a warning).
+   * The suggester of {@code method} for {@code codebook}: the lexicon; the model kept with the
+   * index (see {@link #learn}), learned alone or combined with the lexicon; or, when {@code method}
+   * is null, combined when a model that fits the codebook and index exists, else the lexicon (a
+   * stale model is then passed over with a warning).
    *
    * @throws QuarryException when a learned method is asked for and there is no model, or it is
    *     stale
@@ -258,7 +259,10 @@ public final class Quarry implements AutoCloseable {
    * {@link #suggest(Codebook, SuggestOptions, java.util.OptionalDouble, SuggestProgress)} does.
    */
   public SuggestionRun suggest(
-      Codebook codebook, SuggesterChoice suggester, SuggestOptions options, java.util.OptionalDouble storeThreshold,
+      Codebook codebook,
+      SuggesterChoice suggester,
+      SuggestOptions options,
+      java.util.OptionalDouble storeThreshold,
       SuggestProgress progress) {
     return coding.suggest(codebook, suggester.suggester(), options, storeThreshold, progress);
   }
@@ -277,15 +281,19 @@ public final class Quarry implements AutoCloseable {
    * participants) are dealt to folds, and no group is trained and tested on.
    */
   public CrossValidationReport crossValidate(
-      Codebook codebook, Path gold, CrossValidationOptions options, GroupBy groupBy,
-      double contextWeight, boolean evidence, int threads) {
+      Codebook codebook,
+      Path gold,
+      CrossValidationOptions options,
+      GroupBy groupBy,
+      double contextWeight,
+      boolean evidence,
+      int threads) {
     return coding.crossValidate(codebook, gold, options, groupBy, contextWeight, evidence, threads);
   }
 
   /**
-   * Suggests codes for one text, without an index: the text is annotated and analysed as an
-   * indexed passage would be and the same suggester runs on it; offsets are code points of the
-   * text.
+   * Suggests codes for one text, without an index: the text is annotated and analysed as an indexed
+   * passage would be and the same suggester runs on it; offsets are code points of the text.
    */
   public SuggestionRun suggestText(Codebook codebook, String text, SuggestOptions options) {
     return coding.suggestText(codebook, text, options);
@@ -325,13 +333,13 @@ public final class Quarry implements AutoCloseable {
   // ---- reviewing suggestions: the researcher's decisions ----
 
   /**
-   * Accepts {@code code} for the passage {@code passageId}: the code becomes a human coding of
-   * the passage's span (origin {@code human}, score 1.0), as an imported one is, so search's
-   * {@code code} facet, {@link #humanCodings()}, the matrix and exports see it. A code the index's
-   * code tree lacks is added to it. The decision is kept with the index: it survives re-opening
-   * and re-indexing, and follows the passage's words when its source changes (decisions whose
-   * words are gone stay in {@link #decisions()}, not applied). It replaces a rejection of the
-   * same code for the passage.
+   * Accepts {@code code} for the passage {@code passageId}: the code becomes a human coding of the
+   * passage's span (origin {@code human}, score 1.0), as an imported one is, so search's {@code
+   * code} facet, {@link #humanCodings()}, the matrix and exports see it. A code the index's code
+   * tree lacks is added to it. The decision is kept with the index: it survives re-opening and
+   * re-indexing, and follows the passage's words when its source changes (decisions whose words are
+   * gone stay in {@link #decisions()}, not applied). It replaces a rejection of the same code for
+   * the passage.
    *
    * @throws QuarryException naming a passage id the index does not hold, a blank code or one with
    *     control characters, a missing index, or an index another process is writing
@@ -342,10 +350,10 @@ public final class Quarry implements AutoCloseable {
 
   /**
    * Rejects {@code code} for the passage {@code passageId}: a suggestion of it is taken off the
-   * passage and no later {@link #suggest} stores it there again; it is no coding, so exports
-   * leave it out. The rejection is kept with the index as {@link #accept} keeps an acceptance (a
-   * negative example to learn from), and replaces an acceptance of the same code for the passage.
-   * A human coding imported from a QDA tool stays (the report says so).
+   * passage and no later {@link #suggest} stores it there again; it is no coding, so exports leave
+   * it out. The rejection is kept with the index as {@link #accept} keeps an acceptance (a negative
+   * example to learn from), and replaces an acceptance of the same code for the passage. A human
+   * coding imported from a QDA tool stays (the report says so).
    *
    * @throws QuarryException as {@link #accept}
    */
@@ -356,8 +364,8 @@ public final class Quarry implements AutoCloseable {
   /**
    * Every decision kept with the index, by source, offset and code: accepted ones are positive
    * examples of their code, rejected ones negative. Those whose passage's words are gone since
-   * (their source changed or was removed) are included with {@link Decision#applied()} false.
-   * Empty when nothing has been indexed. The list cannot be changed.
+   * (their source changed or was removed) are included with {@link Decision#applied()} false. Empty
+   * when nothing has been indexed. The list cannot be changed.
    */
   public List<Decision> decisions() {
     return decisions.decisions();

@@ -1,9 +1,9 @@
 package org.quarry.api;
 
 /**
- * A failure Quarry can explain in one line: the message names the file, line or parameter and
- * what to do. The CLI prints the message and exits with {@link #exitCode()}; the HTTP API turns
- * it into a 4xx answer.
+ * A failure Quarry can explain in one line: the message names the file, line or parameter and what
+ * to do. The CLI prints the message and exits with {@link #exitCode()}; the HTTP API turns it into
+ * a 4xx answer.
  */
 public class QuarryException extends RuntimeException {
   /** Exit code for bad usage or bad input (query syntax, codebook, flags, index folder). */
@@ -58,14 +58,16 @@ public class QuarryException extends RuntimeException {
   }
 
   /**
-   * One line saying what went wrong in {@code e}, for a report row or a message that names the
-   * file itself: the first line of its message, or its kind when it has none.
+   * One line saying what went wrong in {@code e}, for a report row or a message that names the file
+   * itself: the first line of its message, or its kind when it has none.
    */
   static String describe(Exception e) {
     String m = e.getMessage();
     if (e instanceof java.nio.charset.CharacterCodingException) {
       return "cannot decode the text (" + e.getClass().getSimpleName() + ")";
     }
-    return m == null || m.isBlank() ? e.getClass().getSimpleName() : m.lines().findFirst().orElse(m);
+    return m == null || m.isBlank()
+        ? e.getClass().getSimpleName()
+        : m.lines().findFirst().orElse(m);
   }
 }

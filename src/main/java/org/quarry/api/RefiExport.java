@@ -11,16 +11,15 @@ import org.quarry.model.Code;
 import org.quarry.model.CodeScore;
 import org.quarry.model.Codebook;
 import org.quarry.model.Coding;
+import org.quarry.model.Codings;
 import org.quarry.model.Hit;
 import org.quarry.model.Passage;
-import org.quarry.model.Codings;
 
 /**
  * Turns what the index holds into codings for exports and the matrix: each code stored with a
- * passage is a coding over the passage's span, except that a human code whose exact spans were
- * kept ({@link org.quarry.index.KeptCodings}: at import, or an accepted decision's passage) is
- * exported with those spans instead, so the words a person selected go back to their tool
- * unchanged.
+ * passage is a coding over the passage's span, except that a human code whose exact spans were kept
+ * ({@link org.quarry.index.KeptCodings}: at import, or an accepted decision's passage) is exported
+ * with those spans instead, so the words a person selected go back to their tool unchanged.
  */
 final class RefiExport {
   private RefiExport() {}
@@ -29,16 +28,21 @@ final class RefiExport {
   static List<Coding> forExport(List<Hit> hits, List<Coding> kept, double minScore) {
     Map<String, List<Coding>> keptBySourceAndCode = new HashMap<>();
     for (Coding c : kept) {
-      keptBySourceAndCode.computeIfAbsent(c.source() + "\t" + c.code(), k -> new ArrayList<>()).add(c);
+      keptBySourceAndCode
+          .computeIfAbsent(c.source() + "\t" + c.code(), k -> new ArrayList<>())
+          .add(c);
     }
     Set<Coding> out = new LinkedHashSet<>();
     for (Hit h : hits) {
       Passage p = h.passage();
       for (CodeScore c : h.codes()) {
         // a human code whose exact spans were kept goes out as those spans, added below
-        boolean exact = CodeScore.HUMAN.equals(c.origin())
-            && keptBySourceAndCode.getOrDefault(p.source() + "\t" + c.code(), List.of()).stream()
-                .anyMatch(k -> Math.min(k.end(), p.end()) > Math.max(k.start(), p.start()));
+        boolean exact =
+            CodeScore.HUMAN.equals(c.origin())
+                && keptBySourceAndCode
+                    .getOrDefault(p.source() + "\t" + c.code(), List.of())
+                    .stream()
+                    .anyMatch(k -> Math.min(k.end(), p.end()) > Math.max(k.start(), p.start()));
         if (!exact && c.score() >= minScore) {
           out.add(new Coding(p.source(), p.start(), p.end(), c.code(), c.score(), c.origin()));
         }
@@ -69,8 +73,8 @@ final class RefiExport {
   }
 
   /**
-   * The codes an index knows: the code tree kept from an import (if any), then every other code
-   * id found on passages, sorted, as a top-level code named by its id.
+   * The codes an index knows: the code tree kept from an import (if any), then every other code id
+   * found on passages, sorted, as a top-level code named by its id.
    */
   static Codebook known(Codebook imported, String name, List<Hit> hits) {
     List<Code> codes = new ArrayList<>(imported == null ? List.of() : imported.codes());
@@ -80,7 +84,8 @@ final class RefiExport {
     for (Hit h : hits) {
       for (CodeScore c : h.codes()) {
         if (!have.contains(c.code())) {
-          extra.putIfAbsent(c.code(), new Code(c.code(), c.code(), null, null, null, null, null, 1.0));
+          extra.putIfAbsent(
+              c.code(), new Code(c.code(), c.code(), null, null, null, null, null, 1.0));
         }
       }
     }

@@ -32,28 +32,27 @@ import org.quarry.refi.RefiGuids;
 
 /**
  * Puts a REFI-QDA project read by {@link org.quarry.refi.QdpxReader} into the index: each text
- * source becomes a source segmented like a file, the passages of a source a case refers to get
- * that case as participant and its variables as attributes, and each human coding is attached
- * (origin {@code human}, score 1.0) to every passage it overlaps and kept with its exact span. A
- * coding the project still marks as a Quarry suggestion is attached to the passages it overlaps
- * as a suggestion with its score (unless a human coding puts the same code there), so it goes
- * back to review rather than counting as a person's coding; its span is not kept. A project
- * that carries Quarry suggestions says which its sources have: they replace the suggestions on
- * the passages of its sources, so one the researcher deleted in the tool goes (suggestions
- * {@code quarry suggest} stored since an earlier import come back by running it again). A
- * project with none leaves suggestions alone: it cannot be told from one of a tool that never
- * saw any.
+ * source becomes a source segmented like a file, the passages of a source a case refers to get that
+ * case as participant and its variables as attributes, and each human coding is attached (origin
+ * {@code human}, score 1.0) to every passage it overlaps and kept with its exact span. A coding the
+ * project still marks as a Quarry suggestion is attached to the passages it overlaps as a
+ * suggestion with its score (unless a human coding puts the same code there), so it goes back to
+ * review rather than counting as a person's coding; its span is not kept. A project that carries
+ * Quarry suggestions says which its sources have: they replace the suggestions on the passages of
+ * its sources, so one the researcher deleted in the tool goes (suggestions {@code quarry suggest}
+ * stored since an earlier import come back by running it again). A project with none leaves
+ * suggestions alone: it cannot be told from one of a tool that never saw any.
  *
- * <p>What a tool needs to recognise its own items in an export is kept: a code's GUID with the
- * code tree ({@link org.quarry.model.Code#guid()}), a source's in its metadata ({@link
+ * <p>What a tool needs to recognise its own items in an export is kept: a code's GUID with the code
+ * tree ({@link org.quarry.model.Code#guid()}), a source's in its metadata ({@link
  * RefiGuids#SOURCE_METADATA_KEY}), and the project's cases, with their GUIDs and variables, in a
  * document of the project ({@link org.quarry.index.KeptCases}), since a case no source refers to
  * has no passage to carry it.
  *
  * <p>Imported sources are indexed under their name in the project with the project file as their
- * root, so importing the same file again replaces them (and removes sources the project no
- * longer has) instead of adding copies. Offsets are code points of the text as imported, line
- * endings made LF, which is also the text an export writes back.
+ * root, so importing the same file again replaces them (and removes sources the project no longer
+ * has) instead of adding copies. Offsets are code points of the text as imported, line endings made
+ * LF, which is also the text an export writes back.
  */
 final class RefiImport {
   private final Indexer indexer;
@@ -68,10 +67,11 @@ final class RefiImport {
 
   /**
    * Imports {@code project} from the file {@code root}; {@code taken} maps the ids of sources
-   * indexed from elsewhere to their paths: a project source of such a name is left out (and
-   * said so) rather than replacing them.
+   * indexed from elsewhere to their paths: a project source of such a name is left out (and said
+   * so) rather than replacing them.
    */
-  ImportReport run(ImportedProject project, String root, Map<String, String> taken) throws IOException {
+  ImportReport run(ImportedProject project, String root, Map<String, String> taken)
+      throws IOException {
     problems.addAll(project.problems());
     Map<String, Case> cases = new HashMap<>();
     for (Case c : project.cases()) {
@@ -83,8 +83,13 @@ final class RefiImport {
     for (ImportedSource s : project.sources()) {
       if (taken.containsKey(s.name())) {
         refused.add(s.name());
-        problems.add("source '" + s.name() + "' not imported: the index already has a source of"
-            + " that id from " + taken.get(s.name()) + "; import into another --index or rename it");
+        problems.add(
+            "source '"
+                + s.name()
+                + "' not imported: the index already has a source of"
+                + " that id from "
+                + taken.get(s.name())
+                + "; import into another --index or rename it");
         continue;
       }
       Case owner = cases.get(project.caseOfSource().get(s.name()));
@@ -134,7 +139,8 @@ final class RefiImport {
           continue;
         }
         for (Passage p : over) {
-          codes.computeIfAbsent(p.id(), k -> new TreeMap<>())
+          codes
+              .computeIfAbsent(p.id(), k -> new TreeMap<>())
               .put(c.code(), new CodeScore(c.code(), 1.0, CodeScore.HUMAN));
         }
         kept.add(c);
@@ -163,16 +169,24 @@ final class RefiImport {
     // GUID, and a case no source refers to (variables entered before any coding) would be lost
     indexer.keepCases(root, project.cases());
     Map<String, List<Coding>> allBySource = new TreeMap<>(codingsBySource);
-    suggestionsBySource.forEach((k, v) -> allBySource.merge(k, v, (a, b) -> {
-      List<Coding> both = new ArrayList<>(a);
-      both.addAll(b);
-      return both;
-    }));
+    suggestionsBySource.forEach(
+        (k, v) ->
+            allBySource.merge(
+                k,
+                v,
+                (a, b) -> {
+                  List<Coding> both = new ArrayList<>(a);
+                  both.addAll(b);
+                  return both;
+                }));
     for (String source : allBySource.keySet()) {
       if (!passagesBySource.containsKey(source)) {
         for (Coding c : allBySource.get(source)) {
-          problems.add(where(c) + (refused.contains(source)
-              ? ": left out with its source" : ": the project has no text source of that name"));
+          problems.add(
+              where(c)
+                  + (refused.contains(source)
+                      ? ": left out with its source"
+                      : ": the project has no text source of that name"));
         }
       }
     }
@@ -195,15 +209,19 @@ final class RefiImport {
 
   /**
    * Puts the project's Quarry suggestions on the passages they overlap, as suggestions with their
-   * scores, where no human coding of this import puts the same code; the highest score counts
-   * when several meet on a passage. When there are any, they replace the suggestions on every
-   * passage of the project's sources that were indexed.
+   * scores, where no human coding of this import puts the same code; the highest score counts when
+   * several meet on a passage. When there are any, they replace the suggestions on every passage of
+   * the project's sources that were indexed.
    *
    * @param human the human codes this import put on each passage
    * @return how many suggestions were placed
    */
-  private int suggest(Map<String, List<Passage>> passagesBySource, Map<String, List<Coding>> suggestions,
-      Set<String> failed, Map<String, Map<String, CodeScore>> human) throws IOException {
+  private int suggest(
+      Map<String, List<Passage>> passagesBySource,
+      Map<String, List<Coding>> suggestions,
+      Set<String> failed,
+      Map<String, Map<String, CodeScore>> human)
+      throws IOException {
     Map<String, Map<String, CodeScore>> byPassage = new TreeMap<>();
     int placed = 0;
     for (Map.Entry<String, List<Passage>> e : passagesBySource.entrySet()) {
@@ -222,9 +240,12 @@ final class RefiImport {
         }
         for (Passage p : over) {
           if (!human.getOrDefault(p.id(), Map.of()).containsKey(c.code())) {
-            byPassage.computeIfAbsent(p.id(), k -> new TreeMap<>()).merge(c.code(),
-                new CodeScore(c.code(), c.score(), CodeScore.SUGGESTED),
-                (a, b) -> a.score() >= b.score() ? a : b);
+            byPassage
+                .computeIfAbsent(p.id(), k -> new TreeMap<>())
+                .merge(
+                    c.code(),
+                    new CodeScore(c.code(), c.score(), CodeScore.SUGGESTED),
+                    (a, b) -> a.score() >= b.score() ? a : b);
           }
         }
         placed++;
@@ -286,15 +307,28 @@ final class RefiImport {
     for (Map.Entry<String, String> a : owner.attributes().entrySet()) {
       if (Fields.RESERVED.contains(a.getKey()) || a.getKey().isBlank()) {
         if (warned.add(owner.id() + "\t" + a.getKey())) {
-          problems.add("case " + owner.id() + ": variable '" + a.getKey()
-            + "' has a name Quarry uses itself; left out (rename it in the project)");
+          problems.add(
+              "case "
+                  + owner.id()
+                  + ": variable '"
+                  + a.getKey()
+                  + "' has a name Quarry uses itself; left out (rename it in the project)");
         }
       } else {
         attrs.put(a.getKey(), a.getValue());
       }
     }
     String participant = p.participant() == null ? owner.id() : p.participant();
-    return new Passage(p.id(), p.source(), p.kind(), participant, p.section(), p.start(), p.end(),
-        p.text(), attrs).withAttributes(p.attributes());
+    return new Passage(
+            p.id(),
+            p.source(),
+            p.kind(),
+            participant,
+            p.section(),
+            p.start(),
+            p.end(),
+            p.text(),
+            attrs)
+        .withAttributes(p.attributes());
   }
 }

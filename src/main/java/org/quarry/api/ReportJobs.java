@@ -14,13 +14,13 @@ import org.quarry.model.Hit;
 import org.quarry.model.Passage;
 import org.quarry.model.SearchRequest;
 import org.quarry.model.Source;
+import org.quarry.output.OutputFile;
 import org.quarry.refi.Cases;
+import org.quarry.refi.QdcWriter;
+import org.quarry.refi.QdpxWriter;
 import org.quarry.report.CodingsCsv;
 import org.quarry.report.CodingsJsonl;
 import org.quarry.report.FrameworkMatrix;
-import org.quarry.output.OutputFile;
-import org.quarry.refi.QdcWriter;
-import org.quarry.refi.QdpxWriter;
 import org.quarry.report.RowsBy;
 import org.quarry.search.AllPassages;
 
@@ -55,19 +55,25 @@ final class ReportJobs {
     List<Hit> all = everything != null ? everything.withoutDuplicates() : search.passages(false);
     List<Hit> hits = all;
     if (!request.filters().isEmpty() && !all.isEmpty()) {
-      hits = search.search(SearchRequest.builder("")
-          .filters(request
-          .filters())
-          .limit(all.size())
-          .build()).hits();
+      hits =
+          search
+              .search(
+                  SearchRequest.builder("").filters(request.filters()).limit(all.size()).build())
+              .hits();
     }
     String rows = request.rows();
     if (!rows.equals("participant") && !rows.equals("source") && !rows.equals(RowsBy.SPEAKER)) {
       Set<String> attributes = new TreeSet<>();
       all.forEach(h -> attributes.addAll(h.passage().attributes().keySet()));
       if (!attributes.contains(rows)) {
-        throw QuarryException.badParameter("rows", "--rows '" + rows + "': no passage has that attribute;"
-            + " use participant, speaker, source" + (attributes.isEmpty() ? "" : " or one of " + String.join(", ", attributes)), null);
+        throw QuarryException.badParameter(
+            "rows",
+            "--rows '"
+                + rows
+                + "': no passage has that attribute;"
+                + " use participant, speaker, source"
+                + (attributes.isEmpty() ? "" : " or one of " + String.join(", ", attributes)),
+            null);
       }
     }
     Codebook codebook = everything != null ? knownCodes(everything.hits()) : request.codebook();
@@ -86,7 +92,8 @@ final class ReportJobs {
     }
     Path file = out.toAbsolutePath().normalize();
     if (file.getParent() != null && !Files.isDirectory(file.getParent())) {
-      throw new QuarryException("cannot write " + file + ": no folder " + file.getParent() + "; create it first");
+      throw new QuarryException(
+          "cannot write " + file + ": no folder " + file.getParent() + "; create it first");
     }
     // a .qdc holds only the codes: passages are read for it only to know the codes, source texts
     // and kept codings not at all; cases go only into a .qdpx
@@ -95,13 +102,19 @@ final class ReportJobs {
     // the passages just read give the known codes, rather than reading them all again
     Codebook codes = codebook != null ? codebook : knownCodes(hits);
     List<Passage> passages = hits.stream().map(Hit::passage).toList();
-    List<Coding> codings = qdc ? List.of() : RefiExport.forExport(hits, search.humanCodings(), minScore);
+    List<Coding> codings =
+        qdc ? List.of() : RefiExport.forExport(hits, search.humanCodings(), minScore);
     List<Source> sources = qdc ? List.of() : search.sources();
-    List<Case> cases = format == ExportFormat.QDPX ? Cases.withKept(Cases.fromPassages(passages), search.keptCases()) : List.of();
+    List<Case> cases =
+        format == ExportFormat.QDPX
+            ? Cases.withKept(Cases.fromPassages(passages), search.keptCases())
+            : List.of();
     List<String> problems = new ArrayList<>();
     try {
       switch (format) {
-        case QDPX -> problems.addAll(new QdpxWriter(codes.name()).write(file, sources, codes, codings, cases));
+        case QDPX ->
+            problems.addAll(
+                new QdpxWriter(codes.name()).write(file, sources, codes, codings, cases));
         case QDC -> QdcWriter.write(codes, file);
         case CSV -> OutputFile.writeString(file, CodingsCsv.render(passages, codings, codes));
         case JSONL -> OutputFile.writeString(file, CodingsJsonl.render(passages, codings, codes));
@@ -109,8 +122,12 @@ final class ReportJobs {
     } catch (IOException e) {
       throw new QuarryException("cannot write " + file + ": " + e.getMessage(), e);
     }
-    return new ExportReport(file, format == ExportFormat.QDC ? 0 : sources.size(), codes.codes().size(),
+    return new ExportReport(
+        file,
+        format == ExportFormat.QDC ? 0 : sources.size(),
+        codes.codes().size(),
         format == ExportFormat.QDC ? 0 : codings.size() - problems.size(),
-        format == ExportFormat.QDPX ? cases.size() : 0, problems);
+        format == ExportFormat.QDPX ? cases.size() : 0,
+        problems);
   }
 }

@@ -15,8 +15,8 @@ import org.quarry.model.Scores;
 import org.quarry.model.SearchResult;
 
 /**
- * The search JSON contract of DESIGN.md ("Search JSON"), shared by the CLI's {@code --format
- * json} and the HTTP API so the two can never drift apart.
+ * The search JSON contract of DESIGN.md ("Search JSON"), shared by the CLI's {@code --format json}
+ * and the HTTP API so the two can never drift apart.
  */
 public final class SearchJson {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;

@@ -14,15 +14,15 @@ import org.quarry.ingest.SourceFile;
 import org.quarry.model.SourceOrigin;
 
 /**
- * Gives each file of an index run the source id it has in the index. A source is the file it
- * was read from: re-indexing a folder finds its files under the ids they had, and a same-named
- * file from another folder ({@code b/P01.txt} after {@code a/P01.txt}) becomes another source,
- * under an id qualified by its folder (relative to the working folder where it lies inside it),
- * instead of replacing the first.
+ * Gives each file of an index run the source id it has in the index. A source is the file it was
+ * read from: re-indexing a folder finds its files under the ids they had, and a same-named file
+ * from another folder ({@code b/P01.txt} after {@code a/P01.txt}) becomes another source, under an
+ * id qualified by its folder (relative to the working folder where it lies inside it), instead of
+ * replacing the first.
  *
  * <p>One exception keeps a moved folder from doubling its sources: a file whose id is held by a
- * file that no longer exists, with the same bytes, takes that id over (the index records the
- * new path).
+ * file that no longer exists, with the same bytes, takes that id over (the index records the new
+ * path).
  */
 final class SourceIds {
   private final Map<String, SourceOrigin> taken;
@@ -77,7 +77,9 @@ final class SourceIds {
     }
     try {
       Path old = Path.of(owner.path());
-      return old.isAbsolute() && !Files.exists(old) && owner.contentHash().equals(ContentHash.of(file));
+      return old.isAbsolute()
+          && !Files.exists(old)
+          && owner.contentHash().equals(ContentHash.of(file));
     } catch (IOException | RuntimeException e) {
       return false; // unreadable here: the loader names the problem
     }

@@ -9,15 +9,15 @@ import org.quarry.ingest.SkippedSourceException;
 import org.quarry.ingest.SourceFile;
 import org.quarry.ingest.SourceReader;
 import org.quarry.ingest.SourceReaders;
-import org.quarry.model.SurveyOptions;
 import org.quarry.model.Source;
+import org.quarry.model.SurveyOptions;
 import org.quarry.segment.SourceSegmenter;
 
 /**
- * Reads one file with the reader its format needs and segments it: the ingest and segment
- * stages for one source. Formats: every reader of {@link SourceReaders#standard(SurveyOptions)}.
- * A reader whose format carries the passages (captions, surveys) hands them over; other sources
- * are segmented here.
+ * Reads one file with the reader its format needs and segments it: the ingest and segment stages
+ * for one source. Formats: every reader of {@link SourceReaders#standard(SurveyOptions)}. A reader
+ * whose format carries the passages (captions, surveys) hands them over; other sources are
+ * segmented here.
  */
 final class SourceLoader {
   private final SourceReaders readers;
@@ -48,8 +48,8 @@ final class SourceLoader {
   /**
    * The source and its passages.
    *
-   * @throws SkippedSourceException when there is nothing to index (the reason says why,
-   *     including an unsupported format)
+   * @throws SkippedSourceException when there is nothing to index (the reason says why, including
+   *     an unsupported format)
    * @throws IOException when the file cannot be read
    */
   SegmentedSource load(SourceFile file) throws IOException {
@@ -60,7 +60,8 @@ final class SourceLoader {
           String.format(
               java.util.Locale.ROOT,
               "too large (%.1f MB > %d MB limit; raise --max-file-mb or split the file)",
-              size / (1024.0 * 1024.0), maxBytes / (1024 * 1024)));
+              size / (1024.0 * 1024.0),
+              maxBytes / (1024 * 1024)));
     }
     Optional<SourceReader> reader = readers.forFile(path);
     if (reader.isEmpty()) {

@@ -1,5 +1,4 @@
 package org.quarry.api;
-import org.quarry.model.SuggestProgress;
 
 import java.util.List;
 import org.quarry.coding.Suggester;
@@ -32,9 +31,9 @@ public final class SuggesterChoice {
   }
 
   /**
-   * The score at or above which its suggestions are kept when the user names none: for the
-   * lexicon {@link org.quarry.model.SuggestOptions#DEFAULT_MIN_SCORE}, for a model the threshold
-   * chosen on held-out folds when it was trained.
+   * The score at or above which its suggestions are kept when the user names none: for the lexicon
+   * {@link org.quarry.model.SuggestOptions#DEFAULT_MIN_SCORE}, for a model the threshold chosen on
+   * held-out folds when it was trained.
    */
   public double defaultMinScore() {
     return suggester.defaultMinScore();

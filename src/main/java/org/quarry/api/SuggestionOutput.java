@@ -38,16 +38,31 @@ public enum SuggestionOutput {
           Passage p = ps.passage();
           int rank = 1;
           for (Suggestion s : ps.suggestions()) {
-            w.println(String.join(",", Csv.field(p.id()), Csv.field(p.source()), p.kind().label(), Csv.field(p.participant()),
-                String.valueOf(p.start()), String.valueOf(p.end()), String.valueOf(rank++), Csv.field(s.code()),
-                String.valueOf(s.score()), Csv.field(evidence(s)), Csv.field(OneLine.of(p.text()))));
+            w.println(
+                String.join(
+                    ",",
+                    Csv.field(p.id()),
+                    Csv.field(p.source()),
+                    p.kind().label(),
+                    Csv.field(p.participant()),
+                    String.valueOf(p.start()),
+                    String.valueOf(p.end()),
+                    String.valueOf(rank++),
+                    Csv.field(s.code()),
+                    String.valueOf(s.score()),
+                    Csv.field(evidence(s)),
+                    Csv.field(OneLine.of(p.text()))));
           }
         }
       }
       case TEXT -> {
         for (PassageSuggestions ps : passages) {
           Passage p = ps.passage();
-          w.println(p.id() + (p.participant() == null ? "" : " [" + p.participant() + "]") + " " + p.kind().label());
+          w.println(
+              p.id()
+                  + (p.participant() == null ? "" : " [" + p.participant() + "]")
+                  + " "
+                  + p.kind().label());
           w.println("    " + OneLine.of(p.text()));
           for (Suggestion s : ps.suggestions()) {
             w.println("  " + Scores.format(s.score(), 2) + " " + s.code() + ": " + evidence(s));
@@ -61,7 +76,8 @@ public enum SuggestionOutput {
   private static String evidence(Suggestion s) {
     List<String> parts = new ArrayList<>();
     for (Evidence e : s.evidence()) {
-      parts.add(e.matched() + "@" + e.start() + "-" + e.end() + (e.inContext() ? " (context)" : ""));
+      parts.add(
+          e.matched() + "@" + e.start() + "-" + e.end() + (e.inContext() ? " (context)" : ""));
     }
     return String.join("; ", parts);
   }
@@ -83,7 +99,12 @@ public enum SuggestionOutput {
       so.put("score", s.score());
       ArrayNode ev = so.putArray("evidence");
       for (Evidence e : s.evidence()) {
-        ObjectNode eo = ev.addObject().put("term", e.term()).put("matched", e.matched()).put("start", e.start()).put("end", e.end());
+        ObjectNode eo =
+            ev.addObject()
+                .put("term", e.term())
+                .put("matched", e.matched())
+                .put("start", e.start())
+                .put("end", e.end());
         if (e.inContext()) {
           eo.put("context", e.context());
         }

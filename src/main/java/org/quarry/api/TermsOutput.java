@@ -8,9 +8,12 @@ import java.util.List;
 import java.util.Locale;
 import org.quarry.model.KeyTerm;
 
-/** The JSON and text forms of key terms ({@link Quarry#terms}), as {@code quarry terms} writes them. */
+/**
+ * The JSON and text forms of key terms ({@link Quarry#terms}), as {@code quarry terms} writes them.
+ */
 public final class TermsOutput {
-  private static final ObjectMapper PRETTY = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper PRETTY =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private TermsOutput() {}
 
@@ -30,8 +33,15 @@ public final class TermsOutput {
     String row = "%-" + width + "s %-6s %6s %6s %9s  %s%n";
     out.printf(Locale.ROOT, row, "term", "kind", "in", "out", "G2", "example");
     for (KeyTerm t : terms) {
-      out.printf(Locale.ROOT, row, t.term(), t.phrase() ? "phrase" : "word", t.in(), t.out(),
-          String.format(Locale.ROOT, "%.2f", t.g2()), t.example());
+      out.printf(
+          Locale.ROOT,
+          row,
+          t.term(),
+          t.phrase() ? "phrase" : "word",
+          t.in(),
+          t.out(),
+          String.format(Locale.ROOT, "%.2f", t.g2()),
+          t.example());
     }
   }
 }

@@ -19,11 +19,14 @@ public record BenchReport(List<Timing[]> pairs, List<String> notes) {
   /** A plain-text table. */
   public String table() {
     StringBuilder sb = new StringBuilder();
-    sb.append(String.format(Locale.ROOT, "%-44s %6s %10s %10s%n", "timing", "runs", "median ms", "p90 ms"));
+    sb.append(
+        String.format(
+            Locale.ROOT, "%-44s %6s %10s %10s%n", "timing", "runs", "median ms", "p90 ms"));
     for (int i = 0; i < pairs.size(); i++) {
       sb.append(pairs.get(i)[0].row()).append(System.lineSeparator());
       sb.append(pairs.get(i)[1].row()).append(System.lineSeparator());
-      sb.append(String.format(Locale.ROOT, "%-44s %28.2fx%n", "  ratio (measured / baseline)", ratio(i)));
+      sb.append(
+          String.format(Locale.ROOT, "%-44s %28.2fx%n", "  ratio (measured / baseline)", ratio(i)));
     }
     for (String n : notes) {
       sb.append(n).append(System.lineSeparator());

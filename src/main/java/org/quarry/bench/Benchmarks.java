@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.search.IndexSearcher;
@@ -26,8 +25,8 @@ import org.quarry.search.PassageSearcher;
  *
  * <ul>
  *   <li>indexing a corpus with CoreNLP's tagger vs. with untagged lemmas (what CoreNLP costs);
- *   <li>a warm search with facets and highlights vs. the same parsed query as a bare Lucene
- *       top-10 search on the same index (what Quarry adds on top of Lucene).
+ *   <li>a warm search with facets and highlights vs. the same parsed query as a bare Lucene top-10
+ *       search on the same index (what Quarry adds on top of Lucene).
  * </ul>
  */
 public final class Benchmarks {
@@ -52,15 +51,20 @@ public final class Benchmarks {
    * @param indexRuns index runs per annotator (each into a fresh folder)
    * @param searchRounds rounds of the query mix, after a warm-up of as many rounds
    */
-  public static BenchReport run(Path corpus, Path glossary, Path work, int indexRuns, int searchRounds)
-      throws IOException {
+  public static BenchReport run(
+      Path corpus, Path glossary, Path work, int indexRuns, int searchRounds) throws IOException {
     List<Timing[]> pairs = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     // warm the JVM and load the tagger model once, so both sides run warm
     IndexReport warm = index(corpus, glossary, work.resolve("warm"), Analysis.TAGGED);
-    notes.add(String.format(java.util.Locale.ROOT,
-        "corpus: %s, %d passages; first (cold) run %.2f s, of it CoreNLP %.2f s with the model load",
-        corpus, warm.passagesInIndex(), warm.elapsed().toMillis() / 1000.0, warm.annotation().toMillis() / 1000.0));
+    notes.add(
+        String.format(
+            java.util.Locale.ROOT,
+            "corpus: %s, %d passages; first (cold) run %.2f s, of it CoreNLP %.2f s with the model load",
+            corpus,
+            warm.passagesInIndex(),
+            warm.elapsed().toMillis() / 1000.0,
+            warm.annotation().toMillis() / 1000.0));
     long[] tagged = new long[indexRuns];
     long[] untagged = new long[indexRuns];
     long taggerNanos = 0;
@@ -73,10 +77,16 @@ public final class Benchmarks {
       index(corpus, glossary, work.resolve("untagged" + i), Analysis.UNTAGGED);
       untagged[i] = System.nanoTime() - t0;
     }
-    pairs.add(new Timing[] {Timing.of("index, CoreNLP lemmas", tagged), Timing.of("  baseline: index, untagged lemmas", untagged)});
-    notes.add(String.format(java.util.Locale.ROOT,
-        "CoreNLP tagger share of warm index time: %.0f%%",
-        100.0 * taggerNanos / java.util.Arrays.stream(tagged).sum()));
+    pairs.add(
+        new Timing[] {
+          Timing.of("index, CoreNLP lemmas", tagged),
+          Timing.of("  baseline: index, untagged lemmas", untagged)
+        });
+    notes.add(
+        String.format(
+            java.util.Locale.ROOT,
+            "CoreNLP tagger share of warm index time: %.0f%%",
+            100.0 * taggerNanos / java.util.Arrays.stream(tagged).sum()));
 
     Path index = work.resolve("tagged0");
     long[] quarry = new long[QUERIES.size() * searchRounds];
@@ -84,7 +94,9 @@ public final class Benchmarks {
     try (Quarry q = Quarry.open(index);
         FSDirectory dir = FSDirectory.open(index);
         DirectoryReader reader = DirectoryReader.open(dir);
-        PassageSearcher parser = PassageSearcher.open(dir, glossary == null ? Glossary.empty() : Glossary.load(glossary))) {
+        PassageSearcher parser =
+            PassageSearcher.open(
+                dir, glossary == null ? Glossary.empty() : Glossary.load(glossary))) {
       IndexSearcher raw = new IndexSearcher(reader);
       List<String> facets = List.of("participant", "source", "kind", "section", "code");
       for (int round = -searchRounds; round < searchRounds; round++) {
@@ -103,10 +115,11 @@ public final class Benchmarks {
         }
       }
     }
-    pairs.add(new Timing[] {
-      Timing.of("search, warm (facets + highlights)", quarry),
-      Timing.of("  baseline: same query, bare Lucene top 10", lucene)
-    });
+    pairs.add(
+        new Timing[] {
+          Timing.of("search, warm (facets + highlights)", quarry),
+          Timing.of("  baseline: same query, bare Lucene top 10", lucene)
+        });
     notes.add("queries: " + String.join(" | ", QUERIES));
     return new BenchReport(pairs, notes);
   }

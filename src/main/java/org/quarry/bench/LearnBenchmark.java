@@ -18,15 +18,19 @@ import org.quarry.learn.PassageBag;
  * of the same run: training on N threads against one thread, and applying the model (tf-idf vector
  * and one dot product and sigmoid per code) against building the vectors alone.
  *
- * <p>The passages are bags of 30 words drawn from 5,000 with a Zipf-like skew; each of the codes has
- * 20 words of its own, and a coded passage (each code on about 1 passage in {@code codes / 2}) holds
- * 3 of them; every passage has a context of 10 words and a lexicon score for the codes it holds. The
- * shape of an interview study's coded turns, not its words: the timings depend on sizes, not content.
+ * <p>The passages are bags of 30 words drawn from 5,000 with a Zipf-like skew; each of the codes
+ * has 20 words of its own, and a coded passage (each code on about 1 passage in {@code codes / 2})
+ * holds 3 of them; every passage has a context of 10 words and a lexicon score for the codes it
+ * holds. The shape of an interview study's coded turns, not its words: the timings depend on sizes,
+ * not content.
  */
 public final class LearnBenchmark {
   private LearnBenchmark() {}
 
-  /** Runs it: {@code passages} coded passages, {@code codes} codes, {@code rounds} timed runs of applying. */
+  /**
+   * Runs it: {@code passages} coded passages, {@code codes} codes, {@code rounds} timed runs of
+   * applying.
+   */
   public static BenchReport run(int passages, int codes, int rounds, long seed, int threads) {
     Random r = new Random(seed);
     List<PassageBag> bags = new ArrayList<>();
@@ -63,16 +67,22 @@ public final class LearnBenchmark {
     }
     LiblinearLearner learner = new LiblinearLearner(2);
     long t0 = System.nanoTime();
-    LearnedModel many = new ModelTrainer(learner, ModelTrainer.Options.defaults(threads, seed))
-        .train(bags, labels, groups, codeIds);
+    LearnedModel many =
+        new ModelTrainer(learner, ModelTrainer.Options.defaults(threads, seed))
+            .train(bags, labels, groups, codeIds);
     long trainMany = System.nanoTime() - t0;
     t0 = System.nanoTime();
-    LearnedModel one = new ModelTrainer(learner, ModelTrainer.Options.defaults(1, seed))
-        .train(bags, labels, groups, codeIds);
+    LearnedModel one =
+        new ModelTrainer(learner, ModelTrainer.Options.defaults(1, seed))
+            .train(bags, labels, groups, codeIds);
     long trainOne = System.nanoTime() - t0;
-    boolean same = one.classifiers().size() == many.classifiers().size() && one.threshold() == many.threshold();
+    boolean same =
+        one.classifiers().size() == many.classifiers().size()
+            && one.threshold() == many.threshold();
     for (int c = 0; same && c < one.classifiers().size(); c++) {
-      same = java.util.Arrays.equals(one.classifiers().get(c).weights(), many.classifiers().get(c).weights());
+      same =
+          java.util.Arrays.equals(
+              one.classifiers().get(c).weights(), many.classifiers().get(c).weights());
     }
     long[] apply = new long[rounds];
     long[] vectors = new long[rounds];
@@ -89,17 +99,33 @@ public final class LearnBenchmark {
       }
       vectors[round] = System.nanoTime() - t0;
     }
-    Timing applied = Timing.of("apply model: " + passages + " passages x " + many.classifiers().size() + " codes", apply);
-    List<Timing[]> pairs = List.of(
-        new Timing[] {Timing.of("train on " + threads + " threads", new long[] {trainMany}),
-            Timing.of("train on 1 thread", new long[] {trainOne})},
-        new Timing[] {applied, Timing.of("build the vectors alone", vectors)});
-    List<String> notes = List.of(
-        String.format(Locale.ROOT, "training: %d passages, %d codes learned, %d features; %.1f s on %d threads (%s 1 thread's model)",
-            passages, many.classifiers().size(), many.vocabulary().size(), trainMany / 1e9, threads,
-            same ? "the same as" : "DIFFERENT FROM"),
-        String.format(Locale.ROOT, "applying: %.0f passages/s (median)%s", passages / (applied.medianMs() / 1000),
-            sink == 42 ? " " : ""));
+    Timing applied =
+        Timing.of(
+            "apply model: " + passages + " passages x " + many.classifiers().size() + " codes",
+            apply);
+    List<Timing[]> pairs =
+        List.of(
+            new Timing[] {
+              Timing.of("train on " + threads + " threads", new long[] {trainMany}),
+              Timing.of("train on 1 thread", new long[] {trainOne})
+            },
+            new Timing[] {applied, Timing.of("build the vectors alone", vectors)});
+    List<String> notes =
+        List.of(
+            String.format(
+                Locale.ROOT,
+                "training: %d passages, %d codes learned, %d features; %.1f s on %d threads (%s 1 thread's model)",
+                passages,
+                many.classifiers().size(),
+                many.vocabulary().size(),
+                trainMany / 1e9,
+                threads,
+                same ? "the same as" : "DIFFERENT FROM"),
+            String.format(
+                Locale.ROOT,
+                "applying: %.0f passages/s (median)%s",
+                passages / (applied.medianMs() / 1000),
+                sink == 42 ? " " : ""));
     return new BenchReport(pairs, notes);
   }
 

@@ -1,5 +1,4 @@
 package org.quarry.bench;
-import org.quarry.model.SuggestProgress;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,15 +14,11 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.StoredFields;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.store.FSDirectory;
 import org.quarry.analysis.Glossary;
 import org.quarry.analysis.LemmaAnnotator;
 import org.quarry.coding.CodeSuggester;
 import org.quarry.coding.KeywordBaseline;
-import org.quarry.model.SuggestOptions;
-import org.quarry.model.SuggestionRun;
 import org.quarry.index.DuplicateFinder;
 import org.quarry.index.Fields;
 import org.quarry.index.Indexer;
@@ -36,6 +31,9 @@ import org.quarry.model.Passage;
 import org.quarry.model.PassageKind;
 import org.quarry.model.Source;
 import org.quarry.model.SourceKind;
+import org.quarry.model.SuggestOptions;
+import org.quarry.model.SuggestProgress;
+import org.quarry.model.SuggestionRun;
 
 /**
  * Bulk suggestion at scale: a seeded synthetic corpus (words drawn with their frequencies from a
@@ -61,14 +59,15 @@ public final class SuggestBenchmark {
    * @param codes synthetic codes
    * @param rounds measured runs of each side (after one warm-up)
    */
-  public static BenchReport run(List<String> words, Path work, int passages, int codes, int rounds, long seed)
+  public static BenchReport run(
+      List<String> words, Path work, int passages, int codes, int rounds, long seed)
       throws IOException {
     return run(words, work, passages, codes, rounds, seed, SuggestOptions.defaultThreads());
   }
 
   /**
-   * Runs the benchmark with suggestion on {@code threads} threads (the pairs other than the
-   * thread pairs, whose baseline is one thread, use them too).
+   * Runs the benchmark with suggestion on {@code threads} threads (the pairs other than the thread
+   * pairs, whose baseline is one thread, use them too).
    */
   public static BenchReport run(
       List<String> words, Path work, int passages, int codes, int rounds, long seed, int threads)
@@ -79,8 +78,9 @@ public final class SuggestBenchmark {
     long t0 = System.nanoTime();
     try (Indexer indexer = Indexer.open(dir, LemmaAnnotator.untagged(), DuplicateFinder.none())) {
       Random r = new Random(seed);
-      indexer.update(Stream.iterate(0, s -> s < (passages + PER_SOURCE - 1) / PER_SOURCE, s -> s + 1)
-          .map(s -> source(words, r, s, Math.min(PER_SOURCE, passages - s * PER_SOURCE))));
+      indexer.update(
+          Stream.iterate(0, s -> s < (passages + PER_SOURCE - 1) / PER_SOURCE, s -> s + 1)
+              .map(s -> source(words, r, s, Math.min(PER_SOURCE, passages - s * PER_SOURCE))));
     }
     long indexNanos = System.nanoTime() - t0;
     Codebook book = codebook(words, random, codes);
@@ -88,9 +88,7 @@ public final class SuggestBenchmark {
     KeywordBaseline keywords = new KeywordBaseline(book.codes());
     // every passage, the questions too, as the throughput figures count them all
     String all = SuggestOptions.ALL_KINDS;
-    SuggestOptions withEvidence =
-        SuggestOptions.builder().kind(all).build()
-            .withThreads(threads);
+    SuggestOptions withEvidence = SuggestOptions.builder().kind(all).build().withThreads(threads);
     SuggestOptions scoresOnly =
         SuggestOptions.builder()
             .minScore(withEvidence.minScore())
@@ -132,12 +130,14 @@ public final class SuggestBenchmark {
         long e = System.nanoTime();
         scanStoredText(reader, sample, keywords);
         long f = System.nanoTime();
-        SuggestionRun single = suggester.suggest(reader, withEvidence.withThreads(1), SuggestProgress.NONE);
+        SuggestionRun single =
+            suggester.suggest(reader, withEvidence.withThreads(1), SuggestProgress.NONE);
         long g = System.nanoTime();
         suggester.suggest(reader, scoresOnly.withThreads(1), SuggestProgress.NONE);
         long h = System.nanoTime();
         if (!single.passages().equals(last.passages())) {
-          throw new IllegalStateException("suggestions on " + threads + " threads differ from those on one thread");
+          throw new IllegalStateException(
+              "suggestions on " + threads + " threads differ from those on one thread");
         }
         if (round >= 0) {
           full[round] = b - a;
@@ -155,39 +155,75 @@ public final class SuggestBenchmark {
       }
     }
     List<Timing[]> pairs = new ArrayList<>();
-    pairs.add(new Timing[] {Timing.of("suggest, scores only (" + codes + " codes)", scoring),
-        Timing.of("  baseline: keyword regexes over stored text*", keyword)});
-    pairs.add(new Timing[] {Timing.of("suggest with evidence, top 3, score >= 0.3", full),
-        Timing.of("  baseline: keyword regexes over stored text*", keyword)});
-    pairs.add(new Timing[] {Timing.of("suggest, scores only", scoring),
-        Timing.of("  baseline: read every stored text once", scan)});
-    pairs.add(new Timing[] {Timing.of("suggest, scores only, context " + scoresOnly.contextWeight(), scoring),
-        Timing.of("  baseline: passage alone (context 0)", noContext)});
-    pairs.add(new Timing[] {Timing.of("suggest, scores only, " + threads + " threads", scoring),
-        Timing.of("  baseline: 1 thread", scoringOneThread)});
-    pairs.add(new Timing[] {Timing.of("suggest with evidence, " + threads + " threads", full),
-        Timing.of("  baseline: 1 thread", fullOneThread)});
+    pairs.add(
+        new Timing[] {
+          Timing.of("suggest, scores only (" + codes + " codes)", scoring),
+          Timing.of("  baseline: keyword regexes over stored text*", keyword)
+        });
+    pairs.add(
+        new Timing[] {
+          Timing.of("suggest with evidence, top 3, score >= 0.3", full),
+          Timing.of("  baseline: keyword regexes over stored text*", keyword)
+        });
+    pairs.add(
+        new Timing[] {
+          Timing.of("suggest, scores only", scoring),
+          Timing.of("  baseline: read every stored text once", scan)
+        });
+    pairs.add(
+        new Timing[] {
+          Timing.of("suggest, scores only, context " + scoresOnly.contextWeight(), scoring),
+          Timing.of("  baseline: passage alone (context 0)", noContext)
+        });
+    pairs.add(
+        new Timing[] {
+          Timing.of("suggest, scores only, " + threads + " threads", scoring),
+          Timing.of("  baseline: 1 thread", scoringOneThread)
+        });
+    pairs.add(
+        new Timing[] {
+          Timing.of("suggest with evidence, " + threads + " threads", full),
+          Timing.of("  baseline: 1 thread", fullOneThread)
+        });
     int suggestions = last.passages().stream().mapToInt(p -> p.suggestions().size()).sum();
-    notes.add(0, String.format(Locale.ROOT,
-        "synthetic interviews: %d passages (a question, two answers, …) in %d sources, seed %d, indexed with untagged lemmas in %.1f s (%.0f passages/s)",
-        passages, (passages + PER_SOURCE - 1) / PER_SOURCE, seed, indexNanos / 1e9, passages / (indexNanos / 1e9)));
-    notes.add(String.format(Locale.ROOT,
-        "codebook: %d synthetic codes (8 words, 2 phrases, 1 wildcard each); last run kept %d suggestions on %d passages",
-        codes, suggestions, last.passages().size()));
-    notes.add(String.format(Locale.ROOT,
-        "throughput (medians): scores only %.0f passages/s; with evidence %.0f passages/s; keyword baseline %.0f passages/s",
-        passages / (Timing.of("", scoring).medianMs() / 1000), passages / (Timing.of("", full).medianMs() / 1000),
-        passages / (Timing.of("", keyword).medianMs() / 1000)));
-    notes.add(String.format(Locale.ROOT,
-        "threads: %d for every suggest run but the 1-thread baselines (%d processors); same suggestions on both",
-        threads, Runtime.getRuntime().availableProcessors()));
+    notes.add(
+        0,
+        String.format(
+            Locale.ROOT,
+            "synthetic interviews: %d passages (a question, two answers, …) in %d sources, seed %d, indexed with untagged lemmas in %.1f s (%.0f passages/s)",
+            passages,
+            (passages + PER_SOURCE - 1) / PER_SOURCE,
+            seed,
+            indexNanos / 1e9,
+            passages / (indexNanos / 1e9)));
+    notes.add(
+        String.format(
+            Locale.ROOT,
+            "codebook: %d synthetic codes (8 words, 2 phrases, 1 wildcard each); last run kept %d suggestions on %d passages",
+            codes,
+            suggestions,
+            last.passages().size()));
+    notes.add(
+        String.format(
+            Locale.ROOT,
+            "throughput (medians): scores only %.0f passages/s; with evidence %.0f passages/s; keyword baseline %.0f passages/s",
+            passages / (Timing.of("", scoring).medianMs() / 1000),
+            passages / (Timing.of("", full).medianMs() / 1000),
+            passages / (Timing.of("", keyword).medianMs() / 1000)));
+    notes.add(
+        String.format(
+            Locale.ROOT,
+            "threads: %d for every suggest run but the 1-thread baselines (%d processors); same suggestions on both",
+            threads,
+            Runtime.getRuntime().availableProcessors()));
     notes.add("* measured on the first " + sample + " passages and scaled to the corpus");
     Benchmarks.deleteTree(dir);
     return new BenchReport(pairs, notes);
   }
 
   // reads the stored text of the first `limit` passages; with a baseline, runs it on each
-  private static long scanStoredText(DirectoryReader reader, int limit, KeywordBaseline baseline) throws IOException {
+  private static long scanStoredText(DirectoryReader reader, int limit, KeywordBaseline baseline)
+      throws IOException {
     StoredFields stored = reader.storedFields();
     long chars = 0;
     int seen = 0;
@@ -232,14 +268,28 @@ public final class SuggestBenchmark {
       spans.add(new int[] {start, text.length()});
     }
     String t = text.toString();
-    Source source = new Source(id, id, SourceKind.RECORD, t, OffsetMap.identity(t),
-        ContentHash.of(t.getBytes(StandardCharsets.UTF_8)), Map.of());
+    Source source =
+        new Source(
+            id,
+            id,
+            SourceKind.RECORD,
+            t,
+            OffsetMap.identity(t),
+            ContentHash.of(t.getBytes(StandardCharsets.UTF_8)),
+            Map.of());
     List<Passage> passages = new ArrayList<>();
     for (int[] sp : spans) {
       // an interview: a question, then two answer turns that have it as their context
       boolean question = passages.size() % 3 == 0;
-      passages.add(Passage.of(id, question ? PassageKind.INTERVIEWER : PassageKind.TURN, question ? null : "P" + (s % 50),
-          null, sp[0], sp[1], t.substring(sp[0], sp[1])));
+      passages.add(
+          Passage.of(
+              id,
+              question ? PassageKind.INTERVIEWER : PassageKind.TURN,
+              question ? null : "P" + (s % 50),
+              null,
+              sp[0],
+              sp[1],
+              t.substring(sp[0], sp[1])));
     }
     return new SourcePassages(source, passages);
   }
@@ -247,7 +297,9 @@ public final class SuggestBenchmark {
   private static Codebook codebook(List<String> words, Random r, int count) {
     // terms are drawn from the vocabulary (each word once), not from the running text, so a code
     // holds rarer words as well as common ones, as a researcher's lexicon does
-    List<String> content = new ArrayList<>(new java.util.TreeSet<>(words.stream().filter(w -> w.length() >= 5).toList()));
+    List<String> content =
+        new ArrayList<>(
+            new java.util.TreeSet<>(words.stream().filter(w -> w.length() >= 5).toList()));
     List<Code> codes = new ArrayList<>();
     for (int c = 0; c < count; c++) {
       Set<String> terms = new HashSet<>();
@@ -262,7 +314,16 @@ public final class SuggestBenchmark {
       }
       String stem = content.get(r.nextInt(content.size()));
       list.add(stem.substring(0, 4) + "*");
-      codes.add(new Code(String.format(Locale.ROOT, "code-%03d", c), "Code " + c, null, null, list, List.of(), null, 1.0));
+      codes.add(
+          new Code(
+              String.format(Locale.ROOT, "code-%03d", c),
+              "Code " + c,
+              null,
+              null,
+              list,
+              List.of(),
+              null,
+              1.0));
     }
     return new Codebook("synthetic", null, codes);
   }
@@ -272,7 +333,10 @@ public final class SuggestBenchmark {
     List<String> words = new ArrayList<>();
     try (Stream<Path> files = Files.list(folder)) {
       for (Path f : files.filter(p -> p.toString().endsWith(".txt")).sorted().toList()) {
-        for (String w : Files.readString(f, StandardCharsets.UTF_8).toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
+        for (String w :
+            Files.readString(f, StandardCharsets.UTF_8)
+                .toLowerCase(Locale.ROOT)
+                .split("[^\\p{L}]+")) {
           if (w.length() >= 2) {
             words.add(w);
           }
@@ -280,7 +344,8 @@ public final class SuggestBenchmark {
       }
     }
     if (words.size() < 100) {
-      throw new IllegalArgumentException(folder + " has too few words to draw a synthetic corpus from");
+      throw new IllegalArgumentException(
+          folder + " has too few words to draw a synthetic corpus from");
     }
     return words;
   }

@@ -18,7 +18,10 @@ public record Timing(String name, int runs, double medianMs, double p90Ms) {
     long[] sorted = nanos.clone();
     Arrays.sort(sorted);
     return new Timing(
-        name, sorted.length, sorted[sorted.length / 2] / 1e6, sorted[(int) Math.floor(sorted.length * 0.9)] / 1e6);
+        name,
+        sorted.length,
+        sorted[sorted.length / 2] / 1e6,
+        sorted[(int) Math.floor(sorted.length * 0.9)] / 1e6);
   }
 
   /** One table row. */

@@ -8,10 +8,10 @@ import org.quarry.api.QuarryException;
 import org.quarry.bench.BenchReport;
 import org.quarry.bench.Benchmarks;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code quarry bench}: index and search timings, each against a same-run baseline. */
 @Command(
@@ -19,45 +19,74 @@ import picocli.CommandLine.Model.CommandSpec;
     mixinStandardHelpOptions = true,
     description =
         "Time indexing (CoreNLP vs untagged lemmas) and warm searches (Quarry vs bare Lucene) "
-        + "on a corpus (default seeds/), in temporary indexes; prints medians and ratios.")
+            + "on a corpus (default seeds/), in temporary indexes; prints medians and ratios.")
 final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(arity = "0..1", paramLabel = "CORPUS", description = "Folder to index (default: seeds/).")
+  @Parameters(
+      arity = "0..1",
+      paramLabel = "CORPUS",
+      description = "Folder to index (default: seeds/).")
   Path corpus;
 
-  @Option(names = "--index-runs", defaultValue = "3", description = "Index runs per side (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--index-runs",
+      defaultValue = "3",
+      description = "Index runs per side (default ${DEFAULT-VALUE}).")
   int indexRuns;
 
-  @Option(names = "--search-rounds", defaultValue = "30", description = "Rounds of the query mix (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--search-rounds",
+      defaultValue = "30",
+      description = "Rounds of the query mix (default ${DEFAULT-VALUE}).")
   int searchRounds;
 
-  @Option(names = "--suggest", description = "Run the bulk-suggestion benchmark on a synthetic corpus instead.")
+  @Option(
+      names = "--suggest",
+      description = "Run the bulk-suggestion benchmark on a synthetic corpus instead.")
   boolean suggest;
 
-  @Option(names = "--learn", description = "Run the learned suggester's benchmark (training and applying) on synthetic coded passages instead.")
+  @Option(
+      names = "--learn",
+      description =
+          "Run the learned suggester's benchmark (training and applying) on synthetic coded passages instead.")
   boolean learn;
 
   // null: 200,000 for --suggest, 20,000 for --learn
-  @Option(names = "--passages", paramLabel = "N", description = "Synthetic passages (default 200000 for --suggest, 20000 for --learn).")
+  @Option(
+      names = "--passages",
+      paramLabel = "N",
+      description = "Synthetic passages (default 200000 for --suggest, 20000 for --learn).")
   Integer passagesOption;
 
   // null: 100 for --suggest, 50 for --learn
-  @Option(names = "--codes", paramLabel = "N", description = "Synthetic codes (default 100 for --suggest, 50 for --learn).")
+  @Option(
+      names = "--codes",
+      paramLabel = "N",
+      description = "Synthetic codes (default 100 for --suggest, 50 for --learn).")
   Integer codesOption;
 
   private int passages;
   private int codes;
 
-  @Option(names = "--rounds", defaultValue = "3", description = "Measured runs per side for --suggest (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--rounds",
+      defaultValue = "3",
+      description = "Measured runs per side for --suggest (default ${DEFAULT-VALUE}).")
   int rounds;
 
   // null: as many as there are processors
-  @Option(names = "--threads", paramLabel = "N",
-      description = "Threads of suggest for --suggest (default: the number of processors), compared with 1.")
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description =
+          "Threads of suggest for --suggest (default: the number of processors), compared with 1.")
   Integer threads;
 
-  @Option(names = "--seed", defaultValue = "42", description = "Seed of the synthetic corpus and codebook (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      defaultValue = "42",
+      description = "Seed of the synthetic corpus and codebook (default ${DEFAULT-VALUE}).")
   long seed;
 
   @Override
@@ -68,8 +97,13 @@ final class BenchCommand implements Callable<Integer> {
       if (passages < 1 || codes < 1 || rounds < 1 || (threads != null && threads < 1)) {
         throw new QuarryException("--passages, --codes, --rounds and --threads must be 1 or more");
       }
-      BenchReport report = org.quarry.bench.LearnBenchmark.run(passages, codes, rounds, seed,
-          threads == null ? org.quarry.model.SuggestOptions.defaultThreads() : threads);
+      BenchReport report =
+          org.quarry.bench.LearnBenchmark.run(
+              passages,
+              codes,
+              rounds,
+              seed,
+              threads == null ? org.quarry.model.SuggestOptions.defaultThreads() : threads);
       spec.commandLine().getOut().print(report.table());
       return 0;
     }
@@ -88,7 +122,12 @@ final class BenchCommand implements Callable<Integer> {
     Path work = Files.createTempDirectory("quarry-bench");
     try {
       BenchReport report =
-          Benchmarks.run(target, Files.isRegularFile(glossary) ? glossary : null, work, indexRuns, searchRounds);
+          Benchmarks.run(
+              target,
+              Files.isRegularFile(glossary) ? glossary : null,
+              work,
+              indexRuns,
+              searchRounds);
       spec.commandLine().getOut().print(report.table());
     } finally {
       deleteQuietly(work);
@@ -103,13 +142,20 @@ final class BenchCommand implements Callable<Integer> {
     QuarryHome home = QuarryHome.fromSystem();
     Path words = corpus == null ? home.seeds() : corpus;
     if (!Files.isDirectory(words)) {
-      throw new QuarryException(words + ": no such folder (the synthetic words are drawn from its .txt files)");
+      throw new QuarryException(
+          words + ": no such folder (the synthetic words are drawn from its .txt files)");
     }
     Path work = Files.createTempDirectory("quarry-bench");
     try {
-      BenchReport report = org.quarry.bench.SuggestBenchmark.run(
-          org.quarry.bench.SuggestBenchmark.words(words), work, passages, codes, rounds, seed,
-          threads == null ? org.quarry.model.SuggestOptions.defaultThreads() : threads);
+      BenchReport report =
+          org.quarry.bench.SuggestBenchmark.run(
+              org.quarry.bench.SuggestBenchmark.words(words),
+              work,
+              passages,
+              codes,
+              rounds,
+              seed,
+              threads == null ? org.quarry.model.SuggestOptions.defaultThreads() : threads);
       spec.commandLine().getOut().print(report.table());
     } finally {
       deleteQuietly(work);

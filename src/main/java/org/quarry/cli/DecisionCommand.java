@@ -20,13 +20,18 @@ abstract class DecisionCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   // taken as given: an id holds '#', which a shell passes on unquoted inside a word
-  @Parameters(index = "0", paramLabel = "PASSAGE_ID",
+  @Parameters(
+      index = "0",
+      paramLabel = "PASSAGE_ID",
       description =
           "The passage, SOURCE#START-END: the \"id\" of a hit "
-          + "of 'quarry search QUERY --format json'.")
+              + "of 'quarry search QUERY --format json'.")
   String passageId;
 
-  @Parameters(index = "1", paramLabel = "CODE", description = "The code id, e.g. engaging-the-system.")
+  @Parameters(
+      index = "1",
+      paramLabel = "CODE",
+      description = "The code id, e.g. engaging-the-system.")
   String code;
 
   /** True for accept, false for reject. */
@@ -54,14 +59,20 @@ abstract class DecisionCommand implements Callable<Integer> {
       also.add("replaced an earlier " + (r.previous().accepted() ? "accept" : "reject"));
     }
     if (r.newCode()) {
-      also.add(r.decision().accepted()
-          ? "a code the index did not know: added to its code tree"
-          : "a code the index does not know");
+      also.add(
+          r.decision().accepted()
+              ? "a code the index did not know: added to its code tree"
+              : "a code the index does not know");
     }
     if (r.importedCodingStays()) {
-      also.add("a human coding imported from a QDA tool still puts it on this passage; change it there and import again");
+      also.add(
+          "a human coding imported from a QDA tool still puts it on this passage; change it there and import again");
     }
-    return verb + "ed " + r.decision().code() + " for " + r.decision().passageId()
+    return verb
+        + "ed "
+        + r.decision().code()
+        + " for "
+        + r.decision().passageId()
         + (also.isEmpty() ? "" : " (" + String.join("; ", also) + ")");
   }
 }

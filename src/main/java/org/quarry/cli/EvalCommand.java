@@ -1,23 +1,22 @@
 package org.quarry.cli;
-import org.quarry.model.GroupBy;
-import org.quarry.model.CrossValidationReport;
-import org.quarry.model.CrossValidationOptions;
-import org.quarry.model.LoadedCodebook;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.quarry.api.CrossValidationOutput;
 import org.quarry.api.EvalOutput;
 import org.quarry.api.Quarry;
 import org.quarry.api.QuarryException;
 import org.quarry.api.SuggestionOutput;
+import org.quarry.model.CrossValidationOptions;
+import org.quarry.model.CrossValidationReport;
 import org.quarry.model.EvalReport;
-import org.quarry.coding.CodedPassages;
+import org.quarry.model.GroupBy;
+import org.quarry.model.LoadedCodebook;
 import org.quarry.model.SuggestOptions;
 import org.quarry.output.OutputFile;
-import java.nio.file.Files;
-import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,65 +29,113 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description =
         "Measure a codebook's suggestions against human coding (gold .jsonl or a REFI-QDA .qdpx), "
-        + "per code and micro/macro, next to a plain keyword baseline; lists gold items no passage holds.")
+            + "per code and micro/macro, next to a plain keyword baseline; lists gold items no passage holds.")
 final class EvalCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--codebook", required = true, paramLabel = "FILE", description = "Codebook (.yaml or .qdc).")
+  @Option(
+      names = "--codebook",
+      required = true,
+      paramLabel = "FILE",
+      description = "Codebook (.yaml or .qdc).")
   Path codebook;
 
-  @Option(names = "--gold", required = true, paramLabel = "FILE", description = "Gold items (.jsonl, see DESIGN.md) or a .qdpx project.")
+  @Option(
+      names = "--gold",
+      required = true,
+      paramLabel = "FILE",
+      description = "Gold items (.jsonl, see DESIGN.md) or a .qdpx project.")
   Path gold;
 
-  // null: 0.3; with --cross-validate, the lexicon's threshold is chosen on each fold's training passages
-  @Option(names = "--min-score", paramLabel = "X",
+  // null: 0.3; with --cross-validate, the lexicon's threshold is chosen on each fold's training
+  // passages
+  @Option(
+      names = "--min-score",
+      paramLabel = "X",
       description =
           "Lexicon score at or above which a suggestion is a prediction (default 0.3; with --cross-validate, "
-          + "the score with the best micro-F1 on each fold's training passages).")
+              + "the score with the best micro-F1 on each fold's training passages).")
   Double minScoreOption;
 
   private double minScore;
 
-  @Option(names = "--format", defaultValue = "text", description = "text or json (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--format",
+      defaultValue = "text",
+      description = "text or json (default ${DEFAULT-VALUE}).")
   SearchCommand.OutputFormat format;
 
-  @Option(names = "--context-weight", defaultValue = "0.5", paramLabel = "W",
-      description = "Weight of a passage's context in its suggestions, as for suggest (default ${DEFAULT-VALUE}; 0: passage only).")
+  @Option(
+      names = "--context-weight",
+      defaultValue = "0.5",
+      paramLabel = "W",
+      description =
+          "Weight of a passage's context in its suggestions, as for suggest (default ${DEFAULT-VALUE}; 0: passage only).")
   double contextWeight;
 
-  @Option(names = "--cross-validate", paramLabel = "K",
-      description = "Cross-validate: deal the groups of coded passages to K folds, train on K-1, test on the rest.")
+  @Option(
+      names = "--cross-validate",
+      paramLabel = "K",
+      description =
+          "Cross-validate: deal the groups of coded passages to K folds, train on K-1, test on the rest.")
   Integer folds;
 
-  @Option(names = "--group-by", defaultValue = "source", paramLabel = "G",
+  @Option(
+      names = "--group-by",
+      defaultValue = "source",
+      paramLabel = "G",
       description = "What folds keep together: source or participant (default ${DEFAULT-VALUE}).")
   String groupBy;
 
-  @Option(names = "--method", split = ",", paramLabel = "M",
-      description = "Methods to measure with --cross-validate, a comma list of baseline, lexicon, learned, combined (default: all).")
+  @Option(
+      names = "--method",
+      split = ",",
+      paramLabel = "M",
+      description =
+          "Methods to measure with --cross-validate, a comma list of baseline, lexicon, learned, combined (default: all).")
   List<String> methods;
 
-  @Option(names = "--predictions", paramLabel = "FILE",
-      description = "With --cross-validate: write the first method's out-of-fold suggestions (suggest --format jsonl's shape).")
+  @Option(
+      names = "--predictions",
+      paramLabel = "FILE",
+      description =
+          "With --cross-validate: write the first method's out-of-fold suggestions (suggest --format jsonl's shape).")
   Path predictions;
 
-  @Option(names = "--top", defaultValue = "3", paramLabel = "K",
-      description = "With --cross-validate: most codes predicted per passage, as suggest's --top (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--top",
+      defaultValue = "3",
+      paramLabel = "K",
+      description =
+          "With --cross-validate: most codes predicted per passage, as suggest's --top (default ${DEFAULT-VALUE}).")
   int top;
 
-  @Option(names = "--seed", defaultValue = "42", paramLabel = "N", description = "Seed of the folds (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      defaultValue = "42",
+      paramLabel = "N",
+      description = "Seed of the folds (default ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--no-learning-curve", description = "With --cross-validate: skip the learning curve (it trains 4 more models per fold).")
+  @Option(
+      names = "--no-learning-curve",
+      description =
+          "With --cross-validate: skip the learning curve (it trains 4 more models per fold).")
   boolean noCurve;
 
-  @Option(names = "--learner", paramLabel = "L",
-      description = "With --cross-validate: the learning library of the learned methods, liblinear or tribuo (default liblinear).")
+  @Option(
+      names = "--learner",
+      paramLabel = "L",
+      description =
+          "With --cross-validate: the learning library of the learned methods, liblinear or tribuo (default liblinear).")
   String learner;
 
-  @Option(names = "--threads", paramLabel = "N", description = "Threads to train on (default: the number of processors).")
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description = "Threads to train on (default: the number of processors).")
   Integer threads;
 
   @Override
@@ -130,22 +177,29 @@ final class EvalCommand implements Callable<Integer> {
     if (n < 1) {
       throw new QuarryException("--threads must be 1 or more, got " + n);
     }
-    Path outFolder = predictions == null ? null : predictions.toAbsolutePath().normalize().getParent();
+    Path outFolder =
+        predictions == null ? null : predictions.toAbsolutePath().normalize().getParent();
     if (outFolder != null && !Files.isDirectory(outFolder)) {
-      throw new QuarryException("cannot write " + predictions + ": no folder " + outFolder + "; create it first");
+      throw new QuarryException(
+          "cannot write " + predictions + ": no folder " + outFolder + "; create it first");
     }
     CrossValidationOptions options;
     GroupBy by;
     try {
       String fitter = learner == null ? CrossValidationOptions.LEARNERS.get(0) : learner.strip();
       by = GroupBy.parse(groupBy);
-      List<String> m = methods == null ? CrossValidationOptions.METHODS : methods.stream().map(String::strip).toList();
+      List<String> m =
+          methods == null
+              ? CrossValidationOptions.METHODS
+              : methods.stream().map(String::strip).toList();
       if (top < 1) {
         throw new QuarryException("--top must be 1 or more, got " + top);
       }
       // without --min-score, each fold chooses the lexicon's threshold on its training passages
       java.util.OptionalDouble threshold =
-          minScoreOption == null ? java.util.OptionalDouble.empty() : java.util.OptionalDouble.of(minScoreOption);
+          minScoreOption == null
+              ? java.util.OptionalDouble.empty()
+              : java.util.OptionalDouble.of(minScoreOption);
       options = new CrossValidationOptions(folds, m, threshold, top, seed, fitter, !noCurve);
     } catch (IllegalArgumentException e) {
       throw new QuarryException(e.getMessage(), e);
@@ -158,15 +212,21 @@ final class EvalCommand implements Callable<Integer> {
     CrossValidationReport report;
     try (Quarry quarry = Quarry.open(common.indexDir(home))) {
       IndexCommand.ensureIndexed(quarry, common, home, err);
-      report = quarry.crossValidate(book.codebook(), gold, options, by, contextWeight, predictions != null, n);
+      report =
+          quarry.crossValidate(
+              book.codebook(), gold, options, by, contextWeight, predictions != null, n);
     }
     if (predictions != null) {
       try {
-        OutputFile.write(predictions, o -> {
-          PrintWriter w = new PrintWriter(new java.io.OutputStreamWriter(o, java.nio.charset.StandardCharsets.UTF_8));
-          report.predictions().forEach(p -> w.println(SuggestionOutput.jsonLine(p)));
-          w.flush();
-        });
+        OutputFile.write(
+            predictions,
+            o -> {
+              PrintWriter w =
+                  new PrintWriter(
+                      new java.io.OutputStreamWriter(o, java.nio.charset.StandardCharsets.UTF_8));
+              report.predictions().forEach(p -> w.println(SuggestionOutput.jsonLine(p)));
+              w.flush();
+            });
       } catch (java.io.IOException e) {
         throw new QuarryException("cannot write " + predictions + ": " + e.getMessage(), e);
       }

@@ -18,22 +18,33 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description =
         "Export sources, codes, codings and cases: qdpx (REFI-QDA project for NVivo, ATLAS.ti, "
-        + "MAXQDA, QualCoder), qdc (REFI-QDA codebook), or the codings flat as csv or jsonl.")
+            + "MAXQDA, QualCoder), qdc (REFI-QDA codebook), or the codings flat as csv or jsonl.")
 final class ExportCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--format", required = true, paramLabel = "FORMAT", description = "qdpx, qdc, csv or jsonl.")
+  @Option(
+      names = "--format",
+      required = true,
+      paramLabel = "FORMAT",
+      description = "qdpx, qdc, csv or jsonl.")
   String format;
 
   @Option(names = "--out", required = true, paramLabel = "FILE", description = "The file to write.")
   Path out;
 
-  @Option(names = "--min-score", defaultValue = "0", paramLabel = "X", description = "Leave out codes scoring below X (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--min-score",
+      defaultValue = "0",
+      paramLabel = "X",
+      description = "Leave out codes scoring below X (default ${DEFAULT-VALUE}).")
   double minScore;
 
-  @Option(names = "--codebook", paramLabel = "FILE", description = "Codes to export (YAML or .qdc; default: the codes the index holds).")
+  @Option(
+      names = "--codebook",
+      paramLabel = "FILE",
+      description = "Codes to export (YAML or .qdc; default: the codes the index holds).")
   Path codebook;
 
   @Override
@@ -49,10 +60,23 @@ final class ExportCommand implements Callable<Integer> {
     for (String p : report.problems()) {
       err.println("quarry: left out: " + p);
     }
-    err.println("quarry: wrote " + report.file() + ": " + report.sources() + " sources, "
-        + report.codes() + " codes, " + report.codings() + " codings, " + report.cases() + " cases"
-        + (report.problems().isEmpty() ? "" : "; " + report.problems().size() + " coding(s) left out")
-        + " from index " + common.indexDir(home));
+    err.println(
+        "quarry: wrote "
+            + report.file()
+            + ": "
+            + report.sources()
+            + " sources, "
+            + report.codes()
+            + " codes, "
+            + report.codings()
+            + " codings, "
+            + report.cases()
+            + " cases"
+            + (report.problems().isEmpty()
+                ? ""
+                : "; " + report.problems().size() + " coding(s) left out")
+            + " from index "
+            + common.indexDir(home));
     return report.problems().isEmpty() ? 0 : QuarryException.PARTIAL_FAILURE;
   }
 }

@@ -13,17 +13,17 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code quarry import FILE.qdpx}: a REFI-QDA project into the index. Prints what it imported
- * and a table of everything it could not; exits 1 when that table is not empty (the rest is
- * imported all the same), so a script notices codings that did not come across.
+ * {@code quarry import FILE.qdpx}: a REFI-QDA project into the index. Prints what it imported and a
+ * table of everything it could not; exits 1 when that table is not empty (the rest is imported all
+ * the same), so a script notices codings that did not come across.
  */
 @Command(
     name = "import",
     mixinStandardHelpOptions = true,
     description =
         "Import a REFI-QDA project (.qdpx from NVivo, ATLAS.ti, MAXQDA, QualCoder): text sources, "
-        + "the code tree, human codings (searchable as origin:human) and cases with their variables. "
-        + "Importing the same file again replaces what it imported. Exit 1 when something was left out.")
+            + "the code tree, human codings (searchable as origin:human) and cases with their variables. "
+            + "Importing the same file again replaces what it imported. Exit 1 when something was left out.")
 final class ImportCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
 
@@ -40,10 +40,24 @@ final class ImportCommand implements Callable<Integer> {
       r = quarry.importProject(project);
     }
     PrintWriter out = spec.commandLine().getOut();
-    out.println("imported " + r.project() + ": " + r.sources() + " sources, " + r.codes() + " codes, "
-        + r.codings() + " codings on " + r.passagesCoded() + " passages, "
-        + (r.suggestions() > 0 ? r.suggestions() + " Quarry suggestions, " : "") + r.cases() + " cases"
-        + (r.removed() > 0 ? "; " + r.removed() + " source(s) of an earlier import removed" : ""));
+    out.println(
+        "imported "
+            + r.project()
+            + ": "
+            + r.sources()
+            + " sources, "
+            + r.codes()
+            + " codes, "
+            + r.codings()
+            + " codings on "
+            + r.passagesCoded()
+            + " passages, "
+            + (r.suggestions() > 0 ? r.suggestions() + " Quarry suggestions, " : "")
+            + r.cases()
+            + " cases"
+            + (r.removed() > 0
+                ? "; " + r.removed() + " source(s) of an earlier import removed"
+                : ""));
     out.println("  into index " + common.indexDir(home));
     for (String p : r.positions()) {
       out.println("  positions in " + p);
@@ -57,8 +71,14 @@ final class ImportCommand implements Callable<Integer> {
       for (String p : r.problems()) {
         out.println("  " + p);
       }
-      spec.commandLine().getErr().println("quarry: " + r.problems().size()
-          + " item(s) of " + project + " not imported; see the table above");
+      spec.commandLine()
+          .getErr()
+          .println(
+              "quarry: "
+                  + r.problems().size()
+                  + " item(s) of "
+                  + project
+                  + " not imported; see the table above");
       return QuarryException.PARTIAL_FAILURE;
     }
     return 0;

@@ -13,10 +13,10 @@ import org.quarry.api.QuarryException;
 import org.quarry.model.SurveyOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code quarry index [PATH...]}: ingest and index files and folders. */
 @Command(
@@ -24,7 +24,7 @@ import picocli.CommandLine.Model.CommandSpec;
     mixinStandardHelpOptions = true,
     description =
         "Read, segment and index files and folders (default: seeds/). "
-        + "Unchanged files are skipped; changed files are replaced; files gone from a folder are removed.")
+            + "Unchanged files are skipped; changed files are replaced; files gone from a folder are removed.")
 final class IndexCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
 
@@ -33,25 +33,49 @@ final class IndexCommand implements Callable<Integer> {
   @Parameters(arity = "0..*", paramLabel = "PATH", description = "Files or folders to index.")
   List<Path> paths = new ArrayList<>();
 
-  @Option(names = "--participants", paramLabel = "CSV", description = "Participant attributes: id column, then one column per attribute.")
+  @Option(
+      names = "--participants",
+      paramLabel = "CSV",
+      description = "Participant attributes: id column, then one column per attribute.")
   Path participants;
 
-  @Option(names = "--glossary", paramLabel = "FILE", description = "Synonyms glossary (Solr format) applied to searches of this index.")
+  @Option(
+      names = "--glossary",
+      paramLabel = "FILE",
+      description = "Synonyms glossary (Solr format) applied to searches of this index.")
   Path glossary;
 
-  @Option(names = "--max-file-mb", defaultValue = "20", paramLabel = "MB", description = "Skip files larger than this (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--max-file-mb",
+      defaultValue = "20",
+      paramLabel = "MB",
+      description = "Skip files larger than this (default ${DEFAULT-VALUE}).")
   int maxFileMb;
 
-  @Option(names = "--text-column", paramLabel = "NAME", description = "Survey files: a column of open answers (repeatable; default: columns whose answers average 30+ characters).")
+  @Option(
+      names = "--text-column",
+      paramLabel = "NAME",
+      description =
+          "Survey files: a column of open answers (repeatable; default: columns whose answers average 30+ characters).")
   List<String> textColumns = new ArrayList<>();
 
-  @Option(names = "--id-column", paramLabel = "NAME", description = "Survey files: the participant id column (default: the first).")
+  @Option(
+      names = "--id-column",
+      paramLabel = "NAME",
+      description = "Survey files: the participant id column (default: the first).")
   String idColumn;
 
-  @Option(names = "--reindex", description = "Annotate and write every source again, unchanged or not, and stamp the index with this Quarry's analysis (needed when the index was analysed otherwise).")
+  @Option(
+      names = "--reindex",
+      description =
+          "Annotate and write every source again, unchanged or not, and stamp the index with this Quarry's analysis (needed when the index was analysed otherwise).")
   boolean reindex;
 
-  @Option(names = "--skip-answer", paramLabel = "TEXT", description = "Survey files: an answer meaning 'no answer', skipped (repeatable; replaces the defaults such as N/A, Did not answer).")
+  @Option(
+      names = "--skip-answer",
+      paramLabel = "TEXT",
+      description =
+          "Survey files: an answer meaning 'no answer', skipped (repeatable; replaces the defaults such as N/A, Did not answer).")
   List<String> placeholders = new ArrayList<>();
 
   @Override
@@ -67,12 +91,18 @@ final class IndexCommand implements Callable<Integer> {
     if (gloss == null && paths.isEmpty()) {
       gloss = defaultGlossary(home);
     }
-    if (common.isDefaultIndex() && !paths.isEmpty()
+    if (common.isDefaultIndex()
+        && !paths.isEmpty()
         && paths.stream().noneMatch(p -> p.toAbsolutePath().normalize().equals(home.seeds()))) {
       // the sample index is for trying Quarry: say so before a study is mixed into it
-      err.println("quarry: note: indexing into the sample index " + common.indexDir(home)
-          + " (with the seeds); for a study of its own give --index DIR, set " + ProjectIndex.VARIABLE
-          + ", or write 'index: DIR' in a " + ProjectIndex.FILE + " in the study's folder");
+      err.println(
+          "quarry: note: indexing into the sample index "
+              + common.indexDir(home)
+              + " (with the seeds); for a study of its own give --index DIR, set "
+              + ProjectIndex.VARIABLE
+              + ", or write 'index: DIR' in a "
+              + ProjectIndex.FILE
+              + " in the study's folder");
     }
     try (Quarry quarry = Quarry.open(common.indexDir(home))) {
       SurveyOptions survey =
@@ -81,9 +111,14 @@ final class IndexCommand implements Callable<Integer> {
               idColumn,
               placeholders.isEmpty()
                   ? SurveyOptions.DEFAULT_PLACEHOLDERS
-                  : placeholders.stream().map(p -> p.strip().toLowerCase(java.util.Locale.ROOT)).collect(java.util.stream.Collectors.toSet()));
+                  : placeholders.stream()
+                      .map(p -> p.strip().toLowerCase(java.util.Locale.ROOT))
+                      .collect(java.util.stream.Collectors.toSet()));
       IndexReport report =
-          run(quarry, new IndexRequest(targets, participants, gloss, survey, maxFileMb, reindex), err);
+          run(
+              quarry,
+              new IndexRequest(targets, participants, gloss, survey, maxFileMb, reindex),
+              err);
       out.print(report.table());
       out.flush();
       return report.failed() > 0 ? QuarryException.PARTIAL_FAILURE : 0;
@@ -91,9 +126,9 @@ final class IndexCommand implements Callable<Integer> {
   }
 
   /**
-   * Makes sure the index a verb reads has passages: the sample index (no --index, no project
-   * index) is filled with the seeds first, said on {@code err}; any other empty index is a
-   * one-line error saying how to fill it. Every verb that reads an index calls this.
+   * Makes sure the index a verb reads has passages: the sample index (no --index, no project index)
+   * is filled with the seeds first, said on {@code err}; any other empty index is a one-line error
+   * saying how to fill it. Every verb that reads an index calls this.
    */
   static void ensureIndexed(Quarry quarry, CommonOptions common, QuarryHome home, PrintWriter err) {
     if (!quarry.isEmpty()) {
@@ -101,8 +136,14 @@ final class IndexCommand implements Callable<Integer> {
     }
     Path dir = common.indexDir(home);
     if (!common.isDefaultIndex()) {
-      throw new QuarryException("index " + dir + " is empty: run 'quarry index --index " + dir
-          + " PATH...' or 'quarry import --index " + dir + " FILE.qdpx' first");
+      throw new QuarryException(
+          "index "
+              + dir
+              + " is empty: run 'quarry index --index "
+              + dir
+              + " PATH...' or 'quarry import --index "
+              + dir
+              + " FILE.qdpx' first");
     }
     err.println("quarry: index " + dir + " is empty; indexing " + home.seeds() + " first");
     indexDefaultSeeds(quarry, home, err);

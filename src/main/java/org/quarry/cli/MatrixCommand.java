@@ -23,34 +23,65 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description =
         "Framework matrix: rows are cases (participants, sources or an attribute's values), columns "
-        + "the codebook's codes (parents roll up their children), cells the passages coded.")
+            + "the codebook's codes (parents roll up their children), cells the passages coded.")
 final class MatrixCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--codebook", paramLabel = "FILE", description = "Codebook whose codes are the columns (YAML or .qdc; default: the codes the index holds).")
+  @Option(
+      names = "--codebook",
+      paramLabel = "FILE",
+      description =
+          "Codebook whose codes are the columns (YAML or .qdc; default: the codes the index holds).")
   Path codebook;
 
-  @Option(names = "--rows", defaultValue = "participant", paramLabel = "DIM", description = "participant, source, speaker (every speaker, interviewers included) or an attribute name (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--rows",
+      defaultValue = "participant",
+      paramLabel = "DIM",
+      description =
+          "participant, source, speaker (every speaker, interviewers included) or an attribute name (default ${DEFAULT-VALUE}).")
   String rows;
 
-  @Option(names = "--cells", defaultValue = "count", paramLabel = "MODE", description = "count or quotes (default ${DEFAULT-VALUE}; html always shows both).")
+  @Option(
+      names = "--cells",
+      defaultValue = "count",
+      paramLabel = "MODE",
+      description = "count or quotes (default ${DEFAULT-VALUE}; html always shows both).")
   String cells;
 
-  @Option(names = "--format", defaultValue = "csv", paramLabel = "FORMAT", description = "csv, md, html or xlsx (default ${DEFAULT-VALUE}; xlsx needs --out).")
+  @Option(
+      names = "--format",
+      defaultValue = "csv",
+      paramLabel = "FORMAT",
+      description = "csv, md, html or xlsx (default ${DEFAULT-VALUE}; xlsx needs --out).")
   Format format;
 
-  @Option(names = "--out", paramLabel = "FILE", description = "Write here instead of standard output.")
+  @Option(
+      names = "--out",
+      paramLabel = "FILE",
+      description = "Write here instead of standard output.")
   Path out;
 
-  @Option(names = "--min-score", defaultValue = "0", paramLabel = "X", description = "Leave out codes scoring below X (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--min-score",
+      defaultValue = "0",
+      paramLabel = "X",
+      description = "Leave out codes scoring below X (default ${DEFAULT-VALUE}).")
   double minScore;
 
-  @Option(names = "--filter", paramLabel = "DIM=VALUE", description = "Only passages with this value, as in search (repeatable).")
+  @Option(
+      names = "--filter",
+      paramLabel = "DIM=VALUE",
+      description = "Only passages with this value, as in search (repeatable).")
   List<String> filters = new ArrayList<>();
 
-  @Option(names = "--origin", defaultValue = "any", paramLabel = "ORIGIN", description = "Which codes count: suggested, human or any (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--origin",
+      defaultValue = "any",
+      paramLabel = "ORIGIN",
+      description = "Which codes count: suggested, human or any (default ${DEFAULT-VALUE}).")
   String origin;
 
   enum Format {
@@ -66,8 +97,13 @@ final class MatrixCommand implements Callable<Integer> {
     if (output.binary() && out == null) {
       throw new QuarryException("--format xlsx writes a workbook: name the file with --out FILE");
     }
-    MatrixRequest request = new MatrixRequest(
-        CodebookOption.read(codebook), rows, minScore, SearchCommand.parseFilters(filters), origin);
+    MatrixRequest request =
+        new MatrixRequest(
+            CodebookOption.read(codebook),
+            rows,
+            minScore,
+            SearchCommand.parseFilters(filters),
+            origin);
     QuarryHome home = QuarryHome.fromSystem();
     Matrix m;
     try (Quarry quarry = Quarry.open(common.indexDir(home))) {
@@ -76,10 +112,14 @@ final class MatrixCommand implements Callable<Integer> {
     }
     PrintWriter err = spec.commandLine().getErr();
     if (!m.unplaced().isEmpty()) {
-      err.println("quarry: " + m.unplaced().size() + " stored code(s) left out of the matrix, e.g. "
-          + m.unplaced().get(0));
+      err.println(
+          "quarry: "
+              + m.unplaced().size()
+              + " stored code(s) left out of the matrix, e.g. "
+              + m.unplaced().get(0));
     }
-    String title = (request.codebook() == null ? "Codes" : request.codebook().name()) + " by " + rows;
+    String title =
+        (request.codebook() == null ? "Codes" : request.codebook().name()) + " by " + rows;
     try {
       if (out == null) {
         spec.commandLine().getOut().print(output.render(m, title));
@@ -90,8 +130,15 @@ final class MatrixCommand implements Callable<Integer> {
       throw new QuarryException("cannot write " + out + ": " + e.getMessage(), e);
     }
     if (out != null) {
-      err.println("quarry: wrote " + m.rows().size() + " rows x " + m.columns().size() + " codes to " + out
-          + " from index " + common.indexDir(home));
+      err.println(
+          "quarry: wrote "
+              + m.rows().size()
+              + " rows x "
+              + m.columns().size()
+              + " codes to "
+              + out
+              + " from index "
+              + common.indexDir(home));
     }
     return 0;
   }

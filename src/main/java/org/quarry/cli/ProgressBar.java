@@ -3,9 +3,9 @@ package org.quarry.cli;
 import java.io.PrintWriter;
 
 /**
- * A one-line progress bar on stderr that appears only once a job has run for more than a
- * second, so quick jobs stay quiet, and only when stderr is a terminal: carriage returns in a
- * piped log are noise.
+ * A one-line progress bar on stderr that appears only once a job has run for more than a second, so
+ * quick jobs stay quiet, and only when stderr is a terminal: carriage returns in a piped log are
+ * noise.
  */
 final class ProgressBar {
   private static final long QUIET_NANOS = 1_000_000_000L;
@@ -56,7 +56,9 @@ final class ProgressBar {
   /** Reports {@code done} of {@code total} units; draws at most ten times a second. */
   synchronized void update(long done, long total, String what) {
     long now = System.nanoTime();
-    if (!terminal || now - startNanos < quietNanos || (shown && now - lastDrawNanos < 100_000_000L && done < total)) {
+    if (!terminal
+        || now - startNanos < quietNanos
+        || (shown && now - lastDrawNanos < 100_000_000L && done < total)) {
       return;
     }
     shown = true;
@@ -70,7 +72,12 @@ final class ProgressBar {
         String.format(
             java.util.Locale.ROOT,
             "\r%s [%s%s] %d/%d %-40s",
-            label, "#".repeat(filled), " ".repeat(WIDTH - filled), done, total, name));
+            label,
+            "#".repeat(filled),
+            " ".repeat(WIDTH - filled),
+            done,
+            total,
+            name));
     err.flush();
   }
 

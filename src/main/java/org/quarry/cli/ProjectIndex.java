@@ -12,10 +12,10 @@ import java.util.Optional;
 import org.quarry.api.QuarryException;
 
 /**
- * A study's own index, so that a command without {@code --index} does not fall back on the
- * sample index: the {@code QUARRY_INDEX} environment variable (relative to the working folder),
- * else the {@code index:} of a {@code quarry.yaml} in the working folder or the nearest folder
- * above it (relative to that file's folder).
+ * A study's own index, so that a command without {@code --index} does not fall back on the sample
+ * index: the {@code QUARRY_INDEX} environment variable (relative to the working folder), else the
+ * {@code index:} of a {@code quarry.yaml} in the working folder or the nearest folder above it
+ * (relative to that file's folder).
  */
 final class ProjectIndex {
   /** The project file looked for in the working folder and above. */
@@ -54,7 +54,11 @@ final class ProjectIndex {
       root = YAML.readTree(file.toFile());
     } catch (JsonProcessingException e) {
       throw new QuarryException(
-          file + ":" + org.quarry.coding.CodebookReader.yamlProblem(e) + " (the file holds e.g. 'index: study-index')", e);
+          file
+              + ":"
+              + org.quarry.coding.CodebookReader.yamlProblem(e)
+              + " (the file holds e.g. 'index: study-index')",
+          e);
     } catch (IOException e) {
       throw new QuarryException(file + ": cannot read: " + e.getMessage(), e);
     }

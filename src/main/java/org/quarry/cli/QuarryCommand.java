@@ -48,14 +48,16 @@ public final class QuarryCommand implements Runnable {
   public static void main(String[] args) {
     LUCENE_LOG.setLevel(java.util.logging.Level.SEVERE);
     // the console's own encoding, named: not whatever the JVM's default charset happens to be
-    PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, System.out.charset()), true);
-    PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, System.err.charset()), true);
+    PrintWriter out =
+        new PrintWriter(new java.io.OutputStreamWriter(System.out, System.out.charset()), true);
+    PrintWriter err =
+        new PrintWriter(new java.io.OutputStreamWriter(System.err, System.err.charset()), true);
     System.exit(execute(out, err, args));
   }
 
   /**
-   * Runs the CLI with the given streams and returns the exit code (0 success, 1 some inputs
-   * failed, 2 bad usage or input, 3 internal error). Tests call this directly.
+   * Runs the CLI with the given streams and returns the exit code (0 success, 1 some inputs failed,
+   * 2 bad usage or input, 3 internal error). Tests call this directly.
    */
   public static int execute(PrintWriter out, PrintWriter err, String... args) {
     boolean verbose = Arrays.asList(args).contains("--verbose");
@@ -75,12 +77,17 @@ public final class QuarryCommand implements Runnable {
       code = cli.execute(args);
     } catch (OutOfMemoryError e) {
       // picocli hands on Errors; a user still gets one line, and what to do
-      err.println("quarry: out of memory (" + oneLine(e.getMessage()) + "); split large files or give Java"
-          + " more heap with JAVA_TOOL_OPTIONS=-Xmx8g");
+      err.println(
+          "quarry: out of memory ("
+              + oneLine(e.getMessage())
+              + "); split large files or give Java"
+              + " more heap with JAVA_TOOL_OPTIONS=-Xmx8g");
       code = QuarryException.INTERNAL_ERROR;
     } catch (LinkageError e) {
-      err.println("quarry: internal error: " + oneLine(String.valueOf(e))
-          + " (was the jar rebuilt while this ran? run the command again)");
+      err.println(
+          "quarry: internal error: "
+              + oneLine(String.valueOf(e))
+              + " (was the jar rebuilt while this ran? run the command again)");
       code = QuarryException.INTERNAL_ERROR;
     }
     out.flush();
@@ -89,9 +96,9 @@ public final class QuarryCommand implements Runnable {
   }
 
   /**
-   * Prints the one line a failed command owes its user and returns its exit code: the
-   * exception's own for a {@link QuarryException}, {@link QuarryException#INTERNAL_ERROR} for
-   * anything else (a bug is not bad input).
+   * Prints the one line a failed command owes its user and returns its exit code: the exception's
+   * own for a {@link QuarryException}, {@link QuarryException#INTERNAL_ERROR} for anything else (a
+   * bug is not bad input).
    */
   static int failed(Exception ex, PrintWriter err, boolean verbose) {
     if (ex instanceof QuarryException qe) {
@@ -112,8 +119,8 @@ public final class QuarryCommand implements Runnable {
   }
 
   /**
-   * The first option in {@code args} that the command does not know, as a message with the
-   * option it was probably meant to be; empty when every option is known.
+   * The first option in {@code args} that the command does not know, as a message with the option
+   * it was probably meant to be; empty when every option is known.
    */
   static java.util.Optional<String> unknownOption(CommandLine command, String[] args) {
     CommandLine.Model.CommandSpec spec = command.getCommandSpec();
@@ -125,7 +132,9 @@ public final class QuarryCommand implements Runnable {
         continue;
       }
       String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
-      if (spec.findOption(name) == null && !spec.subcommands().containsKey(name) && !isClusteredShortOptions(spec, name)) {
+      if (spec.findOption(name) == null
+          && !spec.subcommands().containsKey(name)
+          && !isClusteredShortOptions(spec, name)) {
         String hint =
             DidYouMean.closest(name, spec.optionsMap().keySet())
                 .map(o -> "; did you mean '" + o + "'?")

@@ -3,9 +3,9 @@ package org.quarry.cli;
 import java.nio.file.Path;
 
 /**
- * Where the embedded defaults live: {@code index/} and {@code seeds/} of the Quarry folder.
- * {@code bin/quarry} passes the folder as the {@code quarry.home} system property so the
- * defaults hold from any working directory; without it the working directory is used.
+ * Where the embedded defaults live: {@code index/} and {@code seeds/} of the Quarry folder. {@code
+ * bin/quarry} passes the folder as the {@code quarry.home} system property so the defaults hold
+ * from any working directory; without it the working directory is used.
  */
 record QuarryHome(Path root) {
 

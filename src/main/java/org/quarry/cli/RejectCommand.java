@@ -8,9 +8,9 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     description =
         "Reject CODE for a passage: a suggestion of it comes off the passage, 'suggest' "
-        + "does not store it there again, and exports leave it out. Kept with the index "
-        + "(re-indexing keeps it) as an example to learn from; replaces an earlier accept "
-        + "of the code for the passage.")
+            + "does not store it there again, and exports leave it out. Kept with the index "
+            + "(re-indexing keeps it) as an example to learn from; replaces an earlier accept "
+            + "of the code for the passage.")
 final class RejectCommand extends DecisionCommand {
   @Override
   boolean accepted() {

@@ -13,10 +13,10 @@ import org.quarry.model.SearchRequest;
 import org.quarry.model.SearchResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code quarry search QUERY}: ranked, highlighted passages with facet counts. */
 @Command(
@@ -24,32 +24,54 @@ import picocli.CommandLine.Model.CommandSpec;
     mixinStandardHelpOptions = true,
     description =
         "Search passages with Lucene query syntax: AND/OR/NOT, \"phrases\", \"phrase\"~N, wild*, "
-        + "fuzzy~, field:value for participant, source, kind, section, code and attributes.")
+            + "fuzzy~, field:value for participant, source, kind, section, code and attributes.")
 final class SearchCommand implements Callable<Integer> {
 
   @Mixin CommonOptions common;
 
   @Spec CommandSpec spec;
 
-  @Parameters(arity = "1..*", paramLabel = "QUERY", description = "The query (words are joined with spaces).")
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "QUERY",
+      description = "The query (words are joined with spaces).")
   List<String> query;
 
-  @Option(names = "--facet", paramLabel = "DIM", description = "Count this dimension (repeatable; default: participant, source, kind, section, code).")
+  @Option(
+      names = "--facet",
+      paramLabel = "DIM",
+      description =
+          "Count this dimension (repeatable; default: participant, source, kind, section, code).")
   List<String> facets = new ArrayList<>();
 
-  @Option(names = "--filter", paramLabel = "DIM=VALUE", description = "Drill down to passages with this value (repeatable; values of one dimension are OR-ed).")
+  @Option(
+      names = "--filter",
+      paramLabel = "DIM=VALUE",
+      description =
+          "Drill down to passages with this value (repeatable; values of one dimension are OR-ed).")
   List<String> filters = new ArrayList<>();
 
-  @Option(names = "--limit", defaultValue = "10", description = "Hits to show (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--limit",
+      defaultValue = "10",
+      description = "Hits to show (default ${DEFAULT-VALUE}).")
   int limit;
 
-  @Option(names = "--offset", defaultValue = "0", description = "Hits to skip (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--offset",
+      defaultValue = "0",
+      description = "Hits to skip (default ${DEFAULT-VALUE}).")
   int offset;
 
-  @Option(names = "--format", defaultValue = "text", description = "text or json (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--format",
+      defaultValue = "text",
+      description = "text or json (default ${DEFAULT-VALUE}).")
   OutputFormat format;
 
-  @Option(names = "--include-duplicates", description = "Count passages of near-duplicate sources too.")
+  @Option(
+      names = "--include-duplicates",
+      description = "Count passages of near-duplicate sources too.")
   boolean includeDuplicates;
 
   enum OutputFormat {
@@ -90,10 +112,10 @@ final class SearchCommand implements Callable<Integer> {
   }
 
   /**
-   * A filter value with a space, unquoted ({@code --filter region=North West}), leaves its
-   * second word as a query word, and the search finds nothing with no word said. A query word
-   * right after a filter's value is such a stray when query words came before the filter too, or
-   * when the value with it is one the index has and the value alone is not.
+   * A filter value with a space, unquoted ({@code --filter region=North West}), leaves its second
+   * word as a query word, and the search finds nothing with no word said. A query word right after
+   * a filter's value is such a stray when query words came before the filter too, or when the value
+   * with it is one the index has and the value alone is not.
    */
   private static void checkNoStrayWord(Quarry quarry, List<String> args) {
     boolean wordsBefore = false;
@@ -120,19 +142,32 @@ final class SearchCommand implements Callable<Integer> {
         String word = args.get(next);
         String joined = value + " " + word;
         boolean joinedExists =
-            quarry.doubts(SearchRequest.builder("")
-                .filters(parseFilters(List.of(joined)))
-                .limit(0)
-                .includeDuplicates(true)
-                .build()).isEmpty()
-                && !quarry.doubts(SearchRequest.builder("")
-                    .filters(parseFilters(List.of(value)))
-                    .limit(0)
-                    .includeDuplicates(true)
-                    .build()).isEmpty();
+            quarry
+                    .doubts(
+                        SearchRequest.builder("")
+                            .filters(parseFilters(List.of(joined)))
+                            .limit(0)
+                            .includeDuplicates(true)
+                            .build())
+                    .isEmpty()
+                && !quarry
+                    .doubts(
+                        SearchRequest.builder("")
+                            .filters(parseFilters(List.of(value)))
+                            .limit(0)
+                            .includeDuplicates(true)
+                            .build())
+                    .isEmpty();
         if (wordsBefore || joinedExists) {
-          throw new QuarryException("'" + word + "' after --filter " + value + " is taken as a query word;"
-              + " quote a value with spaces: --filter \"" + joined + "\"");
+          throw new QuarryException(
+              "'"
+                  + word
+                  + "' after --filter "
+                  + value
+                  + " is taken as a query word;"
+                  + " quote a value with spaces: --filter \""
+                  + joined
+                  + "\"");
         }
       }
       i = next - 1;
@@ -141,7 +176,8 @@ final class SearchCommand implements Callable<Integer> {
 
   // options of search that take a value: the word after them is no query word
   private static boolean takesValue(String option) {
-    return List.of("--facet", "--filter", "--limit", "--offset", "--format", "--index").contains(option);
+    return List.of("--facet", "--filter", "--limit", "--offset", "--format", "--index")
+        .contains(option);
   }
 
   /** {@code dim=value} pairs to a map of dimension to values, in the order given. */

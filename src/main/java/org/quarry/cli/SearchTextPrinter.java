@@ -6,13 +6,13 @@ import java.util.Map;
 import org.quarry.model.FacetValue;
 import org.quarry.model.Hit;
 import org.quarry.model.Passage;
+import org.quarry.model.Scores;
 import org.quarry.model.SearchRequest;
 import org.quarry.model.SearchResult;
-import org.quarry.model.Scores;
 
 /**
- * Prints a search result for people: the count, one block per hit, a line saying where the page
- * is (when there are more) and which index was searched, then the facet counts.
+ * Prints a search result for people: the count, one block per hit, a line saying where the page is
+ * (when there are more) and which index was searched, then the facet counts.
  */
 final class SearchTextPrinter {
   private final PrintWriter out;
@@ -32,7 +32,9 @@ final class SearchTextPrinter {
     out.printf(
         java.util.Locale.ROOT,
         "%d passage%s match %s%n",
-        result.total(), result.total() == 1 ? "" : "s", result.query());
+        result.total(),
+        result.total() == 1 ? "" : "s",
+        result.query());
     int rank = request.offset();
     for (Hit hit : result.hits()) {
       Passage p = hit.passage();
@@ -46,13 +48,17 @@ final class SearchTextPrinter {
       if (p.section() != null) {
         head.append(" ").append(p.section());
       }
-      head.append("  (score " + Scores.format(hit.score(), 2) + ", " + p.start() + "-" + p.end() + ")");
+      head.append(
+          "  (score " + Scores.format(hit.score(), 2) + ", " + p.start() + "-" + p.end() + ")");
       out.println(head);
       // a passage of several paragraphs (a long turn, a quote over paragraphs) stays in its block
-      out.println("   " + plain(hit.highlight() == null ? p.text() : hit.highlight()).replace("\n", "\n   "));
+      out.println(
+          "   "
+              + plain(hit.highlight() == null ? p.text() : hit.highlight()).replace("\n", "\n   "));
       if (!hit.codes().isEmpty()) {
         StringBuilder codes = new StringBuilder("   codes:");
-        hit.codes().forEach(c -> codes.append(" " + c.code() + " (" + Scores.format(c.score(), 2) + ")"));
+        hit.codes()
+            .forEach(c -> codes.append(" " + c.code() + " (" + Scores.format(c.score(), 2) + ")"));
         out.println(codes);
       }
     }

@@ -9,24 +9,31 @@ import org.quarry.api.QuarryException;
 import org.quarry.http.QuarryServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code quarry serve}: the local HTTP/JSON API and web page, until interrupted. */
 @Command(
     name = "serve",
     mixinStandardHelpOptions = true,
-    description = "Serve the local HTTP/JSON API (/api/v1/search, /api/v1/passages/ID) and a search page.")
+    description =
+        "Serve the local HTTP/JSON API (/api/v1/search, /api/v1/passages/ID) and a search page.")
 final class ServeCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--bind", defaultValue = "127.0.0.1", description = "Address to bind (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--bind",
+      defaultValue = "127.0.0.1",
+      description = "Address to bind (default ${DEFAULT-VALUE}).")
   String bind;
 
-  @Option(names = "--port", defaultValue = "7070", description = "Port (default ${DEFAULT-VALUE}; 0 picks a free one).")
+  @Option(
+      names = "--port",
+      defaultValue = "7070",
+      description = "Port (default ${DEFAULT-VALUE}; 0 picks a free one).")
   int port;
 
   @Override
@@ -42,15 +49,28 @@ final class ServeCommand implements Callable<Integer> {
       try {
         server = QuarryServer.start(quarry, bind, port);
       } catch (IOException e) {
-        throw new QuarryException("cannot listen on " + bind + ":" + port + ": " + e.getMessage() + " (try another --port)", e);
+        throw new QuarryException(
+            "cannot listen on "
+                + bind
+                + ":"
+                + port
+                + ": "
+                + e.getMessage()
+                + " (try another --port)",
+            e);
       }
-      spec.commandLine().getOut().println("quarry: serving http://" + bind + ":" + server.port() + "/ (Ctrl-C stops)");
+      spec.commandLine()
+          .getOut()
+          .println("quarry: serving http://" + bind + ":" + server.port() + "/ (Ctrl-C stops)");
       spec.commandLine().getOut().flush();
       CountDownLatch stop = new CountDownLatch(1);
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        server.close();
-        stop.countDown();
-      }));
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    server.close();
+                    stop.countDown();
+                  }));
       stop.await();
     }
     return 0;

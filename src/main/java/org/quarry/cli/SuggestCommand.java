@@ -1,6 +1,4 @@
 package org.quarry.cli;
-import org.quarry.model.LoadedCodebook;
-import org.quarry.model.SuggestMethod;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -13,14 +11,16 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.quarry.api.Quarry;
 import org.quarry.api.QuarryException;
-import org.quarry.model.PassageSuggestions;
-import org.quarry.model.SuggestOptions;
-import org.quarry.model.SuggestionRun;
-import org.quarry.coding.UncertaintySampler;
 import org.quarry.api.SuggesterChoice;
 import org.quarry.api.SuggestionOutput;
+import org.quarry.coding.UncertaintySampler;
 import org.quarry.model.Coding;
+import org.quarry.model.LoadedCodebook;
 import org.quarry.model.Passage;
+import org.quarry.model.PassageSuggestions;
+import org.quarry.model.SuggestMethod;
+import org.quarry.model.SuggestOptions;
+import org.quarry.model.SuggestionRun;
 import org.quarry.output.OutputFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,67 +34,108 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description =
         "Suggest codes of a codebook for passages, through the index (one query per code): "
-        + "each with a score in [0,1] and the matched words with offsets in the source file. "
-        + "Text and CSV show each passage's words on one line, cut near 100 characters. "
-        + "Suggestions at or above --store-min are stored, so 'code:ID' searches and the code facet see them.")
+            + "each with a score in [0,1] and the matched words with offsets in the source file. "
+            + "Text and CSV show each passage's words on one line, cut near 100 characters. "
+            + "Suggestions at or above --store-min are stored, so 'code:ID' searches and the code facet see them.")
 final class SuggestCommand implements Callable<Integer> {
 
   @Mixin CommonOptions common;
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--codebook", required = true, paramLabel = "FILE", description = "Codebook (.yaml, or REFI-QDA .qdc).")
+  @Option(
+      names = "--codebook",
+      required = true,
+      paramLabel = "FILE",
+      description = "Codebook (.yaml, or REFI-QDA .qdc).")
   Path codebook;
 
   // every candidate is shown by default (ranked, with its score); storing has its own floor
-  @Option(names = "--min-score", defaultValue = "0", paramLabel = "X", description = "Smallest score shown, 0 to 1 (default ${DEFAULT-VALUE}: every candidate).")
+  @Option(
+      names = "--min-score",
+      defaultValue = "0",
+      paramLabel = "X",
+      description = "Smallest score shown, 0 to 1 (default ${DEFAULT-VALUE}: every candidate).")
   double minScore;
 
-  @Option(names = "--top", defaultValue = "3", paramLabel = "K", description = "Most codes per passage (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--top",
+      defaultValue = "3",
+      paramLabel = "K",
+      description = "Most codes per passage (default ${DEFAULT-VALUE}).")
   int top;
 
-  @Option(names = "--kind", paramLabel = "K",
+  @Option(
+      names = "--kind",
+      paramLabel = "K",
       description =
           "Only passages of this kind (quote, narrative, turn, interviewer, response), or all. "
-          + "Default: every kind but interviewer turns (questions still count as the context of answers).")
+              + "Default: every kind but interviewer turns (questions still count as the context of answers).")
   String kind;
 
-  @Option(names = "--filter", paramLabel = "DIM=VALUE", description = "Only passages with this facet value (repeatable).")
+  @Option(
+      names = "--filter",
+      paramLabel = "DIM=VALUE",
+      description = "Only passages with this facet value (repeatable).")
   List<String> filters = new ArrayList<>();
 
-  @Option(names = "--format", defaultValue = "text", description = "text, jsonl or csv (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--format",
+      defaultValue = "text",
+      description = "text, jsonl or csv (default ${DEFAULT-VALUE}).")
   Format format;
 
-  @Option(names = "--out", paramLabel = "FILE", description = "Write the suggestions to FILE instead of stdout.")
+  @Option(
+      names = "--out",
+      paramLabel = "FILE",
+      description = "Write the suggestions to FILE instead of stdout.")
   Path out;
 
-  @Option(names = "--text", paramLabel = "TEXT", description = "Suggest for this one text, without an index.")
+  @Option(
+      names = "--text",
+      paramLabel = "TEXT",
+      description = "Suggest for this one text, without an index.")
   String text;
 
-  @Option(names = "--context-weight", defaultValue = "0.5", paramLabel = "W",
+  @Option(
+      names = "--context-weight",
+      defaultValue = "0.5",
+      paramLabel = "W",
       description =
           "How much a lexicon word in a passage's context (the narrative introducing a quote, the question "
-          + "before a turn) counts against one in the passage itself, 0 to 1 (default ${DEFAULT-VALUE}; 0: passage only).")
+              + "before a turn) counts against one in the passage itself, 0 to 1 (default ${DEFAULT-VALUE}; 0: passage only).")
   double contextWeight;
 
   // null: as many as there are processors
-  @Option(names = "--threads", paramLabel = "N",
-      description = "Threads to suggest on (default: the number of processors). The suggestions do not depend on it.")
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description =
+          "Threads to suggest on (default: the number of processors). The suggestions do not depend on it.")
   Integer threads;
 
-  // null: the method's own threshold (the lexicon's 0.3, or the one a model chose on held-out folds)
-  @Option(names = "--store-min", paramLabel = "X",
-      description = "Store suggestions at or above X with the passages (default: the method's threshold, 0.3 for the lexicon).")
+  // null: the method's own threshold (the lexicon's 0.3, or the one a model chose on held-out
+  // folds)
+  @Option(
+      names = "--store-min",
+      paramLabel = "X",
+      description =
+          "Store suggestions at or above X with the passages (default: the method's threshold, 0.3 for the lexicon).")
   Double storeMin;
 
-  @Option(names = "--method", paramLabel = "M",
+  @Option(
+      names = "--method",
+      paramLabel = "M",
       description =
           "lexicon, learned or combined (default: combined when a model trained by 'quarry learn' fits "
-          + "the codebook and index, else lexicon).")
+              + "the codebook and index, else lexicon).")
   String method;
 
-  @Option(names = "--uncertain", paramLabel = "N",
-      description = "List the N uncoded passages whose coding would most improve the model (scores closest to its threshold); stores nothing.")
+  @Option(
+      names = "--uncertain",
+      paramLabel = "N",
+      description =
+          "List the N uncoded passages whose coding would most improve the model (scores closest to its threshold); stores nothing.")
   Integer uncertain;
 
   @Option(names = "--no-store", description = "Do not store suggestions in the index.")
@@ -118,28 +159,34 @@ final class SuggestCommand implements Callable<Integer> {
       throw new QuarryException(e.getMessage(), e);
     }
     if (text != null && chosen != null && chosen != SuggestMethod.LEXICON) {
-      throw new QuarryException("--text is suggested for by the lexicon; --method " + chosen.label()
-          + " works on the passages of the index");
+      throw new QuarryException(
+          "--text is suggested for by the lexicon; --method "
+              + chosen.label()
+              + " works on the passages of the index");
     }
     if (uncertain != null && (uncertain < 1 || text != null)) {
-      throw new QuarryException(text != null ? "--uncertain works on the index, not with --text"
-          : "--uncertain must be 1 or more, got " + uncertain);
+      throw new QuarryException(
+          text != null
+              ? "--uncertain works on the index, not with --text"
+              : "--uncertain must be 1 or more, got " + uncertain);
     }
     // a bad --out is bad usage, found before suggestions are stored in the index
     Path outFolder = out == null ? null : out.toAbsolutePath().normalize().getParent();
     if (outFolder != null && !Files.isDirectory(outFolder)) {
-      throw new QuarryException("cannot write " + out + ": no folder " + outFolder + "; create it first");
+      throw new QuarryException(
+          "cannot write " + out + ": no folder " + outFolder + "; create it first");
     }
     SuggestOptions options;
     try {
-      options = SuggestOptions.builder()
-          .minScore(minScore)
-          .top(top)
-          .kind(kind)
-          .filters(SearchCommand.parseFilters(filters))
-          .contextWeight(contextWeight)
-          .threads(threads == null ? SuggestOptions.defaultThreads() : threads)
-          .build();
+      options =
+          SuggestOptions.builder()
+              .minScore(minScore)
+              .top(top)
+              .kind(kind)
+              .filters(SearchCommand.parseFilters(filters))
+              .contextWeight(contextWeight)
+              .threads(threads == null ? SuggestOptions.defaultThreads() : threads)
+              .build();
     } catch (IllegalArgumentException e) {
       throw new QuarryException(e.getMessage(), e);
     }
@@ -163,24 +210,40 @@ final class SuggestCommand implements Callable<Integer> {
         ProgressBar bar = new ProgressBar(err, "suggest");
         try {
           if (uncertain != null) {
-            SuggestOptions every = SuggestOptions.builder()
-                .minScore(0)
-                .top(Math.max(1, suggester.codes().size()))
-                .kind(options.kind())
-                .filters(options.filters())
-                .evidence(false)
-                .contextWeight(options.contextWeight())
-                .threads(options.threads())
-                .build();
-            SuggestionRun all = quarry.suggest(book.codebook(), suggester, every, java.util.OptionalDouble.empty(), bar::update);
+            SuggestOptions every =
+                SuggestOptions.builder()
+                    .minScore(0)
+                    .top(Math.max(1, suggester.codes().size()))
+                    .kind(options.kind())
+                    .filters(options.filters())
+                    .evidence(false)
+                    .contextWeight(options.contextWeight())
+                    .threads(options.threads())
+                    .build();
+            SuggestionRun all =
+                quarry.suggest(
+                    book.codebook(),
+                    suggester,
+                    every,
+                    java.util.OptionalDouble.empty(),
+                    bar::update);
             java.util.function.Predicate<Passage> coded = humanCoded(quarry.humanCodings());
             List<PassageSuggestions> picked =
-                UncertaintySampler.pick(all, suggester.defaultMinScore(), coded, uncertain, options.top());
-            run = new SuggestionRun(picked, all.considered(), all.codes(), all.scoringNanos(), 0, 0);
+                UncertaintySampler.pick(
+                    all, suggester.defaultMinScore(), coded, uncertain, options.top());
+            run =
+                new SuggestionRun(picked, all.considered(), all.codes(), all.scoringNanos(), 0, 0);
             noStore = true;
           } else {
-            run = quarry.suggest(book.codebook(), suggester, options,
-                noStore ? java.util.OptionalDouble.empty() : java.util.OptionalDouble.of(storeAt), bar::update);
+            run =
+                quarry.suggest(
+                    book.codebook(),
+                    suggester,
+                    options,
+                    noStore
+                        ? java.util.OptionalDouble.empty()
+                        : java.util.OptionalDouble.of(storeAt),
+                    bar::update);
           }
         } finally {
           bar.finish();
@@ -190,10 +253,13 @@ final class SuggestCommand implements Callable<Integer> {
     long ms = (System.nanoTime() - t0) / 1_000_000;
     if (out != null) {
       try {
-        OutputFile.write(out, o -> {
-          PrintWriter w = new PrintWriter(new java.io.OutputStreamWriter(o, StandardCharsets.UTF_8));
-          write(w, run); // flushes
-        });
+        OutputFile.write(
+            out,
+            o -> {
+              PrintWriter w =
+                  new PrintWriter(new java.io.OutputStreamWriter(o, StandardCharsets.UTF_8));
+              write(w, run); // flushes
+            });
       } catch (IOException e) {
         throw new QuarryException("cannot write " + out + ": " + e.getMessage(), e);
       }
@@ -201,12 +267,27 @@ final class SuggestCommand implements Callable<Integer> {
       write(spec.commandLine().getOut(), run);
     }
     int n = run.passages().stream().mapToInt(p -> p.suggestions().size()).sum();
-    err.println(String.format(Locale.ROOT,
-        "quarry: " + (usedMethod == null ? "" : usedMethod + ": ") + "%d codes over %d passages: %d suggestions on %d passages in %d ms (queries %d ms, evidence %d ms)%s",
-        run.codes(), run.considered(), n, run.passages().size(), ms, run.scoringNanos() / 1_000_000,
-        run.evidenceNanos() / 1_000_000,
-        text != null || noStore ? "" : "; stored codes changed on " + run.stored() + " passages (score >= " + storeAt + ")")
-        + (text != null ? "" : "; index " + common.indexDir(home)));
+    err.println(
+        String.format(
+                Locale.ROOT,
+                "quarry: "
+                    + (usedMethod == null ? "" : usedMethod + ": ")
+                    + "%d codes over %d passages: %d suggestions on %d passages in %d ms (queries %d ms, evidence %d ms)%s",
+                run.codes(),
+                run.considered(),
+                n,
+                run.passages().size(),
+                ms,
+                run.scoringNanos() / 1_000_000,
+                run.evidenceNanos() / 1_000_000,
+                text != null || noStore
+                    ? ""
+                    : "; stored codes changed on "
+                        + run.stored()
+                        + " passages (score >= "
+                        + storeAt
+                        + ")")
+            + (text != null ? "" : "; index " + common.indexDir(home)));
     return 0;
   }
 
@@ -218,8 +299,9 @@ final class SuggestCommand implements Callable<Integer> {
   private static java.util.function.Predicate<Passage> humanCoded(List<Coding> codings) {
     java.util.Map<String, List<Coding>> bySource = new java.util.HashMap<>();
     codings.forEach(c -> bySource.computeIfAbsent(c.source(), k -> new ArrayList<>()).add(c));
-    return p -> bySource.getOrDefault(p.source(), List.of()).stream()
-        .anyMatch(c -> c.start() < p.end() && c.end() > p.start());
+    return p ->
+        bySource.getOrDefault(p.source(), List.of()).stream()
+            .anyMatch(c -> c.start() < p.end() && c.end() > p.start());
   }
 
   private void write(PrintWriter w, SuggestionRun run) {

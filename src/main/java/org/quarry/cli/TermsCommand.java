@@ -7,8 +7,8 @@ import java.util.concurrent.Callable;
 import org.quarry.api.Quarry;
 import org.quarry.api.QuarryException;
 import org.quarry.api.TermsOutput;
-import org.quarry.model.KeyTerm;
 import org.quarry.model.Codebook;
+import org.quarry.model.KeyTerm;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,32 +21,45 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description =
         "Words and phrases over-represented in the passages a code (or query) matches, against the "
-        + "rest of the corpus, ranked by log-likelihood G², with counts and an example passage each; "
-        + "terms already in the lexicon are left out.")
+            + "rest of the corpus, ranked by log-likelihood G², with counts and an example passage each; "
+            + "terms already in the lexicon are left out.")
 final class TermsCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--code", paramLabel = "ID", description = "The code whose passages to study (needs --codebook).")
+  @Option(
+      names = "--code",
+      paramLabel = "ID",
+      description = "The code whose passages to study (needs --codebook).")
   String code;
 
   @Option(names = "--codebook", paramLabel = "FILE", description = "The codebook holding --code.")
   Path codebook;
 
-  @Option(names = "--query", paramLabel = "Q", description = "Study the passages this query matches instead.")
+  @Option(
+      names = "--query",
+      paramLabel = "Q",
+      description = "Study the passages this query matches instead.")
   String query;
 
-  @Option(names = "--limit", defaultValue = "25", description = "Terms to show (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--limit",
+      defaultValue = "25",
+      description = "Terms to show (default ${DEFAULT-VALUE}).")
   int limit;
 
-  @Option(names = "--format", defaultValue = "text", description = "text or json (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--format",
+      defaultValue = "text",
+      description = "text or json (default ${DEFAULT-VALUE}).")
   SearchCommand.OutputFormat format;
 
   @Override
   public Integer call() throws Exception {
     if ((code == null) == (query == null)) {
-      throw new QuarryException("give --code ID (with --codebook FILE) or --query Q, not both or neither");
+      throw new QuarryException(
+          "give --code ID (with --codebook FILE) or --query Q, not both or neither");
     }
     if (code != null && codebook == null) {
       throw new QuarryException("--code needs --codebook FILE");

@@ -1,7 +1,4 @@
 package org.quarry.coding;
-import org.quarry.model.SuggestProgress;
-import org.quarry.model.PassageSuggestions;
-import org.quarry.model.SuggestOptions;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -16,20 +13,21 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.util.FixedBitSet;
-import org.quarry.analysis.Glossary;
 import org.quarry.analysis.LemmaAnnotation;
 import org.quarry.index.Fields;
 import org.quarry.index.PassageDocuments;
 import org.quarry.learn.PassageBag;
-import org.quarry.model.Codebook;
 import org.quarry.model.Passage;
+import org.quarry.model.PassageSuggestions;
+import org.quarry.model.SuggestOptions;
+import org.quarry.model.SuggestProgress;
 import org.quarry.model.Suggestion;
 
 /**
- * Reads the passages a run selects as the learner sees them ({@link PassageBag}): the terms of
- * the stored annotation (CoreNLP is not run again), those of the passage's context, its kind, and
- * the lexicon's score for every code, from one lexicon run over the same selection, whose
- * suggestions (with their evidence, when asked for) come along.
+ * Reads the passages a run selects as the learner sees them ({@link PassageBag}): the terms of the
+ * stored annotation (CoreNLP is not run again), those of the passage's context, its kind, and the
+ * lexicon's score for every code, from one lexicon run over the same selection, whose suggestions
+ * (with their evidence, when asked for) come along.
  */
 final class BaggedPassages {
   /**
@@ -45,20 +43,22 @@ final class BaggedPassages {
   private BaggedPassages() {}
 
   /** The passages {@code options} select, in document order, with the scores of {@code lexicon}. */
-  static List<Bagged> read(IndexReader reader, CodeSuggester lexicon, SuggestOptions options) throws IOException {
+  static List<Bagged> read(IndexReader reader, CodeSuggester lexicon, SuggestOptions options)
+      throws IOException {
     Map<String, Map<String, Suggestion>> lex = new HashMap<>();
     if (!lexicon.codes().isEmpty()) {
-      SuggestOptions all = SuggestOptions.builder()
-          .minScore(0)
-          .top(lexicon.codes().size())
-          .kind(options.kind())
-          .filters(options.filters())
-          .includeDuplicates(options.includeDuplicates())
-          .evidence(options.evidence())
-          .contextWeight(options.contextWeight())
-          .threads(options.threads())
-          .passages(options.passages())
-          .build();
+      SuggestOptions all =
+          SuggestOptions.builder()
+              .minScore(0)
+              .top(lexicon.codes().size())
+              .kind(options.kind())
+              .filters(options.filters())
+              .includeDuplicates(options.includeDuplicates())
+              .evidence(options.evidence())
+              .contextWeight(options.contextWeight())
+              .threads(options.threads())
+              .passages(options.passages())
+              .build();
       for (PassageSuggestions ps : lexicon.suggest(reader, all, SuggestProgress.NONE).passages()) {
         Map<String, Suggestion> m = new HashMap<>();
         ps.suggestions().forEach(s -> m.put(s.code(), s));
@@ -66,7 +66,8 @@ final class BaggedPassages {
       }
     }
     IndexSearcher searcher = new IndexSearcher(reader);
-    FixedBitSet selected = CodeSuggester.selectedDocs(searcher, CodeSuggester.selection(reader, options));
+    FixedBitSet selected =
+        CodeSuggester.selectedDocs(searcher, CodeSuggester.selection(reader, options));
     PassageContexts contexts = options.contextWeight() > 0 ? PassageContexts.of(reader) : null;
     StoredFields stored = reader.storedFields();
     Set<String> fields = new HashSet<>(SuggestionGatherer.PASSAGE_FIELDS);
@@ -76,7 +77,8 @@ final class BaggedPassages {
     int lastContext = PassageContexts.NONE;
     Map<String, Integer> lastContextTerms = Map.of();
     int maxDoc = reader.maxDoc();
-    for (int d = selected.nextSetBit(0); d != DocIdSetIterator.NO_MORE_DOCS;
+    for (int d = selected.nextSetBit(0);
+        d != DocIdSetIterator.NO_MORE_DOCS;
         d = d + 1 < maxDoc ? selected.nextSetBit(d + 1) : DocIdSetIterator.NO_MORE_DOCS) {
       Document doc = stored.document(d, fields);
       Passage p = PassageDocuments.passage(doc);
@@ -93,7 +95,9 @@ final class BaggedPassages {
       Map<String, Suggestion> lexSuggestions = lex.getOrDefault(p.id(), Map.of());
       Map<String, Double> scores = new HashMap<>();
       lexSuggestions.forEach((code, s) -> scores.put(code, s.score()));
-      out.add(new Bagged(d, p, new PassageBag(terms, context, p.kind().label(), scores), lexSuggestions));
+      out.add(
+          new Bagged(
+              d, p, new PassageBag(terms, context, p.kind().label(), scores), lexSuggestions));
     }
     return out;
   }

@@ -23,8 +23,8 @@ import org.quarry.model.Code;
 
 /**
  * Turns a code's lexicon into one Lucene query over the lemma field: each term a clause (a word
- * through the same query analyzer as search, so lemmas and glossary synonyms apply; several words
- * a phrase; {@code *}/{@code ?} a wildcard on lemmas, also as words of a phrase, {@code "human
+ * through the same query analyzer as search, so lemmas and glossary synonyms apply; several words a
+ * phrase; {@code *}/{@code ?} a wildcard on lemmas, also as words of a phrase, {@code "human
  * subject*"}, see {@link WildcardPhraseQuery}), the raw {@code query} one more clause, and every
  * {@code exclude} entry a veto.
  *
@@ -40,10 +40,10 @@ public final class CodeQueryBuilder {
    * Most words a wildcard word of a phrase ({@code "human subject*"}) may match in one segment of
    * the index; more is an error that names the term. A wildcard word stands for a word family
    * (subject, subjective, subjectivity), which has a handful of lemmas; past 128 (Lucene's {@code
-   * Intervals.DEFAULT_MAX_EXPANSIONS}) the prefix is too short to name one, and every passage
-   * would be checked against hundreds of words' positions. Unlike a single-word wildcard, which
-   * keeps its {@value #WILDCARD_TERMS} most frequent words, an interval phrase cannot drop words
-   * without missing matches, so it refuses instead.
+   * Intervals.DEFAULT_MAX_EXPANSIONS}) the prefix is too short to name one, and every passage would
+   * be checked against hundreds of words' positions. Unlike a single-word wildcard, which keeps its
+   * {@value #WILDCARD_TERMS} most frequent words, an interval phrase cannot drop words without
+   * missing matches, so it refuses instead.
    */
   public static final int PHRASE_WILDCARD_TERMS = 128;
 
@@ -103,7 +103,8 @@ public final class CodeQueryBuilder {
     }
     // callers that filter wrap this query as a MUST clause, so its SHOULD clauses stay a
     // disjunction (a FILTER clause next to them would make them optional)
-    Query q = entries.isEmpty() ? new MatchNoDocsQuery("code " + code.id() + " has no terms") : b.build();
+    Query q =
+        entries.isEmpty() ? new MatchNoDocsQuery("code " + code.id() + " has no terms") : b.build();
     return new CodeQuery(code, entries, excludes, q);
   }
 
@@ -112,8 +113,8 @@ public final class CodeQueryBuilder {
    * phrase with wildcard words ({@code "follow up question*"}).
    *
    * @throws IllegalArgumentException with the reason, when the entry matches nothing by
-   *     construction (no letters or digits, only punctuation) or is a wildcard Quarry refuses
-   *     (a leading wildcard; a wildcard word of a phrase with symbols in it)
+   *     construction (no letters or digits, only punctuation) or is a wildcard Quarry refuses (a
+   *     leading wildcard; a wildcard word of a phrase with symbols in it)
    */
   public Query term(String term) {
     String t = term == null ? "" : term.strip();
@@ -124,7 +125,8 @@ public final class CodeQueryBuilder {
     boolean wildcard = t.indexOf('*') >= 0 || t.indexOf('?') >= 0;
     // anything but one plain word (two words, "place-based") is a phrase, so its parts must all
     // occur, in order, rather than any one of them
-    boolean words = !t.codePoints().allMatch(cp -> Character.isLetterOrDigit(cp) || cp == '*' || cp == '?');
+    boolean words =
+        !t.codePoints().allMatch(cp -> Character.isLetterOrDigit(cp) || cp == '*' || cp == '?');
     if (t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"")) {
       t = t.substring(1, t.length() - 1).strip();
       words = true;
@@ -139,12 +141,15 @@ public final class CodeQueryBuilder {
     Query q = parse(text, term);
     if (isEmpty(q)) {
       throw new IllegalArgumentException(
-          "term '" + term + "' is only punctuation or symbols after analysis, so it matches nothing");
+          "term '"
+              + term
+              + "' is only punctuation or symbols after analysis, so it matches nothing");
     }
     return q;
   }
 
-  // a single-word wildcard on lemmas, lower-cased as the lemma field's terms are (Lemmas lower-cases
+  // a single-word wildcard on lemmas, lower-cased as the lemma field's terms are (Lemmas
+  // lower-cases
   // with Locale.ROOT; wildcard words skip analysis, so they are not lemmatised)
   private static Query wildcard(String word, String asWritten) {
     if (word.startsWith("*") || word.startsWith("?")) {
@@ -170,9 +175,14 @@ public final class CodeQueryBuilder {
       }
       addRun(run.toString(), asWritten, sources, parts);
       run.setLength(0);
-      if (!word.codePoints().allMatch(cp -> Character.isLetterOrDigit(cp) || cp == '*' || cp == '?')) {
-        throw new IllegalArgumentException("term '" + asWritten + "' has a wildcard in '" + word
-            + "', which is not one word of letters and digits (write its parts apart, e.g. 'follow up*')");
+      if (!word.codePoints()
+          .allMatch(cp -> Character.isLetterOrDigit(cp) || cp == '*' || cp == '?')) {
+        throw new IllegalArgumentException(
+            "term '"
+                + asWritten
+                + "' has a wildcard in '"
+                + word
+                + "', which is not one word of letters and digits (write its parts apart, e.g. 'follow up*')");
       }
       Query w = wildcard(word, asWritten);
       sources.add(Intervals.wildcard(((WildcardQuery) w).getTerm().bytes(), PHRASE_WILDCARD_TERMS));
@@ -180,12 +190,16 @@ public final class CodeQueryBuilder {
     }
     addRun(run.toString(), asWritten, sources, parts);
     IntervalsSource source =
-        sources.size() == 1 ? sources.get(0) : Intervals.phrase(sources.toArray(IntervalsSource[]::new));
+        sources.size() == 1
+            ? sources.get(0)
+            : Intervals.phrase(sources.toArray(IntervalsSource[]::new));
     return new WildcardPhraseQuery(asWritten, Fields.TEXT_LEMMA, source, parts);
   }
 
-  // plain words of a wildcard phrase; a run of punctuation alone is dropped, as the tokenizer drops it
-  private void addRun(String run, String asWritten, List<IntervalsSource> sources, List<Query> parts) {
+  // plain words of a wildcard phrase; a run of punctuation alone is dropped, as the tokenizer drops
+  // it
+  private void addRun(
+      String run, String asWritten, List<IntervalsSource> sources, List<Query> parts) {
     if (run.codePoints().noneMatch(Character::isLetterOrDigit)) {
       return;
     }
@@ -215,8 +229,8 @@ public final class CodeQueryBuilder {
   }
 
   /**
-   * The lemmas of a lexicon entry as the lemma field holds them, joined by spaces ({@code
-   * "clinical directors"} gives {@code clinical director}); a wildcard entry lower-cased as is.
+   * The lemmas of a lexicon entry as the lemma field holds them, joined by spaces ({@code "clinical
+   * directors"} gives {@code clinical director}); a wildcard entry lower-cased as is.
    */
   public static String lemmas(String term) {
     String t = term.strip();
@@ -245,14 +259,19 @@ public final class CodeQueryBuilder {
     parser.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
     parser.setAllowLeadingWildcard(false);
     parser.setDefaultOperator(QueryParser.Operator.OR);
-    parser.setMultiTermRewriteMethod(new MultiTermQuery.TopTermsBlendedFreqScoringRewrite(WILDCARD_TERMS));
+    parser.setMultiTermRewriteMethod(
+        new MultiTermQuery.TopTermsBlendedFreqScoringRewrite(WILDCARD_TERMS));
     try {
       return parser.parse(text);
     } catch (ParseException e) {
       String m = String.valueOf(e.getMessage());
       int nl = m.indexOf('\n');
       throw new IllegalArgumentException(
-          "'" + asWritten + "' is not valid query syntax: " + (nl < 0 ? m : m.substring(0, nl)).strip(), e);
+          "'"
+              + asWritten
+              + "' is not valid query syntax: "
+              + (nl < 0 ? m : m.substring(0, nl)).strip(),
+          e);
     } catch (IndexSearcher.TooManyClauses e) {
       throw new IllegalArgumentException("'" + asWritten + "' expands to too many clauses", e);
     }

@@ -18,14 +18,14 @@ import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.FixedBitSet;
 
 /**
- * Scores codes over every document of an index and keeps the best {@code k} codes per document,
- * for one thread: the arrays it writes are its own, what it reads (searcher, queries, selection,
+ * Scores codes over every document of an index and keeps the best {@code k} codes per document, for
+ * one thread: the arrays it writes are its own, what it reads (searcher, queries, selection,
  * contexts) is shared and never written. Scorers that each ran some of the codes are merged into
  * one ({@link #mergeFrom}) with the same order as one scorer that ran them all.
  *
  * <p>The order of a document's codes is total: score descending, then codebook order on equal
- * scores. So the best {@code k} of a union of codes are the best {@code k} of the per-scorer
- * bests, whichever codes each scorer ran and in whichever order.
+ * scores. So the best {@code k} of a union of codes are the best {@code k} of the per-scorer bests,
+ * whichever codes each scorer ran and in whichever order.
  */
 final class CodeScorer {
   private final IndexSearcher searcher;
@@ -53,8 +53,15 @@ final class CodeScorer {
    * @param contexts the passages' contexts, or null to leave context out
    */
   CodeScorer(
-      IndexSearcher searcher, List<CodeQueryBuilder.CodeQuery> queries, FixedBitSet selected, Slots slots,
-      FixedBitSet scored, PassageContexts contexts, double contextWeight, double minScore, int k) {
+      IndexSearcher searcher,
+      List<CodeQueryBuilder.CodeQuery> queries,
+      FixedBitSet selected,
+      Slots slots,
+      FixedBitSet scored,
+      PassageContexts contexts,
+      double contextWeight,
+      double minScore,
+      int k) {
     this.searcher = searcher;
     this.queries = queries;
     this.selected = selected;
@@ -75,10 +82,14 @@ final class CodeScorer {
 
   /** A scorer of the same run with arrays of its own, for another thread. */
   CodeScorer sibling() {
-    return new CodeScorer(searcher, queries, selected, slots, scored, contexts, contextWeight, minScore, k);
+    return new CodeScorer(
+        searcher, queries, selected, slots, scored, contexts, contextWeight, minScore, k);
   }
 
-  /** The best codes per selected passage: those of slot {@code s} from {@code s * k}, -1 past the last. */
+  /**
+   * The best codes per selected passage: those of slot {@code s} from {@code s * k}, -1 past the
+   * last.
+   */
   int[] bestCodes() {
     return bestCodes;
   }
@@ -144,12 +155,14 @@ final class CodeScorer {
         rank(g, c, calibration);
       }
       if (contexts != null) {
-        contexts.forEachDependent(g, d -> {
-          if (selected.get(d) && lastCode[d] != stamp && (vetoed == null || !vetoed.get(d))) {
-            lastCode[d] = stamp;
-            rank(d, stamp - 1, calibration);
-          }
-        });
+        contexts.forEachDependent(
+            g,
+            d -> {
+              if (selected.get(d) && lastCode[d] != stamp && (vetoed == null || !vetoed.get(d))) {
+                lastCode[d] = stamp;
+                rank(d, stamp - 1, calibration);
+              }
+            });
       }
     }
     for (int i = 0; i < count[0]; i++) {
@@ -176,7 +189,8 @@ final class CodeScorer {
     BooleanQuery.Builder any = new BooleanQuery.Builder();
     cq.excludes().forEach(e -> any.add(e.query(), BooleanClause.Occur.SHOULD));
     FixedBitSet bits = new FixedBitSet(Math.max(1, raw.length));
-    Weight w = searcher.createWeight(searcher.rewrite(any.build()), ScoreMode.COMPLETE_NO_SCORES, 1f);
+    Weight w =
+        searcher.createWeight(searcher.rewrite(any.build()), ScoreMode.COMPLETE_NO_SCORES, 1f);
     for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
       Scorer s = w.scorer(leaf);
       if (s == null) {

@@ -1,9 +1,4 @@
 package org.quarry.coding;
-import org.quarry.model.SuggestProgress;
-import org.quarry.model.SuggestMethod;
-import org.quarry.model.PassageSuggestions;
-import org.quarry.model.SuggestionRun;
-import org.quarry.model.SuggestOptions;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -36,6 +31,11 @@ import org.quarry.index.PassageDocuments;
 import org.quarry.model.Code;
 import org.quarry.model.Codebook;
 import org.quarry.model.PassageKind;
+import org.quarry.model.PassageSuggestions;
+import org.quarry.model.SuggestMethod;
+import org.quarry.model.SuggestOptions;
+import org.quarry.model.SuggestProgress;
+import org.quarry.model.SuggestionRun;
 
 /**
  * Suggests codes for passages in bulk, through the index: one query per code (see {@link
@@ -46,8 +46,8 @@ import org.quarry.model.PassageKind;
  *
  * <p>A quote or turn also draws on its context ({@link PassageContexts}: the narrative that
  * introduces a quote, the question before a turn): a code's raw score on it adds the code's score
- * on the context times {@link SuggestOptions#contextWeight()}, and the context's matched words
- * come back as evidence that names the context passage.
+ * on the context times {@link SuggestOptions#contextWeight()}, and the context's matched words come
+ * back as evidence that names the context passage.
  *
  * <p>The cost is one search per code plus the evidence of what is kept; passages are never scored
  * one by one against stored text. Both parts can run on several threads ({@link
@@ -122,18 +122,25 @@ public final class CodeSuggester implements Suggester {
     if (kind == null && options.passages() == null) {
       // a researcher codes what participants say; the questions still count as the context of
       // the answers (PassageContexts covers the whole index, not the selection)
-      b.add(new TermQuery(new Term(Fields.KIND, PassageKind.INTERVIEWER.label())), BooleanClause.Occur.MUST_NOT);
+      b.add(
+          new TermQuery(new Term(Fields.KIND, PassageKind.INTERVIEWER.label())),
+          BooleanClause.Occur.MUST_NOT);
     } else if (kind != null && !kind.equals(SuggestOptions.ALL_KINDS)) {
       if (java.util.Arrays.stream(PassageKind.values()).noneMatch(k -> k.label().equals(kind))) {
-        throw new IllegalArgumentException("unknown passage kind '" + kind
-            + "' (use quote, narrative, turn, interviewer, response, or " + SuggestOptions.ALL_KINDS + " for every kind)");
+        throw new IllegalArgumentException(
+            "unknown passage kind '"
+                + kind
+                + "' (use quote, narrative, turn, interviewer, response, or "
+                + SuggestOptions.ALL_KINDS
+                + " for every kind)");
       }
       b.add(new TermQuery(new Term(Fields.KIND, kind)), BooleanClause.Occur.FILTER);
     }
     if (options.passages() != null) {
       List<org.apache.lucene.util.BytesRef> ids =
           options.passages().stream().sorted().map(org.apache.lucene.util.BytesRef::new).toList();
-      b.add(new org.apache.lucene.search.TermInSetQuery(Fields.ID, ids), BooleanClause.Occur.FILTER);
+      b.add(
+          new org.apache.lucene.search.TermInSetQuery(Fields.ID, ids), BooleanClause.Occur.FILTER);
     }
     Query base = b.build();
     if (options.filters().isEmpty()) {
@@ -144,7 +151,10 @@ public final class CodeSuggester implements Suggester {
     for (Map.Entry<String, List<String>> f : new TreeMap<>(options.filters()).entrySet()) {
       if (!Fields.FIXED_FACETS.contains(f.getKey()) && infos.fieldInfo(f.getKey()) == null) {
         throw new IllegalArgumentException(
-            "unknown filter dimension '" + f.getKey() + "'; known: " + String.join(", ", Fields.FIXED_FACETS)
+            "unknown filter dimension '"
+                + f.getKey()
+                + "'; known: "
+                + String.join(", ", Fields.FIXED_FACETS)
                 + " and the participant attributes");
       }
       for (String v : f.getValue()) {
@@ -155,9 +165,9 @@ public final class CodeSuggester implements Suggester {
   }
 
   /**
-   * Suggests codes for the passages of {@code reader} that {@code options} select, on up to
-   * {@link SuggestOptions#threads()} threads; the result does not depend on how many. {@code
-   * progress} is called on the calling thread only.
+   * Suggests codes for the passages of {@code reader} that {@code options} select, on up to {@link
+   * SuggestOptions#threads()} threads; the result does not depend on how many. {@code progress} is
+   * called on the calling thread only.
    *
    * @throws IllegalArgumentException naming an unknown kind or filter dimension
    */
@@ -179,7 +189,8 @@ public final class CodeSuggester implements Suggester {
     // the documents a code is scored on: the selection and the contexts of selected passages
     FixedBitSet scored = selected.clone();
     if (contexts != null) {
-      for (int d = selected.nextSetBit(0); d != DocIdSetIterator.NO_MORE_DOCS;
+      for (int d = selected.nextSetBit(0);
+          d != DocIdSetIterator.NO_MORE_DOCS;
           d = d + 1 < maxDoc ? selected.nextSetBit(d + 1) : DocIdSetIterator.NO_MORE_DOCS) {
         int c = contexts.contextOf(d);
         if (c != PassageContexts.NONE) {
@@ -188,12 +199,30 @@ public final class CodeSuggester implements Suggester {
       }
     }
     CodeScorer scorer =
-        score(new CodeScorer(searcher, queries, selected, slots, scored, contexts, contextWeight, options.minScore(), k),
-            options.threads(), progress);
+        score(
+            new CodeScorer(
+                searcher,
+                queries,
+                selected,
+                slots,
+                scored,
+                contexts,
+                contextWeight,
+                options.minScore(),
+                k),
+            options.threads(),
+            progress);
     progress.update(queries.size(), queries.size(), "");
     long t1 = System.nanoTime();
     SuggestionGatherer gatherer =
-        new SuggestionGatherer(searcher, queries, slots, scorer.bestCodes(), scorer.bestScores(), k, options.evidence(),
+        new SuggestionGatherer(
+            searcher,
+            queries,
+            slots,
+            scorer.bestCodes(),
+            scorer.bestScores(),
+            k,
+            options.evidence(),
             contexts);
     List<PassageSuggestions> out = gather(gatherer, options.threads(), progress);
     // by source, then position (gather returns document order, on any number of threads)
@@ -207,7 +236,8 @@ public final class CodeSuggester implements Suggester {
   // runs every code, on the calling thread or split among threads: code c on thread c mod n, a
   // fixed assignment (codes cost alike on average, and which thread ranks a code never depends on
   // timing); each thread keeps its own best codes per document, merged by the same order after
-  private CodeScorer score(CodeScorer first, int threads, SuggestProgress progress) throws IOException {
+  private CodeScorer score(CodeScorer first, int threads, SuggestProgress progress)
+      throws IOException {
     int codes = queries.size();
     int n = Math.min(threads, codes);
     if (n <= 1) {
@@ -223,15 +253,16 @@ public final class CodeSuggester implements Suggester {
     List<Workers.Task<CodeScorer>> tasks = new ArrayList<>(n);
     for (int t = 0; t < n; t++) {
       int offset = t;
-      tasks.add(() -> {
-        CodeScorer mine = offset == 0 ? first : first.sibling();
-        for (int c = offset; c < codes && !workers.stopped(); c += n) {
-          current.set(queries.get(c).code().id());
-          mine.score(c);
-          done.incrementAndGet();
-        }
-        return mine;
-      });
+      tasks.add(
+          () -> {
+            CodeScorer mine = offset == 0 ? first : first.sibling();
+            for (int c = offset; c < codes && !workers.stopped(); c += n) {
+              current.set(queries.get(c).code().id());
+              mine.score(c);
+              done.incrementAndGet();
+            }
+            return mine;
+          });
     }
     List<CodeScorer> scorers =
         workers.run("score", tasks, () -> progress.update(done.get(), codes, current.get()));
@@ -245,17 +276,24 @@ public final class CodeSuggester implements Suggester {
   // or in runs of consecutive kept documents that threads take in turn (consecutive, so passages
   // that share a context share its evidence; several per thread, so a slow run does not leave the
   // other threads idle), put back together in document order
-  private static List<PassageSuggestions> gather(SuggestionGatherer gatherer, int threads, SuggestProgress progress)
-      throws IOException {
+  private static List<PassageSuggestions> gather(
+      SuggestionGatherer gatherer, int threads, SuggestProgress progress) throws IOException {
     int[] docs = gatherer.keptDocs();
     int n = Math.min(threads, docs.length);
     if (n <= 1) {
       int[] done = {0};
-      return gatherer.pass().gather(docs, 0, docs.length, id -> {
-        if (++done[0] % 1000 == 0) {
-          progress.update(done[0], docs.length, id);
-        }
-      }, () -> false);
+      return gatherer
+          .pass()
+          .gather(
+              docs,
+              0,
+              docs.length,
+              id -> {
+                if (++done[0] % 1000 == 0) {
+                  progress.update(done[0], docs.length, id);
+                }
+              },
+              () -> false);
     }
     int runs = Math.min(docs.length, n * RUNS_PER_THREAD);
     AtomicReferenceArray<List<PassageSuggestions>> parts = new AtomicReferenceArray<>(runs);
@@ -265,18 +303,28 @@ public final class CodeSuggester implements Suggester {
     Workers workers = new Workers();
     List<Workers.Task<Void>> tasks = new ArrayList<>(n);
     for (int t = 0; t < n; t++) {
-      tasks.add(() -> {
-        SuggestionGatherer.Pass pass = gatherer.pass();
-        for (int r = next.getAndIncrement(); r < runs && !workers.stopped(); r = next.getAndIncrement()) {
-          int from = (int) ((long) r * docs.length / runs);
-          int to = (int) ((long) (r + 1) * docs.length / runs);
-          parts.set(r, pass.gather(docs, from, to, id -> {
-            done.incrementAndGet();
-            current.lazySet(id);
-          }, workers::stopped));
-        }
-        return null;
-      });
+      tasks.add(
+          () -> {
+            SuggestionGatherer.Pass pass = gatherer.pass();
+            for (int r = next.getAndIncrement();
+                r < runs && !workers.stopped();
+                r = next.getAndIncrement()) {
+              int from = (int) ((long) r * docs.length / runs);
+              int to = (int) ((long) (r + 1) * docs.length / runs);
+              parts.set(
+                  r,
+                  pass.gather(
+                      docs,
+                      from,
+                      to,
+                      id -> {
+                        done.incrementAndGet();
+                        current.lazySet(id);
+                      },
+                      workers::stopped));
+            }
+            return null;
+          });
     }
     workers.run("evidence", tasks, () -> progress.update(done.get(), docs.length, current.get()));
     List<PassageSuggestions> out = new ArrayList<>(docs.length);

@@ -23,15 +23,15 @@ import org.quarry.model.Codebook;
 import org.quarry.model.LoadedCodebook;
 
 /**
- * Reads a codebook file: Quarry's YAML (DESIGN.md) or a REFI-QDA {@code .qdc}.
- * (See {@link #yamlProblem} for how a YAML parser's error becomes one line.)
+ * Reads a codebook file: Quarry's YAML (DESIGN.md) or a REFI-QDA {@code .qdc}. (See {@link
+ * #yamlProblem} for how a YAML parser's error becomes one line.)
  *
- * <p>The YAML is read with Jackson's streaming parser rather than bound to classes, so every
- * error can name the line of the key or value at fault: unknown keys, repeated keys, bad YAML,
- * duplicate ids, missing parents, parent cycles, terms that match nothing and raw queries that do
- * not parse. Errors are {@link CodebookException}s with one line {@code FILE:LINE: what (fix)}. A
- * code with no terms and no query is read (a researcher may code by hand with it) and named in
- * one warning line, since the lexicon suggester skips it.
+ * <p>The YAML is read with Jackson's streaming parser rather than bound to classes, so every error
+ * can name the line of the key or value at fault: unknown keys, repeated keys, bad YAML, duplicate
+ * ids, missing parents, parent cycles, terms that match nothing and raw queries that do not parse.
+ * Errors are {@link CodebookException}s with one line {@code FILE:LINE: what (fix)}. A code with no
+ * terms and no query is read (a researcher may code by hand with it) and named in one warning line,
+ * since the lexicon suggester skips it.
  */
 public final class CodebookReader {
   /** Ids are keyword values in the index and words of the search syntax: no spaces or tabs. */
@@ -59,17 +59,19 @@ public final class CodebookReader {
    * @throws CodebookException with a one-line message naming the file, line and key at fault
    */
   public static LoadedCodebook load(Path file) {
-    String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+    String name =
+        file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
     if (name.endsWith(".qdc") || name.endsWith(".xml")) {
       return QdcCodebookReader.read(file);
     }
     Codebook book = readYaml(file);
-    return new LoadedCodebook(book, termless(file, book, "add 'terms:' to suggest them").stream().toList());
+    return new LoadedCodebook(
+        book, termless(file, book, "add 'terms:' to suggest them").stream().toList());
   }
 
   /**
-   * The one warning line naming every code of {@code book} that has neither terms nor a query,
-   * so the lexicon suggester skips it, or empty when there is none. Codes that are the parent of
+   * The one warning line naming every code of {@code book} that has neither terms nor a query, so
+   * the lexicon suggester skips it, or empty when there is none. Codes that are the parent of
    * another code are left out: they group their children and need no words of their own.
    *
    * @param fix what to do, said at the end of the line in parentheses
@@ -78,12 +80,21 @@ public final class CodebookReader {
     Set<String> parents = book.parentIds();
     List<String> ids = new ArrayList<>();
     for (Code c : book.codes()) {
-      if (c.terms().isEmpty() && (c.query() == null || c.query().isBlank()) && !parents.contains(c.id())) {
+      if (c.terms().isEmpty()
+          && (c.query() == null || c.query().isBlank())
+          && !parents.contains(c.id())) {
         ids.add(c.id());
       }
     }
-    return ids.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(
-        file + ": codes with no terms or query, skipped by the lexicon method: " + String.join(", ", ids) + " (" + fix + ")");
+    return ids.isEmpty()
+        ? java.util.Optional.empty()
+        : java.util.Optional.of(
+            file
+                + ": codes with no terms or query, skipped by the lexicon method: "
+                + String.join(", ", ids)
+                + " ("
+                + fix
+                + ")");
   }
 
   // --- YAML ---------------------------------------------------------------------------------
@@ -102,17 +113,26 @@ public final class CodebookReader {
     try (JsonParser p = new YAMLFactory().createParser(file.toFile())) {
       JsonToken t = p.nextToken();
       if (t == null) {
-        throw error(file, 1, "the codebook is empty", "write 'codebook:', optional 'glossary:' and a 'codes:' list");
+        throw error(
+            file,
+            1,
+            "the codebook is empty",
+            "write 'codebook:', optional 'glossary:' and a 'codes:' list");
       }
       if (t != JsonToken.START_OBJECT) {
-        throw error(file, line(p), "a codebook must be a mapping", "start with 'codebook: TITLE' and 'codes:'");
+        throw error(
+            file,
+            line(p),
+            "a codebook must be a mapping",
+            "start with 'codebook: TITLE' and 'codes:'");
       }
       Set<String> seen = new HashSet<>();
       while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
         String key = p.currentName();
         int keyLine = line(p);
         if (!TOP_KEYS.contains(key)) {
-          throw error(file, keyLine, "unknown key '" + key + "'", "use codebook, glossary or codes");
+          throw error(
+              file, keyLine, "unknown key '" + key + "'", "use codebook, glossary or codes");
         }
         if (!seen.add(key)) {
           throw error(file, keyLine, "key '" + key + "' appears twice", "keep one");
@@ -131,12 +151,17 @@ public final class CodebookReader {
         }
       }
     } catch (JsonProcessingException e) {
-      throw new CodebookException(file + ":" + yamlProblem(e) + " (check indentation, colons and quotes)", e);
+      throw new CodebookException(
+          file + ":" + yamlProblem(e) + " (check indentation, colons and quotes)", e);
     } catch (IOException e) {
       throw new CodebookException(file + ": cannot read the codebook: " + e.getMessage(), e);
     }
     if (codes == null || codes.isEmpty()) {
-      throw error(file, codesLine, "the codebook has no codes", "add a 'codes:' list with at least one code");
+      throw error(
+          file,
+          codesLine,
+          "the codebook has no codes",
+          "add a 'codes:' list with at least one code");
     }
     String glossaryPath = null;
     if (glossary != null) {
@@ -144,10 +169,16 @@ public final class CodebookReader {
       try {
         Glossary.load(g);
       } catch (NoSuchFileException e) {
-        throw error(file, glossary.line(), "glossary '" + glossary.value() + "' not found at " + g,
+        throw error(
+            file,
+            glossary.line(),
+            "glossary '" + glossary.value() + "' not found at " + g,
             "give a path relative to the codebook file");
       } catch (IOException | IllegalArgumentException e) {
-        throw error(file, glossary.line(), "glossary '" + glossary.value() + "' cannot be read: " + e.getMessage(),
+        throw error(
+            file,
+            glossary.line(),
+            "glossary '" + glossary.value() + "' cannot be read: " + e.getMessage(),
             "fix the glossary");
       }
       glossaryPath = g.toString();
@@ -167,7 +198,8 @@ public final class CodebookReader {
     JsonToken t;
     while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
       if (t != JsonToken.START_OBJECT) {
-        throw error(file, line(p), "a code must be a mapping", "write '- id: …' with name, terms, …");
+        throw error(
+            file, line(p), "a code must be a mapping", "write '- id: …' with name, terms, …");
       }
       int codeLine = line(p);
       Map<String, At<?>> code = new LinkedHashMap<>();
@@ -176,7 +208,11 @@ public final class CodebookReader {
         String key = p.currentName();
         int keyLine = line(p);
         if (!CODE_KEYS.contains(key)) {
-          throw error(file, keyLine, "unknown key '" + key + "' in a code", "use " + String.join(", ", CODE_KEYS));
+          throw error(
+              file,
+              keyLine,
+              "unknown key '" + key + "' in a code",
+              "use " + String.join(", ", CODE_KEYS));
         }
         if (code.containsKey(key)) {
           throw error(file, keyLine, "key '" + key + "' appears twice in one code", "keep one");
@@ -203,12 +239,20 @@ public final class CodebookReader {
       return items;
     }
     if (p.currentToken() != JsonToken.START_ARRAY) {
-      throw error(file, line(p), "'" + key + "' must be a list of words and phrases", "write [word, \"a phrase\", wild*]");
+      throw error(
+          file,
+          line(p),
+          "'" + key + "' must be a list of words and phrases",
+          "write [word, \"a phrase\", wild*]");
     }
     JsonToken t;
     while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
       if (!t.isScalarValue() || t == JsonToken.VALUE_NULL) {
-        throw error(file, line(p), "an item of '" + key + "' must be a word or phrase", "write [word, \"a phrase\", wild*]");
+        throw error(
+            file,
+            line(p),
+            "an item of '" + key + "' must be a word or phrase",
+            "write [word, \"a phrase\", wild*]");
       }
       items.add(new At<>(p.getText(), line(p)));
     }
@@ -240,11 +284,18 @@ public final class CodebookReader {
       }
       String id = idAt.value().strip();
       if (!ID.matcher(id).matches()) {
-        throw error(file, idAt.line(), "code id '" + id + "' has spaces or symbols",
-            "use letters, digits, '-', '_' or '.', e.g. " + id.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}._-]+", "-"));
+        throw error(
+            file,
+            idAt.line(),
+            "code id '" + id + "' has spaces or symbols",
+            "use letters, digits, '-', '_' or '.', e.g. "
+                + id.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}._-]+", "-"));
       }
       if (lines.putIfAbsent(id, idAt.line()) != null) {
-        throw error(file, idAt.line(), "duplicate code id '" + id + "' (first at line " + lines.get(id) + ")",
+        throw error(
+            file,
+            idAt.line(),
+            "duplicate code id '" + id + "' (first at line " + lines.get(id) + ")",
             "give each code its own id");
       }
       String name = text(c, "name");
@@ -256,12 +307,17 @@ public final class CodebookReader {
       List<String> terms = terms(file, c, "terms", checker);
       List<String> exclude = terms(file, c, "exclude", checker);
       At<String> query = (At<String>) c.get("query");
-      String q = query == null || query.value() == null || query.value().isBlank() ? null : query.value();
+      String q =
+          query == null || query.value() == null || query.value().isBlank() ? null : query.value();
       if (q != null) {
         try {
           checker.raw(q);
         } catch (IllegalArgumentException e) {
-          throw error(file, query.line(), "bad query: " + e.getMessage(), "fix the Lucene syntax, e.g. '\"seat at the table\"~3'");
+          throw error(
+              file,
+              query.line(),
+              "bad query: " + e.getMessage(),
+              "fix the Lucene syntax, e.g. '\"seat at the table\"~3'");
         }
       }
       double weight = 1.0;
@@ -273,15 +329,30 @@ public final class CodebookReader {
           weight = Double.NaN;
         }
         if (!(weight > 0) || Double.isInfinite(weight)) {
-          throw error(file, w.line(), "weight '" + w.value() + "' is not a positive number", "write e.g. 'weight: 1.0'");
+          throw error(
+              file,
+              w.line(),
+              "weight '" + w.value() + "' is not a positive number",
+              "write e.g. 'weight: 1.0'");
         }
       }
-      codes.add(new Code(id, name == null ? id : name, description, parents.containsKey(id) ? parents.get(id).value() : null,
-          terms, exclude, q, weight));
+      codes.add(
+          new Code(
+              id,
+              name == null ? id : name,
+              description,
+              parents.containsKey(id) ? parents.get(id).value() : null,
+              terms,
+              exclude,
+              q,
+              weight));
     }
     for (Map.Entry<String, At<String>> e : parents.entrySet()) {
       if (!lines.containsKey(e.getValue().value())) {
-        throw error(file, e.getValue().line(), "parent '" + e.getValue().value() + "' of code '" + e.getKey() + "' is not a code id",
+        throw error(
+            file,
+            e.getValue().line(),
+            "parent '" + e.getValue().value() + "' of code '" + e.getKey() + "' is not a code id",
             "use the id of another code, or remove 'parent'");
       }
     }
@@ -290,7 +361,10 @@ public final class CodebookReader {
       String at = id;
       while (at != null && parents.containsKey(at)) {
         if (!path.add(at)) {
-          throw error(file, parents.get(id).line(), "parent of code '" + id + "' leads to a cycle through '" + at + "'",
+          throw error(
+              file,
+              parents.get(id).line(),
+              "parent of code '" + id + "' leads to a cycle through '" + at + "'",
               "a code cannot be its own ancestor; break the loop");
         }
         at = parents.get(at).value();
@@ -300,7 +374,8 @@ public final class CodebookReader {
   }
 
   @SuppressWarnings("unchecked")
-  private static List<String> terms(Path file, Map<String, At<?>> c, String key, CodeQueryBuilder checker) {
+  private static List<String> terms(
+      Path file, Map<String, At<?>> c, String key, CodeQueryBuilder checker) {
     At<?> at = c.get(key);
     if (at == null) {
       return List.of();
@@ -310,7 +385,11 @@ public final class CodebookReader {
       try {
         checker.term(t.value());
       } catch (IllegalArgumentException e) {
-        throw error(file, t.line(), "in '" + key + "': " + e.getMessage(), "write a word, a phrase or word*, or remove it");
+        throw error(
+            file,
+            t.line(),
+            "in '" + key + "': " + e.getMessage(),
+            "write a word, a phrase or word*, or remove it");
       }
       out.add(t.value().strip());
     }
@@ -332,13 +411,14 @@ public final class CodebookReader {
   }
 
   /**
-   * {@code LINE: bad YAML: REASON} for a YAML parser's error: the line and reason of the
-   * parser's problem mark (a tab used for indentation is found on its own line, not the line of
-   * the token before it, which is where Jackson's location points), else Jackson's.
+   * {@code LINE: bad YAML: REASON} for a YAML parser's error: the line and reason of the parser's
+   * problem mark (a tab used for indentation is found on its own line, not the line of the token
+   * before it, which is where Jackson's location points), else Jackson's.
    */
   public static String yamlProblem(JsonProcessingException e) {
     if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException m
-        && m.getProblemMark() != null && m.getProblem() != null) {
+        && m.getProblemMark() != null
+        && m.getProblem() != null) {
       return (m.getProblemMark().getLine() + 1) + ": bad YAML: " + m.getProblem().strip();
     }
     int l = e.getLocation() == null ? 0 : e.getLocation().getLineNr();

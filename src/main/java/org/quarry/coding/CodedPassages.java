@@ -1,6 +1,4 @@
 package org.quarry.coding;
-import org.quarry.model.GroupBy;
-import org.quarry.model.GoldItem;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,24 +7,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.quarry.model.GoldItem;
+import org.quarry.model.GroupBy;
 import org.quarry.model.Passage;
 
 /**
- * Passages with the codes people gave them, to train on or to evaluate against, and the group
- * each belongs to (the unit that cross-validation never splits).
+ * Passages with the codes people gave them, to train on or to evaluate against, and the group each
+ * belongs to (the unit that cross-validation never splits).
  *
- * <p>The passages are those a suggestion run would cover (by default no interviewer turns) in
- * every source that holds a coding: an uncoded passage of a coded source is a passage the coder
- * read and gave no code, so it counts as "none of these codes". A coding labels the passage it
- * was matched to (see {@link GoldSet#match}) and, for a span, also every other passage that lies
- * at least half inside the span, since one coded segment often runs over several turns or
- * paragraphs.
+ * <p>The passages are those a suggestion run would cover (by default no interviewer turns) in every
+ * source that holds a coding: an uncoded passage of a coded source is a passage the coder read and
+ * gave no code, so it counts as "none of these codes". A coding labels the passage it was matched
+ * to (see {@link GoldSet#match}) and, for a span, also every other passage that lies at least half
+ * inside the span, since one coded segment often runs over several turns or paragraphs.
  *
  * @param passages the passages, in document order
  * @param labels the codes of each
  * @param groups the group of each
  */
-public record CodedPassages(List<BaggedPassages.Bagged> passages, List<Set<String>> labels, List<String> groups) {
+public record CodedPassages(
+    List<BaggedPassages.Bagged> passages, List<Set<String>> labels, List<String> groups) {
   public CodedPassages {
     passages = List.copyOf(passages);
     labels = labels.stream().map(Set::copyOf).toList();
@@ -45,7 +45,10 @@ public record CodedPassages(List<BaggedPassages.Bagged> passages, List<Set<Strin
    * @param matches the passage each item was matched to (from {@link GoldSet#match}), alike
    */
   static CodedPassages of(
-      List<BaggedPassages.Bagged> selected, List<GoldItem> items, List<Optional<Passage>> matches, GroupBy groupBy) {
+      List<BaggedPassages.Bagged> selected,
+      List<GoldItem> items,
+      List<Optional<Passage>> matches,
+      GroupBy groupBy) {
     return of(selected, items, matches, Set.of(), groupBy);
   }
 
@@ -54,8 +57,11 @@ public record CodedPassages(List<BaggedPassages.Bagged> passages, List<Set<Strin
    * their passages count as "none of these codes" even without a coding.
    */
   static CodedPassages of(
-      List<BaggedPassages.Bagged> selected, List<GoldItem> items, List<Optional<Passage>> matches,
-      Set<String> reviewedSources, GroupBy groupBy) {
+      List<BaggedPassages.Bagged> selected,
+      List<GoldItem> items,
+      List<Optional<Passage>> matches,
+      Set<String> reviewedSources,
+      GroupBy groupBy) {
     Set<String> coded = new LinkedHashSet<>(reviewedSources);
     Map<String, Set<String>> labels = new HashMap<>();
     Map<String, String> itemParticipant = new HashMap<>();

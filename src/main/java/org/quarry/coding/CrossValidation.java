@@ -1,7 +1,4 @@
 package org.quarry.coding;
-import org.quarry.model.GroupBy;
-import org.quarry.model.EvalReport;
-import org.quarry.model.PassageSuggestions;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -23,6 +20,8 @@ import org.quarry.model.Code;
 import org.quarry.model.Codebook;
 import org.quarry.model.CrossValidationReport;
 import org.quarry.model.Evidence;
+import org.quarry.model.GroupBy;
+import org.quarry.model.PassageSuggestions;
 import org.quarry.model.Suggestion;
 
 /**
@@ -31,12 +30,12 @@ import org.quarry.model.Suggestion;
  * other folds alone, so no group is ever both trained and tested on. The lexicon and the keyword
  * baseline learn nothing; they are measured on the same passages.
  *
- * <p>Each method's figures come from its suggestions pooled over the folds: a code is predicted
- * for a passage when it is among the passage's {@code top} highest-scoring codes and at or above
- * the method's threshold (the keyword baseline: any literal hit). Micro figures sum counts over
- * codes; macro figures average over the codes that have a coded passage; MAP averages, over codes
- * with at least {@value #MAP_MIN_PASSAGES} coded passages, the average precision of ranking every
- * passage by the method's score.
+ * <p>Each method's figures come from its suggestions pooled over the folds: a code is predicted for
+ * a passage when it is among the passage's {@code top} highest-scoring codes and at or above the
+ * method's threshold (the keyword baseline: any literal hit). Micro figures sum counts over codes;
+ * macro figures average over the codes that have a coded passage; MAP averages, over codes with at
+ * least {@value #MAP_MIN_PASSAGES} coded passages, the average precision of ranking every passage
+ * by the method's score.
  */
 public final class CrossValidation {
   /** Coded passages a code needs for its ranking to count in MAP. */
@@ -58,7 +57,11 @@ public final class CrossValidation {
    * @param learningCurve whether to train on growing subsets of the training groups too
    */
   public record Options(
-      int folds, List<String> methods, java.util.OptionalDouble lexiconThreshold, int top, long seed,
+      int folds,
+      List<String> methods,
+      java.util.OptionalDouble lexiconThreshold,
+      int top,
+      long seed,
       ModelTrainer.Options training,
       boolean learningCurve) {
     public Options {
@@ -68,7 +71,8 @@ public final class CrossValidation {
       methods = List.copyOf(methods);
       for (String m : methods) {
         if (!METHODS.contains(m)) {
-          throw new IllegalArgumentException("unknown method '" + m + "': use " + String.join(", ", METHODS));
+          throw new IllegalArgumentException(
+              "unknown method '" + m + "': use " + String.join(", ", METHODS));
         }
       }
       if (methods.isEmpty()) {
@@ -100,7 +104,8 @@ public final class CrossValidation {
       }
     }
     int[] fold = folds(data.groups(), options.folds());
-    double[][] lex = lexicon(data, codes); // read, never written: the lexicon method's scores and the fallback's
+    double[][] lex =
+        lexicon(data, codes); // read, never written: the lexicon method's scores and the fallback's
     Map<String, double[][]> scores = new LinkedHashMap<>();
     Map<String, double[]> thresholds = new HashMap<>();
     for (String m : options.methods()) {
@@ -120,8 +125,10 @@ public final class CrossValidation {
         case "lexicon" -> {
           s = lex;
           for (int k = 0; k < options.folds(); k++) {
-            double lt = options.lexiconThreshold().isPresent() ? options.lexiconThreshold().getAsDouble()
-                : lexiconThreshold(data, fold, k, codes);
+            double lt =
+                options.lexiconThreshold().isPresent()
+                    ? options.lexiconThreshold().getAsDouble()
+                    : lexiconThreshold(data, fold, k, codes);
             for (int i = 0; i < n; i++) {
               if (fold[i] == k) {
                 t[i] = lt;
@@ -129,12 +136,13 @@ public final class CrossValidation {
             }
           }
         }
-        default -> { } // learned and combined below, fold by fold
+        default -> {} // learned and combined below, fold by fold
       }
       scores.put(m, s);
       thresholds.put(m, t);
     }
-    boolean learning = options.methods().contains("learned") || options.methods().contains("combined");
+    boolean learning =
+        options.methods().contains("learned") || options.methods().contains("combined");
     if (learning) {
       for (int k = 0; k < options.folds(); k++) {
         LearnedModel model = train(data, fold, k, codes, null);
@@ -145,15 +153,20 @@ public final class CrossValidation {
     List<PassageSuggestions> predictions = new ArrayList<>();
     for (String m : options.methods()) {
       boolean baseline = m.equals("baseline");
-      CrossValidationReport.MethodResult r = PooledScores.measure(scores.get(m), thresholds.get(m), truth, ids, baseline, options.top());
+      CrossValidationReport.MethodResult r =
+          PooledScores.measure(
+              scores.get(m), thresholds.get(m), truth, ids, baseline, options.top());
       results.put(m, r);
       if (predictions.isEmpty() && m.equals(options.methods().get(0))) {
         predictions.addAll(suggestions(data, codes, scores.get(m), thresholds.get(m), baseline));
       }
     }
     List<CrossValidationReport.CurvePoint> curve = new ArrayList<>();
-    String curveMethod = options.methods().stream().filter(x -> x.equals("learned") || x.equals("combined"))
-        .findFirst().orElse(null);
+    String curveMethod =
+        options.methods().stream()
+            .filter(x -> x.equals("learned") || x.equals("combined"))
+            .findFirst()
+            .orElse(null);
     if (curveMethod != null && options.learningCurve()) {
       curve = learningCurve(data, fold, codes, lex, truth, ids, curveMethod);
     }
@@ -164,21 +177,31 @@ public final class CrossValidation {
       codesWithGold += pos > 0 ? 1 : 0;
       codesInMap += pos >= MAP_MIN_PASSAGES ? 1 : 0;
     }
-    return new CrossValidationReport(options.folds(), groupBy.name().toLowerCase(Locale.ROOT), n,
-        new LinkedHashSet<>(data.groups()).size(), codesWithGold, codesInMap, learning ? learner.name() : null,
-        results, curve, predictions);
+    return new CrossValidationReport(
+        options.folds(),
+        groupBy.name().toLowerCase(Locale.ROOT),
+        n,
+        new LinkedHashSet<>(data.groups()).size(),
+        codesWithGold,
+        codesInMap,
+        learning ? learner.name() : null,
+        results,
+        curve,
+        predictions);
   }
 
   /**
-   * The codes evaluated: those of the codebook but the containers, parent codes that no passage
-   * of {@code data} was coded with (a coder codes to their children; suggesting the group itself
-   * is neither right nor wrong by this coding).
+   * The codes evaluated: those of the codebook but the containers, parent codes that no passage of
+   * {@code data} was coded with (a coder codes to their children; suggesting the group itself is
+   * neither right nor wrong by this coding).
    */
   private List<Code> evaluated(CodedPassages data) {
     Set<String> parents = codebook.parentIds();
     Set<String> used = new java.util.HashSet<>();
     data.labels().forEach(used::addAll);
-    return codebook.codes().stream().filter(c -> !parents.contains(c.id()) || used.contains(c.id())).toList();
+    return codebook.codes().stream()
+        .filter(c -> !parents.contains(c.id()) || used.contains(c.id()))
+        .toList();
   }
 
   // the lexicon score with the best micro-F1 on the passages outside fold k
@@ -191,7 +214,8 @@ public final class CrossValidation {
         labels.add(data.labels().get(i));
       }
     }
-    return ModelTrainer.lexiconThreshold(bags, labels, codes.stream().map(Code::id).toList(), options.top());
+    return ModelTrainer.lexiconThreshold(
+        bags, labels, codes.stream().map(Code::id).toList(), options.top());
   }
 
   // the lexicon's score of every code on every passage
@@ -207,7 +231,8 @@ public final class CrossValidation {
   }
 
   // a model trained on the passages outside fold k (of the groups in {@code only}, when given)
-  private LearnedModel train(CodedPassages data, int[] fold, int k, List<Code> codes, Set<String> only) {
+  private LearnedModel train(
+      CodedPassages data, int[] fold, int k, List<Code> codes, Set<String> only) {
     List<PassageBag> bags = new ArrayList<>();
     List<Set<String>> labels = new ArrayList<>();
     List<String> groups = new ArrayList<>();
@@ -223,8 +248,15 @@ public final class CrossValidation {
   }
 
   // the learned and combined scores of fold k's passages by {@code model}
-  private void apply(LearnedModel model, CodedPassages data, int[] fold, int k, List<Code> codes, double[][] lex,
-      Map<String, double[][]> scores, Map<String, double[]> thresholds) {
+  private void apply(
+      LearnedModel model,
+      CodedPassages data,
+      int[] fold,
+      int k,
+      List<Code> codes,
+      double[][] lex,
+      Map<String, double[][]> scores,
+      Map<String, double[]> thresholds) {
     Map<String, Integer> codeIndex = new HashMap<>();
     for (int c = 0; c < codes.size(); c++) {
       codeIndex.put(codes.get(c).id(), c);
@@ -246,8 +278,10 @@ public final class CrossValidation {
           ls[c][i] = p[j];
         }
         if (cs != null) {
-          cs[c][i] = !better.contains(learned.get(j)) ? p[j]
-              : lex[c][i] > 0 ? model.lexiconOnModelScale(lex[c][i]) : 0;
+          cs[c][i] =
+              !better.contains(learned.get(j))
+                  ? p[j]
+                  : lex[c][i] > 0 ? model.lexiconOnModelScale(lex[c][i]) : 0;
         }
       }
       if (cs != null) {
@@ -279,7 +313,12 @@ public final class CrossValidation {
         if (s[c][i] > 0 && s[c][i] >= t[i] && (inTop == null || inTop[c][i])) {
           Suggestion lex = b.lexicon().get(codes.get(c).id());
           List<Evidence> ev = lex == null ? List.of() : lex.evidence();
-          list.add(new Suggestion(b.passage().id(), codes.get(c).id(), baseline ? 1.0 : CodeSuggester.round(s[c][i]), ev));
+          list.add(
+              new Suggestion(
+                  b.passage().id(),
+                  codes.get(c).id(),
+                  baseline ? 1.0 : CodeSuggester.round(s[c][i]),
+                  ev));
         }
       }
       if (!list.isEmpty()) {
@@ -292,7 +331,12 @@ public final class CrossValidation {
 
   // micro-F1 of {@code method} when each fold's model learns from a sample of its training groups
   private List<CrossValidationReport.CurvePoint> learningCurve(
-      CodedPassages data, int[] fold, List<Code> codes, double[][] lex, boolean[][] truth, List<String> ids,
+      CodedPassages data,
+      int[] fold,
+      List<Code> codes,
+      double[][] lex,
+      boolean[][] truth,
+      List<String> ids,
       String method) {
     List<CrossValidationReport.CurvePoint> out = new ArrayList<>();
     Random random = new Random(options.seed() + 1);
@@ -332,7 +376,9 @@ public final class CrossValidation {
       if (!ok) {
         continue;
       }
-      CrossValidationReport.MethodResult r = PooledScores.measure(scores.get(method), thresholds.get(method), truth, ids, false, options.top());
+      CrossValidationReport.MethodResult r =
+          PooledScores.measure(
+              scores.get(method), thresholds.get(method), truth, ids, false, options.top());
       int groups = Math.round((float) groupSum / options.folds());
       if (!out.isEmpty() && out.get(out.size() - 1).groups() == groups) {
         out.remove(out.size() - 1);
@@ -346,8 +392,14 @@ public final class CrossValidation {
   private int[] folds(List<String> groups, int k) {
     int n = GroupFolds.count(groups);
     if (n < k) {
-      throw new IllegalArgumentException("--cross-validate " + k + " needs at least " + k + " groups; the coded passages have "
-          + n + " (use fewer folds or another --group-by)");
+      throw new IllegalArgumentException(
+          "--cross-validate "
+              + k
+              + " needs at least "
+              + k
+              + " groups; the coded passages have "
+              + n
+              + " (use fewer folds or another --group-by)");
     }
     return GroupFolds.deal(groups, k, options.seed());
   }

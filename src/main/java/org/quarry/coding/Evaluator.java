@@ -1,6 +1,4 @@
 package org.quarry.coding;
-import org.quarry.model.GoldItem;
-import org.quarry.model.EvalReport;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,6 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.quarry.model.Code;
 import org.quarry.model.Codebook;
+import org.quarry.model.EvalReport;
+import org.quarry.model.GoldItem;
 import org.quarry.model.Passage;
 import org.quarry.model.Suggestion;
 
@@ -27,9 +27,13 @@ public final class Evaluator {
    * @param threshold score at or above which a suggestion is a prediction
    */
   public static EvalReport evaluate(
-      Codebook codebook, GoldSet gold, List<Passage> passages,
-      Map<String, List<Suggestion>> suggestions, double threshold) {
-    return evaluateMatched(codebook, gold, goldPassages(codebook, gold, passages), suggestions, threshold);
+      Codebook codebook,
+      GoldSet gold,
+      List<Passage> passages,
+      Map<String, List<Suggestion>> suggestions,
+      double threshold) {
+    return evaluateMatched(
+        codebook, gold, goldPassages(codebook, gold, passages), suggestions, threshold);
   }
 
   /**
@@ -37,7 +41,8 @@ public final class Evaluator {
    * GoldSet#match}), in the order of the gold items, the items of other codes left out: the
    * passages an evaluation needs suggestions for.
    */
-  public static List<Optional<Passage>> goldPassages(Codebook codebook, GoldSet gold, List<Passage> passages) {
+  public static List<Optional<Passage>> goldPassages(
+      Codebook codebook, GoldSet gold, List<Passage> passages) {
     return GoldSet.match(inBook(codebook, gold), passages);
   }
 
@@ -46,13 +51,19 @@ public final class Evaluator {
    * those passages.
    */
   public static EvalReport evaluateMatched(
-      Codebook codebook, GoldSet gold, List<Optional<Passage>> matches,
-      Map<String, List<Suggestion>> suggestions, double threshold) {
+      Codebook codebook,
+      GoldSet gold,
+      List<Optional<Passage>> matches,
+      Map<String, List<Suggestion>> suggestions,
+      double threshold) {
     List<Code> codes = codebook.codes();
     List<GoldItem> inBook = inBook(codebook, gold);
     if (matches.size() != inBook.size()) {
       throw new IllegalArgumentException(
-          matches.size() + " matches for " + inBook.size() + " gold items: match them with goldPassages");
+          matches.size()
+              + " matches for "
+              + inBook.size()
+              + " gold items: match them with goldPassages");
     }
     Map<String, Passage> goldPassages = new LinkedHashMap<>();
     Map<String, Set<String>> labels = new HashMap<>();
@@ -87,8 +98,9 @@ public final class Evaluator {
       for (Passage p : goldPassages.values()) {
         boolean truth = labels.get(p.id()).contains(id);
         goldCount += truth ? 1 : 0;
-        boolean qPred = suggestions.getOrDefault(p.id(), List.of()).stream()
-            .anyMatch(s -> s.code().equals(id) && s.score() >= threshold);
+        boolean qPred =
+            suggestions.getOrDefault(p.id(), List.of()).stream()
+                .anyMatch(s -> s.code().equals(id) && s.score() >= threshold);
         boolean bPred = hits.get(p.id())[c] > 0;
         count(qc, truth, qPred);
         count(bc, truth, bPred);
@@ -120,12 +132,21 @@ public final class Evaluator {
     }
     int m = matchedItems.size();
     return new EvalReport(
-        threshold, gold.items().size(), gold.items().size() - inBook.size(), m, goldPassages.size(), rows,
+        threshold,
+        gold.items().size(),
+        gold.items().size() - inBook.size(),
+        m,
+        goldPassages.size(),
+        rows,
         EvalReport.Scores.of(q[0], q[1], q[2]),
         new EvalReport.Scores(q[0], q[1], q[2], qMacro[0] / n, qMacro[1] / n, qMacro[2] / n),
         EvalReport.Scores.of(b[0], b[1], b[2]),
         new EvalReport.Scores(b[0], b[1], b[2], bMacro[0] / n, bMacro[1] / n, bMacro[2] / n),
-        m == 0 ? 0 : (double) qTop / m, m == 0 ? 0 : (double) bTop / m, qTop, bTop, unmatched);
+        m == 0 ? 0 : (double) qTop / m,
+        m == 0 ? 0 : (double) bTop / m,
+        qTop,
+        bTop,
+        unmatched);
   }
 
   // the gold items whose code is in the codebook, in order

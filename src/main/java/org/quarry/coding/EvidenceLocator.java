@@ -9,8 +9,8 @@ import org.quarry.model.Span;
  *
  * <p>A passage's text is a substring of its source's normalised text starting at the char whose
  * original offset is {@link Passage#start()}; the source's {@link org.quarry.model.OffsetMap} takes
- * it from there (de-hyphenated or joined lines included). Without a stored source text, the
- * passage text is taken to be the file's text from {@code start} on.
+ * it from there (de-hyphenated or joined lines included). Without a stored source text, the passage
+ * text is taken to be the file's text from {@code start} on.
  */
 final class EvidenceLocator {
   private final Passage passage;

@@ -1,5 +1,4 @@
 package org.quarry.coding;
-import org.quarry.model.GoldItem;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,9 +16,10 @@ import java.util.Optional;
 import org.quarry.model.Code;
 import org.quarry.model.Codebook;
 import org.quarry.model.Coding;
+import org.quarry.model.GoldItem;
 import org.quarry.model.Passage;
-import org.quarry.refi.ImportedProject;
 import org.quarry.model.PassageLocator;
+import org.quarry.refi.ImportedProject;
 import org.quarry.refi.QdpxReader;
 
 /**
@@ -73,19 +73,35 @@ public final class GoldSet {
       try {
         o = JSON.readTree(l);
       } catch (IOException e) {
-        throw new IllegalArgumentException(file + ":" + (i + 1) + ": not a JSON object ("
-            + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + ")", e);
+        throw new IllegalArgumentException(
+            file
+                + ":"
+                + (i + 1)
+                + ": not a JSON object ("
+                + String.valueOf(e.getMessage()).lines().findFirst().orElse("")
+                + ")",
+            e);
       }
       String doc = text(o, "doc");
       String code = text(o, "code");
       String quote = text(o, "quote");
       boolean span = o.has("start") && o.has("end");
       if (doc == null || code == null || (quote == null && !span)) {
-        throw new IllegalArgumentException(file + ":" + (i + 1)
-            + ": a gold item needs \"doc\", \"code\" and \"quote\" (or \"start\" and \"end\")");
+        throw new IllegalArgumentException(
+            file
+                + ":"
+                + (i + 1)
+                + ": a gold item needs \"doc\", \"code\" and \"quote\" (or \"start\" and \"end\")");
       }
-      items.add(new GoldItem(i + 1, doc, text(o, "participant"), code, quote,
-          span ? o.get("start").asInt() : -1, span ? o.get("end").asInt() : -1));
+      items.add(
+          new GoldItem(
+              i + 1,
+              doc,
+              text(o, "participant"),
+              code,
+              quote,
+              span ? o.get("start").asInt() : -1,
+              span ? o.get("end").asInt() : -1));
     }
     return new GoldSet(items);
   }
@@ -108,7 +124,8 @@ public final class GoldSet {
       if (id == null && projectNames.containsKey(c.code())) {
         id = byName.get(QdpxReader.slug(projectNames.get(c.code())));
       }
-      items.add(new GoldItem(n, c.source(), null, id == null ? c.code() : id, null, c.start(), c.end()));
+      items.add(
+          new GoldItem(n, c.source(), null, id == null ? c.code() : id, null, c.start(), c.end()));
     }
     return new GoldSet(items);
   }
@@ -118,7 +135,9 @@ public final class GoldSet {
     return v == null || v.isNull() ? null : v.asText();
   }
 
-  /** The passage each item belongs to, or empty; {@code passages} are every passage of the index. */
+  /**
+   * The passage each item belongs to, or empty; {@code passages} are every passage of the index.
+   */
   public static List<Optional<Passage>> match(List<GoldItem> items, List<Passage> passages) {
     Map<String, List<Passage>> bySource = new HashMap<>();
     for (Passage p : passages) {
@@ -146,17 +165,29 @@ public final class GoldSet {
       List<Passage> doc = bySource.getOrDefault(g.doc(), List.of());
       // an item that gives its span as well as its words is the passage there that holds them:
       // the same words said twice (stock answers like "Happy with the service") are two passages
-      Optional<Passage> atSpan = g.start() < 0 || g.end() < g.start() ? Optional.empty()
-          : locator.locate(new Coding(g.doc(), g.start(), g.end(), g.code(), 1, "human"))
-              .filter(p -> containsInOrder(keys.computeIfAbsent(p.id(), id -> key(p.text())), parts));
+      Optional<Passage> atSpan =
+          g.start() < 0 || g.end() < g.start()
+              ? Optional.empty()
+              : locator
+                  .locate(new Coding(g.doc(), g.start(), g.end(), g.code(), 1, "human"))
+                  .filter(
+                      p ->
+                          containsInOrder(
+                              keys.computeIfAbsent(p.id(), id -> key(p.text())), parts));
       if (atSpan.isPresent() && !parts.isEmpty()) {
         out.add(atSpan);
         continue;
       }
-      Optional<Passage> within = parts.isEmpty() ? Optional.empty()
-          : doc.stream()
-              .filter(p -> containsInOrder(keys.computeIfAbsent(p.id(), id -> key(p.text())), parts))
-              .min(Comparator.comparingInt((Passage p) -> p.end() - p.start()).thenComparing(Passage::id));
+      Optional<Passage> within =
+          parts.isEmpty()
+              ? Optional.empty()
+              : doc.stream()
+                  .filter(
+                      p ->
+                          containsInOrder(keys.computeIfAbsent(p.id(), id -> key(p.text())), parts))
+                  .min(
+                      Comparator.comparingInt((Passage p) -> p.end() - p.start())
+                          .thenComparing(Passage::id));
       out.add(within.isPresent() || parts.isEmpty() ? within : across(doc, parts, keys));
     }
     return out;
@@ -164,7 +195,8 @@ public final class GoldSet {
 
   // a quote a segmenter cut across passages: the passage holding most of it, in the text of the
   // document's passages joined in order
-  private static Optional<Passage> across(List<Passage> doc, List<String> parts, Map<String, String> keys) {
+  private static Optional<Passage> across(
+      List<Passage> doc, List<String> parts, Map<String, String> keys) {
     List<Passage> ordered = new ArrayList<>(doc);
     ordered.sort(Comparator.comparingInt(Passage::start).thenComparing(Passage::id));
     StringBuilder all = new StringBuilder();
@@ -202,7 +234,10 @@ public final class GoldSet {
   /** Letters and digits, lower case: the words without what lies between them. */
   static String key(String text) {
     StringBuilder sb = new StringBuilder(text.length());
-    text.toLowerCase(Locale.ROOT).codePoints().filter(Character::isLetterOrDigit).forEach(sb::appendCodePoint);
+    text.toLowerCase(Locale.ROOT)
+        .codePoints()
+        .filter(Character::isLetterOrDigit)
+        .forEach(sb::appendCodePoint);
     return sb.toString();
   }
 

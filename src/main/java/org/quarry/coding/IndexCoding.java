@@ -1,8 +1,4 @@
 package org.quarry.coding;
-import org.quarry.model.SuggestProgress;
-import org.quarry.model.KeyTerm;
-import org.quarry.model.SuggestionRun;
-import org.quarry.model.SuggestOptions;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -21,11 +17,15 @@ import org.quarry.index.SourcePassages;
 import org.quarry.ingest.ContentHash;
 import org.quarry.model.CodeScore;
 import org.quarry.model.Codebook;
+import org.quarry.model.KeyTerm;
 import org.quarry.model.OffsetMap;
 import org.quarry.model.Passage;
 import org.quarry.model.PassageKind;
 import org.quarry.model.Source;
 import org.quarry.model.SourceKind;
+import org.quarry.model.SuggestOptions;
+import org.quarry.model.SuggestProgress;
+import org.quarry.model.SuggestionRun;
 
 /** Runs code suggestion against an index folder, or against one text in memory. */
 public final class IndexCoding {
@@ -39,13 +39,19 @@ public final class IndexCoding {
    * present, stores the suggestions at or above it with the passages (origin {@code suggested},
    * human codes kept), without re-running the annotator.
    *
-   * @throws IllegalArgumentException naming an unknown kind or filter dimension; nothing is
-   *     written then
+   * @throws IllegalArgumentException naming an unknown kind or filter dimension; nothing is written
+   *     then
    */
   public static SuggestionRun suggest(
-      Path dir, Codebook codebook, Glossary glossary, SuggestOptions options,
-      SuggestProgress progress, java.util.OptionalDouble storeThreshold) throws IOException {
-    return suggest(dir, codebook, new CodeSuggester(codebook, glossary), options, progress, storeThreshold);
+      Path dir,
+      Codebook codebook,
+      Glossary glossary,
+      SuggestOptions options,
+      SuggestProgress progress,
+      java.util.OptionalDouble storeThreshold)
+      throws IOException {
+    return suggest(
+        dir, codebook, new CodeSuggester(codebook, glossary), options, progress, storeThreshold);
   }
 
   /**
@@ -54,8 +60,13 @@ public final class IndexCoding {
    * SuggestProgress, double)} does.
    */
   public static SuggestionRun suggest(
-      Path dir, Codebook codebook, Suggester suggester, SuggestOptions options,
-      SuggestProgress progress, java.util.OptionalDouble storeThreshold) throws IOException {
+      Path dir,
+      Codebook codebook,
+      Suggester suggester,
+      SuggestOptions options,
+      SuggestProgress progress,
+      java.util.OptionalDouble storeThreshold)
+      throws IOException {
     SuggestionRun run;
     Map<String, List<CodeScore>> changes = Map.of();
     try (Directory directory = FSDirectory.open(dir);
@@ -64,14 +75,19 @@ public final class IndexCoding {
       if (storeThreshold.isPresent()) {
         changes =
             SuggestedCodes.changes(
-                reader, CodeSuggester.selection(reader, options), codebook, run, storeThreshold.getAsDouble());
+                reader,
+                CodeSuggester.selection(reader, options),
+                codebook,
+                run,
+                storeThreshold.getAsDouble());
       }
     }
     if (!changes.isEmpty()) {
       // setCodes rebuilds documents from stored fields: the annotator is never called
-      TextAnnotator none = text -> {
-        throw new IllegalStateException("storing codes must not annotate text");
-      };
+      TextAnnotator none =
+          text -> {
+            throw new IllegalStateException("storing codes must not annotate text");
+          };
       try (Indexer indexer = Indexer.open(dir, none, DuplicateFinder.none())) {
         return run.withStored(indexer.setCodes(changes));
       }
@@ -80,31 +96,49 @@ public final class IndexCoding {
   }
 
   /**
-   * Suggests codes for one text without an index: the text becomes the one passage of an
-   * in-memory index (annotated by {@code annotator}, analysed as on disk) and the same suggester
-   * runs on it. Evidence offsets are code points of {@code text}.
+   * Suggests codes for one text without an index: the text becomes the one passage of an in-memory
+   * index (annotated by {@code annotator}, analysed as on disk) and the same suggester runs on it.
+   * Evidence offsets are code points of {@code text}.
    */
   public static SuggestionRun suggestText(
-      String text, Codebook codebook, Glossary glossary, SuggestOptions options, TextAnnotator annotator)
+      String text,
+      Codebook codebook,
+      Glossary glossary,
+      SuggestOptions options,
+      TextAnnotator annotator)
       throws IOException {
     Source source =
-        new Source(TEXT_SOURCE, null, SourceKind.RECORD, text, OffsetMap.identity(text),
-            ContentHash.of(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)), Map.of());
+        new Source(
+            TEXT_SOURCE,
+            null,
+            SourceKind.RECORD,
+            text,
+            OffsetMap.identity(text),
+            ContentHash.of(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+            Map.of());
     Passage passage =
-        Passage.of(TEXT_SOURCE, PassageKind.NARRATIVE, null, null, 0, text.codePointCount(0, text.length()), text);
+        Passage.of(
+            TEXT_SOURCE,
+            PassageKind.NARRATIVE,
+            null,
+            null,
+            0,
+            text.codePointCount(0, text.length()),
+            text);
     try (Directory directory = new ByteBuffersDirectory()) {
       try (Indexer indexer = Indexer.open(directory, "(text)", annotator, DuplicateFinder.none())) {
         indexer.update(Stream.of(new SourcePassages(source, List.of(passage))));
       }
       try (DirectoryReader reader = DirectoryReader.open(directory)) {
-        SuggestOptions all = SuggestOptions.builder()
-            .minScore(options.minScore())
-            .top(options.top())
-            .includeDuplicates(true)
-            .evidence(options.evidence())
-            .contextWeight(options.contextWeight())
-            .threads(options.threads())
-            .build();
+        SuggestOptions all =
+            SuggestOptions.builder()
+                .minScore(options.minScore())
+                .top(options.top())
+                .includeDuplicates(true)
+                .evidence(options.evidence())
+                .contextWeight(options.contextWeight())
+                .threads(options.threads())
+                .build();
         return new CodeSuggester(codebook, glossary).suggest(reader, all, SuggestProgress.NONE);
       }
     }
@@ -114,7 +148,8 @@ public final class IndexCoding {
    * Lexicon help: the terms over-represented in the passages {@code target} matches; {@code
    * lexicon} entries (as written in a codebook) are left out.
    */
-  public static List<KeyTerm> keyTerms(Path dir, org.apache.lucene.search.Query target, List<String> lexicon, int limit)
+  public static List<KeyTerm> keyTerms(
+      Path dir, org.apache.lucene.search.Query target, List<String> lexicon, int limit)
       throws IOException {
     java.util.Set<String> exclude = new java.util.HashSet<>();
     for (String t : lexicon) {

@@ -24,9 +24,12 @@ public final class KeywordBaseline {
       for (String t : c.terms()) {
         alts.add(literal(t));
       }
-      patterns.add(alts.isEmpty() ? null : Pattern.compile(
-          "(?<![\\p{L}\\p{N}])(?:" + String.join("|", alts) + ")(?![\\p{L}\\p{N}])",
-          Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
+      patterns.add(
+          alts.isEmpty()
+              ? null
+              : Pattern.compile(
+                  "(?<![\\p{L}\\p{N}])(?:" + String.join("|", alts) + ")(?![\\p{L}\\p{N}])",
+                  Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
     }
   }
 

@@ -23,9 +23,9 @@ import org.quarry.model.Span;
 
 /**
  * The evidence of a learned suggestion with no lexicon match: the passage's content words whose
- * lemmas weigh most for the code in the model (at most {@value #WORDS}), each at its first place in the
- * passage, with offsets in the source file. The term of such evidence is {@code ~lemma}, so it is
- * told apart from a lexicon entry.
+ * lemmas weigh most for the code in the model (at most {@value #WORDS}), each at its first place in
+ * the passage, with offsets in the source file. The term of such evidence is {@code ~lemma}, so it
+ * is told apart from a lexicon entry.
  */
 final class LearnedEvidence {
   /** Words given per suggestion. */
@@ -62,14 +62,18 @@ final class LearnedEvidence {
     if (reasons.isEmpty()) {
       return List.of();
     }
-    Source source = sources.computeIfAbsent(p.source(), id -> SuggestionGatherer.source(searcher, id));
-    EvidenceLocator locator = new EvidenceLocator(p, source == SuggestionGatherer.NO_SOURCE ? null : source);
+    Source source =
+        sources.computeIfAbsent(p.source(), id -> SuggestionGatherer.source(searcher, id));
+    EvidenceLocator locator =
+        new EvidenceLocator(p, source == SuggestionGatherer.NO_SOURCE ? null : source);
     List<Evidence> out = new ArrayList<>();
     for (String r : reasons) {
       for (int i = 0; i < a.size(); i++) {
         if (a.lemma(i).toLowerCase(Locale.ROOT).equals(r)) {
           Span span = locator.span(a.start(i), a.end(i));
-          out.add(new Evidence("~" + r, p.text().substring(a.start(i), a.end(i)), span.start(), span.end()));
+          out.add(
+              new Evidence(
+                  "~" + r, p.text().substring(a.start(i), a.end(i)), span.start(), span.end()));
           break;
         }
       }

@@ -1,9 +1,4 @@
 package org.quarry.coding;
-import org.quarry.model.SuggestMethod;
-import org.quarry.model.SuggestProgress;
-import org.quarry.model.PassageSuggestions;
-import org.quarry.model.SuggestionRun;
-import org.quarry.model.SuggestOptions;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -17,15 +12,20 @@ import org.quarry.learn.LearnedModel;
 import org.quarry.model.Code;
 import org.quarry.model.Codebook;
 import org.quarry.model.Evidence;
+import org.quarry.model.PassageSuggestions;
+import org.quarry.model.SuggestMethod;
+import org.quarry.model.SuggestOptions;
+import org.quarry.model.SuggestProgress;
 import org.quarry.model.Suggestion;
+import org.quarry.model.SuggestionRun;
 
 /**
  * Suggests codes with a {@link LearnedModel}: each passage's calibrated probability per learned
  * code, from its words, its context, its kind and the lexicon's scores. As {@link
- * SuggestMethod#COMBINED}, a code the model could not learn (too few coded passages) is
- * suggested by its lexicon instead, its score rescaled so the lexicon's threshold (chosen on the
- * training passages) meets the model's; a parent code that no training passage had is a container
- * of coded children and is not suggested.
+ * SuggestMethod#COMBINED}, a code the model could not learn (too few coded passages) is suggested
+ * by its lexicon instead, its score rescaled so the lexicon's threshold (chosen on the training
+ * passages) meets the model's; a parent code that no training passage had is a container of coded
+ * children and is not suggested.
  *
  * <p>A suggestion's evidence is the lexicon's matched words for that code, when it has any; else,
  * for a learned code, the passage's words that weigh most for it in the model ({@link
@@ -43,7 +43,8 @@ public final class LearnedSuggester implements Suggester {
    *
    * @param method {@link SuggestMethod#LEARNED} or {@link SuggestMethod#COMBINED}
    */
-  public LearnedSuggester(Codebook codebook, Glossary glossary, LearnedModel model, SuggestMethod method) {
+  public LearnedSuggester(
+      Codebook codebook, Glossary glossary, LearnedModel model, SuggestMethod method) {
     if (method == SuggestMethod.LEXICON) {
       throw new IllegalArgumentException("a learned suggester is learned or combined");
     }
@@ -57,10 +58,15 @@ public final class LearnedSuggester implements Suggester {
     // a parent code nobody coded with is a container: its children are coded, not it
     java.util.Set<String> containers = new java.util.HashSet<>(model.uncoded());
     containers.retainAll(codebook.parentIds());
-    this.codes = codebook.codes().stream()
-        .filter(c -> learned.contains(c.id())
-            || (method == SuggestMethod.COMBINED && withLexicon.contains(c.id()) && !containers.contains(c.id())))
-        .toList();
+    this.codes =
+        codebook.codes().stream()
+            .filter(
+                c ->
+                    learned.contains(c.id())
+                        || (method == SuggestMethod.COMBINED
+                            && withLexicon.contains(c.id())
+                            && !containers.contains(c.id())))
+            .toList();
   }
 
   @Override
@@ -83,17 +89,18 @@ public final class LearnedSuggester implements Suggester {
       throws IOException {
     long t0 = System.nanoTime();
     // scores first, from a lexicon run without evidence; evidence after, for the kept passages only
-    SuggestOptions scoring = SuggestOptions.builder()
-        .minScore(options.minScore())
-        .top(options.top())
-        .kind(options.kind())
-        .filters(options.filters())
-        .includeDuplicates(options.includeDuplicates())
-        .evidence(false)
-        .contextWeight(options.contextWeight())
-        .threads(options.threads())
-        .passages(options.passages())
-        .build();
+    SuggestOptions scoring =
+        SuggestOptions.builder()
+            .minScore(options.minScore())
+            .top(options.top())
+            .kind(options.kind())
+            .filters(options.filters())
+            .includeDuplicates(options.includeDuplicates())
+            .evidence(false)
+            .contextWeight(options.contextWeight())
+            .threads(options.threads())
+            .passages(options.passages())
+            .build();
     List<BaggedPassages.Bagged> bagged = BaggedPassages.read(reader, lexicon, scoring);
     List<PassageSuggestions> out = new ArrayList<>();
     Map<String, Integer> docs = new HashMap<>();
@@ -112,30 +119,36 @@ public final class LearnedSuggester implements Suggester {
     if (options.evidence() && !out.isEmpty()) {
       out = withEvidence(reader, out, docs, options);
     }
-    out.sort(Comparator.comparing((PassageSuggestions s) -> s.passage().source())
-        .thenComparingInt(s -> s.passage().start())
-        .thenComparing(s -> s.passage().id()));
+    out.sort(
+        Comparator.comparing((PassageSuggestions s) -> s.passage().source())
+            .thenComparingInt(s -> s.passage().start())
+            .thenComparing(s -> s.passage().id()));
     return new SuggestionRun(out, bagged.size(), codes.size(), t1 - t0, System.nanoTime() - t1, 0);
   }
 
-  // the lexicon's matched words for each kept suggestion, from one lexicon run over the kept passages
+  // the lexicon's matched words for each kept suggestion, from one lexicon run over the kept
+  // passages
   private List<PassageSuggestions> withEvidence(
-      IndexReader reader, List<PassageSuggestions> kept, Map<String, Integer> docs, SuggestOptions options)
+      IndexReader reader,
+      List<PassageSuggestions> kept,
+      Map<String, Integer> docs,
+      SuggestOptions options)
       throws IOException {
     if (lexicon.codes().isEmpty()) {
       return kept;
     }
     List<String> ids = kept.stream().map(ps -> ps.passage().id()).toList();
-    SuggestOptions all = SuggestOptions.builder()
-        .minScore(0)
-        .top(lexicon.codes().size())
-        .kind(options.kind())
-        .filters(options.filters())
-        .includeDuplicates(options.includeDuplicates())
-        .contextWeight(options.contextWeight())
-        .threads(options.threads())
-        .build()
-        .onlyPassages(ids);
+    SuggestOptions all =
+        SuggestOptions.builder()
+            .minScore(0)
+            .top(lexicon.codes().size())
+            .kind(options.kind())
+            .filters(options.filters())
+            .includeDuplicates(options.includeDuplicates())
+            .contextWeight(options.contextWeight())
+            .threads(options.threads())
+            .build()
+            .onlyPassages(ids);
     Map<String, Map<String, List<Evidence>>> evidence = new HashMap<>();
     for (PassageSuggestions ps : lexicon.suggest(reader, all, SuggestProgress.NONE).passages()) {
       Map<String, List<Evidence>> m = new HashMap<>();
@@ -160,8 +173,8 @@ public final class LearnedSuggester implements Suggester {
   }
 
   /**
-   * Every code's score on one passage, best first (codebook order on ties), at most {@code top}
-   * at or above {@code minScore}.
+   * Every code's score on one passage, best first (codebook order on ties), at most {@code top} at
+   * or above {@code minScore}.
    */
   List<Suggestion> scores(BaggedPassages.Bagged b, double minScore, int top) {
     double[] p = model.probabilities(b.bag());

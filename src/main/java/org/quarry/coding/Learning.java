@@ -1,7 +1,4 @@
 package org.quarry.coding;
-import org.quarry.model.GroupBy;
-import org.quarry.model.GoldItem;
-import org.quarry.model.SuggestOptions;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -35,11 +32,14 @@ import org.quarry.learn.ModelTrainer;
 import org.quarry.learn.TribuoLearner;
 import org.quarry.model.Code;
 import org.quarry.model.Codebook;
+import org.quarry.model.GoldItem;
+import org.quarry.model.GroupBy;
 import org.quarry.model.Passage;
+import org.quarry.model.SuggestOptions;
 
 /**
- * Learning codes from human coding on an index: which passages are coded (from a gold file, or
- * the human codings kept with the index), training and stamping the model kept beside the index,
+ * Learning codes from human coding on an index: which passages are coded (from a gold file, or the
+ * human codings kept with the index), training and stamping the model kept beside the index,
  * telling when it is stale, and cross-validating the suggestion methods.
  */
 public final class Learning {
@@ -74,7 +74,9 @@ public final class Learning {
     return switch (name) {
       case "liblinear" -> defaultLearner();
       case "tribuo" -> new TribuoLearner(TribuoLearner.DEFAULT_EPOCHS, seed);
-      default -> throw new IllegalArgumentException("unknown learner " + name + "; expected one of " + LEARNERS);
+      default ->
+          throw new IllegalArgumentException(
+              "unknown learner " + name + "; expected one of " + LEARNERS);
     };
   }
 
@@ -85,12 +87,18 @@ public final class Learning {
 
   /**
    * The passages {@code options} select in {@code reader}'s index with the codes of {@code
-   * codebook} that {@code items} give them (matched among {@code all}, every passage of the
-   * index), grouped by {@code groupBy}; see {@link CodedPassages}.
+   * codebook} that {@code items} give them (matched among {@code all}, every passage of the index),
+   * grouped by {@code groupBy}; see {@link CodedPassages}.
    */
   public static CodedPassages coded(
-      IndexReader reader, Codebook codebook, Glossary glossary, List<GoldItem> items, List<Passage> all,
-      SuggestOptions options, GroupBy groupBy) throws IOException {
+      IndexReader reader,
+      Codebook codebook,
+      Glossary glossary,
+      List<GoldItem> items,
+      List<Passage> all,
+      SuggestOptions options,
+      GroupBy groupBy)
+      throws IOException {
     return coded(reader, codebook, glossary, items, all, Set.of(), options, groupBy);
   }
 
@@ -99,13 +107,21 @@ public final class Learning {
    * without a code are negatives, as in a coded source).
    */
   public static CodedPassages coded(
-      IndexReader reader, Codebook codebook, Glossary glossary, List<GoldItem> items, List<Passage> all,
-      Set<String> reviewedSources, SuggestOptions options, GroupBy groupBy) throws IOException {
+      IndexReader reader,
+      Codebook codebook,
+      Glossary glossary,
+      List<GoldItem> items,
+      List<Passage> all,
+      Set<String> reviewedSources,
+      SuggestOptions options,
+      GroupBy groupBy)
+      throws IOException {
     Set<String> ids = new HashSet<>();
     codebook.codes().forEach(c -> ids.add(c.id()));
     List<GoldItem> inBook = items.stream().filter(g -> ids.contains(g.code())).toList();
     List<Optional<Passage>> matches = GoldSet.match(inBook, all);
-    List<BaggedPassages.Bagged> selected = BaggedPassages.read(reader, new CodeSuggester(codebook, glossary), options);
+    List<BaggedPassages.Bagged> selected =
+        BaggedPassages.read(reader, new CodeSuggester(codebook, glossary), options);
     return CodedPassages.of(selected, inBook, matches, reviewedSources, groupBy);
   }
 
@@ -114,15 +130,23 @@ public final class Learning {
    *
    * @throws IllegalArgumentException when no code has enough coded passages
    */
-  public static LearnedModel train(IndexReader reader, Codebook codebook, CodedPassages coded, int threads, long seed)
+  public static LearnedModel train(
+      IndexReader reader, Codebook codebook, CodedPassages coded, int threads, long seed)
       throws IOException {
-    ModelTrainer trainer = new ModelTrainer(defaultLearner(), ModelTrainer.Options.defaults(threads, seed));
-    List<org.quarry.learn.PassageBag> bags = coded.passages().stream().map(BaggedPassages.Bagged::bag).toList();
+    ModelTrainer trainer =
+        new ModelTrainer(defaultLearner(), ModelTrainer.Options.defaults(threads, seed));
+    List<org.quarry.learn.PassageBag> bags =
+        coded.passages().stream().map(BaggedPassages.Bagged::bag).toList();
     LearnedModel model =
-        trainer.train(bags, coded.labels(), coded.groups(), codebook.codes().stream().map(Code::id).toList());
+        trainer.train(
+            bags, coded.labels(), coded.groups(), codebook.codes().stream().map(Code::id).toList());
     if (model.classifiers().isEmpty()) {
-      throw new IllegalArgumentException("no code has " + ModelTrainer.Options.DEFAULT_MIN_POSITIVES
-          + " or more coded passages among the " + coded.size() + " passages of the coded sources; code more passages first");
+      throw new IllegalArgumentException(
+          "no code has "
+              + ModelTrainer.Options.DEFAULT_MIN_POSITIVES
+              + " or more coded passages among the "
+              + coded.size()
+              + " passages of the coded sources; code more passages first");
     }
     return model.stamped(stamp(reader, codebook));
   }
@@ -136,16 +160,20 @@ public final class Learning {
    * Why {@code model} cannot be used with {@code codebook} on the index in {@code dir}, or empty
    * when it can.
    */
-  public static Optional<String> staleness(LearnedModel model, Codebook codebook, IndexReader reader)
-      throws IOException {
+  public static Optional<String> staleness(
+      LearnedModel model, Codebook codebook, IndexReader reader) throws IOException {
     LearnedModel.Stamp now = stamp(reader, codebook);
     LearnedModel.Stamp then = model.stamp();
     if (then == null || !then.codebook().equals(now.codebook())) {
-      return Optional.of("the model was trained with another codebook (or another version of this one)");
+      return Optional.of(
+          "the model was trained with another codebook (or another version of this one)");
     }
     if (!then.analysis().equals(now.analysis())) {
-      return Optional.of("the model was trained on an index analysed as " + then.analysis() + ", this index is "
-          + now.analysis());
+      return Optional.of(
+          "the model was trained on an index analysed as "
+              + then.analysis()
+              + ", this index is "
+              + now.analysis());
     }
     return Optional.empty();
   }
@@ -197,12 +225,27 @@ public final class Learning {
   private static String digest(Codebook codebook) {
     StringBuilder sb = new StringBuilder();
     for (Code c : codebook.codes()) {
-      sb.append(c.id()).append('\u0000').append(c.name()).append('\u0000').append(c.description()).append('\u0000')
-          .append(c.parent()).append('\u0000').append(c.terms()).append('\u0000').append(c.exclude())
-          .append('\u0000').append(c.query()).append('\u0000').append(c.weight()).append('\n');
+      sb.append(c.id())
+          .append('\u0000')
+          .append(c.name())
+          .append('\u0000')
+          .append(c.description())
+          .append('\u0000')
+          .append(c.parent())
+          .append('\u0000')
+          .append(c.terms())
+          .append('\u0000')
+          .append(c.exclude())
+          .append('\u0000')
+          .append(c.query())
+          .append('\u0000')
+          .append(c.weight())
+          .append('\n');
     }
     try {
-      byte[] h = MessageDigest.getInstance("SHA-256").digest(sb.toString().getBytes(StandardCharsets.UTF_8));
+      byte[] h =
+          MessageDigest.getInstance("SHA-256")
+              .digest(sb.toString().getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(h, 0, 16);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is missing from this JDK", e);

@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Terms;
@@ -159,18 +159,21 @@ final class PassageContexts {
   private static final byte TURN = 3;
   private static final byte INTERVIEWER = 4;
 
-  private static void markKind(LeafReader leaf, int docBase, PassageKind k, byte[] kind) throws IOException {
-    PostingsEnum pe = leaf.postings(new org.apache.lucene.index.Term(Fields.KIND, k.label()), PostingsEnum.NONE);
+  private static void markKind(LeafReader leaf, int docBase, PassageKind k, byte[] kind)
+      throws IOException {
+    PostingsEnum pe =
+        leaf.postings(new org.apache.lucene.index.Term(Fields.KIND, k.label()), PostingsEnum.NONE);
     if (pe == null) {
       return;
     }
-    byte mark = switch (k) {
-      case QUOTE -> QUOTE;
-      case NARRATIVE -> NARRATIVE;
-      case TURN -> TURN;
-      case INTERVIEWER -> INTERVIEWER;
-      default -> 0;
-    };
+    byte mark =
+        switch (k) {
+          case QUOTE -> QUOTE;
+          case NARRATIVE -> NARRATIVE;
+          case TURN -> TURN;
+          case INTERVIEWER -> INTERVIEWER;
+          default -> 0;
+        };
     for (int d = pe.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = pe.nextDoc()) {
       kind[docBase + d] = mark;
     }

@@ -6,8 +6,8 @@ import java.util.Map;
 import org.quarry.analysis.LemmaAnnotation;
 
 /**
- * The terms a learned suggester reads from a passage's stored annotation: every word's lemma
- * (lower case; a number of any shape counts as {@code <num>}, so timestamps and figures share one
+ * The terms a learned suggester reads from a passage's stored annotation: every word's lemma (lower
+ * case; a number of any shape counts as {@code <num>}, so timestamps and figures share one
  * feature), question and exclamation marks, each pair of adjacent such words in a sentence (joined
  * by {@code _}, so "not good" is a feature apart from "good"), and, where the annotation has
  * part-of-speech tags, its noun phrases ({@link NounPhrases}, joined by a space).

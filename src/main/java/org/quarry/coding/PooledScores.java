@@ -1,11 +1,11 @@
 package org.quarry.coding;
-import org.quarry.model.CrossValidationReport;
-import org.quarry.model.EvalReport;
 
 import java.util.List;
 import org.quarry.learn.RankingMetrics;
 import org.quarry.learn.Thresholds;
 import org.quarry.learn.TopCodes;
+import org.quarry.model.CrossValidationReport;
+import org.quarry.model.EvalReport;
 
 /**
  * The figures of one method's scores, pooled over the folds, against the coding: the predictions
@@ -64,7 +64,8 @@ final class PooledScores {
     }
     int w = Math.max(1, withGold);
     EvalReport.Scores micro = EvalReport.Scores.of(sum[0], sum[1], sum[2]);
-    EvalReport.Scores mac = new EvalReport.Scores(sum[0], sum[1], sum[2], macro[0] / w, macro[1] / w, macro[2] / w);
+    EvalReport.Scores mac =
+        new EvalReport.Scores(sum[0], sum[1], sum[2], macro[0] / w, macro[1] / w, macro[2] / w);
     double meanT = 0;
     for (double x : t) {
       meanT += x;
@@ -78,7 +79,12 @@ final class PooledScores {
       bestF1 = Thresholds.microF1(s, inTop, labels, bestT);
     }
     return new CrossValidationReport.MethodResult(
-        org.quarry.model.Scores.round(meanT), micro, mac, apCount == 0 ? 0 : apSum / apCount, bestT, bestF1);
+        org.quarry.model.Scores.round(meanT),
+        micro,
+        mac,
+        apCount == 0 ? 0 : apSum / apCount,
+        bestT,
+        bestF1);
   }
 
   /** How many are true. */

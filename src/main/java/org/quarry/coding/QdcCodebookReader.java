@@ -1,5 +1,4 @@
 package org.quarry.coding;
-import org.quarry.model.LoadedCodebook;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import org.quarry.model.Code;
 import org.quarry.model.Codebook;
+import org.quarry.model.LoadedCodebook;
 import org.quarry.refi.QdpxReader;
 import org.quarry.refi.RefiGuids;
 import org.quarry.refi.RefiXml;
@@ -20,10 +20,10 @@ import org.xml.sax.SAXParseException;
 
 /**
  * Reads a REFI-QDA codebook ({@code .qdc}, namespace {@value #NS}): the code tree with names and
- * descriptions. Code ids are slugs of the names (as {@link QdpxReader#slug} makes
- * them, so a project's codings meet the same ids). A {@code .qdc} carries no lexicon, so every code
- * is kept and the leaf codes are named in one warning line as having no terms: they cannot be
- * suggested until terms are added in a YAML codebook.
+ * descriptions. Code ids are slugs of the names (as {@link QdpxReader#slug} makes them, so a
+ * project's codings meet the same ids). A {@code .qdc} carries no lexicon, so every code is kept
+ * and the leaf codes are named in one warning line as having no terms: they cannot be suggested
+ * until terms are added in a YAML codebook.
  */
 final class QdcCodebookReader {
   /** The REFI-QDA codebook namespace. */
@@ -39,15 +39,28 @@ final class QdcCodebookReader {
     try {
       doc = RefiXml.builder().parse(file.toFile());
     } catch (SAXParseException e) {
-      throw new CodebookException(file + ":" + Math.max(1, e.getLineNumber()) + ": not well-formed XML: "
-          + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + " (re-export the codebook)", e);
+      throw new CodebookException(
+          file
+              + ":"
+              + Math.max(1, e.getLineNumber())
+              + ": not well-formed XML: "
+              + String.valueOf(e.getMessage()).lines().findFirst().orElse("")
+              + " (re-export the codebook)",
+          e);
     } catch (SAXException | IOException e) {
       throw new CodebookException(file + ": cannot read the codebook: " + e.getMessage(), e);
     }
     Element root = doc.getDocumentElement();
     if (!NS.equals(root.getNamespaceURI()) || !"CodeBook".equals(RefiXml.local(root))) {
-      throw new CodebookException(file + ":1: root element is '" + root.getNodeName() + "' in namespace '"
-          + root.getNamespaceURI() + "', not CodeBook in " + NS + " (give a REFI-QDA .qdc file)");
+      throw new CodebookException(
+          file
+              + ":1: root element is '"
+              + root.getNodeName()
+              + "' in namespace '"
+              + root.getNamespaceURI()
+              + "', not CodeBook in "
+              + NS
+              + " (give a REFI-QDA .qdc file)");
     }
     List<Code> codes = new ArrayList<>();
     Set<String> used = new HashSet<>();
@@ -57,12 +70,16 @@ final class QdcCodebookReader {
       }
     }
     if (codes.isEmpty()) {
-      throw new CodebookException(file + ":1: the codebook has no codes (export it again with its codes)");
+      throw new CodebookException(
+          file + ":1: the codebook has no codes (export it again with its codes)");
     }
     String title = file.getFileName().toString().replaceFirst("\\.[^.]+$", "");
     Codebook book = new Codebook(title, null, codes);
-    return new LoadedCodebook(book,
-        CodebookReader.termless(file, book, "a .qdc has no lexicon; add terms in a YAML codebook").stream().toList());
+    return new LoadedCodebook(
+        book,
+        CodebookReader.termless(file, book, "a .qdc has no lexicon; add terms in a YAML codebook")
+            .stream()
+            .toList());
   }
 
   private static void readCode(Element e, String parent, List<Code> codes, Set<String> used) {
@@ -72,8 +89,17 @@ final class QdcCodebookReader {
     String description = d.isEmpty() ? null : d.get(0).getTextContent().strip();
     // the tool's GUID is kept so a project or codebook exported with these codes names the
     // tool's own codes
-    codes.add(new Code(id, name.isEmpty() ? id : name, description, parent, List.of(), List.of(), null, 1.0,
-        RefiGuids.kept(e.getAttribute("guid"))));
+    codes.add(
+        new Code(
+            id,
+            name.isEmpty() ? id : name,
+            description,
+            parent,
+            List.of(),
+            List.of(),
+            null,
+            1.0,
+            RefiGuids.kept(e.getAttribute("guid"))));
     for (Element c : RefiXml.children(e, "Code")) {
       readCode(c, id, codes, used);
     }

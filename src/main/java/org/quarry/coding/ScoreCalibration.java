@@ -11,8 +11,8 @@ import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.Weight;
 
 /**
- * Turns a code's raw BM25 score on a passage into a score in [0, 1] that means the same for
- * every code and passage.
+ * Turns a code's raw BM25 score on a passage into a score in [0, 1] that means the same for every
+ * code and passage.
  *
  * <p>A code's raw score is the sum of its matching lexicon entries' BM25 scores, so it grows with
  * how rare the matched words are (idf) and is not comparable between a code of rare words and one
@@ -85,8 +85,8 @@ public final class ScoreCalibration {
   }
 
   /**
-   * R for entries over the searcher's index: the mean over entries with at least one match of
-   * the highest score Lucene says the entry can reach; 0 when no entry occurs.
+   * R for entries over the searcher's index: the mean over entries with at least one match of the
+   * highest score Lucene says the entry can reach; 0 when no entry occurs.
    */
   public static double reference(IndexSearcher searcher, List<Query> entries) throws IOException {
     double sum = 0;

@@ -5,10 +5,10 @@ import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.util.FixedBitSet;
 
 /**
- * Numbers the selected passages of a run 0, 1, … in document order, so that the per-passage
- * arrays of a run (the best codes of each passage, per thread) are as long as the selection, not
- * the index: suggesting for the quotes, or evaluating on the gold passages, of a large index
- * needs memory for those passages only.
+ * Numbers the selected passages of a run 0, 1, … in document order, so that the per-passage arrays
+ * of a run (the best codes of each passage, per thread) are as long as the selection, not the
+ * index: suggesting for the quotes, or evaluating on the gold passages, of a large index needs
+ * memory for those passages only.
  */
 final class Slots {
   /** The slot of a document that is not selected. */
@@ -22,7 +22,9 @@ final class Slots {
     this.docs = docs;
   }
 
-  /** The slots of the documents set in {@code selected}, of an index of {@code maxDoc} documents. */
+  /**
+   * The slots of the documents set in {@code selected}, of an index of {@code maxDoc} documents.
+   */
   static Slots of(FixedBitSet selected, int maxDoc) {
     int[] slotOf = new int[maxDoc];
     Arrays.fill(slotOf, NONE);

@@ -1,6 +1,4 @@
 package org.quarry.coding;
-import org.quarry.model.PassageSuggestions;
-import org.quarry.model.SuggestionRun;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -26,13 +24,15 @@ import org.quarry.index.PassageDocuments;
 import org.quarry.model.Code;
 import org.quarry.model.CodeScore;
 import org.quarry.model.Codebook;
+import org.quarry.model.PassageSuggestions;
 import org.quarry.model.Suggestion;
+import org.quarry.model.SuggestionRun;
 
 /**
  * Works out which stored codes a suggestion run changes, for {@link
  * org.quarry.index.Indexer#setCodes}: on every passage the run covered, the codebook's earlier
- * suggested codes are replaced by this run's suggestions at or above the threshold; human codes
- * and codes of other codebooks stay as they are.
+ * suggested codes are replaced by this run's suggestions at or above the threshold; human codes and
+ * codes of other codebooks stay as they are.
  */
 public final class SuggestedCodes {
   // a passage's id and codes are all this reads; the stored annotation is by far the largest field
@@ -56,7 +56,8 @@ public final class SuggestedCodes {
     for (PassageSuggestions ps : run.passages()) {
       for (Suggestion s : ps.suggestions()) {
         if (s.score() >= threshold) {
-          fresh.computeIfAbsent(ps.passage().id(), k -> new ArrayList<>())
+          fresh
+              .computeIfAbsent(ps.passage().id(), k -> new ArrayList<>())
               .add(new CodeScore(s.code(), s.score(), CodeScore.SUGGESTED));
         }
       }
@@ -66,20 +67,26 @@ public final class SuggestedCodes {
     for (String id : ids) {
       anyCode.add(new TermQuery(new Term(Fields.CODE, id)), BooleanClause.Occur.SHOULD);
     }
-    BooleanQuery.Builder earlier = new BooleanQuery.Builder()
-        .add(selection, BooleanClause.Occur.FILTER)
-        .add(new TermQuery(new Term(Fields.ORIGIN, CodeScore.SUGGESTED)), BooleanClause.Occur.FILTER);
+    BooleanQuery.Builder earlier =
+        new BooleanQuery.Builder()
+            .add(selection, BooleanClause.Occur.FILTER)
+            .add(
+                new TermQuery(new Term(Fields.ORIGIN, CodeScore.SUGGESTED)),
+                BooleanClause.Occur.FILTER);
     if (ids.size() <= IndexSearcher.getMaxClauseCount() / 2) {
       earlier.add(anyCode.setMinimumNumberShouldMatch(1).build(), BooleanClause.Occur.FILTER);
     }
     Set<String> touched = new HashSet<>(fresh.keySet());
     StoredFields stored = reader.storedFields();
     Map<String, List<CodeScore>> old = new HashMap<>();
-    DocumentWalk.forEach(searcher, earlier.build(), doc -> {
-      Document d = stored.document(doc, CODE_FIELDS);
-      old.put(d.get(Fields.ID), PassageDocuments.codes(d));
-      touched.add(d.get(Fields.ID));
-    });
+    DocumentWalk.forEach(
+        searcher,
+        earlier.build(),
+        doc -> {
+          Document d = stored.document(doc, CODE_FIELDS);
+          old.put(d.get(Fields.ID), PassageDocuments.codes(d));
+          touched.add(d.get(Fields.ID));
+        });
     Map<String, List<CodeScore>> changes = new TreeMap<>();
     for (String id : touched) {
       List<CodeScore> before = old.containsKey(id) ? old.get(id) : stored(searcher, id);
@@ -108,6 +115,7 @@ public final class SuggestedCodes {
     if (top.scoreDocs.length == 0) {
       return List.of();
     }
-    return PassageDocuments.codes(searcher.storedFields().document(top.scoreDocs[0].doc, CODE_FIELDS));
+    return PassageDocuments.codes(
+        searcher.storedFields().document(top.scoreDocs[0].doc, CODE_FIELDS));
   }
 }

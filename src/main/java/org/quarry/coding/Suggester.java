@@ -1,13 +1,13 @@
 package org.quarry.coding;
-import org.quarry.model.SuggestMethod;
-import org.quarry.model.SuggestProgress;
-import org.quarry.model.SuggestionRun;
-import org.quarry.model.SuggestOptions;
 
 import java.io.IOException;
 import java.util.List;
 import org.apache.lucene.index.IndexReader;
 import org.quarry.model.Code;
+import org.quarry.model.SuggestMethod;
+import org.quarry.model.SuggestOptions;
+import org.quarry.model.SuggestProgress;
+import org.quarry.model.SuggestionRun;
 
 /**
  * Suggests codes for the passages of an index. Three methods stand behind it: the codebook's
@@ -22,9 +22,9 @@ public interface Suggester {
   List<Code> codes();
 
   /**
-   * The score at or above which its suggestions are kept when the user names none: for the
-   * lexicon {@link SuggestOptions#DEFAULT_MIN_SCORE}, for a model the threshold chosen on held-out
-   * folds when it was trained.
+   * The score at or above which its suggestions are kept when the user names none: for the lexicon
+   * {@link SuggestOptions#DEFAULT_MIN_SCORE}, for a model the threshold chosen on held-out folds
+   * when it was trained.
    */
   double defaultMinScore();
 

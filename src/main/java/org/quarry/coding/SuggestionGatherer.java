@@ -1,5 +1,4 @@
 package org.quarry.coding;
-import org.quarry.model.PassageSuggestions;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -28,6 +27,7 @@ import org.quarry.index.PassageDocuments;
 import org.quarry.index.SourceTexts;
 import org.quarry.model.Evidence;
 import org.quarry.model.Passage;
+import org.quarry.model.PassageSuggestions;
 import org.quarry.model.Source;
 import org.quarry.model.Span;
 import org.quarry.model.Suggestion;
@@ -44,11 +44,27 @@ import org.quarry.model.Suggestion;
 final class SuggestionGatherer {
   // what a Passage is read from; the stored annotation, the largest field, is not needed here
   static final java.util.Set<String> PASSAGE_FIELDS =
-      java.util.Set.of(Fields.ID, Fields.SOURCE, Fields.KIND, Fields.PARTICIPANT, Fields.SPEAKER, Fields.SECTION,
-          Fields.START, Fields.END, Fields.TEXT, Fields.ATTRIBUTES);
+      java.util.Set.of(
+          Fields.ID,
+          Fields.SOURCE,
+          Fields.KIND,
+          Fields.PARTICIPANT,
+          Fields.SPEAKER,
+          Fields.SECTION,
+          Fields.START,
+          Fields.END,
+          Fields.TEXT,
+          Fields.ATTRIBUTES);
 
   static final Source NO_SOURCE =
-      new Source("", null, org.quarry.model.SourceKind.PAPER, "", org.quarry.model.OffsetMap.identity(""), null, Map.of());
+      new Source(
+          "",
+          null,
+          org.quarry.model.SourceKind.PAPER,
+          "",
+          org.quarry.model.OffsetMap.identity(""),
+          null,
+          Map.of());
 
   private final IndexSearcher searcher;
   private final List<CodeQueryBuilder.CodeQuery> queries;
@@ -62,14 +78,22 @@ final class SuggestionGatherer {
 
   /**
    * A gatherer of the best codes per selected passage ({@code codes[s * k ..]} for the passage in
-   * slot {@code s} of {@code slots}, -1 past the last, and their scores) of {@code queries}; with {@code evidence}, the entry and exclude weights of
-   * every kept code are built here, once, for all passes to share.
+   * slot {@code s} of {@code slots}, -1 past the last, and their scores) of {@code queries}; with
+   * {@code evidence}, the entry and exclude weights of every kept code are built here, once, for
+   * all passes to share.
    *
    * @param contexts the passages' contexts, or null to leave context evidence out
    */
   SuggestionGatherer(
-      IndexSearcher searcher, List<CodeQueryBuilder.CodeQuery> queries, Slots slots, int[] codes, float[] scores,
-      int k, boolean evidence, PassageContexts contexts) throws IOException {
+      IndexSearcher searcher,
+      List<CodeQueryBuilder.CodeQuery> queries,
+      Slots slots,
+      int[] codes,
+      float[] scores,
+      int k,
+      boolean evidence,
+      PassageContexts contexts)
+      throws IOException {
     this.searcher = searcher;
     this.queries = queries;
     this.slots = slots;
@@ -137,10 +161,11 @@ final class SuggestionGatherer {
     }
 
     /**
-     * The suggestions of documents {@code docs[from .. to)}, in that order; stops early, with
-     * what it has, when {@code stopped} says so.
+     * The suggestions of documents {@code docs[from .. to)}, in that order; stops early, with what
+     * it has, when {@code stopped} says so.
      */
-    List<PassageSuggestions> gather(int[] docs, int from, int to, Done done, java.util.function.BooleanSupplier stopped)
+    List<PassageSuggestions> gather(
+        int[] docs, int from, int to, Done done, java.util.function.BooleanSupplier stopped)
         throws IOException {
       List<PassageSuggestions> out = new ArrayList<>(to - from);
       for (int i = from; i < to && !stopped.getAsBoolean(); i++) {
@@ -175,16 +200,25 @@ final class SuggestionGatherer {
         int c = codes[from + i];
         List<Evidence> ev = List.of();
         if (evidence) {
-          ev = evidence(queries.get(c), entryWeights[c], leaf, doc - leaf.docBase, p, locator, null);
+          ev =
+              evidence(queries.get(c), entryWeights[c], leaf, doc - leaf.docBase, p, locator, null);
           if (contextDoc != PassageContexts.NONE) {
             List<Evidence> fromContext = lastContextEvidence.get(c);
             if (fromContext == null) {
               int inLeaf = contextDoc - lastContextLeaf.docBase;
               // a context holding an exclude entry of the code did not count for it (see
               // CodeScorer): its words earned nothing
-              fromContext = anyMatches(excludeWeights[c], lastContextLeaf, inLeaf) ? List.of()
-                  : evidence(queries.get(c), entryWeights[c], lastContextLeaf, inLeaf, lastContext,
-                      lastContextLocator, lastContext.id());
+              fromContext =
+                  anyMatches(excludeWeights[c], lastContextLeaf, inLeaf)
+                      ? List.of()
+                      : evidence(
+                          queries.get(c),
+                          entryWeights[c],
+                          lastContextLeaf,
+                          inLeaf,
+                          lastContext,
+                          lastContextLocator,
+                          lastContext.id());
               lastContextEvidence.put(c, fromContext);
             }
             if (!fromContext.isEmpty()) {
@@ -194,7 +228,9 @@ final class SuggestionGatherer {
             }
           }
         }
-        list.add(new Suggestion(p.id(), queries.get(c).code().id(), CodeSuggester.round(scores[from + i]), ev));
+        list.add(
+            new Suggestion(
+                p.id(), queries.get(c).code().id(), CodeSuggester.round(scores[from + i]), ev));
       }
       return new PassageSuggestions(p, list);
     }
@@ -211,7 +247,8 @@ final class SuggestionGatherer {
   }
 
   // whether any of the weights matches document doc of leaf
-  private static boolean anyMatches(Weight[] weights, LeafReaderContext leaf, int doc) throws IOException {
+  private static boolean anyMatches(Weight[] weights, LeafReaderContext leaf, int doc)
+      throws IOException {
     for (Weight w : weights) {
       if (w.matches(leaf, doc) != null) {
         return true;
@@ -223,8 +260,14 @@ final class SuggestionGatherer {
   // every match of every entry in passage p, with offsets, one per source span (the first entry in
   // codebook order names a span two entries share), by position; contextId marks p as the context
   private static List<Evidence> evidence(
-      CodeQueryBuilder.CodeQuery cq, Weight[] weights, LeafReaderContext leaf, int doc, Passage p,
-      EvidenceLocator locator, String contextId) throws IOException {
+      CodeQueryBuilder.CodeQuery cq,
+      Weight[] weights,
+      LeafReaderContext leaf,
+      int doc,
+      Passage p,
+      EvidenceLocator locator,
+      String contextId)
+      throws IOException {
     Map<Span, Evidence> bySpan = new HashMap<>();
     for (int i = 0; i < weights.length; i++) {
       Matches m = weights[i].matches(leaf, doc);
@@ -243,12 +286,22 @@ final class SuggestionGatherer {
             continue; // a field without offsets (a keyword clause of a raw query)
           }
           Span span = locator.span(s, e);
-          bySpan.putIfAbsent(span, new Evidence(cq.entries().get(i).term(), p.text().substring(s, e), span.start(), span.end(), contextId));
+          bySpan.putIfAbsent(
+              span,
+              new Evidence(
+                  cq.entries().get(i).term(),
+                  p.text().substring(s, e),
+                  span.start(),
+                  span.end(),
+                  contextId));
         }
       }
     }
     List<Evidence> list = new ArrayList<>(bySpan.values());
-    list.sort(Comparator.comparingInt(Evidence::start).thenComparingInt(Evidence::end).thenComparing(Evidence::term));
+    list.sort(
+        Comparator.comparingInt(Evidence::start)
+            .thenComparingInt(Evidence::end)
+            .thenComparing(Evidence::term));
     return list;
   }
 
@@ -262,7 +315,9 @@ final class SuggestionGatherer {
     try {
       BooleanQuery q =
           new BooleanQuery.Builder()
-              .add(new TermQuery(new Term(Fields.TYPE, Fields.TYPE_SOURCE)), BooleanClause.Occur.FILTER)
+              .add(
+                  new TermQuery(new Term(Fields.TYPE, Fields.TYPE_SOURCE)),
+                  BooleanClause.Occur.FILTER)
               .add(new TermQuery(new Term(Fields.SOURCE, id)), BooleanClause.Occur.FILTER)
               .build();
       TopDocs top = searcher.search(q, 1);

@@ -1,5 +1,4 @@
 package org.quarry.coding;
-import org.quarry.model.KeyTerm;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -22,12 +21,14 @@ import org.apache.lucene.search.TermQuery;
 import org.quarry.analysis.LemmaAnnotation;
 import org.quarry.index.DocumentWalk;
 import org.quarry.index.Fields;
+import org.quarry.model.KeyTerm;
 
 /**
  * Lexicon help: the lemmas and noun phrases over-represented in the passages a query matches
  * against the rest of the corpus, ranked by Dunning's log-likelihood
  *
- * <pre>  G² = 2 (a ln(a / E1) + b ln(b / E2)),  E1 = c (a + b) / (c + d),  E2 = d (a + b) / (c + d)</pre>
+ * <pre>  G² = 2 (a ln(a / E1) + b ln(b / E2)),  E1 = c (a + b) / (c + d),  E2 = d (a + b) / (c + d)
+ * </pre>
  *
  * where {@code a} and {@code b} count the term in and outside the matched passages and {@code c}
  * and {@code d} count all terms there (words and phrases are counted separately, each against its
@@ -35,40 +36,182 @@ import org.quarry.index.Fields;
  *
  * <p>Words are the tagged lemmas CoreNLP stored at index time. Phrases are noun phrases found from
  * the part-of-speech tags stored with them (runs of adjectives and nouns ending in a noun, 2 to
- * {@value NounPhrases#MAX_WORDS} words); in an index without tags (untagged lemmas, or made before tags were
- * kept) they are pairs of adjacent content words. Stop words, tokens without letters, and terms
- * already in the lexicon are left out.
+ * {@value NounPhrases#MAX_WORDS} words); in an index without tags (untagged lemmas, or made before
+ * tags were kept) they are pairs of adjacent content words. Stop words, tokens without letters, and
+ * terms already in the lexicon are left out.
  */
 public final class TermKeyness {
-  private static final Set<String> STOP = Set.of(
-      "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are",
-      "as", "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by",
-      "can", "could", "do", "does", "doing", "down", "during", "each", "eg", "etc", "few", "for", "from",
-      "further", "had", "has", "have", "having", "he", "her", "here", "hers", "herself", "him", "himself",
-      "his", "how", "i", "ie", "if", "in", "into", "is", "it", "its", "itself", "just", "may", "me", "might",
-      "more", "most", "much", "must", "my", "myself", "no", "nor", "not", "now", "of", "off", "on", "once",
-      "one", "only", "or", "other", "our", "ours", "ourselves", "out", "over", "own", "same", "she",
-      "should", "so", "some", "such", "than", "that", "the", "their", "theirs", "them", "themselves",
-      "then", "there", "these", "they", "this", "those", "through", "to", "too", "under", "until", "up",
-      "upon", "us", "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom",
-      "why", "will", "with", "within", "without", "would", "you", "your", "yours", "yourself", "'s", "n't",
-      "however", "therefore", "thus", "whether", "yet", "get", "go", "make", "say", "well", "like", "many");
+  private static final Set<String> STOP =
+      Set.of(
+          "a",
+          "about",
+          "above",
+          "after",
+          "again",
+          "against",
+          "all",
+          "also",
+          "am",
+          "an",
+          "and",
+          "any",
+          "are",
+          "as",
+          "at",
+          "be",
+          "because",
+          "been",
+          "before",
+          "being",
+          "below",
+          "between",
+          "both",
+          "but",
+          "by",
+          "can",
+          "could",
+          "do",
+          "does",
+          "doing",
+          "down",
+          "during",
+          "each",
+          "eg",
+          "etc",
+          "few",
+          "for",
+          "from",
+          "further",
+          "had",
+          "has",
+          "have",
+          "having",
+          "he",
+          "her",
+          "here",
+          "hers",
+          "herself",
+          "him",
+          "himself",
+          "his",
+          "how",
+          "i",
+          "ie",
+          "if",
+          "in",
+          "into",
+          "is",
+          "it",
+          "its",
+          "itself",
+          "just",
+          "may",
+          "me",
+          "might",
+          "more",
+          "most",
+          "much",
+          "must",
+          "my",
+          "myself",
+          "no",
+          "nor",
+          "not",
+          "now",
+          "of",
+          "off",
+          "on",
+          "once",
+          "one",
+          "only",
+          "or",
+          "other",
+          "our",
+          "ours",
+          "ourselves",
+          "out",
+          "over",
+          "own",
+          "same",
+          "she",
+          "should",
+          "so",
+          "some",
+          "such",
+          "than",
+          "that",
+          "the",
+          "their",
+          "theirs",
+          "them",
+          "themselves",
+          "then",
+          "there",
+          "these",
+          "they",
+          "this",
+          "those",
+          "through",
+          "to",
+          "too",
+          "under",
+          "until",
+          "up",
+          "upon",
+          "us",
+          "very",
+          "was",
+          "we",
+          "were",
+          "what",
+          "when",
+          "where",
+          "which",
+          "while",
+          "who",
+          "whom",
+          "why",
+          "will",
+          "with",
+          "within",
+          "without",
+          "would",
+          "you",
+          "your",
+          "yours",
+          "yourself",
+          "'s",
+          "n't",
+          "however",
+          "therefore",
+          "thus",
+          "whether",
+          "yet",
+          "get",
+          "go",
+          "make",
+          "say",
+          "well",
+          "like",
+          "many");
 
   private TermKeyness() {}
 
   /**
-   * The top {@code limit} over-represented terms of the passages {@code target} matches among
-   * those {@code corpus} selects, without {@code exclude} (lemmas and space-joined lemma phrases,
-   * lower case; an entry ending in {@code *} excludes the words it prefixes).
+   * The top {@code limit} over-represented terms of the passages {@code target} matches among those
+   * {@code corpus} selects, without {@code exclude} (lemmas and space-joined lemma phrases, lower
+   * case; an entry ending in {@code *} excludes the words it prefixes).
    */
   public static List<KeyTerm> keyTerms(
-      IndexReader reader, Query corpus, Query target, Set<String> exclude, int limit) throws IOException {
+      IndexReader reader, Query corpus, Query target, Set<String> exclude, int limit)
+      throws IOException {
     IndexSearcher searcher = new IndexSearcher(reader);
     Set<Integer> in = new HashSet<>();
-    Query matched = new BooleanQuery.Builder()
-        .add(target, BooleanClause.Occur.MUST)
-        .add(corpus, BooleanClause.Occur.FILTER)
-        .build();
+    Query matched =
+        new BooleanQuery.Builder()
+            .add(target, BooleanClause.Occur.MUST)
+            .add(corpus, BooleanClause.Occur.FILTER)
+            .build();
     DocumentWalk.forEach(searcher, matched, in::add);
     Map<String, int[]> counts = new HashMap<>();
     Map<String, Map<String, Integer>> perPassage = new HashMap<>();
@@ -88,7 +231,14 @@ public final class TermKeyness {
       for (int i = 0; i < a.size(); i++) {
         String lemma = a.lemma(i).toLowerCase(Locale.ROOT);
         if (isContent(lemma)) {
-          count(counts, perPassage, totals, lemma, inside, 0, id,
+          count(
+              counts,
+              perPassage,
+              totals,
+              lemma,
+              inside,
+              0,
+              id,
               excluded(lemma, exclude) || excluded(alt(a, i), exclude));
         }
       }
@@ -100,7 +250,14 @@ public final class TermKeyness {
           alts.add(alt(a, i));
         }
         String phrase = String.join(" ", lemmas);
-        count(counts, perPassage, totals, phrase, inside, 2, id,
+        count(
+            counts,
+            perPassage,
+            totals,
+            phrase,
+            inside,
+            2,
+            id,
             excluded(phrase, exclude) || excluded(String.join(" ", alts), exclude));
       }
     }
@@ -135,13 +292,16 @@ public final class TermKeyness {
     return o == 0 ? 0 : o * Math.log(o / e);
   }
 
-  // the untagged lemma, as the lexicon is lemmatised (queries have no tags): excluded in that form too
+  // the untagged lemma, as the lexicon is lemmatised (queries have no tags): excluded in that form
+  // too
   private static String alt(LemmaAnnotation a, int i) {
     return (a.untagged(i) == null ? a.lemma(i) : a.untagged(i)).toLowerCase(Locale.ROOT);
   }
 
   static boolean isContent(String lemma) {
-    return lemma.length() > 1 && !STOP.contains(lemma) && lemma.codePoints().anyMatch(Character::isLetter);
+    return lemma.length() > 1
+        && !STOP.contains(lemma)
+        && lemma.codePoints().anyMatch(Character::isLetter);
   }
 
   private static boolean excluded(String term, Set<String> exclude) {
@@ -164,8 +324,15 @@ public final class TermKeyness {
     return false;
   }
 
-  private static void count(Map<String, int[]> counts, Map<String, Map<String, Integer>> perPassage,
-      long[] totals, String term, boolean inside, int totalIndex, String passageId, boolean skip) {
+  private static void count(
+      Map<String, int[]> counts,
+      Map<String, Map<String, Integer>> perPassage,
+      long[] totals,
+      String term,
+      boolean inside,
+      int totalIndex,
+      String passageId,
+      boolean skip) {
     totals[totalIndex + (inside ? 0 : 1)]++;
     if (skip) {
       return;
@@ -179,7 +346,10 @@ public final class TermKeyness {
 
   private static String example(Map<String, Integer> byPassage) {
     return byPassage.entrySet().stream()
-        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+        .sorted(
+            Map.Entry.<String, Integer>comparingByValue()
+                .reversed()
+                .thenComparing(Map.Entry.comparingByKey()))
         .map(Map.Entry::getKey)
         .findFirst()
         .orElse(null);

@@ -1,20 +1,19 @@
 package org.quarry.coding;
-import org.quarry.model.PassageSuggestions;
-import org.quarry.model.SuggestionRun;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Predicate;
 import org.quarry.model.Passage;
+import org.quarry.model.PassageSuggestions;
 import org.quarry.model.Suggestion;
+import org.quarry.model.SuggestionRun;
 
 /**
  * Uncertainty sampling: the uncoded passages whose coding would teach the model most are those
  * whose scores sit closest to the threshold, where the model is least sure whether a code applies.
- * A passage's uncertainty is its most uncertain code's, {@code 1 - |score - t| / max(t, 1 - t)}:
- * 1 at the threshold, 0 at certainty either way. Codes the model gave no score count as certain
- * "no".
+ * A passage's uncertainty is its most uncertain code's, {@code 1 - |score - t| / max(t, 1 - t)}: 1
+ * at the threshold, 0 at certainty either way. Codes the model gave no score count as certain "no".
  */
 public final class UncertaintySampler {
   private UncertaintySampler() {}
@@ -44,11 +43,13 @@ public final class UncertaintySampler {
       }
       all.add(new Scored(ps, u));
     }
-    all.sort(Comparator.comparingDouble((Scored s) -> -s.u()).thenComparing(s -> s.ps().passage().id()));
+    all.sort(
+        Comparator.comparingDouble((Scored s) -> -s.u()).thenComparing(s -> s.ps().passage().id()));
     List<PassageSuggestions> out = new ArrayList<>();
     for (int i = 0; i < Math.min(n, all.size()); i++) {
       PassageSuggestions ps = all.get(i).ps();
-      List<Suggestion> best = ps.suggestions().size() > top ? ps.suggestions().subList(0, top) : ps.suggestions();
+      List<Suggestion> best =
+          ps.suggestions().size() > top ? ps.suggestions().subList(0, top) : ps.suggestions();
       out.add(new PassageSuggestions(ps.passage(), best));
     }
     return out;

@@ -21,13 +21,13 @@ import org.apache.lucene.search.Weight;
  * A lexicon phrase with wildcard words ({@code "human subject*"}): matched by Lucene's intervals
  * ({@link IntervalQuery} of {@code Intervals.phrase}), scored on BM25's scale.
  *
- * <p>An interval query scores in [0, 1) whatever its words, while every other lexicon entry
- * scores BM25, about its idf per mention; unscaled, the phrase would count for a fraction of a
- * mention in {@link ScoreCalibration}. So its score is boosted by the sum of its parts' upper
- * bounds on this index (the plain words as a phrase, each wildcard word as one of its words, as a
- * single-word wildcard entry is blended), and its saturation pivot is BM25's k1: one mention then
- * scores that sum over (1 + k1), what BM25 gives a plain phrase in a passage of average length.
- * Unlike BM25, passage length does not count.
+ * <p>An interval query scores in [0, 1) whatever its words, while every other lexicon entry scores
+ * BM25, about its idf per mention; unscaled, the phrase would count for a fraction of a mention in
+ * {@link ScoreCalibration}. So its score is boosted by the sum of its parts' upper bounds on this
+ * index (the plain words as a phrase, each wildcard word as one of its words, as a single-word
+ * wildcard entry is blended), and its saturation pivot is BM25's k1: one mention then scores that
+ * sum over (1 + k1), what BM25 gives a plain phrase in a passage of average length. Unlike BM25,
+ * passage length does not count.
  */
 final class WildcardPhraseQuery extends Query {
   private final String term;
@@ -45,7 +45,8 @@ final class WildcardPhraseQuery extends Query {
   }
 
   @Override
-  public Weight createWeight(IndexSearcher searcher, ScoreMode scoreMode, float boost) throws IOException {
+  public Weight createWeight(IndexSearcher searcher, ScoreMode scoreMode, float boost)
+      throws IOException {
     float scale = scoreMode.needsScores() ? (float) weight(searcher) : 1f;
     Weight in = intervals.createWeight(searcher, scoreMode, boost * scale);
     // Lucene refuses a wildcard of more words than its cap in a segment with an
@@ -92,8 +93,12 @@ final class WildcardPhraseQuery extends Query {
 
   private IllegalArgumentException tooManyWords(IllegalStateException e) {
     return new IllegalArgumentException(
-        "term '" + term + "': a wildcard matches more than " + CodeQueryBuilder.PHRASE_WILDCARD_TERMS
-            + " different words of the index; write more letters before the '*'", e);
+        "term '"
+            + term
+            + "': a wildcard matches more than "
+            + CodeQueryBuilder.PHRASE_WILDCARD_TERMS
+            + " different words of the index; write more letters before the '*'",
+        e);
   }
 
   @Override

@@ -16,8 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Runs the tasks of one step of a suggestion run on a fixed pool of threads, one thread a task,
- * and rethrows a task's failure as it was thrown (an {@link IOException} stays one).
+ * Runs the tasks of one step of a suggestion run on a fixed pool of threads, one thread a task, and
+ * rethrows a task's failure as it was thrown (an {@link IOException} stays one).
  *
  * <p>Tasks are never interrupted: a thread interrupted while it reads through a file channel
  * (Lucene's NIOFSDirectory) closes that channel for every other reader of the index. A failure
@@ -44,9 +44,9 @@ final class Workers {
   }
 
   /**
-   * Runs {@code tasks}, each on its own thread, and returns their results in task order. While
-   * it waits, the calling thread calls {@code tick} about ten times a second and once at the end,
-   * so progress is reported from the calling thread only.
+   * Runs {@code tasks}, each on its own thread, and returns their results in task order. While it
+   * waits, the calling thread calls {@code tick} about ten times a second and once at the end, so
+   * progress is reported from the calling thread only.
    *
    * @throws IOException the first failure of a task, as thrown (so are runtime exceptions and
    *     errors); the other tasks have stopped by then
@@ -56,15 +56,17 @@ final class Workers {
     try {
       List<Future<T>> futures = new ArrayList<>(tasks.size());
       for (Task<T> task : tasks) {
-        futures.add(pool.submit(() -> {
-          try {
-            return task.call();
-          } catch (Throwable t) {
-            failure.compareAndSet(null, t);
-            stopped.set(true);
-            throw t;
-          }
-        }));
+        futures.add(
+            pool.submit(
+                () -> {
+                  try {
+                    return task.call();
+                  } catch (Throwable t) {
+                    failure.compareAndSet(null, t);
+                    stopped.set(true);
+                    throw t;
+                  }
+                }));
       }
       List<T> results = new ArrayList<>(tasks.size());
       for (Future<T> f : futures) {

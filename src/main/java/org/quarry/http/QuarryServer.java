@@ -26,8 +26,9 @@ import org.quarry.model.SearchRequest;
  * The local HTTP/JSON API and its web page, on the JDK's own HTTP server.
  *
  * <ul>
- *   <li>{@code GET /api/v1/search?q=QUERY&facet=DIM&filter=DIM:VALUE&limit=N&offset=N&duplicates=true}
- *       answers the search JSON of DESIGN.md;
+ *   <li>{@code GET
+ *       /api/v1/search?q=QUERY&facet=DIM&filter=DIM:VALUE&limit=N&offset=N&duplicates=true} answers
+ *       the search JSON of DESIGN.md;
  *   <li>{@code GET /api/v1/passages/ID} answers one hit, 404 when there is no such passage;
  *   <li>{@code GET /} serves the search page.
  * </ul>
@@ -99,18 +100,22 @@ public final class QuarryServer implements AutoCloseable {
           error(ex, 400, "filter '" + f + "' must be DIMENSION:VALUE", "filter");
           return;
         }
-        filters.computeIfAbsent(f.substring(0, colon), k -> new ArrayList<>()).add(f.substring(colon + 1));
+        filters
+            .computeIfAbsent(f.substring(0, colon), k -> new ArrayList<>())
+            .add(f.substring(colon + 1));
       }
       List<String> facets = params.getOrDefault("facet", SearchRequest.DEFAULT_FACETS);
       boolean dups = "true".equals(first(params, "duplicates"));
       try {
-        var result = quarry.search(SearchRequest.builder(q)
-            .facets(facets)
-            .filters(filters)
-            .limit(limit)
-            .offset(offset)
-            .includeDuplicates(dups)
-            .build());
+        var result =
+            quarry.search(
+                SearchRequest.builder(q)
+                    .facets(facets)
+                    .filters(filters)
+                    .limit(limit)
+                    .offset(offset)
+                    .includeDuplicates(dups)
+                    .build());
         send(ex, 200, SearchJson.write(result));
       } catch (QuarryException e) {
         error(ex, 400, e.getMessage(), e.parameter());
@@ -179,7 +184,8 @@ public final class QuarryServer implements AutoCloseable {
     for (String pair : raw.split("&")) {
       int eq = pair.indexOf('=');
       String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-      String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+      String value =
+          eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
       params.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
     }
     return params;
@@ -203,7 +209,8 @@ public final class QuarryServer implements AutoCloseable {
       }
       return n;
     } catch (NumberFormatException e) {
-      throw new BadParameter(name, "parameter '" + name + "' must be a whole number, got '" + v + "'");
+      throw new BadParameter(
+          name, "parameter '" + name + "' must be a whole number, got '" + v + "'");
     }
   }
 

@@ -1,4 +1,2 @@
-/**
- * The local HTTP/JSON API and its web page, on the JDK HTTP server. No Lucene classes.
- */
+/** The local HTTP/JSON API and its web page, on the JDK HTTP server. No Lucene classes. */
 package org.quarry.http;

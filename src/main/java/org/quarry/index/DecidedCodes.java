@@ -9,11 +9,11 @@ import org.quarry.model.Decision;
 import org.quarry.model.Passage;
 
 /**
- * The codes a passage carries once the researcher's decisions on it are applied: an accepted
- * code is a human code (score 1.0), in place of a suggestion of it; a rejected code is not on the
- * passage, unless a human coding imported from a QDA tool puts it there (that coding is the
- * tool's to change, and an import would bring it back). The {@link Indexer} applies this to every
- * code list it writes, so no later suggestion run or import undoes a decision.
+ * The codes a passage carries once the researcher's decisions on it are applied: an accepted code
+ * is a human code (score 1.0), in place of a suggestion of it; a rejected code is not on the
+ * passage, unless a human coding imported from a QDA tool puts it there (that coding is the tool's
+ * to change, and an import would bring it back). The {@link Indexer} applies this to every code
+ * list it writes, so no later suggestion run or import undoes a decision.
  */
 final class DecidedCodes {
   private DecidedCodes() {}

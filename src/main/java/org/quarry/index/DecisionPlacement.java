@@ -11,12 +11,12 @@ import org.quarry.model.Decision;
 import org.quarry.model.Passage;
 
 /**
- * Puts a source's decisions on the passages of its new text when the source is indexed again
- * with changed text (or comes back after it was removed). A decision belongs to the words it was
- * made on, not to offsets: it moves to a passage with exactly those words, the one at its old
- * span if there is one, else the one starting nearest to it (an edit earlier in the file shifts
- * every later passage). A decision whose words no passage holds any more is kept, not applied,
- * so nothing a researcher decided is lost; it applies again if the words come back.
+ * Puts a source's decisions on the passages of its new text when the source is indexed again with
+ * changed text (or comes back after it was removed). A decision belongs to the words it was made
+ * on, not to offsets: it moves to a passage with exactly those words, the one at its old span if
+ * there is one, else the one starting nearest to it (an edit earlier in the file shifts every later
+ * passage). A decision whose words no passage holds any more is kept, not applied, so nothing a
+ * researcher decided is lost; it applies again if the words come back.
  */
 final class DecisionPlacement {
   private final List<Decision> placed = new ArrayList<>();
@@ -34,8 +34,10 @@ final class DecisionPlacement {
     }
     // decisions that applied go first: on a clash they are the newer word on those words
     List<Decision> order = new ArrayList<>(decisions);
-    order.sort(Comparator.comparing((Decision d) -> !d.applied())
-        .thenComparingInt(Decision::start).thenComparing(Decision::code));
+    order.sort(
+        Comparator.comparing((Decision d) -> !d.applied())
+            .thenComparingInt(Decision::start)
+            .thenComparing(Decision::code));
     Set<String> taken = new HashSet<>(); // passage id + code already decided on
     DecisionPlacement out = new DecisionPlacement();
     for (Decision d : order) {

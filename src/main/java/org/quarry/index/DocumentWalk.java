@@ -26,8 +26,10 @@ public final class DocumentWalk {
   }
 
   /** Calls {@code visitor} with each live document {@code query} matches, in increasing doc id. */
-  public static void forEach(IndexSearcher searcher, Query query, Visitor visitor) throws IOException {
-    Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
+  public static void forEach(IndexSearcher searcher, Query query, Visitor visitor)
+      throws IOException {
+    Weight weight =
+        searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
     for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
       Scorer scorer = weight.scorer(leaf);
       if (scorer == null) {

@@ -8,14 +8,13 @@ import org.quarry.analysis.QuarryAnalyzer;
  * Every field name of a Quarry index, in one place.
  *
  * <p>The index holds these types of document ({@link #TYPE}): one per passage ({@link
- * #TYPE_PASSAGE}), one record per source ({@link #TYPE_SOURCE}) with its content hash, which
- * lets re-indexing skip unchanged files, and, for a source a person coded (in a QDA tool, or by
- * accepting or rejecting suggestions), one document with the exact spans of its human codings
- * and the researcher's decisions ({@link #TYPE_CODINGS}). All carry {@link #SOURCE}, so deleting
- * by source removes a file's passages, record and codings together (the {@link Indexer} puts
- * the decisions back). An imported
- * project also has one document with its cases ({@link #TYPE_CASES}), which belongs to the
- * project file ({@link #CASES_OF}), not to a source.
+ * #TYPE_PASSAGE}), one record per source ({@link #TYPE_SOURCE}) with its content hash, which lets
+ * re-indexing skip unchanged files, and, for a source a person coded (in a QDA tool, or by
+ * accepting or rejecting suggestions), one document with the exact spans of its human codings and
+ * the researcher's decisions ({@link #TYPE_CODINGS}). All carry {@link #SOURCE}, so deleting by
+ * source removes a file's passages, record and codings together (the {@link Indexer} puts the
+ * decisions back). An imported project also has one document with its cases ({@link #TYPE_CASES}),
+ * which belongs to the project file ({@link #CASES_OF}), not to a source.
  *
  * <p>Participant and file attributes (role, region, …) are indexed under their own name, as a
  * keyword field ({@code role:GP}) and a facet dimension ({@code role}); names in {@link #RESERVED}
@@ -34,9 +33,9 @@ public final class Fields {
   public static final String TYPE_SOURCE = "source";
 
   /**
-   * {@link #TYPE} of the document keeping a source's human codings with their exact spans
-   * (passages only say which codes they overlap; export and eval need the words coded) and the
-   * researcher's decisions on its passages ({@link KeptCodings}).
+   * {@link #TYPE} of the document keeping a source's human codings with their exact spans (passages
+   * only say which codes they overlap; export and eval need the words coded) and the researcher's
+   * decisions on its passages ({@link KeptCodings}).
    */
   public static final String TYPE_CODINGS = "codings";
 
@@ -86,8 +85,8 @@ public final class Fields {
   public static final String CODE = "code";
 
   /**
-   * Origin of an attached code ({@code suggested}, {@code human}): keyword, multi-valued, facet
-   * (so {@code --filter origin=human} drills down to passages a person coded).
+   * Origin of an attached code ({@code suggested}, {@code human}): keyword, multi-valued, facet (so
+   * {@code --filter origin=human} drills down to passages a person coded).
    */
   public static final String ORIGIN = "origin";
 
@@ -146,15 +145,15 @@ public final class Fields {
   public static final String CODINGS_OF = "codings_of";
 
   /**
-   * Codings document: the source's human codings as a JSON array of {@code {"start", "end",
-   * "code", "score", "origin"}}, offsets in code points of the source file as read; stored.
+   * Codings document: the source's human codings as a JSON array of {@code {"start", "end", "code",
+   * "score", "origin"}}, offsets in code points of the source file as read; stored.
    */
   public static final String CODINGS = "codings";
 
   /**
    * Codings document: the researcher's accept and reject decisions as a JSON array of {@code
-   * {"start", "end", "code", "accepted", "text", "applied"}}, offsets of the passage decided on
-   * in code points of the source file as read, {@code text} its words; stored. Absent in indexes
+   * {"start", "end", "code", "accepted", "text", "applied"}}, offsets of the passage decided on in
+   * code points of the source file as read, {@code text} its words; stored. Absent in indexes
    * written before decisions were kept.
    */
   public static final String DECISIONS = "decisions";
@@ -169,13 +168,46 @@ public final class Fields {
   public static final String CASES = "cases";
 
   /** Facet dimensions every passage index has; attribute dimensions come on top. */
-  public static final List<String> FIXED_FACETS = List.of(PARTICIPANT, SPEAKER, SOURCE, KIND, SECTION, CODE, ORIGIN);
+  public static final List<String> FIXED_FACETS =
+      List.of(PARTICIPANT, SPEAKER, SOURCE, KIND, SECTION, CODE, ORIGIN);
 
   /** Names an attribute may not take. */
   public static final Set<String> RESERVED =
       Set.of(
-          TYPE, ID, SOURCE, KIND, PARTICIPANT, SPEAKER, QUOTED, SECTION, TEXT, TEXT_STEM, TEXT_LEMMA, CODE, ORIGIN,
-          CODE_SCORES, DUPLICATE_OF, DUPLICATE, START, END, ANNOTATION, ATTRIBUTES, PATH,
-          CONTENT_HASH, SOURCE_KIND, SIGNATURE, PASSAGE_COUNT, RECORD, ROOT, SOURCE_TEXT,
-          SOURCE_OFFSETS, SOURCE_METADATA, CODINGS_OF, CODINGS, DECISIONS, CASES_OF, CASES, "$facets");
+          TYPE,
+          ID,
+          SOURCE,
+          KIND,
+          PARTICIPANT,
+          SPEAKER,
+          QUOTED,
+          SECTION,
+          TEXT,
+          TEXT_STEM,
+          TEXT_LEMMA,
+          CODE,
+          ORIGIN,
+          CODE_SCORES,
+          DUPLICATE_OF,
+          DUPLICATE,
+          START,
+          END,
+          ANNOTATION,
+          ATTRIBUTES,
+          PATH,
+          CONTENT_HASH,
+          SOURCE_KIND,
+          SIGNATURE,
+          PASSAGE_COUNT,
+          RECORD,
+          ROOT,
+          SOURCE_TEXT,
+          SOURCE_OFFSETS,
+          SOURCE_METADATA,
+          CODINGS_OF,
+          CODINGS,
+          DECISIONS,
+          CASES_OF,
+          CASES,
+          "$facets");
 }

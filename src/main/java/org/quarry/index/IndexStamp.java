@@ -12,14 +12,14 @@ import org.apache.lucene.store.Directory;
 import org.quarry.analysis.AnalysisStamp;
 
 /**
- * What an index was written with, kept in the user data of every Lucene commit: the text
- * {@link AnalysisStamp analysis}, the index format of the Quarry that wrote it, and that Quarry's
- * version. Writing to an index stamped with another analysis is refused unless every source is
- * annotated again; reading an index of a newer format is refused, since its fields may mean
- * something this Quarry does not know.
+ * What an index was written with, kept in the user data of every Lucene commit: the text {@link
+ * AnalysisStamp analysis}, the index format of the Quarry that wrote it, and that Quarry's version.
+ * Writing to an index stamped with another analysis is refused unless every source is annotated
+ * again; reading an index of a newer format is refused, since its fields may mean something this
+ * Quarry does not know.
  *
- * <p>Indexes made before stamps existed have no user data: they are taken as made with the
- * current analysis, and the next index run stamps them.
+ * <p>Indexes made before stamps existed have no user data: they are taken as made with the current
+ * analysis, and the next index run stamps them.
  *
  * @param analysis what the passages' annotations and analysed fields were made with
  * @param format the index format ({@link #FORMAT} for this build)
@@ -76,13 +76,17 @@ public record IndexStamp(AnalysisStamp analysis, int format, String quarry) {
     if (annotator == null) {
       // a newer format may record its analysis otherwise; say who wrote it rather than fail here
       if (format > FORMAT) {
-        return Optional.of(new IndexStamp(new AnalysisStamp("unknown", "unknown", 1), format,
-            userData.getOrDefault(VERSION, "unknown")));
+        return Optional.of(
+            new IndexStamp(
+                new AnalysisStamp("unknown", "unknown", 1),
+                format,
+                userData.getOrDefault(VERSION, "unknown")));
       }
       throw new IllegalArgumentException("index stamp lacks " + ANNOTATOR);
     }
     AnalysisStamp analysis =
-        new AnalysisStamp(annotator, userData.getOrDefault(CORENLP, "unknown"), number(userData, CHAIN));
+        new AnalysisStamp(
+            annotator, userData.getOrDefault(CORENLP, "unknown"), number(userData, CHAIN));
     return Optional.of(new IndexStamp(analysis, format, userData.getOrDefault(VERSION, "unknown")));
   }
 
@@ -92,8 +96,8 @@ public record IndexStamp(AnalysisStamp analysis, int format, String quarry) {
   }
 
   /**
-   * The stamp of the commit {@code reader} reads, or empty when it has none or is not a reader
-   * of a commit (an in-memory or composite reader).
+   * The stamp of the commit {@code reader} reads, or empty when it has none or is not a reader of a
+   * commit (an in-memory or composite reader).
    */
   public static Optional<IndexStamp> of(IndexReader reader) throws IOException {
     IndexReader r = reader;

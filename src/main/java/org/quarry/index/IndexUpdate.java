@@ -15,8 +15,8 @@ import java.util.List;
  * @param annotateNanos time inside the annotator (tokenizing, tagging, lemmatising)
  * @param taggerNanos of that, time inside CoreNLP's part-of-speech tagger (model load included)
  * @param failures sources that could not be indexed, one line each naming the source
- * @param notes what happened to researchers' decisions on changed or removed sources, one line
- *     each naming the source ({@link DecisionPlacement})
+ * @param notes what happened to researchers' decisions on changed or removed sources, one line each
+ *     naming the source ({@link DecisionPlacement})
  */
 public record IndexUpdate(
     int added,
@@ -131,8 +131,17 @@ public record IndexUpdate(
     /** The update. */
     public IndexUpdate build() {
       return new IndexUpdate(
-          added, replaced, unchanged, removed, passages, duplicates, totalNanos, annotateNanos, taggerNanos,
-          failures, notes);
+          added,
+          replaced,
+          unchanged,
+          removed,
+          passages,
+          duplicates,
+          totalNanos,
+          annotateNanos,
+          taggerNanos,
+          failures,
+          notes);
     }
   }
 

@@ -38,21 +38,21 @@ import org.quarry.model.Source;
  * #removeMissing} drops sources a full run no longer saw. Commits every {@value #COMMIT_EVERY}
  * sources, so an interrupted run keeps its earlier work, and at the end of every call.
  *
- * <p>After each change, near duplicates are marked: a source whose signature is a near duplicate
- * of a source with a smaller id gets that id as {@link Fields#DUPLICATE_OF} on its passages.
+ * <p>After each change, near duplicates are marked: a source whose signature is a near duplicate of
+ * a source with a smaller id gets that id as {@link Fields#DUPLICATE_OF} on its passages.
  *
- * <p>Researchers' decisions on suggested codes ({@link #decide}) are kept per source with the
- * human codings ({@link KeptCodings}) and hold on every code list this class writes: an accepted
- * code is a human code of its passage, a rejected one is not stored on it again ({@link
- * DecidedCodes}). They survive re-indexing: an unchanged source is not touched, and a changed
- * (or removed and returned) source gets them back on the passages that hold the words they were
- * made on ({@link DecisionPlacement}); those no passage holds any more are kept, not applied, and
- * named in {@link IndexUpdate#notes()}.
+ * <p>Researchers' decisions on suggested codes ({@link #decide}) are kept per source with the human
+ * codings ({@link KeptCodings}) and hold on every code list this class writes: an accepted code is
+ * a human code of its passage, a rejected one is not stored on it again ({@link DecidedCodes}).
+ * They survive re-indexing: an unchanged source is not touched, and a changed (or removed and
+ * returned) source gets them back on the passages that hold the words they were made on ({@link
+ * DecisionPlacement}); those no passage holds any more are kept, not applied, and named in {@link
+ * IndexUpdate#notes()}.
  *
  * <p>Every commit records the index's {@link IndexStamp} (what its text was analysed with): an
  * update with an annotator of another analysis is refused ({@link StampMismatchException}) until
- * {@link #reindex} annotates every passage again. Writers that do not annotate (codes,
- * decisions) keep the stamp the index has.
+ * {@link #reindex} annotates every passage again. Writers that do not annotate (codes, decisions)
+ * keep the stamp the index has.
  *
  * <p>One writer per index: opening a second one fails with {@link IndexLockedException}.
  */
@@ -103,16 +103,15 @@ public final class Indexer implements Closeable {
   }
 
   /**
-   * Indexes each source unless its content hash is already indexed; marks near duplicates;
-   * commits. A source that fails is named in {@link IndexUpdate#failures()} and the run goes on.
+   * Indexes each source unless its content hash is already indexed; marks near duplicates; commits.
+   * A source that fails is named in {@link IndexUpdate#failures()} and the run goes on.
    */
   public IndexUpdate update(Stream<SourcePassages> sources) throws IOException {
     return update(sources, SourceListener.NONE);
   }
 
   /**
-   * Like {@link #update(Stream)}, telling {@code listener} what happened to each source as it
-   * goes.
+   * Like {@link #update(Stream)}, telling {@code listener} what happened to each source as it goes.
    */
   public IndexUpdate update(Stream<SourcePassages> sources, SourceListener listener)
       throws IOException {
@@ -120,12 +119,12 @@ public final class Indexer implements Closeable {
   }
 
   /**
-   * Annotates and writes every source of {@code sources} again, unchanged or not; re-annotates
-   * the passages of the index's other sources (from other folders, or whose file failed this
-   * time) from their stored text; then stamps the index with this annotator's analysis ({@link
-   * IndexStamp}) and commits. This is how an index analysed otherwise is brought in line: until
-   * that last commit the index keeps its old stamp, so an interrupted run is refused again by
-   * {@link #update} and can simply be repeated.
+   * Annotates and writes every source of {@code sources} again, unchanged or not; re-annotates the
+   * passages of the index's other sources (from other folders, or whose file failed this time) from
+   * their stored text; then stamps the index with this annotator's analysis ({@link IndexStamp})
+   * and commits. This is how an index analysed otherwise is brought in line: until that last commit
+   * the index keeps its old stamp, so an interrupted run is refused again by {@link #update} and
+   * can simply be repeated.
    *
    * @throws StampMismatchException when a newer Quarry wrote the index; nothing is written then
    */
@@ -164,7 +163,8 @@ public final class Indexer implements Closeable {
     return wanted;
   }
 
-  private IndexUpdate update(Stream<SourcePassages> sources, SourceListener listener, boolean reannotate)
+  private IndexUpdate update(
+      Stream<SourcePassages> sources, SourceListener listener, boolean reannotate)
       throws IOException {
     long t0 = System.nanoTime();
     long tagger0 = annotator.taggerNanos();
@@ -196,7 +196,9 @@ public final class Indexer implements Closeable {
         boolean movedRoot = !Objects.equals(sp.root(), old.root()) && sp.root() != null;
         boolean movedFile = source.path() != null && !source.path().equals(old.path());
         if (movedRoot || movedFile) {
-          SourceRecord moved = old.movedTo(movedRoot ? sp.root() : old.root(), movedFile ? source.path() : old.path());
+          SourceRecord moved =
+              old.movedTo(
+                  movedRoot ? sp.root() : old.root(), movedFile ? source.path() : old.path());
           sourceRecords.rewrite(moved);
           records.put(moved.id(), moved);
         }
@@ -219,7 +221,9 @@ public final class Indexer implements Closeable {
           annotateNanos += System.nanoTime() - a0;
           List<CodeScore> codes = new ArrayList<>();
           if (placement != null) {
-            placement.acceptedOn(p).forEach(d -> codes.add(new CodeScore(d.code(), 1.0, CodeScore.HUMAN)));
+            placement
+                .acceptedOn(p)
+                .forEach(d -> codes.add(new CodeScore(d.code(), 1.0, CodeScore.HUMAN)));
           }
           docs.add(PassageDocuments.toDocument(new IndexedPassage(p, annotation, codes, null)));
         }
@@ -277,7 +281,10 @@ public final class Indexer implements Closeable {
       int others = reannotateOthers(rewritten);
       annotateNanos += System.nanoTime() - a0;
       if (others > 0) {
-        notes.add("re-annotated " + others + " passage(s) of sources not read in this run, from their stored text");
+        notes.add(
+            "re-annotated "
+                + others
+                + " passage(s) of sources not read in this run, from their stored text");
       }
       writer.setLiveCommitData(stamp.userData().entrySet(), true);
     }
@@ -302,12 +309,12 @@ public final class Indexer implements Closeable {
   }
 
   /**
-   * Deletes the sources found under one of {@code roots} in an earlier run that are not in
-   * {@code seenSourceIds}: files gone from a folder that was indexed again. Sources of other
-   * roots stay. {@code roots} null means every source. Commits.
+   * Deletes the sources found under one of {@code roots} in an earlier run that are not in {@code
+   * seenSourceIds}: files gone from a folder that was indexed again. Sources of other roots stay.
+   * {@code roots} null means every source. Commits.
    */
-  public IndexUpdate removeMissing(Set<String> seenSourceIds, Set<String> roots, SourceListener listener)
-      throws IOException {
+  public IndexUpdate removeMissing(
+      Set<String> seenSourceIds, Set<String> roots, SourceListener listener) throws IOException {
     long t0 = System.nanoTime();
     Map<String, SourceRecord> records = sourceRecords.all();
     Map<String, KeptCodings> decided = rewriter.keptDecisions();
@@ -325,8 +332,12 @@ public final class Indexer implements Closeable {
           // applied again should the source come back
           DecisionPlacement none = DecisionPlacement.place(kept.decisions(), List.of());
           writer.addDocument(KeptCodings.none(id).withDecisions(none.decisions()).toDocument());
-          notes.add("decisions on " + id + " after it was removed: " + kept.decisions().size()
-              + " kept, not applied (they apply again if it comes back)");
+          notes.add(
+              "decisions on "
+                  + id
+                  + " after it was removed: "
+                  + kept.decisions().size()
+                  + " kept, not applied (they apply again if it comes back)");
         }
         records.remove(id);
         removed++;
@@ -343,11 +354,10 @@ public final class Indexer implements Closeable {
   }
 
   /**
-   * Replaces the codes of the given passages (an empty list clears them), re-adding their
-   * documents from stored fields without running the annotator; commits. The researcher's
-   * decisions on a passage hold over the list given ({@link DecidedCodes}): a rejected code is
-   * not stored, an accepted one stays a human code. A passage whose codes come out as they were
-   * is not rewritten.
+   * Replaces the codes of the given passages (an empty list clears them), re-adding their documents
+   * from stored fields without running the annotator; commits. The researcher's decisions on a
+   * passage hold over the list given ({@link DecidedCodes}): a rejected code is not stored, an
+   * accepted one stays a human code. A passage whose codes come out as they were is not rewritten.
    *
    * @return how many passages were updated
    * @throws IllegalArgumentException naming a passage id the index does not hold; nothing is
@@ -373,8 +383,8 @@ public final class Indexer implements Closeable {
 
   /**
    * Keeps {@code codings} as the exact human codings imported for {@code source}, replacing the
-   * codings kept for it (an empty list removes them; the researcher's decisions stay); commits.
-   * A later re-index of the source drops them with its passages (an import keeps them again).
+   * codings kept for it (an empty list removes them; the researcher's decisions stay); commits. A
+   * later re-index of the source drops them with its passages (an import keeps them again).
    */
   public void keepCodings(String source, List<Coding> codings) throws IOException {
     rewriter.keepCodings(source, codings);
@@ -382,11 +392,11 @@ public final class Indexer implements Closeable {
 
   /**
    * Records a researcher's decision on {@code code} for the passage {@code passageId}: accepted,
-   * the code becomes a human code of the passage (score 1.0) and a human coding of its span
-   * ({@link KeptCodings}); rejected, the code comes off the passage (unless an imported human
-   * coding puts it there) and no later {@link #setCodes} stores it there. A decision on the same
-   * passage and code replaces the earlier one. The passage and the kept decisions change in one
-   * commit, so a crash leaves both as they were or both changed.
+   * the code becomes a human code of the passage (score 1.0) and a human coding of its span ({@link
+   * KeptCodings}); rejected, the code comes off the passage (unless an imported human coding puts
+   * it there) and no later {@link #setCodes} stores it there. A decision on the same passage and
+   * code replaces the earlier one. The passage and the kept decisions change in one commit, so a
+   * crash leaves both as they were or both changed.
    *
    * @throws IllegalArgumentException naming a passage id the index does not hold; nothing is
    *     written then
@@ -396,8 +406,8 @@ public final class Indexer implements Closeable {
   }
 
   /**
-   * Keeps the cases of the project imported from {@code root} ({@link KeptCases}), replacing
-   * those an earlier import of it kept; no cases removes them. Commits.
+   * Keeps the cases of the project imported from {@code root} ({@link KeptCases}), replacing those
+   * an earlier import of it kept; no cases removes them. Commits.
    */
   public void keepCases(String root, List<Case> cases) throws IOException {
     rewriter.keepCases(root, cases);
@@ -427,17 +437,24 @@ public final class Indexer implements Closeable {
     try (DirectoryReader reader = DirectoryReader.open(writer)) {
       IndexSearcher searcher = new IndexSearcher(reader);
       StoredFields stored = reader.storedFields();
-      DocumentWalk.forEach(searcher, new TermQuery(new Term(Fields.TYPE, Fields.TYPE_PASSAGE)), doc -> {
-        if (done.contains(stored.document(doc, Set.of(Fields.SOURCE)).get(Fields.SOURCE))) {
-          return;
-        }
-        IndexedPassage old = PassageDocuments.fromStored(stored.document(doc));
-        IndexedPassage now =
-            new IndexedPassage(
-                old.passage(), annotator.annotate(old.passage().text()), old.codes(), old.duplicateOf());
-        writer.updateDocument(new Term(Fields.ID, old.passage().id()), PassageDocuments.toDocument(now));
-        count[0]++;
-      });
+      DocumentWalk.forEach(
+          searcher,
+          new TermQuery(new Term(Fields.TYPE, Fields.TYPE_PASSAGE)),
+          doc -> {
+            if (done.contains(stored.document(doc, Set.of(Fields.SOURCE)).get(Fields.SOURCE))) {
+              return;
+            }
+            IndexedPassage old = PassageDocuments.fromStored(stored.document(doc));
+            IndexedPassage now =
+                new IndexedPassage(
+                    old.passage(),
+                    annotator.annotate(old.passage().text()),
+                    old.codes(),
+                    old.duplicateOf());
+            writer.updateDocument(
+                new Term(Fields.ID, old.passage().id()), PassageDocuments.toDocument(now));
+            count[0]++;
+          });
     }
     return count[0];
   }
@@ -453,9 +470,13 @@ public final class Indexer implements Closeable {
       parts.add(placement.reapplied() + " apply again (their words are back)");
     }
     if (placement.unapplied() > 0) {
-      parts.add(placement.unapplied() + " no longer match any passage's words: kept with those"
-          + " words, not applied (accept or reject the changed passages again)");
+      parts.add(
+          placement.unapplied()
+              + " no longer match any passage's words: kept with those"
+              + " words, not applied (accept or reject the changed passages again)");
     }
-    return parts.isEmpty() ? null : "decisions on " + source + " after its text changed: " + String.join("; ", parts);
+    return parts.isEmpty()
+        ? null
+        : "decisions on " + source + " after its text changed: " + String.join("; ", parts);
   }
 }

@@ -16,12 +16,11 @@ import org.apache.lucene.document.StringField;
 import org.quarry.model.Case;
 
 /**
- * The document that keeps the cases of one imported REFI-QDA project ({@link
- * Fields#TYPE_CASES}), with their GUIDs and variables. Passages carry the cases their sources
- * belong to, which is what search and the matrix need; a case no source refers to has no
- * passage, and a passage has no room for a GUID, so the project's cases are kept here for an
- * export. The document is the project file's ({@link Fields#CASES_OF}): importing the file again
- * replaces it.
+ * The document that keeps the cases of one imported REFI-QDA project ({@link Fields#TYPE_CASES}),
+ * with their GUIDs and variables. Passages carry the cases their sources belong to, which is what
+ * search and the matrix need; a case no source refers to has no passage, and a passage has no room
+ * for a GUID, so the project's cases are kept here for an export. The document is the project
+ * file's ({@link Fields#CASES_OF}): importing the file again replaces it.
  */
 public final class KeptCases {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -59,11 +58,13 @@ public final class KeptCases {
       for (JsonNode o : JSON.readTree(stored.get(Fields.CASES))) {
         Map<String, String> attrs = new TreeMap<>();
         o.get("attributes").properties().forEach(e -> attrs.put(e.getKey(), e.getValue().asText()));
-        out.add(new Case(o.get("id").asText(), attrs, o.hasNonNull("guid") ? o.get("guid").asText() : null));
+        out.add(
+            new Case(
+                o.get("id").asText(), attrs, o.hasNonNull("guid") ? o.get("guid").asText() : null));
       }
     } catch (JsonProcessingException | RuntimeException e) {
-      throw new IllegalStateException("corrupt cases kept for project " + root
-          + "; import the project again", e);
+      throw new IllegalStateException(
+          "corrupt cases kept for project " + root + "; import the project again", e);
     }
     return out;
   }

@@ -16,12 +16,12 @@ import org.quarry.model.Decision;
 import org.quarry.model.Passage;
 
 /**
- * The document that keeps what people decided about one source ({@link Fields#TYPE_CODINGS}):
- * the human codings imported for it, with the exact spans a person selected, and the
- * researcher's decisions on suggested codes ({@link Decision}), by span with the words decided
- * on. Passages carry the codes they overlap, which is what search and the matrix need; this
- * document is what an export, an evaluation or a learned suggester reads, and what puts the
- * decisions back on the passages when the source is indexed again.
+ * The document that keeps what people decided about one source ({@link Fields#TYPE_CODINGS}): the
+ * human codings imported for it, with the exact spans a person selected, and the researcher's
+ * decisions on suggested codes ({@link Decision}), by span with the words decided on. Passages
+ * carry the codes they overlap, which is what search and the matrix need; this document is what an
+ * export, an evaluation or a learned suggester reads, and what puts the decisions back on the
+ * passages when the source is indexed again.
  *
  * <p>Immutable: the {@code with…} methods return a changed copy.
  */
@@ -64,8 +64,8 @@ public final class KeptCodings {
   }
 
   /**
-   * These imported codings instead of the earlier ones; decisions stay (they are the
-   * researcher's, not the project's). Every coding must belong to the source.
+   * These imported codings instead of the earlier ones; decisions stay (they are the researcher's,
+   * not the project's). Every coding must belong to the source.
    */
   KeptCodings withImported(List<Coding> codings) {
     for (Coding c : codings) {
@@ -83,8 +83,8 @@ public final class KeptCodings {
   }
 
   /**
-   * With {@code d} in place of the applied decision on the same span and code, if there was one
-   * (a decision that no longer applies was made on other words, so it stays).
+   * With {@code d} in place of the applied decision on the same span and code, if there was one (a
+   * decision that no longer applies was made on other words, so it stays).
    */
   KeptCodings withDecision(Decision d) {
     List<Decision> out = new ArrayList<>();
@@ -100,7 +100,10 @@ public final class KeptCodings {
   /** The applied decision on {@code passage} for {@code code}, or null. */
   Decision decisionOn(Passage passage, String code) {
     for (Decision d : decisions) {
-      if (d.applied() && d.code().equals(code) && d.start() == passage.start() && d.end() == passage.end()) {
+      if (d.applied()
+          && d.code().equals(code)
+          && d.start() == passage.start()
+          && d.end() == passage.end()) {
         return d;
       }
     }
@@ -110,7 +113,8 @@ public final class KeptCodings {
   /** True when an imported coding of {@code code} overlaps {@code passage}. */
   boolean importedCodes(Passage passage, String code) {
     for (Coding c : imported) {
-      if (c.code().equals(code) && Math.min(c.end(), passage.end()) > Math.max(c.start(), passage.start())) {
+      if (c.code().equals(code)
+          && Math.min(c.end(), passage.end()) > Math.max(c.start(), passage.start())) {
         return true;
       }
     }
@@ -162,8 +166,8 @@ public final class KeptCodings {
   }
 
   /**
-   * What a stored codings document keeps; one written before decisions were kept has none, and
-   * one read without its {@link Fields#CODINGS} field no imported codings.
+   * What a stored codings document keeps; one written before decisions were kept has none, and one
+   * read without its {@link Fields#CODINGS} field no imported codings.
    *
    * @throws IllegalStateException naming the source when the stored JSON is corrupt
    */
@@ -175,21 +179,33 @@ public final class KeptCodings {
       String imported = stored.get(Fields.CODINGS);
       if (imported != null) {
         for (JsonNode o : JSON.readTree(imported)) {
-          codings.add(new Coding(source, o.get("start").asInt(), o.get("end").asInt(),
-              o.get("code").asText(), o.get("score").asDouble(), o.get("origin").asText()));
+          codings.add(
+              new Coding(
+                  source,
+                  o.get("start").asInt(),
+                  o.get("end").asInt(),
+                  o.get("code").asText(),
+                  o.get("score").asDouble(),
+                  o.get("origin").asText()));
         }
       }
       String decided = stored.get(Fields.DECISIONS);
       if (decided != null) {
         for (JsonNode o : JSON.readTree(decided)) {
-          decisions.add(new Decision(source, o.get("start").asInt(), o.get("end").asInt(),
-              o.get("code").asText(), o.get("accepted").asBoolean(), o.get("text").asText(),
-              o.get("applied").asBoolean()));
+          decisions.add(
+              new Decision(
+                  source,
+                  o.get("start").asInt(),
+                  o.get("end").asInt(),
+                  o.get("code").asText(),
+                  o.get("accepted").asBoolean(),
+                  o.get("text").asText(),
+                  o.get("applied").asBoolean()));
         }
       }
     } catch (JsonProcessingException | RuntimeException e) {
-      throw new IllegalStateException("corrupt codings kept for source " + source
-          + "; import the project again", e);
+      throw new IllegalStateException(
+          "corrupt codings kept for source " + source + "; import the project again", e);
     }
     return new KeptCodings(source, codings, decisions);
   }

@@ -27,9 +27,9 @@ import org.quarry.model.Passage;
 import org.quarry.model.PassageKind;
 
 /**
- * Turns an {@link IndexedPassage} into a Lucene document and a stored document back into an
- * {@link IndexedPassage}. Everything needed to rebuild a document is stored, so attaching codes
- * or marking duplicates re-adds documents without running CoreNLP.
+ * Turns an {@link IndexedPassage} into a Lucene document and a stored document back into an {@link
+ * IndexedPassage}. Everything needed to rebuild a document is stored, so attaching codes or marking
+ * duplicates re-adds documents without running CoreNLP.
  */
 public final class PassageDocuments {
   private PassageDocuments() {}
@@ -84,7 +84,11 @@ public final class PassageDocuments {
     doc.add(new StoredField(Fields.END, p.end()));
     doc.add(new Field(Fields.TEXT, p.text(), TEXT_TYPE));
     doc.add(new TextField(Fields.TEXT_STEM, p.text(), Field.Store.NO));
-    doc.add(new Field(Fields.TEXT_LEMMA, new LemmaTokenStream(indexed.annotation(), p.text().length()), LEMMA_TYPE));
+    doc.add(
+        new Field(
+            Fields.TEXT_LEMMA,
+            new LemmaTokenStream(indexed.annotation(), p.text().length()),
+            LEMMA_TYPE));
     doc.add(new StoredField(Fields.ANNOTATION, indexed.annotation().encode()));
     for (Map.Entry<String, String> a : new TreeMap<>(p.attributes()).entrySet()) {
       String name = a.getKey();
@@ -107,8 +111,7 @@ public final class PassageDocuments {
     Set<String> origins = new TreeSet<>();
     for (CodeScore c : indexed.codes()) {
       doc.add(new StringField(Fields.CODE, c.code(), Field.Store.NO));
-      doc.add(
-          new StoredField(Fields.CODE_SCORES, c.code() + "\t" + c.score() + "\t" + c.origin()));
+      doc.add(new StoredField(Fields.CODE_SCORES, c.code() + "\t" + c.score() + "\t" + c.origin()));
       doc.add(new SortedSetDocValuesFacetField(Fields.CODE, c.code()));
       origins.add(c.origin());
     }
@@ -171,7 +174,9 @@ public final class PassageDocuments {
         PassageKind.parse(stored.get(Fields.KIND)),
         // an interviewer's label is only its speaker (an index written before speakers has it as
         // the participant)
-        stored.get(Fields.SPEAKER) != null ? stored.get(Fields.SPEAKER) : stored.get(Fields.PARTICIPANT),
+        stored.get(Fields.SPEAKER) != null
+            ? stored.get(Fields.SPEAKER)
+            : stored.get(Fields.PARTICIPANT),
         stored.get(Fields.SECTION),
         intValue(stored, Fields.START),
         intValue(stored, Fields.END),

@@ -10,8 +10,8 @@ import org.quarry.model.Source;
  *
  * @param source the source as read
  * @param passages its passages in text order
- * @param root the folder (or file) given to index that the source was found under; a later run
- *     over the same root removes the sources it no longer finds. Null when unknown.
+ * @param root the folder (or file) given to index that the source was found under; a later run over
+ *     the same root removes the sources it no longer finds. Null when unknown.
  */
 public record SourcePassages(Source source, List<Passage> passages, String root) {
   public SourcePassages {

@@ -11,8 +11,8 @@ import org.quarry.model.TextSignature;
 
 /**
  * The stored facts of one source, as its record document in the index holds them: path, content
- * hash, kind, near-duplicate signature, passage count, duplicate mark, root and (when just read
- * or written) the source itself, whose text only exports read back.
+ * hash, kind, near-duplicate signature, passage count, duplicate mark, root and (when just read or
+ * written) the source itself, whose text only exports read back.
  */
 record SourceRecord(
     String id,
@@ -30,13 +30,14 @@ record SourceRecord(
   }
 
   SourceRecord movedTo(String newRoot, String newPath) {
-    return new SourceRecord(id, newPath, contentHash, kind, signature, passages, duplicateOf, newRoot, source);
+    return new SourceRecord(
+        id, newPath, contentHash, kind, signature, passages, duplicateOf, newRoot, source);
   }
 
   /**
-   * True when {@code newPath} is another file than the one this source was read from, and that
-   * one still exists: replacing it would lose a source the user indexed. A project's sources
-   * ({@code project!name}) and sources of unknown path are the caller's to replace.
+   * True when {@code newPath} is another file than the one this source was read from, and that one
+   * still exists: replacing it would lose a source the user indexed. A project's sources ({@code
+   * project!name}) and sources of unknown path are the caller's to replace.
    */
   boolean fromAnotherFile(String newPath) {
     if (path == null || newPath == null || path.equals(newPath) || path.contains("!")) {

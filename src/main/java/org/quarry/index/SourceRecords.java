@@ -17,16 +17,22 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 
 /**
- * The index's source records ({@link SourceRecord}) through one writer: read them all, rewrite
- * one (a moved file, a changed mark), and mark near duplicates from their signatures. Nothing
- * here commits; the {@link Indexer} run that uses it does.
+ * The index's source records ({@link SourceRecord}) through one writer: read them all, rewrite one
+ * (a moved file, a changed mark), and mark near duplicates from their signatures. Nothing here
+ * commits; the {@link Indexer} run that uses it does.
  */
 final class SourceRecords {
   // the stored fields of a source record other than its text, which only exports read
   private static final Set<String> RECORD_FIELDS =
       Set.of(
-          Fields.SOURCE, Fields.PATH, Fields.CONTENT_HASH, Fields.SOURCE_KIND, Fields.SIGNATURE,
-          Fields.PASSAGE_COUNT, Fields.DUPLICATE_OF, Fields.ROOT);
+          Fields.SOURCE,
+          Fields.PATH,
+          Fields.CONTENT_HASH,
+          Fields.SOURCE_KIND,
+          Fields.SIGNATURE,
+          Fields.PASSAGE_COUNT,
+          Fields.DUPLICATE_OF,
+          Fields.ROOT);
 
   private final IndexWriter writer;
   private final DuplicateFinder duplicates;
@@ -42,10 +48,13 @@ final class SourceRecords {
     try (DirectoryReader reader = DirectoryReader.open(writer)) {
       IndexSearcher searcher = new IndexSearcher(reader);
       StoredFields stored = reader.storedFields();
-      DocumentWalk.forEach(searcher, new TermQuery(new Term(Fields.TYPE, Fields.TYPE_SOURCE)), doc -> {
-        SourceRecord r = SourceRecord.fromStored(stored.document(doc, RECORD_FIELDS));
-        records.put(r.id(), r);
-      });
+      DocumentWalk.forEach(
+          searcher,
+          new TermQuery(new Term(Fields.TYPE, Fields.TYPE_SOURCE)),
+          doc -> {
+            SourceRecord r = SourceRecord.fromStored(stored.document(doc, RECORD_FIELDS));
+            records.put(r.id(), r);
+          });
     }
     return records;
   }
@@ -55,7 +64,8 @@ final class SourceRecords {
     Document doc = r.toDocument();
     if (r.source() == null) {
       try (DirectoryReader reader = DirectoryReader.open(writer)) {
-        TopDocs top = new IndexSearcher(reader).search(new TermQuery(new Term(Fields.RECORD, r.id())), 1);
+        TopDocs top =
+            new IndexSearcher(reader).search(new TermQuery(new Term(Fields.RECORD, r.id())), 1);
         if (top.scoreDocs.length > 0) {
           SourceTexts.copy(reader.storedFields().document(top.scoreDocs[0].doc), doc);
         }
@@ -102,13 +112,17 @@ final class SourceRecords {
       IndexSearcher searcher = new IndexSearcher(reader);
       StoredFields stored = reader.storedFields();
       for (SourceRecord r : changed) {
-        DocumentWalk.forEach(searcher, new TermQuery(new Term(Fields.SOURCE, r.id())), doc -> {
-          Document d = stored.document(doc);
-          if (d.get(Fields.ID) != null) {
-            IndexedPassage p = PassageDocuments.fromStored(d).withDuplicateOf(r.duplicateOf());
-            writer.updateDocument(new Term(Fields.ID, p.passage().id()), PassageDocuments.toDocument(p));
-          }
-        });
+        DocumentWalk.forEach(
+            searcher,
+            new TermQuery(new Term(Fields.SOURCE, r.id())),
+            doc -> {
+              Document d = stored.document(doc);
+              if (d.get(Fields.ID) != null) {
+                IndexedPassage p = PassageDocuments.fromStored(d).withDuplicateOf(r.duplicateOf());
+                writer.updateDocument(
+                    new Term(Fields.ID, p.passage().id()), PassageDocuments.toDocument(p));
+              }
+            });
         rewrite(r);
       }
     }

@@ -15,8 +15,8 @@ import org.quarry.model.SourceKind;
 
 /**
  * Keeps each source's normalised text, offset map and metadata on its source record, so that an
- * export can carry the text the passages were cut from (for .docx or .pdf there is no other
- * plain text to point into) without the original file.
+ * export can carry the text the passages were cut from (for .docx or .pdf there is no other plain
+ * text to point into) without the original file.
  */
 public final class SourceTexts {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -41,7 +41,8 @@ public final class SourceTexts {
 
   /** Copies the stored text fields of one record document to another. */
   static void copy(Document from, Document to) {
-    for (String name : new String[] {Fields.SOURCE_TEXT, Fields.SOURCE_OFFSETS, Fields.SOURCE_METADATA}) {
+    for (String name :
+        new String[] {Fields.SOURCE_TEXT, Fields.SOURCE_OFFSETS, Fields.SOURCE_METADATA}) {
       IndexableField f = from.getField(name);
       if (f == null) {
         continue;
@@ -66,7 +67,10 @@ public final class SourceTexts {
     Map<String, String> metadata;
     try {
       String json = doc.get(Fields.SOURCE_METADATA);
-      metadata = json == null ? Map.of() : JSON.readValue(json, new TypeReference<Map<String, String>>() {});
+      metadata =
+          json == null
+              ? Map.of()
+              : JSON.readValue(json, new TypeReference<Map<String, String>>() {});
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("corrupt metadata on source " + doc.get(Fields.SOURCE), e);
     }

@@ -17,9 +17,12 @@ public final class StampMismatchException extends RuntimeException {
   /** The index holds passages analysed as {@code found}; the run analyses as {@code wanted}. */
   static StampMismatchException otherAnalysis(IndexStamp found, IndexStamp wanted) {
     return new StampMismatchException(
-        "was analysed with " + found.analysis().describe() + "; this run analyses with "
+        "was analysed with "
+            + found.analysis().describe()
+            + "; this run analyses with "
             + wanted.analysis().describe(),
-        found, wanted);
+        found,
+        wanted);
   }
 
   /** The index was written by a Quarry of a newer index format. */
@@ -32,8 +35,13 @@ public final class StampMismatchException extends RuntimeException {
    * was written by Quarry 0.3.0 (index format 2); this Quarry reads format 1 and older}.
    */
   public static String newerMessage(IndexStamp found) {
-    return "was written by Quarry " + found.quarry() + " (index format " + found.format()
-        + "); this Quarry reads format " + IndexStamp.FORMAT + " and older";
+    return "was written by Quarry "
+        + found.quarry()
+        + " (index format "
+        + found.format()
+        + "); this Quarry reads format "
+        + IndexStamp.FORMAT
+        + " and older";
   }
 
   /** True when a newer Quarry wrote the index (rather than another analysis). */

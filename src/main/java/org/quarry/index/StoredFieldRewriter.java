@@ -43,14 +43,17 @@ final class StoredFieldRewriter {
         TopDocs top = searcher.search(new TermQuery(new Term(Fields.ID, e.getKey())), 1);
         if (top.scoreDocs.length == 0) {
           throw new IllegalArgumentException(
-              "no passage '" + e.getKey() + "' in the index; re-run the suggestions after indexing");
+              "no passage '"
+                  + e.getKey()
+                  + "' in the index; re-run the suggestions after indexing");
         }
         IndexedPassage old = PassageDocuments.fromStored(stored.document(top.scoreDocs[0].doc));
         String source = old.passage().source();
         if (!kept.containsKey(source)) {
           kept.put(source, kept(searcher, stored, source));
         }
-        IndexedPassage now = old.withCodes(DecidedCodes.apply(old.passage(), e.getValue(), kept.get(source)));
+        IndexedPassage now =
+            old.withCodes(DecidedCodes.apply(old.passage(), e.getValue(), kept.get(source)));
         if (!new java.util.HashSet<>(now.codes()).equals(new java.util.HashSet<>(old.codes()))) {
           updated.add(now);
         }
@@ -64,8 +67,7 @@ final class StoredFieldRewriter {
   }
 
   /** As {@link Indexer#replaceCodes}. */
-  int replaceCodes(Map<String, List<CodeScore>> codesByPassage, String origin)
-      throws IOException {
+  int replaceCodes(Map<String, List<CodeScore>> codesByPassage, String origin) throws IOException {
     Map<String, List<CodeScore>> merged = new TreeMap<>();
     try (DirectoryReader reader = DirectoryReader.open(writer)) {
       IndexSearcher searcher = new IndexSearcher(reader);
@@ -84,7 +86,14 @@ final class StoredFieldRewriter {
         for (CodeScore c : e.getValue()) {
           if (!c.origin().equals(origin)) {
             throw new IllegalArgumentException(
-                "code " + c.code() + " on " + e.getKey() + " has origin " + c.origin() + ", not " + origin);
+                "code "
+                    + c.code()
+                    + " on "
+                    + e.getKey()
+                    + " has origin "
+                    + c.origin()
+                    + ", not "
+                    + origin);
           }
           codes.add(c);
         }
@@ -125,7 +134,8 @@ final class StoredFieldRewriter {
     KeptCodings now = kept.withDecision(decision);
     List<CodeScore> codes = DecidedCodes.apply(p, old.codes(), now);
     if (!decision.equals(previous)) {
-      writer.updateDocument(new Term(Fields.ID, p.id()), PassageDocuments.toDocument(old.withCodes(codes)));
+      writer.updateDocument(
+          new Term(Fields.ID, p.id()), PassageDocuments.toDocument(old.withCodes(codes)));
       writer.updateDocument(new Term(Fields.CODINGS_OF, p.source()), now.toDocument());
       writer.commit();
     }
@@ -135,7 +145,9 @@ final class StoredFieldRewriter {
 
   /** As {@link Indexer#keepCases}. */
   void keepCases(String root, List<Case> cases) throws IOException {
-    replaceKept(new Term(Fields.CASES_OF, root), cases.isEmpty() ? null : KeptCases.toDocument(root, cases));
+    replaceKept(
+        new Term(Fields.CASES_OF, root),
+        cases.isEmpty() ? null : KeptCases.toDocument(root, cases));
   }
 
   // replaces the kept document under `key` with `doc`, or removes it when null; commits
@@ -149,19 +161,21 @@ final class StoredFieldRewriter {
   }
 
   /** As {@link Indexer#rewritePassages}. */
-  int rewritePassages(java.util.function.UnaryOperator<IndexedPassage> change)
-      throws IOException {
+  int rewritePassages(java.util.function.UnaryOperator<IndexedPassage> change) throws IOException {
     List<IndexedPassage> changed = new ArrayList<>();
     try (DirectoryReader reader = DirectoryReader.open(writer)) {
       IndexSearcher searcher = new IndexSearcher(reader);
       StoredFields stored = reader.storedFields();
-      DocumentWalk.forEach(searcher, new TermQuery(new Term(Fields.TYPE, Fields.TYPE_PASSAGE)), doc -> {
-        IndexedPassage old = PassageDocuments.fromStored(stored.document(doc));
-        IndexedPassage now = change.apply(old);
-        if (!now.passage().equals(old.passage()) || !now.codes().equals(old.codes())) {
-          changed.add(now);
-        }
-      });
+      DocumentWalk.forEach(
+          searcher,
+          new TermQuery(new Term(Fields.TYPE, Fields.TYPE_PASSAGE)),
+          doc -> {
+            IndexedPassage old = PassageDocuments.fromStored(stored.document(doc));
+            IndexedPassage now = change.apply(old);
+            if (!now.passage().equals(old.passage()) || !now.codes().equals(old.codes())) {
+              changed.add(now);
+            }
+          });
     }
     for (IndexedPassage p : changed) {
       writer.updateDocument(new Term(Fields.ID, p.passage().id()), PassageDocuments.toDocument(p));
@@ -189,12 +203,15 @@ final class StoredFieldRewriter {
     try (DirectoryReader reader = DirectoryReader.open(writer)) {
       IndexSearcher searcher = new IndexSearcher(reader);
       StoredFields stored = reader.storedFields();
-      DocumentWalk.forEach(searcher, new TermQuery(new Term(Fields.TYPE, Fields.TYPE_CODINGS)), doc -> {
-        KeptCodings k = KeptCodings.fromStored(stored.document(doc, DECISION_FIELDS));
-        if (!k.decisions().isEmpty()) {
-          out.put(k.source(), k);
-        }
-      });
+      DocumentWalk.forEach(
+          searcher,
+          new TermQuery(new Term(Fields.TYPE, Fields.TYPE_CODINGS)),
+          doc -> {
+            KeptCodings k = KeptCodings.fromStored(stored.document(doc, DECISION_FIELDS));
+            if (!k.decisions().isEmpty()) {
+              out.put(k.source(), k);
+            }
+          });
     }
     return out;
   }

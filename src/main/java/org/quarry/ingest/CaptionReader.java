@@ -18,8 +18,8 @@ import org.quarry.model.Span;
 import org.quarry.text.Interviewers;
 
 /**
- * Reads caption files (.vtt, .srt) from meeting and transcription tools as transcripts whose
- * turns the file itself gives: the charset is detected ({@link TextDecoder}), cues are merged into
+ * Reads caption files (.vtt, .srt) from meeting and transcription tools as transcripts whose turns
+ * the file itself gives: the charset is detected ({@link TextDecoder}), cues are merged into
  * speaker turns ({@link CaptionText}), and each turn is a passage of its speaker, so a voice name
  * is kept as written however long it is, never re-read as a label. Interviewers are found as for
  * any transcript ({@link Interviewers}); speech before anyone is named is narrative.
@@ -56,7 +56,9 @@ public final class CaptionReader implements SourceReader {
     for (CaptionText.Turn turn : CaptionText.turns(TextDecoder.decode(bytes).text())) {
       String words = normalized(turn.words());
       if (!words.isEmpty()) {
-        turns.add(new CaptionText.Turn(turn.speaker() == null ? null : normalized(turn.speaker()), words));
+        turns.add(
+            new CaptionText.Turn(
+                turn.speaker() == null ? null : normalized(turn.speaker()), words));
       }
     }
     if (turns.isEmpty()) {
@@ -78,7 +80,14 @@ public final class CaptionReader implements SourceReader {
     String kept = text.append('\n').toString();
     OffsetMap offsets = OffsetMap.identity(kept);
     Source source =
-        new Source(id, file.toString(), SourceKind.TRANSCRIPT, kept, offsets, ContentHash.of(bytes), Map.of());
+        new Source(
+            id,
+            file.toString(),
+            SourceKind.TRANSCRIPT,
+            kept,
+            offsets,
+            ContentHash.of(bytes),
+            Map.of());
     Set<String> interviewers = Interviewers.find(source.metadata(), speakers(turns));
     List<Passage> passages = new ArrayList<>();
     for (int i = 0; i < turns.size(); i++) {
@@ -88,7 +97,8 @@ public final class CaptionReader implements SourceReader {
               ? PassageKind.NARRATIVE
               : interviewers.contains(turn.speaker()) ? PassageKind.INTERVIEWER : PassageKind.TURN;
       Span span = offsets.toOriginal(spans[i][0], spans[i][1]);
-      passages.add(Passage.of(id, kind, turn.speaker(), null, span.start(), span.end(), turn.words()));
+      passages.add(
+          Passage.of(id, kind, turn.speaker(), null, span.start(), span.end(), turn.words()));
     }
     return new SegmentedSource(source, passages);
   }

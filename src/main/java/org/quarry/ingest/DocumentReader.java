@@ -9,8 +9,8 @@ import org.quarry.model.SourceKind;
 /**
  * Reads office documents and PDF (.docx, .doc, .odt, .rtf, .pdf): the text layer Tika extracts
  * ({@link TikaExtractor}), normalised ({@link TextNormalizer}), which repairs a PDF's hard-wrapped
- * lines and hyphenation. There is no plain text "as read" for these formats, so offsets point
- * into the extracted text.
+ * lines and hyphenation. There is no plain text "as read" for these formats, so offsets point into
+ * the extracted text.
  */
 public final class DocumentReader implements SourceReader {
   private final TikaExtractor tika = new TikaExtractor();

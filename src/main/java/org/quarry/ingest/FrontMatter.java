@@ -17,19 +17,21 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A YAML block between {@code ---} lines at the very top of a text or Markdown file, as
- * Jekyll and Pandoc write it: facts about the source ({@code participant: P7}, {@code
- * interviewer: Dr Lee}, {@code kind: transcript}, attributes such as {@code role: GP}). The block
- * is not part of the text Quarry segments; the body after it is.
+ * A YAML block between {@code ---} lines at the very top of a text or Markdown file, as Jekyll and
+ * Pandoc write it: facts about the source ({@code participant: P7}, {@code interviewer: Dr Lee},
+ * {@code kind: transcript}, attributes such as {@code role: GP}). The block is not part of the text
+ * Quarry segments; the body after it is.
  *
- * @param attributes the block's keys and values in file order; a list value is joined with
- *     {@code ", "}; empty when the file has no block
+ * @param attributes the block's keys and values in file order; a list value is joined with {@code
+ *     ", "}; empty when the file has no block
  * @param lines each key's line number in the file, for messages about its value
  * @param bodyStart char index in the text where the body starts (0 without a block)
  */
-public record FrontMatter(Map<String, String> attributes, Map<String, Integer> lines, int bodyStart) {
+public record FrontMatter(
+    Map<String, String> attributes, Map<String, Integer> lines, int bodyStart) {
   private static final Pattern OPENING = Pattern.compile("\\A---[ \\t]*\\r?\\n");
-  private static final Pattern CLOSING = Pattern.compile("^(?:---|\\.\\.\\.)[ \\t]*(?:\\r?\\n|\\z)", Pattern.MULTILINE);
+  private static final Pattern CLOSING =
+      Pattern.compile("^(?:---|\\.\\.\\.)[ \\t]*(?:\\r?\\n|\\z)", Pattern.MULTILINE);
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
   public FrontMatter {
@@ -41,8 +43,8 @@ public record FrontMatter(Map<String, String> attributes, Map<String, Integer> l
    * Splits the front matter off {@code text} (decoded, without a byte-order mark).
    *
    * @param file the file, named in errors
-   * @throws IOException naming the file and line when the block is not closed, is not YAML, or
-   *     is not a map of simple values
+   * @throws IOException naming the file and line when the block is not closed, is not YAML, or is
+   *     not a map of simple values
    */
   public static FrontMatter parse(String text, Path file) throws IOException {
     Matcher open = OPENING.matcher(text);
@@ -62,8 +64,13 @@ public record FrontMatter(Map<String, String> attributes, Map<String, Integer> l
       JsonLocation at = e.getLocation();
       int line = at == null ? 2 : at.getLineNr() + 1;
       throw new IOException(
-          file + ":" + line + ": front matter is not valid YAML (" + oneLine(e.getOriginalMessage())
-              + "); write one 'key: value' per line", e);
+          file
+              + ":"
+              + line
+              + ": front matter is not valid YAML ("
+              + oneLine(e.getOriginalMessage())
+              + "); write one 'key: value' per line",
+          e);
     }
     if (root == null || root.isMissingNode() || root.isNull()) {
       return new FrontMatter(Map.of(), Map.of(), close.end());
@@ -79,9 +86,14 @@ public record FrontMatter(Map<String, String> attributes, Map<String, Integer> l
       String value =
           value(field.getValue())
               .orElseThrow(
-                  () -> new IOException(
-                      file + ":" + line + ": front matter key '" + key
-                          + "' has a nested block; give it one value or a list of values"));
+                  () ->
+                      new IOException(
+                          file
+                              + ":"
+                              + line
+                              + ": front matter key '"
+                              + key
+                              + "' has a nested block; give it one value or a list of values"));
       lines.put(key, line);
       if (!value.isBlank()) {
         attributes.put(key, value);

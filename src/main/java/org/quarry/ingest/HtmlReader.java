@@ -22,11 +22,11 @@ import org.quarry.model.SourceKind;
 import org.xml.sax.SAXException;
 
 /**
- * Reads .html and .htm files with Tika's HTML parser (which finds the charset from the meta tag
- * or the bytes): the body's text with each block element, headings included, as its own
- * paragraph ({@link XhtmlParagraphs}), normalised ({@link TextNormalizer}). Offsets point into
- * that extracted text, which is what Quarry keeps for the source; the page title, when there is
- * one, is the {@code title} metadata.
+ * Reads .html and .htm files with Tika's HTML parser (which finds the charset from the meta tag or
+ * the bytes): the body's text with each block element, headings included, as its own paragraph
+ * ({@link XhtmlParagraphs}), normalised ({@link TextNormalizer}). Offsets point into that extracted
+ * text, which is what Quarry keeps for the source; the page title, when there is one, is the {@code
+ * title} metadata.
  */
 public final class HtmlReader implements SourceReader {
   @Override

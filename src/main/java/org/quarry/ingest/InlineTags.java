@@ -19,15 +19,27 @@ import java.util.Set;
  * stay apart. Kept chars keep their offsets; removed ones have no entry.
  */
 final class InlineTags {
-  private static final Set<String> TAGS = Set.of("sup", "sub", "em", "i", "b", "strong", "span", "br", "a");
+  private static final Set<String> TAGS =
+      Set.of("sup", "sub", "em", "i", "b", "strong", "span", "br", "a");
   private static final Set<String> MARKER_TAGS = Set.of("sup", "sub");
-  /** Units squared or cubed in papers' methods ({@code m<sup>2</sup>}): the digit is no citation. */
+
+  /**
+   * Units squared or cubed in papers' methods ({@code m<sup>2</sup>}): the digit is no citation.
+   */
   private static final Set<String> UNITS = Set.of("m", "cm", "mm", "km", "ft", "s");
-  /** Longest tag looked at: attributes of inline tags are short, and a bound keeps the scan linear. */
+
+  /**
+   * Longest tag looked at: attributes of inline tags are short, and a bound keeps the scan linear.
+   */
   private static final int MAX_TAG = 300;
+
   /** Longest citation marker ({@code 14,15,17–19}); a longer {@code <sup>} is kept as words. */
   private static final int MAX_MARKER = 40;
-  /** Open tags remembered; deeper nesting is not markup worth pairing, and the bound keeps pairing linear. */
+
+  /**
+   * Open tags remembered; deeper nesting is not markup worth pairing, and the bound keeps pairing
+   * linear.
+   */
   private static final int MAX_OPEN = 16;
 
   private InlineTags() {}
@@ -57,8 +69,11 @@ final class InlineTags {
       if (tag.name().equals("br")) {
         if (!tag.closing()) {
           mark(removed, tag.start(), tag.end());
-          space[tag.start()] = tag.start() > 0 && tag.end() < s.length()
-              && !Character.isWhitespace(s.charAt(tag.start() - 1)) && !Character.isWhitespace(s.charAt(tag.end()));
+          space[tag.start()] =
+              tag.start() > 0
+                  && tag.end() < s.length()
+                  && !Character.isWhitespace(s.charAt(tag.start() - 1))
+                  && !Character.isWhitespace(s.charAt(tag.end()));
           any = true;
         }
       } else if (!tag.closing() && !tag.selfClosing()) {
@@ -146,7 +161,10 @@ final class InlineTags {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
   }
 
-  /** The nearest open tag named {@code name}, with the unpaired tags opened after it dropped; or null. */
+  /**
+   * The nearest open tag named {@code name}, with the unpaired tags opened after it dropped; or
+   * null.
+   */
   private static Tag pop(Deque<Tag> open, String name) {
     Iterator<Tag> it = open.iterator();
     int depth = 0;
@@ -166,9 +184,10 @@ final class InlineTags {
   /**
    * True when the words between the pair are a citation marker: digits with commas, dashes and
    * spaces ({@code 12}, {@code 14,15}, {@code 17–19}), inner tags aside. Not where the digit is
-   * part of the word: a {@code <sub>} after a short symbol ({@code CO<sub>2</sub>}), a {@code <sup>}
-   * after a unit ({@code m<sup>2</sup>}). A {@code <sup>} after other words ({@code UK<sup>3</sup>},
-   * {@code et al<sup>4</sup>}) is a citation, as it is in papers far more often than a power.
+   * part of the word: a {@code <sub>} after a short symbol ({@code CO<sub>2</sub>}), a {@code
+   * <sup>} after a unit ({@code m<sup>2</sup>}). A {@code <sup>} after other words ({@code
+   * UK<sup>3</sup>}, {@code et al<sup>4</sup>}) is a citation, as it is in papers far more often
+   * than a power.
    */
   private static boolean citationMarker(String s, Tag start, Tag end) {
     if (end.start() - start.end() > MAX_MARKER) {
@@ -176,7 +195,10 @@ final class InlineTags {
     }
     String content = s.substring(start.end(), end.start()).replaceAll("<[^<>]*>", "");
     if (content.chars().noneMatch(Character::isDigit)
-        || !content.chars().allMatch(c -> Character.isDigit(c) || Character.isWhitespace(c) || ",-–—".indexOf(c) >= 0)) {
+        || !content
+            .chars()
+            .allMatch(
+                c -> Character.isDigit(c) || Character.isWhitespace(c) || ",-–—".indexOf(c) >= 0)) {
       return false;
     }
     int k = start.start();

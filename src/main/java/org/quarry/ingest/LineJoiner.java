@@ -20,17 +20,17 @@ import org.quarry.text.SpeakerLabel;
  * <p>Text counts as hard-wrapped when it has at least {@value #MIN_LINES} non-blank lines, most of
  * them come close to a common width (the 90th percentile of line lengths, between {@value
  * #MIN_WIDTH} and {@value #MAX_WIDTH} chars), most lines followed by another line end without
- * sentence punctuation, and at most a third of those are short (below 0.6 of the width). Other
- * text is returned unchanged, so web text, Markdown, transcripts and think-aloud notes keep their
- * lines.
+ * sentence punctuation, and at most a third of those are short (below 0.6 of the width). Other text
+ * is returned unchanged, so web text, Markdown, transcripts and think-aloud notes keep their lines.
  *
  * <p>Within hard-wrapped text, a line is never joined to the next when either is blank, the next is
  * a Markdown heading, list item, table row, speaker line (a label in any {@link
  * org.quarry.text.TranscriptLayout}, the grammar the transcript segmenter reads) or numbered theme
  * heading, the line itself looks like a heading (short, no final punctuation, after a sentence end,
  * before a capital), a speaker label or timestamp alone or a page number, or the line is short and
- * ends a sentence (a paragraph's last line). Line shapes are {@link org.quarry.text.LineShapes}. The wrapped lines of a Markdown block quote ({@code > …}) join only each other, without
- * their markers, and a line of {@code >} alone parts its paragraphs.
+ * ends a sentence (a paragraph's last line). Line shapes are {@link org.quarry.text.LineShapes}.
+ * The wrapped lines of a Markdown block quote ({@code > …}) join only each other, without their
+ * markers, and a line of {@code >} alone parts its paragraphs.
  */
 final class LineJoiner {
   static final int MIN_LINES = 8;
@@ -39,12 +39,20 @@ final class LineJoiner {
 
   // starts only at a word start, and words never give back letters: a long run of letters (no
   // hyphen) costs linear time, not quadratic
-  private static final Pattern IN_LINE_COMPOUND = Pattern.compile("(?<!\\p{L})(\\p{L}++)- ?(\\p{L}++)");
+  private static final Pattern IN_LINE_COMPOUND =
+      Pattern.compile("(?<!\\p{L})(\\p{L}++)- ?(\\p{L}++)");
+
   /** Lowercase words that no sentence, turn or heading ends with. */
   private static final Set<String> FUNCTION_WORDS =
-      Set.of("of", "the", "a", "an", "to", "in", "on", "at", "for", "with", "by", "from", "into", "than", "and", "or");
-  /** A full stop, question or exclamation mark ending a line, then closing quote marks or brackets. */
+      Set.of(
+          "of", "the", "a", "an", "to", "in", "on", "at", "for", "with", "by", "from", "into",
+          "than", "and", "or");
+
+  /**
+   * A full stop, question or exclamation mark ending a line, then closing quote marks or brackets.
+   */
   private static final Pattern SENTENCE_STOP = Pattern.compile("[.!?…][\"”’')\\]]*$");
+
   /** Words after which {@code X- } is a suspended hyphen ({@code short- and long-term}). */
   private static final Set<String> SUSPENDING_WORDS = Set.of("and", "or", "to", "nor", "but", "as");
 
@@ -98,8 +106,13 @@ final class LineJoiner {
         j++;
       }
       Line before = out.isEmpty() ? null : out.get(out.size() - 1);
-      boolean paragraphGoesOn = anyFurniture && before != null && !before.blank() && j < all.size()
-          && !LineShapes.endsSentence(before.content()) && goesOn(before.content(), all.get(j).content());
+      boolean paragraphGoesOn =
+          anyFurniture
+              && before != null
+              && !before.blank()
+              && j < all.size()
+              && !LineShapes.endsSentence(before.content())
+              && goesOn(before.content(), all.get(j).content());
       boolean pageBreak = false;
       for (int k = i; k < j; k++) {
         pageBreak |= furniture[k] && !LineShapes.isPageNumber(all.get(k).content());
@@ -127,7 +140,8 @@ final class LineJoiner {
     int spaced = 0;
     for (int i = 0; i + 1 < lines.size(); i++) {
       Line line = lines.get(i);
-      if (!line.blank() && !lines.get(i + 1).blank()
+      if (!line.blank()
+          && !lines.get(i + 1).blank()
           && Character.isLetterOrDigit(line.content().charAt(line.length() - 1))) {
         open++;
         if (line.contentEnd() < line.end()) {
@@ -177,7 +191,9 @@ final class LineJoiner {
    */
   private static boolean goesOn(String last, String next) {
     char end = last.charAt(last.length() - 1);
-    return Character.isLetterOrDigit(end) || ",-–—/".indexOf(end) >= 0 || !next.isEmpty() && Character.isLowerCase(next.codePointAt(0));
+    return Character.isLetterOrDigit(end)
+        || ",-–—/".indexOf(end) >= 0
+        || !next.isEmpty() && Character.isLowerCase(next.codePointAt(0));
   }
 
   /** The common line width when the text is hard-wrapped, else -1. */
@@ -209,8 +225,11 @@ final class LineJoiner {
     }
     // a wrapped line breaks where the next word would not fit, close to the width; where many
     // short lines run on unpunctuated, lines are utterances (think-aloud notes, chat), not wraps
-    boolean wrapped = near * 2 >= lengths.length && followed >= MIN_LINES / 2 && open * 2 >= followed
-        && shortOpen * 3 <= open;
+    boolean wrapped =
+        near * 2 >= lengths.length
+            && followed >= MIN_LINES / 2
+            && open * 2 >= followed
+            && shortOpen * 3 <= open;
     return wrapped ? width : -1;
   }
 
@@ -220,7 +239,9 @@ final class LineJoiner {
     return speakerHeader(a) || LineShapes.isMarkdownHeading(a) || LineShapes.isTableRow(a);
   }
 
-  /** Hyphenated pairs printed within a line, lowercased: evidence that a line-end hyphen is real. */
+  /**
+   * Hyphenated pairs printed within a line, lowercased: evidence that a line-end hyphen is real.
+   */
   private static Set<String> compounds(String s) {
     Set<String> out = new HashSet<>();
     Matcher m = IN_LINE_COMPOUND.matcher(s);
@@ -240,7 +261,8 @@ final class LineJoiner {
     DROP_HYPHEN
   }
 
-  private static MappedText join(MappedText t, List<Line> lines, Layout layout, Set<String> compounds) {
+  private static MappedText join(
+      MappedText t, List<Line> lines, Layout layout, Set<String> compounds) {
     MappedText.Builder out = t.builder();
     int emitFrom = lines.isEmpty() ? 0 : lines.get(0).start();
     for (int i = 0; i < lines.size(); i++) {
@@ -257,9 +279,11 @@ final class LineJoiner {
       }
       // a joined line of a Markdown block quote leaves its '>' markers out; page furniture left out
       // of the lines is left out of the text
-      emitFrom = join == Join.NONE
-          ? (i + 1 < lines.size() ? lines.get(i + 1).start() : line.end() + 1)
-          : lines.get(i + 1).contentStart() + BlockQuoteMarkers.length(lines.get(i + 1).content());
+      emitFrom =
+          join == Join.NONE
+              ? (i + 1 < lines.size() ? lines.get(i + 1).start() : line.end() + 1)
+              : lines.get(i + 1).contentStart()
+                  + BlockQuoteMarkers.length(lines.get(i + 1).content());
     }
     return out.build();
   }
@@ -273,31 +297,41 @@ final class LineJoiner {
     }
     // "…end of" / "February: 'You're…": a line ending with an article or preposition goes on,
     // even into what looks like a speaker label
-    if (startsBlock(next.content()) && !(endsWithFunctionWord(line.content()) && SpeakerLabel.parse(next.content()).isPresent())) {
+    if (startsBlock(next.content())
+        && !(endsWithFunctionWord(line.content())
+            && SpeakerLabel.parse(next.content()).isPresent())) {
       return Join.NONE;
     }
-    // a Markdown block quote: its lines join only each other, and a line of '>' alone parts its paragraphs
+    // a Markdown block quote: its lines join only each other, and a line of '>' alone parts its
+    // paragraphs
     int markers = BlockQuoteMarkers.length(line.content());
     int nextMarkers = BlockQuoteMarkers.length(next.content());
     if (BlockQuoteMarkers.depth(line.content()) != BlockQuoteMarkers.depth(next.content())
-        || markers == line.content().length() || nextMarkers == next.content().length()) {
+        || markers == line.content().length()
+        || nextMarkers == next.content().length()) {
       return Join.NONE;
     }
     String a = line.content();
-    if (LineShapes.isMarkdownHeading(a) || LineShapes.isTableRow(a) || speakerHeader(a) || LineShapes.isPageNumber(a)) {
+    if (LineShapes.isMarkdownHeading(a)
+        || LineShapes.isTableRow(a)
+        || speakerHeader(a)
+        || LineShapes.isPageNumber(a)) {
       return Join.NONE;
     }
     if (LineShapes.isNumberedHeading(a) || looksLikeHeading(lines, i, layout)) {
       return Join.NONE;
     }
     // a short line is a paragraph's last: one that ends a sentence, or a quote's code or mark
-    if ((LineShapes.endsSentence(a) || ")]\"”".indexOf(a.charAt(a.length() - 1)) >= 0) && a.length() < 0.75 * width) {
+    if ((LineShapes.endsSentence(a) || ")]\"”".indexOf(a.charAt(a.length() - 1)) >= 0)
+        && a.length() < 0.75 * width) {
       return Join.NONE;
     }
     // a sentence that ends its line before one opening with a quote mark: an extract set off as its
     // own paragraph, whose speaker the paragraph before may name (a lead-in's colon keeps them one)
-    if (SENTENCE_STOP.matcher(a).find() && "\"“‘«".indexOf(next.content().charAt(nextMarkers)) >= 0
-        && next.content().length() > nextMarkers + 1 && !Character.isWhitespace(next.content().charAt(nextMarkers + 1))) {
+    if (SENTENCE_STOP.matcher(a).find()
+        && "\"“‘«".indexOf(next.content().charAt(nextMarkers)) >= 0
+        && next.content().length() > nextMarkers + 1
+        && !Character.isWhitespace(next.content().charAt(nextMarkers + 1))) {
       return Join.NONE;
     }
     char last = a.charAt(a.length() - 1);
@@ -307,7 +341,9 @@ final class LineJoiner {
     if (last == '\u00AD') {
       return Join.DROP_HYPHEN;
     }
-    if ((last == '-' || last == '\u2010') && a.length() >= 2 && Character.isLetter(a.charAt(a.length() - 2))) {
+    if ((last == '-' || last == '\u2010')
+        && a.length() >= 2
+        && Character.isLetter(a.charAt(a.length() - 2))) {
       return hyphenJoin(a, next.content().substring(nextMarkers), compounds);
     }
     if (last == '—' || last == '–' || last == '/') {
@@ -322,7 +358,9 @@ final class LineJoiner {
     while (w > 0 && Character.isLetter(content.charAt(w - 1))) {
       w--;
     }
-    return w < k && (w == 0 || content.charAt(w - 1) == ' ') && FUNCTION_WORDS.contains(content.substring(w, k));
+    return w < k
+        && (w == 0 || content.charAt(w - 1) == ' ')
+        && FUNCTION_WORDS.contains(content.substring(w, k));
   }
 
   /** True for a line that starts its own block: never joined to the line before. */
@@ -336,7 +374,10 @@ final class LineJoiner {
         || LineShapes.isPageNumber(content);
   }
 
-  /** A speaker label with no words after it, or a timestamp alone: the turn follows on the next lines. */
+  /**
+   * A speaker label with no words after it, or a timestamp alone: the turn follows on the next
+   * lines.
+   */
   private static boolean speakerHeader(String content) {
     return LineShapes.isTimestampAlone(content)
         || SpeakerLabel.parse(content).map(l -> l.fills(content)).orElse(false);
@@ -350,7 +391,8 @@ final class LineJoiner {
     Line line = lines.get(i);
     String a = line.content();
     boolean unwrapped = layout.trailingSpaces() && line.contentEnd() == line.end();
-    if (a.length() > (unwrapped ? layout.width() : 0.7 * layout.width()) || !Character.isUpperCase(a.codePointAt(0)) && !Character.isDigit(a.charAt(0))) {
+    if (a.length() > (unwrapped ? layout.width() : 0.7 * layout.width())
+        || !Character.isUpperCase(a.codePointAt(0)) && !Character.isDigit(a.charAt(0))) {
       return false;
     }
     char last = a.charAt(a.length() - 1);
@@ -358,17 +400,24 @@ final class LineJoiner {
       return false;
     }
     // a list item starts its own block whatever comes before it: "3. Feeling of support" is a title
-    boolean afterBreak = i == 0 || lines.get(i - 1).blank() || LineShapes.endsSentence(lines.get(i - 1).content())
-        || LineShapes.isListItem(a);
+    boolean afterBreak =
+        i == 0
+            || lines.get(i - 1).blank()
+            || LineShapes.endsSentence(lines.get(i - 1).content())
+            || LineShapes.isListItem(a);
     String next = lines.get(i + 1).content();
     int first = next.codePointAt(0);
-    return afterBreak && (Character.isUpperCase(first) || Character.isDigit(first) || "“\"‘'".indexOf(first) >= 0);
+    return afterBreak
+        && (Character.isUpperCase(first)
+            || Character.isDigit(first)
+            || "“\"‘'".indexOf(first) >= 0);
   }
 
   /**
    * Keeps a line-end hyphen when it is part of a compound: the next line starts with a capital or
    * digit ({@code non-}/{@code GP}), the word before it is itself hyphenated ({@code face-to-}), or
-   * the pair is printed hyphenated elsewhere in the text; otherwise the word was split and is joined.
+   * the pair is printed hyphenated elsewhere in the text; otherwise the word was split and is
+   * joined.
    */
   private static Join hyphenJoin(String a, String b, Set<String> compounds) {
     if (!Character.isLowerCase(b.codePointAt(0))) {
@@ -405,7 +454,11 @@ final class LineJoiner {
     while (i < s.length()) {
       char c = s.charAt(i);
       out.add(c, t.origin(i));
-      if ((c == '-' || c == '\u2010') && i > 0 && Character.isLetter(s.charAt(i - 1)) && i + 1 < s.length() && s.charAt(i + 1) == ' ') {
+      if ((c == '-' || c == '\u2010')
+          && i > 0
+          && Character.isLetter(s.charAt(i - 1))
+          && i + 1 < s.length()
+          && s.charAt(i + 1) == ' ') {
         int j = i + 1;
         while (j < s.length() && s.charAt(j) == ' ') {
           j++;

@@ -24,7 +24,9 @@ final class MappedText {
     int cp = 0;
     for (int i = 0; i < raw.length(); i++) {
       // a low surrogate belongs to the code point its high surrogate opened
-      if (i > 0 && Character.isLowSurrogate(raw.charAt(i)) && Character.isHighSurrogate(raw.charAt(i - 1))) {
+      if (i > 0
+          && Character.isLowSurrogate(raw.charAt(i))
+          && Character.isHighSurrogate(raw.charAt(i - 1))) {
         o[i] = o[i - 1];
       } else {
         o[i] = cp++;

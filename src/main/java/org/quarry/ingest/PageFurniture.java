@@ -10,16 +10,17 @@ import org.quarry.text.SpeakerLabel;
 
 /**
  * What a PDF page prints around the text and extraction puts into it: running headers and footers,
- * page numbers, and a typesetter's mark. Left in, they split a paragraph (and a quote) at every page
- * break, or sit in the middle of a participant's words.
+ * page numbers, and a typesetter's mark. Left in, they split a paragraph (and a quote) at every
+ * page break, or sit in the middle of a participant's words.
  *
  * <ul>
  *   <li>the {@code XSL • FO RenderX} mark of XML typesetting, which extraction puts anywhere, even
  *       inside a sentence: removed from every text ({@link #stripTypesetterMarks});
- *   <li>in hard-wrapped text, a page number alone on its line, a line that the pages repeat ({@value
- *       #MIN_REPEATS} times or more, or twice next to other furniture, page numbers aside: {@code JMIR
- *       Mhealth Uhealth 2021 | vol. 9 | p. 7}), and the journals' {@code (page number not for citation purposes)}: see {@link
- *       #lines}; {@link LineJoiner} joins a paragraph across them.
+ *   <li>in hard-wrapped text, a page number alone on its line, a line that the pages repeat
+ *       ({@value #MIN_REPEATS} times or more, or twice next to other furniture, page numbers aside:
+ *       {@code JMIR Mhealth Uhealth 2021 | vol. 9 | p. 7}), and the journals' {@code (page number
+ *       not for citation purposes)}: see {@link #lines}; {@link LineJoiner} joins a paragraph
+ *       across them.
  * </ul>
  */
 final class PageFurniture {
@@ -29,21 +30,32 @@ final class PageFurniture {
           // a line of its own goes with its line end; inside a line, with one space after it
           "(?m)^[ \\t]*(?:XSL ?• ?FO(?:\\s*RenderX)?|RenderX)[ \\t]*(?:\\n|$)"
               + "|XSL ?• ?FO(?:\\s*RenderX)?[ \\t]?|(?m)^RenderX[ \\t]");
-  private static final Pattern NOT_FOR_CITATION = Pattern.compile("(?i)\\(?page number not for citation purposes\\)?");
+
+  private static final Pattern NOT_FOR_CITATION =
+      Pattern.compile("(?i)\\(?page number not for citation purposes\\)?");
+
   /**
    * A participant's code on a line of its own, bracketed or after a dash ({@code (P4_male_FGD)},
    * {@code – Participant 7, nurse}): such lines repeat, numbers aside, and are no headers.
    */
   private static final Pattern ATTRIBUTION_LINE = Pattern.compile("[\\[(].*[\\])][.,;]?|[—–―‒-].*");
+
   /** A running header names the authors or the issue: {@code et al}, a year, a DOI, a page. */
   private static final Pattern HEADER_SHAPE = Pattern.compile("[0-9]|\\bet al\\b");
+
   /** Shortest running header removed where glued to text: long enough to be no phrase of prose. */
   private static final int MIN_RUNNING_HEADER = 16;
+
   private static final Pattern DIGITS = Pattern.compile("[0-9]+");
+
   /** A line that so many pages print is a running header or footer. */
   static final int MIN_REPEATS = 3;
-  /** Shortest repeated line taken for a header: a table's {@code Yes} or {@code n (%)} repeats too. */
+
+  /**
+   * Shortest repeated line taken for a header: a table's {@code Yes} or {@code n (%)} repeats too.
+   */
   private static final int MIN_HEADER_CHARS = 12;
+
   private static final int MAX_HEADER_CHARS = 160;
 
   private PageFurniture() {}
@@ -73,9 +85,9 @@ final class PageFurniture {
    * ({@code …meets some of these criteria Babili et al. 10.3389/fdgth.2022.1071790} / {@code
    * including usability…}): a line of its own somewhere, with a digit or {@code et al} in it,
    * printed {@value #MIN_REPEATS} times or more, once at least at the end of a line of other text
-   * or at the start of one that goes on in lowercase. It goes from there and from the lines it fills,
-   * with the space joining it to the text;
-   * the paragraph's two halves are then left for the segmenter to join.
+   * or at the start of one that goes on in lowercase. It goes from there and from the lines it
+   * fills, with the space joining it to the text; the paragraph's two halves are then left for the
+   * segmenter to join.
    */
   static MappedText stripRunningHeaders(MappedText t) {
     String s = t.text();
@@ -83,9 +95,14 @@ final class PageFurniture {
     for (String line : s.split("\n")) {
       String h = line.strip();
       // a speaker label, heading or list item repeats too, and starts lines of text: no header
-      if (h.length() >= MIN_RUNNING_HEADER && h.length() <= MAX_HEADER_CHARS && HEADER_SHAPE.matcher(h).find()
-          && !LineShapes.endsSentence(h) && !LineShapes.isListItem(h) && !LineShapes.isNumberedHeading(h)
-          && !LineShapes.isMarkdownHeading(h) && SpeakerLabel.parse(h).isEmpty()) {
+      if (h.length() >= MIN_RUNNING_HEADER
+          && h.length() <= MAX_HEADER_CHARS
+          && HEADER_SHAPE.matcher(h).find()
+          && !LineShapes.endsSentence(h)
+          && !LineShapes.isListItem(h)
+          && !LineShapes.isNumberedHeading(h)
+          && !LineShapes.isMarkdownHeading(h)
+          && SpeakerLabel.parse(h).isEmpty()) {
         wholeLines.merge(h, 1, Integer::sum);
       }
     }
@@ -108,7 +125,8 @@ final class PageFurniture {
           glued |= !(startsLine && endsLine);
           // take the space that joined it to the text on the glued side
           int from = !startsLine && at > 0 && s.charAt(at - 1) == ' ' ? at - 1 : at;
-          int to = startsLine && !endsLine && end < s.length() && s.charAt(end) == ' ' ? end + 1 : end;
+          int to =
+              startsLine && !endsLine && end < s.length() && s.charAt(end) == ' ' ? end + 1 : end;
           edges.add(new int[] {from, to});
         }
       }
@@ -171,10 +189,11 @@ final class PageFurniture {
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i).strip();
       String key = key(line);
-      out[i] = !line.isEmpty()
-          && (LineShapes.isPageNumber(line)
-              || NOT_FOR_CITATION.matcher(line).matches()
-              || key != null && counts.get(key) >= MIN_REPEATS);
+      out[i] =
+          !line.isEmpty()
+              && (LineShapes.isPageNumber(line)
+                  || NOT_FOR_CITATION.matcher(line).matches()
+                  || key != null && counts.get(key) >= MIN_REPEATS);
     }
     // a line printed twice, each time next to other furniture, is a header of a short paper; one
     // step only, so the lines of a quote printed twice (a table's and the text's) never chain in
@@ -196,7 +215,10 @@ final class PageFurniture {
     return out;
   }
 
-  /** A bracket opened and not closed, or closed and not opened: the line goes on from or into the next. */
+  /**
+   * A bracket opened and not closed, or closed and not opened: the line goes on from or into the
+   * next.
+   */
   private static boolean balanced(String s) {
     return count(s, '(') == count(s, ')') && count(s, '[') == count(s, ']');
   }
@@ -214,11 +236,17 @@ final class PageFurniture {
     return j >= 0 && j < lines.size() && furniture[j];
   }
 
-  /** The line with its numbers masked (a footer's page number changes), or null when too short or long to be a header. */
+  /**
+   * The line with its numbers masked (a footer's page number changes), or null when too short or
+   * long to be a header.
+   */
   private static String key(String line) {
     String s = line.strip();
-    if (s.length() < MIN_HEADER_CHARS || s.length() > MAX_HEADER_CHARS || s.chars().noneMatch(Character::isLetter)
-        || ATTRIBUTION_LINE.matcher(s).matches() || !balanced(s)) {
+    if (s.length() < MIN_HEADER_CHARS
+        || s.length() > MAX_HEADER_CHARS
+        || s.chars().noneMatch(Character::isLetter)
+        || ATTRIBUTION_LINE.matcher(s).matches()
+        || !balanced(s)) {
       return null;
     }
     return DIGITS.matcher(s).replaceAll("#");

@@ -1,11 +1,11 @@
 package org.quarry.ingest;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.RuntimeJsonMappingException;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -22,8 +22,8 @@ import java.util.TreeMap;
 
 /**
  * Participant attributes from a CSV file: the first column is the participant id, every other
- * column an attribute (role, organisation, region, …) that becomes a facet and a filter
- * dimension. Attribute names are the headers lowercased with spaces as underscores.
+ * column an attribute (role, organisation, region, …) that becomes a facet and a filter dimension.
+ * Attribute names are the headers lowercased with spaces as underscores.
  */
 public final class ParticipantTable {
   /** Dimension names Quarry uses itself; a CSV column may not take them. */
@@ -34,7 +34,8 @@ public final class ParticipantTable {
   private final List<String> attributes;
   private final Map<String, Map<String, String>> rows;
 
-  private ParticipantTable(Path file, List<String> attributes, Map<String, Map<String, String>> rows) {
+  private ParticipantTable(
+      Path file, List<String> attributes, Map<String, Map<String, String>> rows) {
     this.file = file;
     this.attributes = List.copyOf(attributes);
     this.rows = Collections.unmodifiableMap(rows);
@@ -47,11 +48,11 @@ public final class ParticipantTable {
 
   /**
    * Reads {@code csv} (a header row; separated by commas, or by the semicolons or tabs the header
-   * line uses instead; UTF-8 with or without a byte-order mark,
-   * UTF-16 or the Windows charset, detected as for text files).
+   * line uses instead; UTF-8 with or without a byte-order mark, UTF-16 or the Windows charset,
+   * detected as for text files).
    *
-   * @throws IllegalArgumentException naming the file and line for a missing header, a reserved
-   *     or repeated column name, an empty or repeated participant id, or text that is not CSV
+   * @throws IllegalArgumentException naming the file and line for a missing header, a reserved or
+   *     repeated column name, an empty or repeated participant id, or text that is not CSV
    * @throws IOException when the file cannot be read
    */
   public static ParticipantTable read(Path csv) throws IOException {
@@ -68,7 +69,10 @@ public final class ParticipantTable {
     }
     try (Reader reader = new StringReader(text);
         MappingIterator<List<String>> it =
-            mapper.readerForListOf(String.class).with(SurveyReader.schema(text)).readValues(reader)) {
+            mapper
+                .readerForListOf(String.class)
+                .with(SurveyReader.schema(text))
+                .readValues(reader)) {
       return read(csv, it);
     } catch (JsonProcessingException e) {
       throw notCsv(csv, e);
@@ -81,13 +85,20 @@ public final class ParticipantTable {
   private static IllegalArgumentException notCsv(Path csv, JsonProcessingException e) {
     JsonLocation at = e.getLocation();
     return new IllegalArgumentException(
-        csv + ":" + (at == null ? 1 : at.getLineNr()) + ": not valid CSV ("
-            + String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("").strip() + ")", e);
+        csv
+            + ":"
+            + (at == null ? 1 : at.getLineNr())
+            + ": not valid CSV ("
+            + String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("").strip()
+            + ")",
+        e);
   }
 
-  private static ParticipantTable read(Path csv, MappingIterator<List<String>> it) throws IOException {
+  private static ParticipantTable read(Path csv, MappingIterator<List<String>> it)
+      throws IOException {
     if (!it.hasNext()) {
-      throw new IllegalArgumentException(csv + ": empty; the first line must be a header (id, then attributes)");
+      throw new IllegalArgumentException(
+          csv + ": empty; the first line must be a header (id, then attributes)");
     }
     List<String> header = it.next();
     List<String> names = new ArrayList<>();
@@ -95,7 +106,12 @@ public final class ParticipantTable {
       String name = attributeName(header.get(i));
       if (name.isEmpty() || RESERVED.contains(name) || names.contains(name)) {
         throw new IllegalArgumentException(
-            csv + ":1: column " + (i + 1) + " '" + header.get(i) + "' is "
+            csv
+                + ":1: column "
+                + (i + 1)
+                + " '"
+                + header.get(i)
+                + "' is "
                 + (name.isEmpty() ? "empty" : names.contains(name) ? "repeated" : "reserved")
                 + "; rename it in the header");
       }
@@ -111,10 +127,12 @@ public final class ParticipantTable {
       }
       String id = row.get(0).strip();
       if (id.isEmpty()) {
-        throw new IllegalArgumentException(csv + ":" + line + ": the participant id (first column) is empty");
+        throw new IllegalArgumentException(
+            csv + ":" + line + ": the participant id (first column) is empty");
       }
       if (rows.containsKey(id)) {
-        throw new IllegalArgumentException(csv + ":" + line + ": participant '" + id + "' is listed twice");
+        throw new IllegalArgumentException(
+            csv + ":" + line + ": participant '" + id + "' is listed twice");
       }
       Map<String, String> attrs = new TreeMap<>();
       for (int i = 1; i < row.size() && i <= names.size(); i++) {
@@ -129,8 +147,8 @@ public final class ParticipantTable {
   }
 
   /**
-   * The attribute name of a column header or front-matter key: stripped, lowercased, runs of
-   * spaces as one underscore ({@code Age group} is {@code age_group}), so a table column and a
+   * The attribute name of a column header or front-matter key: stripped, lowercased, runs of spaces
+   * as one underscore ({@code Age group} is {@code age_group}), so a table column and a
    * front-matter key name the same facet.
    */
   public static String attributeName(String header) {

@@ -13,10 +13,10 @@ import org.quarry.model.SourceKind;
 /**
  * Reads .txt and .md files: the charset is detected ({@link TextDecoder}), a front-matter block
  * ({@link FrontMatter}) becomes the source's metadata, and the body is normalised ({@link
- * TextNormalizer}). Offsets are code points of the decoded file after any byte-order mark,
- * front matter included, so a passage's span can be found in the file as a text editor shows it.
- * {@code kind: transcript} in the front matter makes the source a transcript; otherwise it is a
- * paper until a segmenter knows better.
+ * TextNormalizer}). Offsets are code points of the decoded file after any byte-order mark, front
+ * matter included, so a passage's span can be found in the file as a text editor shows it. {@code
+ * kind: transcript} in the front matter makes the source a transcript; otherwise it is a paper
+ * until a segmenter knows better.
  */
 public final class PlainTextReader implements SourceReader {
   @Override
@@ -53,7 +53,8 @@ public final class PlainTextReader implements SourceReader {
     try {
       return SourceKind.parse(label.toLowerCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new IOException(file + ":" + front.lineOf("kind") + ": front matter " + e.getMessage(), e);
+      throw new IOException(
+          file + ":" + front.lineOf("kind") + ": front matter " + e.getMessage(), e);
     }
   }
 }

@@ -5,10 +5,9 @@ import org.quarry.model.Passage;
 import org.quarry.model.Source;
 
 /**
- * A source with its passages: found by a segmenter, or handed over by a reader whose format
- * carries the structure (a survey export: one answer per cell; captions: one turn per voice).
- * Straight from a reader whose format carries none, the passages are empty and the loader
- * segments the text.
+ * A source with its passages: found by a segmenter, or handed over by a reader whose format carries
+ * the structure (a survey export: one answer per cell; captions: one turn per voice). Straight from
+ * a reader whose format carries none, the passages are empty and the loader segments the text.
  *
  * @param source the source, with the text Quarry keeps for it
  * @param passages its passages, offsets into that text; empty when it is yet to be segmented

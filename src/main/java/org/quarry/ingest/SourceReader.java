@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import org.quarry.model.Source;
 
-/** Reads one kind of file into a normalised {@link Source}, and its passages when the format gives them. */
+/**
+ * Reads one kind of file into a normalised {@link Source}, and its passages when the format gives
+ * them.
+ */
 public interface SourceReader {
 
   /** True when this reader handles the file (by extension; content is checked in read). */
@@ -22,9 +25,9 @@ public interface SourceReader {
   Source read(Path file, String id) throws IOException;
 
   /**
-   * Reads the file with the structure its format carries: the passages, when the format marks
-   * them (a caption file's turns, a survey's answers), so that no segmenter has to guess them
-   * again from the text; else none, and the loader segments the source.
+   * Reads the file with the structure its format carries: the passages, when the format marks them
+   * (a caption file's turns, a survey's answers), so that no segmenter has to guess them again from
+   * the text; else none, and the loader segments the source.
    *
    * @throws SkippedSourceException as {@link #read}
    * @throws IOException as {@link #read}
@@ -34,9 +37,9 @@ public interface SourceReader {
   }
 
   /**
-   * Checks the options this reader was given against the file before anything is indexed (a
-   * survey column named on the command line that the file lacks), so that a mistyped option
-   * stops the run instead of failing one file.
+   * Checks the options this reader was given against the file before anything is indexed (a survey
+   * column named on the command line that the file lacks), so that a mistyped option stops the run
+   * instead of failing one file.
    *
    * @throws IllegalArgumentException when an option names something the file lacks; the message
    *     names the file and what it has

@@ -1,9 +1,9 @@
 package org.quarry.ingest;
-import org.quarry.model.SurveyOptions;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.quarry.model.SurveyOptions;
 
 /** The readers Quarry knows, tried in order; the first that accepts a file reads it. */
 public final class SourceReaders {

@@ -13,10 +13,10 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Finds the files to index under the paths a user names. Folders are walked recursively in a
- * stable (sorted) order; hidden files and those a {@code .quarryignore} in the folder given
- * lists (one file name or glob per line, {@code #} comments) are left out, so a corpus folder
- * can carry its attribution, glossary and codebooks beside the sources.
+ * Finds the files to index under the paths a user names. Folders are walked recursively in a stable
+ * (sorted) order; hidden files and those a {@code .quarryignore} in the folder given lists (one
+ * file name or glob per line, {@code #} comments) are left out, so a corpus folder can carry its
+ * attribution, glossary and codebooks beside the sources.
  */
 public final class SourceWalker {
   /** Name of the ignore file read from each folder given to index. */
@@ -52,7 +52,10 @@ public final class SourceWalker {
       return files
           .filter(Files::isRegularFile)
           .filter(f -> !isHidden(root.relativize(f)))
-          .filter(f -> ignored.stream().noneMatch(m -> m.matches(f.getFileName()) || m.matches(root.relativize(f))))
+          .filter(
+              f ->
+                  ignored.stream()
+                      .noneMatch(m -> m.matches(f.getFileName()) || m.matches(root.relativize(f))))
           .sorted(Comparator.comparing(f -> root.relativize(f).toString()))
           .map(f -> new SourceFile(f, idOf(root, f), root))
           .toList();

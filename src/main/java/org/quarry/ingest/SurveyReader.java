@@ -1,5 +1,4 @@
 package org.quarry.ingest;
-import org.quarry.model.SurveyOptions;
 
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
@@ -29,15 +28,16 @@ import org.quarry.model.Passage;
 import org.quarry.model.PassageKind;
 import org.quarry.model.Source;
 import org.quarry.model.SourceKind;
+import org.quarry.model.SurveyOptions;
 
 /**
  * Reads open-ended survey answers from CSV or XLSX (first sheet): a header row, then one row per
- * response. Each non-empty answer in a text column is a {@code response} passage whose
- * participant is the id column and whose section is the question (the column header); every
- * other named column is an attribute of the respondent. The text Quarry keeps is the answers, one
- * block each, and passage offsets point into it. A CSV's separator is the comma, or the
- * semicolon or tab its header line uses instead; its charset is detected as for text files. A
- * Qualtrics export's extra header rows (question texts, ImportIds) are read as headers.
+ * response. Each non-empty answer in a text column is a {@code response} passage whose participant
+ * is the id column and whose section is the question (the column header); every other named column
+ * is an attribute of the respondent. The text Quarry keeps is the answers, one block each, and
+ * passage offsets point into it. A CSV's separator is the comma, or the semicolon or tab its header
+ * line uses instead; its charset is detected as for text files. A Qualtrics export's extra header
+ * rows (question texts, ImportIds) are read as headers.
  */
 public final class SurveyReader implements SourceReader {
   private final SurveyOptions options;
@@ -71,8 +71,8 @@ public final class SurveyReader implements SourceReader {
    *
    * @throws SkippedSourceException when there is no header or no answer
    * @throws IOException when the file cannot be read, or no column looks like open answers
-   * @throws IllegalArgumentException when a named column is missing (the message names the file
-   *     and lists the columns there are)
+   * @throws IllegalArgumentException when a named column is missing (the message names the file and
+   *     lists the columns there are)
    */
   @Override
   public SegmentedSource readSegmented(Path file, String id) throws IOException {
@@ -87,7 +87,8 @@ public final class SurveyReader implements SourceReader {
     Layout layout = Layout.of(table);
     List<String> header = layout.header();
     List<List<String>> rows = layout.rows();
-    int idCol = options.idColumn() == null ? 0 : column(layout, options.idColumn(), "--id-column", file);
+    int idCol =
+        options.idColumn() == null ? 0 : column(layout, options.idColumn(), "--id-column", file);
     List<Integer> textCols = new ArrayList<>();
     if (options.textColumns().isEmpty()) {
       for (int c = 0; c < header.size(); c++) {
@@ -98,7 +99,8 @@ public final class SurveyReader implements SourceReader {
       if (textCols.isEmpty()) {
         throw new IOException(
             "no column looks like open answers; name it with --text-column (columns: "
-                + String.join(", ", header) + ")");
+                + String.join(", ", header)
+                + ")");
       }
     } else {
       for (String name : options.textColumns()) {
@@ -121,7 +123,10 @@ public final class SurveyReader implements SourceReader {
       Map<String, String> a = new TreeMap<>();
       for (int c = 0; c < header.size(); c++) {
         // a column without a header (notes typed beside the export) names no attribute
-        if (c != idCol && !textCols.contains(c) && !header.get(c).isEmpty() && !cell(row, c).isBlank()) {
+        if (c != idCol
+            && !textCols.contains(c)
+            && !header.get(c).isEmpty()
+            && !cell(row, c).isBlank()) {
           a.put(ParticipantTable.attributeName(header.get(c)), cell(row, c).strip());
         }
       }
@@ -148,7 +153,14 @@ public final class SurveyReader implements SourceReader {
     }
     String kept = text.append('\n').toString();
     Source source =
-        new Source(id, file.toString(), SourceKind.SURVEY, kept, OffsetMap.identity(kept), contentHash(bytes), Map.of());
+        new Source(
+            id,
+            file.toString(),
+            SourceKind.SURVEY,
+            kept,
+            OffsetMap.identity(kept),
+            contentHash(bytes),
+            Map.of());
     List<Passage> passages = new ArrayList<>();
     for (int i = 0; i < spans.size(); i++) {
       int[] s = spans.get(i);
@@ -171,11 +183,10 @@ public final class SurveyReader implements SourceReader {
   }
 
   /**
-   * Checks that the columns the options name are in the file's header, so that a run can stop
-   * on a mistyped column before it indexes anything.
+   * Checks that the columns the options name are in the file's header, so that a run can stop on a
+   * mistyped column before it indexes anything.
    *
-   * @throws IllegalArgumentException naming the file, the missing column and the columns there
-   *     are
+   * @throws IllegalArgumentException naming the file, the missing column and the columns there are
    * @throws IOException when the file cannot be read (or has nothing in it)
    */
   @Override
@@ -197,7 +208,9 @@ public final class SurveyReader implements SourceReader {
   }
 
   private static List<List<String>> table(Path file) throws IOException {
-    return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xlsx") ? xlsx(file) : csv(file);
+    return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xlsx")
+        ? xlsx(file)
+        : csv(file);
   }
 
   // a column the user named and the file lacks is a usage error, not a bad file
@@ -214,14 +227,21 @@ public final class SurveyReader implements SourceReader {
       }
     }
     throw new IllegalArgumentException(
-        file + ": no column '" + name + "' for " + option + " (columns: " + String.join(", ", header) + ")");
+        file
+            + ": no column '"
+            + name
+            + "' for "
+            + option
+            + " (columns: "
+            + String.join(", ", header)
+            + ")");
   }
 
   /**
-   * The header, the question each column asks and the response rows of a table. Qualtrics
-   * exports carry two more header rows: the question texts, then a row of {@code {"ImportId":…}}
-   * JSON; those are not respondents, and the question texts are the sections (and may name a
-   * column, as the short column names may).
+   * The header, the question each column asks and the response rows of a table. Qualtrics exports
+   * carry two more header rows: the question texts, then a row of {@code {"ImportId":…}} JSON;
+   * those are not respondents, and the question texts are the sections (and may name a column, as
+   * the short column names may).
    */
   private record Layout(List<String> header, List<String> questions, List<List<String>> rows) {
     static Layout of(List<List<String>> table) {
@@ -248,7 +268,11 @@ public final class SurveyReader implements SourceReader {
   }
 
   private static double meanLength(List<List<String>> rows, int c) {
-    return rows.stream().mapToInt(r -> cell(r, c).strip().length()).filter(n -> n > 0).average().orElse(0);
+    return rows.stream()
+        .mapToInt(r -> cell(r, c).strip().length())
+        .filter(n -> n > 0)
+        .average()
+        .orElse(0);
   }
 
   private static String cell(List<String> row, int c) {

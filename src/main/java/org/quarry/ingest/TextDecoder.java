@@ -16,14 +16,14 @@ import org.apache.tika.parser.txt.CharsetDetector;
 import org.apache.tika.parser.txt.CharsetMatch;
 
 /**
- * Turns a text file's bytes into text, detecting the charset rather than assuming it: a
- * byte-order mark decides first (UTF-8, UTF-16 LE/BE); NUL bytes in the pattern of UTF-16 text
- * without a mark decide next; bytes that are valid UTF-8 are UTF-8; anything else goes to Tika's
- * statistical detector, whose guess (windows-1251, windows-1250, Shift_JIS, …) is taken when it
- * is clearly surer of it than of windows-1252, the charset of most legacy Windows text and the
- * fallback. ISO-8859-1 is read as windows-1252, as browsers do: the two differ only where
- * ISO-8859-1 has control characters that real text never holds. Decoded text with many control
- * characters is binary.
+ * Turns a text file's bytes into text, detecting the charset rather than assuming it: a byte-order
+ * mark decides first (UTF-8, UTF-16 LE/BE); NUL bytes in the pattern of UTF-16 text without a mark
+ * decide next; bytes that are valid UTF-8 are UTF-8; anything else goes to Tika's statistical
+ * detector, whose guess (windows-1251, windows-1250, Shift_JIS, …) is taken when it is clearly
+ * surer of it than of windows-1252, the charset of most legacy Windows text and the fallback.
+ * ISO-8859-1 is read as windows-1252, as browsers do: the two differ only where ISO-8859-1 has
+ * control characters that real text never holds. Decoded text with many control characters is
+ * binary.
  *
  * <p>The byte-order mark is not part of the text: offsets into a file "as read" count code points
  * of the decoded text after the mark.
@@ -82,7 +82,8 @@ public final class TextDecoder {
     }
     if (contains(b, (byte) 0)) {
       Charset utf16 =
-          utf16ByNulPattern(b).orElseThrow(() -> new SkippedSourceException("binary file (not text)"));
+          utf16ByNulPattern(b)
+              .orElseThrow(() -> new SkippedSourceException("binary file (not text)"));
       return new Decoded(strictly(b, utf16).orElseThrow(), utf16, 0);
     }
     Optional<String> utf8 = strictly(b, StandardCharsets.UTF_8);
@@ -119,7 +120,9 @@ public final class TextDecoder {
     } else if (evenNuls > pairs * 0.4 && oddNuls < pairs * 0.02) {
       charset = StandardCharsets.UTF_16BE;
     }
-    return charset != null && strictly(b, charset).isPresent() ? Optional.of(charset) : Optional.empty();
+    return charset != null && strictly(b, charset).isPresent()
+        ? Optional.of(charset)
+        : Optional.empty();
   }
 
   // empty means "not this charset": the caller tries the next clue, so there is no error to keep
@@ -142,10 +145,10 @@ public final class TextDecoder {
   }
 
   /**
-   * Tika's guess, unless windows-1252 is nearly as likely: on short texts the detector's scores
-   * for the Latin charsets are close, and a wrong Central European guess turns "naïve" into
-   * "naďve", while most legacy files people hold are windows-1252. EBCDIC and UTF guesses are
-   * never right here (the bytes had no NULs and were not UTF-8).
+   * Tika's guess, unless windows-1252 is nearly as likely: on short texts the detector's scores for
+   * the Latin charsets are close, and a wrong Central European guess turns "naïve" into "naďve",
+   * while most legacy files people hold are windows-1252. EBCDIC and UTF guesses are never right
+   * here (the bytes had no NULs and were not UTF-8).
    */
   private static Charset guess(byte[] b) {
     CharsetDetector detector = new CharsetDetector();
@@ -161,7 +164,9 @@ public final class TextDecoder {
         best = m;
       }
     }
-    if (best == null || best.getConfidence() < MIN_CONFIDENCE || best.getConfidence() - western < MARGIN) {
+    if (best == null
+        || best.getConfidence() < MIN_CONFIDENCE
+        || best.getConfidence() - western < MARGIN) {
       return FALLBACK;
     }
     try {
@@ -177,7 +182,11 @@ public final class TextDecoder {
       char c = text.charAt(i);
       if (c == '\uFFFD'
           || (Character.getType(c) == Character.CONTROL
-              && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != '\u000B')) {
+              && c != '\n'
+              && c != '\r'
+              && c != '\t'
+              && c != '\f'
+              && c != '\u000B')) {
         controls++;
       }
     }

@@ -10,8 +10,9 @@ import org.quarry.model.OffsetMap;
  *
  * <p>Inline HTML tags that Markdown and plain-text renderings keep ({@code <sup>12</sup>}, {@code
  * <em>}) are removed ({@link InlineTags}), and so is a typesetter's mark that PDF extraction puts
- * into the text ({@code XSL • FO RenderX}), and a running header glued to the paragraphs at page breaks ({@link
- * PageFurniture}). Latin ligatures ({@code ﬁ}) become their letters everywhere. The other PDF repairs apply only to text that {@link LineJoiner} finds hard-wrapped, so web text,
+ * into the text ({@code XSL • FO RenderX}), and a running header glued to the paragraphs at page
+ * breaks ({@link PageFurniture}). Latin ligatures ({@code ﬁ}) become their letters everywhere. The
+ * other PDF repairs apply only to text that {@link LineJoiner} finds hard-wrapped, so web text,
  * Markdown and transcripts keep their line structure: after normalisation one line is one
  * paragraph, heading, list item, table row or speaker turn.
  *
@@ -43,7 +44,8 @@ public final class TextNormalizer {
     t = ligatures(t);
     t = PageFurniture.stripTypesetterMarks(t);
     t = LineJoiner.repair(t);
-    // on paragraphs, not wrapped lines: a wrapped line is a fragment that may repeat as a quote does
+    // on paragraphs, not wrapped lines: a wrapped line is a fragment that may repeat as a quote
+    // does
     t = PageFurniture.stripRunningHeaders(t);
     return new Normalized(t.text(), t.offsetMap());
   }
@@ -88,9 +90,9 @@ public final class TextNormalizer {
   }
 
   /**
-   * Latin typographic ligatures (U+FB00–U+FB06) as their letters: PDF text keeps them
-   * ({@code signiﬁcant}) and NFC leaves them, so a search for {@code significant} would miss it.
-   * Every letter of an expansion maps to the ligature.
+   * Latin typographic ligatures (U+FB00–U+FB06) as their letters: PDF text keeps them ({@code
+   * signiﬁcant}) and NFC leaves them, so a search for {@code significant} would miss it. Every
+   * letter of an expansion maps to the ligature.
    */
   private static MappedText ligatures(MappedText t) {
     String s = t.text();

@@ -17,9 +17,9 @@ import org.apache.tika.sax.BodyContentHandler;
 import org.xml.sax.SAXException;
 
 /**
- * Extracts the text layer of office and PDF documents with Apache Tika: .docx, .doc, .odt, .rtf
- * and .pdf. The extracted text is what Quarry keeps for such a source, and passage offsets point
- * into it (there is no plain text "as read" for a binary format).
+ * Extracts the text layer of office and PDF documents with Apache Tika: .docx, .doc, .odt, .rtf and
+ * .pdf. The extracted text is what Quarry keeps for such a source, and passage offsets point into
+ * it (there is no plain text "as read" for a binary format).
  */
 public final class TikaExtractor {
   /** Extensions this extractor handles, lowercase, without the dot. */
@@ -54,7 +54,8 @@ public final class TikaExtractor {
       throw new SkippedSourceException("encrypted document");
     } catch (TikaException | SAXException | RuntimeException e) {
       // Tika wraps the format library's complaint; the innermost one says what is wrong
-      throw new IOException("not a readable " + extension(file) + " file: " + firstLine(rootCause(e)), e);
+      throw new IOException(
+          "not a readable " + extension(file) + " file: " + firstLine(rootCause(e)), e);
     }
     String text = tidy(paragraphs.text());
     if (text.isBlank()) {

@@ -7,20 +7,55 @@ import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * Collects the text of the XHTML body Tika's parsers emit the way Quarry's segmenters read text:
- * each block element (paragraph, heading, list item, table row, page, …) is a paragraph of its
- * own, paragraphs are separated by one blank line, and runs of spaces inside a paragraph are one
- * space, as a browser shows them. {@code <br>} is a line break and {@code <pre>} keeps its lines.
- * For {@link #keepingLines() documents} the line breaks inside a paragraph are kept too: a PDF
- * paragraph's lines are hard-wrapped, and the normaliser, not this class, decides how to join
- * them.
+ * each block element (paragraph, heading, list item, table row, page, …) is a paragraph of its own,
+ * paragraphs are separated by one blank line, and runs of spaces inside a paragraph are one space,
+ * as a browser shows them. {@code <br>} is a line break and {@code <pre>} keeps its lines. For
+ * {@link #keepingLines() documents} the line breaks inside a paragraph are kept too: a PDF
+ * paragraph's lines are hard-wrapped, and the normaliser, not this class, decides how to join them.
  */
 final class XhtmlParagraphs extends DefaultHandler {
   private static final Set<String> BLOCKS =
       Set.of(
-          "address", "article", "aside", "blockquote", "body", "caption", "dd", "details", "div",
-          "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4",
-          "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary",
-          "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul");
+          "address",
+          "article",
+          "aside",
+          "blockquote",
+          "body",
+          "caption",
+          "dd",
+          "details",
+          "div",
+          "dl",
+          "dt",
+          "fieldset",
+          "figcaption",
+          "figure",
+          "footer",
+          "form",
+          "h1",
+          "h2",
+          "h3",
+          "h4",
+          "h5",
+          "h6",
+          "header",
+          "hr",
+          "li",
+          "main",
+          "nav",
+          "ol",
+          "p",
+          "pre",
+          "section",
+          "summary",
+          "table",
+          "tbody",
+          "td",
+          "tfoot",
+          "th",
+          "thead",
+          "tr",
+          "ul");
   // cells of one row stay one paragraph: a row is a record, its cells its fields
   private static final Set<String> CELLS = Set.of("td", "th");
 

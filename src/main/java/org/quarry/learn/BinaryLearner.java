@@ -3,8 +3,8 @@ package org.quarry.learn;
 import java.util.List;
 
 /**
- * Fits one linear decision function to sparse vectors with yes/no labels. The learning library
- * sits behind this, so another can be tried under the same training and calibration.
+ * Fits one linear decision function to sparse vectors with yes/no labels. The learning library sits
+ * behind this, so another can be tried under the same training and calibration.
  */
 public interface BinaryLearner {
   /**

@@ -2,8 +2,8 @@ package org.quarry.learn;
 
 /**
  * One code's learned classifier: a linear decision function over a {@link Vocabulary}'s features
- * and the Platt sigmoid that turns its value into a calibrated probability, {@code 1 / (1 +
- * exp(a * f + b))}.
+ * and the Platt sigmoid that turns its value into a calibrated probability, {@code 1 / (1 + exp(a *
+ * f + b))}.
  *
  * @param code the code id
  * @param weights one weight per feature ({@code weights[i - 1]} for feature i)
@@ -12,7 +12,8 @@ package org.quarry.learn;
  * @param b Platt offset
  * @param positives training passages with the code
  */
-public record CodeClassifier(String code, double[] weights, double bias, double a, double b, int positives) {
+public record CodeClassifier(
+    String code, double[] weights, double bias, double a, double b, int positives) {
   /** The decision value of {@code x}. */
   public double decision(SparseVector x) {
     return x.dot(weights, bias);

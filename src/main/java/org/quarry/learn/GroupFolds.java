@@ -8,16 +8,16 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * Deals groups of passages (sources, participants) to folds so that no group is split and the
- * folds hold about as many passages: each group in turn goes to the fold with fewest passages so
- * far (the lowest-numbered on ties).
+ * Deals groups of passages (sources, participants) to folds so that no group is split and the folds
+ * hold about as many passages: each group in turn goes to the fold with fewest passages so far (the
+ * lowest-numbered on ties).
  */
 public final class GroupFolds {
   private GroupFolds() {}
 
   /**
-   * The fold of each passage of {@code groups} (the group of each passage): the groups, sorted,
-   * are shuffled by {@code seed} and dealt by {@link #assign}.
+   * The fold of each passage of {@code groups} (the group of each passage): the groups, sorted, are
+   * shuffled by {@code seed} and dealt by {@link #assign}.
    *
    * @throws IllegalArgumentException when there are fewer groups than folds
    */
@@ -27,7 +27,8 @@ public final class GroupFolds {
       members.computeIfAbsent(groups.get(i), g -> new ArrayList<>()).add(i);
     }
     if (members.size() < k) {
-      throw new IllegalArgumentException(k + " folds need at least " + k + " groups, there are " + members.size());
+      throw new IllegalArgumentException(
+          k + " folds need at least " + k + " groups, there are " + members.size());
     }
     List<String> names = new ArrayList<>(members.keySet());
     names.sort(null);
@@ -48,7 +49,8 @@ public final class GroupFolds {
    * @param k number of folds
    * @param passages number of passages
    */
-  public static int[] assign(List<String> order, Map<String, List<Integer>> members, int k, int passages) {
+  public static int[] assign(
+      List<String> order, Map<String, List<Integer>> members, int k, int passages) {
     int[] fold = new int[passages];
     long[] size = new long[k];
     for (String g : order) {

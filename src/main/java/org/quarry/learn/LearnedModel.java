@@ -4,14 +4,14 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A trained model: the vocabulary, one calibrated classifier per learned code, the threshold
- * chosen on held-out folds, and the stamp of what it was trained with.
+ * A trained model: the vocabulary, one calibrated classifier per learned code, the threshold chosen
+ * on held-out folds, and the stamp of what it was trained with.
  *
  * @param vocabulary the features
  * @param classifiers the learned codes' classifiers, in codebook order
  * @param threshold the probability at or above which a learned suggestion is kept by default
- * @param lexiconThreshold the lexicon score with the best micro-F1 on the training passages,
- *     which {@link #lexiconOnModelScale} maps onto {@code threshold}
+ * @param lexiconThreshold the lexicon score with the best micro-F1 on the training passages, which
+ *     {@link #lexiconOnModelScale} maps onto {@code threshold}
  * @param combinedThreshold the score at or above which a combined suggestion is kept by default,
  *     chosen as {@code threshold} is on the combined held-out scores
  * @param tooFew codes with too few coded passages to learn (none included), which fall back to the
@@ -41,8 +41,8 @@ public record LearnedModel(
    * analysis is stale.
    *
    * @param codebook a digest of the codebook's codes (ids, names, descriptions, parents, lexicons)
-   * @param analysis the index's analysis stamp ({@code AnalysisStamp#describe()}; for an index
-   *     made before stamps, its annotation version)
+   * @param analysis the index's analysis stamp ({@code AnalysisStamp#describe()}; for an index made
+   *     before stamps, its annotation version)
    * @param format the model file's format version
    */
   public record Stamp(String codebook, String analysis, int format) {
@@ -57,7 +57,8 @@ public record LearnedModel(
     uncoded = List.copyOf(uncoded);
     lexiconBetter = List.copyOf(lexiconBetter);
     if (!(lexiconThreshold > 0 && lexiconThreshold < 1)) {
-      throw new IllegalArgumentException("lexicon threshold must be in (0, 1), got " + lexiconThreshold);
+      throw new IllegalArgumentException(
+          "lexicon threshold must be in (0, 1), got " + lexiconThreshold);
     }
   }
 
@@ -81,11 +82,23 @@ public record LearnedModel(
   /** The same model with {@code s} as its stamp. */
   public LearnedModel stamped(Stamp s) {
     return new LearnedModel(
-        vocabulary, classifiers, threshold, lexiconThreshold, combinedThreshold, tooFew, uncoded, lexiconBetter, passages,
-        learner, s);
+        vocabulary,
+        classifiers,
+        threshold,
+        lexiconThreshold,
+        combinedThreshold,
+        tooFew,
+        uncoded,
+        lexiconBetter,
+        passages,
+        learner,
+        s);
   }
 
-  /** The calibrated probability of each learned code for {@code bag}, in {@link #classifiers()} order. */
+  /**
+   * The calibrated probability of each learned code for {@code bag}, in {@link #classifiers()}
+   * order.
+   */
   public double[] probabilities(PassageBag bag) {
     SparseVector x = vocabulary.vector(bag);
     double[] p = new double[classifiers.size()];
@@ -97,11 +110,12 @@ public record LearnedModel(
 
   /**
    * The passage's own terms that speak most for {@code code}, at most {@code n}, strongest first:
-   * those whose weight times idf is positive and largest (ties by term). Empty for a code the
-   * model did not learn.
+   * those whose weight times idf is positive and largest (ties by term). Empty for a code the model
+   * did not learn.
    */
   public List<String> reasons(String code, java.util.Set<String> terms, int n) {
-    CodeClassifier c = classifiers.stream().filter(x -> x.code().equals(code)).findFirst().orElse(null);
+    CodeClassifier c =
+        classifiers.stream().filter(x -> x.code().equals(code)).findFirst().orElse(null);
     if (c == null) {
       return List.of();
     }
@@ -113,8 +127,10 @@ public record LearnedModel(
         strength.add(java.util.Map.entry(t, c.weights()[f - 1] * idf[f - 1]));
       }
     }
-    strength.sort(java.util.Map.Entry.<String, Double>comparingByValue().reversed()
-        .thenComparing(java.util.Map.Entry.comparingByKey()));
+    strength.sort(
+        java.util.Map.Entry.<String, Double>comparingByValue()
+            .reversed()
+            .thenComparing(java.util.Map.Entry.comparingByKey()));
     return strength.stream().limit(n).map(java.util.Map.Entry::getKey).toList();
   }
 

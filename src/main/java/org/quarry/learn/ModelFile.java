@@ -101,8 +101,13 @@ public final class ModelFile {
     }
     int format = root.path("format").asInt(-1);
     if (format != LearnedModel.Stamp.FORMAT) {
-      throw new IOException(file + ": model format " + format + ", this Quarry reads "
-          + LearnedModel.Stamp.FORMAT + " (run 'quarry learn' again)");
+      throw new IOException(
+          file
+              + ": model format "
+              + format
+              + ", this Quarry reads "
+              + LearnedModel.Stamp.FORMAT
+              + " (run 'quarry learn' again)");
     }
     JsonNode voc = root.path("vocabulary");
     List<String> terms = strings(voc.path("terms"));
@@ -110,7 +115,8 @@ public final class ModelFile {
     for (int i = 0; i < idf.length; i++) {
       idf[i] = voc.path("idf").get(i).asDouble();
     }
-    Vocabulary v = new Vocabulary(terms, idf, strings(voc.path("kinds")), strings(voc.path("lexiconCodes")));
+    Vocabulary v =
+        new Vocabulary(terms, idf, strings(voc.path("kinds")), strings(voc.path("lexiconCodes")));
     List<CodeClassifier> classifiers = new ArrayList<>();
     for (JsonNode o : root.path("classifiers")) {
       double[] w = new double[v.size()];
@@ -119,17 +125,32 @@ public final class ModelFile {
       for (int i = 0; i < idx.size(); i++) {
         w[idx.get(i).asInt()] = wt.get(i).asDouble();
       }
-      classifiers.add(new CodeClassifier(o.path("code").asText(), w, o.path("bias").asDouble(),
-          o.path("a").asDouble(), o.path("b").asDouble(), o.path("positives").asInt()));
+      classifiers.add(
+          new CodeClassifier(
+              o.path("code").asText(),
+              w,
+              o.path("bias").asDouble(),
+              o.path("a").asDouble(),
+              o.path("b").asDouble(),
+              o.path("positives").asInt()));
     }
-    LearnedModel.Stamp stamp = root.has("codebook")
-        ? new LearnedModel.Stamp(root.path("codebook").asText(), root.path("analysis").asText(), format)
-        : null;
-    return new LearnedModel(v, classifiers, root.path("threshold").asDouble(),
+    LearnedModel.Stamp stamp =
+        root.has("codebook")
+            ? new LearnedModel.Stamp(
+                root.path("codebook").asText(), root.path("analysis").asText(), format)
+            : null;
+    return new LearnedModel(
+        v,
+        classifiers,
+        root.path("threshold").asDouble(),
         root.path("lexiconThreshold").asDouble(SuggestDefaults.LEXICON_THRESHOLD),
-        root.path("combinedThreshold").asDouble(root.path("threshold").asDouble()), strings(root.path("tooFew")),
-        strings(root.path("uncoded")), strings(root.path("lexiconBetter")),
-        root.path("passages").asInt(), root.path("learner").asText(), stamp);
+        root.path("combinedThreshold").asDouble(root.path("threshold").asDouble()),
+        strings(root.path("tooFew")),
+        strings(root.path("uncoded")),
+        strings(root.path("lexiconBetter")),
+        root.path("passages").asInt(),
+        root.path("learner").asText(),
+        stamp);
   }
 
   private static List<String> strings(JsonNode array) {

@@ -13,8 +13,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Trains a {@link LearnedModel} from coded passages: for each code with enough positive passages,
- * a {@link BinaryLearner} fit on every training passage, and a Platt calibration of the decision
+ * Trains a {@link LearnedModel} from coded passages: for each code with enough positive passages, a
+ * {@link BinaryLearner} fit on every training passage, and a Platt calibration of the decision
  * values that fits on held-out folds (the passages are split into {@link
  * Options#calibrationFolds()} folds by group, so a participant's or source's words never calibrate
  * a model that saw them). The same held-out probabilities choose the model's threshold: the one
@@ -40,14 +40,24 @@ public final class ModelTrainer {
    * @param threads threads fitting codes at once, at least 1; the model does not depend on it
    * @param seed seeds the split into calibration folds
    */
-  public record Options(int minPositives, int minTermCount, int calibrationFolds, int top, int threads, long seed) {
+  public record Options(
+      int minPositives, int minTermCount, int calibrationFolds, int top, int threads, long seed) {
     /** Default passages a code needs to be learned. */
     public static final int DEFAULT_MIN_POSITIVES = 3;
 
     public Options {
       if (minPositives < 1 || minTermCount < 1 || calibrationFolds < 2 || top < 1 || threads < 1) {
-        throw new IllegalArgumentException("bad training options " + minPositives + ", " + minTermCount + ", "
-            + calibrationFolds + ", " + top + ", " + threads);
+        throw new IllegalArgumentException(
+            "bad training options "
+                + minPositives
+                + ", "
+                + minTermCount
+                + ", "
+                + calibrationFolds
+                + ", "
+                + top
+                + ", "
+                + threads);
       }
     }
 
@@ -78,10 +88,16 @@ public final class ModelTrainer {
    * @param codes the codes to learn, in codebook order; labels outside them are ignored
    * @throws IllegalArgumentException when the lists differ in length
    */
-  public LearnedModel train(List<PassageBag> bags, List<Set<String>> labels, List<String> groups, List<String> codes) {
+  public LearnedModel train(
+      List<PassageBag> bags, List<Set<String>> labels, List<String> groups, List<String> codes) {
     if (bags.size() != labels.size() || bags.size() != groups.size()) {
-      throw new IllegalArgumentException(bags.size() + " passages, " + labels.size() + " label sets, "
-          + groups.size() + " groups");
+      throw new IllegalArgumentException(
+          bags.size()
+              + " passages, "
+              + labels.size()
+              + " label sets, "
+              + groups.size()
+              + " groups");
     }
     Vocabulary vocabulary = Vocabulary.of(bags, options.minTermCount());
     List<SparseVector> x = bags.stream().map(vocabulary::vector).toList();
@@ -123,29 +139,31 @@ public final class ModelTrainer {
     // per code: the fit on all passages, and held-out decision values from the folds
     List<double[]> heldOut = new ArrayList<>(Collections.nCopies(learned.size(), null));
     List<BinaryLearner.Fit> fits = new ArrayList<>(Collections.nCopies(learned.size(), null));
-    runAll(learned.size(), c -> {
-      boolean[] yc = y.get(learned.get(c));
-      fits.set(c, learner.fit(all, yc));
-      double[] f = new double[yc.length];
-      for (int k = 0; k < trainParts.size(); k++) {
-        int[] tr = trainRows.get(k);
-        boolean[] ys = new boolean[tr.length];
-        boolean yes = false;
-        boolean no = false;
-        for (int j = 0; j < tr.length; j++) {
-          ys[j] = yc[tr[j]];
-          yes |= ys[j];
-          no |= !ys[j];
-        }
-        // a fold whose training part lacks a class says nothing about held-out passages: NaN,
-        // left out of calibration and of the threshold's choice
-        BinaryLearner.Fit part = yes && no ? learner.fit(trainParts.get(k), ys) : null;
-        for (int i : testRows.get(k)) {
-          f[i] = part == null ? Double.NaN : x.get(i).dot(part.weights(), part.bias());
-        }
-      }
-      heldOut.set(c, f);
-    });
+    runAll(
+        learned.size(),
+        c -> {
+          boolean[] yc = y.get(learned.get(c));
+          fits.set(c, learner.fit(all, yc));
+          double[] f = new double[yc.length];
+          for (int k = 0; k < trainParts.size(); k++) {
+            int[] tr = trainRows.get(k);
+            boolean[] ys = new boolean[tr.length];
+            boolean yes = false;
+            boolean no = false;
+            for (int j = 0; j < tr.length; j++) {
+              ys[j] = yc[tr[j]];
+              yes |= ys[j];
+              no |= !ys[j];
+            }
+            // a fold whose training part lacks a class says nothing about held-out passages: NaN,
+            // left out of calibration and of the threshold's choice
+            BinaryLearner.Fit part = yes && no ? learner.fit(trainParts.get(k), ys) : null;
+            for (int i : testRows.get(k)) {
+              f[i] = part == null ? Double.NaN : x.get(i).dot(part.weights(), part.bias());
+            }
+          }
+          heldOut.set(c, f);
+        });
     // calibration: a code's own when it has enough positives, else one shared by the rare codes
     List<Double> sharedF = new ArrayList<>();
     List<Boolean> sharedY = new ArrayList<>();
@@ -188,14 +206,17 @@ public final class ModelTrainer {
     double[][] p = new double[learned.size()][];
     for (int c = 0; c < learned.size(); c++) {
       BinaryLearner.Fit fit = fits.get(c);
-      classifiers.add(new CodeClassifier(learned.get(c), fit.weights(), fit.bias(), platt[c][0], platt[c][1], positives[c]));
+      classifiers.add(
+          new CodeClassifier(
+              learned.get(c), fit.weights(), fit.bias(), platt[c][0], platt[c][1], positives[c]));
       p[c] = new double[bags.size()];
       for (int i = 0; i < bags.size(); i++) {
         double f = heldOut.get(c)[i];
         p[c][i] = Double.isNaN(f) ? 0 : CodeClassifier.sigmoid(platt[c][0], platt[c][1], f);
       }
     }
-    double threshold = Thresholds.bestMicroF1(p, learned.stream().map(y::get).toList(), options.top());
+    double threshold =
+        Thresholds.bestMicroF1(p, learned.stream().map(y::get).toList(), options.top());
     List<String> uncoded = new ArrayList<>();
     List<String> tooFew = new ArrayList<>();
     for (String c : codes) {
@@ -206,10 +227,21 @@ public final class ModelTrainer {
     }
     List<String> lexiconBetter = lexiconBetter(bags, learned, y, p);
     double lexiconThreshold = lexiconThreshold(bags, labels, codes, options.top());
-    double combinedThreshold = combinedThreshold(bags, labels, codes, learned, lexiconBetter, p, threshold,
-        lexiconThreshold);
-    return new LearnedModel(vocabulary, classifiers, threshold, lexiconThreshold, combinedThreshold, tooFew, uncoded,
-        lexiconBetter, bags.size(), learner.name(), null);
+    double combinedThreshold =
+        combinedThreshold(
+            bags, labels, codes, learned, lexiconBetter, p, threshold, lexiconThreshold);
+    return new LearnedModel(
+        vocabulary,
+        classifiers,
+        threshold,
+        lexiconThreshold,
+        combinedThreshold,
+        tooFew,
+        uncoded,
+        lexiconBetter,
+        bags.size(),
+        learner.name(),
+        null);
   }
 
   /**
@@ -217,8 +249,15 @@ public final class ModelTrainer {
    * suggestions mix them (the model's probabilities, and the lexicon's scores on the model's scale
    * for the codes it takes from the lexicon), over the codes some training passage has.
    */
-  private double combinedThreshold(List<PassageBag> bags, List<Set<String>> labels, List<String> codes,
-      List<String> learned, List<String> lexiconBetter, double[][] p, double threshold, double lexiconThreshold) {
+  private double combinedThreshold(
+      List<PassageBag> bags,
+      List<Set<String>> labels,
+      List<String> codes,
+      List<String> learned,
+      List<String> lexiconBetter,
+      double[][] p,
+      double threshold,
+      double lexiconThreshold) {
     List<double[]> scores = new ArrayList<>();
     List<boolean[]> truth = new ArrayList<>();
     for (String code : codes) {
@@ -235,20 +274,23 @@ public final class ModelTrainer {
       double[] s = new double[bags.size()];
       for (int i = 0; i < s.length; i++) {
         double lex = bags.get(i).lexicon().getOrDefault(code, 0.0);
-        s[i] = c >= 0 && !lexiconBetter.contains(code) ? p[c][i]
-            : lex > 0 ? LearnedModel.onScale(lex, lexiconThreshold, threshold) : 0;
+        s[i] =
+            c >= 0 && !lexiconBetter.contains(code)
+                ? p[c][i]
+                : lex > 0 ? LearnedModel.onScale(lex, lexiconThreshold, threshold) : 0;
       }
       scores.add(s);
       truth.add(yc);
     }
-    return scores.isEmpty() ? threshold
+    return scores.isEmpty()
+        ? threshold
         : Thresholds.bestMicroF1(scores.toArray(new double[0][]), truth, options.top());
   }
 
   /**
-   * The learned codes whose lexicon ranked their passages better than the model did on the
-   * held-out folds (a higher average precision): combined suggestions take the lexicon for these,
-   * as a lexicon of well-chosen words can beat a model that saw few examples of a code.
+   * The learned codes whose lexicon ranked their passages better than the model did on the held-out
+   * folds (a higher average precision): combined suggestions take the lexicon for these, as a
+   * lexicon of well-chosen words can beat a model that saw few examples of a code.
    */
   static List<String> lexiconBetter(
       List<PassageBag> bags, List<String> learned, Map<String, boolean[]> y, double[][] p) {
@@ -266,7 +308,9 @@ public final class ModelTrainer {
         any |= lex[i] > 0;
       }
       boolean[] yc = y.get(code);
-      if (any && RankingMetrics.averagePrecision(lex, yc, order) > RankingMetrics.averagePrecision(p[c], yc, order)) {
+      if (any
+          && RankingMetrics.averagePrecision(lex, yc, order)
+              > RankingMetrics.averagePrecision(p[c], yc, order)) {
         out.add(code);
       }
     }
@@ -277,8 +321,12 @@ public final class ModelTrainer {
    * The lexicon score with the best micro-F1 on the training passages, over the codes with a
    * lexicon score somewhere; {@link SuggestDefaults#LEXICON_THRESHOLD} when none has.
    */
-  public static double lexiconThreshold(List<PassageBag> bags, List<Set<String>> labels, List<String> codes, int top) {
-    List<String> scored = codes.stream().filter(c -> bags.stream().anyMatch(b -> b.lexicon().containsKey(c))).toList();
+  public static double lexiconThreshold(
+      List<PassageBag> bags, List<Set<String>> labels, List<String> codes, int top) {
+    List<String> scored =
+        codes.stream()
+            .filter(c -> bags.stream().anyMatch(b -> b.lexicon().containsKey(c)))
+            .toList();
     if (scored.isEmpty()) {
       return SuggestDefaults.LEXICON_THRESHOLD;
     }
@@ -339,11 +387,14 @@ public final class ModelTrainer {
       }
       return;
     }
-    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "quarry-learn");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            threads,
+            r -> {
+              Thread t = new Thread(r, "quarry-learn");
+              t.setDaemon(true);
+              return t;
+            });
     try {
       List<Future<?>> futures = new ArrayList<>();
       for (int c = 0; c < n; c++) {

@@ -3,9 +3,9 @@ package org.quarry.learn;
 import java.util.Map;
 
 /**
- * What the learner sees of one passage: its words and noun phrases (lemmas, with counts), the
- * words of its context (the question before a turn, the narrative before a quote), its kind, and
- * the lexicon's calibrated score for each code that matched it.
+ * What the learner sees of one passage: its words and noun phrases (lemmas, with counts), the words
+ * of its context (the question before a turn, the narrative before a quote), its kind, and the
+ * lexicon's calibrated score for each code that matched it.
  *
  * @param terms lemma and noun-phrase counts of the passage's own words
  * @param context lemma counts of its context, empty when it has none
@@ -14,7 +14,10 @@ import java.util.Map;
  *     absent
  */
 public record PassageBag(
-    Map<String, Integer> terms, Map<String, Integer> context, String kind, Map<String, Double> lexicon) {
+    Map<String, Integer> terms,
+    Map<String, Integer> context,
+    String kind,
+    Map<String, Double> lexicon) {
   public PassageBag {
     terms = Map.copyOf(terms);
     context = Map.copyOf(context);

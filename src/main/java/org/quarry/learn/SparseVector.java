@@ -14,7 +14,9 @@ public record SparseVector(int[] indices, double[] values) {
     }
   }
 
-  /** The dot product with dense weights {@code w} ({@code w[i - 1]} for index i) plus {@code bias}. */
+  /**
+   * The dot product with dense weights {@code w} ({@code w[i - 1]} for index i) plus {@code bias}.
+   */
   public double dot(double[] w, double bias) {
     double s = bias;
     for (int i = 0; i < indices.length; i++) {

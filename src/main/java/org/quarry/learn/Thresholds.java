@@ -35,7 +35,8 @@ public final class Thresholds {
    * Micro-F1 when code c is predicted for passage i if {@code inTop[c][i]} and its score is above 0
    * and at or above {@code t}.
    */
-  public static double microF1(double[][] scores, boolean[][] inTop, List<boolean[]> labels, double t) {
+  public static double microF1(
+      double[][] scores, boolean[][] inTop, List<boolean[]> labels, double t) {
     long tp = 0;
     long fp = 0;
     long fn = 0;

@@ -4,7 +4,10 @@ package org.quarry.learn;
 public final class TopCodes {
   private TopCodes() {}
 
-  /** {@code mark[c][i]}: whether code c is among passage i's {@code top} best by {@code scores[c][i]}. */
+  /**
+   * {@code mark[c][i]}: whether code c is among passage i's {@code top} best by {@code
+   * scores[c][i]}.
+   */
   public static boolean[][] mark(double[][] scores, int top) {
     int codes = scores.length;
     int n = codes == 0 ? 0 : scores[0].length;

@@ -28,10 +28,10 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  * few epochs from zero weights (early stopping), where LIBLINEAR minimises an L2-penalised loss to
  * convergence.
  *
- * <p>The decision function returned is the yes label's log-odds: the yes row of the softmax
- * weights minus the no row, and likewise for the biases. A fit is deterministic for a given seed:
- * each call trains a new trainer, so the shuffling does not depend on how many fits ran before or
- * on which thread.
+ * <p>The decision function returned is the yes label's log-odds: the yes row of the softmax weights
+ * minus the no row, and likewise for the biases. A fit is deterministic for a given seed: each call
+ * trains a new trainer, so the shuffling does not depend on how many fits ran before or on which
+ * thread.
  */
 public final class TribuoLearner implements BinaryLearner {
   /** Epochs of Tribuo's {@code LogisticRegressionTrainer}. */
@@ -133,18 +133,24 @@ public final class TribuoLearner implements BinaryLearner {
     }
     // a new trainer each fit: its random stream is split from the seed once per training
     LinearSGDTrainer trainer =
-        new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(LEARNING_RATE, EPSILON), epochs, -1, 1, seed);
+        new LinearSGDTrainer(
+            new LogMulticlass(), new AdaGrad(LEARNING_RATE, EPSILON), epochs, -1, 1, seed);
     LinearSGDModel model = trainer.train(data);
     ImmutableFeatureMap map = model.getFeatureIDMap();
-    DenseMatrix w = model.getWeightsCopy(); // one row per label, one column per feature, the bias last
+    DenseMatrix w =
+        model.getWeightsCopy(); // one row per label, one column per feature, the bias last
     int yes = model.getOutputIDInfo().getID(YES);
     int no = model.getOutputIDInfo().getID(NO);
     if (yes < 0 || no < 0) {
       throw new IllegalArgumentException("both classes must occur in the labels");
     }
     if (w.getDimension2Size() != map.size() + 1) {
-      throw new IllegalStateException("Tribuo's weights have " + w.getDimension2Size() + " columns for "
-          + map.size() + " features and a bias");
+      throw new IllegalStateException(
+          "Tribuo's weights have "
+              + w.getDimension2Size()
+              + " columns for "
+              + map.size()
+              + " features and a bias");
     }
     double[] weights = new double[r.features()];
     for (VariableInfo info : map) {
@@ -161,7 +167,13 @@ public final class TribuoLearner implements BinaryLearner {
 
   @Override
   public String name() {
-    return "tribuo logistic regression (LinearSGDTrainer, LogMulticlass, AdaGrad lr=" + LEARNING_RATE + " eps="
-        + EPSILON + ", " + epochs + " epochs, minibatch 1, no penalty), seed=" + seed;
+    return "tribuo logistic regression (LinearSGDTrainer, LogMulticlass, AdaGrad lr="
+        + LEARNING_RATE
+        + " eps="
+        + EPSILON
+        + ", "
+        + epochs
+        + " epochs, minibatch 1, no penalty), seed="
+        + seed;
   }
 }

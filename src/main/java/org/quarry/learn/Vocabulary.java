@@ -34,7 +34,8 @@ public final class Vocabulary {
    *
    * @throws IllegalArgumentException when terms and idf differ in length
    */
-  public Vocabulary(List<String> terms, double[] idf, List<String> kinds, List<String> lexiconCodes) {
+  public Vocabulary(
+      List<String> terms, double[] idf, List<String> kinds, List<String> lexiconCodes) {
     if (terms.size() != idf.length) {
       throw new IllegalArgumentException(terms.size() + " terms but " + idf.length + " idf values");
     }
@@ -74,18 +75,20 @@ public final class Vocabulary {
       b.lexicon().keySet().forEach(c -> codes.put(c, true));
     }
     List<String> kept = new ArrayList<>();
-    df.forEach((t, n) -> {
-      if (n >= minCount) {
-        kept.add(t);
-      }
-    });
+    df.forEach(
+        (t, n) -> {
+          if (n >= minCount) {
+            kept.add(t);
+          }
+        });
     kept.sort(null);
     double n = bags.size();
     double[] idf = new double[kept.size()];
     for (int i = 0; i < idf.length; i++) {
       idf[i] = Math.log((n + 1) / (df.get(kept.get(i)) + 1)) + 1;
     }
-    return new Vocabulary(kept, idf, new ArrayList<>(kinds.keySet()), new ArrayList<>(codes.keySet()));
+    return new Vocabulary(
+        kept, idf, new ArrayList<>(kinds.keySet()), new ArrayList<>(codes.keySet()));
   }
 
   /** Number of features, the largest index a vector can have. */
@@ -129,12 +132,14 @@ public final class Vocabulary {
       f.put(2 * terms.size() + k + 1, 1.0);
     }
     int lexBase = 2 * terms.size() + kinds.size();
-    bag.lexicon().forEach((code, score) -> {
-      Integer i = lexiconIndex.get(code);
-      if (i != null && score > 0) {
-        f.put(lexBase + i + 1, score);
-      }
-    });
+    bag.lexicon()
+        .forEach(
+            (code, score) -> {
+              Integer i = lexiconIndex.get(code);
+              if (i != null && score > 0) {
+                f.put(lexBase + i + 1, score);
+              }
+            });
     int[] idx = new int[f.size()];
     double[] val = new double[f.size()];
     int j = 0;
@@ -146,7 +151,8 @@ public final class Vocabulary {
   }
 
   // sublinear tf-idf of the known terms, scaled to length {@code length}
-  private void block(Map<String, Integer> counts, int base, double length, Map<Integer, Double> into) {
+  private void block(
+      Map<String, Integer> counts, int base, double length, Map<Integer, Double> into) {
     int[] idx = new int[counts.size()];
     double[] val = new double[counts.size()];
     int n = 0;
@@ -172,6 +178,12 @@ public final class Vocabulary {
 
   @Override
   public String toString() {
-    return "Vocabulary[" + terms.size() + " terms, kinds " + kinds + ", lexicon " + lexiconCodes.size() + " codes]";
+    return "Vocabulary["
+        + terms.size()
+        + " terms, kinds "
+        + kinds
+        + ", lexicon "
+        + lexiconCodes.size()
+        + " codes]";
   }
 }

@@ -5,7 +5,7 @@
  * LIBLINEAR and calibrated on held-out folds ({@link org.quarry.learn.ModelTrainer}), and the
  * stored model ({@link org.quarry.learn.LearnedModel}).
  *
- * <p>Nothing here knows Lucene or the index: the coding package reads passages into bags and
- * hands them over, so the learner can be tested on plain data and swapped without touching search.
+ * <p>Nothing here knows Lucene or the index: the coding package reads passages into bags and hands
+ * them over, so the learner can be tested on plain data and swapped without touching search.
  */
 package org.quarry.learn;

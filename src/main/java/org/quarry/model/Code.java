@@ -13,9 +13,9 @@ import java.util.List;
  * @param exclude terms or phrases that veto a match
  * @param query optional raw Lucene query, OR-ed with the terms; null when absent
  * @param weight relative weight of the code's scores, default 1.0
- * @param guid the code's GUID in the REFI-QDA project or codebook it was read from (lower case,
- *     no braces), so an export gives the tool back its own code rather than a new one; null for a
- *     code Quarry made, which is exported under a GUID generated from its id
+ * @param guid the code's GUID in the REFI-QDA project or codebook it was read from (lower case, no
+ *     braces), so an export gives the tool back its own code rather than a new one; null for a code
+ *     Quarry made, which is exported under a GUID generated from its id
  */
 public record Code(
     String id,

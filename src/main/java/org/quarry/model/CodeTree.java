@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.quarry.model.Code;
-import org.quarry.model.Codebook;
 
 /**
  * A codebook seen as a tree: roots, children in file order, ancestors and paths.

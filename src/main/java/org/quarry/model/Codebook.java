@@ -2,8 +2,8 @@ package org.quarry.model;
 
 import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A named set of codes, possibly a tree through {@link Code#parent()}.
@@ -20,11 +20,12 @@ public record Codebook(String name, String glossary, List<Code> codes) {
   /** The ids of the codes that are another code's parent: the groups of the tree. */
   public Set<String> parentIds() {
     Set<String> parents = new HashSet<>();
-    codes.forEach(c -> {
-      if (c.parent() != null) {
-        parents.add(c.parent());
-      }
-    });
+    codes.forEach(
+        c -> {
+          if (c.parent() != null) {
+            parents.add(c.parent());
+          }
+        });
     return Set.copyOf(parents);
   }
 

@@ -6,8 +6,8 @@ import java.util.Objects;
  * A code applied to a span of a source: a human coding, or a suggestion accepted as one.
  *
  * <p>Offsets are in the same frame as {@link Passage#start()} and {@link Passage#end()}: Unicode
- * code points in the source file as read (for a source imported from REFI-QDA, the imported text
- * as Quarry keeps it).
+ * code points in the source file as read (for a source imported from REFI-QDA, the imported text as
+ * Quarry keeps it).
  *
  * @param source the {@link Source#id()} (or imported source name) the span belongs to
  * @param start first code point, from 0

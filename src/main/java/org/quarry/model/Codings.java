@@ -5,10 +5,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.quarry.model.CodeScore;
-import org.quarry.model.Coding;
-import org.quarry.model.Passage;
-import org.quarry.model.Suggestion;
 
 /** Turns suggestions into codings and orders codings deterministically. */
 public final class Codings {
@@ -38,7 +34,10 @@ public final class Codings {
       Passage p = byId.get(s.passageId());
       if (p == null) {
         throw new IllegalArgumentException(
-            "suggestion for code " + s.code() + " names passage " + s.passageId()
+            "suggestion for code "
+                + s.code()
+                + " names passage "
+                + s.passageId()
                 + " which is not among the passages given; pass the passages it was made for");
       }
       out.add(new Coding(p.source(), p.start(), p.end(), s.code(), s.score(), CodeScore.SUGGESTED));

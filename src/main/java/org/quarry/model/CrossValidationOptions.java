@@ -16,7 +16,12 @@ import java.util.OptionalDouble;
  * @param learningCurve whether to train on growing subsets of the training groups too
  */
 public record CrossValidationOptions(
-    int folds, List<String> methods, OptionalDouble lexiconThreshold, int top, long seed, String learner,
+    int folds,
+    List<String> methods,
+    OptionalDouble lexiconThreshold,
+    int top,
+    long seed,
+    String learner,
     boolean learningCurve) {
   /** The methods, in the order they are reported. */
   public static final List<String> METHODS = List.of("baseline", "lexicon", "learned", "combined");
@@ -31,7 +36,8 @@ public record CrossValidationOptions(
    */
   public CrossValidationOptions {
     if (!LEARNERS.contains(learner)) {
-      throw new IllegalArgumentException("unknown learner " + learner + "; expected one of " + LEARNERS);
+      throw new IllegalArgumentException(
+          "unknown learner " + learner + "; expected one of " + LEARNERS);
     }
     if (folds < 2) {
       throw new IllegalArgumentException("--cross-validate needs at least 2 folds, got " + folds);
@@ -39,7 +45,8 @@ public record CrossValidationOptions(
     methods = List.copyOf(methods);
     for (String m : methods) {
       if (!METHODS.contains(m)) {
-        throw new IllegalArgumentException("unknown method '" + m + "': use " + String.join(", ", METHODS));
+        throw new IllegalArgumentException(
+            "unknown method '" + m + "': use " + String.join(", ", METHODS));
       }
     }
     if (methods.isEmpty()) {

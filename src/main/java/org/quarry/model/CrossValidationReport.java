@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A cross-validation's report: the suggestion methods measured against human coding, with
- * groups of passages dealt to folds so that no group is trained and tested on.
+ * A cross-validation's report: the suggestion methods measured against human coding, with groups of
+ * passages dealt to folds so that no group is trained and tested on.
  *
  * @param folds K
  * @param groupBy what the folds keep together
@@ -19,13 +19,21 @@ import java.util.Map;
  * @param predictions the first method's out-of-fold suggestions, per passage that has any
  */
 public record CrossValidationReport(
-    int folds, String groupBy, int passages, int groupCount, int codesWithGold, int codesInMap, String learner,
-    Map<String, MethodResult> methods, List<CurvePoint> learningCurve, List<PassageSuggestions> predictions) {
+    int folds,
+    String groupBy,
+    int passages,
+    int groupCount,
+    int codesWithGold,
+    int codesInMap,
+    String learner,
+    Map<String, MethodResult> methods,
+    List<CurvePoint> learningCurve,
+    List<PassageSuggestions> predictions) {
   /**
    * One method's figures.
    *
-   * @param threshold the threshold its predictions used (for a learned model the mean over folds
-   *     of each fold's threshold, chosen on that fold's training passages alone)
+   * @param threshold the threshold its predictions used (for a learned model the mean over folds of
+   *     each fold's threshold, chosen on that fold's training passages alone)
    * @param micro micro-averaged figures
    * @param macro macro-averaged figures
    * @param map mean average precision
@@ -34,7 +42,11 @@ public record CrossValidationReport(
    * @param bestF1 that best micro-F1
    */
   public record MethodResult(
-      double threshold, EvalReport.Scores micro, EvalReport.Scores macro, double map, double bestThreshold,
+      double threshold,
+      EvalReport.Scores micro,
+      EvalReport.Scores macro,
+      double map,
+      double bestThreshold,
       double bestF1) {}
 
   /**

@@ -4,9 +4,9 @@ import java.util.Objects;
 
 /**
  * A researcher's decision on a code for a passage: accepted (the code is a human coding of the
- * passage's span, as if imported from a QDA tool) or rejected (the passage is not an example of
- * the code; a negative example for a learned suggester, and suggestion never stores the code on
- * the passage again).
+ * passage's span, as if imported from a QDA tool) or rejected (the passage is not an example of the
+ * code; a negative example for a learned suggester, and suggestion never stores the code on the
+ * passage again).
  *
  * <p>A decision is kept by span, with the words it was made on, so it outlives its passage: when
  * the source's text changes, it moves to the passage that now holds the same words, and when no
@@ -23,7 +23,13 @@ import java.util.Objects;
  *     words any more
  */
 public record Decision(
-    String source, int start, int end, String code, boolean accepted, String text, boolean applied) {
+    String source,
+    int start,
+    int end,
+    String code,
+    boolean accepted,
+    String text,
+    boolean applied) {
   public Decision {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(code, "code");
@@ -36,7 +42,8 @@ public record Decision(
 
   /** The decision on {@code passage}, which applies to it. */
   public static Decision on(Passage passage, String code, boolean accepted) {
-    return new Decision(passage.source(), passage.start(), passage.end(), code, accepted, passage.text(), true);
+    return new Decision(
+        passage.source(), passage.start(), passage.end(), code, accepted, passage.text(), true);
   }
 
   /** {@code source#start-end}: the id of the passage decided on. */

@@ -5,12 +5,12 @@ import java.util.List;
 /**
  * Suggestions measured against human coding, next to the keyword baseline.
  *
- * <p>Precision, recall and F1 are over the gold passages (passages that at least one gold item
- * was matched to): a code predicted for a gold passage that no gold item gives it is a false
- * positive, a gold code not predicted a false negative. Passages no one coded are left out, since
- * nobody said whether their codes are wrong. Micro sums counts over codes; macro averages the
- * per-code figures over the codebook's codes (0 when undefined). Top-1 accuracy is over matched
- * gold items: the passage's highest-scoring code is the item's code.
+ * <p>Precision, recall and F1 are over the gold passages (passages that at least one gold item was
+ * matched to): a code predicted for a gold passage that no gold item gives it is a false positive,
+ * a gold code not predicted a false negative. Passages no one coded are left out, since nobody said
+ * whether their codes are wrong. Micro sums counts over codes; macro averages the per-code figures
+ * over the codebook's codes (0 when undefined). Top-1 accuracy is over matched gold items: the
+ * passage's highest-scoring code is the item's code.
  *
  * @param threshold the score at or above which a Quarry suggestion counts as a prediction
  * @param items gold items read

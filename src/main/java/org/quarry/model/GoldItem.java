@@ -11,4 +11,5 @@ package org.quarry.model;
  * @param start first code point of the span, or -1 with a quote
  * @param end one past the last code point, or -1 with a quote
  */
-public record GoldItem(int line, String doc, String participant, String code, String quote, int start, int end) {}
+public record GoldItem(
+    int line, String doc, String participant, String code, String quote, int start, int end) {}

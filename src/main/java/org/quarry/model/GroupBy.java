@@ -7,8 +7,8 @@ public enum GroupBy {
   /** A source file. */
   SOURCE,
   /**
-   * A participant: the passage's speaker or quoted participant; else the participant the
-   * coding names; else the passage's section of its source (a comment block); else the passage.
+   * A participant: the passage's speaker or quoted participant; else the participant the coding
+   * names; else the passage's section of its source (a comment block); else the passage.
    */
   PARTICIPANT;
 

@@ -12,7 +12,12 @@ package org.quarry.model;
  * @param text the passage's words
  */
 public record MatrixQuote(
-    String passageId, String source, int start, int end, String participant, double score,
+    String passageId,
+    String source,
+    int start,
+    int end,
+    String participant,
+    double score,
     String text) {
 
   /** The case label of a passage with no participant (or no value of the rows' attribute). */

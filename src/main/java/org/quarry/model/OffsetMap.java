@@ -3,14 +3,14 @@ package org.quarry.model;
 import java.util.Arrays;
 
 /**
- * Maps positions in a normalised text (Java {@code char} indices) back to code point offsets in
- * the original file as read, so that a passage found in the normalised text can be located, and
+ * Maps positions in a normalised text (Java {@code char} indices) back to code point offsets in the
+ * original file as read, so that a passage found in the normalised text can be located, and
  * exported, in the original.
  *
  * <p>Entry {@code i} is the original code point offset of normalised char {@code i}; one extra
- * entry at {@code length} gives the original offset just past the end. Inserted characters (a
- * space that joins two hard-wrapped lines) map to the original offset of the character they
- * replace; removed characters (a hyphen and line break) simply have no entry.
+ * entry at {@code length} gives the original offset just past the end. Inserted characters (a space
+ * that joins two hard-wrapped lines) map to the original offset of the character they replace;
+ * removed characters (a hyphen and line break) simply have no entry.
  */
 public final class OffsetMap {
   private final int[] origin;
@@ -54,7 +54,8 @@ public final class OffsetMap {
     o[text.length()] = cp;
     // a low surrogate shares its pair's offset; the code point was counted at the low surrogate
     for (int i = 0; i + 1 < text.length(); i++) {
-      if (Character.isHighSurrogate(text.charAt(i)) && Character.isLowSurrogate(text.charAt(i + 1))) {
+      if (Character.isHighSurrogate(text.charAt(i))
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
         o[i + 1] = o[i];
       }
     }
@@ -62,8 +63,8 @@ public final class OffsetMap {
   }
 
   /**
-   * This map with every original offset moved on by {@code codePoints}: for a text normalised
-   * from a part of the file (the body after front matter) that starts {@code codePoints} in.
+   * This map with every original offset moved on by {@code codePoints}: for a text normalised from
+   * a part of the file (the body after front matter) that starts {@code codePoints} in.
    *
    * @throws IllegalArgumentException when {@code codePoints} is negative
    */

@@ -84,9 +84,9 @@ public record Passage(
   }
 
   /**
-   * The participant the passage counts for in the participant facet, {@code participant:}
-   * queries, matrix rows and exports: its {@link #participant()}, except for an interviewer's
-   * turn, which counts for nobody (interviewers are not participants).
+   * The participant the passage counts for in the participant facet, {@code participant:} queries,
+   * matrix rows and exports: its {@link #participant()}, except for an interviewer's turn, which
+   * counts for nobody (interviewers are not participants).
    */
   public String participantCounted() {
     return kind == PassageKind.INTERVIEWER ? null : participant;
@@ -106,11 +106,13 @@ public record Passage(
 
   /** The same passage with other attributes (these replace the current ones). */
   public Passage replacingAttributes(Map<String, String> newAttributes) {
-    return new Passage(id, source, kind, participant, section, start, end, text, newAttributes, quoted);
+    return new Passage(
+        id, source, kind, participant, section, start, end, text, newAttributes, quoted);
   }
 
   /** The same passage framing quotes of these participants. */
   public Passage withQuoted(List<String> participants) {
-    return new Passage(id, source, kind, participant, section, start, end, text, attributes, participants);
+    return new Passage(
+        id, source, kind, participant, section, start, end, text, attributes, participants);
   }
 }

@@ -6,13 +6,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.quarry.model.Coding;
-import org.quarry.model.Passage;
 
 /**
- * Finds the passage a coding belongs to: the passage with exactly its span, else the passage of
- * its source it overlaps most (ties to the lower passage id). A human coding of a few words thus
- * counts for the passage that holds them.
+ * Finds the passage a coding belongs to: the passage with exactly its span, else the passage of its
+ * source it overlaps most (ties to the lower passage id). A human coding of a few words thus counts
+ * for the passage that holds them.
  */
 public final class PassageLocator {
   private final Map<String, Passage> byId = new HashMap<>();

@@ -1,8 +1,6 @@
 package org.quarry.model;
 
 import java.util.List;
-import org.quarry.model.Passage;
-import org.quarry.model.Suggestion;
 
 /**
  * A passage's candidate codes, highest score first (ties in codebook order).

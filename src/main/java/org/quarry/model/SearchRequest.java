@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What to search for: a query in Lucene's classic syntax, the facets to count, drill-down
- * filters, a page, and whether near-duplicate sources count.
+ * What to search for: a query in Lucene's classic syntax, the facets to count, drill-down filters,
+ * a page, and whether near-duplicate sources count.
  *
  * @param query the query text, e.g. {@code voice AND ICS}
  * @param facets dimensions to count (participant, source, kind, section, code, attributes)
@@ -25,9 +25,9 @@ public record SearchRequest(
     boolean includeDuplicates) {
 
   /**
-   * The facets counted when a user names none, in the CLI and the HTTP API alike (one list, so
-   * the two cannot drift apart). Other dimensions, such as {@code origin} or an attribute, are
-   * counted when asked for.
+   * The facets counted when a user names none, in the CLI and the HTTP API alike (one list, so the
+   * two cannot drift apart). Other dimensions, such as {@code origin} or an attribute, are counted
+   * when asked for.
    */
   public static final List<String> DEFAULT_FACETS =
       List.of("participant", "source", "kind", "section", "code");

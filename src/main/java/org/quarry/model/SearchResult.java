@@ -15,7 +15,9 @@ public record SearchResult(
     String query, long total, List<Hit> hits, Map<String, List<FacetValue>> facets) {
   public SearchResult {
     hits = List.copyOf(hits);
-    facets = facets == null ? Map.of() : java.util.Collections.unmodifiableMap(
-        new java.util.LinkedHashMap<>(facets));
+    facets =
+        facets == null
+            ? Map.of()
+            : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(facets));
   }
 }

@@ -8,16 +8,16 @@ import java.util.Objects;
  *
  * @param id the path relative to the folder given to {@code index}, with {@code /} separators (or
  *     the file name for a file given directly); unique within an index: a same-named file from
- *     another folder gets that folder in front ({@code b/P01.txt}), relative to the working
- *     folder where it lies inside it
+ *     another folder gets that folder in front ({@code b/P01.txt}), relative to the working folder
+ *     where it lies inside it
  * @param path the file's absolute path as read, for messages
  * @param kind paper, transcript, record or survey
  * @param text the normalised text (NFC, PDF repairs applied)
  * @param offsets maps {@code text} char indices to code point offsets in the file as read
  * @param contentHash hex SHA-256 of the file's bytes (for a survey export, of its bytes and the
  *     survey options that chose its passages); re-indexing skips an unchanged hash
- * @param metadata front matter and reader facts ({@code participant}, {@code interviewer},
- *     {@code title}, attributes); never null
+ * @param metadata front matter and reader facts ({@code participant}, {@code interviewer}, {@code
+ *     title}, attributes); never null
  */
 public record Source(
     String id,

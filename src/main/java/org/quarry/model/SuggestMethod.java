@@ -27,6 +27,7 @@ public enum SuggestMethod {
         return m;
       }
     }
-    throw new IllegalArgumentException("unknown method '" + s + "': use lexicon, learned or combined");
+    throw new IllegalArgumentException(
+        "unknown method '" + s + "': use lexicon, learned or combined");
   }
 }

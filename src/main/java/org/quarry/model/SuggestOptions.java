@@ -11,20 +11,20 @@ import java.util.Map;
  * @param top most codes kept per passage, 1 or more
  * @param kind passage kind to suggest for ({@code quote}, {@code turn}, {@code interviewer}, …);
  *     {@value #ALL_KINDS} for every kind; or null for every kind but interviewer turns (a
- *     researcher codes what participants say; the questions still count as the answers'
- *     context). With {@code passages} given, null takes the named passages of every kind, so an
- *     evaluation scores its gold passages whatever their kind
+ *     researcher codes what participants say; the questions still count as the answers' context).
+ *     With {@code passages} given, null takes the named passages of every kind, so an evaluation
+ *     scores its gold passages whatever their kind
  * @param filters drill-down filters, dimension to values (values of one dimension OR-ed)
  * @param includeDuplicates whether passages of near-duplicate sources get suggestions too
  * @param evidence whether to find the matched words (the slower part of a run)
  * @param contextWeight how much a mention of a lexicon term in a passage's context (the narrative
- *     that introduces a quote, the question before a turn; see {@code coding.PassageContexts}) counts
- *     against a mention in the passage itself, in [0, 1]; 0 leaves context out
- * @param threads most threads a run uses, 1 or more; 1 runs on the calling thread alone. The
- *     output does not depend on it. Scoring gives each thread its own arrays, about {@code 12}
- *     bytes per document of the index plus {@code 8 * top} per selected passage
- * @param passages ids of the only passages to suggest for (besides the other selections), or
- *     null for no such limit; evaluation uses it to score the gold passages alone
+ *     that introduces a quote, the question before a turn; see {@code coding.PassageContexts})
+ *     counts against a mention in the passage itself, in [0, 1]; 0 leaves context out
+ * @param threads most threads a run uses, 1 or more; 1 runs on the calling thread alone. The output
+ *     does not depend on it. Scoring gives each thread its own arrays, about {@code 12} bytes per
+ *     document of the index plus {@code 8 * top} per selected passage
+ * @param passages ids of the only passages to suggest for (besides the other selections), or null
+ *     for no such limit; evaluation uses it to score the gold passages alone
  */
 public record SuggestOptions(
     double minScore,
@@ -39,15 +39,18 @@ public record SuggestOptions(
   /** The {@link #kind()} that selects passages of every kind, interviewer turns included. */
   public static final String ALL_KINDS = "all";
 
-  /** Default smallest score kept and stored: about one typical lexicon mention (see {@code coding.ScoreCalibration}). */
+  /**
+   * Default smallest score kept and stored: about one typical lexicon mention (see {@code
+   * coding.ScoreCalibration}).
+   */
   public static final double DEFAULT_MIN_SCORE = org.quarry.learn.SuggestDefaults.LEXICON_THRESHOLD;
 
   /** Default codes kept per passage. */
   public static final int DEFAULT_TOP = 3;
 
   /**
-   * Default weight of context: two mentions in the words that introduce a quote count as one in
-   * the quote. A choice of scale, like {@code ScoreCalibration.MENTIONS}, not fitted to data.
+   * Default weight of context: two mentions in the words that introduce a quote count as one in the
+   * quote. A choice of scale, like {@code ScoreCalibration.MENTIONS}, not fitted to data.
    */
   public static final double DEFAULT_CONTEXT_WEIGHT = 0.5;
 
@@ -59,7 +62,8 @@ public record SuggestOptions(
       throw new IllegalArgumentException("--top must be 1 or more, got " + top);
     }
     if (!(contextWeight >= 0 && contextWeight <= 1)) {
-      throw new IllegalArgumentException("--context-weight must be between 0 and 1, got " + contextWeight);
+      throw new IllegalArgumentException(
+          "--context-weight must be between 0 and 1, got " + contextWeight);
     }
     if (threads < 1) {
       throw new IllegalArgumentException("--threads must be 1 or more, got " + threads);
@@ -138,7 +142,10 @@ public record SuggestOptions(
       return this;
     }
 
-    /** The passage kind, {@value SuggestOptions#ALL_KINDS}, or null (see {@link SuggestOptions#kind()}). */
+    /**
+     * The passage kind, {@value SuggestOptions#ALL_KINDS}, or null (see {@link
+     * SuggestOptions#kind()}).
+     */
     public Builder kind(String passageKind) {
       this.kind = passageKind;
       return this;
@@ -186,7 +193,16 @@ public record SuggestOptions(
      * @throws IllegalArgumentException naming the option out of range
      */
     public SuggestOptions build() {
-      return new SuggestOptions(minScore, top, kind, filters, includeDuplicates, evidence, contextWeight, threads, passages);
+      return new SuggestOptions(
+          minScore,
+          top,
+          kind,
+          filters,
+          includeDuplicates,
+          evidence,
+          contextWeight,
+          threads,
+          passages);
     }
   }
 

@@ -13,7 +13,12 @@ import java.util.List;
  * @param stored passages whose stored codes the run changed (0 when it stored nothing)
  */
 public record SuggestionRun(
-    List<PassageSuggestions> passages, int considered, int codes, long scoringNanos, long evidenceNanos, int stored) {
+    List<PassageSuggestions> passages,
+    int considered,
+    int codes,
+    long scoringNanos,
+    long evidenceNanos,
+    int stored) {
   public SuggestionRun {
     passages = List.copyOf(passages);
   }

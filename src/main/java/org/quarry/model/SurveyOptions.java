@@ -9,9 +9,8 @@ import java.util.stream.Collectors;
 /**
  * How to read survey exports (CSV, XLSX): one row per respondent.
  *
- * @param textColumns the open-answer columns (one passage per non-empty answer, the column
- *     header as its section); empty to take every column whose answers average 30 characters or
- *     more
+ * @param textColumns the open-answer columns (one passage per non-empty answer, the column header
+ *     as its section); empty to take every column whose answers average 30 characters or more
  * @param idColumn the participant id column; null for the first column
  * @param placeholders answers that mean "no answer" and are skipped, compared case-insensitively
  *     and without surrounding spaces (kept lowercased and stripped); null for {@link
@@ -20,8 +19,20 @@ import java.util.stream.Collectors;
 public record SurveyOptions(List<String> textColumns, String idColumn, Set<String> placeholders) {
   /** Answers skipped unless configured otherwise. */
   public static final Set<String> DEFAULT_PLACEHOLDERS =
-      Set.of("n/a", "na", "none", "-", "--", ".", "did not answer", "no answer", "no response",
-          "not applicable", "prefer not to say", "nothing", "no comment");
+      Set.of(
+          "n/a",
+          "na",
+          "none",
+          "-",
+          "--",
+          ".",
+          "did not answer",
+          "no answer",
+          "no response",
+          "not applicable",
+          "prefer not to say",
+          "nothing",
+          "no comment");
 
   public SurveyOptions {
     textColumns = textColumns == null ? List.of() : List.copyOf(textColumns);
@@ -41,11 +52,16 @@ public record SurveyOptions(List<String> textColumns, String idColumn, Set<Strin
   }
 
   /**
-   * The options as text, stable across runs: a survey read with other options makes other
-   * passages from the same bytes, so the source's content hash includes this.
+   * The options as text, stable across runs: a survey read with other options makes other passages
+   * from the same bytes, so the source's content hash includes this.
    */
   public String fingerprint() {
-    return "text-columns=" + textColumns + "; id-column=" + idColumn + "; skip=" + new TreeSet<>(placeholders);
+    return "text-columns="
+        + textColumns
+        + "; id-column="
+        + idColumn
+        + "; skip="
+        + new TreeSet<>(placeholders);
   }
 
   /** Auto-detected text columns, first column as id, default placeholders. */

@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /**
  * A compact fingerprint of a source's text (a MinHash signature, say), stored with the source so
- * near duplicates are found without reading texts again. Its values are copied in and out: a
- * record holding an array would otherwise compare by reference and could be changed from outside.
+ * near duplicates are found without reading texts again. Its values are copied in and out: a record
+ * holding an array would otherwise compare by reference and could be changed from outside.
  *
  * @param values the signature's numbers, in the order its finder gives them; empty for none
  */

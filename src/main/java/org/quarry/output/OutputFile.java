@@ -9,9 +9,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /**
- * Writes a report file whole or not at all: the bytes go to a temporary file beside it, which
- * then replaces the target in one move. A run that fails half way (a full disk, a killed
- * process) leaves the previous file as it was, never a truncated one.
+ * Writes a report file whole or not at all: the bytes go to a temporary file beside it, which then
+ * replaces the target in one move. A run that fails half way (a full disk, a killed process) leaves
+ * the previous file as it was, never a truncated one.
  */
 public final class OutputFile {
   private OutputFile() {}
@@ -33,7 +33,8 @@ public final class OutputFile {
       }
       keepPermissions(tmp, target);
       try {
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(
+            tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
       }
@@ -44,11 +45,12 @@ public final class OutputFile {
 
   /**
    * A temporary file is made readable by its owner only; the file it becomes is a document for
-   * others to open, so it gets the permissions of the file it replaces, or else those of a new
-   * file ({@code rw-r--r--}).
+   * others to open, so it gets the permissions of the file it replaces, or else those of a new file
+   * ({@code rw-r--r--}).
    */
   static void keepPermissions(Path tmp, Path target) throws IOException {
-    if (!Files.getFileStore(tmp).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)) {
+    if (!Files.getFileStore(tmp)
+        .supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)) {
       return;
     }
     java.util.Set<java.nio.file.attribute.PosixFilePermission> permissions =

@@ -16,8 +16,8 @@ public final class Cases {
   private Cases() {}
 
   /**
-   * One case per participant, sorted by id; attributes merged over the participant's passages
-   * (a later passage's value wins when they disagree, passages taken in id order).
+   * One case per participant, sorted by id; attributes merged over the participant's passages (a
+   * later passage's value wins when they disagree, passages taken in id order).
    */
   public static List<Case> fromPassages(List<Passage> passages) {
     Map<String, Map<String, String>> byId = new TreeMap<>();
@@ -25,7 +25,9 @@ public final class Cases {
     ordered.sort((a, b) -> a.id().compareTo(b.id()));
     for (Passage p : ordered) {
       // interviewers ask; they are no case of the study
-      if (p.participant() != null && !p.participant().isBlank() && p.kind() != PassageKind.INTERVIEWER) {
+      if (p.participant() != null
+          && !p.participant().isBlank()
+          && p.kind() != PassageKind.INTERVIEWER) {
         byId.computeIfAbsent(p.participant(), k -> new TreeMap<>()).putAll(p.attributes());
       }
     }
@@ -35,12 +37,12 @@ public final class Cases {
   }
 
   /**
-   * The cases of the passages joined with those kept from imported projects, sorted by id: a
-   * case on passages takes the kept case's GUID and its kept variables, under the attributes its
+   * The cases of the passages joined with those kept from imported projects, sorted by id: a case
+   * on passages takes the kept case's GUID and its kept variables, under the attributes its
    * passages carry (a participants table may have changed them since the import, and a quote's
-   * participant in a paper carries none of the project's variables); a kept case on no passage
-   * (no source refers to it, or its sources are gone) comes with its kept variables, so a
-   * project's cases all go back to the tool. Of kept cases sharing an id, the first counts.
+   * participant in a paper carries none of the project's variables); a kept case on no passage (no
+   * source refers to it, or its sources are gone) comes with its kept variables, so a project's
+   * cases all go back to the tool. Of kept cases sharing an id, the first counts.
    */
   public static List<Case> withKept(List<Case> fromPassages, List<Case> kept) {
     Map<String, Case> byId = new TreeMap<>();

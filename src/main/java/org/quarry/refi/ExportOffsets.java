@@ -6,11 +6,11 @@ import org.quarry.model.Span;
 
 /**
  * Converts spans in the source file as read (code points, the frame of passages and codings) to
- * code points of {@link Source#text()}, the normalised text Quarry exports. It inverts
- * {@link Source#offsets()}: a span starts at the first normalised char whose original offset is
- * at or after the span's start, and ends at the first one at or after the span's end, so text
- * that normalisation removed (a hyphen at a line break) falls out of the span and a replaced
- * character (CRLF become LF) stays in it.
+ * code points of {@link Source#text()}, the normalised text Quarry exports. It inverts {@link
+ * Source#offsets()}: a span starts at the first normalised char whose original offset is at or
+ * after the span's start, and ends at the first one at or after the span's end, so text that
+ * normalisation removed (a hyphen at a line break) falls out of the span and a replaced character
+ * (CRLF become LF) stays in it.
  */
 final class ExportOffsets {
   private final Source source;
@@ -23,7 +23,8 @@ final class ExportOffsets {
     int cp = 0;
     for (int i = 0; i < t.length(); i++) {
       cpBefore[i] = cp;
-      if (!(Character.isLowSurrogate(t.charAt(i)) && i > 0
+      if (!(Character.isLowSurrogate(t.charAt(i))
+          && i > 0
           && Character.isHighSurrogate(t.charAt(i - 1)))) {
         cp++;
       }
@@ -47,7 +48,14 @@ final class ExportOffsets {
     int fileEnd = map.toOriginal(map.length());
     if (end > fileEnd) {
       throw new IllegalArgumentException(
-          "[" + start + ", " + end + ") ends past the end of " + source.id() + " (" + fileEnd
+          "["
+              + start
+              + ", "
+              + end
+              + ") ends past the end of "
+              + source.id()
+              + " ("
+              + fileEnd
               + " code points as read)");
     }
     int a = firstAtOrAfter(map, start);

@@ -10,8 +10,8 @@ import org.quarry.model.OffsetMap;
  * @param name its name in the project (unique within the import; the {@link
  *     org.quarry.model.Coding#source()} of its codings)
  * @param text the text with CRLF and lone CR turned into LF, BOM removed
- * @param offsets maps {@code text} char indices to code points of the text as stored in the
- *     project (after the BOM)
+ * @param offsets maps {@code text} char indices to code points of the text as stored in the project
+ *     (after the BOM)
  * @param positions how the tool counted selection positions in this source, as detected
  */
 public record ImportedSource(

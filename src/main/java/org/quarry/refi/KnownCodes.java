@@ -11,10 +11,10 @@ import org.quarry.model.CodeTree;
 import org.quarry.model.Codebook;
 
 /**
- * The code tree an index keeps from earlier imports, as {@link QdpxReader} looks a project's
- * codes up in it: by GUID, and by place (the code's name and its parents' names from the root
- * down). A known code's GUID is the one its tool gave it, or, for a code Quarry made, the one an
- * export writes for its id ({@link RefiGuids#of}).
+ * The code tree an index keeps from earlier imports, as {@link QdpxReader} looks a project's codes
+ * up in it: by GUID, and by place (the code's name and its parents' names from the root down). A
+ * known code's GUID is the one its tool gave it, or, for a code Quarry made, the one an export
+ * writes for its id ({@link RefiGuids#of}).
  */
 final class KnownCodes {
   private final Map<String, String> idByGuid = new HashMap<>();

@@ -9,10 +9,10 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 /**
- * Writes a codebook as a REFI-QDA codebook ({@code .qdc}, QDA-XML codebook 1.0): nested
- * {@code Code} elements with stable GUIDs (a code's own GUID when it was read from a QDA tool,
- * else UUID v5 of the code id, see {@link RefiGuids}), so a project exported by {@link
- * QdpxWriter} and this codebook agree on every code's GUID.
+ * Writes a codebook as a REFI-QDA codebook ({@code .qdc}, QDA-XML codebook 1.0): nested {@code
+ * Code} elements with stable GUIDs (a code's own GUID when it was read from a QDA tool, else UUID
+ * v5 of the code id, see {@link RefiGuids}), so a project exported by {@link QdpxWriter} and this
+ * codebook agree on every code's GUID.
  */
 public final class QdcWriter {
   private QdcWriter() {}
@@ -25,7 +25,9 @@ public final class QdcWriter {
   public static byte[] toBytes(Codebook codebook) {
     if (codebook.codes().isEmpty()) {
       throw new IllegalArgumentException(
-          "codebook '" + codebook.name() + "' has no codes; a REFI-QDA codebook needs at least one");
+          "codebook '"
+              + codebook.name()
+              + "' has no codes; a REFI-QDA codebook needs at least one");
     }
     Document doc = RefiXml.builder().newDocument();
     Element root = doc.createElementNS(RefiXml.CODEBOOK_NS, "CodeBook");

@@ -35,32 +35,33 @@ import org.w3c.dom.Node;
  * Imports a REFI-QDA project ({@code .qdpx}) as written by NVivo, MAXQDA, ATLAS.ti, QualCoder or
  * {@link QdpxWriter}.
  *
- * <p>Tolerates what tools actually write: any {@code *.qde} at the archive root, the sources
- * folder in any letter case ({@code sources/}, {@code Sources/}), GUIDs in braces or upper case,
- * a UTF-8 BOM in the {@code .qde} or in a source, CRLF line endings, and text given inline as
- * {@code PlainTextContent}. Source texts are read as UTF-8; line endings become LF.
+ * <p>Tolerates what tools actually write: any {@code *.qde} at the archive root, the sources folder
+ * in any letter case ({@code sources/}, {@code Sources/}), GUIDs in braces or upper case, a UTF-8
+ * BOM in the {@code .qde} or in a source, CRLF line endings, and text given inline as {@code
+ * PlainTextContent}. Source texts are read as UTF-8; line endings become LF.
  *
  * <p>Positions: REFI-QDA counts code points from 0, but tools differ on whether a CRLF counts as
- * one character or two, and some count UTF-16 units. For each source the reader tries each
- * reading and keeps the one under which most selections fall in range and begin and end on word
- * boundaries (ties go to the standard reading: code points, CR counted); the choice is in
- * {@link ImportedSource#positions()}. Codings come back in code points of the LF text.
+ * one character or two, and some count UTF-16 units. For each source the reader tries each reading
+ * and keeps the one under which most selections fall in range and begin and end on word boundaries
+ * (ties go to the standard reading: code points, CR counted); the choice is in {@link
+ * ImportedSource#positions()}. Codings come back in code points of the LF text.
  *
- * <p>A coding that cannot be placed (unknown code, position out of range, source text missing)
- * is left out and reported in {@link ImportedProject#problems()} with its reason. Non-codable
- * codes stay in the codebook tree. Only text sources are imported; others are reported, and so
- * is a case's reference to a source the project does not have. A selection whose description
- * still marks it as a Quarry suggestion ({@link QdpxWriter}) is read as that suggestion, with
- * its score, not as a person's coding.
+ * <p>A coding that cannot be placed (unknown code, position out of range, source text missing) is
+ * left out and reported in {@link ImportedProject#problems()} with its reason. Non-codable codes
+ * stay in the codebook tree. Only text sources are imported; others are reported, and so is a
+ * case's reference to a source the project does not have. A selection whose description still marks
+ * it as a Quarry suggestion ({@link QdpxWriter}) is read as that suggestion, with its score, not as
+ * a person's coding.
  *
- * <p>Code ids. Tools keep a code's name and description, but not all keep its GUID (QualCoder
- * mints every GUID anew on export). A code gets, in this order: the id Quarry wrote in its
- * description (a codable code before a non-codable one that has the same); the id of the known code (the tree an index keeps from earlier imports) with its
- * GUID, if that one has the same name and parent path (the names from the root down); when its
- * GUID is one the known tree does not have, the id of the first known code with the same name and
- * parent path; else a slug of its name, numbered when taken. So a code whose GUID is known but
- * whose name or place changed (renamed or moved in the tool) gets a new id, while the old id stays
- * with the known tree. Each id goes to one code of the project.
+ * <p>Code ids. Tools keep a code's name and description, but not all keep its GUID (QualCoder mints
+ * every GUID anew on export). A code gets, in this order: the id Quarry wrote in its description (a
+ * codable code before a non-codable one that has the same); the id of the known code (the tree an
+ * index keeps from earlier imports) with its GUID, if that one has the same name and parent path
+ * (the names from the root down); when its GUID is one the known tree does not have, the id of the
+ * first known code with the same name and parent path; else a slug of its name, numbered when
+ * taken. So a code whose GUID is known but whose name or place changed (renamed or moved in the
+ * tool) gets a new id, while the old id stays with the known tree. Each id goes to one code of the
+ * project.
  */
 public final class QdpxReader {
   private QdpxReader() {}
@@ -70,11 +71,12 @@ public final class QdpxReader {
    * accents dropped, lower case, runs of other characters as '-'; "code" when nothing is left.
    */
   public static String slug(String name) {
-    String base = Normalizer.normalize(name, Normalizer.Form.NFKD)
-        .replaceAll("\\p{M}+", "")
-        .toLowerCase(Locale.ROOT)
-        .replaceAll("[^\\p{L}\\p{N}]+", "-")
-        .replaceAll("^-+|-+$", "");
+    String base =
+        Normalizer.normalize(name, Normalizer.Form.NFKD)
+            .replaceAll("\\p{M}+", "")
+            .toLowerCase(Locale.ROOT)
+            .replaceAll("[^\\p{L}\\p{N}]+", "-")
+            .replaceAll("^-+|-+$", "");
     return base.isEmpty() ? "code" : base;
   }
 
@@ -110,7 +112,8 @@ public final class QdpxReader {
    * @param what the archive's name, for messages
    * @throws IOException when the archive has no {@code .qde} at its root or it is not XML
    */
-  public static ImportedProject read(InputStream in, String what, Codebook known) throws IOException {
+  public static ImportedProject read(InputStream in, String what, Codebook known)
+      throws IOException {
     Map<String, byte[]> entries = new LinkedHashMap<>();
     List<String> qdes = new ArrayList<>();
     try (ZipInputStream zip = new ZipInputStream(in, StandardCharsets.UTF_8)) {
@@ -126,12 +129,14 @@ public final class QdpxReader {
       }
     }
     if (qdes.isEmpty()) {
-      throw new IOException(what + ": no .qde project file at the root of the archive; "
-          + "is this a REFI-QDA .qdpx export?");
+      throw new IOException(
+          what
+              + ": no .qde project file at the root of the archive; "
+              + "is this a REFI-QDA .qdpx export?");
     }
     if (qdes.size() > 1) {
-      throw new IOException(what + ": several .qde files at the root (" + qdes
-          + "); a .qdpx holds one project");
+      throw new IOException(
+          what + ": several .qde files at the root (" + qdes + "); a .qdpx holds one project");
     }
     Document doc = RefiXml.parse(entries.get(qdes.get(0)), what + "!" + qdes.get(0));
     return new Import(what, entries, new KnownCodes(known)).run(doc.getDocumentElement());
@@ -198,23 +203,37 @@ public final class QdpxReader {
             readSource(text, e, names, sources, codings);
             for (Element sel : RefiXml.children(e, "PDFSelection")) {
               for (int k = 0; k < RefiXml.children(sel, "Coding").size(); k++) {
-                problems.add(kind + " '" + e.getAttribute("name") + "' PDF selection on page "
-                    + sel.getAttribute("page") + ": left out, a selection by position on the page"
-                    + " has no place in the text; code the text representation instead");
+                problems.add(
+                    kind
+                        + " '"
+                        + e.getAttribute("name")
+                        + "' PDF selection on page "
+                        + sel.getAttribute("page")
+                        + ": left out, a selection by position on the page"
+                        + " has no place in the text; code the text representation instead");
               }
             }
             continue;
           }
           int lost = countCodings(e);
-          problems.add(kind + " '" + e.getAttribute("name") + "' skipped: only text sources and"
-              + " sources with a text representation are imported"
-              + (lost == 0 ? "" : " (" + lost + " coding(s) left out with it)"));
+          problems.add(
+              kind
+                  + " '"
+                  + e.getAttribute("name")
+                  + "' skipped: only text sources and"
+                  + " sources with a text representation are imported"
+                  + (lost == 0 ? "" : " (" + lost + " coding(s) left out with it)"));
         }
       }
       for (String[] ref : sourceRefs) {
         if (!sourceGuids.contains(ref[1])) {
-          problems.add("case " + ref[0] + ": refers to source {" + ref[1] + "}, which the project"
-              + " does not have; the reference is left out (re-export the project from the tool)");
+          problems.add(
+              "case "
+                  + ref[0]
+                  + ": refers to source {"
+                  + ref[1]
+                  + "}, which the project"
+                  + " does not have; the reference is left out (re-export the project from the tool)");
         }
       }
       codings.sort(Codings.ORDER);
@@ -228,8 +247,13 @@ public final class QdpxReader {
       }
       String name = RefiXml.attr(project, "name");
       return new ImportedProject(
-          sources, new Codebook(name == null ? what : name, null, codes), codings, suggestions,
-          cases, caseOf, problems);
+          sources,
+          new Codebook(name == null ? what : name, null, codes),
+          codings,
+          suggestions,
+          cases,
+          caseOf,
+          problems);
     }
 
     /** The project's code tree, ids given as the class comment says. */
@@ -273,8 +297,17 @@ public final class QdpxReader {
         }
         codeIdByGuid.put(c.guid(), ids[i]);
         // the tool's GUID goes back out with the code, so the tool sees its own code again
-        codes.add(new Code(ids[i], c.name(), RefiNotes.withoutCodeId(c.description()),
-            c.parent() < 0 ? null : ids[c.parent()], null, null, null, 1.0, RefiGuids.kept(c.guid())));
+        codes.add(
+            new Code(
+                ids[i],
+                c.name(),
+                RefiNotes.withoutCodeId(c.description()),
+                c.parent() < 0 ? null : ids[c.parent()],
+                null,
+                null,
+                null,
+                1.0,
+                RefiGuids.kept(c.guid())));
       }
     }
 
@@ -284,9 +317,14 @@ public final class QdpxReader {
       Element d = RefiXml.first(e, "Description");
       List<String> path = new ArrayList<>(above);
       path.add(KnownCodes.key(name));
-      out.add(new ProjectCode(RefiGuids.normalise(e.getAttribute("guid")), name,
-          d == null ? null : d.getTextContent(), !"false".equals(e.getAttribute("isCodable").strip()),
-          parent, List.copyOf(path)));
+      out.add(
+          new ProjectCode(
+              RefiGuids.normalise(e.getAttribute("guid")),
+              name,
+              d == null ? null : d.getTextContent(),
+              !"false".equals(e.getAttribute("isCodable").strip()),
+              parent,
+              List.copyOf(path)));
       int self = out.size() - 1;
       for (Element c : RefiXml.children(e, "Code")) {
         collect(c, self, path, out);
@@ -304,12 +342,15 @@ public final class QdpxReader {
 
     private Case readCase(Element c) {
       String name = RefiXml.attr(c, "name");
-      String id = name == null || name.isBlank() ? RefiGuids.normalise(c.getAttribute("guid")) : name;
+      String id =
+          name == null || name.isBlank() ? RefiGuids.normalise(c.getAttribute("guid")) : name;
       Map<String, String> attrs = new TreeMap<>();
       for (Element vv : RefiXml.children(c, "VariableValue")) {
         Element ref = RefiXml.first(vv, "VariableRef");
-        String var = ref == null ? null
-            : variableByGuid.get(RefiGuids.normalise(ref.getAttribute("targetGUID")));
+        String var =
+            ref == null
+                ? null
+                : variableByGuid.get(RefiGuids.normalise(ref.getAttribute("targetGUID")));
         if (var == null) {
           problems.add("case " + id + ": a variable value refers to an unknown variable");
           continue;
@@ -325,8 +366,15 @@ public final class QdpxReader {
         sourceRefs.add(new String[] {id, source});
         String other = caseBySourceGuid.putIfAbsent(source, id);
         if (other != null && !other.equals(id)) {
-          problems.add("case " + id + ": source {" + source + "} already belongs to case " + other
-              + "; it stays with " + other);
+          problems.add(
+              "case "
+                  + id
+                  + ": source {"
+                  + source
+                  + "} already belongs to case "
+                  + other
+                  + "; it stays with "
+                  + other);
         }
       }
       return new Case(id, attrs, RefiGuids.kept(c.getAttribute("guid")));
@@ -344,7 +392,11 @@ public final class QdpxReader {
 
     // e holds the text and its selections; named holds the source's GUID and name (the same
     // element for a text source, the PDF around it for a text representation)
-    private void readSource(Element e, Element named, Set<String> names, List<ImportedSource> sources,
+    private void readSource(
+        Element e,
+        Element named,
+        Set<String> names,
+        List<ImportedSource> sources,
         List<Coding> codings) {
       String guid = RefiGuids.normalise(named.getAttribute("guid"));
       String name = RefiXml.attr(named, "name");
@@ -365,8 +417,12 @@ public final class QdpxReader {
         problems.add(ex.getMessage());
         for (Element s : RefiXml.children(e, "PlainTextSelection")) {
           for (int k = 0; k < RefiXml.children(s, "Coding").size(); k++) {
-            problems.add("source '" + unique + "' selection "
-                + RefiGuids.normalise(s.getAttribute("guid")) + ": left out, the source text is missing");
+            problems.add(
+                "source '"
+                    + unique
+                    + "' selection "
+                    + RefiGuids.normalise(s.getAttribute("guid"))
+                    + ": left out, the source text is missing");
           }
         }
         return;
@@ -391,13 +447,27 @@ public final class QdpxReader {
         Element s = selections.get(i);
         long start = positions.get(i)[0];
         long end = positions.get(i)[1];
-        String where = "selection " + RefiGuids.normalise(s.getAttribute("guid")) + " ["
-            + s.getAttribute("startPosition") + ", " + s.getAttribute("endPosition") + ")";
+        String where =
+            "selection "
+                + RefiGuids.normalise(s.getAttribute("guid"))
+                + " ["
+                + s.getAttribute("startPosition")
+                + ", "
+                + s.getAttribute("endPosition")
+                + ")";
         List<Element> cs = RefiXml.children(s, "Coding");
         if (start < 0 || end < start || end > counting.units()) {
           for (int k = 0; k < Math.max(1, cs.size()); k++) {
-            problems.add("source '" + unique + "' " + where + ": out of range (the text has "
-                + counting.units() + " positions counting " + counting.label() + ")");
+            problems.add(
+                "source '"
+                    + unique
+                    + "' "
+                    + where
+                    + ": out of range (the text has "
+                    + counting.units()
+                    + " positions counting "
+                    + counting.label()
+                    + ")");
           }
           continue;
         }
@@ -412,18 +482,31 @@ public final class QdpxReader {
     }
 
     // a suggestion's score marks it as one: it goes with the suggestions, not into out
-    private void addCoding(Element coding, String source, String where, int start, int end,
-        OptionalDouble suggested, List<Coding> out) {
+    private void addCoding(
+        Element coding,
+        String source,
+        String where,
+        int start,
+        int end,
+        OptionalDouble suggested,
+        List<Coding> out) {
       Element ref = RefiXml.first(coding, "CodeRef");
       String target = ref == null ? "" : RefiGuids.normalise(ref.getAttribute("targetGUID"));
       String id = codeIdByGuid.get(target);
       if (id == null) {
-        problems.add("source '" + source + "' " + where + ": coding refers to unknown code {"
-            + target + "}");
+        problems.add(
+            "source '"
+                + source
+                + "' "
+                + where
+                + ": coding refers to unknown code {"
+                + target
+                + "}");
         return;
       }
       if (suggested != null && suggested.isPresent()) {
-        suggestions.add(new Coding(source, start, end, id, suggested.getAsDouble(), CodeScore.SUGGESTED));
+        suggestions.add(
+            new Coding(source, start, end, id, suggested.getAsDouble(), CodeScore.SUGGESTED));
       } else {
         out.add(new Coding(source, start, end, id, 1.0, CodeScore.HUMAN));
       }
@@ -445,33 +528,57 @@ public final class QdpxReader {
       }
       String path = RefiXml.attr(e, "plainTextPath");
       if (path == null || path.isBlank()) {
-        throw new IOException("source '" + name + "' has neither PlainTextContent nor "
-            + "plainTextPath; its codings are left out");
+        throw new IOException(
+            "source '"
+                + name
+                + "' has neither PlainTextContent nor "
+                + "plainTextPath; its codings are left out");
       }
       if (!path.startsWith("internal://")) {
-        throw new IOException("source '" + name + "' points outside the archive (" + path
-            + "); re-export the project with sources embedded");
+        throw new IOException(
+            "source '"
+                + name
+                + "' points outside the archive ("
+                + path
+                + "); re-export the project with sources embedded");
       }
       String file = path.substring("internal://".length()).replace('\\', '/');
       byte[] bytes = entries.get(("sources/" + file).toLowerCase(Locale.ROOT));
       if (bytes == null) {
-        throw new IOException("source '" + name + "': " + what + " has no sources/" + file
-            + "; its codings are left out");
+        throw new IOException(
+            "source '"
+                + name
+                + "': "
+                + what
+                + " has no sources/"
+                + file
+                + "; its codings are left out");
       }
       int skip = RefiXml.hasBom(bytes) ? 3 : 0;
       try {
-        return StandardCharsets.UTF_8.newDecoder()
+        return StandardCharsets.UTF_8
+            .newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .decode(ByteBuffer.wrap(bytes, skip, bytes.length - skip))
             .toString();
       } catch (CharacterCodingException ex) {
-        throw new IOException("source '" + name + "': sources/" + file
-            + " is not UTF-8; convert it to UTF-8 and re-import", ex);
+        throw new IOException(
+            "source '"
+                + name
+                + "': sources/"
+                + file
+                + " is not UTF-8; convert it to UTF-8 and re-import",
+            ex);
       }
     }
 
     /** A code as the project has it, before it has an id. */
     private record ProjectCode(
-        String guid, String name, String description, boolean codable, int parent, List<String> path) {}
+        String guid,
+        String name,
+        String description,
+        boolean codable,
+        int parent,
+        List<String> path) {}
   }
 }

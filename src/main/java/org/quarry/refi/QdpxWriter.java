@@ -29,26 +29,26 @@ import org.w3c.dom.Element;
 /**
  * Exports a project as REFI-QDA ({@code .qdpx}, QDA-XML project 1.0).
  *
- * <p>The archive holds {@code project.qde} at its root and each source under a lowercase
- * {@code sources/} folder as UTF-8 plain text without BOM, named {@code <guid>.txt} and
- * referenced as {@code internal://<guid>.txt}. The exported text is {@link Source#text()},
- * Quarry's normalised text. Codings carry offsets in code points of the file as read (like
- * passages); they are converted through the inverse of {@link Source#offsets()} to code points
- * of the exported text, so every {@code PlainTextSelection}'s {@code startPosition} and
- * {@code endPosition} (code points from 0) cut out exactly the passage's text.
+ * <p>The archive holds {@code project.qde} at its root and each source under a lowercase {@code
+ * sources/} folder as UTF-8 plain text without BOM, named {@code <guid>.txt} and referenced as
+ * {@code internal://<guid>.txt}. The exported text is {@link Source#text()}, Quarry's normalised
+ * text. Codings carry offsets in code points of the file as read (like passages); they are
+ * converted through the inverse of {@link Source#offsets()} to code points of the exported text, so
+ * every {@code PlainTextSelection}'s {@code startPosition} and {@code endPosition} (code points
+ * from 0) cut out exactly the passage's text.
  *
- * <p>Each coding becomes one {@code PlainTextSelection} carrying one {@code Coding} with a
- * {@code CodeRef}; a suggested coding's selection says so, with its score, in {@code Description},
- * since the schema has neither, and {@link QdpxReader} reads it back as a suggestion. A code
- * whose id an import would not make from its name says its id in its description ({@link
- * RefiNotes}), so it keeps the id through a tool that mints new GUIDs on export. Cases carry their attributes as {@code Text} variables and refer to
- * the sources whose {@code participant} metadata names them (a case with no source is listed
- * all the same). A code, case or source imported from a QDA tool keeps the GUID it had there
- * ({@link org.quarry.model.Code#guid()}, {@link Case#guid()}, the source's {@link
- * RefiGuids#SOURCE_METADATA_KEY} metadata), so the tool finds its own items again; every other
- * GUID is a UUID v5 of the id ({@link RefiGuids}), stable across runs. ZIP entries carry a fixed
- * time, so the same input gives the same bytes. One user, "Quarry", is listed as the creator of
- * every selection.
+ * <p>Each coding becomes one {@code PlainTextSelection} carrying one {@code Coding} with a {@code
+ * CodeRef}; a suggested coding's selection says so, with its score, in {@code Description}, since
+ * the schema has neither, and {@link QdpxReader} reads it back as a suggestion. A code whose id an
+ * import would not make from its name says its id in its description ({@link RefiNotes}), so it
+ * keeps the id through a tool that mints new GUIDs on export. Cases carry their attributes as
+ * {@code Text} variables and refer to the sources whose {@code participant} metadata names them (a
+ * case with no source is listed all the same). A code, case or source imported from a QDA tool
+ * keeps the GUID it had there ({@link org.quarry.model.Code#guid()}, {@link Case#guid()}, the
+ * source's {@link RefiGuids#SOURCE_METADATA_KEY} metadata), so the tool finds its own items again;
+ * every other GUID is a UUID v5 of the id ({@link RefiGuids}), stable across runs. ZIP entries
+ * carry a fixed time, so the same input gives the same bytes. One user, "Quarry", is listed as the
+ * creator of every selection.
  */
 public final class QdpxWriter {
   private static final LocalDateTime ZIP_TIME = LocalDateTime.of(2020, 1, 1, 0, 0);
@@ -122,7 +122,8 @@ public final class QdpxWriter {
       if (sourceGuid.containsKey(s.id())) {
         throw new IllegalArgumentException("source id " + s.id() + " is given twice");
       }
-      sourceGuid.put(s.id(), guids.take(s.metadata().get(RefiGuids.SOURCE_METADATA_KEY), "source", s.id()));
+      sourceGuid.put(
+          s.id(), guids.take(s.metadata().get(RefiGuids.SOURCE_METADATA_KEY), "source", s.id()));
     }
     if (!cases.isEmpty()) {
       Element casesEl = RefiXml.child(doc, project, ns, "Cases");
@@ -140,7 +141,8 @@ public final class QdpxWriter {
         }
         for (Source s : sources) {
           if (c.id().equals(s.metadata().get("participant"))) {
-            RefiXml.child(doc, ce, ns, "SourceRef").setAttribute("targetGUID", sourceGuid.get(s.id()));
+            RefiXml.child(doc, ce, ns, "SourceRef")
+                .setAttribute("targetGUID", sourceGuid.get(s.id()));
           }
         }
       }
@@ -190,7 +192,8 @@ public final class QdpxWriter {
           sel.setAttribute("endPosition", Integer.toString(span.end()));
           sel.setAttribute("creatingUser", user);
           if (CodeScore.SUGGESTED.equals(c.origin())) {
-            RefiXml.child(doc, sel, ns, "Description").setTextContent(RefiNotes.suggestion(c.score()));
+            RefiXml.child(doc, sel, ns, "Description")
+                .setTextContent(RefiNotes.suggestion(c.score()));
           }
           Element coding = RefiXml.child(doc, sel, ns, "Coding");
           coding.setAttribute("guid", RefiGuids.of("coding", key));
@@ -204,7 +207,10 @@ public final class QdpxWriter {
     ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
     put(zip, "project.qde", RefiXml.serialise(doc));
     for (Source s : sources) {
-      put(zip, "sources/" + sourceGuid.get(s.id()) + ".txt", s.text().getBytes(StandardCharsets.UTF_8));
+      put(
+          zip,
+          "sources/" + sourceGuid.get(s.id()) + ".txt",
+          s.text().getBytes(StandardCharsets.UTF_8));
     }
     zip.finish();
     return List.copyOf(problems);

@@ -10,10 +10,10 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 /**
- * Writes a codebook as nested REFI-QDA {@code Code} elements (the same shape in a project and in
- * a {@code .qdc}): a code's own GUID when it was read from a QDA tool, else one from {@link
- * RefiGuids}; every code codable, a colour picked from a fixed
- * palette by id, the description as {@code Description}.
+ * Writes a codebook as nested REFI-QDA {@code Code} elements (the same shape in a project and in a
+ * {@code .qdc}): a code's own GUID when it was read from a QDA tool, else one from {@link
+ * RefiGuids}; every code codable, a colour picked from a fixed palette by id, the description as
+ * {@code Description}.
  */
 final class RefiCodes {
   private static final String[] PALETTE = {
@@ -35,19 +35,25 @@ final class RefiCodes {
   }
 
   /**
-   * Appends the codebook's {@code Codes} to {@code parent}; with {@code noteIds}, a code whose
-   * id an import would not make from its name says its id in its description ({@link
+   * Appends the codebook's {@code Codes} to {@code parent}; with {@code noteIds}, a code whose id
+   * an import would not make from its name says its id in its description ({@link
    * RefiNotes#codeDescription}), so it keeps it through a tool that mints new GUIDs.
    *
    * @param guids the GUIDs of the document being written
    * @return each code's GUID by code id, for the codings that refer to it
    */
   static Map<String, String> appendCodes(
-      Document doc, Element parent, String ns, Codebook codebook, UsedGuids guids, boolean noteIds) {
+      Document doc,
+      Element parent,
+      String ns,
+      Codebook codebook,
+      UsedGuids guids,
+      boolean noteIds) {
     CodeTree tree = new CodeTree(codebook);
     Map<String, String> guidById = new HashMap<>();
     // in codebook order, not the tree's: a kept codebook lists the latest import's codes first, so
-    // a code the tool renamed and moved keeps its GUID over the old code left from an earlier import
+    // a code the tool renamed and moved keeps its GUID over the old code left from an earlier
+    // import
     for (Code c : codebook.codes()) {
       if (!guidById.containsKey(c.id())) {
         guidById.put(c.id(), guids.take(c.guid(), "code", c.id()));
@@ -60,15 +66,22 @@ final class RefiCodes {
     return guidById;
   }
 
-  private static void append(Document doc, Element parent, String ns, CodeTree tree, Code c,
-      Map<String, String> guidById, boolean noteIds) {
+  private static void append(
+      Document doc,
+      Element parent,
+      String ns,
+      CodeTree tree,
+      Code c,
+      Map<String, String> guidById,
+      boolean noteIds) {
     Element e = RefiXml.child(doc, parent, ns, "Code");
     String name = RefiXml.clean(c.name() == null || c.name().isBlank() ? c.id() : c.name());
     e.setAttribute("guid", guidById.get(c.id()));
     e.setAttribute("name", name);
     e.setAttribute("isCodable", "true");
     e.setAttribute("color", PALETTE[Math.floorMod(c.id().hashCode(), PALETTE.length)]);
-    String description = noteIds ? RefiNotes.codeDescription(c.description(), c.id(), name) : c.description();
+    String description =
+        noteIds ? RefiNotes.codeDescription(c.description(), c.id(), name) : c.description();
     if (description != null && !description.isBlank()) {
       RefiXml.child(doc, e, ns, "Description").setTextContent(RefiXml.clean(description));
     }

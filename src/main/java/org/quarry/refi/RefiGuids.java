@@ -9,10 +9,10 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * Stable GUIDs for REFI-QDA exports: name-based UUIDs version 5 (SHA-1, RFC 9562 section 5.5)
- * under a Quarry namespace, so the same code, source or coding gets the same GUID on every
- * export and tools can merge re-exports; and the GUIDs a project came with, kept as they are
- * ({@link #kept}), so a tool gets its own items back.
+ * Stable GUIDs for REFI-QDA exports: name-based UUIDs version 5 (SHA-1, RFC 9562 section 5.5) under
+ * a Quarry namespace, so the same code, source or coding gets the same GUID on every export and
+ * tools can merge re-exports; and the GUIDs a project came with, kept as they are ({@link #kept}),
+ * so a tool gets its own items back.
  */
 public final class RefiGuids {
   /** RFC 9562's URL namespace. */
@@ -23,8 +23,8 @@ public final class RefiGuids {
 
   /**
    * The key of a source's metadata that keeps the GUID the source had in the REFI-QDA project it
-   * was imported from. It lives on the source record, with the text an export writes back, so
-   * it comes and goes with the source: a re-import replaces it, a removed source takes it along.
+   * was imported from. It lives on the source record, with the text an export writes back, so it
+   * comes and goes with the source: a re-import replaces it, a removed source takes it along.
    */
   public static final String SOURCE_METADATA_KEY = "refi-guid";
 
@@ -57,9 +57,9 @@ public final class RefiGuids {
   }
 
   /**
-   * A tool's GUID in the form an export writes ({@link #normalise}), or null when it is no GUID
-   * at all (some tools write other ids): an export under it would not validate, so such an
-   * element gets a generated GUID instead.
+   * A tool's GUID in the form an export writes ({@link #normalise}), or null when it is no GUID at
+   * all (some tools write other ids): an export under it would not validate, so such an element
+   * gets a generated GUID instead.
    */
   public static String kept(String guid) {
     String g = normalise(guid);

@@ -5,15 +5,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What Quarry writes into REFI-QDA descriptions because the schema has no place for it, and
- * reads back: that a selection is a Quarry suggestion, with its score, and a code's Quarry id.
+ * What Quarry writes into REFI-QDA descriptions because the schema has no place for it, and reads
+ * back: that a selection is a Quarry suggestion, with its score, and a code's Quarry id.
  * Descriptions are what QDA tools keep through their own export (QualCoder keeps them as memos,
  * while it mints every GUID anew), so these notes survive a round trip through a tool.
  */
 final class RefiNotes {
   private static final String SUGGESTION = "Quarry suggestion, score ";
   private static final Pattern SUGGESTION_LINE =
-      Pattern.compile("\\A\\s*Quarry suggestion, score (0(?:\\.\\d+)?|1(?:\\.0+)?)[ \\t]*(?:\\R|\\z)");
+      Pattern.compile(
+          "\\A\\s*Quarry suggestion, score (0(?:\\.\\d+)?|1(?:\\.0+)?)[ \\t]*(?:\\R|\\z)");
   private static final String CODE_ID = "Quarry code id: ";
   private static final Pattern CODE_ID_LINE =
       Pattern.compile("(?:\\A|\\R)[ \\t]*Quarry code id: (\\S+)[ \\t]*\\s*\\z");
@@ -27,8 +28,8 @@ final class RefiNotes {
 
   /**
    * The score of the suggestion a selection's description marks (its first line, as {@link
-   * #suggestion} writes it), or empty for a person's selection: one whose description a
-   * researcher cleared or rewrote in the tool is taken as theirs.
+   * #suggestion} writes it), or empty for a person's selection: one whose description a researcher
+   * cleared or rewrote in the tool is taken as theirs.
    */
   static OptionalDouble suggestionScore(String description) {
     if (description == null) {
@@ -39,8 +40,8 @@ final class RefiNotes {
   }
 
   /**
-   * The description written for a code: its own, then a last line with its id when an import
-   * would not make that id from the code's name alone ({@link QdpxReader#slug}).
+   * The description written for a code: its own, then a last line with its id when an import would
+   * not make that id from the code's name alone ({@link QdpxReader#slug}).
    */
   static String codeDescription(String description, String id, String name) {
     boolean plain = description == null || description.isBlank();
@@ -60,8 +61,8 @@ final class RefiNotes {
   }
 
   /**
-   * The description without the id line {@link #codeDescription} added (null when nothing else
-   * was in it); as it is when it has none.
+   * The description without the id line {@link #codeDescription} added (null when nothing else was
+   * in it); as it is when it has none.
    */
   static String withoutCodeId(String description) {
     if (codeId(description) == null) {

@@ -59,8 +59,9 @@ public final class RefiXml {
     try {
       return builder().parse(new ByteArrayInputStream(bytes, skip, bytes.length - skip));
     } catch (SAXException e) {
-      throw new IOException(what + " is not well-formed XML: " + e.getMessage()
-          + " (re-export it from the QDA tool)", e);
+      throw new IOException(
+          what + " is not well-formed XML: " + e.getMessage() + " (re-export it from the QDA tool)",
+          e);
     }
   }
 
@@ -91,7 +92,10 @@ public final class RefiXml {
       if (a.getNodeName().equals("xmlns")) {
         continue;
       }
-      b.append(' ').append(a.getNodeName()).append("=\"").append(escape(a.getNodeValue(), true))
+      b.append(' ')
+          .append(a.getNodeName())
+          .append("=\"")
+          .append(escape(a.getNodeValue(), true))
           .append('"');
     }
     List<Element> kids = new ArrayList<>();
@@ -146,8 +150,14 @@ public final class RefiXml {
     }
     StringBuilder b = new StringBuilder(s.length());
     s.codePoints()
-        .filter(cp -> cp == 0x9 || cp == 0xA || cp == 0xD
-            || (cp >= 0x20 && cp <= 0xD7FF) || (cp >= 0xE000 && cp <= 0xFFFD) || cp >= 0x10000)
+        .filter(
+            cp ->
+                cp == 0x9
+                    || cp == 0xA
+                    || cp == 0xD
+                    || (cp >= 0x20 && cp <= 0xD7FF)
+                    || (cp >= 0xE000 && cp <= 0xFFFD)
+                    || cp >= 0x10000)
         .forEach(b::appendCodePoint);
     return b.toString();
   }

@@ -9,11 +9,11 @@ import org.quarry.model.OffsetMap;
  * normalised to LF), with the ways a tool may have counted positions.
  *
  * <p>REFI-QDA says positions count Unicode code points from 0 in the plain text, but tools differ
- * on line breaks (a CRLF counted as two characters, or as one when the tool worked on a
- * normalised copy) and some count UTF-16 units, which differs after a character outside the
- * Basic Multilingual Plane. {@link #interpret} tries each reading and keeps the one under which
- * the most selections fall in range and start and end on word boundaries; ties go to the
- * standard reading (code points, CR counted).
+ * on line breaks (a CRLF counted as two characters, or as one when the tool worked on a normalised
+ * copy) and some count UTF-16 units, which differs after a character outside the Basic Multilingual
+ * Plane. {@link #interpret} tries each reading and keeps the one under which the most selections
+ * fall in range and start and end on word boundaries; ties go to the standard reading (code points,
+ * CR counted).
  */
 final class ToolText {
   /** One way of counting positions: unit index to code point of the LF text. */
@@ -109,8 +109,9 @@ final class ToolText {
         inRange++;
         int a = c.toText()[(int) s[0]];
         int b = c.toText()[(int) s[1]];
-        boolean splits = c.toText()[(int) s[0]] == textAt(c, s[0] - 1)
-            || c.toText()[(int) s[1]] == textAt(c, s[1] - 1);
+        boolean splits =
+            c.toText()[(int) s[0]] == textAt(c, s[0] - 1)
+                || c.toText()[(int) s[1]] == textAt(c, s[1] - 1);
         if (!splits && cleanStart(a) && cleanEnd(b)) {
           clean++;
         }
@@ -139,7 +140,8 @@ final class ToolText {
   }
 
   private boolean boundary(int i) {
-    return i == 0 || i == textCps.length
+    return i == 0
+        || i == textCps.length
         || !(Character.isLetterOrDigit(textCps[i - 1]) && Character.isLetterOrDigit(textCps[i]));
   }
 }

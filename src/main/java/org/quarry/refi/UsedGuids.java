@@ -4,11 +4,11 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * The GUIDs handed out in one exported document. An element keeps the GUID it had in its QDA
- * tool unless another element of the document already took it: after a code is renamed in the
- * tool and the project imported again, the index keeps the old code (its id is still on
- * passages) beside the new one, both with the tool's GUID, and a project where two codes share
- * a GUID would not be read back as two codes.
+ * The GUIDs handed out in one exported document. An element keeps the GUID it had in its QDA tool
+ * unless another element of the document already took it: after a code is renamed in the tool and
+ * the project imported again, the index keeps the old code (its id is still on passages) beside the
+ * new one, both with the tool's GUID, and a project where two codes share a GUID would not be read
+ * back as two codes.
  */
 final class UsedGuids {
   private final Set<String> used = new HashSet<>();

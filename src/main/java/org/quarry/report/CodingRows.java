@@ -15,8 +15,8 @@ import org.quarry.model.PassageLocator;
 /**
  * One flat row per coding, shared by {@link CodingsCsv} and {@link CodingsJsonl}.
  *
- * @param passage the id of the passage holding the coding ({@link PassageLocator}), or the
- *     coding's own {@code source#start-end} when no passage holds it
+ * @param passage the id of the passage holding the coding ({@link PassageLocator}), or the coding's
+ *     own {@code source#start-end} when no passage holds it
  * @param participant the passage's participant, or null
  * @param attributes the passage's attributes, sorted
  * @param codePath the code's ids from the root, {@code parent/child}
@@ -25,8 +25,13 @@ import org.quarry.model.PassageLocator;
  * @param text the passage's text, empty when no passage holds the coding
  */
 record CodingRows(
-    String passage, String participant, Map<String, String> attributes, String codePath,
-    double score, String origin, String text) {
+    String passage,
+    String participant,
+    Map<String, String> attributes,
+    String codePath,
+    double score,
+    String origin,
+    String text) {
 
   static List<CodingRows> of(List<Passage> passages, List<Coding> codings, Codebook codebook) {
     CodeTree tree = new CodeTree(codebook);
@@ -36,14 +41,15 @@ record CodingRows(
     List<CodingRows> rows = new ArrayList<>();
     for (Coding c : ordered) {
       Optional<Passage> p = locator.locate(c);
-      rows.add(new CodingRows(
-          p.map(Passage::id).orElse(c.spanId()),
-          p.map(Passage::participant).orElse(null),
-          new TreeMap<>(p.map(Passage::attributes).orElse(Map.of())),
-          tree.path(c.code()),
-          c.score(),
-          c.origin(),
-          p.map(Passage::text).orElse("")));
+      rows.add(
+          new CodingRows(
+              p.map(Passage::id).orElse(c.spanId()),
+              p.map(Passage::participant).orElse(null),
+              new TreeMap<>(p.map(Passage::attributes).orElse(Map.of())),
+              tree.path(c.code()),
+              c.score(),
+              c.origin(),
+              p.map(Passage::text).orElse("")));
     }
     return rows;
   }

@@ -7,12 +7,11 @@ import java.util.List;
 import java.util.Map;
 import org.quarry.model.Codebook;
 import org.quarry.model.Coding;
-import org.quarry.model.Codings;
 import org.quarry.model.Passage;
 
 /**
- * Codings as JSON lines, one object each:
- * {@code {"passage","participant","attributes":{…},"code":"parent/child","score","origin","text"}}.
+ * Codings as JSON lines, one object each: {@code
+ * {"passage","participant","attributes":{…},"code":"parent/child","score","origin","text"}}.
  */
 public final class CodingsJsonl {
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -9,7 +9,9 @@ public final class Csv {
   /** The field as written in a row: null as empty, quoted when it must be. */
   public static String field(String value) {
     String v = value == null ? "" : value;
-    if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0
+    if (v.indexOf(',') >= 0
+        || v.indexOf('"') >= 0
+        || v.indexOf('\n') >= 0
         || v.indexOf('\r') >= 0) {
       return "\"" + v.replace("\"", "\"\"") + "\"";
     }

@@ -106,8 +106,8 @@ public final class FrameworkMatrix {
         continue; // interviewers are not participants: their turns are in no row but a speaker's
       }
       MatrixQuote q =
-          new MatrixQuote(p.id(), p.source(), p.start(), p.end(), p.participant(), c.score(),
-              p.text());
+          new MatrixQuote(
+              p.id(), p.source(), p.start(), p.end(), p.participant(), c.score(), p.text());
       for (String code : tree.selfAndAncestors(c.code())) {
         acc.computeIfAbsent(rowsBy.rowOf(p), k -> new HashMap<>())
             .computeIfAbsent(code, k -> new TreeMap<>())
@@ -124,14 +124,18 @@ public final class FrameworkMatrix {
       Map<String, List<MatrixQuote>> byCode = new LinkedHashMap<>();
       for (Code code : tree.preorder()) {
         List<MatrixQuote> qs =
-            new ArrayList<>(acc.getOrDefault(r, Map.of()).getOrDefault(code.id(), Map.of()).values());
+            new ArrayList<>(
+                acc.getOrDefault(r, Map.of()).getOrDefault(code.id(), Map.of()).values());
         qs.sort(QUOTE_ORDER);
         byCode.put(code.id(), Collections.unmodifiableList(qs));
       }
       cells.put(r, byCode);
     }
     return new FrameworkMatrix(
-        rowsBy, tree, Collections.unmodifiableList(rows), cells,
+        rowsBy,
+        tree,
+        Collections.unmodifiableList(rows),
+        cells,
         Collections.unmodifiableList(unplaced));
   }
 

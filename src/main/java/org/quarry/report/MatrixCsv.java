@@ -7,9 +7,9 @@ import org.quarry.model.Code;
 import org.quarry.model.MatrixQuote;
 
 /**
- * Renders a framework matrix as CSV: a header of the row dimension and code names, then one
- * line per row. In {@link CellMode#QUOTES} a cell holds one {@link MatrixQuote#line()} per
- * passage, separated by line breaks inside the quoted field.
+ * Renders a framework matrix as CSV: a header of the row dimension and code names, then one line
+ * per row. In {@link CellMode#QUOTES} a cell holds one {@link MatrixQuote#line()} per passage,
+ * separated by line breaks inside the quoted field.
  */
 public final class MatrixCsv {
   private MatrixCsv() {}
@@ -30,7 +30,8 @@ public final class MatrixCsv {
         line.add(
             mode == CellMode.COUNT
                 ? Integer.toString(m.count(r, c.id()))
-                : m.quotes(r, c.id()).stream().map(MatrixQuote::line)
+                : m.quotes(r, c.id()).stream()
+                    .map(MatrixQuote::line)
                     .collect(Collectors.joining("\n")));
       }
       Csv.row(out, line);

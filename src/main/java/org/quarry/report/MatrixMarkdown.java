@@ -4,9 +4,9 @@ import org.quarry.model.Code;
 import org.quarry.model.MatrixQuote;
 
 /**
- * Renders a framework matrix as a GitHub-flavoured Markdown table. Cell text is escaped so that
- * a quote can neither end a cell ({@code |}), break the row (line breaks) nor inject HTML
- * ({@code < > &} become entities); quotes in a cell are separated by {@code <br>}.
+ * Renders a framework matrix as a GitHub-flavoured Markdown table. Cell text is escaped so that a
+ * quote can neither end a cell ({@code |}), break the row (line breaks) nor inject HTML ({@code < >
+ * &} become entities); quotes in a cell are separated by {@code <br>}.
  */
 public final class MatrixMarkdown {
   private MatrixMarkdown() {}
@@ -53,7 +53,7 @@ public final class MatrixMarkdown {
         case '<' -> b.append("&lt;");
         case '>' -> b.append("&gt;");
         case '&' -> b.append("&amp;");
-        case '\r' -> { }
+        case '\r' -> {}
         case '\n' -> b.append(' ');
         default -> b.append(ch);
       }

@@ -11,8 +11,8 @@ import org.quarry.model.MatrixQuote;
 /**
  * Writes a framework matrix as an Excel workbook: sheet {@code counts} (the matrix of passage
  * counts, header row frozen) and sheet {@code quotes} (one line per passage per cell: row, code,
- * code path, participant, source, start, end, score, text). Excel holds at most 32,767
- * characters in a cell; longer quotes are cut there and end with an ellipsis.
+ * code path, participant, source, start, end, score, text). Excel holds at most 32,767 characters
+ * in a cell; longer quotes are cut there and end with an ellipsis.
  */
 public final class MatrixXlsx {
   private MatrixXlsx() {}
@@ -42,8 +42,15 @@ public final class MatrixXlsx {
 
       Sheet quotes = wb.createSheet("quotes");
       String[] names = {
-        m.rowsBy().dimension(), "code", "code path", "participant", "source", "start", "end",
-        "score", "text"
+        m.rowsBy().dimension(),
+        "code",
+        "code path",
+        "participant",
+        "source",
+        "start",
+        "end",
+        "score",
+        "text"
       };
       Row qh = quotes.createRow(0);
       for (int i = 0; i < names.length; i++) {

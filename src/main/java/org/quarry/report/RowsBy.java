@@ -27,8 +27,8 @@ public record RowsBy(String dimension) {
   }
 
   /**
-   * The dimension whose rows are every speaker, interviewers included: the one way an
-   * interviewer's turns come into a matrix.
+   * The dimension whose rows are every speaker, interviewers included: the one way an interviewer's
+   * turns come into a matrix.
    */
   public static final String SPEAKER = "speaker";
 

@@ -6,8 +6,8 @@ import org.quarry.model.Hit;
 
 /**
  * Every passage of an index, near duplicates included, with the ids of those that belong to
- * near-duplicate sources: one read serves a report that counts passages as search does (without
- * the duplicates) and names every code stored in the index (with them).
+ * near-duplicate sources: one read serves a report that counts passages as search does (without the
+ * duplicates) and names every code stored in the index (with them).
  *
  * @param hits every passage with its codes, ordered as {@link PassageSearcher#all(boolean)} orders
  * @param duplicates ids of the passages of near-duplicate sources

@@ -8,8 +8,8 @@ import org.apache.lucene.search.uhighlight.Passage;
 import org.apache.lucene.search.uhighlight.PassageFormatter;
 
 /**
- * Formats highlights as HTML-escaped text with {@code <mark>} around matched words: the whole
- * text when it is short, otherwise the best sentences in text order joined by an ellipsis.
+ * Formats highlights as HTML-escaped text with {@code <mark>} around matched words: the whole text
+ * when it is short, otherwise the best sentences in text order joined by an ellipsis.
  */
 final class MarkFormatter extends PassageFormatter {
   /** Texts up to this many chars are shown whole. */

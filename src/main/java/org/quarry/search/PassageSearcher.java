@@ -71,15 +71,15 @@ import org.quarry.model.SourceOrigin;
  *
  * <p>Queries use Lucene's classic syntax. A bare word searches the lemmas (so {@code voice} and
  * {@code voices} find the same passages) and, with a small boost, the exact words; glossary
- * synonyms apply to both, multi-word ones as phrases. {@code participant:}, {@code speaker:}, {@code source:},
- * {@code kind:}, {@code section:}, {@code code:}, {@code origin:} and attribute names search
- * keywords as written ({@code participant:IDNS1*} works). Leading wildcards ({@code *care}) are
- * rejected with a message: they scan every term of the index. A blank query matches every
- * passage.
+ * synonyms apply to both, multi-word ones as phrases. {@code participant:}, {@code speaker:},
+ * {@code source:}, {@code kind:}, {@code section:}, {@code code:}, {@code origin:} and attribute
+ * names search keywords as written ({@code participant:IDNS1*} works). Leading wildcards ({@code
+ * *care}) are rejected with a message: they scan every term of the index. A blank query matches
+ * every passage.
  *
- * <p>Ranking is BM25, ties broken by passage id. Passages of near-duplicate sources are left
- * out of hits, totals and facet counts unless the request includes duplicates. Facet counts of a
- * filtered dimension are drill-sideways: they count as if that dimension were not filtered.
+ * <p>Ranking is BM25, ties broken by passage id. Passages of near-duplicate sources are left out of
+ * hits, totals and facet counts unless the request includes duplicates. Facet counts of a filtered
+ * dimension are drill-sideways: they count as if that dimension were not filtered.
  *
  * <p>Thread safe; sees changes committed by an {@link org.quarry.index.Indexer} on the next call.
  */
@@ -248,9 +248,9 @@ public final class PassageSearcher implements Closeable {
   }
 
   /**
-   * What may make {@code request} find less than meant, one line each (see {@link
-   * SearchDoubts}): an unknown field, or a field or filter value no passage has, with the name it
-   * was probably meant to be. Empty for an empty index.
+   * What may make {@code request} find less than meant, one line each (see {@link SearchDoubts}):
+   * an unknown field, or a field or filter value no passage has, with the name it was probably
+   * meant to be. Empty for an empty index.
    *
    * @throws QuerySyntaxException for a query that cannot be parsed
    */
@@ -314,14 +314,17 @@ public final class PassageSearcher implements Closeable {
     try {
       StoredFields stored = searcher.storedFields();
       List<Hit> hits = new ArrayList<>();
-      DocumentWalk.forEach(searcher, q, d -> {
-        Document doc = stored.document(d);
-        Passage p = PassageDocuments.passage(doc);
-        hits.add(new Hit(p, 0, MarkFormatter.escape(p.text()), PassageDocuments.codes(doc)));
-        if (doc.get(Fields.DUPLICATE_OF) != null) {
-          duplicates.add(p.id());
-        }
-      });
+      DocumentWalk.forEach(
+          searcher,
+          q,
+          d -> {
+            Document doc = stored.document(d);
+            Passage p = PassageDocuments.passage(doc);
+            hits.add(new Hit(p, 0, MarkFormatter.escape(p.text()), PassageDocuments.codes(doc)));
+            if (doc.get(Fields.DUPLICATE_OF) != null) {
+              duplicates.add(p.id());
+            }
+          });
       hits.sort(
           Comparator.comparing((Hit h) -> h.passage().source())
               .thenComparingInt(h -> h.passage().start())
@@ -335,12 +338,14 @@ public final class PassageSearcher implements Closeable {
   /** Every source with the text Quarry keeps for it, by id. */
   public List<Source> sources() throws IOException {
     List<Source> sources = new ArrayList<>();
-    forEachOfType(Fields.TYPE_SOURCE, doc -> {
-      Source s = SourceTexts.read(doc);
-      if (s != null) {
-        sources.add(s);
-      }
-    });
+    forEachOfType(
+        Fields.TYPE_SOURCE,
+        doc -> {
+          Source s = SourceTexts.read(doc);
+          if (s != null) {
+            sources.add(s);
+          }
+        });
     sources.sort(Comparator.comparing(Source::id));
     return sources;
   }
@@ -351,12 +356,15 @@ public final class PassageSearcher implements Closeable {
    */
   public Map<String, SourceOrigin> sourceOrigins() throws IOException {
     Map<String, SourceOrigin> origins = new TreeMap<>();
-    forEachOfType(Fields.TYPE_SOURCE, Set.of(Fields.SOURCE, Fields.PATH, Fields.CONTENT_HASH), doc -> {
-      String id = doc.get(Fields.SOURCE);
-      if (id != null) {
-        origins.put(id, new SourceOrigin(doc.get(Fields.PATH), doc.get(Fields.CONTENT_HASH)));
-      }
-    });
+    forEachOfType(
+        Fields.TYPE_SOURCE,
+        Set.of(Fields.SOURCE, Fields.PATH, Fields.CONTENT_HASH),
+        doc -> {
+          String id = doc.get(Fields.SOURCE);
+          if (id != null) {
+            origins.put(id, new SourceOrigin(doc.get(Fields.PATH), doc.get(Fields.CONTENT_HASH)));
+          }
+        });
     return origins;
   }
 
@@ -393,12 +401,13 @@ public final class PassageSearcher implements Closeable {
   }
 
   /**
-   * The cases kept for imported projects ({@link org.quarry.index.KeptCases}), with their GUIDs
-   * and variables, by project file, then in project order.
+   * The cases kept for imported projects ({@link org.quarry.index.KeptCases}), with their GUIDs and
+   * variables, by project file, then in project order.
    */
   public List<Case> keptCases() throws IOException {
     Map<String, List<Case>> byProject = new TreeMap<>();
-    forEachOfType(Fields.TYPE_CASES, doc -> byProject.put(doc.get(Fields.CASES_OF), KeptCases.read(doc)));
+    forEachOfType(
+        Fields.TYPE_CASES, doc -> byProject.put(doc.get(Fields.CASES_OF), KeptCases.read(doc)));
     List<Case> cases = new ArrayList<>();
     byProject.values().forEach(cases::addAll);
     return cases;
@@ -406,11 +415,13 @@ public final class PassageSearcher implements Closeable {
 
   // hands every stored document of one type (sources, kept codings, kept cases) to `read`, one at
   // a time under one searcher, so a large source text is not held twice
-  private void forEachOfType(String type, java.util.function.Consumer<Document> read) throws IOException {
+  private void forEachOfType(String type, java.util.function.Consumer<Document> read)
+      throws IOException {
     forEachOfType(type, null, read);
   }
 
-  private void forEachOfType(String type, Set<String> fields, java.util.function.Consumer<Document> read)
+  private void forEachOfType(
+      String type, Set<String> fields, java.util.function.Consumer<Document> read)
       throws IOException {
     manager.maybeRefresh();
     IndexSearcher searcher = manager.acquire();
@@ -470,9 +481,11 @@ public final class PassageSearcher implements Closeable {
     for (int i = from; i < to; i++) {
       docIds[i - from] = all[i].doc;
     }
-    String[] highlights = highlighter(searcher).highlightFields(
-            new String[] {Fields.TEXT}, userQuery, docIds, new int[] {HIGHLIGHT_SENTENCES})
-        .get(Fields.TEXT);
+    String[] highlights =
+        highlighter(searcher)
+            .highlightFields(
+                new String[] {Fields.TEXT}, userQuery, docIds, new int[] {HIGHLIGHT_SENTENCES})
+            .get(Fields.TEXT);
     StoredFields stored = searcher.storedFields();
     List<Hit> hits = new ArrayList<>(docIds.length);
     for (int i = 0; i < docIds.length; i++) {

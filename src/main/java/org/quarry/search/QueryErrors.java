@@ -7,7 +7,9 @@ import org.apache.lucene.queryparser.classic.QueryParserConstants;
 import org.apache.lucene.queryparser.classic.Token;
 import org.apache.lucene.search.IndexSearcher;
 
-/** Turns the classic query parser's multi-line errors into one-line {@link QuerySyntaxException}s. */
+/**
+ * Turns the classic query parser's multi-line errors into one-line {@link QuerySyntaxException}s.
+ */
 final class QueryErrors {
   private static final Pattern COLUMN = Pattern.compile("column (\\d+)");
 
@@ -19,8 +21,7 @@ final class QueryErrors {
     if (message.contains("not allowed as first character")) {
       int at = leadingWildcard(query);
       return error(
-          at,
-          "leading wildcards are not supported; put at least one letter before '*' or '?'");
+          at, "leading wildcards are not supported; put at least one letter before '*' or '?'");
     }
     if (message.contains("too many boolean clauses") || message.contains("TooManyClauses")) {
       return tooBroad(query);

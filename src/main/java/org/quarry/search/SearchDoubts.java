@@ -23,9 +23,9 @@ import org.quarry.text.DidYouMean;
 
 /**
  * Why a search may find nothing a user meant it to: a field the index does not have ({@code
- * rol:GP}), or a value no passage has in a keyword field or a filter ({@code role=gp} where
- * {@code GP} exists, {@code region=North} where {@code North West} does), each one line with
- * the name it was probably meant to be. Lucene answers such searches with silence.
+ * rol:GP}), or a value no passage has in a keyword field or a filter ({@code role=gp} where {@code
+ * GP} exists, {@code region=North} where {@code North West} does), each one line with the name it
+ * was probably meant to be. Lucene answers such searches with silence.
  */
 final class SearchDoubts {
   /** Values of one field looked through for a suggestion; a field with more is not listed. */
@@ -58,8 +58,12 @@ final class SearchDoubts {
             if (!fields.contains(field)) {
               Set<String> names = new TreeSet<>(dimensions);
               names.add("text");
-              lines.add("no field '" + field + "' in this index" + hint(field, names)
-                  + "; the query part on it finds nothing");
+              lines.add(
+                  "no field '"
+                      + field
+                      + "' in this index"
+                      + hint(field, names)
+                      + "; the query part on it finds nothing");
               return false;
             }
             return dimensions.contains(field);
@@ -71,7 +75,8 @@ final class SearchDoubts {
           }
 
           @Override
-          public QueryVisitor getSubVisitor(org.apache.lucene.search.BooleanClause.Occur occur, Query parent) {
+          public QueryVisitor getSubVisitor(
+              org.apache.lucene.search.BooleanClause.Occur occur, Query parent) {
             return this;
           }
         });
@@ -112,7 +117,12 @@ final class SearchDoubts {
 
   private static String hint(String typed, java.util.Collection<String> known) {
     return DidYouMean.closest(typed, known)
-        .map(k -> "; did you mean '" + k + "'?" + (k.contains(" ") ? " (quote a value with spaces)" : ""))
+        .map(
+            k ->
+                "; did you mean '"
+                    + k
+                    + "'?"
+                    + (k.contains(" ") ? " (quote a value with spaces)" : ""))
         .orElse("");
   }
 

@@ -5,8 +5,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Finds where a quote that runs over several paragraphs begins, given the quote that opens its
- * last paragraph (the one with the participant code).
+ * Finds where a quote that runs over several paragraphs begins, given the quote that opens its last
+ * paragraph (the one with the participant code).
  *
  * <p>Three layouts are recognised, each from a sign in the paper itself, so that a narrative
  * paragraph before a quote is never taken into it:
@@ -32,12 +32,16 @@ import java.util.regex.Pattern;
 final class ContinuedQuote {
   /** Unmarked paragraphs allowed between an opening paragraph and the last one. */
   static final int MAX_UNMARKED = 3;
+
   /** Paragraphs of one quote at most: a longer run is more likely a misreading than an extract. */
   static final int MAX_PARAGRAPHS = 8;
+
   private static final int MIN_INDENT = 2;
+
   /** An answer or filler that opens speech, then a stop or comma. */
   private static final Pattern SPOKEN_OPENING =
-      Pattern.compile("(?:Yes|Yeah|Yah|No|Nope|Well|Okay|OK|Ok|Hmm+|Um+|Uh+|Ah+|Oh|Mm+|Erm)[.,!…]+\\s");
+      Pattern.compile(
+          "(?:Yes|Yeah|Yah|No|Nope|Well|Okay|OK|Ok|Hmm+|Um+|Uh+|Ah+|Oh|Mm+|Erm)[.,!…]+\\s");
 
   private ContinuedQuote() {}
 
@@ -51,13 +55,17 @@ final class ContinuedQuote {
   record Start(int block, int claimStart, int start) {}
 
   /**
-   * The start of the quote {@code q}, the first quote found in paragraph {@code last}, when it began
-   * in an earlier paragraph; empty when it begins in {@code last} itself.
+   * The start of the quote {@code q}, the first quote found in paragraph {@code last}, when it
+   * began in an earlier paragraph; empty when it begins in {@code last} itself.
    *
    * @param found the quotes of every paragraph, by index
    */
   static Optional<Start> of(
-      String text, List<PaperSegmenter.Block> blocks, List<List<QuoteExtractor.Quote>> found, int last, QuoteExtractor.Quote q) {
+      String text,
+      List<PaperSegmenter.Block> blocks,
+      List<List<QuoteExtractor.Quote>> found,
+      int last,
+      QuoteExtractor.Quote q) {
     PaperSegmenter.Block b = blocks.get(last);
     int content = contentStart(text, b.start(), b.end());
     if (q.claimStart() > content) {
@@ -88,20 +96,27 @@ final class ContinuedQuote {
    * filler ({@code Yes. The messages…}, {@code Well, I…}): the paper's own paragraphs never do, so
    * that paragraph is the extract's first.
    */
-  private static Optional<Start> bySpokenOpening(String text, PaperSegmenter.Block p, List<QuoteExtractor.Quote> quotes, int k) {
+  private static Optional<Start> bySpokenOpening(
+      String text, PaperSegmenter.Block p, List<QuoteExtractor.Quote> quotes, int k) {
     if (!candidate(text, p, quotes) || text.charAt(p.start()) == '>') {
       return Optional.empty();
     }
     int content = contentStart(text, p.start(), p.end());
     if (!SPOKEN_OPENING.matcher(text).region(content, p.end()).lookingAt()
-        || Marks.of(text, p.start(), p.end(), false).any() || text.charAt(p.end() - 1) == ':') {
+        || Marks.of(text, p.start(), p.end(), false).any()
+        || text.charAt(p.end() - 1) == ':') {
       return Optional.empty();
     }
     return Optional.of(new Start(k, content, content));
   }
 
   private static Optional<Start> byQuoteMarks(
-      String text, List<PaperSegmenter.Block> blocks, List<List<QuoteExtractor.Quote>> found, int last, boolean single, boolean unmarkedAllowed) {
+      String text,
+      List<PaperSegmenter.Block> blocks,
+      List<List<QuoteExtractor.Quote>> found,
+      int last,
+      boolean single,
+      boolean unmarkedAllowed) {
     Start start = null;
     int unmarked = 0;
     for (int k = last - 1; k >= 0; k--) {
@@ -131,14 +146,18 @@ final class ContinuedQuote {
   }
 
   private static Optional<Start> byBlockQuote(
-      String text, List<PaperSegmenter.Block> blocks, List<List<QuoteExtractor.Quote>> found, int last) {
+      String text,
+      List<PaperSegmenter.Block> blocks,
+      List<List<QuoteExtractor.Quote>> found,
+      int last) {
     Start start = null;
     for (int k = last - 1; k >= 0; k--) {
       if (last - k >= MAX_PARAGRAPHS) {
         return Optional.empty(); // too long a run to be one extract: no guess at where it began
       }
       PaperSegmenter.Block p = blocks.get(k);
-      if (text.charAt(p.start()) != '>' || !candidate(text, p, found.get(k))
+      if (text.charAt(p.start()) != '>'
+          || !candidate(text, p, found.get(k))
           || !sameBlockQuote(text, p.end(), blocks.get(k + 1).start())) {
         break;
       }
@@ -150,7 +169,10 @@ final class ContinuedQuote {
   }
 
   private static Optional<Start> byIndent(
-      String text, List<PaperSegmenter.Block> blocks, List<List<QuoteExtractor.Quote>> found, int last) {
+      String text,
+      List<PaperSegmenter.Block> blocks,
+      List<List<QuoteExtractor.Quote>> found,
+      int last) {
     int depth = indent(text, blocks.get(last).start());
     Start start = null;
     for (int k = last - 1; k >= 0; k--) {
@@ -172,8 +194,12 @@ final class ContinuedQuote {
     return Optional.empty();
   }
 
-  /** A paragraph that may belong to a quote ending later: no heading, no quote of its own, no lead-in. */
-  private static boolean candidate(String text, PaperSegmenter.Block p, List<QuoteExtractor.Quote> quotes) {
+  /**
+   * A paragraph that may belong to a quote ending later: no heading, no quote of its own, no
+   * lead-in.
+   */
+  private static boolean candidate(
+      String text, PaperSegmenter.Block p, List<QuoteExtractor.Quote> quotes) {
     return p.heading() == null && quotes.isEmpty() && text.charAt(p.end() - 1) != ':';
   }
 
@@ -181,7 +207,8 @@ final class ContinuedQuote {
    * The quote marks of one kind in a paragraph, read left to right: where an opening mark is left
    * unclosed at the paragraph's end, and whether the paragraph has stray marks.
    */
-  private record Marks(int content, int opening, boolean leadIn, boolean wholly, boolean stray, boolean any) {
+  private record Marks(
+      int content, int opening, boolean leadIn, boolean wholly, boolean stray, boolean any) {
     static Marks of(String text, int from, int to, boolean single) {
       int content = contentStart(text, from, to);
       int last = to - 1;

@@ -11,19 +11,33 @@ import java.util.regex.Pattern;
  *
  * <p>A dash is an attribution only where nothing else could follow it: a bare code (no brackets)
  * must end the paragraph, or come straight after a closing quote mark and end its sentence ({@code
- * '…' — P07. Others…}). A dash inside a sentence ({@code services — it is too much}, {@code — see Table
- * 2}) is followed by words that are no code, and a dash after a word ({@code 12–18}) starts nothing.
+ * '…' — P07. Others…}). A dash inside a sentence ({@code services — it is too much}, {@code — see
+ * Table 2}) is followed by words that are no code, and a dash after a word ({@code 12–18}) starts
+ * nothing.
  */
 final class DashAttribution {
   private static final String DASHES = "—–―‒-";
-  /** The text after the dash when it is a bare code ending the paragraph: a gloss in brackets may follow. */
-  private static final Pattern TRAILING_GLOSS = Pattern.compile("\\s*[(\\[][^()\\[\\]]{1,60}[)\\]]$");
+
+  /**
+   * The text after the dash when it is a bare code ending the paragraph: a gloss in brackets may
+   * follow.
+   */
+  private static final Pattern TRAILING_GLOSS =
+      Pattern.compile("\\s*[(\\[][^()\\[\\]]{1,60}[)\\]]$");
+
   /** A bare code straight after a quote's dash, with an optional gloss in parentheses. */
   private static final Pattern CODE_THEN_BREAK =
       Pattern.compile("(" + QuoteExtractor.CODE + ")(?:\\s*\\([^()\\[\\]\\n]{1,60}\\))?");
-  /** A numbered heading that PDF text runs into the paragraph before: {@code 4.2.2.2. Service design}. */
-  private static final Pattern SECTION_NUMBER = Pattern.compile("[0-9]{1,2}(?:\\.[0-9]{1,2})*\\.?\\s+\\p{Lu}");
+
+  /**
+   * A numbered heading that PDF text runs into the paragraph before: {@code 4.2.2.2. Service
+   * design}.
+   */
+  private static final Pattern SECTION_NUMBER =
+      Pattern.compile("[0-9]{1,2}(?:\\.[0-9]{1,2})*\\.?\\s+\\p{Lu}");
+
   private static final Pattern PAGE_REFERENCE = Pattern.compile("p{1,2}[0-9]+");
+
   /** Longest attribution after a dash; as with bracketed codes, a code and its gloss are short. */
   private static final int MAX_ATTRIBUTION = 200;
 
@@ -52,7 +66,8 @@ final class DashAttribution {
     if (i < 0) {
       return Optional.empty();
     }
-    while (i < to && (text.charAt(i) == ' ' || text.charAt(i) == '\t' || text.charAt(i) == '\u00A0')) {
+    while (i < to
+        && (text.charAt(i) == ' ' || text.charAt(i) == '\t' || text.charAt(i) == '\u00A0')) {
       i++;
     }
     if (i >= to) {
@@ -64,7 +79,8 @@ final class DashAttribution {
       if (close < 0) {
         return Optional.empty();
       }
-      return QuoteExtractor.participantCode(text.substring(i + 1, close)).map(code -> new Found(code, dash, close + 1));
+      return QuoteExtractor.participantCode(text.substring(i + 1, close))
+          .map(code -> new Found(code, dash, close + 1));
     }
     if (!Character.isLetter(c)) {
       return Optional.empty();
@@ -79,8 +95,12 @@ final class DashAttribution {
       return ending;
     }
     // the code must end its sentence: in "'chaos' — P07 and P08 agreed" the code is a subject
-    boolean sentenceEnds = code && (m.end() == to || closingDash || ".;,:!?".indexOf(text.charAt(m.end())) >= 0
-        || newSentenceAt(text, m.end(), to));
+    boolean sentenceEnds =
+        code
+            && (m.end() == to
+                || closingDash
+                || ".;,:!?".indexOf(text.charAt(m.end())) >= 0
+                || newSentenceAt(text, m.end(), to));
     if (!sentenceEnds || PAGE_REFERENCE.matcher(m.group(1)).matches()) {
       return Optional.empty();
     }
@@ -88,8 +108,8 @@ final class DashAttribution {
   }
 
   /**
-   * The code of a paragraph that is only a dash attribution ({@code — P07}, {@code – [P07]}), Markdown
-   * block quote markers aside; empty for any other paragraph.
+   * The code of a paragraph that is only a dash attribution ({@code — P07}, {@code – [P07]}),
+   * Markdown block quote markers aside; empty for any other paragraph.
    */
   static Optional<String> line(String text, int from, int to) {
     int i = from;
@@ -99,10 +119,15 @@ final class DashAttribution {
     if (i >= to || !isDash(text.charAt(i))) {
       return Optional.empty();
     }
-    return at(text, i, to, false).filter(f -> onlyPunctuationAfter(text, f.end(), to)).map(Found::code);
+    return at(text, i, to, false)
+        .filter(f -> onlyPunctuationAfter(text, f.end(), to))
+        .map(Found::code);
   }
 
-  /** One past the dash run at {@code dash} (one dash, or up to three hyphens), or -1 when it is none. */
+  /**
+   * One past the dash run at {@code dash} (one dash, or up to three hyphens), or -1 when it is
+   * none.
+   */
   private static int afterRun(String text, int dash, int to) {
     char c = text.charAt(dash);
     if (!isDash(c)) {
@@ -117,13 +142,18 @@ final class DashAttribution {
     return i < to && isDash(text.charAt(i)) ? -1 : i;
   }
 
-  /** True when spaces and then a spaced em or en dash come at {@code i}: the second of a dash pair. */
+  /**
+   * True when spaces and then a spaced em or en dash come at {@code i}: the second of a dash pair.
+   */
   private static boolean closingDashAt(String text, int i, int to) {
     int j = i;
     while (j < to && (text.charAt(j) == ' ' || text.charAt(j) == '\u00A0')) {
       j++;
     }
-    return j > i && j + 1 < to && "—–―".indexOf(text.charAt(j)) >= 0 && Character.isWhitespace(text.charAt(j + 1));
+    return j > i
+        && j + 1 < to
+        && "—–―".indexOf(text.charAt(j)) >= 0
+        && Character.isWhitespace(text.charAt(j + 1));
   }
 
   /**
@@ -138,7 +168,9 @@ final class DashAttribution {
     if (end == limit && to - start > 2 * MAX_ATTRIBUTION) {
       return Optional.empty();
     }
-    while (end > start && (Character.isWhitespace(text.charAt(end - 1)) || ".,;".indexOf(text.charAt(end - 1)) >= 0)) {
+    while (end > start
+        && (Character.isWhitespace(text.charAt(end - 1))
+            || ".,;".indexOf(text.charAt(end - 1)) >= 0)) {
       end--;
     }
     if (end - start > MAX_ATTRIBUTION) {
@@ -153,10 +185,14 @@ final class DashAttribution {
     Matcher gloss = TRAILING_GLOSS.matcher(rest);
     String attribution = gloss.find() ? rest.substring(0, gloss.start()) : rest;
     int attributionEnd = end;
-    return QuoteExtractor.participantCode(attribution).map(code -> new Found(code, dash, attributionEnd));
+    return QuoteExtractor.participantCode(attribution)
+        .map(code -> new Found(code, dash, attributionEnd));
   }
 
-  /** The first sentence end in {@code [from, to)} that more words follow ({@code . She}), or {@code to}. */
+  /**
+   * The first sentence end in {@code [from, to)} that more words follow ({@code . She}), or {@code
+   * to}.
+   */
   private static int sentenceEnd(String text, int from, int to) {
     for (int j = from; j + 2 < to; j++) {
       if (".!?".indexOf(text.charAt(j)) >= 0 && Character.isWhitespace(text.charAt(j + 1))) {
@@ -174,16 +210,18 @@ final class DashAttribution {
 
   /**
    * True when spaces and then a capital, an opening quote mark or a numbered heading come at {@code
-   * i}: PDF text often loses the stop after an attribution ({@code "…" -R4 (e) Many elderly…}, {@code
-   * "…" -R4 (e) 4.2.2.2. Service design…}).
+   * i}: PDF text often loses the stop after an attribution ({@code "…" -R4 (e) Many elderly…},
+   * {@code "…" -R4 (e) 4.2.2.2. Service design…}).
    */
   private static boolean newSentenceAt(String text, int i, int to) {
     int j = i;
     while (j < to && Character.isSpaceChar(text.charAt(j))) {
       j++;
     }
-    return j > i && j < to
-        && (Character.isUpperCase(text.charAt(j)) || isQuoteOpening(text.charAt(j))
+    return j > i
+        && j < to
+        && (Character.isUpperCase(text.charAt(j))
+            || isQuoteOpening(text.charAt(j))
             || SECTION_NUMBER.matcher(text).region(j, Math.min(to, j + 40)).lookingAt());
   }
 

@@ -17,10 +17,13 @@ import java.util.Locale;
 public final class DuplicateDetector {
   /** Words per shingle. */
   public static final int SHINGLE = 5;
+
   /** Hash functions, and so signature entries before the length entry. */
   public static final int HASHES = 128;
+
   /** Least estimated Jaccard similarity of near duplicates. */
   public static final double THRESHOLD = 0.5;
+
   /** Least ratio of the smaller to the larger shingle count of near duplicates. */
   public static final double MIN_LENGTH_RATIO = 0.5;
 

@@ -24,8 +24,8 @@ final class FileParticipant {
   }
 
   /**
-   * The participant code in the name of the file {@code id}, if it holds one: {@code P09} in
-   * {@code P09_session.txt}, {@code P9} in {@code Participant 9.docx}; empty for {@code
+   * The participant code in the name of the file {@code id}, if it holds one: {@code P09} in {@code
+   * P09_session.txt}, {@code P9} in {@code Participant 9.docx}; empty for {@code
    * session-notes.txt}.
    */
   static Optional<String> code(String id) {

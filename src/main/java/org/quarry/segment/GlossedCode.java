@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>a slash-separated list with one code in it: {@code [58 years old/female/android user/P9]};
  *   <li>a pseudonymous initial or name in quote marks, then demographics and a focus group, in any
- *       order: {@code ("F", 59, male, FG1)}, {@code ("P", male, 61, FG4")}, {@code (G", male, 64, FG 4)};
+ *       order: {@code ("F", 59, male, FG1)}, {@code ("P", male, 61, FG4")}, {@code (G", male, 64,
+ *       FG 4)};
  *   <li>a group code, then the person's code: {@code (FG2, P4, female, 45)}.
  * </ul>
  *
@@ -20,8 +21,11 @@ import java.util.regex.Pattern;
  */
 final class GlossedCode {
   private static final Pattern CODE = Pattern.compile(QuoteExtractor.CODE);
+
   /** A focus group or group number: FG1, FG 2, FGD3, Group 4. */
-  private static final Pattern GROUP = Pattern.compile("(?i)(?:FGD?|Group|Focus group)[-\\s]?[0-9]{1,3}");
+  private static final Pattern GROUP =
+      Pattern.compile("(?i)(?:FGD?|Group|Focus group)[-\\s]?[0-9]{1,3}");
+
   private static final Pattern QUOTED_NAME =
       Pattern.compile("\\s*[\"“‘']?(\\p{Lu}[\\p{L}.'’-]{0,20})[\"”’']{1,2}\\s*,(.+)");
   private static final Pattern AFTER_GLOSS =
@@ -29,15 +33,23 @@ final class GlossedCode {
   private static final Pattern UNDERSCORED =
       Pattern.compile("\\s*(\\p{L}{1,8}[0-9]{1,4})(?:_\\p{L}[\\p{L} -]{0,30})+\\s*");
   private static final Pattern GENDER = Pattern.compile("(?i)(?:fe)?male|man|woman|[MF]");
-  private static final Pattern AGE = Pattern.compile("[0-9]{1,3}(?:\\s*(?:years?|yrs?|y)(?:\\s*old)?)?");
-  /** Longest descriptive item: {@code android user}, {@code 58 years old}, {@code community health worker}. */
+  private static final Pattern AGE =
+      Pattern.compile("[0-9]{1,3}(?:\\s*(?:years?|yrs?|y)(?:\\s*old)?)?");
+
+  /**
+   * Longest descriptive item: {@code android user}, {@code 58 years old}, {@code community health
+   * worker}.
+   */
   private static final int MAX_ITEM = 40;
 
   private GlossedCode() {}
 
   /** The participant named in the text inside a bracket pair, in one of the shapes above. */
   static Optional<String> of(String bracketed) {
-    return slashList(bracketed).or(() -> quotedName(bracketed)).or(() -> afterGloss(bracketed)).or(() -> underscored(bracketed));
+    return slashList(bracketed)
+        .or(() -> quotedName(bracketed))
+        .or(() -> afterGloss(bracketed))
+        .or(() -> underscored(bracketed));
   }
 
   /**
@@ -54,8 +66,8 @@ final class GlossedCode {
   }
 
   /**
-   * A code joined by underscores to descriptive words that may hold spaces: {@code
-   * (P7_Health worker_FGD)}. The whole label, as printed, is the participant, as {@code P6_male_FGD} is.
+   * A code joined by underscores to descriptive words that may hold spaces: {@code (P7_Health
+   * worker_FGD)}. The whole label, as printed, is the participant, as {@code P6_male_FGD} is.
    */
   private static Optional<String> underscored(String bracketed) {
     Matcher m = UNDERSCORED.matcher(bracketed);
@@ -65,7 +77,10 @@ final class GlossedCode {
     return Optional.of(bracketed.strip().replaceAll("\\s+", " "));
   }
 
-  /** {@code person (group)} when {@code code} is a group and {@code gloss} names a person in it; else {@code code}. */
+  /**
+   * {@code person (group)} when {@code code} is a group and {@code gloss} names a person in it;
+   * else {@code code}.
+   */
   static String withinGroup(String code, String gloss) {
     if (!GROUP.matcher(code).matches() || gloss == null) {
       return code;

@@ -18,6 +18,7 @@ final class LeadIn {
           "(?i)\\b(?:participants?|respondents?|interviewees?|informants?|users|patients|they|he|she|his|her|their"
               + "|said|says|stated|explained|described|noted|commented|reported|mentioned|shared|expressed"
               + "|for instance|for example|e\\.g\\.|as follows|such as|illustrat\\w*|exemplif\\w*)\\b");
+
   /** A lead-in is a clause, not a word or two of speech before a colon. */
   private static final int MIN_WORDS = 4;
 
@@ -36,11 +37,15 @@ final class LeadIn {
       return start;
     }
     String lead = text.substring(start, colon);
-    // the lead-in is the last sentence before the colon: first person there is speech, not narrative
-    int sentence = Math.max(Math.max(lead.lastIndexOf(". "), lead.lastIndexOf("? ")), lead.lastIndexOf("! "));
+    // the lead-in is the last sentence before the colon: first person there is speech, not
+    // narrative
+    int sentence =
+        Math.max(Math.max(lead.lastIndexOf(". "), lead.lastIndexOf("? ")), lead.lastIndexOf("! "));
     String clause = sentence >= 0 ? lead.substring(sentence + 2) : lead;
     boolean firstPerson = clause.matches("(?s).*\\b(?:I|I'm|I've|me|my|we|our|us)\\b.*");
-    if (clause.split("\\s+").length < MIN_WORDS || firstPerson || !NARRATIVE.matcher(clause).find()) {
+    if (clause.split("\\s+").length < MIN_WORDS
+        || firstPerson
+        || !NARRATIVE.matcher(clause).find()) {
       return start;
     }
     return after;

@@ -22,10 +22,12 @@ import java.util.regex.Pattern;
 final class NarrativeAttribution {
   /** Longest clause between a reporting verb and the quote it introduces. */
   private static final int MAX_CLAUSE = 80;
+
   /** A reporting verb that introduces speech whatever follows it. */
   private static final String NAMED_VERB =
       "(?:said|says|explained|explains|suggested|suggests|argued|argues|stated|states|noted|notes|commented"
           + "|remarked|mentioned|described|emphasi[sz]ed|highlighted|recommended|proposed|insisted|added)";
+
   /** A reporting verb: said, explained, put it, envisioned, notes… */
   private static final String VERB =
       "(?:said|says|put it|told|wrote|thought|felt|knew|spoke|went on|added|adds|explained|explains|noted|notes"
@@ -35,42 +37,117 @@ final class NarrativeAttribution {
           + "|envisioned|envisaged|asserted|asserts|claimed|claims|insisted|insists|reflected|reflects"
           + "|acknowledged|admitted|agreed|agrees|answered|replied|responded|concluded|continued"
           + "|indicated|indicates|pointed out|points out|summed up|summari[sz]ed|worried|wondered|warned|[a-z]{3,}ed)";
-  private static final String SPEAKER_CODE = "(?:\\((" + QuoteExtractor.CODE + ")\\)|(?<![\\p{L}\\p{N}])(" + QuoteExtractor.CODE + "))";
-  /** Words before a quote, ending where the quote opens: a speaker, a verb, then that, a colon or comma. */
+
+  private static final String SPEAKER_CODE =
+      "(?:\\((" + QuoteExtractor.CODE + ")\\)|(?<![\\p{L}\\p{N}])(" + QuoteExtractor.CODE + "))";
+
+  /**
+   * Words before a quote, ending where the quote opens: a speaker, a verb, then that, a colon or
+   * comma.
+   */
   private static final Pattern BEFORE =
       Pattern.compile(
-          "(?:" + SPEAKER_CODE + "|(" + Pseudonym.NAME + "),\\s+(?:(?:a|an|the|one)\\s+)?[\\p{L} -]{2,40}?,)"
-              + "\\s+(?:[a-z]+ly\\s+)?" + VERB + "\\s*(?:that\\s*|:\\s*|,\\s*)?$");
+          "(?:"
+              + SPEAKER_CODE
+              + "|("
+              + Pseudonym.NAME
+              + "),\\s+(?:(?:a|an|the|one)\\s+)?[\\p{L} -]{2,40}?,)"
+              + "\\s+(?:[a-z]+ly\\s+)?"
+              + VERB
+              + "\\s*(?:that\\s*|:\\s*|,\\s*)?$");
+
   /**
-   * A speaker code and a reporting verb of the list (not any past tense) with a short clause between
-   * them and the quote: {@code expert P010 suggested assessing early (and as an ongoing theme) "…"}.
+   * A speaker code and a reporting verb of the list (not any past tense) with a short clause
+   * between them and the quote: {@code expert P010 suggested assessing early (and as an ongoing
+   * theme) "…"}.
    */
   private static final Pattern BEFORE_CLAUSE =
       Pattern.compile(
-          "(?<![\\p{L}\\p{N}])(" + QuoteExtractor.CODE + ")\\s+(?:[a-z]+ly\\s+)?" + NAMED_VERB
-              + "\\s+[\\p{Ll}(][^.!?;:\"“”‘’\\[\\]]{0," + MAX_CLAUSE + "}$");
-  private static final Pattern BARE_CODE = Pattern.compile("(?<![\\p{L}\\p{N}])" + QuoteExtractor.CODE + "(?![\\p{L}\\p{N}])");
+          "(?<![\\p{L}\\p{N}])("
+              + QuoteExtractor.CODE
+              + ")\\s+(?:[a-z]+ly\\s+)?"
+              + NAMED_VERB
+              + "\\s+[\\p{Ll}(][^.!?;:\"“”‘’\\[\\]]{0,"
+              + MAX_CLAUSE
+              + "}$");
+
+  private static final Pattern BARE_CODE =
+      Pattern.compile("(?<![\\p{L}\\p{N}])" + QuoteExtractor.CODE + "(?![\\p{L}\\p{N}])");
+
   /** Words after a quote's closing mark, up to the code: a comma, perhaps an article and a role. */
   private static final Pattern ROLE_AFTER =
-      Pattern.compile("[\"”’']\\s*,?\\s*(?:(?:a|an|the|one|another)\\s+)?(?:[\\p{Ll}-]+\\s+){0,3}[\\p{Ll}-]+\\s*$");
+      Pattern.compile(
+          "[\"”’']\\s*,?\\s*(?:(?:a|an|the|one|another)\\s+)?(?:[\\p{Ll}-]+\\s+){0,3}[\\p{Ll}-]+\\s*$");
+
   private static final Pattern VERB_NEXT = Pattern.compile("\\s*(?:[a-z]+ly\\s+)?" + VERB + "\\b");
+
   /** A bare code after a quote's closing mark, before a verb: {@code ," P8 said}. */
   private static final Pattern CODE_AFTER =
       Pattern.compile(
-          "\\s*,?\\s*(?:(?:a|an|the|one|another)\\s+(?:[\\p{Ll}-]+\\s+){0,3})?(" + QuoteExtractor.CODE + ")\\s+(?:[a-z]+ly\\s+)?" + VERB + "\\b");
+          "\\s*,?\\s*(?:(?:a|an|the|one|another)\\s+(?:[\\p{Ll}-]+\\s+){0,3})?("
+              + QuoteExtractor.CODE
+              + ")\\s+(?:[a-z]+ly\\s+)?"
+              + VERB
+              + "\\b");
+
   /** Sentence openers that a comma follows, as a name with its role would be. */
   private static final Set<String> DISCOURSE =
       Set.of(
-          "However", "Furthermore", "Moreover", "Similarly", "Additionally", "Finally", "Also", "Therefore",
-          "Thus", "Indeed", "Instead", "Overall", "Likewise", "Conversely", "Meanwhile", "Notably",
-          "Interestingly", "Importantly", "Specifically", "Nevertheless", "Nonetheless", "Again", "First",
-          "Second", "Third", "Lastly", "Hence", "Accordingly", "Consequently", "Yet", "Still", "Otherwise",
-          "Alternatively", "Besides", "Rather", "Surprisingly", "Unsurprisingly", "Later",
-          "Previously", "Initially", "Subsequently", "Generally", "Often", "Sometimes");
-  /** A name, a role of any length in commas, a reporting verb: the last sentence of a paragraph before a quote. */
+          "However",
+          "Furthermore",
+          "Moreover",
+          "Similarly",
+          "Additionally",
+          "Finally",
+          "Also",
+          "Therefore",
+          "Thus",
+          "Indeed",
+          "Instead",
+          "Overall",
+          "Likewise",
+          "Conversely",
+          "Meanwhile",
+          "Notably",
+          "Interestingly",
+          "Importantly",
+          "Specifically",
+          "Nevertheless",
+          "Nonetheless",
+          "Again",
+          "First",
+          "Second",
+          "Third",
+          "Lastly",
+          "Hence",
+          "Accordingly",
+          "Consequently",
+          "Yet",
+          "Still",
+          "Otherwise",
+          "Alternatively",
+          "Besides",
+          "Rather",
+          "Surprisingly",
+          "Unsurprisingly",
+          "Later",
+          "Previously",
+          "Initially",
+          "Subsequently",
+          "Generally",
+          "Often",
+          "Sometimes");
+
+  /**
+   * A name, a role of any length in commas, a reporting verb: the last sentence of a paragraph
+   * before a quote.
+   */
   private static final Pattern NAME_ROLE_SAID =
-      Pattern.compile("(" + Pseudonym.NAME + "),[^.!?\"“”]{2,160},\\s+(?:[a-z]+ly\\s+)?" + VERB + "\\s*[:,]?");
+      Pattern.compile(
+          "(" + Pseudonym.NAME + "),[^.!?\"“”]{2,160},\\s+(?:[a-z]+ly\\s+)?" + VERB + "\\s*[:,]?");
+
   private static final Pattern NAME_FIRST = Pattern.compile("(" + Pseudonym.NAME + ")\\b");
+
   /** How far back from a quote a speaker phrase is looked for. */
   private static final int LOOK_BACK = 120;
 
@@ -96,7 +173,10 @@ final class NarrativeAttribution {
     return NotParticipant.is(code) ? Optional.empty() : Optional.of(code);
   }
 
-  /** The code of a speaker whose reporting verb a short clause separates from the quote ({@link #BEFORE_CLAUSE}). */
+  /**
+   * The code of a speaker whose reporting verb a short clause separates from the quote ({@link
+   * #BEFORE_CLAUSE}).
+   */
   private static Optional<String> clauseBefore(String text, int floor, int open) {
     int from = Math.max(floor, open - LOOK_BACK - MAX_CLAUSE);
     Matcher m = BEFORE_CLAUSE.matcher(text).region(from, open);
@@ -119,7 +199,10 @@ final class NarrativeAttribution {
    */
   static Optional<String> leadingParagraph(String text, int from, int end, Set<String> names) {
     int s = end - 1;
-    while (s > from && !(".!?]\"”".indexOf(text.charAt(s - 1)) >= 0 && Character.isWhitespace(text.charAt(s)) && s < end - 2)) {
+    while (s > from
+        && !(".!?]\"”".indexOf(text.charAt(s - 1)) >= 0
+            && Character.isWhitespace(text.charAt(s))
+            && s < end - 2)) {
       s--;
     }
     while (s < end && Character.isWhitespace(text.charAt(s))) {
@@ -127,11 +210,15 @@ final class NarrativeAttribution {
     }
     String sentence = text.substring(s, end).strip();
     Matcher m = NAME_ROLE_SAID.matcher(sentence);
-    if (m.matches() && !DISCOURSE.contains(m.group(1)) && Pseudonym.inBrackets(m.group(1)).isPresent()) {
+    if (m.matches()
+        && !DISCOURSE.contains(m.group(1))
+        && Pseudonym.inBrackets(m.group(1)).isPresent()) {
       return Optional.of(m.group(1));
     }
     Matcher first = NAME_FIRST.matcher(sentence);
-    if (first.lookingAt() && names.contains(first.group(1)) && (sentence.endsWith(".") || sentence.endsWith(":"))) {
+    if (first.lookingAt()
+        && names.contains(first.group(1))
+        && (sentence.endsWith(".") || sentence.endsWith(":"))) {
       return Optional.of(first.group(1));
     }
     return Optional.empty();
@@ -139,8 +226,8 @@ final class NarrativeAttribution {
 
   /**
    * The closing mark a role phrase separates from a bracketed code that a reporting verb follows
-   * ({@code "…," a surgeon (P6) envisioned}): its index, or -1. {@code last} is the last char before
-   * the code's bracket, {@code codeEnd} one past it.
+   * ({@code "…," a surgeon (P6) envisioned}): its index, or -1. {@code last} is the last char
+   * before the code's bracket, {@code codeEnd} one past it.
    */
   static int closingBeforeRole(String text, int floor, int last, int codeEnd, int to) {
     int from = Math.max(floor, last + 1 - 60);
@@ -153,7 +240,10 @@ final class NarrativeAttribution {
     return verb.lookingAt() ? m.start() : -1;
   }
 
-  /** The bare code after the closing mark at {@code close} when a reporting verb follows it ({@code ," P8 said}). */
+  /**
+   * The bare code after the closing mark at {@code close} when a reporting verb follows it ({@code
+   * ," P8 said}).
+   */
   static Optional<Speaker> after(String text, int close, int to) {
     Matcher m = CODE_AFTER.matcher(text).region(close + 1, Math.min(to, close + 1 + LOOK_BACK));
     if (!m.lookingAt() || NotParticipant.is(m.group(1))) {

@@ -13,11 +13,14 @@ import java.util.regex.Pattern;
  */
 final class NotParticipant {
   private static final Pattern REGISTRATION =
-      Pattern.compile("(?i)(?:NCT|ISRCTN|ACTRN|CRD|DRKS|ChiCTR|CTRI|PACTR|IRCT|UMIN|EUCTR|NTR|ANZCTR)[-/0-9].*");
+      Pattern.compile(
+          "(?i)(?:NCT|ISRCTN|ACTRN|CRD|DRKS|ChiCTR|CTRI|PACTR|IRCT|UMIN|EUCTR|NTR|ANZCTR)[-/0-9].*");
   private static final Pattern QUESTION = Pattern.compile("(?i)(?:Q|SQ|RQ|IQ)[0-9]{1,2}[a-z]?");
   private static final Pattern LABEL =
-      Pattern.compile("(?i)(?:Table|Tab|Fig|Figure|Box|Appendix|Supplement|File|Eq|Equation|Section|Step|Phase|Wave|Round|Chapter)\\b.*");
-  private static final Pattern VIRUS = Pattern.compile("(?i)(?:COVID|SARS|MERS|H[0-9]N[0-9]|HIV|HPV|CoV).*");
+      Pattern.compile(
+          "(?i)(?:Table|Tab|Fig|Figure|Box|Appendix|Supplement|File|Eq|Equation|Section|Step|Phase|Wave|Round|Chapter)\\b.*");
+  private static final Pattern VIRUS =
+      Pattern.compile("(?i)(?:COVID|SARS|MERS|H[0-9]N[0-9]|HIV|HPV|CoV).*");
   private static final int MAX_DIGITS = 5;
 
   private NotParticipant() {}

@@ -21,8 +21,8 @@ import org.quarry.text.Interviewers;
  * @param speaker for a prompt, the staff label as written; for speech behind a label, the label;
  *     else null
  * @param section for a heading, the section it starts; else null
- * @param lineStart first char of the line's content, label included (for speech behind a label
- *     that is not the participant's, the label is part of what they said)
+ * @param lineStart first char of the line's content, label included (for speech behind a label that
+ *     is not the participant's, the label is part of what they said)
  */
 record NoteLine(
     Type type, int start, int end, int indent, String speaker, String section, int lineStart) {
@@ -55,8 +55,7 @@ record NoteLine(
 
   /** Whether {@code speaker} labels the study's staff rather than the participant. */
   static boolean isStaff(String speaker, Optional<Set<String>> named) {
-    return STAFF.matcher(speaker.strip()).matches()
-        || Interviewers.isInterviewer(speaker, named);
+    return STAFF.matcher(speaker.strip()).matches() || Interviewers.isInterviewer(speaker, named);
   }
 
   /** The lines of {@code text}, classified; {@code named} are interviewers the metadata names. */

@@ -22,12 +22,11 @@ import java.util.regex.Pattern;
  *
  * <p>A code is one bracketed token with letters and digits ({@code N710cg}, {@code n210×8}, {@code
  * IDNS1.14}, {@code P07}, {@code R3}, {@code FG2-P4}) or {@code Participant 12}-style label,
- * optionally after a role ({@code (practice manager, P07)}) or before a gloss ({@code (P07, practice
- * manager)}, {@code (IDNS1.14 [ID number …])}).
- * A code that follows neither a closing quote mark nor ends a paragraph is an example or a
- * reference, not an attribution ({@code (eg, [N710cg])}). Lowercase page references ({@code (p4)})
- * are not codes. A code may also follow a dash instead of brackets ({@code '…' — P07}, {@code — [P07]}):
- * see {@link DashAttribution}.
+ * optionally after a role ({@code (practice manager, P07)}) or before a gloss ({@code (P07,
+ * practice manager)}, {@code (IDNS1.14 [ID number …])}). A code that follows neither a closing
+ * quote mark nor ends a paragraph is an example or a reference, not an attribution ({@code (eg,
+ * [N710cg])}). Lowercase page references ({@code (p4)}) are not codes. A code may also follow a
+ * dash instead of brackets ({@code '…' — P07}, {@code — [P07]}): see {@link DashAttribution}.
  *
  * <p>One code after several quoted fragments attributes each of them: fragments joined by {@code
  * and}, a comma or nothing, and fragments of three words or more earlier in the same sentence
@@ -41,17 +40,25 @@ public final class QuoteExtractor {
           + "|[A-Z]{1,4}(?: [a-z]{1,2})? [0-9]{1,3}(?![0-9]))";
   private static final Pattern ATTRIBUTION =
       Pattern.compile(
-          "\\s*(?:[\\p{L}][\\p{L} '’-]{0,40}[,;]\\s*)?(" + CODE + ")\\s*(?:([,;:–—-][^\\[\\]()]*)|\\[[^\\[\\]]*\\])?\\s*");
+          "\\s*(?:[\\p{L}][\\p{L} '’-]{0,40}[,;]\\s*)?("
+              + CODE
+              + ")\\s*(?:([,;:–—-][^\\[\\]()]*)|\\[[^\\[\\]]*\\])?\\s*");
   private static final Pattern PAGE_REFERENCE = Pattern.compile("p{1,2}[0-9]+");
-  private static final Pattern REFERENCE = Pattern.compile("(?i)\\b(?:doi|pmid|pmcid|medline|isbn|issn|https?|www)\\b");
+  private static final Pattern REFERENCE =
+      Pattern.compile("(?i)\\b(?:doi|pmid|pmcid|medline|isbn|issn|https?|www)\\b");
+
   /** Longest bracketed attribution looked at: a code and its gloss are short. */
   private static final int MAX_ATTRIBUTION = 200;
+
   /** Longest stretch of narrative between fragments that share one code. */
   private static final int MAX_SHARED_GAP = 120;
+
   /** Fewest words of a fragment that shares a later code across narrative words. */
   private static final int MIN_SHARED_WORDS = 3;
+
   /** Longest inline quote looked for, so a paragraph of stray codes costs linear time. */
   private static final int MAX_QUOTE = 5000;
+
   static final String DOUBLE_OPEN = "“\"«";
   static final String DOUBLE_CLOSE = "”\"»";
   static final String SINGLE_OPEN = "‘'";
@@ -99,7 +106,8 @@ public final class QuoteExtractor {
     while (i < to) {
       char c = text.charAt(i);
       if (DashAttribution.isDash(c) && dashStart(text, from, i)) {
-        Optional<DashAttribution.Found> dash = DashAttribution.at(text, i, to, afterClosingMark(text, floor, i));
+        Optional<DashAttribution.Found> dash =
+            DashAttribution.at(text, i, to, afterClosingMark(text, floor, i));
         Optional<Quote> quote = Optional.empty();
         if (dash.isPresent()) {
           DashAttribution.Found d = dash.get();
@@ -145,7 +153,8 @@ public final class QuoteExtractor {
         i++; // a gloss or aside may hold the code: (eg, [N710cg])
         continue;
       }
-      Optional<Quote> quote = quoteBefore(text, floor, lead, close + 1, to, code.get(), from, lastUnmarked);
+      Optional<Quote> quote =
+          quoteBefore(text, floor, lead, close + 1, to, code.get(), from, lastUnmarked);
       if (quote.isPresent()) {
         floor = add(text, floor, quote.get(), out);
         lastUnmarked = unmarked(text, quote.get());
@@ -164,7 +173,9 @@ public final class QuoteExtractor {
       List<Quote> earlier = new ArrayList<>();
       Optional<Quote> shared = sharing(text, floor, q);
       shared.ifPresent(earlier::add);
-      for (Optional<Quote> e = sameSentence(text, floor, shared.orElse(q)); e.isPresent(); e = sameSentence(text, floor, e.get())) {
+      for (Optional<Quote> e = sameSentence(text, floor, shared.orElse(q));
+          e.isPresent();
+          e = sameSentence(text, floor, e.get())) {
         earlier.add(0, e.get());
       }
       out.addAll(earlier);
@@ -184,7 +195,8 @@ public final class QuoteExtractor {
     int limit = Math.max(floor, q.claimStart() - MAX_SHARED_GAP);
     while (k >= limit && !isCloseMark(text.charAt(k))) {
       char c = text.charAt(k);
-      if ("()[]:;!?\n".indexOf(c) >= 0 || DOUBLE_OPEN.indexOf(c) >= 0 && isOpening(text, k)
+      if ("()[]:;!?\n".indexOf(c) >= 0
+          || DOUBLE_OPEN.indexOf(c) >= 0 && isOpening(text, k)
           || c == '.' && k + 1 < text.length() && Character.isWhitespace(text.charAt(k + 1))) {
         return Optional.empty();
       }
@@ -204,16 +216,20 @@ public final class QuoteExtractor {
     return words(text, open + 1, k, q.participant(), open, k + 1);
   }
 
-  /** The quote just before {@code q}, joined to it by nothing but a comma or {@code and}, if any. */
+  /**
+   * The quote just before {@code q}, joined to it by nothing but a comma or {@code and}, if any.
+   */
   private static Optional<Quote> sharing(String text, int floor, Quote q) {
     int k = q.claimStart() - 1;
-    while (k >= floor && (Character.isWhitespace(text.charAt(k)) || ",;".indexOf(text.charAt(k)) >= 0)) {
+    while (k >= floor
+        && (Character.isWhitespace(text.charAt(k)) || ",;".indexOf(text.charAt(k)) >= 0)) {
       k--;
     }
     String joint = text.substring(Math.max(floor, k - 3), k + 1);
     if (joint.endsWith(" and") || joint.endsWith(" or")) {
       k -= joint.endsWith(" and") ? 3 : 2;
-      while (k >= floor && (Character.isWhitespace(text.charAt(k)) || ",;".indexOf(text.charAt(k)) >= 0)) {
+      while (k >= floor
+          && (Character.isWhitespace(text.charAt(k)) || ",;".indexOf(text.charAt(k)) >= 0)) {
         k--;
       }
     }
@@ -247,7 +263,10 @@ public final class QuoteExtractor {
     while (next < to && (Character.isWhitespace(text.charAt(next)) || text.charAt(next) == ',')) {
       next++;
     }
-    if (next < to && (text.charAt(next) == '(' || text.charAt(next) == '[' || DashAttribution.isDash(text.charAt(next)))) {
+    if (next < to
+        && (text.charAt(next) == '('
+            || text.charAt(next) == '['
+            || DashAttribution.isDash(text.charAt(next)))) {
       return Optional.empty();
     }
     Optional<NarrativeAttribution.Speaker> after = NarrativeAttribution.after(text, close, to);
@@ -258,7 +277,10 @@ public final class QuoteExtractor {
     return before.flatMap(code -> words(text, open + 1, close, code, open, close + 1));
   }
 
-  /** The closing mark of the quote opened at {@code open}, nested quotes of the other kind aside; -1 if none. */
+  /**
+   * The closing mark of the quote opened at {@code open}, nested quotes of the other kind aside; -1
+   * if none.
+   */
   static int closingFor(String text, int open, int to) {
     boolean single = SINGLE_OPEN.indexOf(text.charAt(open)) >= 0;
     String closes = single ? SINGLE_CLOSE : DOUBLE_CLOSE;
@@ -279,7 +301,14 @@ public final class QuoteExtractor {
   }
 
   private static Optional<Quote> quoteBefore(
-      String text, int floor, int codeStart, int codeEnd, int to, String code, int paragraphStart, boolean lastUnmarked) {
+      String text,
+      int floor,
+      int codeStart,
+      int codeEnd,
+      int to,
+      String code,
+      int paragraphStart,
+      boolean lastUnmarked) {
     int k = layoutBefore(text, floor, codeStart - 1);
     if (k < floor) {
       return Optional.empty();
@@ -301,8 +330,10 @@ public final class QuoteExtractor {
     }
     // an extract without quote marks: it ends a sentence, and its code ends the paragraph or a
     // sentence follows ("(P004) for users" is an inline citation of a code, not an extract's end)
-    // a code on a line of its own, or after a Markdown block quote, ends an extract however its last sentence ends
-    boolean ownLine = text.substring(k + 1, codeStart).indexOf('\n') >= 0 || text.charAt(paragraphStart) == '>';
+    // a code on a line of its own, or after a Markdown block quote, ends an extract however its
+    // last sentence ends
+    boolean ownLine =
+        text.substring(k + 1, codeStart).indexOf('\n') >= 0 || text.charAt(paragraphStart) == '>';
     boolean speechEnds = closed || ownLine || ".?!…)]".indexOf(mark) >= 0;
     boolean stretchStarts = floor == paragraphStart || lastUnmarked;
     if (!speechEnds || !stretchStarts || !extractEnds(text, codeEnd, to)) {
@@ -311,7 +342,9 @@ public final class QuoteExtractor {
     int start = floor;
     // a Markdown block quote's '>' is layout, not words
     while (start < wordsEnd
-        && (Character.isWhitespace(text.charAt(start)) || text.charAt(start) == '>' || isOpening(text, start))) {
+        && (Character.isWhitespace(text.charAt(start))
+            || text.charAt(start) == '>'
+            || isOpening(text, start))) {
       start++;
     }
     int speech = LeadIn.end(text, start, wordsEnd);
@@ -321,8 +354,8 @@ public final class QuoteExtractor {
   /**
    * An opening mark that starts the stretch before a code and is never closed, or closed by a mark
    * of the other kind ({@code "…which is good ("T", female, 49, FG1)}, {@code '…what you want"
-   * (J)}); a straight mark with spaces on both sides counts (an opening mark alone on its line in PDF
-   * text). -1 when there is none.
+   * (J)}); a straight mark with spaces on both sides counts (an opening mark alone on its line in
+   * PDF text). -1 when there is none.
    */
   private static int unclosedOpening(String text, int floor, int k, boolean closed) {
     int o = floor;
@@ -330,7 +363,10 @@ public final class QuoteExtractor {
       o++;
     }
     char c = text.charAt(o);
-    boolean spaced = (c == '"' || c == '\'') && o + 1 < text.length() && Character.isWhitespace(text.charAt(o + 1));
+    boolean spaced =
+        (c == '"' || c == '\'')
+            && o + 1 < text.length()
+            && Character.isWhitespace(text.charAt(o + 1));
     if (o >= k || !(isOpeningMark(text, o) || spaced)) {
       return -1;
     }
@@ -344,10 +380,13 @@ public final class QuoteExtractor {
     return o;
   }
 
-  /** True when only punctuation follows {@code i} in the paragraph, or a new sentence or bracket. */
+  /**
+   * True when only punctuation follows {@code i} in the paragraph, or a new sentence or bracket.
+   */
   private static boolean extractEnds(String text, int i, int to) {
     int j = i;
-    while (j < to && (Character.isWhitespace(text.charAt(j)) || ".,;".indexOf(text.charAt(j)) >= 0)) {
+    while (j < to
+        && (Character.isWhitespace(text.charAt(j)) || ".,;".indexOf(text.charAt(j)) >= 0)) {
       j++;
     }
     return j >= to || !Character.isLowerCase(text.charAt(j));
@@ -355,7 +394,8 @@ public final class QuoteExtractor {
 
   /**
    * The last index at or before {@code k} that is not layout: spaces, line ends, and the {@code >}
-   * markers a Markdown block quote puts at the start of its lines ({@code > [P3]} on a line of its own).
+   * markers a Markdown block quote puts at the start of its lines ({@code > [P3]} on a line of its
+   * own).
    */
   private static int layoutBefore(String text, int floor, int k) {
     while (k >= floor) {
@@ -366,7 +406,8 @@ public final class QuoteExtractor {
       }
       if (c == '>') {
         int j = k;
-        while (j >= floor && (text.charAt(j) == '>' || text.charAt(j) == ' ' || text.charAt(j) == '\t')) {
+        while (j >= floor
+            && (text.charAt(j) == '>' || text.charAt(j) == ' ' || text.charAt(j) == '\t')) {
           j--;
         }
         if (j < floor || text.charAt(j) == '\n') {
@@ -379,7 +420,8 @@ public final class QuoteExtractor {
     return k;
   }
 
-  private static Optional<Quote> words(String text, int start, int end, String code, int claimStart, int claimEnd) {
+  private static Optional<Quote> words(
+      String text, int start, int end, String code, int claimStart, int claimEnd) {
     while (start < end && Character.isWhitespace(text.charAt(start))) {
       start++;
     }
@@ -387,7 +429,9 @@ public final class QuoteExtractor {
       end--;
     }
     boolean hasWord = text.substring(start, end).codePoints().anyMatch(Character::isLetterOrDigit);
-    return hasWord ? Optional.of(new Quote(start, end, code, claimStart, claimEnd)) : Optional.empty();
+    return hasWord
+        ? Optional.of(new Quote(start, end, code, claimStart, claimEnd))
+        : Optional.empty();
   }
 
   /**
@@ -426,7 +470,9 @@ public final class QuoteExtractor {
     for (int j = close - 1; j >= Math.max(floor, close - MAX_QUOTE); j--) {
       char c = text.charAt(j);
       if (opens.indexOf(c) >= 0 || DOUBLE_CLOSE.indexOf(c) >= 0 && c != '"') {
-        if ((c == '"' || c == '\'') && j + 1 < close && Character.isWhitespace(text.charAt(j + 1))) {
+        if ((c == '"' || c == '\'')
+            && j + 1 < close
+            && Character.isWhitespace(text.charAt(j + 1))) {
           int b = j - 1;
           while (b >= floor && Character.isSpaceChar(text.charAt(b))) {
             b--;
@@ -448,7 +494,10 @@ public final class QuoteExtractor {
     if (c != '"' && c != '\'') {
       return false;
     }
-    boolean before = j == 0 || Character.isWhitespace(text.charAt(j - 1)) || "([{—–:".indexOf(text.charAt(j - 1)) >= 0;
+    boolean before =
+        j == 0
+            || Character.isWhitespace(text.charAt(j - 1))
+            || "([{—–:".indexOf(text.charAt(j - 1)) >= 0;
     boolean after = j + 1 < text.length() && !Character.isWhitespace(text.charAt(j + 1));
     return before && after;
   }
@@ -464,16 +513,23 @@ public final class QuoteExtractor {
     return before && after;
   }
 
-  /** A dash that can open an attribution: first in the paragraph, or after a space or a closing quote mark. */
+  /**
+   * A dash that can open an attribution: first in the paragraph, or after a space or a closing
+   * quote mark.
+   */
   private static boolean dashStart(String text, int from, int i) {
     if (i == from) {
       return true;
     }
     char before = text.charAt(i - 1);
-    return Character.isWhitespace(before) || (DOUBLE_CLOSE + SINGLE_CLOSE).indexOf(before) >= 0 && isClosing(text, i - 1);
+    return Character.isWhitespace(before)
+        || (DOUBLE_CLOSE + SINGLE_CLOSE).indexOf(before) >= 0 && isClosing(text, i - 1);
   }
 
-  /** The dash just before the bracket at {@code i}, spaces aside ({@code -[Marie]}), or {@code i} when there is none. */
+  /**
+   * The dash just before the bracket at {@code i}, spaces aside ({@code -[Marie]}), or {@code i}
+   * when there is none.
+   */
   private static int dashBefore(String text, int floor, int i) {
     int k = i - 1;
     while (k >= floor && Character.isSpaceChar(text.charAt(k))) {
@@ -483,13 +539,19 @@ public final class QuoteExtractor {
     while (dash >= floor && i - dash <= 4 && DashAttribution.isDash(text.charAt(dash))) {
       dash--;
     }
-    return dash < k && (dash < floor || Character.isWhitespace(text.charAt(dash)) || isCloseMark(text.charAt(dash))) ? dash + 1 : i;
+    return dash < k
+            && (dash < floor
+                || Character.isWhitespace(text.charAt(dash))
+                || isCloseMark(text.charAt(dash)))
+        ? dash + 1
+        : i;
   }
 
   /** True when a closing quote mark comes right before {@code i}, spaces aside. */
   private static boolean afterClosingMark(String text, int floor, int i) {
     int k = i - 1;
-    // a line end counts: a paragraph a page break split may end with the mark and open with the code
+    // a line end counts: a paragraph a page break split may end with the mark and open with the
+    // code
     while (k >= floor && Character.isWhitespace(text.charAt(k))) {
       k--;
     }

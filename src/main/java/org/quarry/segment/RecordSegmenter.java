@@ -33,14 +33,16 @@ import org.quarry.model.Span;
  * <p>A header line holds only one word (the label: {@code Comment}, {@code Response}, {@code
  * Respondent}, optionally followed by {@code #} or {@code No.}), a separator of spaces, {@code #}
  * or {@code :}, and an id with a digit in it ({@code 17}, {@code R-204}, {@code A12}), perhaps then
- * a colon. The passage's participant is the id as written and its section is null: the label
- * names the kind of record, not a question the text answers (a survey export's section), and is
- * the same for every record. Its text runs from the line after the header to the last non-blank
- * line before the next header, blank lines inside included; a header with no text is no passage.
- * Text before the first header is segmented as a paper would be ({@link PaperSegmenter}).
+ * a colon. The passage's participant is the id as written and its section is null: the label names
+ * the kind of record, not a question the text answers (a survey export's section), and is the same
+ * for every record. Its text runs from the line after the header to the last non-blank line before
+ * the next header, blank lines inside included; a header with no text is no passage. Text before
+ * the first header is segmented as a paper would be ({@link PaperSegmenter}).
  */
 public final class RecordSegmenter implements Segmenter {
-  /** Headers needed before a file is taken for records: two could be a paper's "Table 1", "Table 2". */
+  /**
+   * Headers needed before a file is taken for records: two could be a paper's "Table 1", "Table 2".
+   */
   private static final int MIN_HEADERS = 3;
 
   /** Share of a file's blocks that must start with a header, in percent. */
@@ -49,12 +51,15 @@ public final class RecordSegmenter implements Segmenter {
   /** Longer lines are never headers; checked before the pattern, which runs on every line. */
   private static final int MAX_HEADER_CHARS = 60;
 
-  private static final String ID = "(?=[\\p{L}\\p{N}._/-]*\\p{N})[\\p{L}\\p{N}]+(?:[-_./][\\p{L}\\p{N}]+)*";
+  private static final String ID =
+      "(?=[\\p{L}\\p{N}._/-]*\\p{N})[\\p{L}\\p{N}]+(?:[-_./][\\p{L}\\p{N}]+)*";
 
   // the separator is required: "Comment12" is one word, not a label and an id
   private static final Pattern HEADER =
       Pattern.compile(
-          "(?<label>\\p{L}+)(?:[ \\t]*(?:(?i:no)\\.|#)[ \\t#:]*|[ \\t#:]+)(?<id>" + ID + ")[ \\t]*:?");
+          "(?<label>\\p{L}+)(?:[ \\t]*(?:(?i:no)\\.|#)[ \\t#:]*|[ \\t#:]+)(?<id>"
+              + ID
+              + ")[ \\t]*:?");
 
   private final Segmenter papers = new PaperSegmenter();
 
@@ -99,7 +104,13 @@ public final class RecordSegmenter implements Segmenter {
     Span span = source.offsets().toOriginal(from, to);
     return Optional.of(
         Passage.of(
-            source.id(), PassageKind.RESPONSE, h.id(), null, span.start(), span.end(), text.substring(from, to)));
+            source.id(),
+            PassageKind.RESPONSE,
+            h.id(),
+            null,
+            span.start(),
+            span.end(),
+            text.substring(from, to)));
   }
 
   /** The passages of the text before the first header (a title, an export note), as in a paper. */

@@ -7,12 +7,12 @@ import org.quarry.model.Source;
 import org.quarry.model.SourceKind;
 
 /**
- * The segmenter the loader uses: the participant's turns and the staff's prompts for think-aloud
- * or observation notes ({@link ThinkAloudSegmenter#looksLikeNotes}); speaker turns for a
- * transcript (by kind, front matter or its speaker labels, see {@link
- * TranscriptSegmenter#looksLikeTranscript}), one response per record
- * for a file of headed records ({@link RecordSegmenter#looksLikeRecords}), sections, paragraphs
- * and attributed quotes for everything else.
+ * The segmenter the loader uses: the participant's turns and the staff's prompts for think-aloud or
+ * observation notes ({@link ThinkAloudSegmenter#looksLikeNotes}); speaker turns for a transcript
+ * (by kind, front matter or its speaker labels, see {@link
+ * TranscriptSegmenter#looksLikeTranscript}), one response per record for a file of headed records
+ * ({@link RecordSegmenter#looksLikeRecords}), sections, paragraphs and attributed quotes for
+ * everything else.
  */
 public final class SourceSegmenter implements Segmenter {
   private final Segmenter papers = new PaperSegmenter();
@@ -26,18 +26,20 @@ public final class SourceSegmenter implements Segmenter {
   }
 
   /**
-   * The source with the kind segmentation found (a paper reader cannot tell a transcript or a
-   * file of survey answers), and its passages; the transcript check runs once, and first: a
-   * transcript's bare {@code Respondent 4:} label lines would pass for record headers.
+   * The source with the kind segmentation found (a paper reader cannot tell a transcript or a file
+   * of survey answers), and its passages; the transcript check runs once, and first: a transcript's
+   * bare {@code Respondent 4:} label lines would pass for record headers.
    */
   public SegmentedSource split(Source source) {
     // first: notes look like a transcript too, but their task headings ("Task 1:") read as labels
     if (ThinkAloudSegmenter.looksLikeNotes(source)) {
-      Source kept = source.kind() == SourceKind.TRANSCRIPT ? source : source.withKind(SourceKind.TRANSCRIPT);
+      Source kept =
+          source.kind() == SourceKind.TRANSCRIPT ? source : source.withKind(SourceKind.TRANSCRIPT);
       return new SegmentedSource(kept, notes.segment(kept));
     }
     if (TranscriptSegmenter.looksLikeTranscript(source)) {
-      Source kept = source.kind() == SourceKind.TRANSCRIPT ? source : source.withKind(SourceKind.TRANSCRIPT);
+      Source kept =
+          source.kind() == SourceKind.TRANSCRIPT ? source : source.withKind(SourceKind.TRANSCRIPT);
       return new SegmentedSource(kept, transcripts.segment(kept));
     }
     if (RecordSegmenter.looksLikeRecords(source)) {

@@ -24,8 +24,7 @@ final class TaskHeading {
   private static final String NUMBER = "\\d{1,2}(?:\\.?[a-z](?![\\p{L}])|\\.\\d{1,2})*+[.):]?";
   // the title opens with a capital or a quote mark, never lowercase prose ("2 weeks ago") or more
   // numbers ("4 8 1 5", a code read out)
-  private static final Pattern NUMBERED =
-      Pattern.compile("^" + NUMBER + "[ \\t]+[\\p{Lu}\"“‘'].*");
+  private static final Pattern NUMBERED = Pattern.compile("^" + NUMBER + "[ \\t]+[\\p{Lu}\"“‘'].*");
   private static final Pattern NAMED =
       Pattern.compile(
           "^(?i:task|scenario|activity|exercise)[ \\t]+(?:\\d{1,2}(?:\\.?[a-z]|\\.\\d{1,2})*|[A-Z])"

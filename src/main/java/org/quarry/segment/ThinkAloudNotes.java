@@ -8,9 +8,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.quarry.text.Interviewers;
 import org.quarry.model.Source;
 import org.quarry.segment.NoteLine.Type;
+import org.quarry.text.Interviewers;
 
 /**
  * The layout of a source read as think-aloud or observation notes, and whether it is such notes.
@@ -47,12 +47,19 @@ record ThinkAloudNotes(
 
   private static final Set<String> NOTES_TYPES =
       Set.of(
-          "think-aloud", "think aloud", "thinkaloud", "usability test", "usability-test",
-          "observation", "observation notes", "session notes");
+          "think-aloud",
+          "think aloud",
+          "thinkaloud",
+          "usability test",
+          "usability-test",
+          "observation",
+          "observation notes",
+          "session notes");
   // "Date: 14 March", "Participant: P9": a header line's key and a short value
   private static final Pattern KEY_VALUE =
-      Pattern.compile("^(?:\\*\\*|__)?(\\p{L}[\\p{L}\\p{N} ./'’#-]{0,30}?)(?:\\*\\*|__)?[ \\t]*:"
-          + "(?:\\*\\*|__)?[ \\t]+(\\S.*)$");
+      Pattern.compile(
+          "^(?:\\*\\*|__)?(\\p{L}[\\p{L}\\p{N} ./'’#-]{0,30}?)(?:\\*\\*|__)?[ \\t]*:"
+              + "(?:\\*\\*|__)?[ \\t]+(\\S.*)$");
   private static final Pattern PARTICIPANT_KEY =
       Pattern.compile("(?i)participant(?:[ \\t]*(?:id|code|no\\.?|number|#))?");
   private static final int MAX_HEADER_VALUE_WORDS = 8;
@@ -102,8 +109,8 @@ record ThinkAloudNotes(
   /**
    * Whether {@code source} is think-aloud or observation notes (see the class comment).
    *
-   * @param participant the session's participant code, if known: their own label is no sign of
-   *     an interview
+   * @param participant the session's participant code, if known: their own label is no sign of an
+   *     interview
    */
   boolean looksLikeNotes(Source source, Optional<String> participant) {
     boolean declared = declaredNotes(source);
@@ -157,14 +164,15 @@ record ThinkAloudNotes(
       return true;
     }
     boolean frequentPrompts =
-        prompts * MAX_LINES_PER_PROMPT >= speech && prompts * MAX_PARAGRAPHS_PER_PROMPT >= paragraphs;
+        prompts * MAX_LINES_PER_PROMPT >= speech
+            && prompts * MAX_PARAGRAPHS_PER_PROMPT >= paragraphs;
     boolean notesSign = numberedTasks >= 2 || indentedSpeech || answered * 2 >= prompts;
     return frequentPrompts && notesSign;
   }
 
   /**
-   * The participant of the session: the {@code participant} metadata (front matter), else a
-   * {@code Participant: P9} line of the header block, else a code in the file name ({@link
+   * The participant of the session: the {@code participant} metadata (front matter), else a {@code
+   * Participant: P9} line of the header block, else a code in the file name ({@link
    * FileParticipant#code}); empty when none names one.
    */
   Optional<String> participant(Source source) {

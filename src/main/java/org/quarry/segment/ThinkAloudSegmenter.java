@@ -15,19 +15,19 @@ import org.quarry.segment.NoteLine.Type;
  *
  * <p>A staff prompt ({@code MODERATOR: …}) is an {@link PassageKind#INTERVIEWER} passage with the
  * label as written for its speaker; it covers its line, and the lines after it that continue it:
- * its paragraph, where prompts stand in paragraphs of their own, or the flush lines right under
- * it, where the participant's lines are indented. Everything else unlabelled after the first
- * prompt or task heading is the participant's speech: each run of it up to the next prompt, task
- * heading or observer's note is one {@link PassageKind#TURN} of the session's participant (see
- * {@link ThinkAloudNotes#participant}; null when neither the front matter, a header line nor the
- * file name names one, as a guess would put words in the wrong mouth). A line labelled with
- * something other than staff ({@code Home tab: right}) is the participant's speech too, label
- * included, unless the label is the participant's own ({@code P9:}).
+ * its paragraph, where prompts stand in paragraphs of their own, or the flush lines right under it,
+ * where the participant's lines are indented. Everything else unlabelled after the first prompt or
+ * task heading is the participant's speech: each run of it up to the next prompt, task heading or
+ * observer's note is one {@link PassageKind#TURN} of the session's participant (see {@link
+ * ThinkAloudNotes#participant}; null when neither the front matter, a header line nor the file name
+ * names one, as a guess would put words in the wrong mouth). A line labelled with something other
+ * than staff ({@code Home tab: right}) is the participant's speech too, label included, unless the
+ * label is the participant's own ({@code P9:}).
  *
  * <p>A task heading ({@link TaskHeading}) is no passage; it names the section of what follows.
- * Whole-line stage directions ({@code (taps on menu)}, {@code [laughs]}) are in no passage's
- * text; inline ones stay in the speech. An observer's note ({@code Note: …}), a header block and
- * text before the first prompt or heading are {@link PassageKind#NARRATIVE}, attributed to no one.
+ * Whole-line stage directions ({@code (taps on menu)}, {@code [laughs]}) are in no passage's text;
+ * inline ones stay in the speech. An observer's note ({@code Note: …}), a header block and text
+ * before the first prompt or heading are {@link PassageKind#NARRATIVE}, attributed to no one.
  */
 public final class ThinkAloudSegmenter implements Segmenter {
 
@@ -112,7 +112,8 @@ public final class ThinkAloudSegmenter implements Segmenter {
             boolean ownLabel =
                 line.speaker() != null
                     && ThinkAloudNotes.isParticipantLabel(line.speaker(), participantCode);
-            current.add(i, line, ownLabel || line.speaker() == null ? line.start() : line.lineStart());
+            current.add(
+                i, line, ownLabel || line.speaker() == null ? line.start() : line.lineStart());
             promptOpen = false;
           }
           blankSince = false;

@@ -46,7 +46,11 @@ record TranscriptLine(Type type, int start, int end, SpeakerLabel label) {
   // f4 writes "#00:01:23-5#" at a paragraph's end; others a bracketed time
   private static final Pattern TIME_TAG =
       Pattern.compile(
-          "#" + TranscriptLayout.TIME_PATTERN + "(?:-\\d+)?#|[\\[(]" + TranscriptLayout.TIME_PATTERN + "[\\])]");
+          "#"
+              + TranscriptLayout.TIME_PATTERN
+              + "(?:-\\d+)?#|[\\[(]"
+              + TranscriptLayout.TIME_PATTERN
+              + "[\\])]");
   // what a time tag holds between its marks, and the spaces (regex \s) allowed between tags
   private static final String TAG_CHARS = "0123456789:.,-";
   private static final String TAG_SPACE = " \t\n\u000B\f\r";
@@ -201,9 +205,9 @@ record TranscriptLine(Type type, int start, int end, SpeakerLabel label) {
   }
 
   /**
-   * The end of {@code [s, e)} without the time tags (and the spaces before them) that end it,
-   * taken off one at a time from the end: a regex for the run of tags retried it from every tag
-   * of a long run that did not end the line, which was quadratic.
+   * The end of {@code [s, e)} without the time tags (and the spaces before them) that end it, taken
+   * off one at a time from the end: a regex for the run of tags retried it from every tag of a long
+   * run that did not end the line, which was quadratic.
    */
   private static int withoutTrailingTimes(String text, int s, int e) {
     while (e > s) {
@@ -233,7 +237,10 @@ record TranscriptLine(Type type, int start, int end, SpeakerLabel label) {
     return i;
   }
 
-  /** The {@code [start, end)} of each line of {@code text}: {@code \n}, {@code \r\n} and {@code \r} end a line. */
+  /**
+   * The {@code [start, end)} of each line of {@code text}: {@code \n}, {@code \r\n} and {@code \r}
+   * end a line.
+   */
   static List<int[]> lineBounds(String text) {
     List<int[]> out = new ArrayList<>();
     int s = 0;

@@ -20,7 +20,9 @@ public final class BlockQuoteMarkers {
     return depth;
   }
 
-  /** The length of the markers starting {@code content}, with the spaces after them; 0 when none. */
+  /**
+   * The length of the markers starting {@code content}, with the spaces after them; 0 when none.
+   */
   public static int length(CharSequence content) {
     int i = 0;
     while (i < content.length() && isMarker(content, i)) {
@@ -49,7 +51,10 @@ public final class BlockQuoteMarkers {
       return false;
     }
     int j = i + 1;
-    if (j < content.length() && content.charAt(j) != ' ' && content.charAt(j) != '\t' && content.charAt(j) != '>') {
+    if (j < content.length()
+        && content.charAt(j) != ' '
+        && content.charAt(j) != '\t'
+        && content.charAt(j) != '>') {
       return false;
     }
     j = skipSpaces(content, j);

@@ -5,10 +5,10 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The known name a mistyped one was most likely meant to be: the same name in another case, the
- * one name it starts a word of ({@code North} for {@code North West}), else the closest by edit
- * distance when it is close enough to be a typo (at most a third of the word, and at most 3
- * edits). For option names, fields and facet values alike.
+ * The known name a mistyped one was most likely meant to be: the same name in another case, the one
+ * name it starts a word of ({@code North} for {@code North West}), else the closest by edit
+ * distance when it is close enough to be a typo (at most a third of the word, and at most 3 edits).
+ * For option names, fields and facet values alike.
  */
 public final class DidYouMean {
   private DidYouMean() {}
@@ -57,7 +57,10 @@ public final class DidYouMean {
       for (int j = 1; j <= b.length(); j++) {
         int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
         d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+        if (i > 1
+            && j > 1
+            && a.charAt(i - 1) == b.charAt(j - 2)
+            && a.charAt(i - 2) == b.charAt(j - 1)) {
           d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
         }
       }

@@ -15,7 +15,9 @@ import java.util.Set;
  * clearly asks the questions.
  */
 public final class Interviewers {
-  /** The metadata key naming the interviewer(s), comma-separated; it overrides the questions guess. */
+  /**
+   * The metadata key naming the interviewer(s), comma-separated; it overrides the questions guess.
+   */
   public static final String METADATA_KEY = "interviewer";
 
   /**

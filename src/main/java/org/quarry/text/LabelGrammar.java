@@ -1,8 +1,8 @@
 package org.quarry.text;
 
 /**
- * The regular-expression pieces speaker labels are built from: a timestamp, a word, a name of up
- * to four words. Kept apart from {@link TranscriptLayout} so that its entries can use them.
+ * The regular-expression pieces speaker labels are built from: a timestamp, a word, a name of up to
+ * four words. Kept apart from {@link TranscriptLayout} so that its entries can use them.
  */
 final class LabelGrammar {
   /** {@code 0:01}, {@code 00:01:23}, {@code 00:01:23.450}. */

@@ -4,8 +4,8 @@ import java.util.regex.Pattern;
 
 /**
  * What a line of text looks like, as both line joining and paper segmentation must see it: a
- * heading, a list item, a table row, a page number, a timestamp alone, a line that ends a
- * sentence. Each test takes one line, with or without its surrounding spaces.
+ * heading, a list item, a table row, a page number, a timestamp alone, a line that ends a sentence.
+ * Each test takes one line, with or without its surrounding spaces.
  */
 public final class LineShapes {
   private static final Pattern MARKDOWN_HEADING = Pattern.compile("^\\s*#{1,6}\\s");
@@ -32,7 +32,9 @@ public final class LineShapes {
     return MARKDOWN_HEADING.matcher(line).find();
   }
 
-  /** A numbered theme or section heading ({@code Theme 2: workload}, {@code Section 3. Methods}). */
+  /**
+   * A numbered theme or section heading ({@code Theme 2: workload}, {@code Section 3. Methods}).
+   */
   public static boolean isNumberedHeading(CharSequence line) {
     return NUMBERED_HEADING.matcher(line).find();
   }
@@ -62,7 +64,10 @@ public final class LineShapes {
     return BRACKETED_TIMESTAMP_START.matcher(line).find();
   }
 
-  /** Whether the line ends a sentence or a clause ({@code .}, {@code ?}, {@code :}, {@code ;}, then closing marks). */
+  /**
+   * Whether the line ends a sentence or a clause ({@code .}, {@code ?}, {@code :}, {@code ;}, then
+   * closing marks).
+   */
   public static boolean endsSentence(CharSequence line) {
     return SENTENCE_END.matcher(line).find();
   }

@@ -6,9 +6,9 @@ import java.util.Set;
 
 /**
  * A speaker label at the start of a transcript line, in one of the {@link TranscriptLayout}s.
- * Whether the words of a label are a speaker at all is decided here, once for every layout: a
- * name, role or code of at most {@value #MAX_WORDS} capitalised words, never a heading word that
- * takes a colon in papers and topic guides ({@code Note:}, {@code Table 2:}, {@code Date:}).
+ * Whether the words of a label are a speaker at all is decided here, once for every layout: a name,
+ * role or code of at most {@value #MAX_WORDS} capitalised words, never a heading word that takes a
+ * colon in papers and topic guides ({@code Note:}, {@code Table 2:}, {@code Date:}).
  *
  * @param speaker the label as written, trimmed ({@code P01}, {@code R}, {@code Dr Jane Smith})
  * @param timestamp the timestamp written with the label, or null
@@ -16,7 +16,8 @@ import java.util.Set;
  *     label fills the line
  * @param layout the layout the label is written in
  */
-public record SpeakerLabel(String speaker, String timestamp, int speechStart, TranscriptLayout layout) {
+public record SpeakerLabel(
+    String speaker, String timestamp, int speechStart, TranscriptLayout layout) {
 
   /** Labels are short: a name, a role or a code, never a clause. */
   public static final int MAX_WORDS = 4;

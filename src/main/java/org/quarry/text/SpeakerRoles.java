@@ -16,7 +16,8 @@ public final class SpeakerRoles {
               + NUMBER);
 
   private static final Pattern INTERVIEWER_ROLE =
-      Pattern.compile("(?i)(i|int|interviewer|mod|moderator|fac|facilitator|q|researcher)" + NUMBER);
+      Pattern.compile(
+          "(?i)(i|int|interviewer|mod|moderator|fac|facilitator|q|researcher)" + NUMBER);
 
   private SpeakerRoles() {}
 

@@ -42,7 +42,10 @@ public enum TranscriptLayout {
       return time + " " + speaker + ":";
     }
   },
-  /** {@code 00:01:23 Jane Smith} alone on its line, the speech below (Microsoft Word's transcription). */
+  /**
+   * {@code 00:01:23 Jane Smith} alone on its line, the speech below (Microsoft Word's
+   * transcription).
+   */
   TIME_THEN_NAME_LINE(
       "00:01:23 Jane Smith", "^(?<time>" + TIME + ")[ \\t]+" + NAME + "[ \\t]*$", false) {
     @Override
@@ -71,12 +74,20 @@ public enum TranscriptLayout {
     }
   },
   /**
-   * {@code Jane Smith  00:01:23} alone on its line, the speech below (Otter, Zoom); when a PDF
-   * extraction has pulled the speech up, it follows the time, and the name is set off by two spaces.
+   * {@code Jane Smith 00:01:23} alone on its line, the speech below (Otter, Zoom); when a PDF
+   * extraction has pulled the speech up, it follows the time, and the name is set off by two
+   * spaces.
    */
   NAME_THEN_TIME_LINE(
       "Jane Smith  00:01:23",
-      "^" + NAME + "(?=[ \\t]{2,}|[ \\t]+" + TIME + "[ \\t]*$)[ \\t]+(?<time>" + TIME + ")" + SPEECH,
+      "^"
+          + NAME
+          + "(?=[ \\t]{2,}|[ \\t]+"
+          + TIME
+          + "[ \\t]*$)[ \\t]+(?<time>"
+          + TIME
+          + ")"
+          + SPEECH,
       false) {
     @Override
     public String label(String speaker, String time) {
@@ -104,8 +115,8 @@ public enum TranscriptLayout {
     }
   },
   /**
-   * {@code Jane Smith: text}, {@code JANE:}, {@code I:}, {@code P01:}, {@code Participant 3:},
-   * and with a short note after the name ({@code P3 (GP, female):}).
+   * {@code Jane Smith: text}, {@code JANE:}, {@code I:}, {@code P01:}, {@code Participant 3:}, and
+   * with a short note after the name ({@code P3 (GP, female):}).
    */
   NAME_COLON("Jane Smith: Right.", "^" + NAME + NOTE + "[ \\t]?:" + SPEECH, true) {
     @Override

@@ -15,7 +15,8 @@ public class AcronymPluralFilterStreamTest extends BaseTokenStreamTestCase {
 
   @Test
   public void testFoldsAcronymPluralsKeepingOffsets() throws IOException {
-    TokenStream ts = new AcronymPluralFilter(whitespaceMockTokenizer("PCNs and ICSs GPS voices As"));
+    TokenStream ts =
+        new AcronymPluralFilter(whitespaceMockTokenizer("PCNs and ICSs GPS voices As"));
     assertTokenStreamContents(
         ts,
         new String[] {"PCN", "and", "ICS", "GPS", "voices", "As"},
@@ -28,7 +29,8 @@ public class AcronymPluralFilterStreamTest extends BaseTokenStreamTestCase {
   public void testLeavesKeywordsAlone() throws IOException {
     CharArraySet keep = new CharArraySet(java.util.List.of("CCGs"), false);
     TokenStream ts =
-        new AcronymPluralFilter(new SetKeywordMarkerFilter(whitespaceMockTokenizer("CCGs PCNs"), keep));
+        new AcronymPluralFilter(
+            new SetKeywordMarkerFilter(whitespaceMockTokenizer("CCGs PCNs"), keep));
     assertTokenStreamContents(ts, new String[] {"CCGs", "PCN"});
   }
 

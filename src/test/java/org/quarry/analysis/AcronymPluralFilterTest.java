@@ -19,8 +19,15 @@ class AcronymPluralFilterTest {
   void foldsAcronymPluralsAndKeepsOffsets() throws IOException {
     assertEquals(
         List.of(
-            "ICS[0,4]", "STP[5,9]", "PCN[10,14]", "CCG[15,19]", "GPS[20,23]", "voices[24,30]",
-            "As[31,33]", "Is[34,36]", "CD[37,40]"),
+            "ICS[0,4]",
+            "STP[5,9]",
+            "PCN[10,14]",
+            "CCG[15,19]",
+            "GPS[20,23]",
+            "voices[24,30]",
+            "As[31,33]",
+            "Is[34,36]",
+            "CD[37,40]"),
         tokens("ICSs STPs PCNs CCGs GPS voices As Is CDs"));
   }
 
@@ -42,8 +49,7 @@ class AcronymPluralFilterTest {
       List<String> expected = new ArrayList<>();
       int offset = 0;
       for (String w : words) {
-        String folded =
-            w.matches("\\p{Lu}{2,}s") ? w.substring(0, w.length() - 1) : w;
+        String folded = w.matches("\\p{Lu}{2,}s") ? w.substring(0, w.length() - 1) : w;
         expected.add(folded + "[" + offset + "," + (offset + w.length()) + "]");
         offset += w.length() + 1;
       }

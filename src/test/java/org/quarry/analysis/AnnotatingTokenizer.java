@@ -14,7 +14,8 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 final class AnnotatingTokenizer extends Tokenizer {
   private final CharTermAttribute termAtt = addAttribute(CharTermAttribute.class);
   private final OffsetAttribute offsetAtt = addAttribute(OffsetAttribute.class);
-  private final PositionIncrementAttribute posIncAtt = addAttribute(PositionIncrementAttribute.class);
+  private final PositionIncrementAttribute posIncAtt =
+      addAttribute(PositionIncrementAttribute.class);
   private final TextAnnotator annotator;
   private LemmaTokenStream lemmas;
 
@@ -47,7 +48,8 @@ final class AnnotatingTokenizer extends Tokenizer {
     termAtt.append(lemmas.getAttribute(CharTermAttribute.class));
     OffsetAttribute o = lemmas.getAttribute(OffsetAttribute.class);
     offsetAtt.setOffset(correctOffset(o.startOffset()), correctOffset(o.endOffset()));
-    posIncAtt.setPositionIncrement(lemmas.getAttribute(PositionIncrementAttribute.class).getPositionIncrement());
+    posIncAtt.setPositionIncrement(
+        lemmas.getAttribute(PositionIncrementAttribute.class).getPositionIncrement());
     return true;
   }
 

@@ -34,7 +34,16 @@ class LemmaAnnotatorTest {
     }
     assertEquals(
         List.of(
-            "clinical", "director", "be", "represent", "the", "voice", "of", "pcn", "the", "ics",
+            "clinical",
+            "director",
+            "be",
+            "represent",
+            "the",
+            "voice",
+            "of",
+            "pcn",
+            "the",
+            "ics",
             "listen"),
         lemmas);
   }

@@ -9,7 +9,8 @@ import org.junit.Test;
 public class LemmaTokenStreamTest extends BaseTokenStreamTestCase {
 
   @Test
-  public void testStacksTheUntaggedLemmaOnTheTaggedOnesPositionWithTheWordsOffsets() throws IOException {
+  public void testStacksTheUntaggedLemmaOnTheTaggedOnesPositionWithTheWordsOffsets()
+      throws IOException {
     // "She saw saws ." : "saw" tagged as a verb is "see", untagged it stays "saw"
     LemmaAnnotation a =
         new LemmaAnnotation(
@@ -29,15 +30,23 @@ public class LemmaTokenStreamTest extends BaseTokenStreamTestCase {
 
   @Test
   public void testAnEmptyAnnotationHasNoTokens() throws IOException {
-    LemmaAnnotation none = new LemmaAnnotation(new int[0], new int[0], new String[0], new String[0], new int[0]);
-    assertTokenStreamContents(new LemmaTokenStream(none, 3), new String[0], new int[0], new int[0], new int[0], 3);
+    LemmaAnnotation none =
+        new LemmaAnnotation(new int[0], new int[0], new String[0], new String[0], new int[0]);
+    assertTokenStreamContents(
+        new LemmaTokenStream(none, 3), new String[0], new int[0], new int[0], new int[0], 3);
   }
 
   @Test
   public void testATextShorterThanItsTokensIsRefused() {
     LemmaAnnotation a =
-        new LemmaAnnotation(new int[] {0}, new int[] {5}, new String[] {"voice"}, new String[] {null}, new int[] {0});
-    IllegalArgumentException e = expectThrows(IllegalArgumentException.class, () -> new LemmaTokenStream(a, 4));
+        new LemmaAnnotation(
+            new int[] {0},
+            new int[] {5},
+            new String[] {"voice"},
+            new String[] {null},
+            new int[] {0});
+    IllegalArgumentException e =
+        expectThrows(IllegalArgumentException.class, () -> new LemmaTokenStream(a, 4));
     assertTrue(e.getMessage(), e.getMessage().contains("4"));
   }
 

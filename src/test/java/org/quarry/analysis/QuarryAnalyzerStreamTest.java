@@ -19,7 +19,11 @@ public class QuarryAnalyzerStreamTest extends BaseTokenStreamTestCase {
     try (Analyzer a = QuarryAnalyzer.forIndexing()) {
       assertTokenStreamContents(
           a.tokenStream(QuarryAnalyzer.TEXT, "The ICSs' voices"),
-          new String[] {"the", "ics", "voices"}, new int[] {0, 4, 10}, new int[] {3, 8, 16}, new int[] {1, 1, 1}, 16);
+          new String[] {"the", "ics", "voices"},
+          new int[] {0, 4, 10},
+          new int[] {3, 8, 16},
+          new int[] {1, 1, 1},
+          16);
     }
   }
 
@@ -28,7 +32,11 @@ public class QuarryAnalyzerStreamTest extends BaseTokenStreamTestCase {
     try (Analyzer a = QuarryAnalyzer.forIndexing()) {
       assertTokenStreamContents(
           a.tokenStream(QuarryAnalyzer.TEXT_STEM, "practice's PCNs"),
-          new String[] {"practic", "pcn"}, new int[] {0, 11}, new int[] {10, 15}, new int[] {1, 1}, 15);
+          new String[] {"practic", "pcn"},
+          new int[] {0, 11},
+          new int[] {10, 15},
+          new int[] {1, 1},
+          15);
     }
   }
 
@@ -37,21 +45,27 @@ public class QuarryAnalyzerStreamTest extends BaseTokenStreamTestCase {
     try (Analyzer a = QuarryAnalyzer.forIndexing()) {
       assertTokenStreamContents(
           a.tokenStream(QuarryAnalyzer.TEXT_LEMMA, "voices PCNs"),
-          new String[] {"voice", "pcn"}, new int[] {0, 7}, new int[] {6, 11}, new int[] {1, 1}, 11);
+          new String[] {"voice", "pcn"},
+          new int[] {0, 7},
+          new int[] {6, 11},
+          new int[] {1, 1},
+          11);
     }
   }
 
   @Test
   public void testAnyOtherFieldIsOneKeyword() throws IOException {
     try (Analyzer a = QuarryAnalyzer.forIndexing()) {
-      assertTokenStreamContents(a.tokenStream("participant", "IDNS1.24 GP"), new String[] {"IDNS1.24 GP"});
+      assertTokenStreamContents(
+          a.tokenStream("participant", "IDNS1.24 GP"), new String[] {"IDNS1.24 GP"});
     }
   }
 
   @Test
   public void testRandomTextOnEachIndexedField() throws IOException {
     try (Analyzer quarry = QuarryAnalyzer.forIndexing()) {
-      for (String field : new String[] {QuarryAnalyzer.TEXT, QuarryAnalyzer.TEXT_STEM, QuarryAnalyzer.TEXT_LEMMA}) {
+      for (String field :
+          new String[] {QuarryAnalyzer.TEXT, QuarryAnalyzer.TEXT_STEM, QuarryAnalyzer.TEXT_LEMMA}) {
         try (Analyzer a = onField(quarry, field)) {
           // the field's own chain runs, not the keyword one of other fields
           assertAnalyzesTo(a, "PCNs", new String[] {"pcn"});
@@ -98,7 +112,8 @@ public class QuarryAnalyzerStreamTest extends BaseTokenStreamTestCase {
         } catch (IOException e) {
           throw new java.io.UncheckedIOException(e);
         }
-        return new TokenStreamComponents((Reader reader) -> quarry.tokenStream(field, reader), stream);
+        return new TokenStreamComponents(
+            (Reader reader) -> quarry.tokenStream(field, reader), stream);
       }
     };
   }

@@ -26,7 +26,10 @@ class QuarryAnalyzerTest {
   void stemFieldDropsPossessivesAndStems() throws IOException {
     assertEquals(
         List.of("practic", "pcn", "commiss"),
-        terms(QuarryAnalyzer.forIndexing(), QuarryAnalyzer.TEXT_STEM, "practice's PCNs commissioning"));
+        terms(
+            QuarryAnalyzer.forIndexing(),
+            QuarryAnalyzer.TEXT_STEM,
+            "practice's PCNs commissioning"));
   }
 
   @Test

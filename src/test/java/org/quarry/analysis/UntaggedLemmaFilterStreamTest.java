@@ -16,7 +16,8 @@ public class UntaggedLemmaFilterStreamTest extends BaseTokenStreamTestCase {
 
   @Test
   public void testLemmatisesWordsLowerCaseAndKeepsAcronymsAndCodes() throws IOException {
-    TokenStream ts = new UntaggedLemmaFilter(whitespaceMockTokenizer("Voices ICS systems GP2 went"));
+    TokenStream ts =
+        new UntaggedLemmaFilter(whitespaceMockTokenizer("Voices ICS systems GP2 went"));
     assertTokenStreamContents(
         ts,
         new String[] {"voice", "ics", "system", "gp2", "go"},
@@ -29,7 +30,8 @@ public class UntaggedLemmaFilterStreamTest extends BaseTokenStreamTestCase {
   public void testLeavesKeywordsAlone() throws IOException {
     CharArraySet keep = new CharArraySet(java.util.List.of("Voices"), false);
     TokenStream ts =
-        new UntaggedLemmaFilter(new SetKeywordMarkerFilter(whitespaceMockTokenizer("Voices voices"), keep));
+        new UntaggedLemmaFilter(
+            new SetKeywordMarkerFilter(whitespaceMockTokenizer("Voices voices"), keep));
     assertTokenStreamContents(ts, new String[] {"Voices", "voice"});
   }
 

@@ -29,9 +29,9 @@ import org.junit.jupiter.api.Test;
 import org.quarry.model.Passage;
 
 /**
- * The module's surface is closed: it exports {@code api} and {@code model} only, and nothing
- * public in them names a type of an internal package (javac's {@code -Xlint:exports} warns of the
- * same, but a warning does not fail the build).
+ * The module's surface is closed: it exports {@code api} and {@code model} only, and nothing public
+ * in them names a type of an internal package (javac's {@code -Xlint:exports} warns of the same,
+ * but a warning does not fail the build).
  */
 class ClosedApiTest {
   private static final Set<String> OPEN = Set.of("org.quarry.api", "org.quarry.model");
@@ -39,8 +39,12 @@ class ClosedApiTest {
   @Test
   void theModuleExportsTheApiAndTheModelOnly() throws Exception {
     // the tests run on the class path, so the compiled descriptor is read rather than asked for
-    Path classes = Path.of(Quarry.class.getResource("Quarry.class").toURI()).getParent().getParent()
-        .getParent().getParent();
+    Path classes =
+        Path.of(Quarry.class.getResource("Quarry.class").toURI())
+            .getParent()
+            .getParent()
+            .getParent()
+            .getParent();
     ModuleDescriptor descriptor;
     try (InputStream in = Files.newInputStream(classes.resolve("module-info.class"))) {
       descriptor = ModuleDescriptor.read(in);
@@ -98,7 +102,7 @@ class ClosedApiTest {
 
   private static void check(Type t, String where, List<String> leaks) {
     switch (t) {
-      case null -> { }
+      case null -> {}
       case Class<?> c when c.isArray() -> check(c.getComponentType(), where, leaks);
       case Class<?> c -> {
         String pkg = c.getPackageName();
@@ -120,7 +124,7 @@ class ClosedApiTest {
         Stream.of(w.getLowerBounds()).forEach(b -> check(b, where, leaks));
       }
       case TypeVariable<?> v -> Stream.of(v.getBounds()).forEach(b -> check(b, where, leaks));
-      default -> { }
+      default -> {}
     }
   }
 
@@ -139,7 +143,8 @@ class ClosedApiTest {
         if (name.equals("package-info") || name.equals("module-info")) {
           continue;
         }
-        Class<?> c = Class.forName(anchor.getPackageName() + "." + name, false, anchor.getClassLoader());
+        Class<?> c =
+            Class.forName(anchor.getPackageName() + "." + name, false, anchor.getClassLoader());
         if (Modifier.isPublic(c.getModifiers()) && outerChainPublic(c) && !c.isAnonymousClass()) {
           found.add(c);
         }

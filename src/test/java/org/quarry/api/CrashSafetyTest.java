@@ -19,8 +19,8 @@ import org.quarry.model.Hit;
 
 /**
  * Killing a real {@code quarry index} process (SIGKILL) at several points leaves an index that
- * opens and answers as of its last commit, and re-running completes the job with no duplicate
- * or missing passage.
+ * opens and answers as of its last commit, and re-running completes the job with no duplicate or
+ * missing passage.
  */
 class CrashSafetyTest {
   /** Kill points tried, spread over the run by a seeded random. */
@@ -47,7 +47,8 @@ class CrashSafetyTest {
         }
         text.append(".\n\n");
       }
-      Files.writeString(corpus.resolve(String.format(java.util.Locale.ROOT, "doc%03d.txt", f)), text);
+      Files.writeString(
+          corpus.resolve(String.format(java.util.Locale.ROOT, "doc%03d.txt", f)), text);
     }
     try (Quarry quarry = Quarry.open(tmp.resolve("clean"))) {
       quarry.index(IndexRequest.of(corpus), IndexProgress.NONE);
@@ -71,7 +72,10 @@ class CrashSafetyTest {
           Thread.sleep(20);
         }
       }
-      boolean finished = p.waitFor(k % 2 == 1 ? random.nextInt(1500) : 300 + random.nextInt(3000), TimeUnit.MILLISECONDS);
+      boolean finished =
+          p.waitFor(
+              k % 2 == 1 ? random.nextInt(1500) : 300 + random.nextInt(3000),
+              TimeUnit.MILLISECONDS);
       long waitMs = (System.nanoTime() - t0) / 1_000_000;
       if (!finished) {
         p.destroyForcibly().waitFor(); // SIGKILL on Unix: no shutdown hooks, no finally blocks
@@ -85,9 +89,14 @@ class CrashSafetyTest {
             if (!finished && partial.size() < expected.size()) {
               committedPart++;
             }
-            System.out.printf(java.util.Locale.ROOT, 
+            System.out.printf(
+                java.util.Locale.ROOT,
                 "kill point %d at %d ms (%s): %d of %d passages committed%n",
-                k, waitMs, finished ? "run had finished" : "killed", partial.size(), expected.size());
+                k,
+                waitMs,
+                finished ? "run had finished" : "killed",
+                partial.size(),
+                expected.size());
           }
         }
       }
@@ -101,14 +110,21 @@ class CrashSafetyTest {
       }
     }
     assertTrue(killedMidway > 0, "at least one kill landed mid-run");
-    assertTrue(committedPart > 0, "at least one run was killed after committing part of the corpus");
+    assertTrue(
+        committedPart > 0, "at least one run was killed after committing part of the corpus");
   }
 
   private static Process indexProcess(Path index) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     return new ProcessBuilder(
-            java, "-cp", System.getProperty("java.class.path"), "org.quarry.cli.QuarryCommand",
-            "index", corpus.toString(), "--index", index.toString())
+            java,
+            "-cp",
+            System.getProperty("java.class.path"),
+            "org.quarry.cli.QuarryCommand",
+            "index",
+            corpus.toString(),
+            "--index",
+            index.toString())
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.DISCARD)
         .start();

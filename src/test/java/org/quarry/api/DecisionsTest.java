@@ -1,5 +1,4 @@
 package org.quarry.api;
-import org.quarry.model.SuggestProgress;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -13,14 +12,14 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.quarry.coding.CodeSuggester;
-import org.quarry.model.SuggestOptions;
 import org.quarry.model.Code;
 import org.quarry.model.CodeScore;
 import org.quarry.model.Codebook;
 import org.quarry.model.Coding;
 import org.quarry.model.Decision;
 import org.quarry.model.Hit;
+import org.quarry.model.SuggestOptions;
+import org.quarry.model.SuggestProgress;
 
 /**
  * Decisions through the API on a small think-aloud transcript (P7.txt), and what becomes of them
@@ -28,7 +27,8 @@ import org.quarry.model.Hit;
  * kept, not applied, while no passage holds those words.
  */
 class DecisionsTest {
-  private static final String ANSWER = "Honestly it's quicker. On the phone you queue at eight with everyone else.";
+  private static final String ANSWER =
+      "Honestly it's quicker. On the phone you queue at eight with everyone else.";
 
   @TempDir Path dir;
   private Path folder;
@@ -39,7 +39,8 @@ class DecisionsTest {
     folder = Files.createDirectories(dir.resolve("study"));
     file = folder.resolve("P7.txt");
     Files.copy(Path.of("src/test/resources/transcripts/P7.txt"), file);
-    Files.writeString(folder.resolve("P8.txt"), "MODERATOR: How was it?\n\nP8: Slow, but it worked.\n");
+    Files.writeString(
+        folder.resolve("P8.txt"), "MODERATOR: How was it?\n\nP8: Slow, but it worked.\n");
   }
 
   private Quarry open() {
@@ -52,7 +53,10 @@ class DecisionsTest {
 
   /** The passage holding the participant's answer about the phone. */
   private static Hit answer(Quarry q) {
-    return q.passages(false).stream().filter(h -> h.passage().text().equals(ANSWER)).findFirst().orElseThrow();
+    return q.passages(false).stream()
+        .filter(h -> h.passage().text().equals(ANSWER))
+        .findFirst()
+        .orElseThrow();
   }
 
   private static boolean carries(Hit h, String code) {
@@ -73,9 +77,19 @@ class DecisionsTest {
       q.accept(a.passage().id(), "speed");
       q.reject(a.passage().id(), "frustration");
       List<Decision> decisions = q.decisions();
-      assertEquals(List.of(
-          new Decision("P7.txt", a.passage().start(), a.passage().end(), "frustration", false, ANSWER, true),
-          new Decision("P7.txt", a.passage().start(), a.passage().end(), "speed", true, ANSWER, true)), decisions);
+      assertEquals(
+          List.of(
+              new Decision(
+                  "P7.txt",
+                  a.passage().start(),
+                  a.passage().end(),
+                  "frustration",
+                  false,
+                  ANSWER,
+                  true),
+              new Decision(
+                  "P7.txt", a.passage().start(), a.passage().end(), "speed", true, ANSWER, true)),
+          decisions);
       assertThrows(UnsupportedOperationException.class, () -> decisions.add(decisions.get(0)));
     }
   }
@@ -86,30 +100,52 @@ class DecisionsTest {
       index(q, folder);
       Hit before = answer(q);
       q.accept(before.passage().id(), "speed");
-      edit("MODERATOR: Thanks for coming in.", "MODERATOR: Hello again.\n\nMODERATOR: Thanks for coming in.");
+      edit(
+          "MODERATOR: Thanks for coming in.",
+          "MODERATOR: Hello again.\n\nMODERATOR: Thanks for coming in.");
       IndexReport report = index(q, folder);
-      assertEquals(List.of("decisions on P7.txt after its text changed: 1 moved with the words they were made on"),
+      assertEquals(
+          List.of(
+              "decisions on P7.txt after its text changed: 1 moved with the words they were made on"),
           report.notes().stream().filter(n -> n.startsWith("decisions")).toList());
       Hit after = answer(q);
       assertTrue(after.passage().start() > before.passage().start());
       assertTrue(carries(after, "speed"), after.codes().toString());
-      assertEquals(List.of(new Coding("P7.txt", after.passage().start(), after.passage().end(), "speed", 1.0,
-          CodeScore.HUMAN)), q.humanCodings());
+      assertEquals(
+          List.of(
+              new Coding(
+                  "P7.txt",
+                  after.passage().start(),
+                  after.passage().end(),
+                  "speed",
+                  1.0,
+                  CodeScore.HUMAN)),
+          q.humanCodings());
     }
   }
 
   @Test
   void aRejectionMovesWithItsWordsSoSuggestionStillDoesNotStoreTheCodeThere() throws IOException {
-    Codebook book = new Codebook("speed", null,
-        List.of(new Code("speed", "Speed", null, null, List.of("quicker", "slow"), null, null, 1.0)));
+    Codebook book =
+        new Codebook(
+            "speed",
+            null,
+            List.of(
+                new Code(
+                    "speed", "Speed", null, null, List.of("quicker", "slow"), null, null, 1.0)));
     try (Quarry q = open()) {
       index(q, folder);
       q.reject(answer(q).passage().id(), "speed");
-      edit("MODERATOR: Thanks for coming in.", "MODERATOR: Hello again.\n\nMODERATOR: Thanks for coming in.");
+      edit(
+          "MODERATOR: Thanks for coming in.",
+          "MODERATOR: Hello again.\n\nMODERATOR: Thanks for coming in.");
       index(q, folder);
-      q.suggest(book, SuggestOptions.defaults(), java.util.OptionalDouble.of(0.0), SuggestProgress.NONE);
+      q.suggest(
+          book, SuggestOptions.defaults(), java.util.OptionalDouble.of(0.0), SuggestProgress.NONE);
       assertTrue(answer(q).codes().isEmpty(), answer(q).codes().toString());
-      assertTrue(q.passages(false).stream().anyMatch(h -> h.passage().text().contains("Slow") && !h.codes().isEmpty()),
+      assertTrue(
+          q.passages(false).stream()
+              .anyMatch(h -> h.passage().text().contains("Slow") && !h.codes().isEmpty()),
           "the code is stored where nobody rejected it");
     }
   }
@@ -122,8 +158,10 @@ class DecisionsTest {
       q.accept(before.passage().id(), "speed");
       edit("Honestly it's quicker.", "Honestly it's much quicker.");
       IndexReport report = index(q, folder);
-      assertEquals(List.of("decisions on P7.txt after its text changed: 1 no longer match any passage's words:"
-              + " kept with those words, not applied (accept or reject the changed passages again)"),
+      assertEquals(
+          List.of(
+              "decisions on P7.txt after its text changed: 1 no longer match any passage's words:"
+                  + " kept with those words, not applied (accept or reject the changed passages again)"),
           report.notes().stream().filter(n -> n.startsWith("decisions")).toList());
       assertEquals(List.of(), q.humanCodings());
       assertTrue(q.passages(false).stream().allMatch(h -> h.codes().isEmpty()));
@@ -143,7 +181,11 @@ class DecisionsTest {
       index(q, folder);
       edit("Honestly it's much quicker.", "Honestly it's quicker.");
       IndexReport report = index(q, folder);
-      assertTrue(report.notes().contains("decisions on P7.txt after its text changed: 1 apply again (their words are back)"),
+      assertTrue(
+          report
+              .notes()
+              .contains(
+                  "decisions on P7.txt after its text changed: 1 apply again (their words are back)"),
           report.notes().toString());
       assertTrue(carries(answer(q), "speed"));
       assertTrue(q.decisions().get(0).applied());
@@ -158,8 +200,13 @@ class DecisionsTest {
       q.accept(answer(q).passage().id(), "speed");
       Files.move(file, aside);
       IndexReport removed = index(q, folder);
-      assertTrue(removed.notes().contains("decisions on P7.txt after it was removed: 1 kept, not applied"
-          + " (they apply again if it comes back)"), removed.notes().toString());
+      assertTrue(
+          removed
+              .notes()
+              .contains(
+                  "decisions on P7.txt after it was removed: 1 kept, not applied"
+                      + " (they apply again if it comes back)"),
+          removed.notes().toString());
       assertEquals(List.of(), q.humanCodings());
       assertFalse(q.decisions().get(0).applied());
       Files.move(aside, file);

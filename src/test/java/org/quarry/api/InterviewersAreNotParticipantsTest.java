@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,14 +47,12 @@ class InterviewersAreNotParticipantsTest {
       quarry.index(IndexRequest.of(folder), IndexProgress.NONE);
       List<String> facets = List.of("participant", "speaker");
       all = quarry.search(SearchRequest.builder("practice").facets(facets).limit(20).build());
-      byParticipantQuery = quarry.search(SearchRequest.builder("participant:Interviewer")
-          .facets(facets)
-          .limit(20)
-          .build());
-      bySpeakerQuery = quarry.search(SearchRequest.builder("speaker:Interviewer")
-          .facets(facets)
-          .limit(20)
-          .build());
+      byParticipantQuery =
+          quarry.search(
+              SearchRequest.builder("participant:Interviewer").facets(facets).limit(20).build());
+      bySpeakerQuery =
+          quarry.search(
+              SearchRequest.builder("speaker:Interviewer").facets(facets).limit(20).build());
     }
   }
 
@@ -67,7 +64,8 @@ class InterviewersAreNotParticipantsTest {
   @Test
   void theSpeakerFacetCountsTheInterviewerToo() {
     assertEquals(
-        List.of(new FacetValue("Interviewer", 3), new FacetValue("P07", 2)), all.facets().get("speaker"));
+        List.of(new FacetValue("Interviewer", 3), new FacetValue("P07", 2)),
+        all.facets().get("speaker"));
   }
 
   @Test
@@ -92,7 +90,11 @@ class InterviewersAreNotParticipantsTest {
 
   @Test
   void aHitOfTheParticipantNamesThemTwice() {
-    Hit turn = all.hits().stream().filter(h -> h.passage().kind() == PassageKind.TURN).findFirst().orElseThrow();
+    Hit turn =
+        all.hits().stream()
+            .filter(h -> h.passage().kind() == PassageKind.TURN)
+            .findFirst()
+            .orElseThrow();
     JsonNode hit = SearchJson.hitJson(turn);
     assertEquals("P07", hit.get("participant").asText());
     assertEquals("P07", hit.get("speaker").asText());

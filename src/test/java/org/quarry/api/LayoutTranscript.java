@@ -37,19 +37,34 @@ record LayoutTranscript(String interviewer, String respondent) {
 
   static final List<Turn> TURNS =
       List.of(
-          new Turn(true, List.of(List.of("Thank you for making the time today.", "How long have you worked at the practice?"))),
-          new Turn(false, List.of(List.of(
-              "I started as a receptionist nearly eleven years ago and moved into the practice manager role after the last restructure.",
-              "Most of my week goes on rotas, complaints and the phones, which never stop ringing before nine in the morning."))),
+          new Turn(
+              true,
+              List.of(
+                  List.of(
+                      "Thank you for making the time today.",
+                      "How long have you worked at the practice?"))),
+          new Turn(
+              false,
+              List.of(
+                  List.of(
+                      "I started as a receptionist nearly eleven years ago and moved into the practice manager role after the last restructure.",
+                      "Most of my week goes on rotas, complaints and the phones, which never stop ringing before nine in the morning."))),
           new Turn(true, List.of(List.of("What changed when the online booking system arrived?"))),
-          new Turn(false, List.of(
+          new Turn(
+              false,
               List.of(
-                  "At first it was chaos, because patients booked the wrong clinics and the nurses spent half of every session sorting it out.",
-                  "We had no training beyond a short video from the supplier."),
-              List.of(
-                  "After about six months it settled down and now the older patients ring us less than they used to, which surprised everyone in the team."))),
+                  List.of(
+                      "At first it was chaos, because patients booked the wrong clinics and the nurses spent half of every session sorting it out.",
+                      "We had no training beyond a short video from the supplier."),
+                  List.of(
+                      "After about six months it settled down and now the older patients ring us less than they used to, which surprised everyone in the team."))),
           new Turn(true, List.of(List.of("Would you go back to the old way if you could?"))),
-          new Turn(false, List.of(List.of("No, not now.", "But I would ask for proper training next time, and for someone to listen to the people who answer the phones."))));
+          new Turn(
+              false,
+              List.of(
+                  List.of(
+                      "No, not now.",
+                      "But I would ask for proper training next time, and for someone to listen to the people who answer the phones."))));
 
   /** The speaker of {@code turn} as written. */
   String speaker(Turn turn) {
@@ -85,11 +100,16 @@ record LayoutTranscript(String interviewer, String respondent) {
   }
 
   private static String time(int seconds) {
-    return String.format(java.util.Locale.ROOT, "%02d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60);
+    return String.format(
+        java.util.Locale.ROOT, "%02d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60);
   }
 
-  /** A text file: lines wrapped at {@code width}, a blank line between paragraphs when {@code spaced}. */
-  Path writeText(Path file, TranscriptLayout layout, Placement placement, int width, boolean spaced) throws IOException {
+  /**
+   * A text file: lines wrapped at {@code width}, a blank line between paragraphs when {@code
+   * spaced}.
+   */
+  Path writeText(Path file, TranscriptLayout layout, Placement placement, int width, boolean spaced)
+      throws IOException {
     StringBuilder out = new StringBuilder();
     for (List<String> paragraph : paragraphs(layout, placement)) {
       for (String line : paragraph) {
@@ -106,7 +126,8 @@ record LayoutTranscript(String interviewer, String respondent) {
 
   /** A Word document: one paragraph per line of {@link #paragraphs}, as a typist writes it. */
   Path writeDocx(Path file, TranscriptLayout layout, Placement placement) throws IOException {
-    try (XWPFDocument doc = new XWPFDocument(); OutputStream os = Files.newOutputStream(file)) {
+    try (XWPFDocument doc = new XWPFDocument();
+        OutputStream os = Files.newOutputStream(file)) {
       for (List<String> paragraph : paragraphs(layout, placement)) {
         for (String line : paragraph) {
           XWPFRun run = doc.createParagraph().createRun();
@@ -120,7 +141,9 @@ record LayoutTranscript(String interviewer, String respondent) {
 
   /** A web page: one {@code <p>} per line of {@link #paragraphs}. */
   Path writeHtml(Path file, TranscriptLayout layout, Placement placement) throws IOException {
-    StringBuilder out = new StringBuilder("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Interview</title></head><body>\n");
+    StringBuilder out =
+        new StringBuilder(
+            "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Interview</title></head><body>\n");
     for (List<String> paragraph : paragraphs(layout, placement)) {
       for (String line : paragraph) {
         out.append("<p>").append(line.replace("&", "&amp;").replace("<", "&lt;")).append("</p>\n");
@@ -131,10 +154,12 @@ record LayoutTranscript(String interviewer, String respondent) {
 
   /** Rich text: one {@code \\par} paragraph per line of {@link #paragraphs}. */
   Path writeRtf(Path file, TranscriptLayout layout, Placement placement) throws IOException {
-    StringBuilder out = new StringBuilder("{\\rtf1\\ansi\\deff0{\\fonttbl{\\f0 Helvetica;}}\\f0\\fs22\n");
+    StringBuilder out =
+        new StringBuilder("{\\rtf1\\ansi\\deff0{\\fonttbl{\\f0 Helvetica;}}\\f0\\fs22\n");
     for (List<String> paragraph : paragraphs(layout, placement)) {
       for (String line : paragraph) {
-        out.append(line.replace("\\", "\\\\").replace("{", "\\{").replace("}", "\\}")).append("\\par\n");
+        out.append(line.replace("\\", "\\\\").replace("{", "\\{").replace("}", "\\}"))
+            .append("\\par\n");
       }
     }
     return Files.writeString(file, out.append("}\n"));
@@ -144,7 +169,8 @@ record LayoutTranscript(String interviewer, String respondent) {
    * A PDF: each line hard-wrapped at {@code width} chars; a gap between paragraphs when {@code
    * spaced}, else every line set at the same leading, so only the labels show where turns start.
    */
-  Path writePdf(Path file, TranscriptLayout layout, Placement placement, int width, boolean spaced) throws IOException {
+  Path writePdf(Path file, TranscriptLayout layout, Placement placement, int width, boolean spaced)
+      throws IOException {
     List<String> lines = new ArrayList<>();
     for (List<String> paragraph : paragraphs(layout, placement)) {
       for (String line : paragraph) {
@@ -190,15 +216,22 @@ record LayoutTranscript(String interviewer, String respondent) {
     for (Turn turn : TURNS) {
       for (List<String> paragraph : turn.paragraphs()) {
         for (String sentence : paragraph) {
-          out.append(cueTime(cue++, '.')).append('\n')
-              .append("<v ").append(speaker(turn)).append('>').append(sentence).append("</v>\n\n");
+          out.append(cueTime(cue++, '.'))
+              .append('\n')
+              .append("<v ")
+              .append(speaker(turn))
+              .append('>')
+              .append(sentence)
+              .append("</v>\n\n");
         }
       }
     }
     return Files.writeString(file, out);
   }
 
-  /** Captions: a cue per sentence, each starting {@code Speaker: }; WebVTT or SubRip by {@code srt}. */
+  /**
+   * Captions: a cue per sentence, each starting {@code Speaker: }; WebVTT or SubRip by {@code srt}.
+   */
   Path writeCaptionPrefixes(Path file, boolean srt) throws IOException {
     StringBuilder out = new StringBuilder(srt ? "" : "WEBVTT\n\n");
     int cue = 0;
@@ -208,8 +241,12 @@ record LayoutTranscript(String interviewer, String respondent) {
           if (srt) {
             out.append(cue + 1).append('\n');
           }
-          out.append(cueTime(cue++, srt ? ',' : '.')).append('\n')
-              .append(speaker(turn)).append(": ").append(sentence).append("\n\n");
+          out.append(cueTime(cue++, srt ? ',' : '.'))
+              .append('\n')
+              .append(speaker(turn))
+              .append(": ")
+              .append(sentence)
+              .append("\n\n");
         }
       }
     }
@@ -217,10 +254,18 @@ record LayoutTranscript(String interviewer, String respondent) {
   }
 
   private static String cueTime(int cue, char decimal) {
-    return String.format(java.util.Locale.ROOT, "00:00:%02d%c000 --> 00:00:%02d%c500", cue * 2, decimal, cue * 2 + 1, decimal);
+    return String.format(
+        java.util.Locale.ROOT,
+        "00:00:%02d%c000 --> 00:00:%02d%c500",
+        cue * 2,
+        decimal,
+        cue * 2 + 1,
+        decimal);
   }
 
-  /** {@code line} broken at spaces into lines of at most {@code width} chars (a longer word alone). */
+  /**
+   * {@code line} broken at spaces into lines of at most {@code width} chars (a longer word alone).
+   */
   static List<String> wrap(String line, int width) {
     List<String> out = new ArrayList<>();
     StringBuilder current = new StringBuilder();

@@ -28,7 +28,9 @@ class OneLineTest {
   @Test
   void randomTextsGiveOneLineOfAtMostTheLengthThatStartsTheCollapsedText() {
     Random r = new Random(42);
-    String[] pieces = {"a", "bc", " ", "\n", "\t", "\u00A0", "\uD83D\uDE00", "é", "word", "  \r\n "};
+    String[] pieces = {
+      "a", "bc", " ", "\n", "\t", "\u00A0", "\uD83D\uDE00", "é", "word", "  \r\n "
+    };
     for (int i = 0; i < 2_000; i++) {
       StringBuilder sb = new StringBuilder();
       for (int n = r.nextInt(120); n > 0; n--) {
@@ -38,9 +40,13 @@ class OneLineTest {
       String collapsed = sb.toString().replaceAll("(?U)\\s+", " ").strip();
       assertTrue(line.codePointCount(0, line.length()) <= OneLine.LENGTH, line);
       assertTrue(line.chars().noneMatch(c -> c == '\n' || c == '\r' || c == '\t'), line);
-      String kept = line.endsWith("…") && !collapsed.endsWith("…") ? line.substring(0, line.length() - 1) : line;
+      String kept =
+          line.endsWith("…") && !collapsed.endsWith("…")
+              ? line.substring(0, line.length() - 1)
+              : line;
       assertTrue(collapsed.startsWith(kept), line + " | " + collapsed);
-      assertTrue(kept.isEmpty() || !Character.isHighSurrogate(kept.charAt(kept.length() - 1)), line);
+      assertTrue(
+          kept.isEmpty() || !Character.isHighSurrogate(kept.charAt(kept.length() - 1)), line);
     }
   }
 }

@@ -21,13 +21,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.quarry.analysis.LemmaAnnotation;
 import org.quarry.analysis.LemmaAnnotator;
 import org.quarry.analysis.TextAnnotator;
-import org.quarry.model.SurveyOptions;
 import org.quarry.model.FacetValue;
 import org.quarry.model.Hit;
 import org.quarry.model.Passage;
 import org.quarry.model.PassageKind;
 import org.quarry.model.SearchRequest;
 import org.quarry.model.SearchResult;
+import org.quarry.model.SurveyOptions;
 
 /**
  * Participant attributes from {@code --participants} and from a transcript's front matter. The
@@ -56,11 +56,15 @@ class ParticipantAttributesTest {
   void eachAttributeIsAFacetOfTheParticipantsTurns() {
     try (Quarry quarry = open()) {
       quarry.index(withParticipants("participants.csv"), IndexProgress.NONE);
-      SearchResult all = quarry.search(SearchRequest.builder("")
-          .facets(List.of("region", "organisation"))
-          .limit(20)
-          .build());
-      assertEquals(List.of(new FacetValue("London", 2), new FacetValue("North West", 2)), all.facets().get("region"));
+      SearchResult all =
+          quarry.search(
+              SearchRequest.builder("")
+                  .facets(List.of("region", "organisation"))
+                  .limit(20)
+                  .build());
+      assertEquals(
+          List.of(new FacetValue("London", 2), new FacetValue("North West", 2)),
+          all.facets().get("region"));
       assertEquals(
           List.of(new FacetValue("Hilltop Practice", 2), new FacetValue("Riverside Surgery", 2)),
           all.facets().get("organisation"));
@@ -72,10 +76,11 @@ class ParticipantAttributesTest {
     try (Quarry quarry = open()) {
       quarry.index(withParticipants("participants.csv"), IndexProgress.NONE);
       SearchResult northWest =
-          quarry.search(SearchRequest.builder("")
-              .filters(Map.of("region", List.of("North West")))
-              .limit(20)
-              .build());
+          quarry.search(
+              SearchRequest.builder("")
+                  .filters(Map.of("region", List.of("North West")))
+                  .limit(20)
+                  .build());
       assertEquals(2, northWest.total());
       assertEquals(Set.of("P7 turn"), kindsAndParticipants(northWest.hits()));
     }
@@ -88,8 +93,10 @@ class ParticipantAttributesTest {
       List<Passage> interviewer =
           passages(quarry).stream().filter(p -> p.kind() == PassageKind.INTERVIEWER).toList();
       assertEquals(6, interviewer.size());
-      // front matter (role, site) and the table (organisation, region) alike describe P7, not Dr Lee
-      assertTrue(interviewer.stream().allMatch(p -> p.attributes().isEmpty()), interviewer.toString());
+      // front matter (role, site) and the table (organisation, region) alike describe P7, not Dr
+      // Lee
+      assertTrue(
+          interviewer.stream().allMatch(p -> p.attributes().isEmpty()), interviewer.toString());
     }
   }
 
@@ -113,19 +120,28 @@ class ParticipantAttributesTest {
       quarry.index(IndexRequest.of(transcripts.resolve("P7.txt")), IndexProgress.NONE);
       Map<String, Map<String, String>> byKind = new TreeMap<>();
       for (Passage p : passages(quarry)) {
-        byKind.merge(p.kind().label() + " " + p.participant(), p.attributes(), (a, b) -> {
-          assertEquals(a, b);
-          return a;
-        });
+        byKind.merge(
+            p.kind().label() + " " + p.participant(),
+            p.attributes(),
+            (a, b) -> {
+              assertEquals(a, b);
+              return a;
+            });
       }
       assertEquals(
-          Map.of("interviewer Interviewer", Map.of(), "turn P7", Map.of("role", "GP", "site", "Riverside")),
+          Map.of(
+              "interviewer Interviewer",
+              Map.of(),
+              "turn P7",
+              Map.of("role", "GP", "site", "Riverside")),
           byKind);
-      SearchResult gp = quarry.search(SearchRequest.builder("")
-          .facets(List.of("site"))
-          .filters(Map.of("role", List.of("GP")))
-          .limit(20)
-          .build());
+      SearchResult gp =
+          quarry.search(
+              SearchRequest.builder("")
+                  .facets(List.of("site"))
+                  .filters(Map.of("role", List.of("GP")))
+                  .limit(20)
+                  .build());
       assertEquals(Set.of("P7 turn"), kindsAndParticipants(gp.hits()));
       assertEquals(List.of(new FacetValue("Riverside", 2)), gp.facets().get("site"));
     }
@@ -148,7 +164,8 @@ class ParticipantAttributesTest {
       int first = annotated.get();
       assertEquals(12, first);
 
-      IndexReport second = quarry.index(withParticipants("participants-changed.csv"), IndexProgress.NONE);
+      IndexReport second =
+          quarry.index(withParticipants("participants-changed.csv"), IndexProgress.NONE);
       assertEquals(3, second.count(FileReport.Status.UNCHANGED), second.table());
       assertEquals(first, annotated.get());
 
@@ -164,23 +181,31 @@ class ParticipantAttributesTest {
               "P8", Map.of("role", "Nurse", "region", "North East")),
           byParticipant);
       SearchResult northEast =
-          quarry.search(SearchRequest.builder("")
-              .filters(Map.of("region", List.of("North East")))
-              .limit(20)
-              .build());
+          quarry.search(
+              SearchRequest.builder("")
+                  .filters(Map.of("region", List.of("North East")))
+                  .limit(20)
+                  .build());
       assertEquals(Set.of("P8 turn"), kindsAndParticipants(northEast.hits()));
     }
   }
 
   @Test
   void aDroppedColumnGivesBackTheFrontMattersValue() throws IOException {
-    Path noRole = Files.writeString(tmp.resolve("regions.csv"), "participant,region\nP7,North West\nP8,London\n");
+    Path noRole =
+        Files.writeString(
+            tmp.resolve("regions.csv"), "participant,region\nP7,North West\nP8,London\n");
     try (Quarry quarry = open()) {
       quarry.index(withParticipants("participants.csv"), IndexProgress.NONE);
       quarry.index(new IndexRequest(List.of(transcripts), noRole, null), IndexProgress.NONE);
-      Passage p7 = passages(quarry).stream().filter(p -> "P7".equals(p.participant())).findFirst().orElseThrow();
+      Passage p7 =
+          passages(quarry).stream()
+              .filter(p -> "P7".equals(p.participant()))
+              .findFirst()
+              .orElseThrow();
       // the table no longer says P7's role, so what the transcript itself says holds again
-      assertEquals(Map.of("role", "GP", "region", "North West", "site", "Riverside"), p7.attributes());
+      assertEquals(
+          Map.of("role", "GP", "region", "North West", "site", "Riverside"), p7.attributes());
     }
   }
 
@@ -188,7 +213,10 @@ class ParticipantAttributesTest {
   void aReservedColumnNameIsABadInputNamingFileAndColumn() {
     try (Quarry quarry = open()) {
       QuarryException e =
-          assertThrows(QuarryException.class, () -> quarry.index(withParticipants("participants-reserved.csv"), IndexProgress.NONE));
+          assertThrows(
+              QuarryException.class,
+              () ->
+                  quarry.index(withParticipants("participants-reserved.csv"), IndexProgress.NONE));
       assertEquals(QuarryException.BAD_INPUT, e.exitCode());
       assertTrue(e.getMessage().contains("participants-reserved.csv"), e.getMessage());
       assertTrue(e.getMessage().contains("'kind'"), e.getMessage());
@@ -203,23 +231,27 @@ class ParticipantAttributesTest {
     Path csv = tmp.resolve("accents.csv");
     Files.write(
         csv,
-        "participant,organisation\nP7,Cabinet médical du Château\n".getBytes(Charset.forName("windows-1252")));
+        "participant,organisation\nP7,Cabinet médical du Château\n"
+            .getBytes(Charset.forName("windows-1252")));
     try (Quarry quarry = open()) {
-      quarry.index(new IndexRequest(List.of(transcripts.resolve("P7.txt")), csv, null), IndexProgress.NONE);
-      SearchResult r = quarry.search(SearchRequest.builder("")
-          .facets(List.of("organisation"))
-          .limit(20)
-          .build());
-      assertEquals(List.of(new FacetValue("Cabinet médical du Château", 2)), r.facets().get("organisation"));
+      quarry.index(
+          new IndexRequest(List.of(transcripts.resolve("P7.txt")), csv, null), IndexProgress.NONE);
+      SearchResult r =
+          quarry.search(
+              SearchRequest.builder("").facets(List.of("organisation")).limit(20).build());
+      assertEquals(
+          List.of(new FacetValue("Cabinet médical du Château", 2)), r.facets().get("organisation"));
     }
   }
 
   @Test
   void theParticipantsFileInAFolderBeingIndexedIsNotASource() throws IOException {
     // long organisation names would otherwise pass for open answers of a survey
-    Path inside = Files.copy(FIXTURES.resolve("participants.csv"), transcripts.resolve("participants.csv"));
+    Path inside =
+        Files.copy(FIXTURES.resolve("participants.csv"), transcripts.resolve("participants.csv"));
     try (Quarry quarry = open()) {
-      IndexReport report = quarry.index(new IndexRequest(List.of(transcripts), inside, null), IndexProgress.NONE);
+      IndexReport report =
+          quarry.index(new IndexRequest(List.of(transcripts), inside, null), IndexProgress.NONE);
       assertEquals(
           List.of("P10.txt", "P7.txt", "P8.txt"),
           report.files().stream().map(FileReport::source).sorted().toList(),
@@ -232,13 +264,14 @@ class ParticipantAttributesTest {
   void anInterviewerListedInTheTableStillGetsNoAttributes() throws IOException {
     // the table describes the people studied; an interviewer's questions must not count for a role
     Path withInterviewer =
-        Files.writeString(tmp.resolve("team.csv"), "participant,role\nP8,Nurse\nInterviewer,Researcher\n");
+        Files.writeString(
+            tmp.resolve("team.csv"), "participant,role\nP8,Nurse\nInterviewer,Researcher\n");
     try (Quarry quarry = open()) {
-      quarry.index(new IndexRequest(List.of(transcripts.resolve("P8.txt")), withInterviewer, null), IndexProgress.NONE);
-      SearchResult r = quarry.search(SearchRequest.builder("")
-          .facets(List.of("role"))
-          .limit(20)
-          .build());
+      quarry.index(
+          new IndexRequest(List.of(transcripts.resolve("P8.txt")), withInterviewer, null),
+          IndexProgress.NONE);
+      SearchResult r =
+          quarry.search(SearchRequest.builder("").facets(List.of("role")).limit(20).build());
       assertEquals(List.of(new FacetValue("Nurse", 2)), r.facets().get("role"));
     }
   }
@@ -256,59 +289,73 @@ class ParticipantAttributesTest {
     try (Quarry quarry = open()) {
       quarry.index(IndexRequest.of(p11), IndexProgress.NONE);
       SearchResult r =
-          quarry.search(SearchRequest.builder("")
-              .filters(Map.of("age_group", List.of("30-39")))
-              .limit(20)
-              .build());
+          quarry.search(
+              SearchRequest.builder("")
+                  .filters(Map.of("age_group", List.of("30-39")))
+                  .limit(20)
+                  .build());
       assertEquals(Set.of("P11 turn"), kindsAndParticipants(r.hits()));
     }
   }
 
   @Test
   void surveyRespondentsTakeTheirAttributesFromTheTableToo() throws IOException {
-    Path survey = Files.copy(Path.of("src/test/resources/survey/survey.csv"), tmp.resolve("survey.csv"));
-    Path table = Files.writeString(tmp.resolve("respondents.csv"), "id,practice size\nR1,large\nR2,small\n");
+    Path survey =
+        Files.copy(Path.of("src/test/resources/survey/survey.csv"), tmp.resolve("survey.csv"));
+    Path table =
+        Files.writeString(tmp.resolve("respondents.csv"), "id,practice size\nR1,large\nR2,small\n");
     try (Quarry quarry = open()) {
       IndexReport report =
           quarry.index(
               new IndexRequest(
-                  List.of(survey), table, null,
-                  new SurveyOptions(List.of("What gets in the way?"), "Respondent ID", null), 0),
+                  List.of(survey),
+                  table,
+                  null,
+                  new SurveyOptions(List.of("What gets in the way?"), "Respondent ID", null),
+                  0),
               IndexProgress.NONE);
       SearchResult large =
-          quarry.search(SearchRequest.builder("")
-              .filters(Map.of("practice_size", List.of("large")))
-              .limit(20)
-              .build());
+          quarry.search(
+              SearchRequest.builder("")
+                  .filters(Map.of("practice_size", List.of("large")))
+                  .limit(20)
+                  .build());
       assertEquals(Set.of("R1 response"), kindsAndParticipants(large.hits()));
-      assertTrue(report.notes().contains("participants with passages but not in respondents.csv: R4"), report.notes().toString());
+      assertTrue(
+          report.notes().contains("participants with passages but not in respondents.csv: R4"),
+          report.notes().toString());
     }
   }
 
   @Test
   void theTableKeptWithTheIndexAppliesToFilesIndexedLater() {
     try (Quarry quarry = open()) {
-      quarry.index(new IndexRequest(List.of(transcripts.resolve("P7.txt")), FIXTURES.resolve("participants.csv"), null), IndexProgress.NONE);
+      quarry.index(
+          new IndexRequest(
+              List.of(transcripts.resolve("P7.txt")), FIXTURES.resolve("participants.csv"), null),
+          IndexProgress.NONE);
       // no --participants this time: P8 still gets its row of the table the index keeps
       quarry.index(IndexRequest.of(transcripts.resolve("P8.txt")), IndexProgress.NONE);
       SearchResult london =
-          quarry.search(SearchRequest.builder("")
-              .filters(Map.of("region", List.of("London")))
-              .limit(20)
-              .build());
+          quarry.search(
+              SearchRequest.builder("")
+                  .filters(Map.of("region", List.of("London")))
+                  .limit(20)
+                  .build());
       assertEquals(Set.of("P8 turn"), kindsAndParticipants(london.hits()));
     }
   }
 
   @Test
   void aSemicolonSeparatedTableReadsLikeACommaSeparatedOne() throws IOException {
-    Path csv = Files.writeString(tmp.resolve("semicolons.csv"), "participant;role;region\nP7;GP;North West\n");
+    Path csv =
+        Files.writeString(
+            tmp.resolve("semicolons.csv"), "participant;role;region\nP7;GP;North West\n");
     try (Quarry quarry = open()) {
-      quarry.index(new IndexRequest(List.of(transcripts.resolve("P7.txt")), csv, null), IndexProgress.NONE);
-      SearchResult r = quarry.search(SearchRequest.builder("")
-          .facets(List.of("region"))
-          .limit(20)
-          .build());
+      quarry.index(
+          new IndexRequest(List.of(transcripts.resolve("P7.txt")), csv, null), IndexProgress.NONE);
+      SearchResult r =
+          quarry.search(SearchRequest.builder("").facets(List.of("region")).limit(20).build());
       assertEquals(List.of(new FacetValue("North West", 2)), r.facets().get("region"));
     }
   }
@@ -330,9 +377,11 @@ class ParticipantAttributesTest {
     try (Quarry quarry = open()) {
       quarry.index(IndexRequest.of(p12), IndexProgress.NONE);
       Map<String, Map<String, String>> byKind = new TreeMap<>();
-      passages(quarry).forEach(p -> byKind.put(p.kind().label() + " " + p.participant(), p.attributes()));
+      passages(quarry)
+          .forEach(p -> byKind.put(p.kind().label() + " " + p.participant(), p.attributes()));
       assertEquals(
-          Map.of("interviewer MODERATOR", Map.of(), "turn P12", Map.of("role", "Receptionist")), byKind);
+          Map.of("interviewer MODERATOR", Map.of(), "turn P12", Map.of("role", "Receptionist")),
+          byKind);
     }
   }
 
@@ -340,9 +389,9 @@ class ParticipantAttributesTest {
   void anAttributeCanBeSearchedByNameInTheQuery() {
     try (Quarry quarry = open()) {
       quarry.index(withParticipants("participants.csv"), IndexProgress.NONE);
-      SearchResult r = quarry.search(SearchRequest.builder("pharmacist AND region:\"North West\"")
-          .limit(20)
-          .build());
+      SearchResult r =
+          quarry.search(
+              SearchRequest.builder("pharmacist AND region:\"North West\"").limit(20).build());
       assertEquals(Set.of("P7 turn"), kindsAndParticipants(r.hits()));
       assertEquals(1, r.total());
     }

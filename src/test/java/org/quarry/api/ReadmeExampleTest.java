@@ -7,8 +7,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -35,6 +33,7 @@ class ReadmeExampleTest {
       }
     }
   }
+
   // END README EXAMPLE
 
   @Test
@@ -49,13 +48,19 @@ class ReadmeExampleTest {
 
   @Test
   void theReadmeShowsThisExample() throws IOException {
-    String source = Files.readString(Path.of("src/test/java/org/quarry/api/ReadmeExampleTest.java"));
+    String source =
+        Files.readString(Path.of("src/test/java/org/quarry/api/ReadmeExampleTest.java"));
     Matcher m =
-        Pattern.compile("// BEGIN README EXAMPLE\\n[^\\n]*\\{\\n(.*?)\\n  }\\n\\s*// END README EXAMPLE", Pattern.DOTALL).matcher(source);
+        Pattern.compile(
+                "// BEGIN README EXAMPLE\\n[^\\n]*\\{\\n(.*?)\\n  }\\n\\s*// END README EXAMPLE",
+                Pattern.DOTALL)
+            .matcher(source);
     assertTrue(m.find(), "example markers");
     // the method body, de-indented to the README's level
     String body =
-        String.join("\n", m.group(1).lines().map(l -> l.length() > 4 ? l.substring(4) : l.strip()).toList());
+        String.join(
+            "\n",
+            m.group(1).lines().map(l -> l.length() > 4 ? l.substring(4) : l.strip()).toList());
     String readme = Files.readString(Path.of("README.md"));
     assertTrue(readme.contains(body), "README.md must show the example as compiled here:\n" + body);
   }

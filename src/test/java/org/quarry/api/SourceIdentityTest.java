@@ -1,7 +1,6 @@
 package org.quarry.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -12,7 +11,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.quarry.model.Hit;
 import org.quarry.model.Source;
 
 /**
@@ -25,7 +23,8 @@ class SourceIdentityTest {
   private Path file(String folder, String name, String words) throws IOException {
     Path f = tmp.resolve(folder).resolve(name);
     Files.createDirectories(f.getParent());
-    Files.writeString(f, "Interviewer: How was the visit?\n\nP01: " + words + "\n\nInterviewer: Thanks.\n");
+    Files.writeString(
+        f, "Interviewer: How was the visit?\n\nP01: " + words + "\n\nInterviewer: Thanks.\n");
     return f;
   }
 
@@ -82,7 +81,8 @@ class SourceIdentityTest {
       quarry.index(IndexRequest.of(tmp.resolve("b")), IndexProgress.NONE);
       file("b", "P01.txt", "The cherries were sour.");
       IndexReport again = quarry.index(IndexRequest.of(tmp.resolve("b")), IndexProgress.NONE);
-      assertEquals(List.of(new FileReport("b/P01.txt", FileReport.Status.INDEXED, null, 3)), again.files());
+      assertEquals(
+          List.of(new FileReport("b/P01.txt", FileReport.Status.INDEXED, null, 3)), again.files());
       Map<String, String> texts = textBySource(quarry);
       assertEquals(2, texts.size());
       assertTrue(texts.get("b/P01.txt").contains("cherries"));
@@ -112,7 +112,8 @@ class SourceIdentityTest {
     try (Quarry quarry = open()) {
       IndexReport report = quarry.index(IndexRequest.of(a, b), IndexProgress.NONE);
       assertEquals(
-          List.of("P01.txt", "b/P01.txt"), report.files().stream().map(FileReport::source).toList());
+          List.of("P01.txt", "b/P01.txt"),
+          report.files().stream().map(FileReport::source).toList());
       assertEquals(2, textBySource(quarry).size());
     }
   }
@@ -124,7 +125,8 @@ class SourceIdentityTest {
       quarry.index(IndexRequest.of(tmp.resolve("old")), IndexProgress.NONE);
       Files.move(tmp.resolve("old"), tmp.resolve("new"));
       IndexReport moved = quarry.index(IndexRequest.of(tmp.resolve("new")), IndexProgress.NONE);
-      assertEquals(List.of(new FileReport("P01.txt", FileReport.Status.UNCHANGED, null, 0)), moved.files());
+      assertEquals(
+          List.of(new FileReport("P01.txt", FileReport.Status.UNCHANGED, null, 0)), moved.files());
       List<Source> sources = quarry.sources();
       assertEquals(1, sources.size());
       assertEquals(tmp.resolve("new/P01.txt").toString(), sources.get(0).path());

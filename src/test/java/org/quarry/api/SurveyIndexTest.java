@@ -27,7 +27,6 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.quarry.model.SurveyOptions;
 import org.quarry.model.FacetValue;
 import org.quarry.model.Hit;
 import org.quarry.model.OffsetMap;
@@ -36,12 +35,13 @@ import org.quarry.model.PassageKind;
 import org.quarry.model.SearchRequest;
 import org.quarry.model.SearchResult;
 import org.quarry.model.Source;
+import org.quarry.model.SurveyOptions;
 
 /**
- * Survey exports through the API: one row per respondent, each non-empty answer of a text column
- * a {@code response} passage of the id column's participant under its question, every other
- * column an attribute. The fixture {@code survey/survey.csv} has five respondents and two
- * questions; R3 answered both with placeholders and R5 left both empty.
+ * Survey exports through the API: one row per respondent, each non-empty answer of a text column a
+ * {@code response} passage of the id column's participant under its question, every other column an
+ * attribute. The fixture {@code survey/survey.csv} has five respondents and two questions; R3
+ * answered both with placeholders and R5 left both empty.
  */
 class SurveyIndexTest {
   private static final Path SURVEY = Path.of("src/test/resources/survey/survey.csv");
@@ -57,13 +57,22 @@ class SurveyIndexTest {
     List<Passage> passages = index(copy(SURVEY), BOTH_QUESTIONS);
     assertEquals(
         List.of(
-            "R1 | " + HELPS + " | Protected time on Friday afternoons to catch up with the practice team 🙂",
-            "R1 | " + HINDERS + " | Constant phone calls from the hospital about discharge letters.",
+            "R1 | "
+                + HELPS
+                + " | Protected time on Friday afternoons to catch up with the practice team 🙂",
+            "R1 | "
+                + HINDERS
+                + " | Constant phone calls from the hospital about discharge letters.",
             "R2 | " + HINDERS + " | Staffing gaps every winter, and nobody to cover sickness.",
-            "R4 | " + HELPS + " | A pharmacist in the practice who takes the medication reviews off my list.",
+            "R4 | "
+                + HELPS
+                + " | A pharmacist in the practice who takes the medication reviews off my list.",
             "R4 | " + HINDERS + " | Nothing to add"),
-        passages.stream().map(p -> p.participant() + " | " + p.section() + " | " + p.text()).toList());
-    assertTrue(passages.stream().allMatch(p -> p.kind() == PassageKind.RESPONSE), passages.toString());
+        passages.stream()
+            .map(p -> p.participant() + " | " + p.section() + " | " + p.text())
+            .toList());
+    assertTrue(
+        passages.stream().allMatch(p -> p.kind() == PassageKind.RESPONSE), passages.toString());
   }
 
   @Test
@@ -84,19 +93,20 @@ class SurveyIndexTest {
     Path file = copy(SURVEY);
     try (Quarry quarry = Quarry.open(tmp.resolve("index"), Analysis.UNTAGGED)) {
       quarry.index(request(file, BOTH_QUESTIONS), IndexProgress.NONE);
-      SearchResult all = quarry.search(SearchRequest.builder("")
-          .facets(List.of("region", "role"))
-          .build());
+      SearchResult all =
+          quarry.search(SearchRequest.builder("").facets(List.of("region", "role")).build());
       assertEquals(
           List.of(new FacetValue("GP", 4), new FacetValue("Nurse", 1)), all.facets().get("role"));
       assertEquals(
-          List.of(new FacetValue("North West", 2), new FacetValue("South East", 2), new FacetValue("London", 1)),
+          List.of(
+              new FacetValue("North West", 2),
+              new FacetValue("South East", 2),
+              new FacetValue("London", 1)),
           all.facets().get("region"));
 
       SearchResult northWest =
-          quarry.search(SearchRequest.builder("")
-              .filters(Map.of("region", List.of("North West")))
-              .build());
+          quarry.search(
+              SearchRequest.builder("").filters(Map.of("region", List.of("North West"))).build());
       assertEquals(Set.of("R1"), participants(northWest));
       assertEquals(2, northWest.total());
     }
@@ -106,14 +116,18 @@ class SurveyIndexTest {
   void placeholderAnswersAndEmptyCellsMakeNoPassage() throws IOException {
     List<Passage> passages = index(copy(SURVEY), BOTH_QUESTIONS);
     // R3 wrote "N/A" and "-", R5 nothing at all, R2 "Did not answer" to the first question
-    assertEquals(Set.of("R1", "R2", "R4"), passages.stream().map(Passage::participant).collect(Collectors.toSet()));
-    assertTrue(passages.stream().noneMatch(p -> p.text().equals("Did not answer")), passages.toString());
+    assertEquals(
+        Set.of("R1", "R2", "R4"),
+        passages.stream().map(Passage::participant).collect(Collectors.toSet()));
+    assertTrue(
+        passages.stream().noneMatch(p -> p.text().equals("Did not answer")), passages.toString());
   }
 
   @Test
   void aConfiguredPlaceholderListReplacesTheDefaults() throws IOException {
     // the researcher's own wording of "no answer"; the default phrases are answers again
-    SurveyOptions own = new SurveyOptions(List.of(HELPS, HINDERS), "Respondent ID", Set.of("Nothing to add"));
+    SurveyOptions own =
+        new SurveyOptions(List.of(HELPS, HINDERS), "Respondent ID", Set.of("Nothing to add"));
     List<String> texts = index(copy(SURVEY), own).stream().map(Passage::text).toList();
     assertTrue(texts.contains("Did not answer"), texts.toString());
     assertTrue(texts.contains("N/A"), texts.toString());
@@ -122,8 +136,10 @@ class SurveyIndexTest {
 
   @Test
   void oneTextColumnIndexesOnlyThatQuestion() throws IOException {
-    List<Passage> passages = index(copy(SURVEY), new SurveyOptions(List.of(HINDERS), "Respondent ID", null));
-    assertEquals(Set.of(HINDERS), passages.stream().map(Passage::section).collect(Collectors.toSet()));
+    List<Passage> passages =
+        index(copy(SURVEY), new SurveyOptions(List.of(HINDERS), "Respondent ID", null));
+    assertEquals(
+        Set.of(HINDERS), passages.stream().map(Passage::section).collect(Collectors.toSet()));
     // the other question is then an attribute of the respondent, like any other column
     assertEquals(
         "Protected time on Friday afternoons to catch up with the practice team 🙂",
@@ -153,8 +169,12 @@ class SurveyIndexTest {
     List<Passage> fromXlsx = index(xlsx, BOTH_QUESTIONS);
     List<Passage> fromCsv = index(copy(SURVEY), BOTH_QUESTIONS);
     assertEquals(
-        fromCsv.stream().map(p -> List.of(p.participant(), p.section(), p.text(), p.attributes().toString())).toList(),
-        fromXlsx.stream().map(p -> List.of(p.participant(), p.section(), p.text(), p.attributes().toString())).toList());
+        fromCsv.stream()
+            .map(p -> List.of(p.participant(), p.section(), p.text(), p.attributes().toString()))
+            .toList(),
+        fromXlsx.stream()
+            .map(p -> List.of(p.participant(), p.section(), p.text(), p.attributes().toString()))
+            .toList());
   }
 
   @Test
@@ -214,11 +234,16 @@ class SurveyIndexTest {
       QuarryException e =
           assertThrows(
               QuarryException.class,
-              () -> quarry.index(request(file, new SurveyOptions(List.of("Q9"), null, null)), IndexProgress.NONE));
+              () ->
+                  quarry.index(
+                      request(file, new SurveyOptions(List.of("Q9"), null, null)),
+                      IndexProgress.NONE));
       assertEquals(QuarryException.BAD_INPUT, e.exitCode());
       assertTrue(e.getMessage().contains("survey.csv"), e.getMessage());
       assertTrue(e.getMessage().contains("'Q9'"), e.getMessage());
-      assertTrue(e.getMessage().contains("Respondent ID, Role, Region, " + HELPS + ", " + HINDERS), e.getMessage());
+      assertTrue(
+          e.getMessage().contains("Respondent ID, Role, Region, " + HELPS + ", " + HINDERS),
+          e.getMessage());
       assertEquals(1, e.getMessage().lines().count(), e.getMessage());
     }
   }
@@ -227,7 +252,9 @@ class SurveyIndexTest {
   void reindexingWithOtherTextColumnsRereadsAnUnchangedFile() throws IOException {
     Path file = copy(SURVEY);
     try (Quarry quarry = Quarry.open(tmp.resolve("index"), Analysis.UNTAGGED)) {
-      quarry.index(request(file, new SurveyOptions(List.of(HELPS), "Respondent ID", null)), IndexProgress.NONE);
+      quarry.index(
+          request(file, new SurveyOptions(List.of(HELPS), "Respondent ID", null)),
+          IndexProgress.NONE);
       // the file is the same, but what it means is not: the second question is now wanted too
       IndexReport second = quarry.index(request(file, BOTH_QUESTIONS), IndexProgress.NONE);
       assertEquals(FileReport.Status.INDEXED, second.files().get(0).status(), second.table());
@@ -268,7 +295,9 @@ class SurveyIndexTest {
             "ID,Email,Comments\n1,r1@example.org,The new phone system drops every third call.\n");
     try (Quarry quarry = Quarry.open(tmp.resolve("index"), Analysis.UNTAGGED)) {
       IndexReport report =
-          quarry.index(request(file, new SurveyOptions(List.of("Comments"), "Email", null)), IndexProgress.NONE);
+          quarry.index(
+              request(file, new SurveyOptions(List.of("Comments"), "Email", null)),
+              IndexProgress.NONE);
       FileReport row = report.files().get(0);
       assertEquals(FileReport.Status.FAILED, row.status(), report.table());
       assertTrue(row.reason().contains("'id'"), row.reason());
@@ -281,16 +310,24 @@ class SurveyIndexTest {
     Path file = copy(Path.of("src/test/resources/survey/qualtrics.csv"));
     List<Passage> passages = index(file, new SurveyOptions(List.of("Q2"), "ResponseId", null));
     assertEquals(
-        List.of("R_1abc | What would you change about the network? | Fewer meetings and one shared rota across the practices."),
-        passages.stream().map(p -> p.participant() + " | " + p.section() + " | " + p.text()).toList());
-    assertEquals(Map.of("startdate", "2024-03-01 09:12:00", "q1", "North West"), passages.get(0).attributes());
+        List.of(
+            "R_1abc | What would you change about the network? | Fewer meetings and one shared rota across the practices."),
+        passages.stream()
+            .map(p -> p.participant() + " | " + p.section() + " | " + p.text())
+            .toList());
+    assertEquals(
+        Map.of("startdate", "2024-03-01 09:12:00", "q1", "North West"),
+        passages.get(0).attributes());
   }
 
   @Test
   void aQualtricsColumnCanBeNamedByItsQuestionText() throws IOException {
     Path file = copy(Path.of("src/test/resources/survey/qualtrics.csv"));
     List<Passage> passages =
-        index(file, new SurveyOptions(List.of("What would you change about the network?"), "ResponseId", null));
+        index(
+            file,
+            new SurveyOptions(
+                List.of("What would you change about the network?"), "ResponseId", null));
     assertEquals(List.of("R_1abc"), passages.stream().map(Passage::participant).toList());
   }
 
@@ -298,14 +335,17 @@ class SurveyIndexTest {
   void withoutTextColumnsTheColumnsOfLongAnswersAreTheQuestions() throws IOException {
     List<Passage> passages = index(copy(SURVEY), new SurveyOptions(List.of(), null, null));
     assertEquals(
-        Set.of(HELPS, HINDERS), passages.stream().map(Passage::section).collect(Collectors.toSet()));
+        Set.of(HELPS, HINDERS),
+        passages.stream().map(Passage::section).collect(Collectors.toSet()));
     assertEquals(5, passages.size());
   }
 
   @Test
   void aTextColumnNamedTwiceGivesOnePassagePerAnswer() throws IOException {
     List<Passage> passages =
-        index(copy(SURVEY), new SurveyOptions(List.of(HINDERS, HINDERS.toUpperCase(Locale.ROOT)), null, null));
+        index(
+            copy(SURVEY),
+            new SurveyOptions(List.of(HINDERS, HINDERS.toUpperCase(Locale.ROOT)), null, null));
     assertEquals(3, passages.size(), passages.toString());
   }
 
@@ -325,7 +365,8 @@ class SurveyIndexTest {
   }
 
   private Path copy(Path fixture) throws IOException {
-    return Files.copy(fixture, tmp.resolve(fixture.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+    return Files.copy(
+        fixture, tmp.resolve(fixture.getFileName()), StandardCopyOption.REPLACE_EXISTING);
   }
 
   private static Set<String> participants(SearchResult result) {
@@ -355,7 +396,9 @@ class SurveyIndexTest {
     mapper.enable(CsvParser.Feature.WRAP_AS_ARRAY);
     List<List<String>> rows;
     try (MappingIterator<List<String>> it =
-        mapper.readerForListOf(String.class).readValues(Files.readString(csv, StandardCharsets.UTF_8))) {
+        mapper
+            .readerForListOf(String.class)
+            .readValues(Files.readString(csv, StandardCharsets.UTF_8))) {
       rows = it.readAll();
     }
     try (Workbook wb = new XSSFWorkbook()) {

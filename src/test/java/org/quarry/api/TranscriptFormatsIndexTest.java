@@ -34,7 +34,8 @@ class TranscriptFormatsIndexTest {
   static void indexOneTranscriptPerFormat() throws IOException {
     Path folder = Files.createDirectories(tmp.resolve("formats"));
     try (Stream<Path> fixtures = Files.list(Path.of("src/test/resources/formats"))) {
-      for (Path f : fixtures.filter(f -> f.getFileName().toString().startsWith("transcript")).toList()) {
+      for (Path f :
+          fixtures.filter(f -> f.getFileName().toString().startsWith("transcript")).toList()) {
         Files.copy(f, folder.resolve(f.getFileName()));
       }
     }
@@ -52,9 +53,17 @@ class TranscriptFormatsIndexTest {
   void theFixturesCoverEveryTranscriptFormat() {
     assertEquals(
         List.of(
-            "transcript-utf16le.txt", "transcript-windows1252.txt", "transcript.docx",
-            "transcript.html", "transcript.md", "transcript.odt", "transcript.pdf",
-            "transcript.rtf", "transcript.srt", "transcript.txt", "transcript.vtt"),
+            "transcript-utf16le.txt",
+            "transcript-windows1252.txt",
+            "transcript.docx",
+            "transcript.html",
+            "transcript.md",
+            "transcript.odt",
+            "transcript.pdf",
+            "transcript.rtf",
+            "transcript.srt",
+            "transcript.txt",
+            "transcript.vtt"),
         files);
   }
 
@@ -79,7 +88,9 @@ class TranscriptFormatsIndexTest {
                     Passage::source,
                     TreeMap::new,
                     Collectors.groupingBy(
-                        p -> p.kind().label() + " " + p.participant(), TreeMap::new, Collectors.counting())));
+                        p -> p.kind().label() + " " + p.participant(),
+                        TreeMap::new,
+                        Collectors.counting())));
     Map<String, Map<String, Long>> expected = new TreeMap<>();
     files.forEach(f -> expected.put(f, Map.of("interviewer Interviewer", 4L, "turn Zoë", 4L)));
     assertEquals(expected, bySource);

@@ -17,9 +17,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.quarry.api.LayoutTranscript.Placement;
 import org.quarry.ingest.SegmentedSource;
 import org.quarry.ingest.SourceFile;
-import org.quarry.model.SurveyOptions;
 import org.quarry.model.Passage;
 import org.quarry.model.PassageKind;
+import org.quarry.model.SurveyOptions;
 import org.quarry.text.TranscriptLayout;
 
 /**
@@ -66,7 +66,8 @@ class TranscriptLayoutFormatsTest {
         }
         for (Format format : Format.values()) {
           // Markdown emphasis is written only where Markdown is
-          if (layout == TranscriptLayout.EMPHASIZED_NAME && !EnumSet.of(Format.TXT, Format.TXT_UNSPACED, Format.MD).contains(format)) {
+          if (layout == TranscriptLayout.EMPHASIZED_NAME
+              && !EnumSet.of(Format.TXT, Format.TXT_UNSPACED, Format.MD).contains(format)) {
             continue;
           }
           for (LayoutTranscript cast : CASTS) {
@@ -81,8 +82,10 @@ class TranscriptLayoutFormatsTest {
   @ParameterizedTest(name = "{0} {1} {2} {3}")
   @MethodSource("layoutsInFormats")
   void everyLayoutInEveryFormatReadsBackIntoItsTurns(
-      TranscriptLayout layout, Placement placement, Format format, LayoutTranscript cast) throws IOException {
-    Path file = tmp.resolve("interview." + format.name().toLowerCase(Locale.ROOT).replace("_unspaced", ""));
+      TranscriptLayout layout, Placement placement, Format format, LayoutTranscript cast)
+      throws IOException {
+    Path file =
+        tmp.resolve("interview." + format.name().toLowerCase(Locale.ROOT).replace("_unspaced", ""));
     switch (format) {
       case TXT, MD -> cast.writeText(file, layout, placement, WRAP, true);
       case TXT_UNSPACED -> cast.writeText(file, layout, placement, WRAP, false);
@@ -96,7 +99,9 @@ class TranscriptLayoutFormatsTest {
   }
 
   static Stream<Arguments> captionCasts() {
-    return Stream.concat(CASTS.stream(), Stream.of(new LayoutTranscript("Note Taker", "Dr Maria de la Cruz Ortega")))
+    return Stream.concat(
+            CASTS.stream(),
+            Stream.of(new LayoutTranscript("Note Taker", "Dr Maria de la Cruz Ortega")))
         .map(Arguments::of);
   }
 
@@ -120,11 +125,21 @@ class TranscriptLayoutFormatsTest {
   @Test
   void aPdfWithNameAndParenthesisedTimeLabelsKeepsItsSpeakers() throws IOException {
     LayoutTranscript cast = new LayoutTranscript("Interviewer", "Jane Smith");
-    Path pdf = cast.writePdf(tmp.resolve("paren.pdf"), TranscriptLayout.NAME_THEN_PAREN_TIME, Placement.INLINE, WRAP, false);
+    Path pdf =
+        cast.writePdf(
+            tmp.resolve("paren.pdf"),
+            TranscriptLayout.NAME_THEN_PAREN_TIME,
+            Placement.INLINE,
+            WRAP,
+            false);
     SegmentedSource read = load(pdf);
     assertEquals(
-        List.of("Interviewer", "Jane Smith", "Interviewer", "Jane Smith", "Interviewer", "Jane Smith"),
-        read.passages().stream().filter(p -> p.kind() != PassageKind.NARRATIVE).map(Passage::participant).toList());
+        List.of(
+            "Interviewer", "Jane Smith", "Interviewer", "Jane Smith", "Interviewer", "Jane Smith"),
+        read.passages().stream()
+            .filter(p -> p.kind() != PassageKind.NARRATIVE)
+            .map(Passage::participant)
+            .toList());
   }
 
   @Test
@@ -153,8 +168,17 @@ class TranscriptLayoutFormatsTest {
     }
     List<String> actual =
         read.passages().stream()
-            .map(p -> p.kind().name().toLowerCase(Locale.ROOT) + "|" + p.participant() + "|" + p.text().replaceAll("\\s+", " ").strip())
+            .map(
+                p ->
+                    p.kind().name().toLowerCase(Locale.ROOT)
+                        + "|"
+                        + p.participant()
+                        + "|"
+                        + p.text().replaceAll("\\s+", " ").strip())
             .toList();
-    assertEquals(String.join("\n", expected), String.join("\n", actual), () -> "text read:\n" + read.source().text());
+    assertEquals(
+        String.join("\n", expected),
+        String.join("\n", actual),
+        () -> "text read:\n" + read.source().text());
   }
 }

@@ -41,7 +41,9 @@ class BadInputTest {
     Files.writeString(dir.resolve("blank.txt"), "");
     CliRun run = indexInto(dir);
     assertEquals(0, run.exitCode(), run.err());
-    assertTrue(row(run, "blank.txt").contains("skipped") && row(run, "blank.txt").contains("empty"), run.out());
+    assertTrue(
+        row(run, "blank.txt").contains("skipped") && row(run, "blank.txt").contains("empty"),
+        run.out());
   }
 
   @Test
@@ -59,7 +61,10 @@ class BadInputTest {
   @Test
   void invalidUtf8IsReadNotFatal() throws IOException {
     Path dir = Files.createDirectories(tmp.resolve("latin1"));
-    Files.write(dir.resolve("notes.txt"), "Caf\u00e9 na\u00efve r\u00e9sum\u00e9 about workload.\n".getBytes(StandardCharsets.ISO_8859_1));
+    Files.write(
+        dir.resolve("notes.txt"),
+        "Caf\u00e9 na\u00efve r\u00e9sum\u00e9 about workload.\n"
+            .getBytes(StandardCharsets.ISO_8859_1));
     CliRun run = indexInto(dir);
     assertEquals(0, run.exitCode(), run.err());
     assertTrue(row(run, "notes.txt").contains("indexed"), run.out());
@@ -68,7 +73,8 @@ class BadInputTest {
   @Test
   void aFileNameWithSpacesAndAccentsKeepsItsName() throws IOException {
     Path dir = Files.createDirectories(tmp.resolve("names"));
-    Files.writeString(dir.resolve("Entretien Zoë 1.txt"), "The commissioners talked about workload.\n");
+    Files.writeString(
+        dir.resolve("Entretien Zoë 1.txt"), "The commissioners talked about workload.\n");
     Path idx = tmp.resolve("names-index");
     assertEquals(0, CliRun.of("index", dir.toString(), "--index", idx.toString()).exitCode());
     CliRun run = CliRun.of("search", "workload", "--index", idx.toString(), "--format", "json");
@@ -79,7 +85,8 @@ class BadInputTest {
   void aFileOverTheSizeLimitIsSkippedWithTheLimitNamed() throws IOException {
     Path dir = Files.createDirectories(tmp.resolve("big"));
     Path big = dir.resolve("big-transcript.txt");
-    String turn = "Interviewer: And how was the workload?\nP01: Heavy, as always, with the new network.\n";
+    String turn =
+        "Interviewer: And how was the workload?\nP01: Heavy, as always, with the new network.\n";
     try (var out = Files.newBufferedWriter(big)) {
       long written = 0;
       while (written < 50L * 1024 * 1024) {
@@ -95,7 +102,10 @@ class BadInputTest {
 
   @Test
   void aPathThatDoesNotExist() {
-    assertOneLineError(CliRun.of("index", tmp.resolve("missing").toString(), "--index", index.toString()), 2, "missing");
+    assertOneLineError(
+        CliRun.of("index", tmp.resolve("missing").toString(), "--index", index.toString()),
+        2,
+        "missing");
   }
 
   // --- queries -----------------------------------------------------------------------------
@@ -127,7 +137,8 @@ class BadInputTest {
 
   @Test
   void aFilterWithAnUnknownDimension() {
-    CliRun run = CliRun.of("search", "voice", "--index", index.toString(), "--filter", "region=North");
+    CliRun run =
+        CliRun.of("search", "voice", "--index", index.toString(), "--filter", "region=North");
     assertOneLineError(run, 2, "region");
   }
 
@@ -137,7 +148,8 @@ class BadInputTest {
   void anIndexFolderThatIsNotAnIndex() throws IOException {
     Path docs = Files.createDirectories(tmp.resolve("documents"));
     Files.writeString(docs.resolve("thesis.docx"), "not really");
-    assertOneLineError(CliRun.of("index", "seeds", "--index", docs.toString()), 2, "not a Quarry index");
+    assertOneLineError(
+        CliRun.of("index", "seeds", "--index", docs.toString()), 2, "not a Quarry index");
     assertEquals("not really", Files.readString(docs.resolve("thesis.docx")));
   }
 
@@ -150,7 +162,8 @@ class BadInputTest {
       Assumptions.assumeFalse(Files.isWritable(ro), "running as a user who can write anyway");
       Path dir = Files.createDirectories(tmp.resolve("more"));
       Files.writeString(dir.resolve("extra.txt"), "More words about the workload of practices.\n");
-      assertOneLineError(CliRun.of("index", dir.toString(), "--index", ro.toString()), 2, "ro-index");
+      assertOneLineError(
+          CliRun.of("index", dir.toString(), "--index", ro.toString()), 2, "ro-index");
       CliRun run = CliRun.of("search", "voice", "--index", ro.toString());
       assertEquals(0, run.exitCode(), run.err());
     } finally {
@@ -168,15 +181,22 @@ class BadInputTest {
   }
 
   private static CliRun indexInto(Path dir) {
-    return CliRun.of("index", dir.toString(), "--index", tmp.resolve("idx-" + dir.getFileName()).toString());
+    return CliRun.of(
+        "index", dir.toString(), "--index", tmp.resolve("idx-" + dir.getFileName()).toString());
   }
 
   private static String row(CliRun run, String file) {
-    return run.out().lines().filter(l -> l.startsWith(file)).findFirst().orElse("(no row for " + file + ")");
+    return run.out()
+        .lines()
+        .filter(l -> l.startsWith(file))
+        .findFirst()
+        .orElse("(no row for " + file + ")");
   }
 
   private static int countPassages() {
-    CliRun run = CliRun.of("search", "", "--index", index.toString(), "--limit", "0", "--include-duplicates");
+    CliRun run =
+        CliRun.of(
+            "search", "", "--index", index.toString(), "--limit", "0", "--include-duplicates");
     String first = run.out().lines().findFirst().orElse("");
     return Integer.parseInt(first.substring(0, first.indexOf(' ')));
   }
@@ -184,7 +204,11 @@ class BadInputTest {
   private static void assertOneLineError(CliRun run, int exitCode, String mentions) {
     assertEquals(exitCode, run.exitCode(), run.out() + run.err());
     assertEquals(1, run.err().strip().lines().count(), run.err());
-    assertTrue(run.err().toLowerCase(java.util.Locale.ROOT).contains(mentions.toLowerCase(java.util.Locale.ROOT)), run.err());
+    assertTrue(
+        run.err()
+            .toLowerCase(java.util.Locale.ROOT)
+            .contains(mentions.toLowerCase(java.util.Locale.ROOT)),
+        run.err());
     assertFalse(run.err().contains("\tat "), run.err());
     assertFalse(Stream.of(run.err()).anyMatch(e -> e.contains("Exception")), run.err());
   }

@@ -30,8 +30,13 @@ class CliCodingTest {
   static void suggestOnTheSeeds() {
     home = SEEDS.home();
     Path seeds = home.resolve("seeds");
-    suggest = CliRun.of("suggest", "--codebook", seeds.resolve("codebook-commissioners.yaml").toString(),
-        "--format", "jsonl");
+    suggest =
+        CliRun.of(
+            "suggest",
+            "--codebook",
+            seeds.resolve("codebook-commissioners.yaml").toString(),
+            "--format",
+            "jsonl");
   }
 
   private static String book(String name) {
@@ -65,9 +70,18 @@ class CliCodingTest {
   }
 
   @Test
-  void everyQuoteOfTheCommissionersPaperGetsRankedCodesWithEvidenceInItOrItsIntroduction() throws IOException {
-    CliRun run = CliRun.of("suggest", "--codebook", book("codebook-commissioners.yaml"),
-        "--kind", "quote", "--format", "jsonl", "--no-store");
+  void everyQuoteOfTheCommissionersPaperGetsRankedCodesWithEvidenceInItOrItsIntroduction()
+      throws IOException {
+    CliRun run =
+        CliRun.of(
+            "suggest",
+            "--codebook",
+            book("codebook-commissioners.yaml"),
+            "--kind",
+            "quote",
+            "--format",
+            "jsonl",
+            "--no-store");
     assertEquals(0, run.exitCode(), run.err());
     String source = "002_089efb293f434282.txt";
     String file = Files.readString(home.resolve("seeds").resolve(source));
@@ -98,7 +112,14 @@ class CliCodingTest {
       }
     }
     // the paper's twelve attributed quotes, every one with a ranked list
-    CliRun quotes = CliRun.of("search", "kind:quote AND source:\"" + source + "\"", "--format", "json", "--limit", "100");
+    CliRun quotes =
+        CliRun.of(
+            "search",
+            "kind:quote AND source:\"" + source + "\"",
+            "--format",
+            "json",
+            "--limit",
+            "100");
     java.util.Set<String> all = new java.util.TreeSet<>();
     JSON.readTree(quotes.out()).get("hits").forEach(h -> all.add(h.get("id").asText()));
     assertEquals(12, all.size(), quotes.out());
@@ -108,8 +129,16 @@ class CliCodingTest {
 
   @Test
   void minScoreFloorsTheSuggestionsShown() throws IOException {
-    CliRun run = CliRun.of("suggest", "--codebook", book("codebook-commissioners.yaml"),
-        "--format", "jsonl", "--min-score", "0.3", "--no-store");
+    CliRun run =
+        CliRun.of(
+            "suggest",
+            "--codebook",
+            book("codebook-commissioners.yaml"),
+            "--format",
+            "jsonl",
+            "--min-score",
+            "0.3",
+            "--no-store");
     assertEquals(0, run.exitCode(), run.err());
     int shown = 0;
     for (String line : run.out().split("\n")) {
@@ -133,7 +162,16 @@ class CliCodingTest {
   @Test
   void storedCodesAreSearchableAndFaceted() throws IOException {
     assertEquals(0, suggest.exitCode(), suggest.err());
-    CliRun r = CliRun.of("search", "code:engaging-the-system", "--facet", "code", "--facet", "participant", "--format", "json");
+    CliRun r =
+        CliRun.of(
+            "search",
+            "code:engaging-the-system",
+            "--facet",
+            "code",
+            "--facet",
+            "participant",
+            "--format",
+            "json");
     assertEquals(0, r.exitCode(), r.err());
     JsonNode o = JSON.readTree(r.out());
     assertTrue(o.get("total").asInt() > 0, r.out());
@@ -152,15 +190,20 @@ class CliCodingTest {
     Map<String, Long> before = listing(home.resolve("index"));
     CliRun r = CliRun.of("suggest", "--codebook", bad.toString());
     assertEquals(2, r.exitCode());
-    assertEquals("quarry: " + bad + ":5: unknown key 'colour' in a code"
-        + " (use id, name, description, parent, terms, exclude, query, weight)\n", r.err());
+    assertEquals(
+        "quarry: "
+            + bad
+            + ":5: unknown key 'colour' in a code"
+            + " (use id, name, description, parent, terms, exclude, query, weight)\n",
+        r.err());
     assertEquals(before, listing(home.resolve("index")));
     Files.writeString(bad, "codebook: bad\ncodes:\n  - id: a\n    terms: [x\n");
     CliRun yaml = CliRun.of("suggest", "--codebook", bad.toString());
     assertEquals(2, yaml.exitCode());
     assertTrue(yaml.err().startsWith("quarry: " + bad + ":"), yaml.err());
     assertEquals(1, yaml.err().lines().count(), yaml.err());
-    Files.writeString(bad, "codebook: bad\ncodes:\n  - id: a\n    terms: [x]\n  - id: a\n    terms: [y]\n");
+    Files.writeString(
+        bad, "codebook: bad\ncodes:\n  - id: a\n    terms: [x]\n  - id: a\n    terms: [y]\n");
     CliRun dup = CliRun.of("suggest", "--codebook", bad.toString());
     assertEquals(2, dup.exitCode());
     assertTrue(dup.err().startsWith("quarry: " + bad + ":5: duplicate code id 'a'"), dup.err());
@@ -170,13 +213,29 @@ class CliCodingTest {
   void evalPrintsQuarryAndBaselineFigures() throws IOException {
     Path gold = home.resolve("gold.jsonl");
     // a copy of ../shared/eval/seed-quotes.jsonl
-    Files.copy(Path.of("src/test/resources/coding/seed-quotes.jsonl"), gold,
+    Files.copy(
+        Path.of("src/test/resources/coding/seed-quotes.jsonl"),
+        gold,
         java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-    CliRun text = CliRun.of("eval", "--codebook", book("codebook-policy-stakeholders.yaml"), "--gold", gold.toString());
+    CliRun text =
+        CliRun.of(
+            "eval",
+            "--codebook",
+            book("codebook-policy-stakeholders.yaml"),
+            "--gold",
+            gold.toString());
     assertEquals(0, text.exitCode(), text.err());
     assertTrue(text.out().contains("top-1 accuracy: Quarry"), text.out());
     assertTrue(text.out().contains("keyword baseline"), text.out());
-    CliRun json = CliRun.of("eval", "--codebook", book("codebook-commissioners.yaml"), "--gold", gold.toString(), "--format", "json");
+    CliRun json =
+        CliRun.of(
+            "eval",
+            "--codebook",
+            book("codebook-commissioners.yaml"),
+            "--gold",
+            gold.toString(),
+            "--format",
+            "json");
     assertEquals(0, json.exitCode(), json.err());
     JsonNode o = JSON.readTree(json.out());
     assertEquals(18, o.get("items").asInt());
@@ -187,8 +246,17 @@ class CliCodingTest {
   @Test
   void termsListsKeyTermsWithCountsAndExamples() throws IOException {
     assertEquals(0, suggest.exitCode(), suggest.err());
-    CliRun r = CliRun.of("terms", "--code", "engaging-the-system", "--codebook", book("codebook-commissioners.yaml"),
-        "--limit", "5", "--format", "json");
+    CliRun r =
+        CliRun.of(
+            "terms",
+            "--code",
+            "engaging-the-system",
+            "--codebook",
+            book("codebook-commissioners.yaml"),
+            "--limit",
+            "5",
+            "--format",
+            "json");
     assertEquals(0, r.exitCode(), r.err());
     JsonNode terms = JSON.readTree(r.out());
     assertEquals(5, terms.size());
@@ -202,8 +270,12 @@ class CliCodingTest {
   void suggestOnSeveralThreadsPrintsWhatOneThreadPrintsAndBadThreadCountsAreOneLineExitTwo() {
     assertEquals(0, suggest.exitCode(), suggest.err());
     String book = book("codebook-policy-stakeholders.yaml");
-    CliRun one = CliRun.of("suggest", "--codebook", book, "--no-store", "--format", "jsonl", "--threads", "1");
-    CliRun three = CliRun.of("suggest", "--codebook", book, "--no-store", "--format", "jsonl", "--threads", "3");
+    CliRun one =
+        CliRun.of(
+            "suggest", "--codebook", book, "--no-store", "--format", "jsonl", "--threads", "1");
+    CliRun three =
+        CliRun.of(
+            "suggest", "--codebook", book, "--no-store", "--format", "jsonl", "--threads", "3");
     assertEquals(0, one.exitCode(), one.err());
     assertEquals(0, three.exitCode(), three.err());
     assertTrue(one.out().lines().count() > 10, one.out());
@@ -223,8 +295,17 @@ class CliCodingTest {
   @Test
   void suggestOutInAMissingFolderIsBadUsageInOneLine() {
     Path out = home.resolve("no-such-folder").resolve("suggestions.csv");
-    CliRun r = CliRun.of("suggest", "--codebook", book("codebook-commissioners.yaml"), "--index",
-        home.resolve("no-index-here").toString(), "--text", "one voice", "--out", out.toString());
+    CliRun r =
+        CliRun.of(
+            "suggest",
+            "--codebook",
+            book("codebook-commissioners.yaml"),
+            "--index",
+            home.resolve("no-index-here").toString(),
+            "--text",
+            "one voice",
+            "--out",
+            out.toString());
     assertEquals(2, r.exitCode(), r.err());
     assertTrue(r.err().startsWith("quarry: cannot write " + out + ": no folder "), r.err());
     assertFalse(r.err().contains("internal error"), r.err());
@@ -232,11 +313,23 @@ class CliCodingTest {
 
   @Test
   void suggestForOneTextNeedsNoIndex() {
-    CliRun r = CliRun.of("suggest", "--codebook", book("codebook-commissioners.yaml"), "--index",
-        home.resolve("no-index-here").toString(), "--text", "Clinical directors speak with one voice at the ICS board.",
-        "--format", "csv");
+    CliRun r =
+        CliRun.of(
+            "suggest",
+            "--codebook",
+            book("codebook-commissioners.yaml"),
+            "--index",
+            home.resolve("no-index-here").toString(),
+            "--text",
+            "Clinical directors speak with one voice at the ICS board.",
+            "--format",
+            "csv");
     assertEquals(0, r.exitCode(), r.err());
-    assertTrue(r.out().startsWith("passage,source,kind,participant,start,end,rank,code,score,evidence,text\n"), r.out());
+    assertTrue(
+        r.out()
+            .startsWith(
+                "passage,source,kind,participant,start,end,rank,code,score,evidence,text\n"),
+        r.out());
     assertTrue(r.out().contains(",1,engaging-the-system,"), r.out());
     assertFalse(Files.exists(home.resolve("no-index-here")));
   }
@@ -244,35 +337,71 @@ class CliCodingTest {
   @Test
   void suggestTextAndCsvShowEachPassagesWordsOnOneLine() {
     String words = "Clinical directors speak with one voice\n\nat the ICS board.";
-    List<String> common = List.of("suggest", "--codebook", book("codebook-commissioners.yaml"), "--index",
-        home.resolve("no-index-here").toString(), "--text", words, "--format");
-    CliRun text = CliRun.of(java.util.stream.Stream.concat(common.stream(), Stream.of("text")).toArray(String[]::new));
+    List<String> common =
+        List.of(
+            "suggest",
+            "--codebook",
+            book("codebook-commissioners.yaml"),
+            "--index",
+            home.resolve("no-index-here").toString(),
+            "--text",
+            words,
+            "--format");
+    CliRun text =
+        CliRun.of(
+            java.util.stream.Stream.concat(common.stream(), Stream.of("text"))
+                .toArray(String[]::new));
     assertEquals(0, text.exitCode(), text.err());
-    assertEquals("    Clinical directors speak with one voice at the ICS board.", text.out().lines().toList().get(1));
-    CliRun csv = CliRun.of(java.util.stream.Stream.concat(common.stream(), Stream.of("csv")).toArray(String[]::new));
+    assertEquals(
+        "    Clinical directors speak with one voice at the ICS board.",
+        text.out().lines().toList().get(1));
+    CliRun csv =
+        CliRun.of(
+            java.util.stream.Stream.concat(common.stream(), Stream.of("csv"))
+                .toArray(String[]::new));
     assertEquals(0, csv.exitCode(), csv.err());
-    csv.out().lines().skip(1).forEach(row ->
-        assertTrue(row.endsWith(",Clinical directors speak with one voice at the ICS board."), row));
+    csv.out()
+        .lines()
+        .skip(1)
+        .forEach(
+            row ->
+                assertTrue(
+                    row.endsWith(",Clinical directors speak with one voice at the ICS board."),
+                    row));
   }
 
   @Test
   void aQdcCodebookReportsItsTermlessCodes() throws IOException {
     Path qdc = home.resolve("book.qdc");
-    Files.writeString(qdc, "<?xml version=\"1.0\"?>\n<CodeBook xmlns=\"urn:QDA-XML:codebook:1.0\"><Codes>"
-        + "<Code guid=\"11111111-1111-1111-1111-111111111111\" name=\"Voice\" isCodable=\"true\"/></Codes></CodeBook>\n");
+    Files.writeString(
+        qdc,
+        "<?xml version=\"1.0\"?>\n<CodeBook xmlns=\"urn:QDA-XML:codebook:1.0\"><Codes>"
+            + "<Code guid=\"11111111-1111-1111-1111-111111111111\" name=\"Voice\" isCodable=\"true\"/></Codes></CodeBook>\n");
     CliRun r = CliRun.of("suggest", "--codebook", qdc.toString(), "--text", "one voice");
     assertEquals(0, r.exitCode(), r.err());
-    assertTrue(r.err().contains("quarry: warning: " + qdc + ": codes with no terms or query, skipped by the lexicon method:"
-        + " voice (a .qdc has no lexicon; add terms in a YAML codebook)\n"), r.err());
+    assertTrue(
+        r.err()
+            .contains(
+                "quarry: warning: "
+                    + qdc
+                    + ": codes with no terms or query, skipped by the lexicon method:"
+                    + " voice (a .qdc has no lexicon; add terms in a YAML codebook)\n"),
+        r.err());
   }
 
   @Test
   void suggestWithTermlessCodesWarnsOnceAndSuggestsTheOthers() throws IOException {
     Path book = termlessBook();
-    CliRun r = CliRun.of("suggest", "--codebook", book.toString(), "--no-store", "--format", "jsonl");
+    CliRun r =
+        CliRun.of("suggest", "--codebook", book.toString(), "--no-store", "--format", "jsonl");
     assertEquals(0, r.exitCode(), r.err());
-    assertEquals(List.of("quarry: warning: " + book + ": codes with no terms or query, skipped by the lexicon method:"
-        + " consent, todo (add 'terms:' to suggest them)"), warnings(r));
+    assertEquals(
+        List.of(
+            "quarry: warning: "
+                + book
+                + ": codes with no terms or query, skipped by the lexicon method:"
+                + " consent, todo (add 'terms:' to suggest them)"),
+        warnings(r));
     assertTrue(r.out().contains("\"code\":\"voice\""), r.out());
     assertTrue(r.err().contains("quarry: lexicon: 1 codes over "), r.err());
   }
@@ -280,9 +409,19 @@ class CliCodingTest {
   @Test
   void evalWithTermlessCodesWarnsOnceAndReportsEveryCode() throws IOException {
     Path gold = home.resolve("termless-gold.jsonl");
-    Files.writeString(gold, "{\"doc\": \"002_089efb293f434282.txt\", \"code\": \"todo\","
-        + " \"quote\": \"PCNs are like Buckaroo\"}\n");
-    CliRun r = CliRun.of("eval", "--codebook", termlessBook().toString(), "--gold", gold.toString(), "--format", "json");
+    Files.writeString(
+        gold,
+        "{\"doc\": \"002_089efb293f434282.txt\", \"code\": \"todo\","
+            + " \"quote\": \"PCNs are like Buckaroo\"}\n");
+    CliRun r =
+        CliRun.of(
+            "eval",
+            "--codebook",
+            termlessBook().toString(),
+            "--gold",
+            gold.toString(),
+            "--format",
+            "json");
     assertEquals(0, r.exitCode(), r.err());
     assertEquals(1, warnings(r).size(), r.err());
     assertEquals(4, JSON.readTree(r.out()).get("codes").size(), r.out());
@@ -293,13 +432,17 @@ class CliCodingTest {
     assertEquals(0, suggest.exitCode(), suggest.err());
     CliRun r = CliRun.of("terms", "--code", "todo", "--codebook", termlessBook().toString());
     assertEquals(2, r.exitCode(), r.err());
-    assertEquals("quarry: code 'todo' has no terms or query, so it matches no passages to study"
-        + " (give it terms in the codebook, or use --query Q)\n", r.err());
+    assertEquals(
+        "quarry: code 'todo' has no terms or query, so it matches no passages to study"
+            + " (give it terms in the codebook, or use --query Q)\n",
+        r.err());
   }
 
   // a parent without terms (a group), a child with terms, a child and a code without
   private static Path termlessBook() throws IOException {
-    return Files.writeString(home.resolve("termless.yaml"), """
+    return Files.writeString(
+        home.resolve("termless.yaml"),
+        """
         codebook: Partly written
         codes:
           - id: ethics

@@ -24,9 +24,9 @@ import org.quarry.model.Decision;
 
 /**
  * {@code accept} and {@code reject} end to end on the seeds, indexed and suggested for once with
- * the commissioners' codebook (suggestions at or above 0.3 stored); each test decides on a copy
- * of that index. The passage decided on is the quote with the strongest stored suggestion, and
- * the code that suggestion's, so the tests do not hang on a lexicon's exact scores.
+ * the commissioners' codebook (suggestions at or above 0.3 stored); each test decides on a copy of
+ * that index. The passage decided on is the quote with the strongest stored suggestion, and the
+ * code that suggestion's, so the tests do not hang on a lexicon's exact scores.
  */
 class CliDecisionTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -46,8 +46,15 @@ class CliDecisionTest {
     base = SEEDS.home().resolve("suggested-index");
     CliRun indexed = CliRun.of("index", seeds().toString(), "--index", base.toString());
     assertEquals(0, indexed.exitCode(), indexed.err());
-    CliRun suggested = CliRun.of("suggest", "--codebook", seeds().resolve("codebook-commissioners.yaml").toString(),
-        "--index", base.toString(), "--format", "jsonl");
+    CliRun suggested =
+        CliRun.of(
+            "suggest",
+            "--codebook",
+            seeds().resolve("codebook-commissioners.yaml").toString(),
+            "--index",
+            base.toString(),
+            "--format",
+            "jsonl");
     assertEquals(0, suggested.exitCode(), suggested.err());
     double best = 0;
     for (JsonNode h : search(base, "kind:quote AND origin:suggested").get("hits")) {
@@ -94,19 +101,39 @@ class CliDecisionTest {
   }
 
   private static JsonNode search(Path index, String query) throws IOException {
-    CliRun r = CliRun.of("search", query, "--index", index.toString(), "--format", "json", "--limit", "1000",
-        "--facet", "code", "--facet", "origin");
+    CliRun r =
+        CliRun.of(
+            "search",
+            query,
+            "--index",
+            index.toString(),
+            "--format",
+            "json",
+            "--limit",
+            "1000",
+            "--facet",
+            "code",
+            "--facet",
+            "origin");
     assertEquals(0, r.exitCode(), r.err());
     return JSON.readTree(r.out());
   }
 
   /** The codes stored on the passage decided on, as {@code code score origin}. */
   private List<String> codesOfThePassage() throws IOException {
-    for (JsonNode h : search(index, "source:\"" + quote.get("source").asText() + "\"").get("hits")) {
+    for (JsonNode h :
+        search(index, "source:\"" + quote.get("source").asText() + "\"").get("hits")) {
       if (h.get("id").asText().equals(id)) {
         List<String> out = new ArrayList<>();
-        h.get("codes").forEach(c -> out.add(c.get("code").asText() + " " + c.get("score").asDouble()
-            + " " + c.path("origin").asText()));
+        h.get("codes")
+            .forEach(
+                c ->
+                    out.add(
+                        c.get("code").asText()
+                            + " "
+                            + c.get("score").asDouble()
+                            + " "
+                            + c.path("origin").asText()));
         return out;
       }
     }
@@ -114,12 +141,18 @@ class CliDecisionTest {
   }
 
   private Coding codingOfThePassage(String codeId) {
-    return new Coding(quote.get("source").asText(), quote.get("start").asInt(), quote.get("end").asInt(),
-        codeId, 1.0, CodeScore.HUMAN);
+    return new Coding(
+        quote.get("source").asText(),
+        quote.get("start").asInt(),
+        quote.get("end").asInt(),
+        codeId,
+        1.0,
+        CodeScore.HUMAN);
   }
 
   private String exported(String codeName, String origin) {
-    return QdpxCodings.line(quote.get("source").asText(), codeName, quote.get("text").asText(), origin);
+    return QdpxCodings.line(
+        quote.get("source").asText(), codeName, quote.get("text").asText(), origin);
   }
 
   private QdpxCodings export() throws Exception {
@@ -135,7 +168,10 @@ class CliDecisionTest {
     assertEquals("", r.err());
     List<String> codes = codesOfThePassage();
     assertTrue(codes.contains(code + " 1.0 human"), codes.toString());
-    assertEquals(1, codes.stream().filter(c -> c.startsWith(code + " ")).count(), "the suggestion made way: " + codes);
+    assertEquals(
+        1,
+        codes.stream().filter(c -> c.startsWith(code + " ")).count(),
+        "the suggestion made way: " + codes);
     JsonNode human = search(index, "origin:human");
     assertEquals(1, human.get("total").asInt(), human.toString());
     assertEquals(id, human.get("hits").get(0).get("id").asText());
@@ -149,8 +185,17 @@ class CliDecisionTest {
     ok("accept", id, code);
     try (Quarry q = Quarry.open(index)) {
       assertEquals(List.of(codingOfThePassage(code)), q.humanCodings());
-      assertEquals(List.of(new Decision(quote.get("source").asText(), quote.get("start").asInt(),
-          quote.get("end").asInt(), code, true, quote.get("text").asText(), true)), q.decisions());
+      assertEquals(
+          List.of(
+              new Decision(
+                  quote.get("source").asText(),
+                  quote.get("start").asInt(),
+                  quote.get("end").asInt(),
+                  code,
+                  true,
+                  quote.get("text").asText(),
+                  true)),
+          q.decisions());
       assertEquals(id, q.decisions().get(0).passageId());
     }
   }
@@ -180,20 +225,29 @@ class CliDecisionTest {
   @Test
   void acceptingACodeTheIndexDoesNotKnowAddsItToTheCodeTreeSoExportHasIt() throws Exception {
     CliRun r = ok("accept", id, "early-pressure");
-    assertEquals("accepted early-pressure for " + id + " (a code the index did not know: added to its code tree)\n",
+    assertEquals(
+        "accepted early-pressure for "
+            + id
+            + " (a code the index did not know: added to its code tree)\n",
         r.out());
     QdpxCodings exported = export();
     assertTrue(exported.codeNames.contains("early-pressure"), exported.codeNames.toString());
-    assertTrue(exported.codings.contains(exported("early-pressure", "human")), exported.codings.toString());
+    assertTrue(
+        exported.codings.contains(exported("early-pressure", "human")),
+        exported.codings.toString());
   }
 
   @Test
   void rejectTakesTheSuggestionOffThePassageAndOutOfTheExport() throws Exception {
     CliRun r = ok("reject", id, code);
     assertEquals("rejected " + code + " for " + id + "\n", r.out());
-    assertTrue(codesOfThePassage().stream().noneMatch(c -> c.startsWith(code + " ")), codesOfThePassage().toString());
+    assertTrue(
+        codesOfThePassage().stream().noneMatch(c -> c.startsWith(code + " ")),
+        codesOfThePassage().toString());
     QdpxCodings exported = export();
-    assertTrue(exported.codings.stream().noneMatch(c -> c.startsWith(exported(code, ""))), exported.codings.toString());
+    assertTrue(
+        exported.codings.stream().noneMatch(c -> c.startsWith(exported(code, ""))),
+        exported.codings.toString());
     try (Quarry q = Quarry.open(index)) {
       assertEquals(List.of(), q.humanCodings());
       assertEquals(1, q.decisions().size());
@@ -204,11 +258,23 @@ class CliDecisionTest {
   @Test
   void suggestStoringCodesDoesNotStoreARejectedCodeOnThePassageAgain() throws IOException {
     ok("reject", id, code);
-    CliRun again = ok("suggest", "--codebook", seeds().resolve("codebook-commissioners.yaml").toString(),
-        "--store-min", "0.3", "--format", "jsonl");
-    assertTrue(again.out().contains("\"id\":\"" + id + "\""), "still suggested, for the researcher to see");
-    assertTrue(codesOfThePassage().stream().noneMatch(c -> c.startsWith(code + " ")), codesOfThePassage().toString());
-    assertTrue(search(index, "code:" + code).get("total").asInt() > 0, "other passages keep the code");
+    CliRun again =
+        ok(
+            "suggest",
+            "--codebook",
+            seeds().resolve("codebook-commissioners.yaml").toString(),
+            "--store-min",
+            "0.3",
+            "--format",
+            "jsonl");
+    assertTrue(
+        again.out().contains("\"id\":\"" + id + "\""),
+        "still suggested, for the researcher to see");
+    assertTrue(
+        codesOfThePassage().stream().noneMatch(c -> c.startsWith(code + " ")),
+        codesOfThePassage().toString());
+    assertTrue(
+        search(index, "code:" + code).get("total").asInt() > 0, "other passages keep the code");
   }
 
   @Test
@@ -228,7 +294,9 @@ class CliDecisionTest {
     ok("accept", id, code);
     CliRun r = ok("reject", id, code);
     assertEquals("rejected " + code + " for " + id + " (replaced an earlier accept)\n", r.out());
-    assertTrue(codesOfThePassage().stream().noneMatch(c -> c.startsWith(code + " ")), codesOfThePassage().toString());
+    assertTrue(
+        codesOfThePassage().stream().noneMatch(c -> c.startsWith(code + " ")),
+        codesOfThePassage().toString());
     try (Quarry q = Quarry.open(index)) {
       assertEquals(List.of(), q.humanCodings());
       assertEquals(1, q.decisions().size());
@@ -239,7 +307,8 @@ class CliDecisionTest {
   void makingTheSameDecisionAgainChangesNothingAndSaysSo() {
     ok("accept", id, code);
     CliRun r = ok("accept", id, code);
-    assertEquals("accepted " + code + " for " + id + " (already accepted; nothing changed)\n", r.out());
+    assertEquals(
+        "accepted " + code + " for " + id + " (already accepted; nothing changed)\n", r.out());
   }
 
   @Test
@@ -282,7 +351,8 @@ class CliDecisionTest {
     for (String verb : List.of("accept", "reject")) {
       CliRun r = run(verb, id, " ");
       assertEquals(2, r.exitCode(), r.err());
-      assertEquals("quarry: the code is blank; give a code id, e.g. engaging-the-system\n", r.err());
+      assertEquals(
+          "quarry: the code is blank; give a code id, e.g. engaging-the-system\n", r.err());
     }
     try (Quarry q = Quarry.open(index)) {
       assertEquals(List.of(), q.decisions());

@@ -11,7 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Which index a command used is never a surprise: the summary names it, the sample index says so. */
+/**
+ * Which index a command used is never a surprise: the summary names it, the sample index says so.
+ */
 class CliIndexChoiceTest {
   @RegisterExtension static final SeedsHome SEEDS = new SeedsHome();
 
@@ -19,7 +21,8 @@ class CliIndexChoiceTest {
 
   private Path study() throws IOException {
     Path study = Files.createDirectories(tmp.resolve("study"));
-    Files.writeString(study.resolve("P01.txt"), "Interviewer: How was it?\n\nP01: The apples were crisp.\n");
+    Files.writeString(
+        study.resolve("P01.txt"), "Interviewer: How was it?\n\nP01: The apples were crisp.\n");
     return study;
   }
 
@@ -36,14 +39,17 @@ class CliIndexChoiceTest {
   void indexingAStudyIntoTheSampleIndexSaysSoAndHowToAvoidIt() throws IOException {
     CliRun run = CliRun.of("index", study().toString());
     assertEquals(0, run.exitCode(), run.err());
-    assertTrue(run.err().contains("note: indexing into the sample index " + SEEDS.home().resolve("index")), run.err());
+    assertTrue(
+        run.err().contains("note: indexing into the sample index " + SEEDS.home().resolve("index")),
+        run.err());
     assertTrue(run.err().contains("QUARRY_INDEX"), run.err());
   }
 
   @Test
   void anEmptyNamedIndexSaysHowToFillIt() {
     Path index = tmp.resolve("empty");
-    for (String[] verb : new String[][] {{"search", "voice"}, {"matrix"}, {"terms", "--query", "voice"}}) {
+    for (String[] verb :
+        new String[][] {{"search", "voice"}, {"matrix"}, {"terms", "--query", "voice"}}) {
       String[] args = new String[verb.length + 2];
       System.arraycopy(verb, 0, args, 0, verb.length);
       args[verb.length] = "--index";
@@ -51,9 +57,15 @@ class CliIndexChoiceTest {
       CliRun run = CliRun.of(args);
       assertEquals(2, run.exitCode(), verb[0] + ": " + run.err());
       assertEquals(
-          "quarry: index " + index + " is empty: run 'quarry index --index " + index
-              + " PATH...' or 'quarry import --index " + index + " FILE.qdpx' first",
-          run.err().strip(), verb[0]);
+          "quarry: index "
+              + index
+              + " is empty: run 'quarry index --index "
+              + index
+              + " PATH...' or 'quarry import --index "
+              + index
+              + " FILE.qdpx' first",
+          run.err().strip(),
+          verb[0]);
     }
   }
 }

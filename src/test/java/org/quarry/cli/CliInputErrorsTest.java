@@ -16,7 +16,9 @@ class CliInputErrorsTest {
 
   @Test
   void aPathThatDoesNotExist() {
-    CliRun run = CliRun.of("index", tmp.resolve("nowhere").toString(), "--index", tmp.resolve("idx").toString());
+    CliRun run =
+        CliRun.of(
+            "index", tmp.resolve("nowhere").toString(), "--index", tmp.resolve("idx").toString());
     assertOneLineError(run, "nowhere");
   }
 
@@ -69,7 +71,10 @@ class CliInputErrorsTest {
   @Test
   void helpOnEveryVerb() {
     for (String verb :
-        new String[] {"index", "search", "suggest", "terms", "eval", "matrix", "export", "import", "serve", "bench"}) {
+        new String[] {
+          "index", "search", "suggest", "terms", "eval", "matrix", "export", "import", "serve",
+          "bench"
+        }) {
       CliRun run = CliRun.of(verb, "--help");
       assertEquals(0, run.exitCode(), verb);
       assertTrue(run.out().contains("Usage: quarry " + verb), run.out());

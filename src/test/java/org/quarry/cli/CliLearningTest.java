@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /** learn, suggest --method and --uncertain, and eval --cross-validate, end to end on the seeds. */
 class CliLearningTest {
@@ -46,7 +46,16 @@ class CliLearningTest {
 
   @Test
   void suggestWithTheLearnedMethodSuggestsOnlyLearnedCodesWithCalibratedScores() throws Exception {
-    CliRun run = CliRun.of("suggest", "--codebook", book(), "--method", "learned", "--format", "jsonl", "--no-store");
+    CliRun run =
+        CliRun.of(
+            "suggest",
+            "--codebook",
+            book(),
+            "--method",
+            "learned",
+            "--format",
+            "jsonl",
+            "--no-store");
     assertEquals(0, run.exitCode(), run.err());
     assertTrue(run.err().contains("learned: 3 codes over"), run.err());
     Set<String> codes = new HashSet<>();
@@ -57,13 +66,24 @@ class CliLearningTest {
         assertTrue(p > 0 && p <= 1, line);
       }
     }
-    assertEquals(Set.of("commissioner-role", "policy-vs-local-services", "engaging-the-system"), codes);
+    assertEquals(
+        Set.of("commissioner-role", "policy-vs-local-services", "engaging-the-system"), codes);
   }
 
   @Test
   void learnedSuggestionsWithoutLexiconWordsShowTheWordsTheModelWeighs() throws Exception {
-    CliRun run = CliRun.of("suggest", "--codebook", book(), "--method", "learned", "--min-score", "0.3",
-        "--format", "jsonl", "--no-store");
+    CliRun run =
+        CliRun.of(
+            "suggest",
+            "--codebook",
+            book(),
+            "--method",
+            "learned",
+            "--min-score",
+            "0.3",
+            "--format",
+            "jsonl",
+            "--no-store");
     assertEquals(0, run.exitCode(), run.err());
     int learnedWords = 0;
     for (String line : run.out().split("\n")) {
@@ -84,14 +104,17 @@ class CliLearningTest {
 
   @Test
   void suggestUsesTheCombinedMethodWhenAModelFits() {
-    CliRun run = CliRun.of("suggest", "--codebook", book(), "--format", "jsonl", "--no-store", "--kind", "quote");
+    CliRun run =
+        CliRun.of(
+            "suggest", "--codebook", book(), "--format", "jsonl", "--no-store", "--kind", "quote");
     assertEquals(0, run.exitCode(), run.err());
     assertTrue(run.err().contains("combined: "), run.err());
   }
 
   @Test
   void uncertainListsThatManyPassagesWithTheirScores() throws Exception {
-    CliRun run = CliRun.of("suggest", "--codebook", book(), "--uncertain", "5", "--format", "jsonl");
+    CliRun run =
+        CliRun.of("suggest", "--codebook", book(), "--uncertain", "5", "--format", "jsonl");
     assertEquals(0, run.exitCode(), run.err());
     List<String> lines = run.out().lines().toList();
     assertEquals(5, lines.size(), run.out());
@@ -103,13 +126,20 @@ class CliLearningTest {
   @Test
   void aChangedCodebookMakesTheModelStale(@TempDir Path dir) throws Exception {
     Path changed = dir.resolve("changed.yaml");
-    Files.writeString(changed, Files.readString(Path.of(book())).replace("terms: [CCG, ", "terms: [CCG, locality, ")
-        .replace("glossary: nhs-glossary.txt", "glossary: " + home.resolve("seeds").resolve("nhs-glossary.txt")));
-    CliRun byDefault = CliRun.of("suggest", "--codebook", changed.toString(), "--no-store", "--format", "jsonl");
+    Files.writeString(
+        changed,
+        Files.readString(Path.of(book()))
+            .replace("terms: [CCG, ", "terms: [CCG, locality, ")
+            .replace(
+                "glossary: nhs-glossary.txt",
+                "glossary: " + home.resolve("seeds").resolve("nhs-glossary.txt")));
+    CliRun byDefault =
+        CliRun.of("suggest", "--codebook", changed.toString(), "--no-store", "--format", "jsonl");
     assertEquals(0, byDefault.exitCode(), byDefault.err());
     assertTrue(byDefault.err().contains("warning: the learned model is stale"), byDefault.err());
     assertTrue(byDefault.err().contains("lexicon: "), byDefault.err());
-    CliRun learned = CliRun.of("suggest", "--codebook", changed.toString(), "--method", "learned", "--no-store");
+    CliRun learned =
+        CliRun.of("suggest", "--codebook", changed.toString(), "--method", "learned", "--no-store");
     assertEquals(2, learned.exitCode(), learned.err());
     assertEquals(1, learned.err().strip().lines().count(), learned.err());
   }
@@ -117,11 +147,18 @@ class CliLearningTest {
   @Test
   void aLearnedMethodWithoutAModelIsOneClearError(@TempDir Path dir) {
     Path index = dir.resolve("other");
-    assertEquals(0, CliRun.of("index", home.resolve("seeds").toString(), "--index", index.toString()).exitCode());
-    CliRun run = CliRun.of("suggest", "--codebook", book(), "--index", index.toString(), "--method", "learned");
+    assertEquals(
+        0,
+        CliRun.of("index", home.resolve("seeds").toString(), "--index", index.toString())
+            .exitCode());
+    CliRun run =
+        CliRun.of(
+            "suggest", "--codebook", book(), "--index", index.toString(), "--method", "learned");
     assertEquals(2, run.exitCode());
     assertTrue(run.err().contains("needs a trained model: run 'quarry learn"), run.err());
-    CliRun bad = CliRun.of("suggest", "--codebook", book(), "--index", index.toString(), "--method", "magic");
+    CliRun bad =
+        CliRun.of(
+            "suggest", "--codebook", book(), "--index", index.toString(), "--method", "magic");
     assertEquals(2, bad.exitCode());
     assertTrue(bad.err().contains("unknown method 'magic'"), bad.err());
   }
@@ -129,13 +166,27 @@ class CliLearningTest {
   @Test
   void crossValidationReportsEveryMethodInTheDocumentedShape(@TempDir Path dir) throws Exception {
     Path predictions = dir.resolve("oof.jsonl");
-    CliRun run = CliRun.of("eval", "--codebook", book(), "--gold", gold.toString(), "--cross-validate", "3",
-        "--group-by", "participant", "--format", "json", "--predictions", predictions.toString());
+    CliRun run =
+        CliRun.of(
+            "eval",
+            "--codebook",
+            book(),
+            "--gold",
+            gold.toString(),
+            "--cross-validate",
+            "3",
+            "--group-by",
+            "participant",
+            "--format",
+            "json",
+            "--predictions",
+            predictions.toString());
     assertEquals(0, run.exitCode(), run.err());
     JsonNode o = JSON.readTree(run.out());
     assertEquals(3, o.get("folds").asInt());
     assertEquals("participant", o.get("groupBy").asText());
-    assertEquals(List.of("baseline", "lexicon", "learned", "combined"), fieldNames(o.get("methods")));
+    assertEquals(
+        List.of("baseline", "lexicon", "learned", "combined"), fieldNames(o.get("methods")));
     for (JsonNode m : o.get("methods")) {
       assertTrue(m.has("threshold") && m.has("map"), m.toString());
       for (String avg : List.of("micro", "macro")) {
@@ -156,8 +207,17 @@ class CliLearningTest {
 
   @Test
   void crossValidationNeedsAsManyGroupsAsFolds() {
-    CliRun run = CliRun.of("eval", "--codebook", book(), "--gold", gold.toString(), "--cross-validate", "9",
-        "--group-by", "source");
+    CliRun run =
+        CliRun.of(
+            "eval",
+            "--codebook",
+            book(),
+            "--gold",
+            gold.toString(),
+            "--cross-validate",
+            "9",
+            "--group-by",
+            "source");
     assertEquals(2, run.exitCode());
     assertTrue(run.err().contains("needs at least 9 groups"), run.err());
   }
@@ -165,12 +225,25 @@ class CliLearningTest {
   @Test
   void learnWithoutAGoldFileLearnsFromAcceptedSuggestions(@TempDir Path dir) throws Exception {
     Path index = dir.resolve("reviewed");
-    assertEquals(0, CliRun.of("index", home.resolve("seeds").toString(), "--index", index.toString()).exitCode());
+    assertEquals(
+        0,
+        CliRun.of("index", home.resolve("seeds").toString(), "--index", index.toString())
+            .exitCode());
     CliRun none = CliRun.of("learn", "--codebook", book(), "--index", index.toString());
     assertEquals(2, none.exitCode());
     assertTrue(none.err().contains("no human codings to learn from"), none.err());
-    CliRun run = CliRun.of("suggest", "--codebook", book(), "--index", index.toString(), "--kind", "quote",
-        "--format", "jsonl", "--no-store");
+    CliRun run =
+        CliRun.of(
+            "suggest",
+            "--codebook",
+            book(),
+            "--index",
+            index.toString(),
+            "--kind",
+            "quote",
+            "--format",
+            "jsonl",
+            "--no-store");
     int accepted = 0;
     for (String line : run.out().split("\n")) {
       JsonNode o = JSON.readTree(line);
@@ -180,7 +253,9 @@ class CliLearningTest {
         assertEquals(0, CliRun.of("accept", "--index", index.toString(), id, top).exitCode());
         accepted++;
       } else if (!top.equals("commissioner-role")) {
-        assertEquals(0, CliRun.of("reject", "--index", index.toString(), id, "commissioner-role").exitCode());
+        assertEquals(
+            0,
+            CliRun.of("reject", "--index", index.toString(), id, "commissioner-role").exitCode());
       }
     }
     assertEquals(4, accepted);

@@ -1,5 +1,4 @@
 package org.quarry.cli;
-import org.quarry.api.Analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -18,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.quarry.analysis.AnalysisStamp;
+import org.quarry.api.Analysis;
 import org.quarry.api.IndexProgress;
 import org.quarry.api.IndexRequest;
 import org.quarry.api.Quarry;
@@ -64,13 +64,18 @@ class CliReindexTest {
     Map<String, String> newer = new HashMap<>(stamp().userData());
     newer.put("quarry.index.format", Integer.toString(IndexStamp.FORMAT + 1));
     try (Directory d = FSDirectory.open(index);
-        IndexWriter w = new IndexWriter(d, new IndexWriterConfig().setOpenMode(IndexWriterConfig.OpenMode.APPEND))) {
+        IndexWriter w =
+            new IndexWriter(
+                d, new IndexWriterConfig().setOpenMode(IndexWriterConfig.OpenMode.APPEND))) {
       w.setLiveCommitData(newer.entrySet(), true);
       w.commit();
     }
     assertOneLineError(
-        CliRun.of("search", "voice", "--index", index.toString()), 2, "index format " + (IndexStamp.FORMAT + 1));
-    assertOneLineError(CliRun.of("index", files.toString(), "--index", index.toString()), 2, "newer");
+        CliRun.of("search", "voice", "--index", index.toString()),
+        2,
+        "index format " + (IndexStamp.FORMAT + 1));
+    assertOneLineError(
+        CliRun.of("index", files.toString(), "--index", index.toString()), 2, "newer");
   }
 
   private IndexStamp stamp() throws IOException {

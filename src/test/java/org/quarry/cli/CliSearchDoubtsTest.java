@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A search that can only find nothing says why: an unknown field, a value in another case, a
- * filter value with a space left unquoted.
+ * A search that can only find nothing says why: an unknown field, a value in another case, a filter
+ * value with a space left unquoted.
  */
 class CliSearchDoubtsTest {
   @TempDir static Path tmp;
@@ -22,15 +22,21 @@ class CliSearchDoubtsTest {
   @BeforeAll
   static void indexAStudyWithRolesAndRegions() throws IOException {
     Path study = Files.createDirectories(tmp.resolve("study"));
-    Files.writeString(study.resolve("P01.txt"),
+    Files.writeString(
+        study.resolve("P01.txt"),
         "Interviewer: What changed?\n\nP01: The practice pharmacist took the repeat prescriptions.\n\n"
             + "Interviewer: And then?\n\nP01: The practice got calmer.\n");
-    Files.writeString(study.resolve("P02.txt"),
+    Files.writeString(
+        study.resolve("P02.txt"),
         "Interviewer: What changed?\n\nP02: Our practice lost its pharmacist to the network.\n\n"
             + "Interviewer: And then?\n\nP02: We hired locums.\n");
-    Path table = Files.writeString(tmp.resolve("participants.csv"), "id,role,region\nP01,GP,North West\nP02,Manager,London\n");
+    Path table =
+        Files.writeString(
+            tmp.resolve("participants.csv"),
+            "id,role,region\nP01,GP,North West\nP02,Manager,London\n");
     index = tmp.resolve("index").toString();
-    CliRun run = CliRun.of("index", study.toString(), "--participants", table.toString(), "--index", index);
+    CliRun run =
+        CliRun.of("index", study.toString(), "--participants", table.toString(), "--index", index);
     assertEquals(0, run.exitCode(), run.err());
   }
 
@@ -38,14 +44,17 @@ class CliSearchDoubtsTest {
   void anUnknownFieldIsNamedWithTheOneMeant() {
     CliRun run = CliRun.of("search", "rol:GP", "--index", index);
     assertEquals(0, run.exitCode(), run.err());
-    assertTrue(run.err().contains("warning: no field 'rol' in this index; did you mean 'role'?"), run.err());
+    assertTrue(
+        run.err().contains("warning: no field 'rol' in this index; did you mean 'role'?"),
+        run.err());
   }
 
   @Test
   void aFilterValueInAnotherCaseIsNamedWithTheOneMeant() {
     CliRun run = CliRun.of("search", "practice", "--filter", "role=gp", "--index", index);
     assertTrue(run.out().startsWith("0 passages match"), run.out());
-    assertTrue(run.err().contains("warning: no passage has role 'gp'; did you mean 'GP'?"), run.err());
+    assertTrue(
+        run.err().contains("warning: no passage has role 'gp'; did you mean 'GP'?"), run.err());
   }
 
   @Test
@@ -56,9 +65,14 @@ class CliSearchDoubtsTest {
 
   @Test
   void aValueWithASpaceLeftUnquotedAfterTheQueryIsAnError() {
-    CliRun run = CliRun.of("search", "practice", "--filter", "region=North", "West", "--index", index);
+    CliRun run =
+        CliRun.of("search", "practice", "--filter", "region=North", "West", "--index", index);
     assertEquals(2, run.exitCode(), run.out());
-    assertTrue(run.err().contains("'West' after --filter region=North is taken as a query word; quote a value with spaces: --filter \"region=North West\""), run.err());
+    assertTrue(
+        run.err()
+            .contains(
+                "'West' after --filter region=North is taken as a query word; quote a value with spaces: --filter \"region=North West\""),
+        run.err());
   }
 
   @Test

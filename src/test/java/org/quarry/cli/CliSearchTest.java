@@ -51,7 +51,8 @@ class CliSearchTest {
         found = true;
       }
     }
-    assertTrue(found, "002's passage on clinical directors representing the voice of local primary care");
+    assertTrue(
+        found, "002's passage on clinical directors representing the voice of local primary care");
     // no quote speaks of both voice and the ICS; the authors' paragraph that does frames
     // n210×8's quote, and counts for that participant in the facet
     for (String dim : new String[] {"participant", "source", "section"}) {
@@ -66,7 +67,9 @@ class CliSearchTest {
     JsonNode result = JSON.readTree(run.out());
     boolean quoted = false;
     for (JsonNode hit : result.get("hits")) {
-      quoted |= hit.get("kind").asText().equals("quote") && hit.get("participant").asText().equals("n210×8");
+      quoted |=
+          hit.get("kind").asText().equals("quote")
+              && hit.get("participant").asText().equals("n210×8");
     }
     assertTrue(quoted, run.out());
     boolean faceted = false;
@@ -80,7 +83,19 @@ class CliSearchTest {
   void jsonHitsCarryTheContractFields() throws IOException {
     JsonNode hit = JSON.readTree(first.out()).get("hits").get(0);
     for (String field :
-        new String[] {"id", "source", "kind", "participant", "section", "start", "end", "score", "text", "highlight", "codes"}) {
+        new String[] {
+          "id",
+          "source",
+          "kind",
+          "participant",
+          "section",
+          "start",
+          "end",
+          "score",
+          "text",
+          "highlight",
+          "codes"
+        }) {
       assertTrue(hit.has(field), field);
     }
     assertEquals(
@@ -128,7 +143,9 @@ class CliSearchTest {
   void textOutputNamesTheCountAndHighlights() {
     CliRun run = CliRun.of("search", "resilience", "--limit", "2");
     assertEquals(0, run.exitCode(), run.err());
-    assertTrue(run.out().lines().findFirst().orElse("").matches("\\d+ passages? match resilience"), run.out());
+    assertTrue(
+        run.out().lines().findFirst().orElse("").matches("\\d+ passages? match resilience"),
+        run.out());
     assertTrue(run.out().contains("**"), run.out());
   }
 

@@ -27,8 +27,17 @@ class CliSurveyTest {
     Path survey = Files.copy(SURVEY, tmp.resolve("survey.csv"));
     String idx = tmp.resolve("index").toString();
     CliRun index =
-        CliRun.of("index", survey.toString(), "--index", idx, "--id-column", "Respondent ID",
-            "--text-column", "What helps you most at work?", "--text-column", "What gets in the way?");
+        CliRun.of(
+            "index",
+            survey.toString(),
+            "--index",
+            idx,
+            "--id-column",
+            "Respondent ID",
+            "--text-column",
+            "What helps you most at work?",
+            "--text-column",
+            "What gets in the way?");
     assertEquals(0, index.exitCode(), index.err());
     assertTrue(index.out().contains("survey.csv  indexed"), index.out());
 
@@ -47,8 +56,17 @@ class CliSurveyTest {
     Path survey = Files.copy(SURVEY, tmp.resolve("survey.csv"));
     String idx = tmp.resolve("index").toString();
     CliRun index =
-        CliRun.of("index", survey.toString(), "--index", idx, "--text-column", "What gets in the way?",
-            "--skip-answer", "Nothing to add", "--skip-answer", "-");
+        CliRun.of(
+            "index",
+            survey.toString(),
+            "--index",
+            idx,
+            "--text-column",
+            "What gets in the way?",
+            "--skip-answer",
+            "Nothing to add",
+            "--skip-answer",
+            "-");
     assertEquals(0, index.exitCode(), index.err());
     JsonNode json = search(idx, "");
     List<String> texts = new ArrayList<>();
@@ -64,7 +82,13 @@ class CliSurveyTest {
   void aMissingTextColumnExitsTwoWithOneLineListingTheHeaders() throws IOException {
     Path survey = Files.copy(SURVEY, tmp.resolve("survey.csv"));
     CliRun run =
-        CliRun.of("index", survey.toString(), "--index", tmp.resolve("index").toString(), "--text-column", "Comments");
+        CliRun.of(
+            "index",
+            survey.toString(),
+            "--index",
+            tmp.resolve("index").toString(),
+            "--text-column",
+            "Comments");
     assertEquals(2, run.exitCode(), run.out() + run.err());
     String line = run.err().strip();
     assertEquals(1, line.lines().count(), run.err());
@@ -78,11 +102,19 @@ class CliSurveyTest {
     Path folder = copyTranscripts();
     String idx = tmp.resolve("index").toString();
     CliRun index =
-        CliRun.of("index", folder.toString(), "--index", idx,
-            "--participants", PARTICIPANTS.resolve("participants.csv").toString());
+        CliRun.of(
+            "index",
+            folder.toString(),
+            "--index",
+            idx,
+            "--participants",
+            PARTICIPANTS.resolve("participants.csv").toString());
     assertEquals(0, index.exitCode(), index.err());
-    assertTrue(index.out().contains("participants in participants.csv with no passage: P9"), index.out());
-    assertTrue(index.out().contains("participants with passages but not in participants.csv: P10"), index.out());
+    assertTrue(
+        index.out().contains("participants in participants.csv with no passage: P9"), index.out());
+    assertTrue(
+        index.out().contains("participants with passages but not in participants.csv: P10"),
+        index.out());
 
     // as the shell hands over --filter region="North West"
     JsonNode json = search(idx, "", "--filter", "region=North West");
@@ -94,8 +126,13 @@ class CliSurveyTest {
   void aReservedColumnInTheParticipantsFileExitsTwoNamingFileAndColumn() throws IOException {
     Path folder = copyTranscripts();
     CliRun run =
-        CliRun.of("index", folder.toString(), "--index", tmp.resolve("index").toString(),
-            "--participants", PARTICIPANTS.resolve("participants-reserved.csv").toString());
+        CliRun.of(
+            "index",
+            folder.toString(),
+            "--index",
+            tmp.resolve("index").toString(),
+            "--participants",
+            PARTICIPANTS.resolve("participants-reserved.csv").toString());
     assertEquals(2, run.exitCode(), run.out() + run.err());
     String line = run.err().strip();
     assertEquals(1, line.lines().count(), run.err());
@@ -114,7 +151,9 @@ class CliSurveyTest {
   }
 
   private static JsonNode search(String idx, String query, String... more) throws IOException {
-    List<String> args = new ArrayList<>(List.of("search", query, "--index", idx, "--format", "json", "--limit", "50"));
+    List<String> args =
+        new ArrayList<>(
+            List.of("search", query, "--index", idx, "--format", "json", "--limit", "50"));
     args.addAll(List.of(more));
     CliRun run = CliRun.of(args.toArray(String[]::new));
     assertEquals(0, run.exitCode(), run.err());

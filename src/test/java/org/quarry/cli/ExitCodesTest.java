@@ -32,6 +32,7 @@ class ExitCodesTest {
 
   @Test
   void aPartialFailureKeepsItsOwnCode() {
-    assertEquals(1, failed(new QuarryException("2 files failed", QuarryException.PARTIAL_FAILURE, null)));
+    assertEquals(
+        1, failed(new QuarryException("2 files failed", QuarryException.PARTIAL_FAILURE, null)));
   }
 }

@@ -18,7 +18,8 @@ class HelpTextTest {
     CommandSpec spec = command.getCommandSpec();
     check(spec.qualifiedName(), spec.usageMessage().description(), broken);
     for (ArgSpec arg : spec.args()) {
-      String name = arg.isOption() ? ((CommandLine.Model.OptionSpec) arg).longestName() : arg.paramLabel();
+      String name =
+          arg.isOption() ? ((CommandLine.Model.OptionSpec) arg).longestName() : arg.paramLabel();
       check(spec.qualifiedName() + " " + name, arg.description(), broken);
     }
     for (CommandLine sub : command.getSubcommands().values()) {

@@ -25,7 +25,8 @@ class ProgressBarTest {
 
   @Test
   void drawnOnATerminal() {
-    assertTrue(drawn(true).contains("indexing [##############################] 2/2 b.txt"), drawn(true));
+    assertTrue(
+        drawn(true).contains("indexing [##############################] 2/2 b.txt"), drawn(true));
   }
 
   @Test

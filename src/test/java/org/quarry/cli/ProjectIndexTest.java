@@ -24,7 +24,9 @@ class ProjectIndexTest {
 
   @Test
   void theEnvironmentVariableNamesTheIndexRelativeToTheWorkingFolder() {
-    assertEquals(Optional.of(tmp.resolve("study-index")), ProjectIndex.find(Map.of("QUARRY_INDEX", "study-index"), tmp));
+    assertEquals(
+        Optional.of(tmp.resolve("study-index")),
+        ProjectIndex.find(Map.of("QUARRY_INDEX", "study-index"), tmp));
   }
 
   @Test
@@ -37,7 +39,9 @@ class ProjectIndexTest {
   @Test
   void theVariableWinsOverTheFile() throws IOException {
     Files.writeString(tmp.resolve("quarry.yaml"), "index: from-file\n");
-    assertEquals(Optional.of(tmp.resolve("from-env")), ProjectIndex.find(Map.of("QUARRY_INDEX", "from-env"), tmp));
+    assertEquals(
+        Optional.of(tmp.resolve("from-env")),
+        ProjectIndex.find(Map.of("QUARRY_INDEX", "from-env"), tmp));
   }
 
   @Test

@@ -18,8 +18,8 @@ import org.w3c.dom.NodeList;
 
 /**
  * The codings of an exported {@code .qdpx}, one line each: {@code source | code name | the words
- * selected | human or suggested} (a suggestion's selection says its score in a description, a
- * human coding's has none), sorted; and the names of its codes.
+ * selected | human or suggested} (a suggestion's selection says its score in a description, a human
+ * coding's has none), sorted; and the names of its codes.
  */
 final class QdpxCodings {
   private static final String NS = "urn:QDA-XML:project:1.0";
@@ -39,7 +39,8 @@ final class QdpxCodings {
     }
     DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
     f.setNamespaceAware(true);
-    Document doc = f.newDocumentBuilder().parse(new ByteArrayInputStream(entries.get("project.qde")));
+    Document doc =
+        f.newDocumentBuilder().parse(new ByteArrayInputStream(entries.get("project.qde")));
     QdpxCodings out = new QdpxCodings();
     Map<String, String> names = new HashMap<>();
     NodeList codes = doc.getElementsByTagNameNS(NS, "Code");
@@ -51,7 +52,9 @@ final class QdpxCodings {
     NodeList sources = doc.getElementsByTagNameNS(NS, "TextSource");
     for (int i = 0; i < sources.getLength(); i++) {
       Element s = (Element) sources.item(i);
-      byte[] text = entries.get("sources/" + s.getAttribute("plainTextPath").substring("internal://".length()));
+      byte[] text =
+          entries.get(
+              "sources/" + s.getAttribute("plainTextPath").substring("internal://".length()));
       int[] cps = new String(text, StandardCharsets.UTF_8).codePoints().toArray();
       NodeList sels = s.getElementsByTagNameNS(NS, "PlainTextSelection");
       for (int k = 0; k < sels.getLength(); k++) {
@@ -60,8 +63,14 @@ final class QdpxCodings {
         int b = Integer.parseInt(sel.getAttribute("endPosition"));
         Element ref = (Element) sel.getElementsByTagNameNS(NS, "CodeRef").item(0);
         boolean human = sel.getElementsByTagNameNS(NS, "Description").getLength() == 0;
-        out.codings.add(s.getAttribute("name") + " | " + names.get(ref.getAttribute("targetGUID")) + " | "
-            + new String(cps, a, b - a) + " | " + (human ? "human" : "suggested"));
+        out.codings.add(
+            s.getAttribute("name")
+                + " | "
+                + names.get(ref.getAttribute("targetGUID"))
+                + " | "
+                + new String(cps, a, b - a)
+                + " | "
+                + (human ? "human" : "suggested"));
       }
     }
     out.codings.sort(null);

@@ -15,7 +15,8 @@ import org.quarry.model.SearchRequest;
 import org.quarry.model.SearchResult;
 
 class SearchTextPrinterTest {
-  private static String printed(SearchResult result, SearchRequest request, java.nio.file.Path index) {
+  private static String printed(
+      SearchResult result, SearchRequest request, java.nio.file.Path index) {
     StringWriter out = new StringWriter();
     try (PrintWriter w = new PrintWriter(out)) {
       new SearchTextPrinter(w, index).print(result, request);
@@ -26,7 +27,12 @@ class SearchTextPrinterTest {
   private static SearchResult tenOf(int total) {
     List<Hit> hits = new java.util.ArrayList<>();
     for (int i = 0; i < 10; i++) {
-      hits.add(new Hit(Passage.of("s.txt", PassageKind.TURN, "P1", null, i * 10, i * 10 + 5, "words"), 1, null, List.of()));
+      hits.add(
+          new Hit(
+              Passage.of("s.txt", PassageKind.TURN, "P1", null, i * 10, i * 10 + 5, "words"),
+              1,
+              null,
+              List.of()));
     }
     return new SearchResult("words", total, hits, Map.of());
   }
@@ -45,34 +51,55 @@ class SearchTextPrinterTest {
 
   @Test
   void theIndexSearchedIsNamed() {
-    String text = printed(tenOf(10), SearchRequest.builder("words")
-        .build(), java.nio.file.Path.of("/study/index"));
-    assertTrue(text.contains(System.lineSeparator() + "from index /study/index" + System.lineSeparator()), text);
+    String text =
+        printed(
+            tenOf(10),
+            SearchRequest.builder("words").build(),
+            java.nio.file.Path.of("/study/index"));
+    assertTrue(
+        text.contains(System.lineSeparator() + "from index /study/index" + System.lineSeparator()),
+        text);
     assertTrue(!text.contains("showing"), "all shown: no page line");
   }
 
   @Test
   void aPageOfMoreNamesTheIndexOnItsLine() {
-    String text = printed(tenOf(107), SearchRequest.builder("words")
-        .build(), java.nio.file.Path.of("/study/index"));
-    assertTrue(text.contains("showing 1-10 of 107 from index /study/index; --offset 10 shows the next"), text);
+    String text =
+        printed(
+            tenOf(107),
+            SearchRequest.builder("words").build(),
+            java.nio.file.Path.of("/study/index"));
+    assertTrue(
+        text.contains("showing 1-10 of 107 from index /study/index; --offset 10 shows the next"),
+        text);
   }
 
   @Test
   void everyLineOfAPassageOfSeveralParagraphsIsIndentedUnderItsHit() {
-    Passage p = Passage.of("paper.md", PassageKind.QUOTE, "P4", "Theme 1", 10, 60,
-        "We started short.\n>\n> By January we <b>turned</b> people away.");
-    SearchResult result = new SearchResult("winter", 1, List.of(new Hit(p, 0.5, null, List.of())), Map.of());
+    Passage p =
+        Passage.of(
+            "paper.md",
+            PassageKind.QUOTE,
+            "P4",
+            "Theme 1",
+            10,
+            60,
+            "We started short.\n>\n> By January we <b>turned</b> people away.");
+    SearchResult result =
+        new SearchResult("winter", 1, List.of(new Hit(p, 0.5, null, List.of())), Map.of());
     StringWriter out = new StringWriter();
     try (PrintWriter w = new PrintWriter(out)) {
       new SearchTextPrinter(w).print(result, SearchRequest.builder("winter").build());
     }
-    assertEquals(String.join(System.lineSeparator(),
-        "1 passage match winter",
-        "1. paper.md [quote P4] Theme 1  (score 0.50, 10-60)",
-        "   We started short.",
-        "   >",
-        "   > By January we <b>turned</b> people away.",
-        ""), out.toString());
+    assertEquals(
+        String.join(
+            System.lineSeparator(),
+            "1 passage match winter",
+            "1. paper.md [quote P4] Theme 1  (score 0.50, 10-60)",
+            "   We started short.",
+            "   >",
+            "   > By January we <b>turned</b> people away.",
+            ""),
+        out.toString());
   }
 }

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A Quarry home for the CLI tests of one class: a temporary folder holding a copy of {@code
- * seeds/} (and no index yet), made the {@code quarry.home} of this JVM before the class's
+ * A Quarry home for the CLI tests of one class: a temporary folder holding a copy of {@code seeds/}
+ * (and no index yet), made the {@code quarry.home} of this JVM before the class's
  * {@code @BeforeAll} methods run, and the previous home restored after its {@code @AfterAll}
  * methods. The copy lets a test write next to the seeds without touching the repository's.
  *

@@ -1,9 +1,4 @@
 package org.quarry.coding;
-import org.quarry.api.Analysis;
-import org.quarry.model.SuggestProgress;
-import org.quarry.model.PassageSuggestions;
-import org.quarry.model.SuggestionRun;
-import org.quarry.model.SuggestOptions;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -20,6 +15,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.quarry.api.Analysis;
 import org.quarry.api.IndexProgress;
 import org.quarry.api.IndexRequest;
 import org.quarry.api.Quarry;
@@ -27,9 +23,13 @@ import org.quarry.model.Code;
 import org.quarry.model.Codebook;
 import org.quarry.model.Evidence;
 import org.quarry.model.FacetValue;
+import org.quarry.model.PassageSuggestions;
 import org.quarry.model.SearchRequest;
 import org.quarry.model.SearchResult;
+import org.quarry.model.SuggestOptions;
+import org.quarry.model.SuggestProgress;
 import org.quarry.model.Suggestion;
+import org.quarry.model.SuggestionRun;
 
 /** Suggestion through the index, on a handmade fixture and on the seeds (untagged lemmas). */
 class CodeSuggesterTest {
@@ -41,10 +41,28 @@ class CodeSuggesterTest {
           + "Nothing here is about the theme at all.\n";
 
   static final Codebook BOOK =
-      new Codebook("fixture", null, List.of(
-          new Code("workload", "Workload", null, null, List.of("workload", "pressure"), List.of(), null, 1.0),
-          new Code("voice", "Voice", null, null, List.of("\"clinical director\"", "voice", "syst*"),
-              List.of("operating system"), null, 1.0)));
+      new Codebook(
+          "fixture",
+          null,
+          List.of(
+              new Code(
+                  "workload",
+                  "Workload",
+                  null,
+                  null,
+                  List.of("workload", "pressure"),
+                  List.of(),
+                  null,
+                  1.0),
+              new Code(
+                  "voice",
+                  "Voice",
+                  null,
+                  null,
+                  List.of("\"clinical director\"", "voice", "syst*"),
+                  List.of("operating system"),
+                  null,
+                  1.0)));
 
   static Path fixtureDir;
   static Path fixtureIndex;
@@ -70,7 +88,8 @@ class CodeSuggesterTest {
     }
   }
 
-  private static SuggestionRun run(Path index, Codebook book, SuggestOptions options, java.util.OptionalDouble store) {
+  private static SuggestionRun run(
+      Path index, Codebook book, SuggestOptions options, java.util.OptionalDouble store) {
     try (Quarry q = Quarry.open(index, Analysis.UNTAGGED)) {
       return q.suggest(book, options, store, SuggestProgress.NONE);
     }
@@ -83,7 +102,12 @@ class CodeSuggesterTest {
 
   @Test
   void evidenceOffsetsPointAtTheMatchedWordsOfTheFixtureFile() throws IOException {
-    SuggestionRun run = run(fixtureIndex, BOOK, SuggestOptions.defaults().with(0, 2), java.util.OptionalDouble.empty());
+    SuggestionRun run =
+        run(
+            fixtureIndex,
+            BOOK,
+            SuggestOptions.defaults().with(0, 2),
+            java.util.OptionalDouble.empty());
     String file = Files.readString(fixtureDir.resolve("f.txt"));
     Map<String, List<String>> matched = new HashMap<>();
     for (PassageSuggestions ps : run.passages()) {
@@ -100,15 +124,22 @@ class CodeSuggesterTest {
 
   @Test
   void evidenceOffsetsPointAtTheMatchedWordsOfTheSeedFiles() throws IOException {
-    for (String book : List.of("codebook-commissioners.yaml", "codebook-policy-stakeholders.yaml")) {
+    for (String book :
+        List.of("codebook-commissioners.yaml", "codebook-policy-stakeholders.yaml")) {
       Codebook codebook = CodebookReader.read(Path.of("seeds", book));
-      SuggestionRun run = run(seedsIndex, codebook, SuggestOptions.defaults().with(0, 3), java.util.OptionalDouble.empty());
+      SuggestionRun run =
+          run(
+              seedsIndex,
+              codebook,
+              SuggestOptions.defaults().with(0, 3),
+              java.util.OptionalDouble.empty());
       int checked = 0;
       for (PassageSuggestions ps : run.passages()) {
         String file = Files.readString(Path.of("seeds", ps.passage().source()));
         for (Suggestion s : ps.suggestions()) {
           for (Evidence e : s.evidence()) {
-            assertEquals(e.matched(), codePoints(file, e.start(), e.end()), ps.passage().id() + " " + e);
+            assertEquals(
+                e.matched(), codePoints(file, e.start(), e.end()), ps.passage().id() + " " + e);
             checked++;
           }
         }
@@ -120,7 +151,12 @@ class CodeSuggesterTest {
   @Test
   void scoresAreCalibratedIntoZeroToOneAndRankedPerPassage() throws IOException {
     Codebook codebook = CodebookReader.read(Path.of("seeds", "codebook-commissioners.yaml"));
-    SuggestionRun run = run(seedsIndex, codebook, SuggestOptions.defaults().with(0, 3), java.util.OptionalDouble.empty());
+    SuggestionRun run =
+        run(
+            seedsIndex,
+            codebook,
+            SuggestOptions.defaults().with(0, 3),
+            java.util.OptionalDouble.empty());
     assertFalse(run.passages().isEmpty());
     for (PassageSuggestions ps : run.passages()) {
       double prev = 1;
@@ -134,9 +170,24 @@ class CodeSuggesterTest {
 
   @Test
   void minScoreAndTopLimitWhatIsKept() {
-    SuggestionRun all = run(fixtureIndex, BOOK, SuggestOptions.defaults().with(0, 2), java.util.OptionalDouble.empty());
-    SuggestionRun one = run(fixtureIndex, BOOK, SuggestOptions.defaults().with(0, 1), java.util.OptionalDouble.empty());
-    SuggestionRun none = run(fixtureIndex, BOOK, SuggestOptions.defaults().with(1.0, 2), java.util.OptionalDouble.empty());
+    SuggestionRun all =
+        run(
+            fixtureIndex,
+            BOOK,
+            SuggestOptions.defaults().with(0, 2),
+            java.util.OptionalDouble.empty());
+    SuggestionRun one =
+        run(
+            fixtureIndex,
+            BOOK,
+            SuggestOptions.defaults().with(0, 1),
+            java.util.OptionalDouble.empty());
+    SuggestionRun none =
+        run(
+            fixtureIndex,
+            BOOK,
+            SuggestOptions.defaults().with(1.0, 2),
+            java.util.OptionalDouble.empty());
     assertEquals(2, all.passages().size());
     assertTrue(one.passages().stream().allMatch(p -> p.suggestions().size() == 1));
     assertEquals(0, none.passages().size());
@@ -145,12 +196,15 @@ class CodeSuggesterTest {
   @Test
   void excludeVetoesAPassage() throws IOException {
     Path dir = Files.createDirectories(tmp.resolve("exclude"));
-    Files.writeString(dir.resolve("e.txt"), "The operating system crashed again.\n\nThe health system listened.\n");
+    Files.writeString(
+        dir.resolve("e.txt"),
+        "The operating system crashed again.\n\nThe health system listened.\n");
     Path index = tmp.resolve("exclude-index");
     try (Quarry q = Quarry.open(index, Analysis.UNTAGGED)) {
       q.index(IndexRequest.of(dir), IndexProgress.NONE);
     }
-    SuggestionRun run = run(index, BOOK, SuggestOptions.defaults().with(0, 2), java.util.OptionalDouble.empty());
+    SuggestionRun run =
+        run(index, BOOK, SuggestOptions.defaults().with(0, 2), java.util.OptionalDouble.empty());
     assertEquals(1, run.passages().size());
     assertTrue(run.passages().get(0).passage().text().contains("health system"));
   }
@@ -160,15 +214,16 @@ class CodeSuggesterTest {
     Path index = tmp.resolve("fixture-index");
     run(index, BOOK, SuggestOptions.defaults().with(0, 2), java.util.OptionalDouble.of(0.0));
     try (Quarry q = Quarry.open(index, Analysis.UNTAGGED)) {
-      SearchResult r = q.search(SearchRequest.builder("code:voice")
-          .facets(List.of("code"))
-          .build());
+      SearchResult r =
+          q.search(SearchRequest.builder("code:voice").facets(List.of("code")).build());
       assertEquals(1, r.total());
       assertTrue(r.hits().get(0).passage().text().contains("clinical directors"));
       assertEquals("voice", r.hits().get(0).codes().get(0).code());
       assertEquals("suggested", r.hits().get(0).codes().get(0).origin());
       SearchResult all = q.search(SearchRequest.builder("").facets(List.of("code")).build());
-      assertEquals(List.of(new FacetValue("voice", 1), new FacetValue("workload", 1)), all.facets().get("code"));
+      assertEquals(
+          List.of(new FacetValue("voice", 1), new FacetValue("workload", 1)),
+          all.facets().get("code"));
     }
     // a second run with a higher threshold takes back the suggestions below it
     run(index, BOOK, SuggestOptions.defaults().with(0, 2), java.util.OptionalDouble.of(1.0));
@@ -188,7 +243,9 @@ class CodeSuggesterTest {
       for (Evidence e : s.evidence()) {
         assertEquals(e.matched(), codePoints(text, e.start(), e.end()));
       }
-      assertEquals(List.of("Clinical directors", "voice"), s.evidence().stream().map(Evidence::matched).toList());
+      assertEquals(
+          List.of("Clinical directors", "voice"),
+          s.evidence().stream().map(Evidence::matched).toList());
     }
   }
 
@@ -197,22 +254,41 @@ class CodeSuggesterTest {
     // the seed lexicons must come from the papers' own text: a term that matches quotes and no
     // narrative passage can only have been copied from the quotes, which are the test
     List<String> leaks = new java.util.ArrayList<>();
-    for (String file : List.of("codebook-commissioners.yaml", "codebook-policy-stakeholders.yaml")) {
+    for (String file :
+        List.of("codebook-commissioners.yaml", "codebook-policy-stakeholders.yaml")) {
       Codebook book = CodebookReader.read(Path.of("seeds", file));
       for (Code code : book.codes()) {
         for (String term : code.terms()) {
-          Codebook one = new Codebook("one term", book.glossary(),
-              List.of(new Code(code.id(), code.name(), null, null, List.of(term), List.of(), null, 1.0)));
-          SuggestionRun run = run(seedsIndex, one, SuggestOptions.builder()
-              .minScore(0)
-              .top(1)
-              .includeDuplicates(true)
-              .evidence(false)
-              .contextWeight(0)
-              .build(), java.util.OptionalDouble.empty());
+          Codebook one =
+              new Codebook(
+                  "one term",
+                  book.glossary(),
+                  List.of(
+                      new Code(
+                          code.id(),
+                          code.name(),
+                          null,
+                          null,
+                          List.of(term),
+                          List.of(),
+                          null,
+                          1.0)));
+          SuggestionRun run =
+              run(
+                  seedsIndex,
+                  one,
+                  SuggestOptions.builder()
+                      .minScore(0)
+                      .top(1)
+                      .includeDuplicates(true)
+                      .evidence(false)
+                      .contextWeight(0)
+                      .build(),
+                  java.util.OptionalDouble.empty());
           boolean anywhere = !run.passages().isEmpty();
           boolean outsideQuotes =
-              run.passages().stream().anyMatch(ps -> ps.passage().kind() != org.quarry.model.PassageKind.QUOTE);
+              run.passages().stream()
+                  .anyMatch(ps -> ps.passage().kind() != org.quarry.model.PassageKind.QUOTE);
           if (anywhere && !outsideQuotes) {
             leaks.add(file + ": " + term);
           }

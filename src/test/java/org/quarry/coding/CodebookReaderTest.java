@@ -1,5 +1,4 @@
 package org.quarry.coding;
-import org.quarry.model.LoadedCodebook;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -14,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.quarry.model.Code;
 import org.quarry.model.Codebook;
+import org.quarry.model.LoadedCodebook;
 
 class CodebookReaderTest {
   @TempDir Path dir;
@@ -34,7 +34,10 @@ class CodebookReaderTest {
   @Test
   void readsEveryKeyOfTheContract() throws IOException {
     write("g.txt", "ICS, integrated care system\n");
-    Path f = write("book.yaml", """
+    Path f =
+        write(
+            "book.yaml",
+            """
         codebook: Commissioners
         glossary: g.txt
         codes:
@@ -54,23 +57,32 @@ class CodebookReaderTest {
     assertEquals("Commissioners", book.name());
     assertEquals(dir.resolve("g.txt").toString(), book.glossary());
     assertEquals(
-        new Code("system", "Engaging the system", "PCNs and the ICS.", null,
-            List.of("ICS", "clinical director", "system*"), List.of("operating system"),
-            "\"seat at the table\"~3", 0.5),
+        new Code(
+            "system",
+            "Engaging the system",
+            "PCNs and the ICS.",
+            null,
+            List.of("ICS", "clinical director", "system*"),
+            List.of("operating system"),
+            "\"seat at the table\"~3",
+            0.5),
         book.codes().get(0));
-    assertEquals(new Code("child", "child", null, "system", List.of("voice"), List.of(), null, 1.0),
+    assertEquals(
+        new Code("child", "child", null, "system", List.of("voice"), List.of(), null, 1.0),
         book.codes().get(1));
   }
 
   @Test
   void unknownKeyIsNamedWithItsLine() throws IOException {
-    assertEquals(":4: unknown key 'term' in a code (use id, name, description, parent, terms, exclude, query, weight)",
+    assertEquals(
+        ":4: unknown key 'term' in a code (use id, name, description, parent, terms, exclude, query, weight)",
         error("codebook: B\ncodes:\n  - id: a\n    term: [x]\n"));
   }
 
   @Test
   void unknownTopLevelKey() throws IOException {
-    assertEquals(":2: unknown key 'glosary' (use codebook, glossary or codes)",
+    assertEquals(
+        ":2: unknown key 'glosary' (use codebook, glossary or codes)",
         error("codebook: B\nglosary: g.txt\ncodes:\n  - id: a\n    terms: [x]\n"));
   }
 
@@ -83,31 +95,39 @@ class CodebookReaderTest {
   @Test
   void aTabUsedForIndentationIsNamedOnItsOwnLineWithTheParsersReason() throws IOException {
     String m = error("codebook: T\ncodes:\n  - id: a\n    name: A\n\tterms: [x]\n");
-    assertTrue(m.startsWith(":5: bad YAML: found character '\\t(TAB)' that cannot start any token"), m);
+    assertTrue(
+        m.startsWith(":5: bad YAML: found character '\\t(TAB)' that cannot start any token"), m);
   }
 
   @Test
   void duplicateIdNamesBothLines() throws IOException {
-    assertEquals(":5: duplicate code id 'a' (first at line 3) (give each code its own id)",
+    assertEquals(
+        ":5: duplicate code id 'a' (first at line 3) (give each code its own id)",
         error("codebook: B\ncodes:\n  - id: a\n    terms: [x]\n  - id: a\n    terms: [y]\n"));
   }
 
   @Test
   void missingParent() throws IOException {
-    assertEquals(":5: parent 'nope' of code 'a' is not a code id (use the id of another code, or remove 'parent')",
+    assertEquals(
+        ":5: parent 'nope' of code 'a' is not a code id (use the id of another code, or remove 'parent')",
         error("codebook: B\ncodes:\n  - id: a\n    terms: [x]\n    parent: nope\n"));
   }
 
   @Test
   void parentCycle() throws IOException {
-    String m = error("codebook: B\ncodes:\n  - id: a\n    parent: b\n    terms: [x]\n  - id: b\n    parent: a\n    terms: [y]\n");
+    String m =
+        error(
+            "codebook: B\ncodes:\n  - id: a\n    parent: b\n    terms: [x]\n  - id: b\n    parent: a\n    terms: [y]\n");
     assertTrue(m.startsWith(":4: parent of code 'a' leads to a cycle"), m);
   }
 
   @Test
   void aPhraseWithWildcardWordsIsATerm() throws IOException {
-    Path f = write("book.yaml", "codebook: B\ncodes:\n  - id: a\n    terms: ['\"human subject*\"', follow up question*]\n"
-        + "    exclude: ['\"animal subject*\"']\n");
+    Path f =
+        write(
+            "book.yaml",
+            "codebook: B\ncodes:\n  - id: a\n    terms: ['\"human subject*\"', follow up question*]\n"
+                + "    exclude: ['\"animal subject*\"']\n");
     Code a = CodebookReader.read(f).codes().get(0);
     assertEquals(List.of("\"human subject*\"", "follow up question*"), a.terms());
     assertEquals(List.of("\"animal subject*\""), a.exclude());
@@ -115,7 +135,10 @@ class CodebookReaderTest {
 
   @Test
   void leafCodesWithNoTermsOrQueryLoadAndAreNamedInOneWarningLine() throws IOException {
-    Path f = write("book.yaml", """
+    Path f =
+        write(
+            "book.yaml",
+            """
         codebook: B
         codes:
           - id: ethics
@@ -130,20 +153,29 @@ class CodebookReaderTest {
             description: terms to come
         """);
     LoadedCodebook r = CodebookReader.load(f);
-    assertEquals(List.of("ethics", "subjects", "consent", "by-query", "todo"),
+    assertEquals(
+        List.of("ethics", "subjects", "consent", "by-query", "todo"),
         r.codebook().codes().stream().map(Code::id).toList());
-    assertEquals(List.of(f + ": codes with no terms or query, skipped by the lexicon method: consent, todo"
-        + " (add 'terms:' to suggest them)"), r.warnings());
+    assertEquals(
+        List.of(
+            f
+                + ": codes with no terms or query, skipped by the lexicon method: consent, todo"
+                + " (add 'terms:' to suggest them)"),
+        r.warnings());
   }
 
   @Test
   void aCodebookWhoseCodesAllHaveTermsHasNoWarning() throws IOException {
-    assertEquals(List.of(), CodebookReader.load(write("book.yaml", "codebook: B\ncodes:\n  - id: a\n    terms: [x]\n")).warnings());
+    assertEquals(
+        List.of(),
+        CodebookReader.load(write("book.yaml", "codebook: B\ncodes:\n  - id: a\n    terms: [x]\n"))
+            .warnings());
   }
 
   @Test
   void termOfPunctuationOnly() throws IOException {
-    assertEquals(":5: in 'terms': term '*' has no letters or digits, so it matches nothing"
+    assertEquals(
+        ":5: in 'terms': term '*' has no letters or digits, so it matches nothing"
             + " (write a word, a phrase or word*, or remove it)",
         error("codebook: B\ncodes:\n  - id: a\n    terms:\n      - '*'\n"));
   }
@@ -156,7 +188,8 @@ class CodebookReaderTest {
 
   @Test
   void repeatedKeyInACode() throws IOException {
-    assertEquals(":5: key 'terms' appears twice in one code (keep one)",
+    assertEquals(
+        ":5: key 'terms' appears twice in one code (keep one)",
         error("codebook: B\ncodes:\n  - id: a\n    terms: [x]\n    terms: [y]\n"));
   }
 
@@ -168,7 +201,10 @@ class CodebookReaderTest {
 
   @Test
   void qdcCodeTreeWithTermlessCodesReported() throws IOException {
-    Path f = write("book.qdc", """
+    Path f =
+        write(
+            "book.qdc",
+            """
         <?xml version="1.0" encoding="utf-8"?>
         <CodeBook xmlns="urn:QDA-XML:codebook:1.0" origin="NVivo">
           <Codes>
@@ -182,18 +218,35 @@ class CodebookReaderTest {
     LoadedCodebook r = CodebookReader.load(f);
     List<Code> codes = r.codebook().codes();
     assertEquals(2, codes.size());
-    assertEquals(new Code("engaging-the-system", "Engaging the system", "PCNs and the ICS.", null,
-        List.of(), List.of(), null, 1.0, "11111111-1111-1111-1111-111111111111"), codes.get(0));
+    assertEquals(
+        new Code(
+            "engaging-the-system",
+            "Engaging the system",
+            "PCNs and the ICS.",
+            null,
+            List.of(),
+            List.of(),
+            null,
+            1.0,
+            "11111111-1111-1111-1111-111111111111"),
+        codes.get(0));
     assertEquals("engaging-the-system", codes.get(1).parent());
     assertNull(codes.get(1).description());
     // the parent groups its child and is no code to suggest by itself
-    assertEquals(List.of(f + ": codes with no terms or query, skipped by the lexicon method: one-voice"
-        + " (a .qdc has no lexicon; add terms in a YAML codebook)"), r.warnings());
+    assertEquals(
+        List.of(
+            f
+                + ": codes with no terms or query, skipped by the lexicon method: one-voice"
+                + " (a .qdc has no lexicon; add terms in a YAML codebook)"),
+        r.warnings());
   }
 
   @Test
   void qdcThatIsNotXmlNamesTheLine() throws IOException {
-    Path f = write("book.qdc", "<?xml version=\"1.0\"?>\n<CodeBook xmlns=\"urn:QDA-XML:codebook:1.0\">\n<Codes>\n</CodeBook>\n");
+    Path f =
+        write(
+            "book.qdc",
+            "<?xml version=\"1.0\"?>\n<CodeBook xmlns=\"urn:QDA-XML:codebook:1.0\">\n<Codes>\n</CodeBook>\n");
     CodebookException e = assertThrows(CodebookException.class, () -> CodebookReader.read(f));
     assertTrue(e.getMessage().startsWith(f + ":4: not well-formed XML"), e.getMessage());
   }

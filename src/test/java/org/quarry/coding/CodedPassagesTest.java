@@ -1,6 +1,4 @@
 package org.quarry.coding;
-import org.quarry.model.GroupBy;
-import org.quarry.model.GoldItem;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -10,23 +8,33 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.quarry.learn.PassageBag;
+import org.quarry.model.GoldItem;
+import org.quarry.model.GroupBy;
 import org.quarry.model.Passage;
 import org.quarry.model.PassageKind;
 
 /** Which passages a coding labels. */
 class CodedPassagesTest {
   private static BaggedPassages.Bagged bagged(Passage p) {
-    return new BaggedPassages.Bagged(0, p, new PassageBag(Map.of(), Map.of(), p.kind().label(), Map.of()), Map.of());
+    return new BaggedPassages.Bagged(
+        0, p, new PassageBag(Map.of(), Map.of(), p.kind().label(), Map.of()), Map.of());
   }
 
-  private static final Passage FIRST = Passage.of("t.txt", PassageKind.TURN, "P1", null, 0, 40, "x".repeat(40));
-  private static final Passage SECOND = Passage.of("t.txt", PassageKind.TURN, "P1", null, 50, 90, "y".repeat(40));
-  private static final Passage THIRD = Passage.of("t.txt", PassageKind.TURN, "P1", null, 100, 140, "z".repeat(40));
-  private static final Passage OTHER = Passage.of("u.txt", PassageKind.TURN, "P2", null, 0, 10, "w".repeat(10));
+  private static final Passage FIRST =
+      Passage.of("t.txt", PassageKind.TURN, "P1", null, 0, 40, "x".repeat(40));
+  private static final Passage SECOND =
+      Passage.of("t.txt", PassageKind.TURN, "P1", null, 50, 90, "y".repeat(40));
+  private static final Passage THIRD =
+      Passage.of("t.txt", PassageKind.TURN, "P1", null, 100, 140, "z".repeat(40));
+  private static final Passage OTHER =
+      Passage.of("u.txt", PassageKind.TURN, "P2", null, 0, 10, "w".repeat(10));
 
   private static CodedPassages coded(GoldItem item) {
-    return CodedPassages.of(List.of(bagged(FIRST), bagged(SECOND), bagged(THIRD), bagged(OTHER)), List.of(item),
-        List.of(Optional.of(FIRST)), GroupBy.SOURCE);
+    return CodedPassages.of(
+        List.of(bagged(FIRST), bagged(SECOND), bagged(THIRD), bagged(OTHER)),
+        List.of(item),
+        List.of(Optional.of(FIRST)),
+        GroupBy.SOURCE);
   }
 
   @Test

@@ -1,8 +1,4 @@
 package org.quarry.coding;
-import org.quarry.api.Analysis;
-import org.quarry.model.SuggestProgress;
-import org.quarry.model.SuggestionRun;
-import org.quarry.model.SuggestOptions;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -14,10 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.quarry.api.Analysis;
 import org.quarry.api.IndexProgress;
 import org.quarry.api.IndexRequest;
 import org.quarry.api.Quarry;
@@ -25,7 +21,10 @@ import org.quarry.model.Code;
 import org.quarry.model.Codebook;
 import org.quarry.model.Evidence;
 import org.quarry.model.PassageKind;
+import org.quarry.model.SuggestOptions;
+import org.quarry.model.SuggestProgress;
 import org.quarry.model.Suggestion;
+import org.quarry.model.SuggestionRun;
 
 /**
  * A quote takes the narrative that introduces it as context, a turn the question before it: their
@@ -51,8 +50,19 @@ class ContextSuggestionTest {
           + "P7: The roof leaks every time it rains.\n";
 
   static final Codebook BOOK =
-      new Codebook("context", null, List.of(
-          new Code("workload", "Workload", null, null, List.of("workload", "pressure"), List.of(), null, 1.0)));
+      new Codebook(
+          "context",
+          null,
+          List.of(
+              new Code(
+                  "workload",
+                  "Workload",
+                  null,
+                  null,
+                  List.of("workload", "pressure"),
+                  List.of(),
+                  null,
+                  1.0)));
 
   static Path dir;
   static Path index;
@@ -70,12 +80,13 @@ class ContextSuggestionTest {
 
   private static SuggestionRun run(double contextWeight, java.util.OptionalDouble store) {
     // every kind: the tests compare an answer's score from its question with the question's own
-    SuggestOptions options = SuggestOptions.builder()
-        .minScore(0)
-        .top(3)
-        .kind(SuggestOptions.ALL_KINDS)
-        .contextWeight(contextWeight)
-        .build();
+    SuggestOptions options =
+        SuggestOptions.builder()
+            .minScore(0)
+            .top(3)
+            .kind(SuggestOptions.ALL_KINDS)
+            .contextWeight(contextWeight)
+            .build();
     try (Quarry q = Quarry.open(index, Analysis.UNTAGGED)) {
       return q.suggest(BOOK, options, store, SuggestProgress.NONE);
     }
@@ -105,11 +116,13 @@ class ContextSuggestionTest {
     Suggestion s = suggestionFor(run, "It has all come too quickly, and");
     assertEquals("workload", s.code());
     String file = Files.readString(dir.resolve("paper.md"));
-    assertEquals(List.of("workload", "pressure"), s.evidence().stream().map(Evidence::matched).toList());
+    assertEquals(
+        List.of("workload", "pressure"), s.evidence().stream().map(Evidence::matched).toList());
     for (Evidence e : s.evidence()) {
       assertTrue(e.inContext(), e.toString());
       assertTrue(e.context().startsWith("paper.md#"), e.toString());
-      assertEquals(e.matched(), file.substring(e.start(), e.end())); // ASCII file: code points = chars
+      assertEquals(
+          e.matched(), file.substring(e.start(), e.end())); // ASCII file: code points = chars
     }
     // the second quote after the same introduction has it as context too
     assertEquals("workload", suggestionFor(run, "We cannot keep going").code());
@@ -117,9 +130,13 @@ class ContextSuggestionTest {
 
   @Test
   void aQuoteAtTheStartOfASectionTakesNothingFromThePreviousSection() {
-    assertNull(suggestionFor(run(0.5, java.util.OptionalDouble.empty()), "The roof leaks every time it rains.' "));
+    assertNull(
+        suggestionFor(
+            run(0.5, java.util.OptionalDouble.empty()), "The roof leaks every time it rains.' "));
     SuggestionRun run = run(1.0, java.util.OptionalDouble.empty());
-    assertTrue(run.passages().stream().noneMatch(ps -> ps.passage().text().startsWith("The roof")), run.toString());
+    assertTrue(
+        run.passages().stream().noneMatch(ps -> ps.passage().text().startsWith("The roof")),
+        run.toString());
   }
 
   @Test
@@ -146,8 +163,12 @@ class ContextSuggestionTest {
     assertTrue(suggestionFor(full, "It has all come too quickly, if").score() > fromContext);
     SuggestionRun none = run(0, java.util.OptionalDouble.empty());
     assertNull(suggestionFor(none, "It has all come too quickly"));
-    assertTrue(none.passages().stream().allMatch(
-        ps -> ps.suggestions().stream().allMatch(sg -> sg.evidence().stream().noneMatch(Evidence::inContext))));
+    assertTrue(
+        none.passages().stream()
+            .allMatch(
+                ps ->
+                    ps.suggestions().stream()
+                        .allMatch(sg -> sg.evidence().stream().noneMatch(Evidence::inContext))));
   }
 
   @Test
@@ -156,7 +177,9 @@ class ContextSuggestionTest {
     SuggestionRun before = run(0.5, java.util.OptionalDouble.of(0.0));
     SuggestionRun after = run(0.5, java.util.OptionalDouble.of(0.0));
     assertEquals(evidence(before), evidence(after));
-    assertTrue(evidence(after).stream().anyMatch(line -> line.contains("context=paper.md#")), evidence(after).toString());
+    assertTrue(
+        evidence(after).stream().anyMatch(line -> line.contains("context=paper.md#")),
+        evidence(after).toString());
     // scores may move a little: BM25 statistics count the replaced documents until a merge
     List<Double> a = scores(before);
     List<Double> b = scores(after);
@@ -167,26 +190,43 @@ class ContextSuggestionTest {
 
   private static List<String> evidence(SuggestionRun run) {
     return run.passages().stream()
-        .flatMap(ps -> ps.suggestions().stream().map(s -> ps.passage().id() + " " + s.code() + " " + s.evidence()))
+        .flatMap(
+            ps ->
+                ps.suggestions().stream()
+                    .map(s -> ps.passage().id() + " " + s.code() + " " + s.evidence()))
         .toList();
   }
 
   private static List<Double> scores(SuggestionRun run) {
-    return run.passages().stream().flatMap(ps -> ps.suggestions().stream().map(Suggestion::score)).toList();
+    return run.passages().stream()
+        .flatMap(ps -> ps.suggestions().stream().map(Suggestion::score))
+        .toList();
   }
 
   @Test
   void anExcludeEntryInTheQuoteVetoesWhatItsContextWouldGive() {
-    Codebook book = new Codebook("veto", null, List.of(
-        new Code("workload", "Workload", null, null, List.of("workload", "pressure"), List.of("winter"), null, 1.0)));
+    Codebook book =
+        new Codebook(
+            "veto",
+            null,
+            List.of(
+                new Code(
+                    "workload",
+                    "Workload",
+                    null,
+                    null,
+                    List.of("workload", "pressure"),
+                    List.of("winter"),
+                    null,
+                    1.0)));
     SuggestionRun run;
     try (Quarry q = Quarry.open(index, Analysis.UNTAGGED)) {
-      run = q.suggest(book, SuggestOptions.builder()
-          .minScore(0)
-          .top(3)
-          .contextWeight(1.0)
-          .build(), java.util.OptionalDouble.empty(),
-          SuggestProgress.NONE);
+      run =
+          q.suggest(
+              book,
+              SuggestOptions.builder().minScore(0).top(3).contextWeight(1.0).build(),
+              java.util.OptionalDouble.empty(),
+              SuggestProgress.NONE);
     }
     assertNull(suggestionFor(run, "We cannot keep going like this for another winter."));
     assertEquals("workload", suggestionFor(run, "It has all come too quickly, and").code());
@@ -196,27 +236,42 @@ class ContextSuggestionTest {
   void aContextHoldingAnExcludeEntryGivesNoEvidenceSinceItsWordsDidNotCount() {
     // the narrative before the first quote says 'relentless', an exclude entry: its lexicon words
     // do not count for the quote, which is suggested for its own 'quickly' alone
-    Codebook book = new Codebook("veto", null, List.of(new Code("workload", "Workload", null, null,
-        List.of("workload", "pressure", "quickly"), List.of("relentless"), null, 1.0)));
+    Codebook book =
+        new Codebook(
+            "veto",
+            null,
+            List.of(
+                new Code(
+                    "workload",
+                    "Workload",
+                    null,
+                    null,
+                    List.of("workload", "pressure", "quickly"),
+                    List.of("relentless"),
+                    null,
+                    1.0)));
     SuggestionRun withContext;
     SuggestionRun without;
     try (Quarry q = Quarry.open(index, Analysis.UNTAGGED)) {
-      withContext = q.suggest(book, SuggestOptions.builder()
-          .minScore(0)
-          .top(3)
-          .contextWeight(1.0)
-          .build(), java.util.OptionalDouble.empty(),
-          SuggestProgress.NONE);
-      without = q.suggest(book, SuggestOptions.builder()
-          .minScore(0)
-          .top(3)
-          .contextWeight(0)
-          .build(), java.util.OptionalDouble.empty(),
-          SuggestProgress.NONE);
+      withContext =
+          q.suggest(
+              book,
+              SuggestOptions.builder().minScore(0).top(3).contextWeight(1.0).build(),
+              java.util.OptionalDouble.empty(),
+              SuggestProgress.NONE);
+      without =
+          q.suggest(
+              book,
+              SuggestOptions.builder().minScore(0).top(3).contextWeight(0).build(),
+              java.util.OptionalDouble.empty(),
+              SuggestProgress.NONE);
     }
     Suggestion quote = suggestionFor(withContext, "It has all come too quickly, and");
     assertEquals(suggestionFor(without, "It has all come too quickly, and").score(), quote.score());
-    assertEquals(List.of("quickly"), quote.evidence().stream().map(Evidence::matched).toList(), quote.toString());
+    assertEquals(
+        List.of("quickly"),
+        quote.evidence().stream().map(Evidence::matched).toList(),
+        quote.toString());
     assertTrue(quote.evidence().stream().noneMatch(Evidence::inContext), quote.toString());
     // a question without the exclude entry still counts, and is named as evidence
     Suggestion turn = suggestionFor(withContext, "It has all come too quickly, if");
@@ -226,27 +281,28 @@ class ContextSuggestionTest {
   @Test
   void aQuoteInALaterSectionOfTheSameNameTakesNothingFromTheEarlierOne() throws IOException {
     // two sections named 'Barriers', with a section of another name between them
-    String paper = "# Pressures\n\n"
-        + "## Theme 1\n\n"
-        + "### Barriers\n\n"
-        + "Several managers described the workload pressure on practices as relentless:\n\n"
-        + "'It has all come too quickly, and it is too much for us.' (P1)\n\n"
-        + "## Theme 2\n\n"
-        + "'The roof leaks every time it rains.' (P3)\n\n"
-        + "### Barriers\n\n"
-        + "'We cannot keep going like this for another winter.' (P2)\n";
+    String paper =
+        "# Pressures\n\n"
+            + "## Theme 1\n\n"
+            + "### Barriers\n\n"
+            + "Several managers described the workload pressure on practices as relentless:\n\n"
+            + "'It has all come too quickly, and it is too much for us.' (P1)\n\n"
+            + "## Theme 2\n\n"
+            + "'The roof leaks every time it rains.' (P3)\n\n"
+            + "### Barriers\n\n"
+            + "'We cannot keep going like this for another winter.' (P2)\n";
     Path files = Files.createDirectories(tmp.resolve("sections-files"));
     Files.writeString(files.resolve("sections.md"), paper, StandardCharsets.UTF_8);
     Path sections = tmp.resolve("sections-index");
     SuggestionRun run;
     try (Quarry q = Quarry.open(sections, Analysis.UNTAGGED)) {
       q.index(IndexRequest.of(files), IndexProgress.NONE);
-      run = q.suggest(BOOK, SuggestOptions.builder()
-          .minScore(0)
-          .top(3)
-          .contextWeight(1.0)
-          .build(), java.util.OptionalDouble.empty(),
-          SuggestProgress.NONE);
+      run =
+          q.suggest(
+              BOOK,
+              SuggestOptions.builder().minScore(0).top(3).contextWeight(1.0).build(),
+              java.util.OptionalDouble.empty(),
+              SuggestProgress.NONE);
     }
     assertEquals(PassageKind.QUOTE.label(), kindOf(run, "It has all come too quickly"));
     assertEquals("workload", suggestionFor(run, "It has all come too quickly").code());
@@ -255,8 +311,10 @@ class ContextSuggestionTest {
 
   @Test
   void aContextWeightOutsideZeroToOneIsRejectedByName() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> SuggestOptions.builder().minScore(0).top(3).contextWeight(1.5).build());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> SuggestOptions.builder().minScore(0).top(3).contextWeight(1.5).build());
     assertTrue(e.getMessage().contains("--context-weight"), e.getMessage());
   }
 }

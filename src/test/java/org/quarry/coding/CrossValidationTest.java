@@ -1,6 +1,4 @@
 package org.quarry.coding;
-import org.quarry.model.GroupBy;
-import org.quarry.model.CrossValidationReport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,6 +14,8 @@ import org.quarry.learn.ModelTrainer;
 import org.quarry.learn.PassageBag;
 import org.quarry.model.Code;
 import org.quarry.model.Codebook;
+import org.quarry.model.CrossValidationReport;
+import org.quarry.model.GroupBy;
 import org.quarry.model.Passage;
 import org.quarry.model.PassageKind;
 
@@ -25,7 +25,8 @@ class CrossValidationTest {
     return new Code(id, id, null, parent, List.of(id), List.of(), null, 1.0);
   }
 
-  // passage i of group g: "wait" words for code waiting, "kind" words for staff; a code only in group a
+  // passage i of group g: "wait" words for code waiting, "kind" words for staff; a code only in
+  // group a
   private static CodedPassages data() {
     return data(Map.of());
   }
@@ -53,8 +54,11 @@ class CrossValidationTest {
           l.add("parking");
         }
         String id = g + ".txt#" + i + "-" + (i + 1);
-        Passage p = Passage.of(g + ".txt", PassageKind.RESPONSE, "p" + i, null, i, i + 1, "text " + i);
-        bagged.add(new BaggedPassages.Bagged(i, p, new PassageBag(terms, Map.of(), "response", lexicon), Map.of()));
+        Passage p =
+            Passage.of(g + ".txt", PassageKind.RESPONSE, "p" + i, null, i, i + 1, "text " + i);
+        bagged.add(
+            new BaggedPassages.Bagged(
+                i, p, new PassageBag(terms, Map.of(), "response", lexicon), Map.of()));
         labels.add(l);
         groups.add(g);
       }
@@ -63,8 +67,15 @@ class CrossValidationTest {
   }
 
   private static CrossValidationReport run(Codebook book) {
-    CrossValidation.Options o = new CrossValidation.Options(4, List.of("learned"), java.util.OptionalDouble.empty(), 3, 1,
-        ModelTrainer.Options.defaults(1, 1), false);
+    CrossValidation.Options o =
+        new CrossValidation.Options(
+            4,
+            List.of("learned"),
+            java.util.OptionalDouble.empty(),
+            3,
+            1,
+            ModelTrainer.Options.defaults(1, 1),
+            false);
     return new CrossValidation(book, new LiblinearLearner(2), o).run(data(), GroupBy.SOURCE);
   }
 
@@ -87,21 +98,45 @@ class CrossValidationTest {
   @Test
   void aParentNoPassageWasCodedWithIsAContainerAndIsNotMeasured() {
     // the lexicon scores the parent high on every passage: measured, each would be a false positive
-    Codebook book = new Codebook("t", null,
-        List.of(code("experience", null), code("waiting", "experience"), code("staff", "experience")));
-    CrossValidation.Options o = new CrossValidation.Options(4, List.of("lexicon"), java.util.OptionalDouble.of(0.5), 3, 1,
-        ModelTrainer.Options.defaults(1, 1), false);
-    CrossValidationReport r = new CrossValidation(book, new LiblinearLearner(2), o)
-        .run(data(Map.of("experience", 0.9)), GroupBy.SOURCE);
+    Codebook book =
+        new Codebook(
+            "t",
+            null,
+            List.of(
+                code("experience", null),
+                code("waiting", "experience"),
+                code("staff", "experience")));
+    CrossValidation.Options o =
+        new CrossValidation.Options(
+            4,
+            List.of("lexicon"),
+            java.util.OptionalDouble.of(0.5),
+            3,
+            1,
+            ModelTrainer.Options.defaults(1, 1),
+            false);
+    CrossValidationReport r =
+        new CrossValidation(book, new LiblinearLearner(2), o)
+            .run(data(Map.of("experience", 0.9)), GroupBy.SOURCE);
     assertEquals(0, r.methods().get("lexicon").micro().fp());
     assertEquals(2, r.codesWithGold());
   }
 
   @Test
   void aLexiconScoreOnTheModelsScaleKeepsOrderAndMeetsTheModelsThreshold() {
-    org.quarry.learn.LearnedModel m = new org.quarry.learn.LearnedModel(
-        new org.quarry.learn.Vocabulary(List.of(), new double[0], List.of(), List.of()), List.of(), 0.2, 0.5, 0.2,
-        List.of(), List.of(), List.of(), 0, "none", null);
+    org.quarry.learn.LearnedModel m =
+        new org.quarry.learn.LearnedModel(
+            new org.quarry.learn.Vocabulary(List.of(), new double[0], List.of(), List.of()),
+            List.of(),
+            0.2,
+            0.5,
+            0.2,
+            List.of(),
+            List.of(),
+            List.of(),
+            0,
+            "none",
+            null);
     assertEquals(0, m.lexiconOnModelScale(0), 1e-12);
     assertEquals(0.2, m.lexiconOnModelScale(0.5), 1e-12);
     assertEquals(1, m.lexiconOnModelScale(1), 1e-12);

@@ -1,6 +1,4 @@
 package org.quarry.coding;
-import org.quarry.model.GoldItem;
-import org.quarry.model.EvalReport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -9,21 +7,28 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.quarry.model.Code;
 import org.quarry.model.Codebook;
+import org.quarry.model.EvalReport;
+import org.quarry.model.GoldItem;
 import org.quarry.model.Passage;
 import org.quarry.model.PassageKind;
 import org.quarry.model.Suggestion;
 
 class EvaluatorTest {
-  static final Codebook BOOK = new Codebook("b", null, List.of(
-      new Code("A", "A", null, null, List.of("alpha"), List.of(), null, 1),
-      new Code("B", "B", null, null, List.of("beta"), List.of(), null, 1)));
+  static final Codebook BOOK =
+      new Codebook(
+          "b",
+          null,
+          List.of(
+              new Code("A", "A", null, null, List.of("alpha"), List.of(), null, 1),
+              new Code("B", "B", null, null, List.of("beta"), List.of(), null, 1)));
 
   static Passage p(int n, String text) {
-    return Passage.of("d.txt", PassageKind.QUOTE, null, null, n * 100, n * 100 + text.length(), text);
+    return Passage.of(
+        "d.txt", PassageKind.QUOTE, null, null, n * 100, n * 100 + text.length(), text);
   }
 
-  static final List<Passage> PASSAGES = List.of(
-      p(1, "Alpha, one."), p(2, "alpha beta beta"), p(3, "beta"), p(4, "nothing at all"));
+  static final List<Passage> PASSAGES =
+      List.of(p(1, "Alpha, one."), p(2, "alpha beta beta"), p(3, "beta"), p(4, "nothing at all"));
 
   static Suggestion s(int n, String code, double score) {
     return new Suggestion(PASSAGES.get(n - 1).id(), code, score, List.of());
@@ -33,18 +38,24 @@ class EvaluatorTest {
     return new GoldItem(line, "d.txt", null, code, quote, -1, -1);
   }
 
-  final EvalReport report = Evaluator.evaluate(
-      BOOK,
-      GoldSet.of(List.of(
-          g(1, "A", "\u201calpha \u2026 one\u201d"), g(2, "A", "alpha  beta"), g(3, "B", "beta"),
-          g(4, "B", "Nothing at all"), g(5, "B", "not in any passage"), g(6, "C", "beta"))),
-      PASSAGES,
-      Map.of(
-          PASSAGES.get(0).id(), List.of(s(1, "A", 0.9)),
-          PASSAGES.get(1).id(), List.of(s(2, "B", 0.5), s(2, "A", 0.2)),
-          PASSAGES.get(2).id(), List.of(s(3, "B", 0.8), s(3, "A", 0.4)),
-          PASSAGES.get(3).id(), List.of(s(4, "A", 0.35))),
-      0.3);
+  final EvalReport report =
+      Evaluator.evaluate(
+          BOOK,
+          GoldSet.of(
+              List.of(
+                  g(1, "A", "\u201calpha \u2026 one\u201d"),
+                  g(2, "A", "alpha  beta"),
+                  g(3, "B", "beta"),
+                  g(4, "B", "Nothing at all"),
+                  g(5, "B", "not in any passage"),
+                  g(6, "C", "beta"))),
+          PASSAGES,
+          Map.of(
+              PASSAGES.get(0).id(), List.of(s(1, "A", 0.9)),
+              PASSAGES.get(1).id(), List.of(s(2, "B", 0.5), s(2, "A", 0.2)),
+              PASSAGES.get(2).id(), List.of(s(3, "B", 0.8), s(3, "A", 0.4)),
+              PASSAGES.get(3).id(), List.of(s(4, "A", 0.35))),
+          0.3);
 
   @Test
   void countsItemsMatchesAndUnmatched() {

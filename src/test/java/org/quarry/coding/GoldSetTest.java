@@ -1,7 +1,4 @@
 package org.quarry.coding;
-import org.quarry.api.Analysis;
-import org.quarry.model.GoldItem;
-import org.quarry.model.EvalReport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,12 +10,15 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.quarry.api.Analysis;
 import org.quarry.api.IndexProgress;
 import org.quarry.api.IndexRequest;
 import org.quarry.api.Quarry;
 import org.quarry.model.Code;
 import org.quarry.model.Codebook;
 import org.quarry.model.Coding;
+import org.quarry.model.EvalReport;
+import org.quarry.model.GoldItem;
 import org.quarry.model.Hit;
 import org.quarry.model.Passage;
 import org.quarry.model.PassageKind;
@@ -27,12 +27,21 @@ import org.quarry.refi.QdpxWriter;
 class GoldSetTest {
   @TempDir Path tmp;
 
-  static final Passage ONE = Passage.of("d.txt", PassageKind.QUOTE, null, null, 0, 60,
-      "\u201cWe need time \u2014 lots of time,\u201d she said; the opportu- nity was lost.");
-  static final Passage TWO = Passage.of("d.txt", PassageKind.QUOTE, null, null, 61, 90, "And then the board met again.");
+  static final Passage ONE =
+      Passage.of(
+          "d.txt",
+          PassageKind.QUOTE,
+          null,
+          null,
+          0,
+          60,
+          "\u201cWe need time \u2014 lots of time,\u201d she said; the opportu- nity was lost.");
+  static final Passage TWO =
+      Passage.of("d.txt", PassageKind.QUOTE, null, null, 61, 90, "And then the board met again.");
 
   static Optional<Passage> match(String doc, String quote) {
-    return GoldSet.match(List.of(new GoldItem(1, doc, null, "c", quote, -1, -1)), List.of(ONE, TWO)).get(0);
+    return GoldSet.match(List.of(new GoldItem(1, doc, null, "c", quote, -1, -1)), List.of(ONE, TWO))
+        .get(0);
   }
 
   @Test
@@ -46,12 +55,17 @@ class GoldSetTest {
 
   @Test
   void theSameWordsSaidTwiceAreToldApartByTheSpanTheItemGives() {
-    Passage first = Passage.of("c.txt", PassageKind.RESPONSE, "1", null, 10, 32, "Happy with the service");
-    Passage second = Passage.of("c.txt", PassageKind.RESPONSE, "7", null, 200, 222, "Happy with the service");
-    List<Optional<Passage>> m = GoldSet.match(List.of(
-        new GoldItem(1, "c.txt", "7", "a", "Happy with the service", 200, 222),
-        new GoldItem(2, "c.txt", "1", "b", "Happy with the service", 10, 32),
-        new GoldItem(3, "c.txt", null, "c", "Happy with the service", -1, -1)), List.of(first, second));
+    Passage first =
+        Passage.of("c.txt", PassageKind.RESPONSE, "1", null, 10, 32, "Happy with the service");
+    Passage second =
+        Passage.of("c.txt", PassageKind.RESPONSE, "7", null, 200, 222, "Happy with the service");
+    List<Optional<Passage>> m =
+        GoldSet.match(
+            List.of(
+                new GoldItem(1, "c.txt", "7", "a", "Happy with the service", 200, 222),
+                new GoldItem(2, "c.txt", "1", "b", "Happy with the service", 10, 32),
+                new GoldItem(3, "c.txt", null, "c", "Happy with the service", -1, -1)),
+            List.of(first, second));
     assertEquals(Optional.of(second), m.get(0));
     assertEquals(Optional.of(first), m.get(1));
     assertEquals(Optional.of(first), m.get(2)); // words alone: the first that holds them, as before
@@ -65,21 +79,60 @@ class GoldSetTest {
   @Test
   void aQdpxProjectIsGoldWithCodesMatchedByName() throws IOException {
     Path dir = Files.createDirectories(tmp.resolve("c"));
-    Files.writeString(dir.resolve("f.txt"),
+    Files.writeString(
+        dir.resolve("f.txt"),
         "Staff spoke of workloads and pressures.\n\nThe board gave clinical directors one voice.\n");
-    Codebook book = new Codebook("b", null, List.of(
-        new Code("workload", "Workload", null, null, List.of("workload", "pressure"), List.of(), null, 1),
-        new Code("voice", "Voice", null, null, List.of("voice", "\"clinical director\""), List.of(), null, 1)));
+    Codebook book =
+        new Codebook(
+            "b",
+            null,
+            List.of(
+                new Code(
+                    "workload",
+                    "Workload",
+                    null,
+                    null,
+                    List.of("workload", "pressure"),
+                    List.of(),
+                    null,
+                    1),
+                new Code(
+                    "voice",
+                    "Voice",
+                    null,
+                    null,
+                    List.of("voice", "\"clinical director\""),
+                    List.of(),
+                    null,
+                    1)));
     try (Quarry q = Quarry.open(tmp.resolve("index"), Analysis.UNTAGGED)) {
       q.index(IndexRequest.of(dir), IndexProgress.NONE);
       List<Passage> passages = q.passages(true).stream().map(Hit::passage).toList();
       Passage second = passages.get(1);
       // the project names its code differently: it meets the codebook's by name
-      Codebook project = new Codebook("p", null, List.of(
-          new Code("their-voice-code", "Voice", null, null, List.of(), List.of(), null, 1)));
+      Codebook project =
+          new Codebook(
+              "p",
+              null,
+              List.of(
+                  new Code(
+                      "their-voice-code", "Voice", null, null, List.of(), List.of(), null, 1)));
       Path qdpx = tmp.resolve("study.qdpx");
-      List<String> problems = new QdpxWriter("study").write(qdpx, q.sources(), project,
-          List.of(new Coding("f.txt", second.start() + 4, second.start() + 9, "their-voice-code", 1, "human")), List.of());
+      List<String> problems =
+          new QdpxWriter("study")
+              .write(
+                  qdpx,
+                  q.sources(),
+                  project,
+                  List.of(
+                      new Coding(
+                          "f.txt",
+                          second.start() + 4,
+                          second.start() + 9,
+                          "their-voice-code",
+                          1,
+                          "human")),
+                  List.of());
       assertEquals(List.of(), problems);
       EvalReport r = q.evaluate(book, qdpx, 0.3);
       assertEquals(1, r.matched(), r.toString());

@@ -1,9 +1,4 @@
 package org.quarry.coding;
-import org.quarry.api.Analysis;
-import org.quarry.model.SuggestProgress;
-import org.quarry.model.PassageSuggestions;
-import org.quarry.model.SuggestionRun;
-import org.quarry.model.SuggestOptions;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -19,12 +14,17 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.quarry.api.Analysis;
 import org.quarry.api.IndexProgress;
 import org.quarry.api.IndexRequest;
 import org.quarry.api.Quarry;
 import org.quarry.model.Code;
 import org.quarry.model.Codebook;
 import org.quarry.model.Evidence;
+import org.quarry.model.PassageSuggestions;
+import org.quarry.model.SuggestOptions;
+import org.quarry.model.SuggestProgress;
+import org.quarry.model.SuggestionRun;
 
 /**
  * A researcher codes what participants say: suggestion leaves interviewer turns out unless asked
@@ -40,8 +40,19 @@ class InterviewerTurnsTest {
           + "P7: The roof leaks, which adds to the workload.\n";
 
   static final Codebook BOOK =
-      new Codebook("interview", null, List.of(
-          new Code("workload", "Workload", null, null, List.of("workload", "pressure"), List.of(), null, 1.0)));
+      new Codebook(
+          "interview",
+          null,
+          List.of(
+              new Code(
+                  "workload",
+                  "Workload",
+                  null,
+                  null,
+                  List.of("workload", "pressure"),
+                  List.of(),
+                  null,
+                  1.0)));
 
   static Path index;
 
@@ -76,23 +87,37 @@ class InterviewerTurnsTest {
 
   @Test
   void interviewerTurnsAreLeftOutByDefault() {
-    assertEquals(Map.of("The roof leaks, ", "turn", "It has all come ", "turn"), suggested(SuggestOptions.defaults().with(0, 3)));
+    assertEquals(
+        Map.of("The roof leaks, ", "turn", "It has all come ", "turn"),
+        suggested(SuggestOptions.defaults().with(0, 3)));
   }
 
   @Test
   void aQuestionLeftOutStillGivesItsAnswersContext() {
-    PassageSuggestions answer = run(SuggestOptions.defaults().with(0, 3)).passages().stream()
-        .filter(ps -> ps.passage().text().startsWith("It has all come"))
-        .findFirst().orElseThrow();
+    PassageSuggestions answer =
+        run(SuggestOptions.defaults().with(0, 3)).passages().stream()
+            .filter(ps -> ps.passage().text().startsWith("It has all come"))
+            .findFirst()
+            .orElseThrow();
     List<Evidence> evidence = answer.suggestions().get(0).evidence();
-    assertEquals(List.of("workload", "pressure"), evidence.stream().map(Evidence::matched).toList());
-    assertEquals(Set.of(true), evidence.stream().map(Evidence::inContext).collect(java.util.stream.Collectors.toSet()));
+    assertEquals(
+        List.of("workload", "pressure"), evidence.stream().map(Evidence::matched).toList());
+    assertEquals(
+        Set.of(true),
+        evidence.stream().map(Evidence::inContext).collect(java.util.stream.Collectors.toSet()));
   }
 
   @Test
   void askingForInterviewerTurnsOrForAllKindsIncludesThem() {
     assertEquals(Map.of("How has the work", "interviewer"), suggested(kind("interviewer")));
-    assertEquals(Map.of("How has the work", "interviewer", "The roof leaks, ", "turn", "It has all come ", "turn"),
+    assertEquals(
+        Map.of(
+            "How has the work",
+            "interviewer",
+            "The roof leaks, ",
+            "turn",
+            "It has all come ",
+            "turn"),
         suggested(kind(SuggestOptions.ALL_KINDS)));
   }
 
@@ -100,15 +125,24 @@ class InterviewerTurnsTest {
   void passagesNamedByIdAreSuggestedForWhateverTheirKind() {
     Set<String> ids = new java.util.TreeSet<>();
     run(kind(SuggestOptions.ALL_KINDS)).passages().forEach(ps -> ids.add(ps.passage().id()));
-    assertEquals(Map.of("How has the work", "interviewer", "The roof leaks, ", "turn", "It has all come ", "turn"),
+    assertEquals(
+        Map.of(
+            "How has the work",
+            "interviewer",
+            "The roof leaks, ",
+            "turn",
+            "It has all come ",
+            "turn"),
         suggested(SuggestOptions.defaults().with(0, 3).onlyPassages(ids)));
   }
 
   @Test
   void anUnknownKindNamesTheKindsIncludingAll() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> CodeSuggester.selection(null, kind("question")));
-    assertEquals("unknown passage kind 'question' (use quote, narrative, turn, interviewer, response, or all for every kind)",
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> CodeSuggester.selection(null, kind("question")));
+    assertEquals(
+        "unknown passage kind 'question' (use quote, narrative, turn, interviewer, response, or all for every kind)",
         e.getMessage());
   }
 }

@@ -21,7 +21,8 @@ class LearnerChoiceTest {
 
   @Test
   void anotherNameIsRefused() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Learning.learner("svm", 1));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> Learning.learner("svm", 1));
     assertTrue(e.getMessage().contains("liblinear"));
   }
 }

@@ -1,9 +1,4 @@
 package org.quarry.coding;
-import org.quarry.api.Analysis;
-import org.quarry.model.SuggestProgress;
-import org.quarry.model.PassageSuggestions;
-import org.quarry.model.SuggestionRun;
-import org.quarry.model.SuggestOptions;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -38,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.quarry.analysis.Glossary;
 import org.quarry.analysis.LemmaAnnotator;
+import org.quarry.api.Analysis;
 import org.quarry.api.IndexProgress;
 import org.quarry.api.IndexRequest;
 import org.quarry.api.Quarry;
@@ -52,9 +48,13 @@ import org.quarry.model.Codebook;
 import org.quarry.model.OffsetMap;
 import org.quarry.model.Passage;
 import org.quarry.model.PassageKind;
+import org.quarry.model.PassageSuggestions;
 import org.quarry.model.Source;
 import org.quarry.model.SourceKind;
+import org.quarry.model.SuggestOptions;
+import org.quarry.model.SuggestProgress;
 import org.quarry.model.Suggestion;
+import org.quarry.model.SuggestionRun;
 
 /**
  * Suggestion on several threads gives what one thread gives: the same passages, codes, scores,
@@ -67,12 +67,56 @@ class ParallelSuggestionTest {
   static Path seedsIndex;
   static Path syntheticIndex;
 
-  static final List<String> VOCABULARY = List.of(
-      "workload", "pressure", "practice", "manager", "winter", "building", "roof", "budget", "funding",
-      "staff", "nurse", "doctor", "patient", "waiting", "referral", "pharmacy", "contract", "meeting",
-      "board", "voice", "system", "leader", "partner", "network", "housing", "transport", "school",
-      "parent", "carer", "training", "digital", "record", "access", "appointment", "telephone", "queue",
-      "the", "and", "of", "to", "we", "it", "was", "very", "really", "always", "never", "again");
+  static final List<String> VOCABULARY =
+      List.of(
+          "workload",
+          "pressure",
+          "practice",
+          "manager",
+          "winter",
+          "building",
+          "roof",
+          "budget",
+          "funding",
+          "staff",
+          "nurse",
+          "doctor",
+          "patient",
+          "waiting",
+          "referral",
+          "pharmacy",
+          "contract",
+          "meeting",
+          "board",
+          "voice",
+          "system",
+          "leader",
+          "partner",
+          "network",
+          "housing",
+          "transport",
+          "school",
+          "parent",
+          "carer",
+          "training",
+          "digital",
+          "record",
+          "access",
+          "appointment",
+          "telephone",
+          "queue",
+          "the",
+          "and",
+          "of",
+          "to",
+          "we",
+          "it",
+          "was",
+          "very",
+          "really",
+          "always",
+          "never",
+          "again");
 
   // codes in threes with one lexicon score alike on every passage: their order is the codebook's,
   // whichever threads ran them, only if the merge keeps the order rule
@@ -86,7 +130,8 @@ class ParallelSuggestionTest {
     try (Stream<Path> files = Files.list(Path.of("seeds"))) {
       for (Path f : files.sorted().toList()) {
         Files.copy(f, seeds.resolve(f.getFileName()));
-        if (f.toString().endsWith(".txt") && !f.getFileName().toString().equals("nhs-glossary.txt")) {
+        if (f.toString().endsWith(".txt")
+            && !f.getFileName().toString().equals("nhs-glossary.txt")) {
           try (Quarry q = Quarry.open(seedsIndex, Analysis.UNTAGGED)) {
             q.index(IndexRequest.of(seeds), IndexProgress.NONE);
           }
@@ -97,14 +142,18 @@ class ParallelSuggestionTest {
     // narratives and questions that are their context; only the few at 0.9 or above, as deleting
     // most documents of the first segments would have the merge policy merge them all into one
     try (Quarry q = Quarry.open(seedsIndex, Analysis.UNTAGGED)) {
-      q.suggest(seedsCodebook("codebook-commissioners.yaml"), SuggestOptions.defaults().withThreads(1), java.util.OptionalDouble.of(0.9),
+      q.suggest(
+          seedsCodebook("codebook-commissioners.yaml"),
+          SuggestOptions.defaults().withThreads(1),
+          java.util.OptionalDouble.of(0.9),
           SuggestProgress.NONE);
     }
 
     syntheticIndex = tmp.resolve("synthetic-index");
     Random r = new Random(7);
     List<String> answers = new ArrayList<>();
-    try (Indexer indexer = Indexer.open(syntheticIndex, LemmaAnnotator.untagged(), DuplicateFinder.none())) {
+    try (Indexer indexer =
+        Indexer.open(syntheticIndex, LemmaAnnotator.untagged(), DuplicateFinder.none())) {
       for (int batch = 0; batch < 5; batch++) { // update() commits: a segment per batch
         List<SourcePassages> sources = new ArrayList<>();
         for (int s = 0; s < 6; s++) {
@@ -129,7 +178,16 @@ class ParallelSuggestionTest {
     for (Code c : book.codes()) {
       codes.add(c);
       for (String copy : List.of("-again", "-once-more")) {
-        codes.add(new Code(c.id() + copy, c.name(), null, null, c.terms(), c.exclude(), c.query(), c.weight()));
+        codes.add(
+            new Code(
+                c.id() + copy,
+                c.name(),
+                null,
+                null,
+                c.terms(),
+                c.exclude(),
+                c.query(),
+                c.weight()));
       }
     }
     return new Codebook(book.name(), book.glossary(), codes);
@@ -147,13 +205,22 @@ class ParallelSuggestionTest {
         }
       }
       if (c % 4 == 0) {
-        terms.add("\"" + VOCABULARY.get(r.nextInt(36)) + " " + VOCABULARY.get(r.nextInt(36)) + "\"");
+        terms.add(
+            "\"" + VOCABULARY.get(r.nextInt(36)) + " " + VOCABULARY.get(r.nextInt(36)) + "\"");
       }
       List<String> exclude = c % 5 == 1 ? List.of(VOCABULARY.get(r.nextInt(36))) : List.of();
       int copies = c % 3 == 0 ? 3 : 1;
       for (int i = 0; i < copies; i++) {
-        codes.add(new Code(String.format(Locale.ROOT, "code-%02d-%d", c, i), "Code " + c, null, null, terms, exclude,
-            null, 1.0));
+        codes.add(
+            new Code(
+                String.format(Locale.ROOT, "code-%02d-%d", c, i),
+                "Code " + c,
+                null,
+                null,
+                terms,
+                exclude,
+                null,
+                1.0));
       }
     }
     return new Codebook("synthetic", null, codes);
@@ -177,13 +244,27 @@ class ParallelSuggestionTest {
       spans.add(new int[] {start, text.length()});
     }
     String t = text.toString();
-    Source source = new Source(id, id, SourceKind.RECORD, t, OffsetMap.identity(t),
-        ContentHash.of(t.getBytes(StandardCharsets.UTF_8)), Map.of());
+    Source source =
+        new Source(
+            id,
+            id,
+            SourceKind.RECORD,
+            t,
+            OffsetMap.identity(t),
+            ContentHash.of(t.getBytes(StandardCharsets.UTF_8)),
+            Map.of());
     List<Passage> passages = new ArrayList<>();
     for (int[] sp : spans) {
       boolean question = passages.size() % 3 == 0;
-      Passage p = Passage.of(id, question ? PassageKind.INTERVIEWER : PassageKind.TURN, question ? null : "P" + s,
-          null, sp[0], sp[1], t.substring(sp[0], sp[1]));
+      Passage p =
+          Passage.of(
+              id,
+              question ? PassageKind.INTERVIEWER : PassageKind.TURN,
+              question ? null : "P" + s,
+              null,
+              sp[0],
+              sp[1],
+              t.substring(sp[0], sp[1]));
       passages.add(p);
       if (!question) {
         answers.add(p.id());
@@ -198,10 +279,12 @@ class ParallelSuggestionTest {
     }
   }
 
-  private static SuggestionRun syntheticRun(SuggestOptions options, UnaryOperator<LeafReader> wrap) throws IOException {
+  private static SuggestionRun syntheticRun(SuggestOptions options, UnaryOperator<LeafReader> wrap)
+      throws IOException {
     try (FSDirectory d = FSDirectory.open(syntheticIndex);
         DirectoryReader reader = new Wrapped(DirectoryReader.open(d), wrap)) {
-      return new CodeSuggester(SYNTHETIC, Glossary.empty()).suggest(reader, options, SuggestProgress.NONE);
+      return new CodeSuggester(SYNTHETIC, Glossary.empty())
+          .suggest(reader, options, SuggestProgress.NONE);
     }
   }
 
@@ -215,15 +298,18 @@ class ParallelSuggestionTest {
       boolean across = false;
       for (int doc = 0; doc < reader.maxDoc() && !across; doc++) {
         int c = contexts.contextOf(doc);
-        across = c != PassageContexts.NONE
-            && ReaderUtil.subIndex(c, reader.leaves()) != ReaderUtil.subIndex(doc, reader.leaves());
+        across =
+            c != PassageContexts.NONE
+                && ReaderUtil.subIndex(c, reader.leaves())
+                    != ReaderUtil.subIndex(doc, reader.leaves());
       }
       assertTrue(across, index + ": every context in its passage's segment");
     }
   }
 
   // passage by passage, so that a difference is shown alone
-  private static void assertSameSuggestions(SuggestionRun expected, SuggestionRun actual, String what) {
+  private static void assertSameSuggestions(
+      SuggestionRun expected, SuggestionRun actual, String what) {
     for (int i = 0; i < Math.min(expected.passages().size(), actual.passages().size()); i++) {
       assertEquals(expected.passages().get(i), actual.passages().get(i), what + ", passage " + i);
     }
@@ -249,16 +335,20 @@ class ParallelSuggestionTest {
   @Test
   void theSeedsGetTheSameSuggestionsOnOneTwoAndFourThreads() throws IOException {
     assertSeveralSegmentsWithAContextInAnother(seedsIndex);
-    for (String file : List.of("codebook-commissioners.yaml", "codebook-policy-stakeholders.yaml")) {
+    for (String file :
+        List.of("codebook-commissioners.yaml", "codebook-policy-stakeholders.yaml")) {
       Codebook book = seedsCodebook(file);
-      for (SuggestOptions options : List.of(SuggestOptions.defaults().with(0, 3), SuggestOptions.defaults().with(0.3, 1),
-          SuggestOptions.builder()
-              .minScore(0)
-              .top(4)
-              .includeDuplicates(true)
-              .evidence(false)
-              .contextWeight(1.0)
-              .build())) {
+      for (SuggestOptions options :
+          List.of(
+              SuggestOptions.defaults().with(0, 3),
+              SuggestOptions.defaults().with(0.3, 1),
+              SuggestOptions.builder()
+                  .minScore(0)
+                  .top(4)
+                  .includeDuplicates(true)
+                  .evidence(false)
+                  .contextWeight(1.0)
+                  .build())) {
         SuggestionRun one = seedsRun(book, options.withThreads(1));
         assertTrue(one.passages().size() > 50, file + ": " + one.passages().size() + " passages");
         if (options.top() > 1) {
@@ -274,10 +364,19 @@ class ParallelSuggestionTest {
   }
 
   @Test
-  void aSyntheticIndexOfSeveralSegmentsGetsTheSameSuggestionsOnOneTwoAndFourThreads() throws IOException {
+  void aSyntheticIndexOfSeveralSegmentsGetsTheSameSuggestionsOnOneTwoAndFourThreads()
+      throws IOException {
     assertSeveralSegmentsWithAContextInAnother(syntheticIndex);
-    for (SuggestOptions options : List.of(SuggestOptions.defaults().with(0, 3), SuggestOptions.defaults().with(0, 2),
-        SuggestOptions.builder().minScore(0.2).top(5).evidence(false).contextWeight(0).build())) {
+    for (SuggestOptions options :
+        List.of(
+            SuggestOptions.defaults().with(0, 3),
+            SuggestOptions.defaults().with(0, 2),
+            SuggestOptions.builder()
+                .minScore(0.2)
+                .top(5)
+                .evidence(false)
+                .contextWeight(0)
+                .build())) {
       SuggestionRun one = syntheticRun(options.withThreads(1), UnaryOperator.identity());
       assertTrue(one.passages().size() > 100, one.passages().size() + " passages");
       assertTiesAndContextEvidence(one, options.evidence());
@@ -293,18 +392,20 @@ class ParallelSuggestionTest {
     Thread caller = Thread.currentThread();
     List<String> elsewhere = new ArrayList<>();
     long[] last = new long[2];
-    SuggestProgress progress = (done, total, what) -> {
-      if (Thread.currentThread() != caller) {
-        synchronized (elsewhere) {
-          elsewhere.add(Thread.currentThread().getName());
-        }
-      }
-      last[0] = done;
-      last[1] = total;
-    };
+    SuggestProgress progress =
+        (done, total, what) -> {
+          if (Thread.currentThread() != caller) {
+            synchronized (elsewhere) {
+              elsewhere.add(Thread.currentThread().getName());
+            }
+          }
+          last[0] = done;
+          last[1] = total;
+        };
     try (FSDirectory d = FSDirectory.open(syntheticIndex);
         DirectoryReader reader = DirectoryReader.open(d)) {
-      new CodeSuggester(SYNTHETIC, Glossary.empty()).suggest(reader, SuggestOptions.defaults().withThreads(4), progress);
+      new CodeSuggester(SYNTHETIC, Glossary.empty())
+          .suggest(reader, SuggestOptions.defaults().withThreads(4), progress);
     }
     assertEquals(List.of(), elsewhere);
     assertTrue(last[1] > 0);
@@ -314,34 +415,39 @@ class ParallelSuggestionTest {
   @Test
   void aFailingEvidenceThreadThrowsItsOwnIOExceptionToTheCaller() {
     // every read of a stored document in the second half of a segment fails
-    UnaryOperator<LeafReader> failing = leaf -> new FilterLeafReader(leaf) {
-      @Override
-      public StoredFields storedFields() throws IOException {
-        StoredFields in = super.storedFields();
-        return new StoredFields() {
-          @Override
-          public void document(int docID, StoredFieldVisitor visitor) throws IOException {
-            if (docID >= leaf.maxDoc() / 2) {
-              throw new IOException("disk on fire at doc " + docID);
-            }
-            in.document(docID, visitor);
-          }
-        };
-      }
+    UnaryOperator<LeafReader> failing =
+        leaf ->
+            new FilterLeafReader(leaf) {
+              @Override
+              public StoredFields storedFields() throws IOException {
+                StoredFields in = super.storedFields();
+                return new StoredFields() {
+                  @Override
+                  public void document(int docID, StoredFieldVisitor visitor) throws IOException {
+                    if (docID >= leaf.maxDoc() / 2) {
+                      throw new IOException("disk on fire at doc " + docID);
+                    }
+                    in.document(docID, visitor);
+                  }
+                };
+              }
 
-      @Override
-      public CacheHelper getCoreCacheHelper() {
-        return null;
-      }
+              @Override
+              public CacheHelper getCoreCacheHelper() {
+                return null;
+              }
 
-      @Override
-      public CacheHelper getReaderCacheHelper() {
-        return null;
-      }
-    };
+              @Override
+              public CacheHelper getReaderCacheHelper() {
+                return null;
+              }
+            };
     for (int threads : new int[] {1, 4}) {
-      IOException e = assertThrows(IOException.class,
-          () -> syntheticRun(SuggestOptions.defaults().with(0, 3).withThreads(threads), failing));
+      IOException e =
+          assertThrows(
+              IOException.class,
+              () ->
+                  syntheticRun(SuggestOptions.defaults().with(0, 3).withThreads(threads), failing));
       assertEquals(IOException.class, e.getClass());
       assertTrue(e.getMessage().startsWith("disk on fire at doc "), e.getMessage());
       assertNull(e.getCause());
@@ -351,28 +457,33 @@ class ParallelSuggestionTest {
 
   @Test
   void aFailingScoringThreadThrowsItsOwnIOExceptionToTheCaller() {
-    UnaryOperator<LeafReader> failing = leaf -> new FilterLeafReader(leaf) {
-      @Override
-      public Terms terms(String field) throws IOException {
-        if (field.equals(Fields.TEXT_LEMMA)) {
-          throw new IOException("cannot read the lemmas");
-        }
-        return super.terms(field);
-      }
+    UnaryOperator<LeafReader> failing =
+        leaf ->
+            new FilterLeafReader(leaf) {
+              @Override
+              public Terms terms(String field) throws IOException {
+                if (field.equals(Fields.TEXT_LEMMA)) {
+                  throw new IOException("cannot read the lemmas");
+                }
+                return super.terms(field);
+              }
 
-      @Override
-      public CacheHelper getCoreCacheHelper() {
-        return null;
-      }
+              @Override
+              public CacheHelper getCoreCacheHelper() {
+                return null;
+              }
 
-      @Override
-      public CacheHelper getReaderCacheHelper() {
-        return null;
-      }
-    };
+              @Override
+              public CacheHelper getReaderCacheHelper() {
+                return null;
+              }
+            };
     for (int threads : new int[] {1, 4}) {
-      IOException e = assertThrows(IOException.class,
-          () -> syntheticRun(SuggestOptions.defaults().with(0, 3).withThreads(threads), failing));
+      IOException e =
+          assertThrows(
+              IOException.class,
+              () ->
+                  syntheticRun(SuggestOptions.defaults().with(0, 3).withThreads(threads), failing));
       assertEquals("cannot read the lemmas", e.getMessage());
       assertNull(e.getCause());
     }
@@ -383,37 +494,50 @@ class ParallelSuggestionTest {
     Workers workers = new Workers();
     IOException boom = new IOException("boom");
     AtomicInteger stoppedEarly = new AtomicInteger();
-    List<Workers.Task<Integer>> tasks = List.of(
-        () -> {
-          while (!workers.stopped()) {
-            Thread.onSpinWait();
-          }
-          stoppedEarly.incrementAndGet();
-          return 0;
-        },
-        () -> {
-          throw boom;
-        });
-    IOException thrown = assertThrows(IOException.class, () -> workers.run("test", tasks, () -> {}));
+    List<Workers.Task<Integer>> tasks =
+        List.of(
+            () -> {
+              while (!workers.stopped()) {
+                Thread.onSpinWait();
+              }
+              stoppedEarly.incrementAndGet();
+              return 0;
+            },
+            () -> {
+              throw boom;
+            });
+    IOException thrown =
+        assertThrows(IOException.class, () -> workers.run("test", tasks, () -> {}));
     assertSame(boom, thrown);
     assertEquals(1, stoppedEarly.get(), "the other task ran on after the failure");
     IllegalStateException bug = new IllegalStateException("bug");
-    IllegalStateException rethrown = assertThrows(IllegalStateException.class,
-        () -> new Workers().run("test", List.<Workers.Task<Integer>>of(() -> 1, () -> {
-          throw bug;
-        }), () -> {}));
+    IllegalStateException rethrown =
+        assertThrows(
+            IllegalStateException.class,
+            () ->
+                new Workers()
+                    .run(
+                        "test",
+                        List.<Workers.Task<Integer>>of(
+                            () -> 1,
+                            () -> {
+                              throw bug;
+                            }),
+                        () -> {}));
     assertSame(bug, rethrown);
   }
 
   // a directory reader whose segments are wrapped, for readers that fail on purpose
   private static final class Wrapped extends FilterDirectoryReader {
     Wrapped(DirectoryReader in, UnaryOperator<LeafReader> wrap) throws IOException {
-      super(in, new SubReaderWrapper() {
-        @Override
-        public LeafReader wrap(LeafReader reader) {
-          return wrap.apply(reader);
-        }
-      });
+      super(
+          in,
+          new SubReaderWrapper() {
+            @Override
+            public LeafReader wrap(LeafReader reader) {
+              return wrap.apply(reader);
+            }
+          });
     }
 
     @Override

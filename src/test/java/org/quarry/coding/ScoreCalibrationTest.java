@@ -17,14 +17,18 @@ class ScoreCalibrationTest {
 
   @Test
   void weightScalesTheMentions() {
-    assertEquals(new ScoreCalibration(4.0, 1.0).calibrate(2), new ScoreCalibration(4.0, 2.0).calibrate(1), 1e-12);
+    assertEquals(
+        new ScoreCalibration(4.0, 1.0).calibrate(2),
+        new ScoreCalibration(4.0, 2.0).calibrate(1),
+        1e-12);
   }
 
   @Test
   void randomRawScoresStayInZeroToOneAndKeepTheirOrder() {
     Random r = new Random(42);
     for (int i = 0; i < 10_000; i++) {
-      ScoreCalibration c = new ScoreCalibration(0.01 + 20 * r.nextDouble(), 0.01 + 5 * r.nextDouble());
+      ScoreCalibration c =
+          new ScoreCalibration(0.01 + 20 * r.nextDouble(), 0.01 + 5 * r.nextDouble());
       double a = 100 * r.nextDouble();
       double b = a + 100 * r.nextDouble();
       double ca = c.calibrate(a);

@@ -1,8 +1,4 @@
 package org.quarry.coding;
-import org.quarry.api.Analysis;
-import org.quarry.model.SuggestProgress;
-import org.quarry.model.EvalReport;
-import org.quarry.model.SuggestOptions;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -19,18 +15,22 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.quarry.api.Analysis;
 import org.quarry.api.IndexProgress;
 import org.quarry.api.IndexRequest;
 import org.quarry.api.Quarry;
 import org.quarry.model.Codebook;
+import org.quarry.model.EvalReport;
 import org.quarry.model.Hit;
 import org.quarry.model.Passage;
+import org.quarry.model.SuggestOptions;
+import org.quarry.model.SuggestProgress;
 import org.quarry.model.Suggestion;
 
 /**
  * A run limited to some passages (a kind, a list of ids) gives those passages exactly what a run
- * over every passage gives them, and evaluation, which limits its run to the gold passages,
- * reports what it would from a run over every passage.
+ * over every passage gives them, and evaluation, which limits its run to the gold passages, reports
+ * what it would from a run over every passage.
  */
 class SuggestionScopeTest {
   @TempDir static Path tmp;
@@ -65,11 +65,8 @@ class SuggestionScopeTest {
 
   @Test
   void passagesNamedByIdGetWhatAFullRunGivesThem() {
-    SuggestOptions all = SuggestOptions.builder()
-        .minScore(0)
-        .top(3)
-        .includeDuplicates(true)
-        .build();
+    SuggestOptions all =
+        SuggestOptions.builder().minScore(0).top(3).includeDuplicates(true).build();
     Map<String, List<Suggestion>> full = run(all);
     // every third passage with suggestions, so the selected slots are not the documents' numbers
     List<String> some = full.keySet().stream().sorted().toList();
@@ -89,11 +86,8 @@ class SuggestionScopeTest {
   void quotesAloneGetWhatAFullRunGivesThem() {
     SuggestOptions all = SuggestOptions.builder().minScore(0).top(3).build();
     Map<String, List<Suggestion>> full = run(all);
-    Map<String, List<Suggestion>> quotes = run(SuggestOptions.builder()
-        .minScore(0)
-        .top(3)
-        .kind("quote")
-        .build());
+    Map<String, List<Suggestion>> quotes =
+        run(SuggestOptions.builder().minScore(0).top(3).kind("quote").build());
     assertTrue(quotes.size() >= 12, quotes.keySet().toString());
     quotes.forEach((id, list) -> assertEquals(full.get(id), list, id));
   }
@@ -108,13 +102,15 @@ class SuggestionScopeTest {
       passages = q.passages(true).stream().map(Hit::passage).toList();
     }
     Map<String, List<Suggestion>> everyPassage =
-        run(SuggestOptions.builder()
-            .minScore(0)
-            .top(book.codes().size())
-            .includeDuplicates(true)
-            .evidence(false)
-            .build());
-    EvalReport fromFullRun = Evaluator.evaluate(book, GoldSet.read(gold, book), passages, everyPassage, 0.3);
+        run(
+            SuggestOptions.builder()
+                .minScore(0)
+                .top(book.codes().size())
+                .includeDuplicates(true)
+                .evidence(false)
+                .build());
+    EvalReport fromFullRun =
+        Evaluator.evaluate(book, GoldSet.read(gold, book), passages, everyPassage, 0.3);
     assertEquals(fromFullRun, fromFacade);
     assertEquals(12, fromFacade.matched());
   }
@@ -122,8 +118,10 @@ class SuggestionScopeTest {
   @Test
   void matchesThatDoNotBelongToTheGoldItemsAreRefused() throws IOException {
     GoldSet gold = GoldSet.read(Path.of("src/test/resources/coding/seed-quotes.jsonl"), book);
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Evaluator.evaluateMatched(book, gold, List.of(), Map.of(), 0.3));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Evaluator.evaluateMatched(book, gold, List.of(), Map.of(), 0.3));
     assertTrue(e.getMessage().contains("goldPassages"), e.getMessage());
   }
 }

@@ -1,6 +1,4 @@
 package org.quarry.coding;
-import org.quarry.api.Analysis;
-import org.quarry.model.KeyTerm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -10,9 +8,11 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.quarry.api.Analysis;
 import org.quarry.api.IndexProgress;
 import org.quarry.api.IndexRequest;
 import org.quarry.api.Quarry;
+import org.quarry.model.KeyTerm;
 
 class TermKeynessTest {
   @TempDir Path tmp;
@@ -27,7 +27,8 @@ class TermKeynessTest {
   @Test
   void ranksOverRepresentedLemmasOfAHandmadeCorpusWithoutTheLexicon() throws IOException {
     Path dir = Files.createDirectories(tmp.resolve("c"));
-    Files.writeString(dir.resolve("c.txt"),
+    Files.writeString(
+        dir.resolve("c.txt"),
         "Voice voice board.\n\nVoice matters.\n\nBudget budget budget.\n\nBoard budget.\n");
     Path index = tmp.resolve("index");
     try (Quarry q = Quarry.open(index, Analysis.UNTAGGED)) {
@@ -49,7 +50,8 @@ class TermKeynessTest {
   @Test
   void phrasesAreNounPhrasesFromThePartOfSpeechTags() throws IOException {
     Path dir = Files.createDirectories(tmp.resolve("np"));
-    Files.writeString(dir.resolve("np.txt"),
+    Files.writeString(
+        dir.resolve("np.txt"),
         "The primary care networks shared new roles across practices.\n\n"
             + "Primary care networks employ new roles in practices.\n\n"
             + "Funding cuts hurt the hospital budget.\n\n"
@@ -59,7 +61,10 @@ class TermKeynessTest {
       q.index(IndexRequest.of(dir), IndexProgress.NONE);
       List<KeyTerm> terms = q.terms(null, null, "practice", 20);
       List<String> phrases = terms.stream().filter(KeyTerm::phrase).map(KeyTerm::term).toList();
-      assertEquals(List.of("new role", "primary care network"), phrases.stream().sorted().toList(), terms.toString());
+      assertEquals(
+          List.of("new role", "primary care network"),
+          phrases.stream().sorted().toList(),
+          terms.toString());
     }
   }
 }

@@ -1,8 +1,4 @@
 package org.quarry.coding;
-import org.quarry.api.Analysis;
-import org.quarry.model.SuggestProgress;
-import org.quarry.model.PassageSuggestions;
-import org.quarry.model.SuggestOptions;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -24,12 +20,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.quarry.analysis.Glossary;
+import org.quarry.api.Analysis;
 import org.quarry.api.IndexProgress;
 import org.quarry.api.IndexRequest;
 import org.quarry.api.Quarry;
 import org.quarry.model.Code;
 import org.quarry.model.Codebook;
 import org.quarry.model.Evidence;
+import org.quarry.model.PassageSuggestions;
+import org.quarry.model.SuggestOptions;
+import org.quarry.model.SuggestProgress;
 import org.quarry.model.Suggestion;
 
 /** A lexicon phrase with wildcard words, {@code "human subject*"}, through the index. */
@@ -57,7 +57,8 @@ class WildcardPhraseTest {
   }
 
   private static Codebook book(List<String> terms, List<String> exclude) {
-    return new Codebook("fixture", null, List.of(new Code("c", "C", null, null, terms, exclude, null, 1.0)));
+    return new Codebook(
+        "fixture", null, List.of(new Code("c", "C", null, null, terms, exclude, null, 1.0)));
   }
 
   // matched words per passage (by the passage's first words), with their offsets checked
@@ -65,8 +66,13 @@ class WildcardPhraseTest {
     String file = Files.readString(dir.resolve("f.txt"));
     Map<String, List<String>> out = new TreeMap<>();
     try (Quarry q = Quarry.open(index, Analysis.UNTAGGED)) {
-      for (PassageSuggestions ps : q.suggest(book, SuggestOptions.defaults().with(0, 1), java.util.OptionalDouble.empty(),
-          SuggestProgress.NONE).passages()) {
+      for (PassageSuggestions ps :
+          q.suggest(
+                  book,
+                  SuggestOptions.defaults().with(0, 1),
+                  java.util.OptionalDouble.empty(),
+                  SuggestProgress.NONE)
+              .passages()) {
         List<String> words = new ArrayList<>();
         for (Suggestion s : ps.suggestions()) {
           for (Evidence e : s.evidence()) {
@@ -82,31 +88,44 @@ class WildcardPhraseTest {
 
   private static double score(Codebook book, String passageStart) {
     try (Quarry q = Quarry.open(index, Analysis.UNTAGGED)) {
-      return q.suggest(book, SuggestOptions.defaults().with(0, 1), java.util.OptionalDouble.empty(), SuggestProgress.NONE)
-          .passages().stream()
+      return q
+          .suggest(
+              book,
+              SuggestOptions.defaults().with(0, 1),
+              java.util.OptionalDouble.empty(),
+              SuggestProgress.NONE)
+          .passages()
+          .stream()
           .filter(ps -> ps.passage().text().startsWith(passageStart))
           .mapToDouble(ps -> ps.suggestions().get(0).score())
-          .findFirst().orElse(0);
+          .findFirst()
+          .orElse(0);
     }
   }
 
   @Test
   void aWildcardWordInAPhraseMatchesTheWordsInARowAndGivesThemAsEvidence() throws IOException {
     assertEquals(
-        Map.of("The Human Su", List.of("Human Subjects"), "The committe", List.of("human subjects")),
+        Map.of(
+            "The Human Su", List.of("Human Subjects"), "The committe", List.of("human subjects")),
         evidence(book(List.of("\"human subject*\""), List.of())));
   }
 
   @Test
   void severalPlainWordsBeforeTheWildcardMatchSpacedAndHyphenatedWriting() throws IOException {
     assertEquals(
-        Map.of("She asked fo", List.of("follow up questions"), "The follow-u", List.of("follow-up questioning")),
+        Map.of(
+            "She asked fo",
+            List.of("follow up questions"),
+            "The follow-u",
+            List.of("follow-up questioning")),
         evidence(book(List.of("follow up question*"), List.of())));
   }
 
   @Test
   void theWildcardIsLowerCasedAsTheIndexedLemmasAre() throws IOException {
-    assertEquals(evidence(book(List.of("\"human subject*\""), List.of())),
+    assertEquals(
+        evidence(book(List.of("\"human subject*\""), List.of())),
         evidence(book(List.of("\"HUMAN Subject*\""), List.of())));
   }
 
@@ -124,15 +143,20 @@ class WildcardPhraseTest {
     try (FSDirectory d = FSDirectory.open(index);
         DirectoryReader reader = DirectoryReader.open(d)) {
       IndexSearcher searcher = new IndexSearcher(reader);
-      double wildcard = ScoreCalibration.reference(searcher, List.of(builder.term("\"human subject*\"")));
-      double plain = ScoreCalibration.reference(searcher, List.of(builder.term("\"human subjects\"")));
-      assertTrue(wildcard > 0 && Math.abs(wildcard - plain) < 0.25 * plain, wildcard + " against " + plain);
+      double wildcard =
+          ScoreCalibration.reference(searcher, List.of(builder.term("\"human subject*\"")));
+      double plain =
+          ScoreCalibration.reference(searcher, List.of(builder.term("\"human subjects\"")));
+      assertTrue(
+          wildcard > 0 && Math.abs(wildcard - plain) < 0.25 * plain,
+          wildcard + " against " + plain);
     }
   }
 
   @Test
   void anExcludeEntryMayBeAWildcardPhrase() throws IOException {
-    assertEquals(Map.of("Subjects of ", List.of("Subjects")),
+    assertEquals(
+        Map.of("Subjects of ", List.of("Subjects")),
         evidence(book(List.of("subject"), List.of("\"human subject*\""))));
   }
 
@@ -147,24 +171,39 @@ class WildcardPhraseTest {
     Path manyIndex = tmp.resolve("many-index");
     try (Quarry q = Quarry.open(manyIndex, Analysis.UNTAGGED)) {
       q.index(IndexRequest.of(many), IndexProgress.NONE);
-      RuntimeException e = assertThrows(RuntimeException.class, () -> q.suggest(book(List.of("code zq*"), List.of()),
-          SuggestOptions.defaults(), java.util.OptionalDouble.empty(), SuggestProgress.NONE));
-      assertEquals("term 'code zq*': a wildcard matches more than 128 different words of the index;"
-          + " write more letters before the '*'", e.getMessage());
+      RuntimeException e =
+          assertThrows(
+              RuntimeException.class,
+              () ->
+                  q.suggest(
+                      book(List.of("code zq*"), List.of()),
+                      SuggestOptions.defaults(),
+                      java.util.OptionalDouble.empty(),
+                      SuggestProgress.NONE));
+      assertEquals(
+          "term 'code zq*': a wildcard matches more than 128 different words of the index;"
+              + " write more letters before the '*'",
+          e.getMessage());
     }
   }
 
   @Test
   void aWildcardWordWithSymbolsInAPhraseIsRefused() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new CodeQueryBuilder(Glossary.empty()).term("the follow-up*"));
-    assertEquals("term 'the follow-up*' has a wildcard in 'follow-up*', which is not one word of letters and digits"
-        + " (write its parts apart, e.g. 'follow up*')", e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new CodeQueryBuilder(Glossary.empty()).term("the follow-up*"));
+    assertEquals(
+        "term 'the follow-up*' has a wildcard in 'follow-up*', which is not one word of letters and digits"
+            + " (write its parts apart, e.g. 'follow up*')",
+        e.getMessage());
   }
 
   @Test
   void theKeywordBaselineMatchesAWildcardPhraseLiterallyWithWhiteSpaceBetweenWords() {
-    KeywordBaseline baseline = new KeywordBaseline(book(List.of("\"human subject*\""), List.of()).codes());
-    assertArrayEquals(new int[] {2}, baseline.hits("Human Subjects and human\nsubjectivity, not human-subjects"));
+    KeywordBaseline baseline =
+        new KeywordBaseline(book(List.of("\"human subject*\""), List.of()).codes());
+    assertArrayEquals(
+        new int[] {2}, baseline.hits("Human Subjects and human\nsubjectivity, not human-subjects"));
   }
 }

@@ -37,7 +37,9 @@ class QuarryServerTest {
   @BeforeAll
   static void serve() throws IOException {
     Path docs = Files.createDirectories(tmp.resolve("docs"));
-    Files.writeString(docs.resolve("a.txt"), "Interviewer: What about the voice of practices?\n\nP01: The clinical directors speak with one voice.\n");
+    Files.writeString(
+        docs.resolve("a.txt"),
+        "Interviewer: What about the voice of practices?\n\nP01: The clinical directors speak with one voice.\n");
     quarry = Quarry.open(tmp.resolve("index"));
     quarry.index(IndexRequest.of(docs), IndexProgress.NONE);
     server = QuarryServer.start(quarry, "127.0.0.1", 0);
@@ -68,13 +70,15 @@ class QuarryServerTest {
     assertEquals(List.of("participant", "source", "kind", "section", "code"), dims);
     assertEquals(SearchRequest.DEFAULT_FACETS, dims);
     // origin (suggested or human) is a facet on request, as with --facet origin
-    JsonNode origin = JSON.readTree(get("/api/v1/search?q=voice&facet=origin").body()).get("facets");
+    JsonNode origin =
+        JSON.readTree(get("/api/v1/search?q=voice&facet=origin").body()).get("facets");
     assertTrue(origin.has("origin"), origin.toString());
   }
 
   @Test
   void aPassageByIdAndA404ForAMissingOne() throws Exception {
-    String id = JSON.readTree(get("/api/v1/search?q=voice").body()).get("hits").get(0).get("id").asText();
+    String id =
+        JSON.readTree(get("/api/v1/search?q=voice").body()).get("hits").get(0).get("id").asText();
     HttpResponse<String> found = get("/api/v1/passages/" + enc(id));
     assertEquals(200, found.statusCode());
     assertEquals(id, JSON.readTree(found.body()).get("id").asText());

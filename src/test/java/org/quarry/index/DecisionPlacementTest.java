@@ -45,14 +45,18 @@ class DecisionPlacementTest {
     Decision second = on(ps.get(2), "agree", false);
     List<Passage> now = passages("Hello.\n\n" + TEXT);
     DecisionPlacement placed = DecisionPlacement.place(List.of(second, first), now);
-    assertEquals(List.of(first.at(now.get(1).start(), now.get(1).end(), true),
-        second.at(now.get(3).start(), now.get(3).end(), true)), placed.decisions());
+    assertEquals(
+        List.of(
+            first.at(now.get(1).start(), now.get(1).end(), true),
+            second.at(now.get(3).start(), now.get(3).end(), true)),
+        placed.decisions());
   }
 
   @Test
   void aDecisionWhoseWordsAreGoneIsKeptAtItsOldSpanNotApplied() {
     Decision d = on(passages(TEXT).get(1), "speed", false);
-    DecisionPlacement placed = DecisionPlacement.place(List.of(d), passages(TEXT.replace("slow", "quick")));
+    DecisionPlacement placed =
+        DecisionPlacement.place(List.of(d), passages(TEXT.replace("slow", "quick")));
     assertEquals(List.of(d.at(d.start(), d.end(), false)), placed.decisions());
     assertEquals(1, placed.unapplied());
   }

@@ -30,7 +30,9 @@ class DocumentWalkTest {
     List<String> ids = new ArrayList<>();
     try (DirectoryReader reader = DirectoryReader.open(writer)) {
       IndexSearcher searcher = new IndexSearcher(reader);
-      DocumentWalk.forEach(searcher, new TermQuery(new Term("type", type)),
+      DocumentWalk.forEach(
+          searcher,
+          new TermQuery(new Term("type", type)),
           d -> ids.add(reader.storedFields().document(d).get("id")));
     }
     return ids;

@@ -35,8 +35,10 @@ import org.quarry.model.CodeScore;
 class IndexStampTest {
   @TempDir Path dir;
 
-  private static final SourcePassages A = TestCorpus.paragraphs("a.txt", "Voices rise.\n\nVoices fall.");
-  private static final SourcePassages B = TestCorpus.paragraphs("b.txt", "Systems join.\n\nSystems part.");
+  private static final SourcePassages A =
+      TestCorpus.paragraphs("a.txt", "Voices rise.\n\nVoices fall.");
+  private static final SourcePassages B =
+      TestCorpus.paragraphs("b.txt", "Systems join.\n\nSystems part.");
 
   // lemmas as written (lower case): "voices" stays "voices", unlike CoreNLP's "voice"
   private final IndexerTest.CountingAnnotator asWritten = new IndexerTest.CountingAnnotator();
@@ -83,7 +85,8 @@ class IndexStampTest {
       u = indexer.reindex(Stream.of(A), SourceListener.NONE);
     }
     assertEquals(1, u.replaced());
-    assertEquals(4, asWritten.calls.get(), "two passages read again, two re-annotated from the index");
+    assertEquals(
+        4, asWritten.calls.get(), "two passages read again, two re-annotated from the index");
     assertEquals("voices", firstLemma("a.txt#0-12"));
     assertEquals("systems", firstLemma("b.txt#0-13"));
     assertEquals(asWritten.stamp(), stamp().orElseThrow().analysis());
@@ -129,7 +132,8 @@ class IndexStampTest {
           assertThrows(StampMismatchException.class, () -> indexer.update(Stream.of(B)));
       assertTrue(e.newerFormat());
       assertTrue(e.getMessage().contains("Quarry 9.9.9"), e.getMessage());
-      assertThrows(StampMismatchException.class, () -> indexer.reindex(Stream.of(B), SourceListener.NONE));
+      assertThrows(
+          StampMismatchException.class, () -> indexer.reindex(Stream.of(B), SourceListener.NONE));
     }
     assertEquals(List.of("a.txt"), sources());
   }
@@ -137,12 +141,14 @@ class IndexStampTest {
   @Test
   void writersThatDoNotAnnotateKeepTheStamp() throws IOException {
     index(untagged, A);
-    TextAnnotator none = text -> {
-      throw new AssertionError("must not annotate");
-    };
+    TextAnnotator none =
+        text -> {
+          throw new AssertionError("must not annotate");
+        };
     try (Indexer indexer = Indexer.open(dir, none, DuplicateFinder.none())) {
       int updated =
-          indexer.setCodes(Map.of("a.txt#0-12", List.of(new CodeScore("voice", 1.0, CodeScore.HUMAN))));
+          indexer.setCodes(
+              Map.of("a.txt#0-12", List.of(new CodeScore("voice", 1.0, CodeScore.HUMAN))));
       assertEquals(1, updated);
     }
     assertEquals(untagged.stamp(), stamp().orElseThrow().analysis());
@@ -153,7 +159,9 @@ class IndexStampTest {
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class,
-            () -> IndexStamp.fromUserData(Map.of(IndexStamp.FORMAT_KEY, "one", IndexStamp.ANNOTATOR, "x")));
+            () ->
+                IndexStamp.fromUserData(
+                    Map.of(IndexStamp.FORMAT_KEY, "one", IndexStamp.ANNOTATOR, "x")));
     assertTrue(e.getMessage().contains(IndexStamp.FORMAT_KEY), e.getMessage());
   }
 
@@ -172,7 +180,9 @@ class IndexStampTest {
   // replaces the commit user data, as an older or newer Quarry would have left it
   private void setUserData(Map<String, String> data) throws IOException {
     try (Directory d = FSDirectory.open(dir);
-        IndexWriter w = new IndexWriter(d, new IndexWriterConfig().setOpenMode(IndexWriterConfig.OpenMode.APPEND))) {
+        IndexWriter w =
+            new IndexWriter(
+                d, new IndexWriterConfig().setOpenMode(IndexWriterConfig.OpenMode.APPEND))) {
       w.setLiveCommitData(data.entrySet(), true);
       w.commit();
     }
@@ -182,7 +192,8 @@ class IndexStampTest {
     try (DirectoryReader r = DirectoryReader.open(FSDirectory.open(dir))) {
       List<String> ids = new ArrayList<>();
       IndexSearcher s = new IndexSearcher(r);
-      for (ScoreDoc sd : s.search(new TermQuery(new Term(Fields.TYPE, Fields.TYPE_SOURCE)), 100).scoreDocs) {
+      for (ScoreDoc sd :
+          s.search(new TermQuery(new Term(Fields.TYPE, Fields.TYPE_SOURCE)), 100).scoreDocs) {
         ids.add(r.storedFields().document(sd.doc).get(Fields.SOURCE));
       }
       return ids.stream().sorted().toList();

@@ -66,14 +66,16 @@ class IndexerTest {
         }
 
         @Override
-        public boolean nearDuplicate(org.quarry.model.TextSignature a, org.quarry.model.TextSignature b) {
+        public boolean nearDuplicate(
+            org.quarry.model.TextSignature a, org.quarry.model.TextSignature b) {
           return a.get(0) == b.get(0);
         }
       };
 
   private final CountingAnnotator annotator = new CountingAnnotator();
 
-  private static final SourcePassages A = TestCorpus.paragraphs("a.txt", "Alpha one.\n\nAlpha two.");
+  private static final SourcePassages A =
+      TestCorpus.paragraphs("a.txt", "Alpha one.\n\nAlpha two.");
   private static final SourcePassages B = TestCorpus.paragraphs("b.txt", "Beta one.\n\nBeta two.");
 
   @Test
@@ -110,7 +112,8 @@ class IndexerTest {
     SourcePassages sp = TestCorpus.paragraphs(id, text);
     Source s = sp.source();
     return new SourcePassages(
-        new Source(id, file.toString(), s.kind(), s.text(), s.offsets(), s.contentHash(), s.metadata()),
+        new Source(
+            id, file.toString(), s.kind(), s.text(), s.offsets(), s.contentHash(), s.metadata()),
         sp.passages());
   }
 
@@ -142,7 +145,8 @@ class IndexerTest {
       indexer.setCodes(
           Map.of(
               "a.txt#0-10",
-              List.of(new CodeScore("x", 0.5, CodeScore.SUGGESTED), new CodeScore("y", 1.0, "human"))));
+              List.of(
+                  new CodeScore("x", 0.5, CodeScore.SUGGESTED), new CodeScore("y", 1.0, "human"))));
       assertEquals(calls, annotator.calls.get());
     }
     try (DirectoryReader r = DirectoryReader.open(FSDirectory.open(dir))) {
@@ -150,9 +154,12 @@ class IndexerTest {
       assertEquals(1, s.count(new TermQuery(new Term(Fields.CODE, "x"))));
       // the rebuilt document is still searchable on its lemmas
       assertEquals(1, s.count(new TermQuery(new Term(Fields.TEXT_LEMMA, "one"))));
-      Document d = r.storedFields().document(
-          s.search(new TermQuery(new Term(Fields.ID, "a.txt#0-10")), 1).scoreDocs[0].doc);
-      assertEquals(List.of("y", "x"), PassageDocuments.codes(d).stream().map(CodeScore::code).toList());
+      Document d =
+          r.storedFields()
+              .document(
+                  s.search(new TermQuery(new Term(Fields.ID, "a.txt#0-10")), 1).scoreDocs[0].doc);
+      assertEquals(
+          List.of("y", "x"), PassageDocuments.codes(d).stream().map(CodeScore::code).toList());
     }
   }
 
@@ -161,7 +168,8 @@ class IndexerTest {
     try (Indexer indexer = Indexer.open(dir, annotator, DuplicateFinder.none())) {
       indexer.update(Stream.of(A));
       IllegalArgumentException e =
-          assertThrows(IllegalArgumentException.class,
+          assertThrows(
+              IllegalArgumentException.class,
               () -> indexer.setCodes(Map.of("nope#1-2", List.of())));
       assertTrue(e.getMessage().contains("nope#1-2"));
     }
@@ -178,9 +186,11 @@ class IndexerTest {
       IndexSearcher s = new IndexSearcher(r);
       var passagesOfA =
           new org.apache.lucene.search.BooleanQuery.Builder()
-              .add(new TermQuery(new Term(Fields.DUPLICATE_OF, "a.txt")),
+              .add(
+                  new TermQuery(new Term(Fields.DUPLICATE_OF, "a.txt")),
                   org.apache.lucene.search.BooleanClause.Occur.MUST)
-              .add(new TermQuery(new Term(Fields.TYPE, Fields.TYPE_PASSAGE)),
+              .add(
+                  new TermQuery(new Term(Fields.TYPE, Fields.TYPE_PASSAGE)),
                   org.apache.lucene.search.BooleanClause.Occur.FILTER)
               .build();
       assertEquals(1, s.count(passagesOfA));
@@ -196,7 +206,8 @@ class IndexerTest {
       assertEquals(0, indexer.removeMissing(Set.of("c.txt")).duplicates());
     }
     try (DirectoryReader r = DirectoryReader.open(FSDirectory.open(dir))) {
-      assertEquals(0, new IndexSearcher(r).count(new TermQuery(new Term(Fields.DUPLICATE, "true"))));
+      assertEquals(
+          0, new IndexSearcher(r).count(new TermQuery(new Term(Fields.DUPLICATE, "true"))));
     }
   }
 
@@ -204,7 +215,8 @@ class IndexerTest {
   void secondWriterFailsWithOneLineMessage() throws IOException {
     try (Indexer first = Indexer.open(dir, annotator, DuplicateFinder.none())) {
       IndexLockedException e =
-          assertThrows(IndexLockedException.class,
+          assertThrows(
+              IndexLockedException.class,
               () -> Indexer.open(dir, annotator, DuplicateFinder.none()));
       assertEquals(1, e.getMessage().lines().count());
       assertTrue(e.getMessage().contains(dir.toString()));

@@ -29,7 +29,11 @@ public final class TestCorpus {
   public static List<SourcePassages> seeds() {
     try (var files = Files.list(Path.of("seeds"))) {
       List<SourcePassages> all = new ArrayList<>();
-      for (Path f : files.filter(p -> p.toString().endsWith(".txt") && !p.endsWith("nhs-glossary.txt")).sorted().toList()) {
+      for (Path f :
+          files
+              .filter(p -> p.toString().endsWith(".txt") && !p.endsWith("nhs-glossary.txt"))
+              .sorted()
+              .toList()) {
         all.add(paragraphs(f.getFileName().toString(), Files.readString(f)));
       }
       return all;
@@ -57,7 +61,12 @@ public final class TestCorpus {
   /** A source whose hash is the SHA-256 of its text. */
   public static Source source(String id, String text) {
     return new Source(
-        id, "/test/" + id, SourceKind.PAPER, text, OffsetMap.identity(text), sha256(text),
+        id,
+        "/test/" + id,
+        SourceKind.PAPER,
+        text,
+        OffsetMap.identity(text),
+        sha256(text),
         Map.of());
   }
 

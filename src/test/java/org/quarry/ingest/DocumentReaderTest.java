@@ -117,7 +117,8 @@ class DocumentReaderTest {
         }
       }
       if (password != null) {
-        StandardProtectionPolicy policy = new StandardProtectionPolicy(password + "-owner", password, new AccessPermission());
+        StandardProtectionPolicy policy =
+            new StandardProtectionPolicy(password + "-owner", password, new AccessPermission());
         policy.setEncryptionKeyLength(128);
         doc.protect(policy);
       }

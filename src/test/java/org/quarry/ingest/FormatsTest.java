@@ -14,17 +14,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 import org.quarry.model.OffsetMap;
 import org.quarry.model.Source;
 import org.quarry.model.SourceKind;
 import org.quarry.model.Span;
 
 /**
- * One invented interview rendered into every format Quarry reads (src/test/resources/formats,
- * see its README): each reads to a source with every turn, in order, and offsets that fit.
+ * One invented interview rendered into every format Quarry reads (src/test/resources/formats, see
+ * its README): each reads to a source with every turn, in order, and offsets that fit.
  */
 class FormatsTest {
   static final Path FORMATS = Path.of("src/test/resources/formats");
@@ -46,29 +46,53 @@ class FormatsTest {
           + " transcript.pdf, transcript.vtt, transcript.srt, transcript-utf16le.txt, transcript-windows1252.txt";
 
   // a run of non-blank lines (the normaliser may or may not have unified CRLF line ends)
-  private static final Pattern PARAGRAPH = Pattern.compile("\\S(?:.|\\r?\\n(?![ \\t]*\\r?\\n))*\\S|\\S");
+  private static final Pattern PARAGRAPH =
+      Pattern.compile("\\S(?:.|\\r?\\n(?![ \\t]*\\r?\\n))*\\S|\\S");
 
   private final SourceReaders readers = SourceReaders.standard();
 
   @ParameterizedTest
-  @ValueSource(strings = {"transcript.txt", "transcript.md", "transcript.html", "transcript.docx",
-      "transcript.odt", "transcript.rtf", "transcript.pdf", "transcript.vtt", "transcript.srt",
-      "transcript-utf16le.txt", "transcript-windows1252.txt"})
+  @ValueSource(
+      strings = {
+        "transcript.txt",
+        "transcript.md",
+        "transcript.html",
+        "transcript.docx",
+        "transcript.odt",
+        "transcript.rtf",
+        "transcript.pdf",
+        "transcript.vtt",
+        "transcript.srt",
+        "transcript-utf16le.txt",
+        "transcript-windows1252.txt"
+      })
   void everyTurnsWordsAreThereInOrder(String name) throws IOException {
     Source source = read(name);
     List<String> words = words(source.text());
     int from = 0;
     for (String turn : TURNS) {
       int at = indexOf(words, words(turn), from);
-      assertTrue(at >= 0, name + ": turn not found in order: " + turn + "\n--- text:\n" + source.text());
+      assertTrue(
+          at >= 0, name + ": turn not found in order: " + turn + "\n--- text:\n" + source.text());
       from = at + words(turn).size();
     }
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"transcript.txt", "transcript.md", "transcript.html", "transcript.docx",
-      "transcript.odt", "transcript.rtf", "transcript.pdf", "transcript.vtt", "transcript.srt",
-      "transcript-utf16le.txt", "transcript-windows1252.txt"})
+  @ValueSource(
+      strings = {
+        "transcript.txt",
+        "transcript.md",
+        "transcript.html",
+        "transcript.docx",
+        "transcript.odt",
+        "transcript.rtf",
+        "transcript.pdf",
+        "transcript.vtt",
+        "transcript.srt",
+        "transcript-utf16le.txt",
+        "transcript-windows1252.txt"
+      })
   void bothSpeakersAreNamed(String name) throws IOException {
     String text = read(name).text();
     assertTrue(text.contains("Interviewer:"), name);
@@ -76,9 +100,20 @@ class FormatsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"transcript.txt", "transcript.md", "transcript.html", "transcript.docx",
-      "transcript.odt", "transcript.rtf", "transcript.pdf", "transcript.vtt", "transcript.srt",
-      "transcript-utf16le.txt", "transcript-windows1252.txt"})
+  @ValueSource(
+      strings = {
+        "transcript.txt",
+        "transcript.md",
+        "transcript.html",
+        "transcript.docx",
+        "transcript.odt",
+        "transcript.rtf",
+        "transcript.pdf",
+        "transcript.vtt",
+        "transcript.srt",
+        "transcript-utf16le.txt",
+        "transcript-windows1252.txt"
+      })
   void offsetsCoverTheTextAndNeverDecrease(String name) throws IOException {
     Source source = read(name);
     OffsetMap offsets = source.offsets();
@@ -91,17 +126,27 @@ class FormatsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"transcript.txt", "transcript.md", "transcript-utf16le.txt", "transcript-windows1252.txt"})
+  @ValueSource(
+      strings = {
+        "transcript.txt",
+        "transcript.md",
+        "transcript-utf16le.txt",
+        "transcript-windows1252.txt"
+      })
   void aTextFileAtEachParagraphsMappedSpanReadsAsTheParagraph(String name) throws IOException {
     Source source = read(name);
-    int[] raw = TextDecoder.decode(Files.readAllBytes(FORMATS.resolve(name))).text().codePoints().toArray();
+    int[] raw =
+        TextDecoder.decode(Files.readAllBytes(FORMATS.resolve(name))).text().codePoints().toArray();
     String text = source.text();
     int paragraphs = 0;
     Matcher paragraph = PARAGRAPH.matcher(text);
     while (paragraph.find()) {
       Span span = source.offsets().toOriginal(paragraph.start(), paragraph.end());
       String original = new String(raw, span.start(), span.end() - span.start());
-      assertEquals(squeeze(paragraph.group()), squeeze(original), name + " paragraph at " + paragraph.start());
+      assertEquals(
+          squeeze(paragraph.group()),
+          squeeze(original),
+          name + " paragraph at " + paragraph.start());
       paragraphs++;
     }
     assertEquals(TURNS.size(), paragraphs, name);
@@ -110,9 +155,19 @@ class FormatsTest {
   // the PDF is left out: its paragraphs have no spacing, so only its "Speaker:" line starts show
   // where turns begin (the transcript segmenter's job)
   @ParameterizedTest
-  @ValueSource(strings = {"transcript.txt", "transcript.md", "transcript.html", "transcript.docx",
-      "transcript.odt", "transcript.rtf", "transcript.vtt", "transcript.srt",
-      "transcript-utf16le.txt", "transcript-windows1252.txt"})
+  @ValueSource(
+      strings = {
+        "transcript.txt",
+        "transcript.md",
+        "transcript.html",
+        "transcript.docx",
+        "transcript.odt",
+        "transcript.rtf",
+        "transcript.vtt",
+        "transcript.srt",
+        "transcript-utf16le.txt",
+        "transcript-windows1252.txt"
+      })
   void eachTurnIsOneParagraph(String name) throws IOException {
     Matcher paragraph = PARAGRAPH.matcher(read(name).text());
     List<String> paragraphs = new ArrayList<>();
@@ -135,7 +190,15 @@ class FormatsTest {
   void frontMatterBecomesMetadataAndMakesATranscript() throws IOException {
     Source md = read("transcript.md");
     assertEquals(
-        Map.of("participant", "Zoë", "interviewer", "Dr Lee", "role", "Practice nurse", "region", "North West"),
+        Map.of(
+            "participant",
+            "Zoë",
+            "interviewer",
+            "Dr Lee",
+            "role",
+            "Practice nurse",
+            "region",
+            "North West"),
         md.metadata());
     assertEquals(SourceKind.TRANSCRIPT, md.kind());
     assertFalse(md.text().contains("participant:"), md.text());
@@ -147,7 +210,8 @@ class FormatsTest {
     for (String name : List.of("transcript.vtt", "transcript.srt")) {
       Source captions = read(name);
       assertEquals(SourceKind.TRANSCRIPT, captions.kind(), name);
-      assertEquals(TURNS, Arrays.stream(captions.text().split("\n\n")).map(String::strip).toList(), name);
+      assertEquals(
+          TURNS, Arrays.stream(captions.text().split("\n\n")).map(String::strip).toList(), name);
     }
   }
 
@@ -162,7 +226,11 @@ class FormatsTest {
   void everySupportedFixtureIsListed() throws IOException {
     try (var files = Files.list(FORMATS)) {
       List<String> names =
-          files.map(f -> f.getFileName().toString()).filter(n -> !n.equals("README.md")).sorted().toList();
+          files
+              .map(f -> f.getFileName().toString())
+              .filter(n -> !n.equals("README.md"))
+              .sorted()
+              .toList();
       assertEquals(Arrays.stream(ALL.split(",\\s*")).sorted().toList(), names);
     }
   }
@@ -175,7 +243,9 @@ class FormatsTest {
   }
 
   private static List<String> words(String text) {
-    return Arrays.stream(text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")).filter(w -> !w.isEmpty()).toList();
+    return Arrays.stream(text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
+        .filter(w -> !w.isEmpty())
+        .toList();
   }
 
   private static int indexOf(List<String> words, List<String> sequence, int from) {

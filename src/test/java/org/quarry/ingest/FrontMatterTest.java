@@ -47,22 +47,30 @@ class FrontMatterTest {
 
   @Test
   void aBlockThatIsNeverClosedIsAnErrorOnLineOne() {
-    IOException e = assertThrows(IOException.class, () -> FrontMatter.parse("---\nparticipant: P7\nBody.\n", FILE));
+    IOException e =
+        assertThrows(
+            IOException.class, () -> FrontMatter.parse("---\nparticipant: P7\nBody.\n", FILE));
     assertTrue(e.getMessage().startsWith("p7.md:1: "), e.getMessage());
     assertTrue(e.getMessage().contains("not closed"), e.getMessage());
   }
 
   @Test
   void aNestedBlockIsAnErrorNamingItsKeyAndLine() {
-    IOException e = assertThrows(IOException.class,
-        () -> FrontMatter.parse("---\nparticipant: P7\nsite:\n  name: North\n---\nBody.\n", FILE));
+    IOException e =
+        assertThrows(
+            IOException.class,
+            () ->
+                FrontMatter.parse(
+                    "---\nparticipant: P7\nsite:\n  name: North\n---\nBody.\n", FILE));
     assertTrue(e.getMessage().startsWith("p7.md:3: "), e.getMessage());
     assertTrue(e.getMessage().contains("'site'"), e.getMessage());
   }
 
   @Test
   void aBlockThatIsNotKeyValueLinesIsAnError() {
-    IOException e = assertThrows(IOException.class, () -> FrontMatter.parse("---\n- one\n- two\n---\nBody.\n", FILE));
+    IOException e =
+        assertThrows(
+            IOException.class, () -> FrontMatter.parse("---\n- one\n- two\n---\nBody.\n", FILE));
     assertTrue(e.getMessage().startsWith("p7.md:2: "), e.getMessage());
   }
 }

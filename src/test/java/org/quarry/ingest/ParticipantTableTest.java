@@ -31,7 +31,8 @@ class ParticipantTableTest {
 
   @Test
   void headersBecomeLowercaseNamesWithUnderscoresForSpaces() throws IOException {
-    Path csv = Files.writeString(tmp.resolve("p.csv"), "ID, Age  Group ,Region\nP1,30-39,North West\n");
+    Path csv =
+        Files.writeString(tmp.resolve("p.csv"), "ID, Age  Group ,Region\nP1,30-39,North West\n");
     assertEquals(List.of("age_group", "region"), ParticipantTable.read(csv).attributes());
   }
 
@@ -64,21 +65,24 @@ class ParticipantTableTest {
             IllegalArgumentException.class,
             () -> ParticipantTable.read(FIXTURES.resolve("participants-reserved.csv")));
     assertEquals(
-        FIXTURES.resolve("participants-reserved.csv") + ":1: column 3 'kind' is reserved; rename it in the header",
+        FIXTURES.resolve("participants-reserved.csv")
+            + ":1: column 3 'kind' is reserved; rename it in the header",
         e.getMessage());
   }
 
   @Test
   void aRepeatedIdIsRejectedWithItsLine() throws IOException {
     Path csv = Files.writeString(tmp.resolve("p.csv"), "id,role\nP1,GP\nP2,Nurse\nP1,Nurse\n");
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ParticipantTable.read(csv));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> ParticipantTable.read(csv));
     assertEquals(csv + ":4: participant 'P1' is listed twice", e.getMessage());
   }
 
   @Test
   void textThatIsNotCsvIsOneLineNamingTheFile() throws IOException {
     Path csv = Files.writeString(tmp.resolve("p.csv"), "id,role\nP1,\"GP\n");
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ParticipantTable.read(csv));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> ParticipantTable.read(csv));
     assertTrue(e.getMessage().startsWith(csv + ":"), e.getMessage());
     assertEquals(1, e.getMessage().lines().count(), e.getMessage());
   }

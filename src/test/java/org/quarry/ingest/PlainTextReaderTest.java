@@ -44,7 +44,8 @@ class PlainTextReaderTest {
     bytes[10] = 0;
     Path file = write("photo.txt", bytes);
     assertEquals(
-        "binary file (not text)", assertThrows(SkippedSourceException.class, () -> read(file)).reason());
+        "binary file (not text)",
+        assertThrows(SkippedSourceException.class, () -> read(file)).reason());
   }
 
   @Test
@@ -55,12 +56,16 @@ class PlainTextReaderTest {
     }
     Path file = write("dump.txt", bytes);
     assertEquals(
-        "binary file (not text)", assertThrows(SkippedSourceException.class, () -> read(file)).reason());
+        "binary file (not text)",
+        assertThrows(SkippedSourceException.class, () -> read(file)).reason());
   }
 
   @Test
   void latin1BytesAreReadAsWindows1252WithTheRightLetters() throws IOException {
-    Path file = write("notes.txt", "Café naïve résumé about workload.\n".getBytes(StandardCharsets.ISO_8859_1));
+    Path file =
+        write(
+            "notes.txt",
+            "Café naïve résumé about workload.\n".getBytes(StandardCharsets.ISO_8859_1));
     assertEquals("Café naïve résumé about workload.\n", read(file).text());
   }
 
@@ -83,14 +88,23 @@ class PlainTextReaderTest {
   @Test
   void utf16WithAByteOrderMarkLeavesTheMarkOut() throws IOException {
     String text = "Zoë: Busy, as ever.\n";
-    Path file = write("bom16.txt", concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, text.getBytes(StandardCharsets.UTF_16LE)));
+    Path file =
+        write(
+            "bom16.txt",
+            concat(
+                new byte[] {(byte) 0xFF, (byte) 0xFE}, text.getBytes(StandardCharsets.UTF_16LE)));
     assertEquals(text, read(file).text());
   }
 
   @Test
   void aUtf8ByteOrderMarkIsNotTextAndOffsetsCountFromAfterIt() throws IOException {
     String text = "Zoë: the first word.\n";
-    Path file = write("bom8.txt", concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, text.getBytes(StandardCharsets.UTF_8)));
+    Path file =
+        write(
+            "bom8.txt",
+            concat(
+                new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
+                text.getBytes(StandardCharsets.UTF_8)));
     Source source = read(file);
     assertEquals(text, source.text());
     assertEquals(0, source.offsets().toOriginal(0));
@@ -100,7 +114,9 @@ class PlainTextReaderTest {
 
   @Test
   void aFileNameWithSpacesAndAccentsIsReadUnderItsName() throws IOException {
-    Path file = Files.writeString(tmp.resolve("Entretien Zoë 1.txt"), "The commissioners talked about workload.\n");
+    Path file =
+        Files.writeString(
+            tmp.resolve("Entretien Zoë 1.txt"), "The commissioners talked about workload.\n");
     Source source = reader.read(file, "Entretien Zoë 1.txt");
     assertEquals("Entretien Zoë 1.txt", source.id());
     assertEquals("The commissioners talked about workload.\n", source.text());
@@ -114,12 +130,16 @@ class PlainTextReaderTest {
 
   @Test
   void frontMatterIsMetadataAndItsKindMakesATranscript() throws IOException {
-    Path file = Files.writeString(tmp.resolve("p7.md"),
-        "---\nparticipant: P7\ninterviewer: Dr Lee\nkind: transcript\nrole: GP\nregion: North West\n---\n"
-            + "Interviewer: Hello.\n\nP7: Hello back.\n");
+    Path file =
+        Files.writeString(
+            tmp.resolve("p7.md"),
+            "---\nparticipant: P7\ninterviewer: Dr Lee\nkind: transcript\nrole: GP\nregion: North West\n---\n"
+                + "Interviewer: Hello.\n\nP7: Hello back.\n");
     Source source = read(file);
     assertEquals(SourceKind.TRANSCRIPT, source.kind());
-    assertEquals(Map.of("participant", "P7", "interviewer", "Dr Lee", "role", "GP", "region", "North West"), source.metadata());
+    assertEquals(
+        Map.of("participant", "P7", "interviewer", "Dr Lee", "role", "GP", "region", "North West"),
+        source.metadata());
     assertEquals("Interviewer: Hello.\n\nP7: Hello back.\n", source.text());
   }
 
@@ -145,7 +165,8 @@ class PlainTextReaderTest {
 
   @Test
   void malformedFrontMatterIsAnErrorNamingFileAndLine() throws IOException {
-    Path file = Files.writeString(tmp.resolve("bad.md"), "---\nparticipant: P7\nrole: [GP\n---\nText.\n");
+    Path file =
+        Files.writeString(tmp.resolve("bad.md"), "---\nparticipant: P7\nrole: [GP\n---\nText.\n");
     IOException e = assertThrows(IOException.class, () -> read(file));
     assertFalse(e instanceof SkippedSourceException);
     assertTrue(e.getMessage().startsWith(file + ":"), e.getMessage());
@@ -155,7 +176,9 @@ class PlainTextReaderTest {
 
   @Test
   void anUnknownKindInFrontMatterIsAnErrorNamingItsLine() throws IOException {
-    Path file = Files.writeString(tmp.resolve("kind.md"), "---\nparticipant: P7\nkind: interview\n---\nText.\n");
+    Path file =
+        Files.writeString(
+            tmp.resolve("kind.md"), "---\nparticipant: P7\nkind: interview\n---\nText.\n");
     IOException e = assertThrows(IOException.class, () -> read(file));
     assertTrue(e.getMessage().startsWith(file + ":3: "), e.getMessage());
     assertTrue(e.getMessage().contains("transcript"), e.getMessage());

@@ -1,5 +1,4 @@
 package org.quarry.ingest;
-import org.quarry.model.SurveyOptions;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -13,6 +12,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.quarry.model.Passage;
+import org.quarry.model.SurveyOptions;
 
 /** Survey CSVs as Excel saves them: in the Windows charset, or UTF-8 with a byte-order mark. */
 class SurveyCharsetTest {
@@ -22,7 +22,8 @@ class SurveyCharsetTest {
 
   @Test
   void aWindows1252CsvKeepsItsLetters() throws IOException {
-    Path file = Files.write(tmp.resolve("survey.csv"), CSV.getBytes(Charset.forName("windows-1252")));
+    Path file =
+        Files.write(tmp.resolve("survey.csv"), CSV.getBytes(Charset.forName("windows-1252")));
     assertEquals("The café at lunch – and a naïve hope.", onlyAnswer(file));
   }
 
@@ -45,7 +46,11 @@ class SurveyCharsetTest {
     StringBuilder csv = new StringBuilder("id,What helps?\n");
     int rows = 60_000;
     for (int i = 0; i < rows; i++) {
-      csv.append('r').append(i).append(",\"It’s the team – answer ").append(i).append(" of many, said plainly.\"\n");
+      csv.append('r')
+          .append(i)
+          .append(",\"It’s the team – answer ")
+          .append(i)
+          .append(" of many, said plainly.\"\n");
     }
     Path file = Files.writeString(tmp.resolve("large.csv"), csv, StandardCharsets.UTF_8);
     SegmentedSource read =
@@ -58,11 +63,14 @@ class SurveyCharsetTest {
     String kept = read.source().text();
     assertEquals(
         last.text(),
-        kept.substring(kept.offsetByCodePoints(0, last.start()), kept.offsetByCodePoints(0, last.end())));
+        kept.substring(
+            kept.offsetByCodePoints(0, last.start()), kept.offsetByCodePoints(0, last.end())));
   }
 
   private static String onlyAnswer(Path file) throws IOException {
-    SegmentedSource read = new SurveyReader(SurveyOptions.defaults()).readSegmented(file, file.getFileName().toString());
+    SegmentedSource read =
+        new SurveyReader(SurveyOptions.defaults())
+            .readSegmented(file, file.getFileName().toString());
     assertEquals(1, read.passages().size(), read.passages().toString());
     return read.passages().get(0).text();
   }

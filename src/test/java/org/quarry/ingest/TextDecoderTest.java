@@ -18,7 +18,8 @@ class TextDecoderTest {
 
   @Test
   void aByteOrderMarkIsCountedButNotKept() throws SkippedSourceException {
-    TextDecoder.Decoded d = TextDecoder.decode(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, 'h', 'i'});
+    TextDecoder.Decoded d =
+        TextDecoder.decode(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, 'h', 'i'});
     assertEquals("hi", d.text());
     assertEquals(3, d.bomBytes());
   }
@@ -37,7 +38,8 @@ class TextDecoderTest {
 
   @Test
   void utf16LittleEndianWithoutAMarkIsFoundByItsNuls() throws SkippedSourceException {
-    TextDecoder.Decoded d = TextDecoder.decode("Zoë speaks at length.".getBytes(StandardCharsets.UTF_16LE));
+    TextDecoder.Decoded d =
+        TextDecoder.decode("Zoë speaks at length.".getBytes(StandardCharsets.UTF_16LE));
     assertEquals(StandardCharsets.UTF_16LE, d.charset());
     assertEquals("Zoë speaks at length.", d.text());
   }

@@ -81,7 +81,8 @@ class TextNormalizerTest {
 
   @Test
   void webTextKeepsItsLines() {
-    String web = "Findings\n\nTheme 1: supporting general practice\n\nWithin this theme, PCNs represent a vehicle.\n";
+    String web =
+        "Findings\n\nTheme 1: supporting general practice\n\nWithin this theme, PCNs represent a vehicle.\n";
     assertEquals(web, norm(web));
   }
 
@@ -102,16 +103,22 @@ class TextNormalizerTest {
 
   @Test
   void aWordSplitAtTheLineEndIsJoined() {
-    TextNormalizer.Normalized n = TextNormalizer.normalize(wrapped("and see an opportu-\nnity in leaving early"));
+    TextNormalizer.Normalized n =
+        TextNormalizer.normalize(wrapped("and see an opportu-\nnity in leaving early"));
     assertEquals(true, n.text().contains("see an opportunity in leaving"));
     int o = n.text().indexOf("opportunity");
     String raw = wrapped("and see an opportu-\nnity in leaving early");
-    assertEquals(new Span(raw.indexOf("opportu-"), raw.indexOf("nity") + 4), n.offsets().toOriginal(o, o + "opportunity".length()));
+    assertEquals(
+        new Span(raw.indexOf("opportu-"), raw.indexOf("nity") + 4),
+        n.offsets().toOriginal(o, o + "opportunity".length()));
   }
 
   @Test
   void aLineEndHyphenPrintedElsewhereInTheTextIsKept() {
-    assertEquals(true, norm(wrapped("for long-term reasons and long-\nterm pressures")).contains("and long-term pressures"));
+    assertEquals(
+        true,
+        norm(wrapped("for long-term reasons and long-\nterm pressures"))
+            .contains("and long-term pressures"));
   }
 
   @Test
@@ -122,12 +129,17 @@ class TextNormalizerTest {
 
   @Test
   void aSpaceAfterAHyphenInsideAWordIsRemoved() {
-    assertEquals(true, norm(wrapped("with health- related and inter- GP issues")).contains("health-related and inter-GP"));
+    assertEquals(
+        true,
+        norm(wrapped("with health- related and inter- GP issues"))
+            .contains("health-related and inter-GP"));
   }
 
   @Test
   void aSuspendedHyphenKeepsItsSpace() {
-    assertEquals(true, norm(wrapped("with short- and long-term issues at hand")).contains("short- and long-term"));
+    assertEquals(
+        true,
+        norm(wrapped("with short- and long-term issues at hand")).contains("short- and long-term"));
   }
 
   @Test
@@ -138,8 +150,11 @@ class TextNormalizerTest {
 
   @Test
   void headingsListsTablesAndMarkdownInWrappedTextStayOnTheirLines() {
-    String n = norm(wrapped("factors.\n\ntheme 1: supporting general practice\nWithin this theme, PCNs are"
-        + "\n- a list item that is long enough to wrap\n| a | table |\n## A heading\nand more text that is wrapped"));
+    String n =
+        norm(
+            wrapped(
+                "factors.\n\ntheme 1: supporting general practice\nWithin this theme, PCNs are"
+                    + "\n- a list item that is long enough to wrap\n| a | table |\n## A heading\nand more text that is wrapped"));
     assertEquals(true, n.contains("\ntheme 1: supporting general practice\nWithin this theme"), n);
     assertEquals(true, n.contains("PCNs are\n- a list item"), n);
     assertEquals(true, n.contains("wrap\n| a | table |\n## A heading\nand more"), n);
@@ -147,25 +162,35 @@ class TextNormalizerTest {
 
   @Test
   void wrappedBlockQuoteLinesAreJoinedWithoutTheirMarkersAndAComparisonIsNoMarker() {
-    String n = norm(wrapped("factors.\n\n> We just get on with it, because there is no\n> choice at all.\n>\n> Some weeks"
-        + " are hard.\n\nPatients aged\n>65 years were seen, those aged\n> 80 years were"));
-    assertEquals(true, n.contains("\n> We just get on with it, because there is no choice at all.\n>\n> Some weeks are hard.\n"), n);
-    assertEquals(true, n.contains("Patients aged >65 years were seen, those aged > 80 years were"), n);
+    String n =
+        norm(
+            wrapped(
+                "factors.\n\n> We just get on with it, because there is no\n> choice at all.\n>\n> Some weeks"
+                    + " are hard.\n\nPatients aged\n>65 years were seen, those aged\n> 80 years were"));
+    assertEquals(
+        true,
+        n.contains(
+            "\n> We just get on with it, because there is no choice at all.\n>\n> Some weeks are hard.\n"),
+        n);
+    assertEquals(
+        true, n.contains("Patients aged >65 years were seen, those aged > 80 years were"), n);
   }
 
   @Test
   void speakerLinesOfAWrappedTranscriptAreNeverJoined() {
-    String raw = String.join("\n",
-        "Interviewer: So tell me how the network started and who",
-        "was in the room when the decision was taken to go ahead",
-        "P01: We were all there, the partners and the managers",
-        "and a couple of the nurses who had been asking for it",
-        "[00:01:23] Jane Smith: and then the CCG came in with a",
-        "plan of their own which nobody had asked them to write",
-        "I: And how did that go down with the partners at first",
-        "R3: badly, as you can imagine, for about a year or more",
-        "Sam Jones  00:13 we spent most of that year in meetings",
-        "that went round and round without getting anywhere at all");
+    String raw =
+        String.join(
+            "\n",
+            "Interviewer: So tell me how the network started and who",
+            "was in the room when the decision was taken to go ahead",
+            "P01: We were all there, the partners and the managers",
+            "and a couple of the nurses who had been asking for it",
+            "[00:01:23] Jane Smith: and then the CCG came in with a",
+            "plan of their own which nobody had asked them to write",
+            "I: And how did that go down with the partners at first",
+            "R3: badly, as you can imagine, for about a year or more",
+            "Sam Jones  00:13 we spent most of that year in meetings",
+            "that went round and round without getting anywhere at all");
     assertEquals(
         List.of(
             "Interviewer: So tell me how the network started and who was in the room when the decision was taken to go ahead",
@@ -179,16 +204,18 @@ class TextNormalizerTest {
 
   @Test
   void aSpeakerHeaderLineKeepsItsTurnOnTheNextLines() {
-    String raw = String.join("\n",
-        "Speaker 1  00:13",
-        "yeah so we started the network in the spring and it was",
-        "mostly the partners at first and then the managers came",
-        "Speaker 2  00:41",
-        "and what did the managers bring that the partners did not",
-        "have already in the practices that were in the network",
-        "Speaker 1  01:02",
-        "time mostly and a bit of patience with the paperwork and",
-        "the meetings that nobody else wanted to go to at all");
+    String raw =
+        String.join(
+            "\n",
+            "Speaker 1  00:13",
+            "yeah so we started the network in the spring and it was",
+            "mostly the partners at first and then the managers came",
+            "Speaker 2  00:41",
+            "and what did the managers bring that the partners did not",
+            "have already in the practices that were in the network",
+            "Speaker 1  01:02",
+            "time mostly and a bit of patience with the paperwork and",
+            "the meetings that nobody else wanted to go to at all");
     assertEquals(
         List.of(
             "Speaker 1  00:13",
@@ -212,7 +239,8 @@ class TextNormalizerTest {
     String run = "a".repeat(100_000);
     String n =
         assertTimeoutPreemptively(
-            Duration.ofSeconds(10), () -> norm(wrapped("a well-known long-term\n" + run + "\nwell-\nknown")));
+            Duration.ofSeconds(10),
+            () -> norm(wrapped("a well-known long-term\n" + run + "\nwell-\nknown")));
     assertTrue(n.contains(run), "the run is kept");
     assertTrue(n.contains("well-known"), n.substring(0, 200));
   }
@@ -229,8 +257,13 @@ class TextNormalizerTest {
           int a = random.nextInt(n.text().length());
           int b = Math.min(n.text().length(), a + 1 + random.nextInt(200));
           Span span = map.toOriginal(a, b);
-          String original = raw.substring(raw.offsetByCodePoints(0, span.start()), raw.offsetByCodePoints(0, span.end()));
-          assertEquals(modRepairs(n.text().substring(a, b)), modRepairs(original), f + " [" + a + ", " + b + ")");
+          String original =
+              raw.substring(
+                  raw.offsetByCodePoints(0, span.start()), raw.offsetByCodePoints(0, span.end()));
+          assertEquals(
+              modRepairs(n.text().substring(a, b)),
+              modRepairs(original),
+              f + " [" + a + ", " + b + ")");
         }
       }
     }
@@ -238,15 +271,22 @@ class TextNormalizerTest {
 
   private static String modRepairs(String s) {
     // inline HTML tags and <sup> citation markers are removed by the normaliser too
-    String untagged = s.replaceAll("<(su[pb])>[\\d,\\s\\-–—]*</\\1>|</?(?:sup|sub|em|i|b|strong|span|a|br)\\b[^<>]*>", "");
-    return Normalizer.normalize(untagged, Normalizer.Form.NFC).replaceAll("[\\s\\-\u2010\u00AD]", "");
+    String untagged =
+        s.replaceAll(
+            "<(su[pb])>[\\d,\\s\\-–—]*</\\1>|</?(?:sup|sub|em|i|b|strong|span|a|br)\\b[^<>]*>", "");
+    return Normalizer.normalize(untagged, Normalizer.Form.NFC)
+        .replaceAll("[\\s\\-\u2010\u00AD]", "");
   }
 
   @Test
   void theTypesettersMarkIsRemovedInsideALineAndAsLinesOfItsOwn() {
-    assertEquals("I needed to do more to get the exercise.", norm("I needed to do more XSL • FO RenderX to get the exercise."));
+    assertEquals(
+        "I needed to do more to get the exercise.",
+        norm("I needed to do more XSL • FO RenderX to get the exercise."));
     // the blank lines around the mark's lines stay: the paper segmenter joins across them
-    assertEquals("the wearable activity\n\n\ntrackers can use location data", norm("the wearable activity\n\nXSL • FO\n\nRenderX trackers can use location data"));
+    assertEquals(
+        "the wearable activity\n\n\ntrackers can use location data",
+        norm("the wearable activity\n\nXSL • FO\n\nRenderX trackers can use location data"));
   }
 
   @Test
@@ -258,20 +298,22 @@ class TextNormalizerTest {
 
   @Test
   void runningHeadersAndFootersAtAPageBreakInsideAParagraphAreDropped() {
-    String page = String.join("\n",
-        "Primary care in the UK is in crisis. Young doctors are",
-        "not entering, or remaining in, the specialty in enough",
-        "Br J Gen Pract 2021 | page 3 of 9",
-        "Warwick-Giles et al",
-        "numbers to cope with demand, and many older doctors",
-        "are increasingly dissatisfied with general practice.",
-        "Br J Gen Pract 2021 | page 4 of 9",
-        "Warwick-Giles et al",
-        "The problem is complex and arises from demographic",
-        "change and rising population expectations of what the",
-        "Br J Gen Pract 2021 | page 5 of 9",
-        "services should deliver today, and from the workload of",
-        "the practices that are left to cope with all of it.");
+    String page =
+        String.join(
+            "\n",
+            "Primary care in the UK is in crisis. Young doctors are",
+            "not entering, or remaining in, the specialty in enough",
+            "Br J Gen Pract 2021 | page 3 of 9",
+            "Warwick-Giles et al",
+            "numbers to cope with demand, and many older doctors",
+            "are increasingly dissatisfied with general practice.",
+            "Br J Gen Pract 2021 | page 4 of 9",
+            "Warwick-Giles et al",
+            "The problem is complex and arises from demographic",
+            "change and rising population expectations of what the",
+            "Br J Gen Pract 2021 | page 5 of 9",
+            "services should deliver today, and from the workload of",
+            "the practices that are left to cope with all of it.");
     String n = norm(page);
     assertEquals(false, n.contains("Br J Gen Pract"), n);
     assertEquals(true, n.contains("in enough numbers to cope"), n);
@@ -280,31 +322,36 @@ class TextNormalizerTest {
 
   @Test
   void repeatedSpeakerLabelsAreNoRunningHeaders() {
-    String raw = String.join("\n",
-        "Interviewer Smith:",
-        "yeah so we started the network in the spring and it was",
-        "mostly the partners at first and then the managers came",
-        "Interviewer Smith:",
-        "and what did the managers bring that the partners did not",
-        "have already in the practices that were in the network",
-        "Interviewer Smith:",
-        "time mostly and a bit of patience with the paperwork and",
-        "the meetings that nobody else wanted to go to at all");
-    assertEquals(3, norm(raw).lines().filter(l -> l.equals("Interviewer Smith:")).count(), norm(raw));
+    String raw =
+        String.join(
+            "\n",
+            "Interviewer Smith:",
+            "yeah so we started the network in the spring and it was",
+            "mostly the partners at first and then the managers came",
+            "Interviewer Smith:",
+            "and what did the managers bring that the partners did not",
+            "have already in the practices that were in the network",
+            "Interviewer Smith:",
+            "time mostly and a bit of patience with the paperwork and",
+            "the meetings that nobody else wanted to go to at all");
+    assertEquals(
+        3, norm(raw).lines().filter(l -> l.equals("Interviewer Smith:")).count(), norm(raw));
   }
 
   @Test
   void aRunningHeaderGluedToParagraphsAtPageBreaksIsRemoved() {
-    String raw = String.join("\n",
-        "The report concluded that it meets some criteria Babili et al. 10.3389/fdgth.2022.1071790",
-        "",
-        "including usability and messaging.",
-        "",
-        "Babili et al. 10.3389/fdgth.2022.1071790",
-        "",
-        "Three participants highlighted the calls.",
-        "",
-        "Babili et al. 10.3389/fdgth.2022.1071790 within health facilities and the country.");
+    String raw =
+        String.join(
+            "\n",
+            "The report concluded that it meets some criteria Babili et al. 10.3389/fdgth.2022.1071790",
+            "",
+            "including usability and messaging.",
+            "",
+            "Babili et al. 10.3389/fdgth.2022.1071790",
+            "",
+            "Three participants highlighted the calls.",
+            "",
+            "Babili et al. 10.3389/fdgth.2022.1071790 within health facilities and the country.");
     String n = norm(raw);
     assertEquals(false, n.contains("Babili"), n);
     assertEquals(true, n.contains("some criteria\n\nincluding usability"), n);
@@ -313,22 +360,40 @@ class TextNormalizerTest {
 
   @Test
   void aRepeatedLineNeverGluedToTextStays() {
-    String raw = String.join("\n",
-        "Theme 1: access to care", "", "Some text.", "", "Theme 1: access to care", "", "More text.", "", "Theme 1: access to care");
+    String raw =
+        String.join(
+            "\n",
+            "Theme 1: access to care",
+            "",
+            "Some text.",
+            "",
+            "Theme 1: access to care",
+            "",
+            "More text.",
+            "",
+            "Theme 1: access to care");
     assertEquals(raw, norm(raw));
   }
 
   @Test
   void aRepeatedSpeakerLabelThatAlsoStartsTurnsIsNoRunningHeader() {
-    String raw = String.join("\n",
-        "Participant 12 (nurse 3)", "We started in the spring.", "Participant 12 (nurse 3) Then the managers came.",
-        "Participant 12 (nurse 3)", "Nobody else wanted to go.");
+    String raw =
+        String.join(
+            "\n",
+            "Participant 12 (nurse 3)",
+            "We started in the spring.",
+            "Participant 12 (nurse 3) Then the managers came.",
+            "Participant 12 (nurse 3)",
+            "Nobody else wanted to go.");
     assertEquals(raw, norm(raw));
   }
 
   @Test
   void aLineEndingWithAPrepositionGoesOnIntoAWordThatLooksLikeASpeakerLabel() {
-    String n = norm(wrapped("and with it to me there, at the end of\nFebruary: 'You are going to have a choice.'"));
+    String n =
+        norm(
+            wrapped(
+                "and with it to me there, at the end of\nFebruary: 'You are going to have a choice.'"));
     assertEquals(true, n.contains("the end of February: 'You are"), n);
   }
 
@@ -340,7 +405,10 @@ class TextNormalizerTest {
 
   @Test
   void aSentenceEndingItsLineBeforeAnOpeningQuoteMarkEndsItsParagraph() {
-    String n = norm(wrapped("and Eric, the case manager, suggested an offline option.\n\"It requires the internet to be installed for us.\" (Eric)"));
+    String n =
+        norm(
+            wrapped(
+                "and Eric, the case manager, suggested an offline option.\n\"It requires the internet to be installed for us.\" (Eric)"));
     assertEquals(true, n.contains("an offline option.\n\"It requires"), n);
   }
 }

@@ -25,8 +25,11 @@ class GroupFoldsTest {
   @Test
   void averagePrecisionOfAThresholdSweepIsExact() {
     // scores 0.9 (yes), 0.8 (no), 0.7 (yes), 0 (yes): AP = (1/1 + 2/3 + 0) / 3
-    double ap = RankingMetrics.averagePrecision(
-        new double[] {0.9, 0.8, 0.7, 0}, new boolean[] {true, false, true, true}, List.of("a", "b", "c", "d"));
+    double ap =
+        RankingMetrics.averagePrecision(
+            new double[] {0.9, 0.8, 0.7, 0},
+            new boolean[] {true, false, true, true},
+            List.of("a", "b", "c", "d"));
     assertEquals((1 + 2.0 / 3) / 3, ap, 1e-12);
   }
 

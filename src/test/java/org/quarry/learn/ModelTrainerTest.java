@@ -74,8 +74,12 @@ class ModelTrainerTest {
   @Test
   void calibratedProbabilitiesSeparateUnseenPassages() {
     LearnedModel m = train(data(1), 1);
-    double[] yes = m.probabilities(new PassageBag(Map.of("queue", 1, "park", 1), Map.of(), "response", Map.of()));
-    double[] no = m.probabilities(new PassageBag(Map.of("nurse", 1, "park", 1), Map.of(), "response", Map.of()));
+    double[] yes =
+        m.probabilities(
+            new PassageBag(Map.of("queue", 1, "park", 1), Map.of(), "response", Map.of()));
+    double[] no =
+        m.probabilities(
+            new PassageBag(Map.of("nurse", 1, "park", 1), Map.of(), "response", Map.of()));
     assertTrue(yes[0] > 0.7 && no[0] < 0.3, yes[0] + " vs " + no[0]);
     assertTrue(no[1] > 0.7 && yes[1] < 0.3, no[1] + " vs " + yes[1]);
   }
@@ -105,7 +109,9 @@ class ModelTrainerTest {
 
   @Test
   void aModelFileGivesBackTheSameProbabilities(@TempDir Path dir) throws Exception {
-    LearnedModel m = train(data(1), 1).stamped(new LearnedModel.Stamp("book", "lemma-v2+pos", LearnedModel.Stamp.FORMAT));
+    LearnedModel m =
+        train(data(1), 1)
+            .stamped(new LearnedModel.Stamp("book", "lemma-v2+pos", LearnedModel.Stamp.FORMAT));
     Path f = dir.resolve("model.json.gz");
     ModelFile.write(m, f);
     LearnedModel back = ModelFile.read(f);
@@ -120,22 +126,31 @@ class ModelTrainerTest {
   void aFileThatIsNoModelIsOneClearError(@TempDir Path dir) throws Exception {
     Path f = dir.resolve("model.json.gz");
     Files.writeString(f, "not a model");
-    java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () -> ModelFile.read(f));
+    java.io.IOException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            java.io.IOException.class, () -> ModelFile.read(f));
     assertTrue(e.getMessage().contains("not a Quarry model"), e.getMessage());
   }
 
   @Test
   void aCodeWhoseLexiconRanksBetterOnHeldOutPassagesIsLeftToTheLexiconWhenCombined() {
-    // passages 0 and 1 have both codes; the lexicon ranks them first for "waiting" only, the held-out
+    // passages 0 and 1 have both codes; the lexicon ranks them first for "waiting" only, the
+    // held-out
     // probabilities rank them first for "staff" only
     List<PassageBag> bags = new ArrayList<>();
     double[] lexicon = {0.9, 0.8, 0.2, 0.1};
     for (double l : lexicon) {
       bags.add(new PassageBag(Map.of(), Map.of(), "turn", Map.of("waiting", l, "staff", 1 - l)));
     }
-    Map<String, boolean[]> y = Map.of("waiting", new boolean[] {true, true, false, false},
-        "staff", new boolean[] {true, true, false, false});
+    Map<String, boolean[]> y =
+        Map.of(
+            "waiting",
+            new boolean[] {true, true, false, false},
+            "staff",
+            new boolean[] {true, true, false, false});
     double[][] heldOut = {{0.1, 0.2, 0.9, 0.8}, {0.9, 0.8, 0.2, 0.1}};
-    assertEquals(List.of("waiting"), ModelTrainer.lexiconBetter(bags, List.of("waiting", "staff"), y, heldOut));
+    assertEquals(
+        List.of("waiting"),
+        ModelTrainer.lexiconBetter(bags, List.of("waiting", "staff"), y, heldOut));
   }
 }

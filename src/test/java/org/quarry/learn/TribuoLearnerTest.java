@@ -10,7 +10,9 @@ import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
-/** Tribuo's logistic regression behind {@link BinaryLearner}: weights map back to the right indices. */
+/**
+ * Tribuo's logistic regression behind {@link BinaryLearner}: weights map back to the right indices.
+ */
 class TribuoLearnerTest {
   // 12 features, so unpadded names would sort "10", "11", "12" before "2": features 2 and 11 mark
   // yes, 3 and 10 mark no, 1 is in every row, 12 in none; one no row is empty
@@ -26,9 +28,10 @@ class TribuoLearnerTest {
       boolean yes = i % 2 == 0;
       double a = 0.5 + random.nextDouble();
       double b = 0.5 + random.nextDouble();
-      x.add(yes
-          ? new SparseVector(new int[] {1, 2, 11}, new double[] {0.3, a, b})
-          : new SparseVector(new int[] {1, 3, 10}, new double[] {0.3, a, b}));
+      x.add(
+          yes
+              ? new SparseVector(new int[] {1, 2, 11}, new double[] {0.3, a, b})
+              : new SparseVector(new int[] {1, 3, 10}, new double[] {0.3, a, b}));
       y.add(yes);
     }
     x.add(new SparseVector(new int[0], new double[0]));
@@ -66,7 +69,8 @@ class TribuoLearnerTest {
       flipped[i] = !t.y()[i];
     }
     BinaryLearner learner = new TribuoLearner(TribuoLearner.DEFAULT_EPOCHS, 42);
-    BinaryLearner.Fit fit = learner.fit(learner.matrix(t.x().subList(0, flipped.length), FEATURES), flipped);
+    BinaryLearner.Fit fit =
+        learner.fit(learner.matrix(t.x().subList(0, flipped.length), FEATURES), flipped);
     assertTrue(fit.weights()[1] < 0 && fit.weights()[10] < 0);
     assertTrue(fit.weights()[2] > 0 && fit.weights()[9] > 0);
   }

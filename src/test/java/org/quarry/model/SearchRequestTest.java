@@ -11,24 +11,35 @@ import org.junit.jupiter.api.Test;
 class SearchRequestTest {
   @Test
   void aBareRequestIsTheFirstTenHitsWithNoFacetsOrFilters() {
-    assertEquals(new SearchRequest("voice", List.of(), Map.of(), 10, 0, false), SearchRequest.builder("voice").build());
+    assertEquals(
+        new SearchRequest("voice", List.of(), Map.of(), 10, 0, false),
+        SearchRequest.builder("voice").build());
   }
 
   @Test
   void filtersOfOneDimensionAccumulate() {
-    SearchRequest r = SearchRequest.builder("voice").filter("role", "GP").filter("role", "Manager").filter("region", "London").build();
-    assertEquals(Map.of("role", List.of("GP", "Manager"), "region", List.of("London")), r.filters());
+    SearchRequest r =
+        SearchRequest.builder("voice")
+            .filter("role", "GP")
+            .filter("role", "Manager")
+            .filter("region", "London")
+            .build();
+    assertEquals(
+        Map.of("role", List.of("GP", "Manager"), "region", List.of("London")), r.filters());
   }
 
   @Test
   void aRequestComesBackFromItsBuilderUnchanged() {
-    SearchRequest r = new SearchRequest("voice AND ICS", List.of("participant"), Map.of("kind", List.of("quote")), 5, 20, true);
+    SearchRequest r =
+        new SearchRequest(
+            "voice AND ICS", List.of("participant"), Map.of("kind", List.of("quote")), 5, 20, true);
     assertEquals(r, r.toBuilder().build());
     assertEquals(25, r.toBuilder().offset(25).build().offset());
   }
 
   @Test
   void aNegativePageIsRefused() {
-    assertThrows(IllegalArgumentException.class, () -> SearchRequest.builder("x").limit(-1).build());
+    assertThrows(
+        IllegalArgumentException.class, () -> SearchRequest.builder("x").limit(-1).build());
   }
 }

@@ -15,9 +15,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 import org.quarry.model.Case;
 import org.quarry.model.Code;
 import org.quarry.model.CodeScore;
@@ -29,8 +29,12 @@ class QdpxReaderTest {
   }
 
   static String textOf(ImportedProject p, Coding c) {
-    String text = p.sources().stream().filter(s -> s.name().equals(c.source())).findFirst()
-        .orElseThrow().text();
+    String text =
+        p.sources().stream()
+            .filter(s -> s.name().equals(c.source()))
+            .findFirst()
+            .orElseThrow()
+            .text();
     int[] cps = text.codePoints().toArray();
     return new String(cps, c.start(), c.end() - c.start());
   }
@@ -50,19 +54,22 @@ class QdpxReaderTest {
       assertEquals(CodeScore.HUMAN, c.origin());
       assertEquals(1.0, c.score());
     }
-    assertEquals(List.of(
-        "Interview P01 | Meetings & informal contact | café meetings",
-        "Interview P01 | Trust | built trust",
-        "Interview P01 | Engaging the system | The ICS felt distant",
-        "Interview P01 | Engaging the system | paperwork",
-        "Memo | Trust | trust"), got);
+    assertEquals(
+        List.of(
+            "Interview P01 | Meetings & informal contact | café meetings",
+            "Interview P01 | Trust | built trust",
+            "Interview P01 | Engaging the system | The ICS felt distant",
+            "Interview P01 | Engaging the system | paperwork",
+            "Memo | Trust | trust"),
+        got);
   }
 
   @Test
   void detectedCountingIsRecordedPerSource() throws IOException {
-    assertEquals("code points, CRLF counted as one",
-        read("project.qde").sources().get(0).positions());
-    assertEquals("code points, CRLF counted as two",
+    assertEquals(
+        "code points, CRLF counted as one", read("project.qde").sources().get(0).positions());
+    assertEquals(
+        "code points, CRLF counted as two",
         read("project-cr-counted.qde").sources().get(0).positions());
   }
 
@@ -80,10 +87,12 @@ class QdpxReaderTest {
     assertFalse(s.text().startsWith("\uFEFF"));
     assertFalse(s.text().contains("\r"));
     assertTrue(s.text().startsWith("Interviewer: How did the first year go?\nP01: Honestly"));
-    String stored = new String(
-        RefiFixture.unzip(RefiFixture.nvivoLike("project.qde")).get(
-            "Sources/{8D3F2A10-5B6C-4E7F-9A1B-2C3D4E5F6A7B}.txt"), StandardCharsets.UTF_8)
-        .substring(1);
+    String stored =
+        new String(
+                RefiFixture.unzip(RefiFixture.nvivoLike("project.qde"))
+                    .get("Sources/{8D3F2A10-5B6C-4E7F-9A1B-2C3D4E5F6A7B}.txt"),
+                StandardCharsets.UTF_8)
+            .substring(1);
     int[] storedCps = stored.codePoints().toArray();
     int lf = s.text().indexOf('\n');
     assertEquals('\r', storedCps[s.offsets().toOriginal(lf)], "the LF stands for the CR of a CRLF");
@@ -95,8 +104,9 @@ class QdpxReaderTest {
   void codebookTreeKeepsNonCodableParents() throws IOException {
     ImportedProject p = read("project.qde");
     List<Code> codes = p.codebook().codes();
-    assertEquals(List.of("relationships", "trust", "meetings-informal-contact",
-        "engaging-the-system"), codes.stream().map(Code::id).toList());
+    assertEquals(
+        List.of("relationships", "trust", "meetings-informal-contact", "engaging-the-system"),
+        codes.stream().map(Code::id).toList());
     assertNull(codes.get(0).parent());
     assertEquals("How people relate.", codes.get(0).description());
     assertEquals("relationships", codes.get(1).parent());
@@ -106,41 +116,56 @@ class QdpxReaderTest {
 
   @Test
   void casesComeWithTheirVariableValues() throws IOException {
-    assertEquals(List.of(
-        new Case("P01", Map.of("role", "GP", "region", "North"), "ca5e0000-0000-4000-8000-000000000001"),
-        new Case("P02", Map.of(), "ca5e0000-0000-4000-8000-000000000002")), read("project.qde").cases());
+    assertEquals(
+        List.of(
+            new Case(
+                "P01",
+                Map.of("role", "GP", "region", "North"),
+                "ca5e0000-0000-4000-8000-000000000001"),
+            new Case("P02", Map.of(), "ca5e0000-0000-4000-8000-000000000002")),
+        read("project.qde").cases());
   }
 
   @Test
   void aPdfSourceImportsThroughItsTextRepresentationAndItsPageSelectionsAreReported()
       throws IOException {
     byte[] qde = RefiFixture.unzip(RefiFixture.nvivoLike("project.qde")).get("Interview study.qde");
-    String xml = new String(qde, StandardCharsets.UTF_8).replace(
-        "<TextSource guid=\"{5EC00D00-0000-4000-8000-000000000000}\" name=\"Memo\">",
-        "<PDFSource guid=\"{5EC00D00-0000-4000-8000-000000000000}\" name=\"Memo\" path=\"internal://memo.pdf\">"
-            + "<PDFSelection guid=\"{C0DE0000-0000-4000-8000-0000000000c0}\" page=\"1\" firstX=\"0\""
-            + " firstY=\"0\" secondX=\"9\" secondY=\"9\"><Coding guid=\"{C0D10000-0000-4000-8000-0000000000c0}\">"
-            + "<CodeRef targetGUID=\"{A1B2C3D4-0001-4000-8000-000000000001}\"/></Coding></PDFSelection>"
-            + "<Representation guid=\"{5EC00D00-0000-4000-8000-0000000000ff}\" name=\"memo text\">")
-        .replaceAll("</PlainTextSelection>\\s*</TextSource>\\s*</Sources>",
-            "</PlainTextSelection></Representation></PDFSource></Sources>");
+    String xml =
+        new String(qde, StandardCharsets.UTF_8)
+            .replace(
+                "<TextSource guid=\"{5EC00D00-0000-4000-8000-000000000000}\" name=\"Memo\">",
+                "<PDFSource guid=\"{5EC00D00-0000-4000-8000-000000000000}\" name=\"Memo\" path=\"internal://memo.pdf\">"
+                    + "<PDFSelection guid=\"{C0DE0000-0000-4000-8000-0000000000c0}\" page=\"1\" firstX=\"0\""
+                    + " firstY=\"0\" secondX=\"9\" secondY=\"9\"><Coding guid=\"{C0D10000-0000-4000-8000-0000000000c0}\">"
+                    + "<CodeRef targetGUID=\"{A1B2C3D4-0001-4000-8000-000000000001}\"/></Coding></PDFSelection>"
+                    + "<Representation guid=\"{5EC00D00-0000-4000-8000-0000000000ff}\" name=\"memo text\">")
+            .replaceAll(
+                "</PlainTextSelection>\\s*</TextSource>\\s*</Sources>",
+                "</PlainTextSelection></Representation></PDFSource></Sources>");
     assertTrue(xml.contains("</Representation></PDFSource>"), "the fixture's memo became a PDF");
-    Map<String, byte[]> entries = new LinkedHashMap<>(RefiFixture.unzip(RefiFixture.nvivoLike("project.qde")));
+    Map<String, byte[]> entries =
+        new LinkedHashMap<>(RefiFixture.unzip(RefiFixture.nvivoLike("project.qde")));
     entries.put("Interview study.qde", xml.getBytes(StandardCharsets.UTF_8));
-    ImportedProject p = QdpxReader.read(new ByteArrayInputStream(RefiFixture.zip(entries)), "pdf.qdpx");
+    ImportedProject p =
+        QdpxReader.read(new ByteArrayInputStream(RefiFixture.zip(entries)), "pdf.qdpx");
     ImportedSource memo = p.sources().get(1);
     assertEquals("Memo", memo.name());
     assertEquals("5ec00d00-0000-4000-8000-000000000000", memo.guid());
-    assertTrue(p.codings().stream().anyMatch(c -> c.source().equals("Memo") && textOf(p, c).equals("trust")));
-    assertTrue(p.problems().stream().anyMatch(x -> x.startsWith("PDFSource 'Memo' PDF selection on page 1: left out")),
+    assertTrue(
+        p.codings().stream()
+            .anyMatch(c -> c.source().equals("Memo") && textOf(p, c).equals("trust")));
+    assertTrue(
+        p.problems().stream()
+            .anyMatch(x -> x.startsWith("PDFSource 'Memo' PDF selection on page 1: left out")),
         p.problems().toString());
   }
 
   @Test
   void anArchiveWithoutAQdeIsRefusedWithAFix() throws IOException {
     byte[] zip = RefiFixture.zip(Map.of("sources/a.txt", new byte[] {65}));
-    IOException e = assertThrows(IOException.class,
-        () -> QdpxReader.read(new ByteArrayInputStream(zip), "empty.qdpx"));
+    IOException e =
+        assertThrows(
+            IOException.class, () -> QdpxReader.read(new ByteArrayInputStream(zip), "empty.qdpx"));
     assertTrue(e.getMessage().startsWith("empty.qdpx: no .qde project file"));
   }
 
@@ -156,33 +181,47 @@ class QdpxReaderTest {
   /** A malformed project is one error, not also the JDK parser's "[Fatal Error]" on stderr. */
   @Test
   void malformedProjectIsOneErrorAndNothingOnStderr() throws IOException {
-    byte[] zip = RefiFixture.zip(Map.of("project.qde", "<Project><Sources>".getBytes(StandardCharsets.UTF_8)));
+    byte[] zip =
+        RefiFixture.zip(
+            Map.of("project.qde", "<Project><Sources>".getBytes(StandardCharsets.UTF_8)));
     PrintStream stderr = System.err;
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
     IOException e;
     try {
       System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-      e = assertThrows(IOException.class,
-          () -> QdpxReader.read(new ByteArrayInputStream(zip), "broken.qdpx"));
+      e =
+          assertThrows(
+              IOException.class,
+              () -> QdpxReader.read(new ByteArrayInputStream(zip), "broken.qdpx"));
     } finally {
       System.setErr(stderr);
     }
-    assertTrue(e.getMessage().startsWith("broken.qdpx!project.qde is not well-formed XML"), e.getMessage());
+    assertTrue(
+        e.getMessage().startsWith("broken.qdpx!project.qde is not well-formed XML"),
+        e.getMessage());
     assertEquals("", captured.toString(StandardCharsets.UTF_8));
   }
 
   @Test
   void aCaseReferringToASourceTheProjectLacksIsReported() throws IOException {
     byte[] qde = RefiFixture.unzip(RefiFixture.nvivoLike("project.qde")).get("Interview study.qde");
-    String xml = new String(qde, StandardCharsets.UTF_8).replace(
-        "<Case guid=\"{CA5E0000-0000-4000-8000-000000000002}\" name=\"P02\"/>",
-        "<Case guid=\"{CA5E0000-0000-4000-8000-000000000002}\" name=\"P02\">"
-            + "<SourceRef targetGUID=\"{0BADF00D-0000-4000-8000-000000000000}\"/></Case>");
-    Map<String, byte[]> entries = new LinkedHashMap<>(RefiFixture.unzip(RefiFixture.nvivoLike("project.qde")));
+    String xml =
+        new String(qde, StandardCharsets.UTF_8)
+            .replace(
+                "<Case guid=\"{CA5E0000-0000-4000-8000-000000000002}\" name=\"P02\"/>",
+                "<Case guid=\"{CA5E0000-0000-4000-8000-000000000002}\" name=\"P02\">"
+                    + "<SourceRef targetGUID=\"{0BADF00D-0000-4000-8000-000000000000}\"/></Case>");
+    Map<String, byte[]> entries =
+        new LinkedHashMap<>(RefiFixture.unzip(RefiFixture.nvivoLike("project.qde")));
     entries.put("Interview study.qde", xml.getBytes(StandardCharsets.UTF_8));
-    ImportedProject p = QdpxReader.read(new ByteArrayInputStream(RefiFixture.zip(entries)), "ref.qdpx");
-    assertTrue(p.problems().stream().anyMatch(x -> x.startsWith("case P02:")
-            && x.contains("{0badf00d-0000-4000-8000-000000000000}")),
+    ImportedProject p =
+        QdpxReader.read(new ByteArrayInputStream(RefiFixture.zip(entries)), "ref.qdpx");
+    assertTrue(
+        p.problems().stream()
+            .anyMatch(
+                x ->
+                    x.startsWith("case P02:")
+                        && x.contains("{0badf00d-0000-4000-8000-000000000000}")),
         p.problems().toString());
     assertEquals(Map.of("Interview P01", "P01"), p.caseOfSource());
   }

@@ -26,8 +26,8 @@ import org.xml.sax.SAXException;
 class QdpxWriterTest {
   private static byte[] export(List<Coding> codings) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    new QdpxWriter("Fixture study").write(out, RefiFixture.SOURCES, MatrixFixture.CODEBOOK,
-        codings, RefiFixture.CASES);
+    new QdpxWriter("Fixture study")
+        .write(out, RefiFixture.SOURCES, MatrixFixture.CODEBOOK, codings, RefiFixture.CASES);
     return out.toByteArray();
   }
 
@@ -37,8 +37,8 @@ class QdpxWriterTest {
 
   @Test
   void projectIsValidAgainstTheRefiSchema() throws IOException, SAXException {
-    RefiFixture.validate(RefiFixture.unzip(export(RefiFixture.CODINGS)).get("project.qde"),
-        "Project.xsd");
+    RefiFixture.validate(
+        RefiFixture.unzip(export(RefiFixture.CODINGS)).get("project.qde"), "Project.xsd");
   }
 
   @Test
@@ -71,13 +71,18 @@ class QdpxWriterTest {
     NodeList sources = project(entries).getElementsByTagNameNS(RefiXml.PROJECT_NS, "TextSource");
     for (int i = 0; i < sources.getLength(); i++) {
       Element ts = (Element) sources.item(i);
-      int[] cps = new String(entries.get("sources/" + ts.getAttribute("guid") + ".txt"),
-          StandardCharsets.UTF_8).codePoints().toArray();
+      int[] cps =
+          new String(
+                  entries.get("sources/" + ts.getAttribute("guid") + ".txt"),
+                  StandardCharsets.UTF_8)
+              .codePoints()
+              .toArray();
       for (Element sel : RefiXml.children(ts, "PlainTextSelection")) {
         int a = Integer.parseInt(sel.getAttribute("startPosition"));
         int b = Integer.parseInt(sel.getAttribute("endPosition"));
-        String code = codeByGuid.get(RefiXml.first(RefiXml.first(sel, "Coding"), "CodeRef")
-            .getAttribute("targetGUID"));
+        String code =
+            codeByGuid.get(
+                RefiXml.first(RefiXml.first(sel, "Coding"), "CodeRef").getAttribute("targetGUID"));
         got.add(ts.getAttribute("name") + "|" + code + "|" + new String(cps, a, b - a));
       }
     }
@@ -99,7 +104,8 @@ class QdpxWriterTest {
   void guidsAreNameBasedVersion5Uuids() {
     // RFC 9562 / Python's uuid5(NAMESPACE_DNS, 'python.org')
     UUID dns = UUID.fromString("6ba7b810-9dad-11d1-80b4-00c04fd430c8");
-    assertEquals("886313e1-3b8a-5372-9b90-0c9aee199e5d", RefiGuids.v5(dns, "python.org").toString());
+    assertEquals(
+        "886313e1-3b8a-5372-9b90-0c9aee199e5d", RefiGuids.v5(dns, "python.org").toString());
     assertEquals(5, UUID.fromString(RefiGuids.of("code", "trust")).version());
     assertEquals(RefiGuids.of("code", "trust"), RefiGuids.of("code", "trust"));
     assertFalse(RefiGuids.of("code", "trust").equals(RefiGuids.of("source", "trust")));
@@ -116,8 +122,12 @@ class QdpxWriterTest {
       }
     }
     // selections come in offset order, then code id (system before trust)
-    assertEquals(List.of("Quarry suggestion, score 0.80", "Quarry suggestion, score 0.70",
-        "Quarry suggestion, score 0.60"), texts);
+    assertEquals(
+        List.of(
+            "Quarry suggestion, score 0.80",
+            "Quarry suggestion, score 0.70",
+            "Quarry suggestion, score 0.60"),
+        texts);
   }
 
   @Test
@@ -129,9 +139,11 @@ class QdpxWriterTest {
     assertEquals("Text", ((Element) vars.item(0)).getAttribute("typeOfVariable"));
     Element p01 = (Element) project.getElementsByTagNameNS(RefiXml.PROJECT_NS, "Case").item(0);
     assertEquals("P01", p01.getAttribute("name"));
-    assertEquals("North & East",
+    assertEquals(
+        "North & East",
         RefiXml.first(RefiXml.children(p01, "VariableValue").get(0), "TextValue").getTextContent());
-    assertEquals(RefiGuids.of("source", "interviews/p01.txt"),
+    assertEquals(
+        RefiGuids.of("source", "interviews/p01.txt"),
         RefiXml.first(p01, "SourceRef").getAttribute("targetGUID"));
   }
 
@@ -141,8 +153,14 @@ class QdpxWriterTest {
     codings.add(new Coding("gone.txt", 0, 4, "trust", 1.0, CodeScore.HUMAN));
     codings.add(new Coding("memo.txt", 0, 4, "no-such-code", 1.0, CodeScore.HUMAN));
     codings.add(new Coding("memo.txt", 40, 4000, "trust", 1.0, CodeScore.HUMAN));
-    List<String> problems = new QdpxWriter("x").write(new ByteArrayOutputStream(),
-        RefiFixture.SOURCES, MatrixFixture.CODEBOOK, codings, List.of());
+    List<String> problems =
+        new QdpxWriter("x")
+            .write(
+                new ByteArrayOutputStream(),
+                RefiFixture.SOURCES,
+                MatrixFixture.CODEBOOK,
+                codings,
+                List.of());
     assertEquals(3, problems.size(), problems.toString());
     assertTrue(problems.get(0).contains("gone.txt") && problems.get(0).contains("not exported"));
     assertTrue(problems.get(1).contains("not in the codebook"));
@@ -156,11 +174,14 @@ class QdpxWriterTest {
     Element root = RefiXml.parse(qdc, "qdc").getDocumentElement();
     Element codes = RefiXml.first(root, "Codes");
     List<Element> top = RefiXml.children(codes, "Code");
-    assertEquals(List.of("Relationships", "Engaging the system"),
+    assertEquals(
+        List.of("Relationships", "Engaging the system"),
         top.stream().map(e -> e.getAttribute("name")).toList());
-    assertEquals(List.of("Trust", "Meetings"),
+    assertEquals(
+        List.of("Trust", "Meetings"),
         RefiXml.children(top.get(0), "Code").stream().map(e -> e.getAttribute("name")).toList());
-    assertEquals(RefiGuids.of("code", "trust"),
+    assertEquals(
+        RefiGuids.of("code", "trust"),
         RefiXml.children(top.get(0), "Code").get(0).getAttribute("guid"));
   }
 }

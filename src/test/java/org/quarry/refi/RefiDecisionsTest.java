@@ -1,5 +1,4 @@
 package org.quarry.refi;
-import org.quarry.api.Analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.quarry.api.Analysis;
 import org.quarry.api.DecisionReport;
 import org.quarry.api.Quarry;
 import org.quarry.model.Code;
@@ -34,7 +34,11 @@ class RefiDecisionsTest {
   }
 
   private static String codeNamed(Quarry q, String name) {
-    return q.knownCodes().codes().stream().filter(c -> c.name().equals(name)).map(Code::id).findFirst().orElseThrow();
+    return q.knownCodes().codes().stream()
+        .filter(c -> c.name().equals(name))
+        .map(Code::id)
+        .findFirst()
+        .orElseThrow();
   }
 
   private static Hit passage(Quarry q, String id) {
@@ -46,33 +50,61 @@ class RefiDecisionsTest {
     Path file = project();
     try (Quarry q = open(dir.resolve("index"))) {
       q.importProject(file);
-      Hit memo = q.passages(false).stream().filter(h -> h.passage().source().equals("Memo")).findFirst().orElseThrow();
+      Hit memo =
+          q.passages(false).stream()
+              .filter(h -> h.passage().source().equals("Memo"))
+              .findFirst()
+              .orElseThrow();
       q.accept(memo.passage().id(), "music");
       List<Coding> before = q.humanCodings();
       q.importProject(file);
       assertEquals(before, q.humanCodings());
-      assertTrue(q.humanCodings().contains(new Coding("Memo", memo.passage().start(), memo.passage().end(), "music",
-          1.0, CodeScore.HUMAN)), q.humanCodings().toString());
-      assertTrue(passage(q, memo.passage().id()).codes().contains(new CodeScore("music", 1.0, CodeScore.HUMAN)));
+      assertTrue(
+          q.humanCodings()
+              .contains(
+                  new Coding(
+                      "Memo",
+                      memo.passage().start(),
+                      memo.passage().end(),
+                      "music",
+                      1.0,
+                      CodeScore.HUMAN)),
+          q.humanCodings().toString());
+      assertTrue(
+          passage(q, memo.passage().id())
+              .codes()
+              .contains(new CodeScore("music", 1.0, CodeScore.HUMAN)));
     }
   }
 
   @Test
-  void rejectingACodeAnImportedCodingPutsOnThePassageLeavesThatCodingAndSaysSo() throws IOException {
+  void rejectingACodeAnImportedCodingPutsOnThePassageLeavesThatCodingAndSaysSo()
+      throws IOException {
     try (Quarry q = open(dir.resolve("index"))) {
       q.importProject(project());
       String trust = codeNamed(q, "Trust");
       List<Coding> imported = q.humanCodings();
-      Coding memoTrust = imported.stream().filter(c -> c.source().equals("Memo") && c.code().equals(trust))
-          .findFirst().orElseThrow();
-      Hit coded = q.passages(false).stream()
-          .filter(h -> h.passage().source().equals("Memo") && h.passage().span().overlaps(memoTrust.span()))
-          .findFirst().orElseThrow();
+      Coding memoTrust =
+          imported.stream()
+              .filter(c -> c.source().equals("Memo") && c.code().equals(trust))
+              .findFirst()
+              .orElseThrow();
+      Hit coded =
+          q.passages(false).stream()
+              .filter(
+                  h ->
+                      h.passage().source().equals("Memo")
+                          && h.passage().span().overlaps(memoTrust.span()))
+              .findFirst()
+              .orElseThrow();
       DecisionReport r = q.reject(coded.passage().id(), trust);
       assertTrue(r.importedCodingStays());
       assertFalse(r.newCode());
       assertEquals(imported, q.humanCodings());
-      assertTrue(passage(q, coded.passage().id()).codes().contains(new CodeScore(trust, 1.0, CodeScore.HUMAN)));
+      assertTrue(
+          passage(q, coded.passage().id())
+              .codes()
+              .contains(new CodeScore(trust, 1.0, CodeScore.HUMAN)));
       List<Boolean> verdicts = new ArrayList<>();
       q.decisions().forEach(d -> verdicts.add(d.accepted()));
       assertEquals(List.of(false), verdicts, "the rejection is kept all the same, as an example");

@@ -49,10 +49,12 @@ final class RefiFixture {
   static final Source INTERVIEW = normalise("interviews/p01.txt", INTERVIEW_ORIGINAL, "P01");
   static final Source MEMO = normalise("memo.txt", MEMO_ORIGINAL, "P02");
 
-  static final Passage CAFE = passage(INTERVIEW, "café meetings were the best part \uD83D\uDE0A", "P01");
+  static final Passage CAFE =
+      passage(INTERVIEW, "café meetings were the best part \uD83D\uDE0A", "P01");
   static final Passage TRUST = passage(INTERVIEW, "we built trust", "P01");
   static final Passage ICS =
-      passage(INTERVIEW,
+      passage(
+          INTERVIEW,
           "The ICS felt distant; naïve cooperation, \uD835\uDC9C lot of paperwork \uD83D\uDC4D\uD83C\uDFFD.",
           "P01");
   static final Passage MEMO_TRUST = passage(MEMO, "trust again", "P02");
@@ -69,7 +71,8 @@ final class RefiFixture {
           coding(MEMO_TRUST, "trust", 1.0, CodeScore.HUMAN));
 
   static final List<Case> CASES =
-      List.of(new Case("P01", Map.of("role", "GP", "region", "North & East")),
+      List.of(
+          new Case("P01", Map.of("role", "GP", "region", "North & East")),
           new Case("P02", Map.of("role", "Manager")));
 
   static Coding coding(Passage p, String code, double score, String origin) {
@@ -103,8 +106,13 @@ final class RefiFixture {
         k++;
         continue;
       }
-      if (cp == '-' && k + 3 < cps.length && cps[k + 1] == '\r' && cps[k + 2] == '\n'
-          && k > 0 && Character.isLetter(cps[k - 1]) && Character.isLetter(cps[k + 3])) {
+      if (cp == '-'
+          && k + 3 < cps.length
+          && cps[k + 1] == '\r'
+          && cps[k + 2] == '\n'
+          && k > 0
+          && Character.isLetter(cps[k - 1])
+          && Character.isLetter(cps[k + 3])) {
         k += 2;
         continue;
       }
@@ -120,8 +128,13 @@ final class RefiFixture {
       k = j - 1;
     }
     origin.add(cps.length);
-    return new Source(id, "/fixtures/" + id, SourceKind.TRANSCRIPT, out.toString(),
-        OffsetMap.of(origin.stream().mapToInt(Integer::intValue).toArray()), "",
+    return new Source(
+        id,
+        "/fixtures/" + id,
+        SourceKind.TRANSCRIPT,
+        out.toString(),
+        OffsetMap.of(origin.stream().mapToInt(Integer::intValue).toArray()),
+        "",
         Map.of("participant", participant));
   }
 
@@ -156,17 +169,21 @@ final class RefiFixture {
     }
   }
 
-  /** Validates {@code xml} against a schema under /refi/, throwing SAXException on the first error. */
+  /**
+   * Validates {@code xml} against a schema under /refi/, throwing SAXException on the first error.
+   */
   static void validate(byte[] xml, String schema) throws IOException, SAXException {
     SchemaFactory f = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
     try (InputStream in = Files.newInputStream(resource("/refi/" + schema))) {
-      f.newSchema(new StreamSource(in)).newValidator()
+      f.newSchema(new StreamSource(in))
+          .newValidator()
           .validate(new StreamSource(new ByteArrayInputStream(xml)));
     }
   }
 
-  private static final java.util.regex.Pattern GUID = java.util.regex.Pattern.compile(
-      "\\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\}?");
+  private static final java.util.regex.Pattern GUID =
+      java.util.regex.Pattern.compile(
+          "\\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\}?");
 
   /**
    * The archive as a tool that mints every GUID anew on export writes it (QualCoder does): each
@@ -176,18 +193,32 @@ final class RefiFixture {
    */
   static Map<String, byte[]> regenerateGuids(Map<String, byte[]> entries) {
     Map<String, String> fresh = new java.util.HashMap<>();
-    java.util.function.Function<String, String> rewrite = text -> GUID.matcher(text).replaceAll(m -> {
-      String old = RefiGuids.normalise(m.group());
-      String now = fresh.computeIfAbsent(old, k -> java.util.UUID.nameUUIDFromBytes(
-          ("regenerated " + k).getBytes(StandardCharsets.UTF_8)).toString());
-      return "{" + now.toUpperCase(java.util.Locale.ROOT) + "}";
-    });
+    java.util.function.Function<String, String> rewrite =
+        text ->
+            GUID.matcher(text)
+                .replaceAll(
+                    m -> {
+                      String old = RefiGuids.normalise(m.group());
+                      String now =
+                          fresh.computeIfAbsent(
+                              old,
+                              k ->
+                                  java.util
+                                      .UUID
+                                      .nameUUIDFromBytes(
+                                          ("regenerated " + k).getBytes(StandardCharsets.UTF_8))
+                                      .toString());
+                      return "{" + now.toUpperCase(java.util.Locale.ROOT) + "}";
+                    });
     Map<String, byte[]> out = new LinkedHashMap<>();
     for (Map.Entry<String, byte[]> e : entries.entrySet()) {
       String name = rewrite.apply(e.getKey());
-      byte[] bytes = e.getKey().toLowerCase(java.util.Locale.ROOT).endsWith(".qde")
-          ? rewrite.apply(new String(e.getValue(), StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8)
-          : e.getValue();
+      byte[] bytes =
+          e.getKey().toLowerCase(java.util.Locale.ROOT).endsWith(".qde")
+              ? rewrite
+                  .apply(new String(e.getValue(), StandardCharsets.UTF_8))
+                  .getBytes(StandardCharsets.UTF_8)
+              : e.getValue();
       out.put(name, bytes);
     }
     return out;

@@ -34,21 +34,23 @@ import org.w3c.dom.NodeList;
 /**
  * NVivo → Quarry → NVivo: what the tool knows its items by comes back. A code, source or case
  * imported from a project is exported under the GUID it had there, so the tool sees its own items
- * rather than new ones; a case no source refers to goes back with its variables. Every export
- * here is checked against the REFI-QDA Project.xsd.
+ * rather than new ones; a case no source refers to goes back with its variables. Every export here
+ * is checked against the REFI-QDA Project.xsd.
  */
 class RefiIdentityRoundTripTest {
   private static final String TRUST = "a1b2c3d4-0001-4000-8000-000000000001";
   private static final String MEETINGS = "a1b2c3d4-0001-4000-8000-000000000002";
   private static final String SYSTEM = "a1b2c3d4-0001-4000-8000-000000000003";
   private static final String RELATIONSHIPS = "a1b2c3d4-0001-4000-8000-000000000004";
-  private static final String P02_CASE = "<Case guid=\"{CA5E0000-0000-4000-8000-000000000002}\" name=\"P02\"/>";
+  private static final String P02_CASE =
+      "<Case guid=\"{CA5E0000-0000-4000-8000-000000000002}\" name=\"P02\"/>";
 
   @TempDir Path dir;
 
   /** The NVivo-like project with {@code edits} (search → replacement) applied to its .qde. */
   private Path project(String... edits) throws IOException {
-    Map<String, byte[]> entries = new LinkedHashMap<>(RefiFixture.unzip(RefiFixture.nvivoLike("project.qde")));
+    Map<String, byte[]> entries =
+        new LinkedHashMap<>(RefiFixture.unzip(RefiFixture.nvivoLike("project.qde")));
     String qde = new String(entries.get("Interview study.qde"), StandardCharsets.UTF_8);
     for (int i = 0; i < edits.length; i += 2) {
       assertTrue(qde.contains(edits[i]), "the fixture has " + edits[i]);
@@ -62,10 +64,13 @@ class RefiIdentityRoundTripTest {
 
   /** P02 as a case entered with a variable before any source was coded. */
   private static String[] p02WithRole(String role) {
-    return new String[] {P02_CASE,
-        "<Case guid=\"{CA5E0000-0000-4000-8000-000000000002}\" name=\"P02\"><VariableValue>"
-            + "<VariableRef targetGUID=\"{BEEF0000-0000-4000-8000-000000000001}\"/><TextValue>" + role
-            + "</TextValue></VariableValue></Case>"};
+    return new String[] {
+      P02_CASE,
+      "<Case guid=\"{CA5E0000-0000-4000-8000-000000000002}\" name=\"P02\"><VariableValue>"
+          + "<VariableRef targetGUID=\"{BEEF0000-0000-4000-8000-000000000001}\"/><TextValue>"
+          + role
+          + "</TextValue></VariableValue></Case>"
+    };
   }
 
   /**
@@ -110,14 +115,17 @@ class RefiIdentityRoundTripTest {
   }
 
   private static Element caseNamed(Document doc, String name) {
-    return elements(doc, "Case").stream().filter(c -> c.getAttribute("name").equals(name))
-        .findFirst().orElse(null);
+    return elements(doc, "Case").stream()
+        .filter(c -> c.getAttribute("name").equals(name))
+        .findFirst()
+        .orElse(null);
   }
 
   /** variable name → value of an exported case. */
   private static Map<String, String> variables(Document doc, Element c) {
     Map<String, String> names = new TreeMap<>();
-    elements(doc, "Variable").forEach(v -> names.put(v.getAttribute("guid"), v.getAttribute("name")));
+    elements(doc, "Variable")
+        .forEach(v -> names.put(v.getAttribute("guid"), v.getAttribute("name")));
     Map<String, String> out = new TreeMap<>();
     for (Element vv : RefiXml.children(c, "VariableValue")) {
       String ref = RefiXml.children(vv, "VariableRef").get(0).getAttribute("targetGUID");
@@ -130,8 +138,16 @@ class RefiIdentityRoundTripTest {
   void anImportedCodeIsExportedUnderTheGuidItHadInTheTool() throws Exception {
     try (Quarry q = RefiImportTest.open(dir.resolve("index"))) {
       q.importProject(project());
-      assertEquals(Map.of("Relationships", RELATIONSHIPS, "Trust", TRUST,
-              "Meetings & informal contact", MEETINGS, "Engaging the system", SYSTEM),
+      assertEquals(
+          Map.of(
+              "Relationships",
+              RELATIONSHIPS,
+              "Trust",
+              TRUST,
+              "Meetings & informal contact",
+              MEETINGS,
+              "Engaging the system",
+              SYSTEM),
           guidsByName(export(q, null), "Code"));
     }
   }
@@ -150,8 +166,12 @@ class RefiIdentityRoundTripTest {
   void anImportedSourceIsExportedUnderTheGuidItHadInTheTool() throws Exception {
     try (Quarry q = RefiImportTest.open(dir.resolve("index"))) {
       q.importProject(project());
-      assertEquals(Map.of("Interview P01", "8d3f2a10-5b6c-4e7f-9a1b-2c3d4e5f6a7b",
-              "Memo", "5ec00d00-0000-4000-8000-000000000000"),
+      assertEquals(
+          Map.of(
+              "Interview P01",
+              "8d3f2a10-5b6c-4e7f-9a1b-2c3d4e5f6a7b",
+              "Memo",
+              "5ec00d00-0000-4000-8000-000000000000"),
           guidsByName(export(q, null), "TextSource"));
     }
   }
@@ -160,7 +180,8 @@ class RefiIdentityRoundTripTest {
   void anImportedCaseIsExportedUnderTheGuidItHadInTheTool() throws Exception {
     try (Quarry q = RefiImportTest.open(dir.resolve("index"))) {
       q.importProject(project());
-      assertEquals("ca5e0000-0000-4000-8000-000000000001",
+      assertEquals(
+          "ca5e0000-0000-4000-8000-000000000001",
           caseNamed(export(q, null), "P01").getAttribute("guid"));
     }
   }
@@ -183,8 +204,12 @@ class RefiIdentityRoundTripTest {
     try (Quarry q = RefiImportTest.open(dir.resolve("index"))) {
       q.importProject(project(p02WithRole("Manager")));
       String[] edits = p02WithRole("Director");
-      q.importProject(project(edits[0], edits[1],
-          "{A1B2C3D4-0001-4000-8000-000000000001}", "{A1B2C3D4-0001-4000-8000-0000000000ff}"));
+      q.importProject(
+          project(
+              edits[0],
+              edits[1],
+              "{A1B2C3D4-0001-4000-8000-000000000001}",
+              "{A1B2C3D4-0001-4000-8000-0000000000ff}"));
       Document doc = export(q, null);
       assertEquals("a1b2c3d4-0001-4000-8000-0000000000ff", guidsByName(doc, "Code").get("Trust"));
       assertEquals(Map.of("role", "Director"), variables(doc, caseNamed(doc, "P02")));
@@ -208,7 +233,8 @@ class RefiIdentityRoundTripTest {
       q.importProject(project("name=\"Trust\"", "name=\"Trust in GPs\""));
       Map<String, String> guids = guidsByName(export(q, null), "Code");
       assertEquals(TRUST, guids.get("Trust in GPs"));
-      assertFalse(guids.get("Trust").equals(TRUST), "the code left from the first import: " + guids);
+      assertFalse(
+          guids.get("Trust").equals(TRUST), "the code left from the first import: " + guids);
       assertEquals(guids.size(), new TreeSet<>(guids.values()).size(), "no GUID twice: " + guids);
     }
   }
@@ -218,7 +244,8 @@ class RefiIdentityRoundTripTest {
   void aToolIdThatIsNoGuidIsReplacedByAGeneratedGuid() throws Exception {
     try (Quarry q = RefiImportTest.open(dir.resolve("index"))) {
       q.importProject(project("{A1B2C3D4-0001-4000-8000-000000000001}", "trust-code"));
-      assertEquals(RefiGuids.of("code", "trust"), guidsByName(export(q, null), "Code").get("Trust"));
+      assertEquals(
+          RefiGuids.of("code", "trust"), guidsByName(export(q, null), "Code").get("Trust"));
     }
   }
 
@@ -227,23 +254,32 @@ class RefiIdentityRoundTripTest {
   void aCodeFromACodebookWithoutGuidsGetsTheGuidGeneratedFromItsId() throws Exception {
     try (Quarry q = RefiImportTest.open(dir.resolve("index"))) {
       q.importProject(project());
-      Codebook yaml = new Codebook("YAML", null,
-          List.of(new Code("trust", "Trust", null, null, List.of("trust"), null, null, 1.0)));
-      assertEquals(Map.of("Trust", RefiGuids.of("code", "trust")), guidsByName(export(q, yaml), "Code"));
+      Codebook yaml =
+          new Codebook(
+              "YAML",
+              null,
+              List.of(new Code("trust", "Trust", null, null, List.of("trust"), null, null, 1.0)));
+      assertEquals(
+          Map.of("Trust", RefiGuids.of("code", "trust")), guidsByName(export(q, yaml), "Code"));
     }
   }
 
   @Test
   void aQdcCodebookKeepsTheToolsGuidsThroughACodebookExport() throws Exception {
     Path qdc = dir.resolve("tool.qdc");
-    Files.writeString(qdc, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
-        + "<CodeBook xmlns=\"urn:QDA-XML:codebook:1.0\" origin=\"NVivo\"><Codes>"
-        + "<Code guid=\"{" + TRUST.toUpperCase(Locale.ROOT) + "}\" name=\"Trust\" isCodable=\"true\"/>"
-        + "</Codes></CodeBook>\n");
+    Files.writeString(
+        qdc,
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+            + "<CodeBook xmlns=\"urn:QDA-XML:codebook:1.0\" origin=\"NVivo\"><Codes>"
+            + "<Code guid=\"{"
+            + TRUST.toUpperCase(Locale.ROOT)
+            + "}\" name=\"Trust\" isCodable=\"true\"/>"
+            + "</Codes></CodeBook>\n");
     Codebook read = Quarry.codebook(qdc).codebook();
     byte[] out = QdcWriter.toBytes(read);
     RefiFixture.validate(out, "Codebook.xsd");
-    assertTrue(new String(out, StandardCharsets.UTF_8).contains("guid=\"" + TRUST + "\""),
+    assertTrue(
+        new String(out, StandardCharsets.UTF_8).contains("guid=\"" + TRUST + "\""),
         new String(out, StandardCharsets.UTF_8));
   }
 }

@@ -1,5 +1,4 @@
 package org.quarry.refi;
-import org.quarry.api.Analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -20,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.quarry.analysis.LemmaAnnotator;
+import org.quarry.api.Analysis;
 import org.quarry.api.ImportReport;
 import org.quarry.api.Quarry;
 import org.quarry.api.QuarryException;
@@ -49,7 +49,8 @@ class RefiImportTest {
 
   /** The words a kept coding covers, by code points of the imported text. */
   static String covered(Quarry q, Coding c) {
-    Source s = q.sources().stream().filter(x -> x.id().equals(c.source())).findFirst().orElseThrow();
+    Source s =
+        q.sources().stream().filter(x -> x.id().equals(c.source())).findFirst().orElseThrow();
     int[] cps = s.text().codePoints().toArray();
     return new String(cps, c.start(), c.end() - c.start());
   }
@@ -68,12 +69,14 @@ class RefiImportTest {
       for (Coding c : q.humanCodings()) {
         got.add(c.source() + " | " + name(q, c.code()) + " | " + covered(q, c));
       }
-      assertEquals(List.of(
-          "Interview P01 | Meetings & informal contact | café meetings",
-          "Interview P01 | Trust | built trust",
-          "Interview P01 | Engaging the system | The ICS felt distant",
-          "Interview P01 | Engaging the system | paperwork",
-          "Memo | Trust | trust"), got);
+      assertEquals(
+          List.of(
+              "Interview P01 | Meetings & informal contact | café meetings",
+              "Interview P01 | Trust | built trust",
+              "Interview P01 | Engaging the system | The ICS felt distant",
+              "Interview P01 | Engaging the system | paperwork",
+              "Memo | Trust | trust"),
+          got);
     }
   }
 
@@ -87,8 +90,11 @@ class RefiImportTest {
       assertEquals(2, r.sources());
       assertEquals(4, r.codes());
       assertEquals(2, r.cases());
-      assertEquals(List.of("Interview P01: code points, CRLF counted as one",
-          "Memo: code points, CRLF counted as two"), r.positions());
+      assertEquals(
+          List.of(
+              "Interview P01: code points, CRLF counted as one",
+              "Memo: code points, CRLF counted as two"),
+          r.positions());
     }
   }
 
@@ -96,17 +102,23 @@ class RefiImportTest {
   void humanCodesAreSearchableAndFacetedByOrigin() throws IOException {
     try (Quarry q = open(dir.resolve("index"))) {
       q.importProject(nvivoLike("project.qde"));
-      SearchResult human = q.search(SearchRequest.builder("")
-          .facets(List.of("origin", "code"))
-          .filters(Map.of("origin", List.of("human")))
-          .build());
-      assertEquals(q.passages(false).stream().filter(h -> !h.codes().isEmpty()).count(), human.total());
+      SearchResult human =
+          q.search(
+              SearchRequest.builder("")
+                  .facets(List.of("origin", "code"))
+                  .filters(Map.of("origin", List.of("human")))
+                  .build());
+      assertEquals(
+          q.passages(false).stream().filter(h -> !h.codes().isEmpty()).count(), human.total());
       assertEquals(human.total(), human.facets().get("origin").get(0).count());
       for (Hit h : human.hits()) {
-        assertTrue(h.codes().stream().allMatch(c -> c.origin().equals(CodeScore.HUMAN) && c.score() == 1.0));
+        assertTrue(
+            h.codes().stream()
+                .allMatch(c -> c.origin().equals(CodeScore.HUMAN) && c.score() == 1.0));
       }
       SearchResult trust = q.search(SearchRequest.builder("code:trust").build());
-      assertEquals(List.of("Interview P01", "Memo"),
+      assertEquals(
+          List.of("Interview P01", "Memo"),
           trust.hits().stream().map(h -> h.passage().source()).sorted().toList());
     }
   }
@@ -117,8 +129,10 @@ class RefiImportTest {
       q.importProject(nvivoLike("project.qde"));
       for (Hit h : q.passages(false)) {
         if (h.passage().kind() == PassageKind.INTERVIEWER) {
-          assertEquals("Interview P01", h.passage().source(), "only the interview has an interviewer");
-          assertEquals(Map.of(), h.passage().attributes(), "the case's variables are not the interviewer's");
+          assertEquals(
+              "Interview P01", h.passage().source(), "only the interview has an interviewer");
+          assertEquals(
+              Map.of(), h.passage().attributes(), "the case's variables are not the interviewer's");
         } else if (h.passage().source().equals("Interview P01")) {
           assertEquals("P01", h.passage().participant());
           assertEquals(Map.of("role", "GP", "region", "North"), h.passage().attributes());
@@ -147,17 +161,21 @@ class RefiImportTest {
     Path file = nvivoLike("project.qde");
     try (Quarry q = open(dir.resolve("index"))) {
       q.importProject(file);
-      Map<String, byte[]> entries = new LinkedHashMap<>(RefiFixture.unzip(Files.readAllBytes(file)));
+      Map<String, byte[]> entries =
+          new LinkedHashMap<>(RefiFixture.unzip(Files.readAllBytes(file)));
       String qde = new String(entries.get("Interview study.qde"), StandardCharsets.UTF_8);
       // drop the memo's inline coding of Trust
-      String edited = qde.replaceAll("(?s)(<TextSource[^>]*name=\"Memo\".*?)<Coding .*?</Coding>", "$1");
+      String edited =
+          qde.replaceAll("(?s)(<TextSource[^>]*name=\"Memo\".*?)<Coding .*?</Coding>", "$1");
       assertTrue(!edited.equals(qde), "the fixture has the memo coding this test removes");
       entries.put("Interview study.qde", edited.getBytes(StandardCharsets.UTF_8));
       Files.write(file, RefiFixture.zip(entries));
       q.importProject(file);
       assertEquals(4, q.humanCodings().size());
-      assertTrue(q.passages(false).stream().filter(h -> h.passage().source().equals("Memo"))
-          .allMatch(h -> h.codes().isEmpty()));
+      assertTrue(
+          q.passages(false).stream()
+              .filter(h -> h.passage().source().equals("Memo"))
+              .allMatch(h -> h.codes().isEmpty()));
     }
   }
 
@@ -170,17 +188,26 @@ class RefiImportTest {
     }
     String memo;
     try (Quarry q = open(index)) {
-      memo = q.passages(false).stream().filter(h -> h.passage().source().equals("Memo"))
-          .findFirst().orElseThrow().passage().id();
+      memo =
+          q.passages(false).stream()
+              .filter(h -> h.passage().source().equals("Memo"))
+              .findFirst()
+              .orElseThrow()
+              .passage()
+              .id();
     }
-    try (var indexer = org.quarry.index.Indexer.open(index, LemmaAnnotator.untagged(),
-        org.quarry.index.DuplicateFinder.none())) {
-      indexer.replaceCodes(Map.of(memo, List.of(new CodeScore("system", 0.4, CodeScore.SUGGESTED))),
+    try (var indexer =
+        org.quarry.index.Indexer.open(
+            index, LemmaAnnotator.untagged(), org.quarry.index.DuplicateFinder.none())) {
+      indexer.replaceCodes(
+          Map.of(memo, List.of(new CodeScore("system", 0.4, CodeScore.SUGGESTED))),
           CodeScore.SUGGESTED);
     }
     try (Quarry q = open(index)) {
       q.importProject(file);
-      assertEquals(List.of(new CodeScore("trust", 1.0, CodeScore.HUMAN),
+      assertEquals(
+          List.of(
+              new CodeScore("trust", 1.0, CodeScore.HUMAN),
               new CodeScore("system", 0.4, CodeScore.SUGGESTED)),
           q.passage(memo).orElseThrow().codes());
     }
@@ -196,9 +223,17 @@ class RefiImportTest {
       List<Coding> before = q.humanCodings();
       ImportReport r = q.importProject(other);
       assertEquals(0, r.sources());
-      assertTrue(r.problems().stream().anyMatch(p -> p.startsWith("source 'Memo' not imported: the index"
-          + " already has a source of that id from " + file.toAbsolutePath())), r.problems().toString());
-      assertTrue(r.problems().stream().anyMatch(p -> p.contains("code trust: left out with its source")),
+      assertTrue(
+          r.problems().stream()
+              .anyMatch(
+                  p ->
+                      p.startsWith(
+                          "source 'Memo' not imported: the index"
+                              + " already has a source of that id from "
+                              + file.toAbsolutePath())),
+          r.problems().toString());
+      assertTrue(
+          r.problems().stream().anyMatch(p -> p.contains("code trust: left out with its source")),
           r.problems().toString());
       assertEquals(before, q.humanCodings());
     }
@@ -208,11 +243,21 @@ class RefiImportTest {
   void theImportCommandListsWhatItLeftOutAndExitsOne() throws IOException {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int code = QuarryCommand.execute(new PrintWriter(out), new PrintWriter(err),
-        "import", nvivoLike("project.qde").toString(), "--index", dir.resolve("index").toString());
+    int code =
+        QuarryCommand.execute(
+            new PrintWriter(out),
+            new PrintWriter(err),
+            "import",
+            nvivoLike("project.qde").toString(),
+            "--index",
+            dir.resolve("index").toString());
     assertEquals(QuarryException.PARTIAL_FAILURE, code, err.toString());
-    assertTrue(out.toString().contains(": 2 sources, 4 codes, 5 codings on 3 passages, 2 cases\n"), out.toString());
-    assertTrue(out.toString().contains("\nnot imported (2):\n  source 'Interview P01' selection"), out.toString());
+    assertTrue(
+        out.toString().contains(": 2 sources, 4 codes, 5 codings on 3 passages, 2 cases\n"),
+        out.toString());
+    assertTrue(
+        out.toString().contains("\nnot imported (2):\n  source 'Interview P01' selection"),
+        out.toString());
     assertTrue(err.toString().contains("2 item(s)"), err.toString());
   }
 
@@ -221,11 +266,32 @@ class RefiImportTest {
     String empty = dir.resolve("empty").toString();
     String file = dir.resolve("x.qdpx").toString();
     StringWriter err = new StringWriter();
-    assertEquals(2, QuarryCommand.execute(new PrintWriter(new StringWriter()), new PrintWriter(err),
-        "export", "--format", "pdf", "--out", file, "--index", empty));
-    assertTrue(err.toString().contains("'pdf' is not one of qdpx, qdc, csv, jsonl"), err.toString());
-    assertEquals(2, QuarryCommand.execute(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
-        "export", "--format", "qdpx", "--out", file, "--index", empty));
+    assertEquals(
+        2,
+        QuarryCommand.execute(
+            new PrintWriter(new StringWriter()),
+            new PrintWriter(err),
+            "export",
+            "--format",
+            "pdf",
+            "--out",
+            file,
+            "--index",
+            empty));
+    assertTrue(
+        err.toString().contains("'pdf' is not one of qdpx, qdc, csv, jsonl"), err.toString());
+    assertEquals(
+        2,
+        QuarryCommand.execute(
+            new PrintWriter(new StringWriter()),
+            new PrintWriter(new StringWriter()),
+            "export",
+            "--format",
+            "qdpx",
+            "--out",
+            file,
+            "--index",
+            empty));
   }
 
   @Test

@@ -13,8 +13,18 @@ class RefiKeptCasesTest {
   void aCaseOnPassagesKeepsItsPassagesAttributesAndTakesTheKeptGuid() {
     // a participants table set the region after the import: the passages say what is true now
     List<Case> onPassages = List.of(new Case("P01", Map.of("role", "GP", "region", "South")));
-    List<Case> kept = List.of(new Case("P01", Map.of("role", "GP", "region", "North"), "ca5e0000-0000-4000-8000-000000000001"));
-    assertEquals(List.of(new Case("P01", Map.of("role", "GP", "region", "South"), "ca5e0000-0000-4000-8000-000000000001")),
+    List<Case> kept =
+        List.of(
+            new Case(
+                "P01",
+                Map.of("role", "GP", "region", "North"),
+                "ca5e0000-0000-4000-8000-000000000001"));
+    assertEquals(
+        List.of(
+            new Case(
+                "P01",
+                Map.of("role", "GP", "region", "South"),
+                "ca5e0000-0000-4000-8000-000000000001")),
         Cases.withKept(onPassages, kept));
   }
 
@@ -23,10 +33,18 @@ class RefiKeptCasesTest {
   @Test
   void aKeptCaseAlsoOnPassagesKeepsItsVariablesUnderThePassagesAttributes() {
     List<Case> onPassages = List.of(new Case("IDNS1.11", Map.of("region", "South")));
-    List<Case> kept = List.of(new Case("IDNS1.11", Map.of("role", "Commissioner", "region", "North"),
-        "ca5e0000-0000-4000-8000-000000000011"));
-    assertEquals(List.of(new Case("IDNS1.11", Map.of("role", "Commissioner", "region", "South"),
-            "ca5e0000-0000-4000-8000-000000000011")),
+    List<Case> kept =
+        List.of(
+            new Case(
+                "IDNS1.11",
+                Map.of("role", "Commissioner", "region", "North"),
+                "ca5e0000-0000-4000-8000-000000000011"));
+    assertEquals(
+        List.of(
+            new Case(
+                "IDNS1.11",
+                Map.of("role", "Commissioner", "region", "South"),
+                "ca5e0000-0000-4000-8000-000000000011")),
         Cases.withKept(onPassages, kept));
   }
 }

@@ -1,6 +1,4 @@
 package org.quarry.refi;
-import org.quarry.api.Analysis;
-import org.quarry.model.SuggestProgress;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -13,25 +11,26 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
+import org.quarry.api.Analysis;
 import org.quarry.api.ExportFormat;
 import org.quarry.api.IndexProgress;
 import org.quarry.api.IndexRequest;
 import org.quarry.api.Quarry;
-import org.quarry.coding.CodeSuggester;
-import org.quarry.model.SuggestOptions;
 import org.quarry.model.CodeScore;
 import org.quarry.model.Codebook;
 import org.quarry.model.Hit;
 import org.quarry.model.SearchRequest;
+import org.quarry.model.SuggestOptions;
+import org.quarry.model.SuggestProgress;
 
 /**
  * The seeds, coded by suggestion with the commissioners codebook, exported, passed through a tool
- * that mints every GUID anew (QualCoder does) and imported into a fresh index: each code keeps
- * its id, so {@code code:commissioner-role} finds the same passages, and the suggestions are
- * still suggestions.
+ * that mints every GUID anew (QualCoder does) and imported into a fresh index: each code keeps its
+ * id, so {@code code:commissioner-role} finds the same passages, and the suggestions are still
+ * suggestions.
  */
 class RefiRegeneratedGuidsTest {
   @TempDir static Path dir;
@@ -44,7 +43,8 @@ class RefiRegeneratedGuidsTest {
     book = Quarry.codebook(Path.of("seeds/codebook-commissioners.yaml")).codebook();
     try (Quarry q = Quarry.open(dir.resolve("seeds-index"), Analysis.UNTAGGED)) {
       q.index(IndexRequest.of(Path.of("seeds")), IndexProgress.NONE);
-      q.suggest(book, SuggestOptions.defaults(), java.util.OptionalDouble.of(0.3), SuggestProgress.NONE);
+      q.suggest(
+          book, SuggestOptions.defaults(), java.util.OptionalDouble.of(0.3), SuggestProgress.NONE);
       before = passagesByCode(q);
     }
   }
@@ -54,7 +54,9 @@ class RefiRegeneratedGuidsTest {
     Map<String, Set<String>> out = new java.util.TreeMap<>();
     for (var c : book.codes()) {
       Set<String> found = new TreeSet<>();
-      for (Hit h : q.search(new SearchRequest("code:" + c.id(), List.of(), Map.of(), 10_000, 0, false)).hits()) {
+      for (Hit h :
+          q.search(new SearchRequest("code:" + c.id(), List.of(), Map.of(), 10_000, 0, false))
+              .hits()) {
         found.add(h.passage().source() + " | " + h.passage().text());
       }
       out.put(c.id(), found);
@@ -77,15 +79,24 @@ class RefiRegeneratedGuidsTest {
     try (Quarry q = Quarry.open(dir.resolve("seeds-index"), Analysis.UNTAGGED)) {
       q.export(ExportFormat.QDPX, exported, names.equals("book") ? book : null, 0);
     }
-    Files.write(tool, RefiFixture.zip(RefiFixture.regenerateGuids(RefiFixture.unzip(Files.readAllBytes(exported)))));
-    String qde = new String(RefiFixture.unzip(Files.readAllBytes(tool)).get("project.qde"), java.nio.charset.StandardCharsets.UTF_8);
-    for (String guid : List.of(RefiGuids.of("code", "commissioner-role"), RefiGuids.of("user", "quarry"))) {
+    Files.write(
+        tool,
+        RefiFixture.zip(
+            RefiFixture.regenerateGuids(RefiFixture.unzip(Files.readAllBytes(exported)))));
+    String qde =
+        new String(
+            RefiFixture.unzip(Files.readAllBytes(tool)).get("project.qde"),
+            java.nio.charset.StandardCharsets.UTF_8);
+    for (String guid :
+        List.of(RefiGuids.of("code", "commissioner-role"), RefiGuids.of("user", "quarry"))) {
       assertFalse(qde.contains(guid), "the tool changed " + guid);
     }
     try (Quarry fresh = Quarry.open(dir.resolve(names + "-fresh"), Analysis.UNTAGGED)) {
       fresh.importProject(tool);
-      assertTrue(before.get("commissioner-role").size() >= 10,
-          "the codebook finds a fair number of passages: " + before.get("commissioner-role").size());
+      assertTrue(
+          before.get("commissioner-role").size() >= 10,
+          "the codebook finds a fair number of passages: "
+              + before.get("commissioner-role").size());
       Map<String, Set<String>> after = passagesByCode(fresh);
       // the counts first: a difference in them reads better than two lists of whole passages
       assertEquals(counts(before), counts(after));

@@ -33,8 +33,8 @@ import org.quarry.report.MatrixFixture;
 
 /**
  * Export → import through the index: the same sources, codes, codings and cases come back, on a
- * fixture with emoji, accents, CRLF and characters outside the BMP (where code points, UTF-16
- * units and bytes all differ).
+ * fixture with emoji, accents, CRLF and characters outside the BMP (where code points, UTF-16 units
+ * and bytes all differ).
  */
 class RefiRoundTripThroughIndexTest {
   @TempDir Path dir;
@@ -45,10 +45,13 @@ class RefiRoundTripThroughIndexTest {
    */
   private Path fixtureProject() throws IOException {
     Path file = dir.resolve("fixture.qdpx");
-    List<Coding> human = RefiFixture.CODINGS.stream()
-        .map(c -> new Coding(c.source(), c.start(), c.end(), c.code(), 1.0, CodeScore.HUMAN)).toList();
-    List<String> problems = new QdpxWriter("Fixture study").write(file, RefiFixture.SOURCES,
-        MatrixFixture.CODEBOOK, human, RefiFixture.CASES);
+    List<Coding> human =
+        RefiFixture.CODINGS.stream()
+            .map(c -> new Coding(c.source(), c.start(), c.end(), c.code(), 1.0, CodeScore.HUMAN))
+            .toList();
+    List<String> problems =
+        new QdpxWriter("Fixture study")
+            .write(file, RefiFixture.SOURCES, MatrixFixture.CODEBOOK, human, RefiFixture.CASES);
     assertEquals(List.of(), problems);
     return file;
   }
@@ -57,7 +60,12 @@ class RefiRoundTripThroughIndexTest {
   private static List<String> codings(Quarry q) {
     List<String> out = new ArrayList<>();
     for (Coding c : q.humanCodings()) {
-      out.add(c.source() + " | " + RefiImportTest.name(q, c.code()) + " | " + RefiImportTest.covered(q, c));
+      out.add(
+          c.source()
+              + " | "
+              + RefiImportTest.name(q, c.code())
+              + " | "
+              + RefiImportTest.covered(q, c));
     }
     out.sort(null);
     return out;
@@ -69,8 +77,14 @@ class RefiRoundTripThroughIndexTest {
     for (Hit h : q.passages(false)) {
       for (CodeScore c : h.codes()) {
         if (c.origin().equals(CodeScore.SUGGESTED)) {
-          out.add(h.passage().source() + " | " + RefiImportTest.name(q, c.code()) + " | " + h.passage().text()
-              + " | " + c.score());
+          out.add(
+              h.passage().source()
+                  + " | "
+                  + RefiImportTest.name(q, c.code())
+                  + " | "
+                  + h.passage().text()
+                  + " | "
+                  + c.score());
         }
       }
     }
@@ -83,8 +97,12 @@ class RefiRoundTripThroughIndexTest {
     RefiFixture.PASSAGES.forEach(p -> passages.put(p.id(), p));
     List<String> out = new ArrayList<>();
     for (Coding c : RefiFixture.CODINGS) {
-      out.add(c.source() + " | " + MatrixFixture.CODEBOOK.code(c.code()).orElseThrow().name() + " | "
-          + passages.get(c.spanId()).text());
+      out.add(
+          c.source()
+              + " | "
+              + MatrixFixture.CODEBOOK.code(c.code()).orElseThrow().name()
+              + " | "
+              + passages.get(c.spanId()).text());
     }
     out.sort(null);
     return out;
@@ -107,7 +125,8 @@ class RefiRoundTripThroughIndexTest {
 
   private static List<String> cases(Quarry q) {
     return Cases.fromPassages(q.passages(false).stream().map(Hit::passage).toList()).stream()
-        .map(c -> c.id() + " " + c.attributes()).toList();
+        .map(c -> c.id() + " " + c.attributes())
+        .toList();
   }
 
   @Test
@@ -128,7 +147,8 @@ class RefiRoundTripThroughIndexTest {
       assertEquals(texts(a), texts(b));
       assertEquals(codeTree(a), codeTree(b));
       assertEquals(expectedCodings(), codings(b));
-      assertEquals(a.humanCodings(), b.humanCodings(), "the same code points, not just the same words");
+      assertEquals(
+          a.humanCodings(), b.humanCodings(), "the same code points, not just the same words");
       assertEquals(List.of("P01 {region=North & East, role=GP}", "P02 {role=Manager}"), cases(b));
       assertEquals(cases(a), cases(b));
     }
@@ -139,8 +159,16 @@ class RefiRoundTripThroughIndexTest {
     Path a = dir.resolve("a");
     Path b = dir.resolve("b");
     assertEquals(0, cli("import", fixtureProject().toString(), "--index", a.toString()));
-    assertEquals(0, cli("export", "--format", "qdpx", "--out", dir.resolve("a.qdpx").toString(),
-        "--index", a.toString()));
+    assertEquals(
+        0,
+        cli(
+            "export",
+            "--format",
+            "qdpx",
+            "--out",
+            dir.resolve("a.qdpx").toString(),
+            "--index",
+            a.toString()));
     assertEquals(0, cli("import", dir.resolve("a.qdpx").toString(), "--index", b.toString()));
     try (Quarry qa = RefiImportTest.open(a);
         Quarry qb = RefiImportTest.open(b)) {
@@ -154,35 +182,59 @@ class RefiRoundTripThroughIndexTest {
   // issue 11 item 10 reversed this test's "comes back as a human coding": an exported suggestion
   // now comes back as a suggestion, with its score, on the passage over those words
   @Test
-  void aSuggestedCodeGoesOutOverItsPassageAndComesBackAsASuggestionOnThoseWords() throws IOException {
+  void aSuggestedCodeGoesOutOverItsPassageAndComesBackAsASuggestionOnThoseWords()
+      throws IOException {
     Path a = dir.resolve("a");
     Hit target;
     String system;
     try (Quarry q = RefiImportTest.open(a)) {
       q.importProject(fixtureProject());
-      system = q.knownCodes().codes().stream().filter(c -> c.name().equals("Engaging the system"))
-          .findFirst().orElseThrow().id();
-      target = q.passages(false).stream()
-          .filter(h -> h.passage().source().equals(RefiFixture.MEMO.id())).findFirst().orElseThrow();
+      system =
+          q.knownCodes().codes().stream()
+              .filter(c -> c.name().equals("Engaging the system"))
+              .findFirst()
+              .orElseThrow()
+              .id();
+      target =
+          q.passages(false).stream()
+              .filter(h -> h.passage().source().equals(RefiFixture.MEMO.id()))
+              .findFirst()
+              .orElseThrow();
     }
     try (Indexer indexer = Indexer.open(a, LemmaAnnotator.untagged(), DuplicateFinder.none())) {
-      indexer.replaceCodes(Map.of(target.passage().id(),
-          List.of(new CodeScore(system, 0.65, CodeScore.SUGGESTED))), CodeScore.SUGGESTED);
+      indexer.replaceCodes(
+          Map.of(target.passage().id(), List.of(new CodeScore(system, 0.65, CodeScore.SUGGESTED))),
+          CodeScore.SUGGESTED);
     }
     try (Quarry q = RefiImportTest.open(a);
         Quarry b = RefiImportTest.open(dir.resolve("b"));
         Quarry high = RefiImportTest.open(dir.resolve("c"))) {
-      assertEquals(0, q.export(ExportFormat.QDPX, dir.resolve("a.qdpx"), null, 0.5).problems().size());
-      assertEquals(0, q.export(ExportFormat.QDPX, dir.resolve("high.qdpx"), null, 0.7).problems().size());
+      assertEquals(
+          0, q.export(ExportFormat.QDPX, dir.resolve("a.qdpx"), null, 0.5).problems().size());
+      assertEquals(
+          0, q.export(ExportFormat.QDPX, dir.resolve("high.qdpx"), null, 0.7).problems().size());
       b.importProject(dir.resolve("a.qdpx"));
-      assertTrue(suggestions(b).contains(RefiFixture.MEMO.id() + " | Engaging the system | "
-          + target.passage().text() + " | 0.65"), suggestions(b).toString());
-      assertTrue(codings(b).stream().noneMatch(c -> c.startsWith(RefiFixture.MEMO.id() + " | Engaging the system")),
+      assertTrue(
+          suggestions(b)
+              .contains(
+                  RefiFixture.MEMO.id()
+                      + " | Engaging the system | "
+                      + target.passage().text()
+                      + " | 0.65"),
+          suggestions(b).toString());
+      assertTrue(
+          codings(b).stream()
+              .noneMatch(c -> c.startsWith(RefiFixture.MEMO.id() + " | Engaging the system")),
           "not a person's coding: " + codings(b));
       high.importProject(dir.resolve("high.qdpx"));
-      assertEquals(0, high.humanCodings().stream().filter(c -> c.code().equals(system)
-          && c.source().equals(RefiFixture.MEMO.id())).count(), "--min-score leaves the 0.65 suggestion out");
-      assertTrue(suggestions(high).stream().noneMatch(c -> c.contains("Engaging the system")),
+      assertEquals(
+          0,
+          high.humanCodings().stream()
+              .filter(c -> c.code().equals(system) && c.source().equals(RefiFixture.MEMO.id()))
+              .count(),
+          "--min-score leaves the 0.65 suggestion out");
+      assertTrue(
+          suggestions(high).stream().noneMatch(c -> c.contains("Engaging the system")),
           suggestions(high).toString());
     }
   }
@@ -196,11 +248,14 @@ class RefiRoundTripThroughIndexTest {
       q.export(ExportFormat.JSONL, dir.resolve("c.jsonl"), null, 0);
       q.export(ExportFormat.QDC, dir.resolve("c.qdc"), null, 0);
       assertEquals(n, Files.readAllLines(dir.resolve("c.jsonl")).size());
-      assertTrue(Files.readString(dir.resolve("c.csv")).startsWith("passage,participant,attributes,code,score,origin,text\n"));
+      assertTrue(
+          Files.readString(dir.resolve("c.csv"))
+              .startsWith("passage,participant,attributes,code,score,origin,text\n"));
       assertTrue(Files.readString(dir.resolve("c.csv")).contains("relationships/trust"));
       RefiFixture.validate(Files.readAllBytes(dir.resolve("c.qdc")), "Codebook.xsd");
       List<String> names = q.knownCodes().codes().stream().map(Code::name).toList();
-      assertEquals(MatrixFixture.CODEBOOK.codes().stream().map(Code::name).sorted().toList(),
+      assertEquals(
+          MatrixFixture.CODEBOOK.codes().stream().map(Code::name).sorted().toList(),
           names.stream().sorted().toList());
     }
   }

@@ -1,5 +1,4 @@
 package org.quarry.refi;
-import org.quarry.api.Analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.quarry.analysis.LemmaAnnotator;
+import org.quarry.api.Analysis;
 import org.quarry.api.ExportFormat;
 import org.quarry.api.ExportReport;
 import org.quarry.api.IndexProgress;
@@ -30,8 +30,6 @@ import org.quarry.model.CodeScore;
 import org.quarry.model.Codebook;
 import org.quarry.model.Hit;
 import org.quarry.model.SearchRequest;
-import org.quarry.refi.RefiFixture;
-import org.quarry.refi.RefiXml;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -43,14 +41,20 @@ import org.w3c.dom.NodeList;
 class SeedsExportTest {
   @TempDir static Path dir;
 
-  static final Codebook CODEBOOK = new Codebook("Seeds test codebook", null, List.of(
-      new Code("system", "Engaging the system", "ICS and PCNs", null, null, null, null, 1.0),
-      new Code("voice", "One voice", "Speaking together", "system", null, null, null, 1.0),
-      new Code("workforce", "Workforce", "Staff and workload", null, null, null, null, 1.0)));
+  static final Codebook CODEBOOK =
+      new Codebook(
+          "Seeds test codebook",
+          null,
+          List.of(
+              new Code(
+                  "system", "Engaging the system", "ICS and PCNs", null, null, null, null, 1.0),
+              new Code("voice", "One voice", "Speaking together", "system", null, null, null, 1.0),
+              new Code(
+                  "workforce", "Workforce", "Staff and workload", null, null, null, null, 1.0)));
 
   // code id -> the query that picks its passages; scores fall with rank so --min-score bites
-  static final Map<String, String> PICKS = Map.of(
-      "voice", "voice", "system", "ICS OR PCN*", "workforce", "workload OR staff*");
+  static final Map<String, String> PICKS =
+      Map.of("voice", "voice", "system", "ICS OR PCN*", "workforce", "workload OR staff*");
 
   static Map<String, List<CodeScore>> coded = new TreeMap<>();
   static Map<String, Hit> hits = new HashMap<>();
@@ -63,7 +67,8 @@ class SeedsExportTest {
       for (Map.Entry<String, String> e : new TreeMap<>(PICKS).entrySet()) {
         List<Hit> top = q.search(SearchRequest.builder(e.getValue()).limit(8).build()).hits();
         for (int i = 0; i < top.size(); i++) {
-          coded.computeIfAbsent(top.get(i).passage().id(), k -> new ArrayList<>())
+          coded
+              .computeIfAbsent(top.get(i).passage().id(), k -> new ArrayList<>())
               .add(new CodeScore(e.getKey(), 0.9 - 0.1 * i, CodeScore.SUGGESTED));
           hits.put(top.get(i).passage().id(), top.get(i));
         }
@@ -79,7 +84,8 @@ class SeedsExportTest {
     RefiFixture.validate(entries.get("project.qde"), "Project.xsd");
     DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
     f.setNamespaceAware(true);
-    Document doc = f.newDocumentBuilder().parse(new ByteArrayInputStream(entries.get("project.qde")));
+    Document doc =
+        f.newDocumentBuilder().parse(new ByteArrayInputStream(entries.get("project.qde")));
     Map<String, String> codeNames = new HashMap<>();
     NodeList codes = doc.getElementsByTagNameNS(RefiXml.PROJECT_NS, "Code");
     for (int i = 0; i < codes.getLength(); i++) {
@@ -93,7 +99,8 @@ class SeedsExportTest {
       String path = s.getAttribute("plainTextPath");
       assertTrue(path.startsWith("internal://"), path);
       byte[] bytes = entries.get("sources/" + path.substring("internal://".length()));
-      assertTrue(bytes.length < 3 || !(bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB), "no BOM");
+      assertTrue(
+          bytes.length < 3 || !(bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB), "no BOM");
       int[] cps = new String(bytes, StandardCharsets.UTF_8).codePoints().toArray();
       NodeList sels = s.getElementsByTagNameNS(RefiXml.PROJECT_NS, "PlainTextSelection");
       for (int k = 0; k < sels.getLength(); k++) {
@@ -101,8 +108,12 @@ class SeedsExportTest {
         int a = Integer.parseInt(sel.getAttribute("startPosition"));
         int b = Integer.parseInt(sel.getAttribute("endPosition"));
         Element ref = (Element) sel.getElementsByTagNameNS(RefiXml.PROJECT_NS, "CodeRef").item(0);
-        out.add(s.getAttribute("name") + " | " + codeNames.get(ref.getAttribute("targetGUID")) + " | "
-            + new String(cps, a, b - a));
+        out.add(
+            s.getAttribute("name")
+                + " | "
+                + codeNames.get(ref.getAttribute("targetGUID"))
+                + " | "
+                + new String(cps, a, b - a));
       }
     }
     out.sort(null);
@@ -111,14 +122,19 @@ class SeedsExportTest {
 
   private static List<String> expected(double minScore) {
     List<String> out = new ArrayList<>();
-    coded.forEach((id, codes) -> {
-      for (CodeScore c : codes) {
-        if (c.score() >= minScore) {
-          out.add(hits.get(id).passage().source() + " | " + CODEBOOK.code(c.code()).orElseThrow().name()
-              + " | " + hits.get(id).passage().text());
-        }
-      }
-    });
+    coded.forEach(
+        (id, codes) -> {
+          for (CodeScore c : codes) {
+            if (c.score() >= minScore) {
+              out.add(
+                  hits.get(id).passage().source()
+                      + " | "
+                      + CODEBOOK.code(c.code()).orElseThrow().name()
+                      + " | "
+                      + hits.get(id).passage().text());
+            }
+          }
+        });
     out.sort(null);
     return out;
   }
@@ -147,11 +163,13 @@ class SeedsExportTest {
   @Test
   void withoutACodebookTheCodeIdsFoundInTheIndexAreTheCodes() throws Exception {
     try (Quarry q = Quarry.open(dir.resolve("index"), Analysis.UNTAGGED)) {
-      assertEquals(List.of("system", "voice", "workforce"),
+      assertEquals(
+          List.of("system", "voice", "workforce"),
           q.knownCodes().codes().stream().map(Code::id).toList());
       ExportReport r = q.export(ExportFormat.QDPX, dir.resolve("plain.qdpx"), null, 0);
       assertEquals(List.of(), r.problems());
-      assertEquals(expected(0).size(), selections(Files.readAllBytes(dir.resolve("plain.qdpx"))).size());
+      assertEquals(
+          expected(0).size(), selections(Files.readAllBytes(dir.resolve("plain.qdpx"))).size());
     }
   }
 }

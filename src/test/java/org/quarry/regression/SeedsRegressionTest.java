@@ -27,13 +27,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.quarry.api.IndexProgress;
 import org.quarry.api.IndexRequest;
 import org.quarry.api.Quarry;
-import org.quarry.model.EvalReport;
-import org.quarry.model.SuggestOptions;
 import org.quarry.index.IndexStamp;
+import org.quarry.model.EvalReport;
 import org.quarry.model.FacetValue;
 import org.quarry.model.Hit;
 import org.quarry.model.SearchRequest;
 import org.quarry.model.SearchResult;
+import org.quarry.model.SuggestOptions;
 
 /**
  * The seeds' regression figures, as Anserini's regression YAMLs keep theirs: passage counts per
@@ -43,8 +43,8 @@ import org.quarry.model.SearchResult;
  *
  * <p>The expected values were recorded by running this code, not chosen: the file guards against
  * unnoticed change, it is not a target. After an intended change (a segmenter that finds more
- * quotes, a better lexicon) run this test with {@code -Dquarry.regression.write=true} to record
- * the new figures, and let the diff of the file show what moved.
+ * quotes, a better lexicon) run this test with {@code -Dquarry.regression.write=true} to record the
+ * new figures, and let the diff of the file show what moved.
  */
 class SeedsRegressionTest {
   static final String EXPECTED = "src/test/resources/regression/seeds.yaml";
@@ -87,19 +87,25 @@ class SeedsRegressionTest {
     Map<String, Object> out = new LinkedHashMap<>();
     try (Quarry quarry = Quarry.open(index)) {
       quarry.index(
-          new IndexRequest(List.of(SEEDS), null, SEEDS.resolve("nhs-glossary.txt")), IndexProgress.NONE);
+          new IndexRequest(List.of(SEEDS), null, SEEDS.resolve("nhs-glossary.txt")),
+          IndexProgress.NONE);
       out.put("analysis", analysis());
       out.put("passages", passages(quarry.passages(true)));
       List<Object> queries = new ArrayList<>();
       for (String q : QUERIES) {
-        queries.add(query(quarry.search(new SearchRequest(q, SearchRequest.DEFAULT_FACETS, Map.of(), 0, 0, false))));
+        queries.add(
+            query(
+                quarry.search(
+                    new SearchRequest(q, SearchRequest.DEFAULT_FACETS, Map.of(), 0, 0, false))));
       }
       out.put("queries", queries);
       List<Object> evals = new ArrayList<>();
       for (String book : CODEBOOKS) {
         EvalReport r =
             quarry.evaluate(
-                Quarry.codebook(SEEDS.resolve(book)).codebook(), SEEDS.resolve(GOLD), SuggestOptions.DEFAULT_MIN_SCORE);
+                Quarry.codebook(SEEDS.resolve(book)).codebook(),
+                SEEDS.resolve(GOLD),
+                SuggestOptions.DEFAULT_MIN_SCORE);
         evals.add(eval(book, r));
       }
       out.put("eval", evals);

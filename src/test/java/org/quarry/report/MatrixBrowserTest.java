@@ -1,5 +1,4 @@
 package org.quarry.report;
-import org.quarry.api.Analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,6 +16,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.quarry.api.Analysis;
 import org.quarry.api.MatrixOutput;
 import org.quarry.api.MatrixRequest;
 import org.quarry.api.Quarry;
@@ -24,8 +24,8 @@ import org.quarry.api.Quarry;
 /**
  * Acceptance in a real browser: the matrix page {@code quarry matrix --format html} writes is
  * opened in headless Chromium, a cell is clicked open, and what the browser laid out is checked
- * (participants by themes, counts, the quote with its participant, score and link, sticky
- * headers, shading). Skipped where {@code /usr/bin/chromium} is not installed.
+ * (participants by themes, counts, the quote with its participant, score and link, sticky headers,
+ * shading). Skipped where {@code /usr/bin/chromium} is not installed.
  */
 class MatrixBrowserTest {
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -87,27 +87,48 @@ class MatrixBrowserTest {
     // here as a record: reading YAML is the coding stage's job)
     String html;
     try (Quarry q = Quarry.open(index, Analysis.UNTAGGED)) {
-      html = MatrixOutput.of("html", "count").render(q.matrix(MatrixRequest.of(MatrixFixture.CODEBOOK)), "Test codebook by participant");
+      html =
+          MatrixOutput.of("html", "count")
+              .render(
+                  q.matrix(MatrixRequest.of(MatrixFixture.CODEBOOK)),
+                  "Test codebook by participant");
     }
     page = dir.resolve("probe.html");
     Files.writeString(page, html.replace("</body>", PROBE + "</body>"));
     String dom = chromium("--dump-dom", page.toUri().toString());
     int a = dom.indexOf("<pre id=\"probe\">");
     int b = dom.indexOf("</pre>", a);
-    assertTrue(a >= 0 && b > a, "the probe ran in the page: " + dom.substring(0, Math.min(400, dom.length())));
-    String json = dom.substring(a + "<pre id=\"probe\">".length(), b)
-        .replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+    assertTrue(
+        a >= 0 && b > a,
+        "the probe ran in the page: " + dom.substring(0, Math.min(400, dom.length())));
+    String json =
+        dom.substring(a + "<pre id=\"probe\">".length(), b)
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&amp;", "&");
     probe = new ObjectMapper().readTree(json);
     // a picture for people (target/matrix-screenshot.png); the assertions use the DOM
-    chromium("--screenshot=" + Path.of("target/matrix-screenshot.png").toAbsolutePath(),
-        "--window-size=1100,500", page.toUri().toString());
+    chromium(
+        "--screenshot=" + Path.of("target/matrix-screenshot.png").toAbsolutePath(),
+        "--window-size=1100,500",
+        page.toUri().toString());
   }
 
   private static String chromium(String... args) throws IOException, InterruptedException {
     Path profile = Files.createTempDirectory(dir, "chromium");
-    List<String> cmd = new ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox",
-        "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--user-data-dir=" + profile));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                CHROMIUM.toString(),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--user-data-dir=" + profile));
     cmd.addAll(List.of(args));
     Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     byte[] out = p.getInputStream().readAllBytes();
@@ -121,7 +142,8 @@ class MatrixBrowserTest {
   @Test
   void showsParticipantsByThemesWithTheirCounts() {
     assertEquals("[\"P01\",\"P02\",\"P03\",\"(none)\"]", probe.get("rows").toString());
-    assertEquals("[\"Relationships\",\"Trust\",\"Meetings\",\"Engaging the system\"]",
+    assertEquals(
+        "[\"Relationships\",\"Trust\",\"Meetings\",\"Engaging the system\"]",
         probe.get("columns").toString().replace("\\u00a0", ""));
     JsonNode counts = probe.get("counts");
     assertEquals(1, counts.get("P01|trust").asInt());
@@ -135,14 +157,18 @@ class MatrixBrowserTest {
   @Test
   void aClickedCellOpensToItsQuoteWithParticipantScoreAndLink() {
     assertEquals(false, probe.get("openBefore").asBoolean());
-    assertEquals(false, probe.get("visibleBefore").asBoolean(), "quotes are folded away until asked for");
+    assertEquals(
+        false, probe.get("visibleBefore").asBoolean(), "quotes are folded away until asked for");
     assertEquals(true, probe.get("openAfter").asBoolean());
-    assertEquals(true, probe.get("visibleAfter").asBoolean(), "the quote shows once the cell is open");
+    assertEquals(
+        true, probe.get("visibleAfter").asBoolean(), "the quote shows once the cell is open");
     assertTrue(probe.get("heightAfter").asDouble() > 0);
     assertEquals(MatrixIndexFixture.CAFE, probe.get("quote").asText());
     assertEquals("P01 · 0.90", probe.get("who").asText());
-    assertTrue(probe.get("linkText").asText().matches("p01\\.txt#0-\\d+"), probe.get("linkText").asText());
-    assertTrue(probe.get("link").asText().startsWith("http://127.0.0.1:7070/api/v1/passages/p01.txt%230-"),
+    assertTrue(
+        probe.get("linkText").asText().matches("p01\\.txt#0-\\d+"), probe.get("linkText").asText());
+    assertTrue(
+        probe.get("link").asText().startsWith("http://127.0.0.1:7070/api/v1/passages/p01.txt%230-"),
         probe.get("link").asText());
   }
 
@@ -150,7 +176,8 @@ class MatrixBrowserTest {
   void headersStayInViewCountsAreShadedAndNothingIsFetched() {
     assertEquals("sticky", probe.get("stickyHeader").asText());
     assertEquals("sticky", probe.get("stickyRow").asText());
-    assertTrue(probe.get("shaded").asText().startsWith("rgba(38, 110, 200"), probe.get("shaded").asText());
+    assertTrue(
+        probe.get("shaded").asText().startsWith("rgba(38, 110, 200"), probe.get("shaded").asText());
     assertEquals("rgba(0, 0, 0, 0)", probe.get("empty").asText());
     assertEquals(0, probe.get("fetched").asInt(), "the page is self-contained");
   }

@@ -18,13 +18,31 @@ public final class MatrixFixture {
           "Test codebook",
           null,
           List.of(
-              new Code("relationships", "Relationships", "How people relate", null, null, null, null, 1.0),
+              new Code(
+                  "relationships",
+                  "Relationships",
+                  "How people relate",
+                  null,
+                  null,
+                  null,
+                  null,
+                  1.0),
               new Code("system", "Engaging the system", "ICS, STP", null, null, null, null, 1.0),
-              new Code("trust", "Trust", "Trust built or lost", "relationships", null, null, null, 1.0),
-              new Code("meetings", "Meetings", "Informal contact", "relationships", null, null, null, 1.0)));
+              new Code(
+                  "trust", "Trust", "Trust built or lost", "relationships", null, null, null, 1.0),
+              new Code(
+                  "meetings",
+                  "Meetings",
+                  "Informal contact",
+                  "relationships",
+                  null,
+                  null,
+                  null,
+                  1.0)));
 
   static final Passage P01_CAFE =
-      passage("s1.txt", 0, 40, "P01", "We built trust over many café meetings.", Map.of("role", "GP"));
+      passage(
+          "s1.txt", 0, 40, "P01", "We built trust over many café meetings.", Map.of("role", "GP"));
   static final Passage P01_ICS =
       passage("s1.txt", 41, 62, "P01", "The ICS felt distant.", Map.of("role", "GP"));
   static final Passage P02_TRUST =
@@ -46,7 +64,12 @@ public final class MatrixFixture {
           suggested(NARRATIVE, "no-such-code", 0.9));
 
   static Passage passage(
-      String source, int start, int end, String participant, String text, Map<String, String> attrs) {
+      String source,
+      int start,
+      int end,
+      String participant,
+      String text,
+      Map<String, String> attrs) {
     PassageKind kind = participant == null ? PassageKind.NARRATIVE : PassageKind.TURN;
     return Passage.of(source, kind, participant, null, start, end, text).withAttributes(attrs);
   }

@@ -17,9 +17,8 @@ import org.quarry.model.PassageKind;
 import org.quarry.model.Source;
 
 /**
- * An index of three interviews and a paper with codes stored on passages, as the suggester and
- * an import leave them: P01 and P03 are GPs, P02 a manager; codes from {@link
- * MatrixFixture#CODEBOOK}.
+ * An index of three interviews and a paper with codes stored on passages, as the suggester and an
+ * import leave them: P01 and P03 are GPs, P02 a manager; codes from {@link MatrixFixture#CODEBOOK}.
  */
 final class MatrixIndexFixture {
   private MatrixIndexFixture() {}
@@ -32,18 +31,21 @@ final class MatrixIndexFixture {
 
   /** Builds the index in {@code dir}. */
   static void build(Path dir) throws IOException {
-    SourcePassages s1 = interview("p01.txt", "P01", Map.of("role", "GP", "region", "North"), CAFE, DISTANT);
-    SourcePassages s2 = interview("p02.txt", "P02", Map.of("role", "Manager", "region", "South"), SLOWLY);
+    SourcePassages s1 =
+        interview("p01.txt", "P01", Map.of("role", "GP", "region", "North"), CAFE, DISTANT);
+    SourcePassages s2 =
+        interview("p02.txt", "P02", Map.of("role", "Manager", "region", "South"), SLOWLY);
     SourcePassages s3 = interview("p03.txt", "P03", Map.of("role", "GP", "region", "South"), VOICE);
     SourcePassages paper = interview("paper.txt", null, Map.of(), PAPER);
     try (Indexer indexer = Indexer.open(dir, LemmaAnnotator.untagged(), DuplicateFinder.none())) {
       indexer.update(Stream.of(s1, s2, s3, paper));
-      indexer.setCodes(Map.of(
-          id(s1, 0), List.of(suggested("trust", 0.9), suggested("meetings", 0.7)),
-          id(s1, 1), List.of(suggested("system", 0.8)),
-          id(s2, 0), List.of(new CodeScore("trust", 1.0, CodeScore.HUMAN)),
-          id(s3, 0), List.of(suggested("system", 0.95), suggested("trust", 0.2)),
-          id(paper, 0), List.of(suggested("system", 0.3))));
+      indexer.setCodes(
+          Map.of(
+              id(s1, 0), List.of(suggested("trust", 0.9), suggested("meetings", 0.7)),
+              id(s1, 1), List.of(suggested("system", 0.8)),
+              id(s2, 0), List.of(new CodeScore("trust", 1.0, CodeScore.HUMAN)),
+              id(s3, 0), List.of(suggested("system", 0.95), suggested("trust", 0.2)),
+              id(paper, 0), List.of(suggested("system", 0.3))));
     }
   }
 
@@ -66,8 +68,16 @@ final class MatrixIndexFixture {
       // code points, as passages count them (the emoji is two chars, one code point)
       int start = text.codePointCount(0, a);
       int end = start + p.codePointCount(0, p.length());
-      passages.add(Passage.of(id, participant == null ? PassageKind.NARRATIVE : PassageKind.TURN,
-          participant, null, start, end, p).withAttributes(attrs));
+      passages.add(
+          Passage.of(
+                  id,
+                  participant == null ? PassageKind.NARRATIVE : PassageKind.TURN,
+                  participant,
+                  null,
+                  start,
+                  end,
+                  p)
+              .withAttributes(attrs));
       from = a + p.length();
     }
     return new SourcePassages(source, passages);

@@ -1,5 +1,4 @@
 package org.quarry.report;
-import org.quarry.api.Analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -7,7 +6,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -15,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.quarry.analysis.LemmaAnnotator;
+import org.quarry.api.Analysis;
 import org.quarry.api.Matrix;
 import org.quarry.api.MatrixOutput;
 import org.quarry.api.MatrixRequest;
@@ -49,12 +48,13 @@ class MatrixWithoutCodebookTest {
     SourcePassages p02 = source("p02.txt", "P02", Map.of("role", "Manager"), SLOWLY);
     try (Indexer indexer = Indexer.open(index, LemmaAnnotator.untagged(), sameText())) {
       indexer.update(Stream.of(p01, copy, p02));
-      indexer.setCodes(Map.of(
-          id(p01, 0), List.of(suggested("trust", 0.9), suggested("meetings", 0.7)),
-          id(p01, 1), List.of(suggested("system", 0.8)),
-          // a code only the duplicate carries: a column, but no count
-          id(copy, 0), List.of(suggested("trust", 0.9), suggested("copied", 0.6)),
-          id(p02, 0), List.of(new CodeScore("trust", 1.0, CodeScore.HUMAN))));
+      indexer.setCodes(
+          Map.of(
+              id(p01, 0), List.of(suggested("trust", 0.9), suggested("meetings", 0.7)),
+              id(p01, 1), List.of(suggested("system", 0.8)),
+              // a code only the duplicate carries: a column, but no count
+              id(copy, 0), List.of(suggested("trust", 0.9), suggested("copied", 0.6)),
+              id(p02, 0), List.of(new CodeScore("trust", 1.0, CodeScore.HUMAN))));
     }
   }
 
@@ -66,20 +66,24 @@ class MatrixWithoutCodebookTest {
 
   @Test
   void countsBySourceMatchGolden() throws IOException {
-    assertEquals(golden("matrix-no-codebook-source-count.csv"),
+    assertEquals(
+        golden("matrix-no-codebook-source-count.csv"),
         MatrixOutput.of("csv", "count").render(matrix("source", Map.of()), ""));
   }
 
   @Test
   void quotesByParticipantMatchGolden() throws IOException {
-    assertEquals(golden("matrix-no-codebook-participant-quotes.md"),
+    assertEquals(
+        golden("matrix-no-codebook-participant-quotes.md"),
         MatrixOutput.of("md", "quotes").render(matrix("participant", Map.of()), ""));
   }
 
   @Test
   void filteredCountsByRoleMatchGolden() throws IOException {
-    assertEquals(golden("matrix-no-codebook-role-filtered-count.csv"),
-        MatrixOutput.of("csv", "count").render(matrix("role", Map.of("participant", List.of("P01"))), ""));
+    assertEquals(
+        golden("matrix-no-codebook-role-filtered-count.csv"),
+        MatrixOutput.of("csv", "count")
+            .render(matrix("role", Map.of("participant", List.of("P01"))), ""));
   }
 
   private static String golden(String name) throws IOException {
@@ -97,7 +101,8 @@ class MatrixWithoutCodebookTest {
       }
 
       @Override
-      public boolean nearDuplicate(org.quarry.model.TextSignature a, org.quarry.model.TextSignature b) {
+      public boolean nearDuplicate(
+          org.quarry.model.TextSignature a, org.quarry.model.TextSignature b) {
         return a.equals(b);
       }
     };
@@ -118,8 +123,9 @@ class MatrixWithoutCodebookTest {
     int from = 0;
     for (String p : paragraphs) {
       int start = text.indexOf(p, from);
-      passages.add(Passage.of(id, PassageKind.TURN, participant, null, start, start + p.length(), p)
-          .withAttributes(attrs));
+      passages.add(
+          Passage.of(id, PassageKind.TURN, participant, null, start, start + p.length(), p)
+              .withAttributes(attrs));
       from = start + p.length();
     }
     return new SourcePassages(TestCorpus.source(id, text), passages);

@@ -34,30 +34,57 @@ class FacetsTest {
   // t1: P1 quote, P2 quote, P1 turn; t2: P2 turn, P3 quote; t3 is a near duplicate of t2
   @BeforeAll
   static void index() throws IOException {
-    SourcePassages t1 = source("t1.txt", "one voice", "P1", PassageKind.QUOTE, "GP",
-        "voices heard", "P2", PassageKind.QUOTE, "nurse",
-        "a voice", "P1", PassageKind.TURN, "GP");
-    SourcePassages t2 = source("t2.txt", "same voice", "P2", PassageKind.TURN, "nurse",
-        "voice again", "P3", PassageKind.QUOTE, "GP");
+    SourcePassages t1 =
+        source(
+            "t1.txt",
+            "one voice",
+            "P1",
+            PassageKind.QUOTE,
+            "GP",
+            "voices heard",
+            "P2",
+            PassageKind.QUOTE,
+            "nurse",
+            "a voice",
+            "P1",
+            PassageKind.TURN,
+            "GP");
+    SourcePassages t2 =
+        source(
+            "t2.txt",
+            "same voice",
+            "P2",
+            PassageKind.TURN,
+            "nurse",
+            "voice again",
+            "P3",
+            PassageKind.QUOTE,
+            "GP");
     SourcePassages t3 = source("t3.txt", "same voice copy", "P2", PassageKind.TURN, "nurse");
-    DuplicateFinder t3CopiesT2 = new DuplicateFinder() {
-      @Override
-      public org.quarry.model.TextSignature signature(String text) {
-        return new org.quarry.model.TextSignature(new int[] {text.startsWith("same voice") ? 1 : text.hashCode()});
-      }
+    DuplicateFinder t3CopiesT2 =
+        new DuplicateFinder() {
+          @Override
+          public org.quarry.model.TextSignature signature(String text) {
+            return new org.quarry.model.TextSignature(
+                new int[] {text.startsWith("same voice") ? 1 : text.hashCode()});
+          }
 
-      @Override
-      public boolean nearDuplicate(org.quarry.model.TextSignature a, org.quarry.model.TextSignature b) {
-        return a.get(0) == b.get(0);
-      }
-    };
+          @Override
+          public boolean nearDuplicate(
+              org.quarry.model.TextSignature a, org.quarry.model.TextSignature b) {
+            return a.get(0) == b.get(0);
+          }
+        };
     try (Indexer indexer = Indexer.open(dir, new LemmaAnnotator(), t3CopiesT2)) {
       indexer.update(Stream.of(t1, t2, t3));
-      indexer.setCodes(Map.of(
-          t1.passages().get(0).id(), List.of(new CodeScore("unity", 0.9, CodeScore.SUGGESTED)),
-          t2.passages().get(0).id(),
-          List.of(new CodeScore("unity", 0.7, CodeScore.SUGGESTED),
-              new CodeScore("repeat", 0.6, CodeScore.SUGGESTED))));
+      indexer.setCodes(
+          Map.of(
+              t1.passages().get(0).id(),
+              List.of(new CodeScore("unity", 0.9, CodeScore.SUGGESTED)),
+              t2.passages().get(0).id(),
+              List.of(
+                  new CodeScore("unity", 0.7, CodeScore.SUGGESTED),
+                  new CodeScore("repeat", 0.6, CodeScore.SUGGESTED))));
     }
     searcher = PassageSearcher.open(dir, Glossary.empty());
   }
@@ -71,11 +98,13 @@ class FacetsTest {
   void countsFacetsMostFrequentFirstTiesByValue() throws IOException {
     SearchResult r = searcher.search(request(Map.of(), false));
     assertEquals(5, r.total());
-    assertEquals(Map.of(
-        "participant", List.of(fv("P1", 2), fv("P2", 2), fv("P3", 1)),
-        "kind", List.of(fv("quote", 3), fv("turn", 2)),
-        "code", List.of(fv("unity", 2), fv("repeat", 1)),
-        "role", List.of(fv("GP", 3), fv("nurse", 2))), r.facets());
+    assertEquals(
+        Map.of(
+            "participant", List.of(fv("P1", 2), fv("P2", 2), fv("P3", 1)),
+            "kind", List.of(fv("quote", 3), fv("turn", 2)),
+            "code", List.of(fv("unity", 2), fv("repeat", 1)),
+            "role", List.of(fv("GP", 3), fv("nurse", 2))),
+        r.facets());
   }
 
   @Test
@@ -88,8 +117,9 @@ class FacetsTest {
 
   @Test
   void valuesOfOneDimensionAreOredAndDimensionsAnded() throws IOException {
-    SearchResult r = searcher.search(request(
-        Map.of("participant", List.of("P1", "P3"), "kind", List.of("quote")), false));
+    SearchResult r =
+        searcher.search(
+            request(Map.of("participant", List.of("P1", "P3"), "kind", List.of("quote")), false));
     assertEquals(2, r.total());
     assertEquals(List.of(fv("P1", 1), fv("P2", 1), fv("P3", 1)), r.facets().get("participant"));
     assertEquals(List.of(fv("quote", 2), fv("turn", 1)), r.facets().get("kind"));
@@ -120,9 +150,12 @@ class FacetsTest {
 
   @Test
   void unknownFilterDimensionIsNamed() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> searcher.search(request(Map.of("colour", List.of("red")), false)));
-    assertTrue(e.getMessage().startsWith("unknown filter dimension 'colour'; known: code, kind,"),
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> searcher.search(request(Map.of("colour", List.of("red")), false)));
+    assertTrue(
+        e.getMessage().startsWith("unknown filter dimension 'colour'; known: code, kind,"),
         e.getMessage());
     assertTrue(e.getMessage().contains("role"));
   }
@@ -147,8 +180,16 @@ class FacetsTest {
       String t = (String) quads[i];
       int start = text.length();
       text.append(t).append('\n');
-      passages.add(Passage.of(id, (PassageKind) quads[i + 2], (String) quads[i + 1], null, start,
-          start + t.length(), t).withAttributes(Map.of("role", (String) quads[i + 3])));
+      passages.add(
+          Passage.of(
+                  id,
+                  (PassageKind) quads[i + 2],
+                  (String) quads[i + 1],
+                  null,
+                  start,
+                  start + t.length(),
+                  t)
+              .withAttributes(Map.of("role", (String) quads[i + 3])));
     }
     return new SourcePassages(TestCorpus.source(id, text.toString()), passages);
   }

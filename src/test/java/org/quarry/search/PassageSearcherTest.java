@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -38,11 +37,15 @@ class PassageSearcherTest {
     try (Indexer indexer = Indexer.open(dir, new LemmaAnnotator(), DuplicateFinder.none())) {
       indexed = indexer.update(TestCorpus.seeds().stream());
     }
-    System.out.printf(java.util.Locale.ROOT, 
+    System.out.printf(
+        java.util.Locale.ROOT,
         "indexed %d passages of %d seed files in %d ms; annotator %d ms, CoreNLP tagger %d ms"
             + " (%.0f%% of indexing)%n",
-        indexed.passages(), indexed.added(), indexed.totalNanos() / 1_000_000,
-        indexed.annotateNanos() / 1_000_000, indexed.taggerNanos() / 1_000_000,
+        indexed.passages(),
+        indexed.added(),
+        indexed.totalNanos() / 1_000_000,
+        indexed.annotateNanos() / 1_000_000,
+        indexed.taggerNanos() / 1_000_000,
         100 * indexed.coreNlpShare());
     searcher = PassageSearcher.open(dir, Glossary.load(Path.of("seeds/nhs-glossary.txt")));
   }
@@ -62,8 +65,10 @@ class PassageSearcherTest {
             .orElseThrow(() -> new AssertionError("not found in " + ids(r)));
     assertTrue(hit.passage().source().startsWith("002_"));
     assertFalse(hit.passage().text().contains("ICS"), "the passage itself never says ICS");
-    assertTrue(hit.highlight().contains("<mark>integrated care systems</mark>")
-        || hit.highlight().contains("<mark>integrated</mark>"), hit.highlight());
+    assertTrue(
+        hit.highlight().contains("<mark>integrated care systems</mark>")
+            || hit.highlight().contains("<mark>integrated</mark>"),
+        hit.highlight());
     assertTrue(hit.highlight().contains("<mark>voice</mark>"), hit.highlight());
   }
 
@@ -77,7 +82,8 @@ class PassageSearcherTest {
   @Test
   void acronymAndItsExpansionShareHits() throws IOException {
     Set<String> acronym = new HashSet<>(ids(searcher.search(page("ICS", 500))));
-    Set<String> phrase = new HashSet<>(ids(searcher.search(page("\"integrated care system\"", 500))));
+    Set<String> phrase =
+        new HashSet<>(ids(searcher.search(page("\"integrated care system\"", 500))));
     assertFalse(acronym.isEmpty());
     assertEquals(acronym, phrase);
   }
@@ -85,10 +91,8 @@ class PassageSearcherTest {
   @Test
   void totalCountsAllMatchesAndPagesFollowTheRanking() throws IOException {
     SearchResult all = searcher.search(page("practice", 500));
-    SearchResult second = searcher.search(SearchRequest.builder("practice")
-        .limit(3)
-        .offset(3)
-        .build());
+    SearchResult second =
+        searcher.search(SearchRequest.builder("practice").limit(3).offset(3).build());
     assertEquals(all.total(), second.total());
     assertEquals(all.hits().size(), all.total());
     assertEquals(ids(all).subList(3, 6), ids(second));
@@ -100,33 +104,39 @@ class PassageSearcherTest {
     for (int i = 1; i < hits.size(); i++) {
       Hit a = hits.get(i - 1);
       Hit b = hits.get(i);
-      assertTrue(a.score() > b.score()
-          || (a.score() == b.score() && a.passage().id().compareTo(b.passage().id()) < 0));
+      assertTrue(
+          a.score() > b.score()
+              || (a.score() == b.score() && a.passage().id().compareTo(b.passage().id()) < 0));
     }
   }
 
   @Test
   void syntaxErrorIsOneLineWithPosition() {
     QuerySyntaxException e =
-        assertThrows(QuerySyntaxException.class, () -> searcher.search(SearchRequest.of("voice AND")));
-    assertEquals("query syntax error at position 9: 'voice AND' needs a term after AND", e.getMessage());
+        assertThrows(
+            QuerySyntaxException.class, () -> searcher.search(SearchRequest.of("voice AND")));
+    assertEquals(
+        "query syntax error at position 9: 'voice AND' needs a term after AND", e.getMessage());
     assertEquals(9, e.position());
   }
 
   @Test
   void unclosedQuoteAndLeadingWildcardAreExplained() {
     QuerySyntaxException quote =
-        assertThrows(QuerySyntaxException.class, () -> searcher.search(SearchRequest.of("\"one voice")));
+        assertThrows(
+            QuerySyntaxException.class, () -> searcher.search(SearchRequest.of("\"one voice")));
     assertTrue(quote.getMessage().contains("quote is not closed"), quote.getMessage());
     QuerySyntaxException wild =
-        assertThrows(QuerySyntaxException.class, () -> searcher.search(SearchRequest.of("care AND *work")));
+        assertThrows(
+            QuerySyntaxException.class, () -> searcher.search(SearchRequest.of("care AND *work")));
     assertEquals(10, wild.position(), wild.getMessage());
     assertEquals(1, wild.getMessage().lines().count());
   }
 
   @Test
   void fieldQueriesWildcardsAndPhrasesParse() throws IOException {
-    assertTrue(searcher.search(page("source:002_089efb293f434282.txt AND commissioners", 5)).total() > 0);
+    assertTrue(
+        searcher.search(page("source:002_089efb293f434282.txt AND commissioners", 5)).total() > 0);
     assertTrue(searcher.search(page("source:002* AND system*", 5)).total() > 0);
     assertTrue(searcher.search(page("\"one voice\"~2", 5)).total() > 0);
   }
@@ -147,7 +157,9 @@ class PassageSearcherTest {
 
   @Test
   void warmSearchLatency() throws IOException {
-    String[] queries = {"voice AND ICS", "\"integrated care system\"", "commissioner*", "PCN", "practice~"};
+    String[] queries = {
+      "voice AND ICS", "\"integrated care system\"", "commissioner*", "PCN", "practice~"
+    };
     for (int i = 0; i < 20; i++) {
       searcher.search(page(queries[i % queries.length], 10));
     }
@@ -158,8 +170,11 @@ class PassageSearcherTest {
       nanos[i] = System.nanoTime() - t0;
     }
     Arrays.sort(nanos);
-    System.out.printf(java.util.Locale.ROOT, "warm search latency: median %.2f ms, p90 %.2f ms%n",
-        nanos[50] / 1e6, nanos[90] / 1e6);
+    System.out.printf(
+        java.util.Locale.ROOT,
+        "warm search latency: median %.2f ms, p90 %.2f ms%n",
+        nanos[50] / 1e6,
+        nanos[90] / 1e6);
     assertTrue(nanos[50] < 1_000_000_000L);
   }
 

@@ -34,12 +34,19 @@ class QuotedParticipantFacetTest {
 
   @BeforeAll
   static void index() throws IOException {
-    String text = "The system wants one voice, said one lead. We need a voice at the system table. Voices elsewhere.";
-    Source source = new Source("p.txt", "p.txt", SourceKind.PAPER, text, OffsetMap.identity(text), "h", Map.of());
-    Passage framing = Passage.of("p.txt", PassageKind.NARRATIVE, null, null, 0, 42, text.substring(0, 42))
-        .withQuoted(List.of("P9"));
-    Passage quote = Passage.of("p.txt", PassageKind.QUOTE, "P9", null, 43, 79, text.substring(43, 79));
-    Passage other = Passage.of("p.txt", PassageKind.NARRATIVE, null, null, 80, text.length(), text.substring(80));
+    String text =
+        "The system wants one voice, said one lead. We need a voice at the system table. Voices elsewhere.";
+    Source source =
+        new Source(
+            "p.txt", "p.txt", SourceKind.PAPER, text, OffsetMap.identity(text), "h", Map.of());
+    Passage framing =
+        Passage.of("p.txt", PassageKind.NARRATIVE, null, null, 0, 42, text.substring(0, 42))
+            .withQuoted(List.of("P9"));
+    Passage quote =
+        Passage.of("p.txt", PassageKind.QUOTE, "P9", null, 43, 79, text.substring(43, 79));
+    Passage other =
+        Passage.of(
+            "p.txt", PassageKind.NARRATIVE, null, null, 80, text.length(), text.substring(80));
     try (Indexer indexer = Indexer.open(dir, LemmaAnnotator.untagged(), DuplicateFinder.none())) {
       indexer.update(Stream.of(new SourcePassages(source, List.of(framing, quote, other))));
     }
@@ -66,9 +73,9 @@ class QuotedParticipantFacetTest {
 
   @Test
   void drillingDownOnTheParticipantKeepsTheFramingNarrative() throws IOException {
-    var r = searcher.search(SearchRequest.builder("voice")
-        .filters(Map.of("participant", List.of("P9")))
-        .build());
+    var r =
+        searcher.search(
+            SearchRequest.builder("voice").filters(Map.of("participant", List.of("P9"))).build());
     assertEquals(
         List.of("p.txt#0-42", "p.txt#43-79"),
         r.hits().stream().map(h -> h.passage().id()).sorted().toList());

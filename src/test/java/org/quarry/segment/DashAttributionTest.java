@@ -6,7 +6,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.quarry.model.PassageKind;
 
-/** Participant codes given after a dash instead of in brackets, and dashes that are only punctuation. */
+/**
+ * Participant codes given after a dash instead of in brackets, and dashes that are only
+ * punctuation.
+ */
 class DashAttributionTest {
   private final QuoteExtractor extractor = new QuoteExtractor();
 
@@ -29,7 +32,8 @@ class DashAttributionTest {
 
   @Test
   void anEnDashMayGiveAParticipantLabelWithAGloss() {
-    assertEquals(List.of("Participant 7 | It was chaos."), quotes("\"It was chaos.\" – Participant 7, GP"));
+    assertEquals(
+        List.of("Participant 7 | It was chaos."), quotes("\"It was chaos.\" – Participant 7, GP"));
   }
 
   @Test
@@ -91,20 +95,27 @@ class DashAttributionTest {
 
   @Test
   void dashedCodesListedAfterALeadInAreNoAttribution() {
-    List<String> found = passages("Findings\n\nWe spoke to managers in two practices.\n\n- P07\n- P08\n").stream()
-        .filter(p -> p.startsWith(PassageKind.QUOTE.label()))
-        .toList();
+    List<String> found =
+        passages("Findings\n\nWe spoke to managers in two practices.\n\n- P07\n- P08\n").stream()
+            .filter(p -> p.startsWith(PassageKind.QUOTE.label()))
+            .toList();
     assertEquals(List.of(), found);
   }
 
   @Test
   void aDashedCodeWithAGlossEndsAtItsSentenceAndTheNarrativeAfterItStays() {
     assertEquals(
-        List.of("quote P09 | It was hard at first, but we got there", "narrative null | Not everyone agreed, and some left."),
-        passages("Findings\n\n'It was hard at first, but we got there' — P09, GP. Not everyone agreed, and some left.\n"));
+        List.of(
+            "quote P09 | It was hard at first, but we got there",
+            "narrative null | Not everyone agreed, and some left."),
+        passages(
+            "Findings\n\n'It was hard at first, but we got there' — P09, GP. Not everyone agreed, and some left.\n"));
     assertEquals(
-        List.of("quote Participant 4 | We never see them", "narrative null | She later moved to another practice."),
-        passages("Findings\n\n'We never see them' — Participant 4, nurse. She later moved to another practice.\n"));
+        List.of(
+            "quote Participant 4 | We never see them",
+            "narrative null | She later moved to another practice."),
+        passages(
+            "Findings\n\n'We never see them' — Participant 4, nurse. She later moved to another practice.\n"));
   }
 
   @Test
@@ -118,18 +129,23 @@ class DashAttributionTest {
   @Test
   void aCodeSetOffByADashPairLeavesTheWordsAfterItNarrative() {
     assertEquals(
-        List.of("narrative null | A GP said that", "quote P5 | it is relentless", "narrative null | — and others agreed."),
+        List.of(
+            "narrative null | A GP said that",
+            "quote P5 | it is relentless",
+            "narrative null | — and others agreed."),
         passages("Findings\n\nA GP said that 'it is relentless' — P5 — and others agreed.\n"));
   }
 
   @Test
   void longRunsOfDashesAreScannedInLinearTime() {
-    // no timing: a dash looks at most a bounded stretch ahead, and a dash after a dash starts nothing
+    // no timing: a dash looks at most a bounded stretch ahead, and a dash after a dash starts
+    // nothing
     assertEquals(List.of(), quotes("—".repeat(100_000)));
     assertEquals(List.of(), quotes("-".repeat(100_000) + " P1"));
     assertEquals(List.of(), quotes("- ".repeat(50_000)));
     assertEquals(List.of(), quotes("— a ".repeat(25_000)));
     assertEquals(List.of(), quotes("— a ".repeat(25_000) + ".".repeat(100_000)));
-    assertEquals(100, Papers.segment(Papers.source("dashes.md", "'x.'\n\n— P1\n\n".repeat(100))).size());
+    assertEquals(
+        100, Papers.segment(Papers.source("dashes.md", "'x.'\n\n— P1\n\n".repeat(100))).size());
   }
 }

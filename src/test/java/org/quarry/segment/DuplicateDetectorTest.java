@@ -19,7 +19,10 @@ class DuplicateDetectorTest {
   void theWebAndPdfTextOfOneArticleAreNearDuplicates() {
     int[] web = seed("000_ac75c9529fd8bcf6.txt");
     int[] pdf = seed("001_ff96146560c50914.txt");
-    System.out.printf(java.util.Locale.ROOT, "000 vs 001 estimated Jaccard %.3f%n", detector.similarity(web, pdf));
+    System.out.printf(
+        java.util.Locale.ROOT,
+        "000 vs 001 estimated Jaccard %.3f%n",
+        detector.similarity(web, pdf));
     assertTrue(detector.nearDuplicate(web, pdf));
   }
 
@@ -27,7 +30,8 @@ class DuplicateDetectorTest {
   void twoArticlesOfOneTeamAreNotNearDuplicates() {
     int[] a = seed("000_ac75c9529fd8bcf6.txt");
     int[] b = seed("002_089efb293f434282.txt");
-    System.out.printf(java.util.Locale.ROOT, "000 vs 002 estimated Jaccard %.3f%n", detector.similarity(a, b));
+    System.out.printf(
+        java.util.Locale.ROOT, "000 vs 002 estimated Jaccard %.3f%n", detector.similarity(a, b));
     assertFalse(detector.nearDuplicate(a, b));
   }
 
@@ -35,7 +39,10 @@ class DuplicateDetectorTest {
   void aRecordQuotingTheAbstractIsNotANearDuplicateOfTheArticle() {
     int[] record = seed("003_fd80cfdad6a1c7c5.txt");
     int[] article = seed("000_ac75c9529fd8bcf6.txt");
-    System.out.printf(java.util.Locale.ROOT, "003 vs 000 estimated Jaccard %.3f%n", detector.similarity(record, article));
+    System.out.printf(
+        java.util.Locale.ROOT,
+        "003 vs 000 estimated Jaccard %.3f%n",
+        detector.similarity(record, article));
     assertFalse(detector.nearDuplicate(record, article));
     assertFalse(detector.nearDuplicate(article, record));
   }

@@ -27,7 +27,10 @@ import org.quarry.model.Source;
 class PaperAttributionStylesPdfTest {
   @TempDir Path tmp;
 
-  /** Wrapped prose before the examples, as a page of a paper has: the examples are not the whole text. */
+  /**
+   * Wrapped prose before the examples, as a page of a paper has: the examples are not the whole
+   * text.
+   */
   private static final String BEFORE =
       """
       Results
@@ -37,6 +40,7 @@ class PaperAttributionStylesPdfTest {
       Transcripts were coded by two researchers, who met weekly to compare their
       codes and resolve differences, and themes were refined with the team.
       """;
+
   private static final String AFTER =
       """
       These views were shared across the hospitals, although the larger sites
@@ -146,13 +150,17 @@ class PaperAttributionStylesPdfTest {
             "GP3 | The clinic is too far for most of my patients, so they do not come back.",
             "SP c 4 | We cannot reach them by phone."),
         quoted(passages));
-    assertTrue(passages.stream().anyMatch(p -> p.kind() == PassageKind.NARRATIVE && p.text().startsWith("Access to care")));
+    assertTrue(
+        passages.stream()
+            .anyMatch(
+                p -> p.kind() == PassageKind.NARRATIVE && p.text().startsWith("Access to care")));
   }
 
   @Test
   void aSpaceBeforeTheClosingMarkDoesNotLoseTheQuote() {
     assertEquals(
-        List.of("P2 | They manage it themselves, and the nurses check on them.", "P5 | We never know."),
+        List.of(
+            "P2 | They manage it themselves, and the nurses check on them.", "P5 | We never know."),
         quotes(
             """
             Some described how patients coped at home. "They manage it themselves,
@@ -164,7 +172,8 @@ class PaperAttributionStylesPdfTest {
   @Test
   void anOpeningMarkAloneOnItsLineOpensTheQuoteOnTheNext() {
     assertEquals(
-        List.of("P11 | We wait too long for the scans, and the patients ask us every day when it will be their turn."),
+        List.of(
+            "P11 | We wait too long for the scans, and the patients ask us every day when it will be their turn."),
         quotes(
             """
             Most of them linked the delays to the staffing levels on the wards:
@@ -209,14 +218,20 @@ class PaperAttributionStylesPdfTest {
             "INT-05 | It works when everyone uses it.",
             "N3 | We were not asked about it, and it shows in the way the forms are laid out on the screen."),
         quoted(passages));
-    assertTrue(passages.stream().noneMatch(p -> p.text().contains("RenderX") || p.text().contains("citation purposes")));
-    assertTrue(passages.stream().anyMatch(p -> p.text().contains("held with them in the spring and the summer.")));
+    assertTrue(
+        passages.stream()
+            .noneMatch(
+                p -> p.text().contains("RenderX") || p.text().contains("citation purposes")));
+    assertTrue(
+        passages.stream()
+            .anyMatch(p -> p.text().contains("held with them in the spring and the summer.")));
   }
 
   @Test
   void aWordHyphenatedAtALineEndIsWholeInTheQuote() {
     assertEquals(
-        List.of("P7 | By the time the man goes to hospital he is really sick, and he has no option."),
+        List.of(
+            "P7 | By the time the man goes to hospital he is really sick, and he has no option."),
         quotes(
             """
             Men were described as reaching care late, as one health worker put it.
@@ -228,7 +243,11 @@ class PaperAttributionStylesPdfTest {
   @Test
   void severalQuotesInARowEachWithItsCodeOrSharingOneAcrossLines() {
     assertEquals(
-        List.of("P1 | first of all the cost", "P2 | second the time it takes", "P3 | chaos", "P3 | a mess"),
+        List.of(
+            "P1 | first of all the cost",
+            "P2 | second the time it takes",
+            "P3 | chaos",
+            "P3 | a mess"),
         quotes(
             """
             They listed their reasons in order: "first of all the cost" (P1) "second
@@ -284,6 +303,11 @@ class PaperAttributionStylesPdfTest {
     assertEquals(1, found.size(), found.toString());
     assertFalse(found.get(0).contains("RenderX"), found.get(0));
     assertTrue(found.get(0).startsWith("Participant 4 | "), found.get(0));
-    assertTrue(found.get(0).endsWith("I knew I needed to do more to get the exercise and the sleep, everything that I needed."), found.get(0));
+    assertTrue(
+        found
+            .get(0)
+            .endsWith(
+                "I knew I needed to do more to get the exercise and the sleep, everything that I needed."),
+        found.get(0));
   }
 }

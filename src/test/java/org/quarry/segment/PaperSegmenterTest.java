@@ -27,21 +27,30 @@ class PaperSegmenterTest {
     // the bare-code check once stripped trailing dots with "[.,;]+$": 80k dots took half a minute
     String raw = "Findings\n\nSome text here.\n\n" + ".".repeat(100_000) + "x\n\n[P07]\n";
     List<Passage> passages =
-        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> Papers.segment(Papers.source("dots.txt", raw)));
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(10), () -> Papers.segment(Papers.source("dots.txt", raw)));
     // the bare code joins the paragraph before it, which becomes its block quote
     assertEquals(
         List.of("NARRATIVE null Some text here.", "QUOTE P07 100001"),
         passages.stream()
-            .map(p -> p.kind() + " " + p.participant() + " "
-                + (p.text().length() > 20 ? String.valueOf(p.text().length()) : p.text()))
+            .map(
+                p ->
+                    p.kind()
+                        + " "
+                        + p.participant()
+                        + " "
+                        + (p.text().length() > 20 ? String.valueOf(p.text().length()) : p.text()))
             .toList());
   }
 
   @Test
   void aLongBracketedParagraphIsNoBareCodeAndDoesNotOverflowTheStack() {
     String bracketed = "(P1" + "-1".repeat(10_000) + ")";
-    List<Passage> passages = Papers.segment(Papers.source("long.txt", "Findings\n\nSome text here.\n\n" + bracketed + "\n"));
-    assertEquals(List.of("Some text here.", bracketed), passages.stream().map(Passage::text).toList());
+    List<Passage> passages =
+        Papers.segment(
+            Papers.source("long.txt", "Findings\n\nSome text here.\n\n" + bracketed + "\n"));
+    assertEquals(
+        List.of("Some text here.", bracketed), passages.stream().map(Passage::text).toList());
   }
 
   @Test
@@ -108,16 +117,23 @@ class PaperSegmenterTest {
             .findFirst()
             .orElseThrow();
     assertEquals(PassageKind.NARRATIVE, background.kind());
-    assertTrue(background.text().contains("(eg, [P01])") && background.text().contains("(p4)"), background.text());
+    assertTrue(
+        background.text().contains("(eg, [P01])") && background.text().contains("(p4)"),
+        background.text());
   }
 
   @Test
   void headingsAreSectionsNotPassages() {
     List<Passage> passages = Papers.segment(Papers.fixture("wrapped-study.txt"));
-    assertTrue(passages.stream().noneMatch(p -> p.text().equals("Findings") || p.text().startsWith("theme 1")));
+    assertTrue(
+        passages.stream()
+            .noneMatch(p -> p.text().equals("Findings") || p.text().startsWith("theme 1")));
     assertEquals(
         // the title is followed by a heading, not a paragraph, so it is no section of its own
-        List.of("Background", "Theme 1: workload and the long-term view", "Theme 2: Voice in the wider system"),
+        List.of(
+            "Background",
+            "Theme 1: workload and the long-term view",
+            "Theme 2: Voice in the wider system"),
         passages.stream().map(Passage::section).filter(s -> s != null).distinct().toList());
   }
 
@@ -127,25 +143,36 @@ class PaperSegmenterTest {
       String raw = Papers.read(Path.of("src/test/resources/papers", name));
       Source source = Papers.fixture(name);
       for (Passage p : Papers.segment(source)) {
-        assertEquals(Papers.modRepairs(p.text()), Papers.modRepairs(Papers.codePoints(raw, p.start(), p.end())), p.id());
+        assertEquals(
+            Papers.modRepairs(p.text()),
+            Papers.modRepairs(Papers.codePoints(raw, p.start(), p.end())),
+            p.id());
       }
     }
   }
 
   @Test
   void aLongChainOfContinuedParagraphsIsOnePassageInLinearTime() {
-    String raw = "It began with the partners and\n\n" + "then the managers and\n\n".repeat(20_000) + "then us.\n";
+    String raw =
+        "It began with the partners and\n\n"
+            + "then the managers and\n\n".repeat(20_000)
+            + "then us.\n";
     long t0 = System.nanoTime();
     List<Passage> passages = Papers.segment(Papers.source("chain.txt", raw));
     assertEquals(1, passages.size());
-    assertTrue(System.nanoTime() - t0 < 5_000_000_000L, "took " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+    assertTrue(
+        System.nanoTime() - t0 < 5_000_000_000L,
+        "took " + (System.nanoTime() - t0) / 1_000_000 + " ms");
   }
 
   @Test
   void aCodeOnTheLastLineOfAMarkdownBlockQuoteEndsIt() {
     assertEquals(
         List.of("QUOTE P3 We never see them, and when we do it is about the rota."),
-        Papers.segment(Papers.source("bq.md", "Findings\n\n> We never see them, and when we do\n> it is about the rota.\n> [P3]\n"))
+        Papers.segment(
+                Papers.source(
+                    "bq.md",
+                    "Findings\n\n> We never see them, and when we do\n> it is about the rota.\n> [P3]\n"))
             .stream()
             .map(p -> p.kind() + " " + p.participant() + " " + p.text().replace("\n> ", " "))
             .toList());
@@ -154,7 +181,9 @@ class PaperSegmenterTest {
   @Test
   void pdfSmallCapsAndLowercaseHeadingsGetOneStableName() {
     assertEquals("Introduction", PaperSegmenter.sectionName("IntrODuCtIOn"));
-    assertEquals("Theme 1: supporting general practice", PaperSegmenter.sectionName("theme 1: supporting general practice"));
+    assertEquals(
+        "Theme 1: supporting general practice",
+        PaperSegmenter.sectionName("theme 1: supporting general practice"));
     assertEquals("PCNs and McDermott", PaperSegmenter.sectionName("PCNs and McDermott"));
   }
 }

@@ -57,8 +57,11 @@ final class Papers {
   /** Text with what normalisation repairs taken out: NFC, no whitespace, no hyphens. */
   static String modRepairs(String s) {
     // inline HTML tags and <sup> citation markers are removed by the normaliser too
-    String untagged = s.replaceAll("<(su[pb])>[\\d,\\s\\-–—]*</\\1>|</?(?:sup|sub|em|i|b|strong|span|a|br)\\b[^<>]*>", "");
-    return Normalizer.normalize(untagged, Normalizer.Form.NFC).replaceAll("[\\s\\-\u2010\u00AD]", "");
+    String untagged =
+        s.replaceAll(
+            "<(su[pb])>[\\d,\\s\\-–—]*</\\1>|</?(?:sup|sub|em|i|b|strong|span|a|br)\\b[^<>]*>", "");
+    return Normalizer.normalize(untagged, Normalizer.Form.NFC)
+        .replaceAll("[\\s\\-\u2010\u00AD]", "");
   }
 
   /**

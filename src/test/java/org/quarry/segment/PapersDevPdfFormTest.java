@@ -19,18 +19,23 @@ import org.quarry.model.Passage;
 import org.quarry.model.PassageKind;
 
 /**
- * The development papers' hand-marked quotes, found again when each paper is printed as PDF text
- * at three widths and page lengths ({@link PdfRendering}: hard-wrapped lines, hyphenated words, page breaks with footers, page
- * numbers and running headers inside paragraphs and quotes). Positions differ from the fixtures'
- * file, so a quote counts as found when one quote passage holds its first and last words (modulo
- * what normalisation repairs) and names its participant; a negative is taken when a quote passage
- * names it and no marked quote of that paper has it for its participant.
+ * The development papers' hand-marked quotes, found again when each paper is printed as PDF text at
+ * three widths and page lengths ({@link PdfRendering}: hard-wrapped lines, hyphenated words, page
+ * breaks with footers, page numbers and running headers inside paragraphs and quotes). Positions
+ * differ from the fixtures' file, so a quote counts as found when one quote passage holds its first
+ * and last words (modulo what normalisation repairs) and names its participant; a negative is taken
+ * when a quote passage names it and no marked quote of that paper has it for its participant.
  */
 class PapersDevPdfFormTest {
   private static final Path DIR = Path.of("src/test/resources/papers-dev");
   private static final double FLOOR = 0.95;
-  /** Line widths and page lengths of the renderings: narrow two-column pages to wide one-column ones. */
+
+  /**
+   * Line widths and page lengths of the renderings: narrow two-column pages to wide one-column
+   * ones.
+   */
   private static final int[][] RENDERINGS = {{62, 38, 1}, {78, 52, 1}, {90, 61, 1}, {78, 52, 0}};
+
   private static int fixtures;
   private static int found;
   private static int passages;
@@ -45,16 +50,26 @@ class PapersDevPdfFormTest {
   }
 
   private static void score(int width, int pageLines, boolean blankLines) throws IOException {
-    StringBuilder out = new StringBuilder("\nPDF form, " + width + " chars, " + pageLines + " lines a page"
-        + (blankLines ? "" : ", no blank lines") + "   quotes found  passages correct  negatives taken\n");
+    StringBuilder out =
+        new StringBuilder(
+            "\nPDF form, "
+                + width
+                + " chars, "
+                + pageLines
+                + " lines a page"
+                + (blankLines ? "" : ", no blank lines")
+                + "   quotes found  passages correct  negatives taken\n");
     List<String> notes = new ArrayList<>();
     int[] before = {fixtures, found, passages, correct, taken};
     try (Stream<Path> files = Files.list(DIR)) {
       for (Path f : files.filter(p -> p.toString().endsWith(".quotes.jsonl")).sorted().toList()) {
         String id = f.getFileName().toString().replace(".quotes.jsonl", "");
-        String pdf = PdfRendering.of(Papers.read(DIR.resolve(id + ".txt")), width, pageLines, blankLines);
+        String pdf =
+            PdfRendering.of(Papers.read(DIR.resolve(id + ".txt")), width, pageLines, blankLines);
         List<Passage> quotes =
-            Papers.segment(Papers.source(id + ".txt", pdf)).stream().filter(p -> p.kind() == PassageKind.QUOTE).toList();
+            Papers.segment(Papers.source(id + ".txt", pdf)).stream()
+                .filter(p -> p.kind() == PassageKind.QUOTE)
+                .toList();
         List<JsonNode> marked = QuoteFixtureScorer.lines(f);
         boolean[] right = new boolean[quotes.size()];
         int paperFound = 0;
@@ -62,12 +77,18 @@ class PapersDevPdfFormTest {
         for (JsonNode m : marked) {
           participants.add(squash(m.get("participant").asText()));
           boolean hit = false;
-          // a quote printed twice is marked twice: each mark takes a passage not yet taken, if there is one
+          // a quote printed twice is marked twice: each mark takes a passage not yet taken, if
+          // there is one
           for (int pass = 0; pass < 2 && !hit; pass++) {
             for (int k = 0; k < quotes.size() && !hit; k++) {
               Passage p = quotes.get(k);
-              if ((pass == 1 || !right[k]) && holds(p.text(), m.get("start").asText()) && holds(p.text(), m.get("end").asText())
-                  && QuoteFixtureScorer.sameParticipant(p.participant(), m.get("participant").asText(), m.get("attribution").asText())) {
+              if ((pass == 1 || !right[k])
+                  && holds(p.text(), m.get("start").asText())
+                  && holds(p.text(), m.get("end").asText())
+                  && QuoteFixtureScorer.sameParticipant(
+                      p.participant(),
+                      m.get("participant").asText(),
+                      m.get("attribution").asText())) {
                 hit = true;
                 right[k] = true;
               }
@@ -76,7 +97,13 @@ class PapersDevPdfFormTest {
           if (hit) {
             paperFound++;
           } else {
-            notes.add("MISS  " + id + ": " + m.get("participant").asText() + " " + m.get("start").asText());
+            notes.add(
+                "MISS  "
+                    + id
+                    + ": "
+                    + m.get("participant").asText()
+                    + " "
+                    + m.get("start").asText());
           }
         }
         int paperCorrect = 0;
@@ -84,20 +111,36 @@ class PapersDevPdfFormTest {
           if (right[k]) {
             paperCorrect++;
           } else {
-            notes.add("EXTRA " + id + ": " + quotes.get(k).participant() + " | " + quotes.get(k).text().replaceAll("\\s+", " "));
+            notes.add(
+                "EXTRA "
+                    + id
+                    + ": "
+                    + quotes.get(k).participant()
+                    + " | "
+                    + quotes.get(k).text().replaceAll("\\s+", " "));
           }
         }
         List<JsonNode> negatives = QuoteFixtureScorer.lines(DIR.resolve(id + ".negatives.jsonl"));
         int paperTaken = 0;
         for (JsonNode n : negatives) {
           String token = squash(n.get("not_participant").asText());
-          if (!participants.contains(token) && quotes.stream().anyMatch(p -> squash(p.participant()).equals(token))) {
+          if (!participants.contains(token)
+              && quotes.stream().anyMatch(p -> squash(p.participant()).equals(token))) {
             paperTaken++;
             notes.add("TAKEN " + id + ": " + token);
           }
         }
-        out.append(String.format(java.util.Locale.ROOT, "%-26s %6d %5d %9d %7d %10d %5d%n", id, marked.size(), paperFound, quotes.size(), paperCorrect,
-            negatives.size(), paperTaken));
+        out.append(
+            String.format(
+                java.util.Locale.ROOT,
+                "%-26s %6d %5d %9d %7d %10d %5d%n",
+                id,
+                marked.size(),
+                paperFound,
+                quotes.size(),
+                paperCorrect,
+                negatives.size(),
+                paperTaken));
         fixtures += marked.size();
         found += paperFound;
         passages += quotes.size();
@@ -105,8 +148,16 @@ class PapersDevPdfFormTest {
         taken += paperTaken;
       }
     }
-    out.append(String.format(java.util.Locale.ROOT, "%-26s %6d %5d %9d %7d %16d%n", "ALL", fixtures - before[0], found - before[1],
-        passages - before[2], correct - before[3], taken - before[4]));
+    out.append(
+        String.format(
+            java.util.Locale.ROOT,
+            "%-26s %6d %5d %9d %7d %16d%n",
+            "ALL",
+            fixtures - before[0],
+            found - before[1],
+            passages - before[2],
+            correct - before[3],
+            taken - before[4]));
     notes.forEach(n -> out.append(n.length() > 220 ? n.substring(0, 220) + " …" : n).append('\n'));
     System.out.println(out);
   }

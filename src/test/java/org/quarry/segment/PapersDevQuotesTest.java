@@ -37,27 +37,63 @@ class PapersDevQuotesTest {
   }
 
   private static void print() {
-    StringBuilder out = new StringBuilder("\npaper                      quotes found recall  passages correct precision  negatives taken\n");
+    StringBuilder out =
+        new StringBuilder(
+            "\npaper                      quotes found recall  passages correct precision  negatives taken\n");
     Map<String, int[]> styles = new TreeMap<>();
     for (QuoteFixtureScorer.Score s : scores) {
-      out.append(String.format(java.util.Locale.ROOT, "%-26s %6d %5d %6.3f %9d %7d %9.3f %10d %5d%n",
-          s.doc(), s.fixtures(), s.found(), ratio(s.found(), s.fixtures()), s.passages(), s.correct(),
-          ratio(s.correct(), s.passages()), s.negatives(), s.taken()));
-      s.byStyle().forEach((k, v) -> {
-        int[] t = styles.computeIfAbsent(k, x -> new int[2]);
-        t[0] += v[0];
-        t[1] += v[1];
-      });
+      out.append(
+          String.format(
+              java.util.Locale.ROOT,
+              "%-26s %6d %5d %6.3f %9d %7d %9.3f %10d %5d%n",
+              s.doc(),
+              s.fixtures(),
+              s.found(),
+              ratio(s.found(), s.fixtures()),
+              s.passages(),
+              s.correct(),
+              ratio(s.correct(), s.passages()),
+              s.negatives(),
+              s.taken()));
+      s.byStyle()
+          .forEach(
+              (k, v) -> {
+                int[] t = styles.computeIfAbsent(k, x -> new int[2]);
+                t[0] += v[0];
+                t[1] += v[1];
+              });
     }
-    out.append(String.format(java.util.Locale.ROOT, "%-26s %6d %5d %6.3f %9d %7d %9.3f %10d %5d%n", "ALL", fixtures(), found(),
-        ratio(found(), fixtures()), passages(), correct(), ratio(correct(), passages()),
-        scores.stream().mapToInt(QuoteFixtureScorer.Score::negatives).sum(), taken()));
+    out.append(
+        String.format(
+            java.util.Locale.ROOT,
+            "%-26s %6d %5d %6.3f %9d %7d %9.3f %10d %5d%n",
+            "ALL",
+            fixtures(),
+            found(),
+            ratio(found(), fixtures()),
+            passages(),
+            correct(),
+            ratio(correct(), passages()),
+            scores.stream().mapToInt(QuoteFixtureScorer.Score::negatives).sum(),
+            taken()));
     out.append("\nstyle                        quotes found recall\n");
-    styles.forEach((k, v) -> out.append(String.format(java.util.Locale.ROOT, "%-28s %6d %5d %6.3f%n", k, v[0], v[1], ratio(v[1], v[0]))));
+    styles.forEach(
+        (k, v) ->
+            out.append(
+                String.format(
+                    java.util.Locale.ROOT,
+                    "%-28s %6d %5d %6.3f%n",
+                    k,
+                    v[0],
+                    v[1],
+                    ratio(v[1], v[0]))));
     for (QuoteFixtureScorer.Score s : scores) {
-      s.misses().forEach(m -> out.append("MISS  ").append(s.doc()).append(": ").append(m).append('\n'));
-      s.wrong().forEach(m -> out.append("EXTRA ").append(s.doc()).append(": ").append(m).append('\n'));
-      s.takenNegatives().forEach(m -> out.append("TAKEN ").append(s.doc()).append(": ").append(m).append('\n'));
+      s.misses()
+          .forEach(m -> out.append("MISS  ").append(s.doc()).append(": ").append(m).append('\n'));
+      s.wrong()
+          .forEach(m -> out.append("EXTRA ").append(s.doc()).append(": ").append(m).append('\n'));
+      s.takenNegatives()
+          .forEach(m -> out.append("TAKEN ").append(s.doc()).append(": ").append(m).append('\n'));
     }
     System.out.println(out);
   }
@@ -99,7 +135,9 @@ class PapersDevQuotesTest {
 
   @Test
   void atLeast95PercentOfQuotePassagesAreMarkedQuotes() {
-    assertTrue(ratio(correct(), passages()) >= FLOOR, correct() + " of " + passages() + " quote passages correct");
+    assertTrue(
+        ratio(correct(), passages()) >= FLOOR,
+        correct() + " of " + passages() + " quote passages correct");
   }
 
   @Test

@@ -6,8 +6,8 @@ import java.util.List;
 /**
  * A paper's text (one paragraph a line) printed as PDF text extraction gives it: paragraphs
  * hard-wrapped at a width, long words hyphenated at a line end, and every {@code pageLines} lines a
- * page break with a footer (journal line, address, page number) and a running header, wherever
- * the break falls, inside a paragraph or a quote too.
+ * page break with a footer (journal line, address, page number) and a running header, wherever the
+ * break falls, inside a paragraph or a quote too.
  */
 final class PdfRendering {
   private static final int MIN_HYPHENATED = 8;
@@ -18,7 +18,10 @@ final class PdfRendering {
     return of(text, width, pageLines, true);
   }
 
-  /** As {@link #of(String, int, int)}; without {@code blankLines}, paragraphs follow each other with no blank line between. */
+  /**
+   * As {@link #of(String, int, int)}; without {@code blankLines}, paragraphs follow each other with
+   * no blank line between.
+   */
   static String of(String text, int width, int pageLines, boolean blankLines) {
     List<String> out = new ArrayList<>();
     for (String paragraph : text.split("\n", -1)) {
@@ -37,9 +40,12 @@ final class PdfRendering {
       page.append(line).append('\n');
       if (++n % pageLines == 0) {
         pageNo++;
-        page.append("Journal of Invented Studies 2021 | vol. 9 | e22488 | p. ").append(pageNo).append('\n')
+        page.append("Journal of Invented Studies 2021 | vol. 9 | e22488 | p. ")
+            .append(pageNo)
+            .append('\n')
             .append("https://example.org/2021/1/e22488\n")
-            .append(pageNo).append('\n')
+            .append(pageNo)
+            .append('\n')
             .append("\fSMITH ET AL                                        INVENTED STUDIES\n");
       }
     }
@@ -53,7 +59,9 @@ final class PdfRendering {
     for (String word : paragraph.split("\\s+")) {
       if (line.length() > 0 && line.length() + 1 + word.length() > width) {
         int room = width - line.length() - 2;
-        if (word.length() >= MIN_HYPHENATED && word.chars().allMatch(Character::isLetter) && room >= word.length() / 2) {
+        if (word.length() >= MIN_HYPHENATED
+            && word.chars().allMatch(Character::isLetter)
+            && room >= word.length() / 2) {
           line.append(' ').append(word, 0, room).append('-');
           word = word.substring(room);
         }

@@ -18,7 +18,9 @@ class QuoteExtractorTest {
 
   @Test
   void codesOfManyStudiesAreRecognised() {
-    for (String code : List.of("N710cg", "n210×8", "IDNS1.14", "IDNS1.2", "P07", "R3", "FG2-P4", "Participant 12")) {
+    for (String code :
+        List.of(
+            "N710cg", "n210×8", "IDNS1.14", "IDNS1.2", "P07", "R3", "FG2-P4", "Participant 12")) {
       assertEquals(Optional.of(code), QuoteExtractor.participantCode(code), code);
     }
   }
@@ -26,7 +28,9 @@ class QuoteExtractorTest {
   @Test
   void aCodeMayCarryAGloss() {
     assertEquals(Optional.of("P07"), QuoteExtractor.participantCode("P07, practice manager"));
-    assertEquals(Optional.of("IDNS1.14"), QuoteExtractor.participantCode("IDNS1.14 [ID number survey 1, 14th person interviewed]"));
+    assertEquals(
+        Optional.of("IDNS1.14"),
+        QuoteExtractor.participantCode("IDNS1.14 [ID number survey 1, 14th person interviewed]"));
   }
 
   @Test
@@ -42,7 +46,18 @@ class QuoteExtractorTest {
 
   @Test
   void citationsPageReferencesAndAsidesAreNotCodes() {
-    for (String notCode : List.of("12", "p4", "pp12", "n=16", "eg, [N710cg]", "NHS England", "Smith 2019", "Smith et al., 2019a", "COVID-19", "Table 1")) {
+    for (String notCode :
+        List.of(
+            "12",
+            "p4",
+            "pp12",
+            "n=16",
+            "eg, [N710cg]",
+            "NHS England",
+            "Smith 2019",
+            "Smith et al., 2019a",
+            "COVID-19",
+            "Table 1")) {
       assertEquals(Optional.empty(), QuoteExtractor.participantCode(notCode), notCode);
     }
   }
@@ -70,7 +85,9 @@ class QuoteExtractorTest {
 
   @Test
   void aCodeAfterPlainWordsInsideAParagraphIsNotAQuote() {
-    assertEquals(List.of(), quotes("Extracts carry a code (eg, [N710cg]) and the guidance says so (p4) in one place."));
+    assertEquals(
+        List.of(),
+        quotes("Extracts carry a code (eg, [N710cg]) and the guidance says so (p4) in one place."));
   }
 
   @Test
@@ -78,7 +95,10 @@ class QuoteExtractorTest {
     String junk = "( [ (P1 ".repeat(20_000) + "“x” [P1]";
     long t0 = System.nanoTime();
     assertEquals(List.of("P1 | x"), quotes(junk));
-    assertEquals(true, System.nanoTime() - t0 < 2_000_000_000L, "took " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+    assertEquals(
+        true,
+        System.nanoTime() - t0 < 2_000_000_000L,
+        "took " + (System.nanoTime() - t0) / 1_000_000 + " ms");
   }
 
   @Test

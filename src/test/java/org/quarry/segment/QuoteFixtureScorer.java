@@ -30,9 +30,10 @@ import org.quarry.model.PassageKind;
  * <p><b>Same participant</b>: equal ignoring case and spacing; or the fixture's id (as the paper
  * prints it, without gloss) is a whole run of the stored id's words and every other word of the
  * stored id is printed in the fixture's attribution. So {@code P5_female_FGD} names the fixture's
- * {@code P5} of {@code (P5_female_FGD)}, and {@code F (FG1)} the {@code F} of {@code ("F", 59, male,
- * FG1)}: the stored id is the attribution's own code, or the person's code with the group that tells
- * same-initial people apart, so it names the same person; {@code P50} never names {@code P5}.
+ * {@code P5} of {@code (P5_female_FGD)}, and {@code F (FG1)} the {@code F} of {@code ("F", 59,
+ * male, FG1)}: the stored id is the attribution's own code, or the person's code with the group
+ * that tells same-initial people apart, so it names the same person; {@code P50} never names {@code
+ * P5}.
  *
  * <p>A quote passage is <b>correct</b> when it is how a fixture quote was found. A negative is
  * <b>taken</b> when a quote passage near its context (within {@value #NEAR} chars) has it for its
@@ -43,8 +44,18 @@ final class QuoteFixtureScorer {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** Counts for one document, with each fixture's style and whether it was found. */
-  record Score(String doc, int fixtures, int found, int passages, int correct, int negatives, int taken,
-      Map<String, int[]> byStyle, List<String> misses, List<String> wrong, List<String> takenNegatives) {}
+  record Score(
+      String doc,
+      int fixtures,
+      int found,
+      int passages,
+      int correct,
+      int negatives,
+      int taken,
+      Map<String, int[]> byStyle,
+      List<String> misses,
+      List<String> wrong,
+      List<String> takenNegatives) {}
 
   private QuoteFixtureScorer() {}
 
@@ -69,7 +80,9 @@ final class QuoteFixtureScorer {
   static Score score(Path dir, String id) {
     String raw = Papers.read(dir.resolve(id + ".txt"));
     List<Passage> quotes =
-        Papers.segment(Papers.source(id + ".txt", raw)).stream().filter(p -> p.kind() == PassageKind.QUOTE).toList();
+        Papers.segment(Papers.source(id + ".txt", raw)).stream()
+            .filter(p -> p.kind() == PassageKind.QUOTE)
+            .toList();
     List<JsonNode> fixtures = lines(dir.resolve(id + ".quotes.jsonl"));
     boolean[] correct = new boolean[quotes.size()];
     Map<String, int[]> byStyle = new TreeMap<>();
@@ -83,7 +96,8 @@ final class QuoteFixtureScorer {
       int s = raw.indexOf(start, searchFrom.getOrDefault(start + "\u0000" + end, 0));
       int e = s < 0 ? -1 : raw.indexOf(end, s);
       if (s < 0 || e < 0) {
-        throw new IllegalStateException(id + ": fixture words not in the file: " + start + " … " + end);
+        throw new IllegalStateException(
+            id + ": fixture words not in the file: " + start + " … " + end);
       }
       searchFrom.put(start + "\u0000" + end, s + 1);
       int from = raw.codePointCount(0, s);
@@ -93,8 +107,12 @@ final class QuoteFixtureScorer {
       boolean hit = false;
       for (int k = 0; k < quotes.size() && !hit; k++) {
         Passage p = quotes.get(k);
-        if (p.start() < to && p.end() > from && holds(p.text(), start) && holds(p.text(), end)
-            && sameParticipant(p.participant(), f.get("participant").asText(), f.get("attribution").asText())) {
+        if (p.start() < to
+            && p.end() > from
+            && holds(p.text(), start)
+            && holds(p.text(), end)
+            && sameParticipant(
+                p.participant(), f.get("participant").asText(), f.get("attribution").asText())) {
           hit = true;
           correct[k] = true;
         }
@@ -103,8 +121,16 @@ final class QuoteFixtureScorer {
         found++;
         styleCount[1]++;
       } else {
-        misses.add(f.get("participant").asText() + " [" + f.get("style").asText() + "] " + start + " … " + end
-            + " | got: " + near(quotes, from, to));
+        misses.add(
+            f.get("participant").asText()
+                + " ["
+                + f.get("style").asText()
+                + "] "
+                + start
+                + " … "
+                + end
+                + " | got: "
+                + near(quotes, from, to));
       }
     }
     List<String> wrong = new ArrayList<>();
@@ -122,18 +148,35 @@ final class QuoteFixtureScorer {
       String token = n.get("not_participant").asText();
       int c = raw.indexOf(n.get("context").asText());
       int from = c < 0 ? 0 : raw.codePointCount(0, c);
-      int to = c < 0 ? Integer.MAX_VALUE : raw.codePointCount(0, c + n.get("context").asText().length());
+      int to =
+          c < 0 ? Integer.MAX_VALUE : raw.codePointCount(0, c + n.get("context").asText().length());
       for (Passage p : quotes) {
-        if (p.start() < to + NEAR && p.end() > from - NEAR && squash(p.participant()).equals(squash(token))) {
+        if (p.start() < to + NEAR
+            && p.end() > from - NEAR
+            && squash(p.participant()).equals(squash(token))) {
           taken.add(token + " | " + shorten(p.text()));
           break;
         }
       }
     }
-    return new Score(id, fixtures.size(), found, quotes.size(), right, negatives.size(), taken.size(), byStyle, misses, wrong, taken);
+    return new Score(
+        id,
+        fixtures.size(),
+        found,
+        quotes.size(),
+        right,
+        negatives.size(),
+        taken.size(),
+        byStyle,
+        misses,
+        wrong,
+        taken);
   }
 
-  /** True when {@code words} (quote marks and ellipses at their ends aside) are in {@code text}, modulo repairs. */
+  /**
+   * True when {@code words} (quote marks and ellipses at their ends aside) are in {@code text},
+   * modulo repairs.
+   */
   private static boolean holds(String text, String words) {
     return Papers.modRepairs(text).contains(Papers.modRepairs(Papers.words(words)));
   }
@@ -167,7 +210,9 @@ final class QuoteFixtureScorer {
   }
 
   private static List<String> words(String id) {
-    return Arrays.stream(id.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")).filter(w -> !w.isEmpty()).toList();
+    return Arrays.stream(id.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
+        .filter(w -> !w.isEmpty())
+        .toList();
   }
 
   private static String squash(String s) {

@@ -39,7 +39,9 @@ class RecordSegmenterTest {
   }
 
   private static List<String> described(List<Passage> passages) {
-    return passages.stream().map(p -> p.kind().label() + " " + p.participant() + " | " + p.text()).toList();
+    return passages.stream()
+        .map(p -> p.kind().label() + " " + p.participant() + " | " + p.text())
+        .toList();
   }
 
   @Test
@@ -62,8 +64,10 @@ class RecordSegmenterTest {
 
   @Test
   void aHeaderWithNoTextBeforeTheNextHeaderIsNoPassage() {
-    String text = "Comment 1\nGood.\n\nComment 2\n\nComment 3\nFine.\n\nComment 4\nComment 5\nSlow.\n";
-    assertEquals(List.of("1", "3", "5"), split(text).passages().stream().map(Passage::participant).toList());
+    String text =
+        "Comment 1\nGood.\n\nComment 2\n\nComment 3\nFine.\n\nComment 4\nComment 5\nSlow.\n";
+    assertEquals(
+        List.of("1", "3", "5"), split(text).passages().stream().map(Passage::participant).toList());
   }
 
   @Test
@@ -99,11 +103,16 @@ class RecordSegmenterTest {
   @MethodSource("headerStyles")
   void headersMayWriteTheLabelAndIdInTheUsualWays(List<String> headersThenIds) {
     String text =
-        headersThenIds.get(0) + "\nThe ward was clean.\n\n"
-            + headersThenIds.get(1) + "\nToo long on the phone.\n\n"
-            + headersThenIds.get(2) + "\nKind staff.\n";
+        headersThenIds.get(0)
+            + "\nThe ward was clean.\n\n"
+            + headersThenIds.get(1)
+            + "\nToo long on the phone.\n\n"
+            + headersThenIds.get(2)
+            + "\nKind staff.\n";
     SegmentedSource records = split(text);
-    assertEquals(headersThenIds.subList(3, 6), records.passages().stream().map(Passage::participant).toList());
+    assertEquals(
+        headersThenIds.subList(3, 6),
+        records.passages().stream().map(Passage::participant).toList());
     assertTrue(records.passages().stream().allMatch(p -> p.kind() == PassageKind.RESPONSE));
   }
 
@@ -111,12 +120,14 @@ class RecordSegmenterTest {
   void recordsNeedNoBlankLineBetweenThem() {
     SegmentedSource records = split("Comment 1\nGood.\nComment 2\nSlow.\nComment 3\nFine.\n");
     assertEquals(
-        List.of("response 1 | Good.", "response 2 | Slow.", "response 3 | Fine."), described(records.passages()));
+        List.of("response 1 | Good.", "response 2 | Slow.", "response 3 | Fine."),
+        described(records.passages()));
   }
 
   @Test
   void aLineWithAnotherLabelInsideARecordIsItsText() {
-    SegmentedSource records = split("Comment 1\nGood.\n\nComment 2\nNothing 6\n\nComment 3\nFine.\n");
+    SegmentedSource records =
+        split("Comment 1\nGood.\n\nComment 2\nNothing 6\n\nComment 3\nFine.\n");
     assertEquals("Nothing 6", records.passages().get(1).text());
   }
 
@@ -124,18 +135,22 @@ class RecordSegmenterTest {
 
   @Test
   void twoHeadersAreNotEnough() {
-    assertFalse(RecordSegmenter.looksLikeRecords(Papers.source("two.txt", "Comment 1\nGood.\n\nComment 2\nSlow.\n")));
+    assertFalse(
+        RecordSegmenter.looksLikeRecords(
+            Papers.source("two.txt", "Comment 1\nGood.\n\nComment 2\nSlow.\n")));
   }
 
   @Test
   void headersStartingFewerThanFourBlocksInFiveAreNotRecords() {
-    String text = "Comment 1\nGood.\n\nComment 2\nSlow.\n\nComment 3\nFine.\n\nA paragraph.\n\nAnother one.\n";
+    String text =
+        "Comment 1\nGood.\n\nComment 2\nSlow.\n\nComment 3\nFine.\n\nA paragraph.\n\nAnother one.\n";
     assertFalse(RecordSegmenter.looksLikeRecords(Papers.source("few.txt", text)));
   }
 
   @Test
   void headersWithDifferentLabelsAreNotRecords() {
-    String text = "Table 1\nStaff by role.\n\nFigure 2\nThe sampling frame.\n\nStep 3\nCoding.\n\nBox 4\nQuotes.\n";
+    String text =
+        "Table 1\nStaff by role.\n\nFigure 2\nThe sampling frame.\n\nStep 3\nCoding.\n\nBox 4\nQuotes.\n";
     assertFalse(RecordSegmenter.looksLikeRecords(Papers.source("mixed.txt", text)));
   }
 
@@ -177,11 +192,16 @@ class RecordSegmenterTest {
     PlainTextReader reader = new PlainTextReader();
     List<Path> files;
     try (Stream<Path> walk = Files.walk(Path.of(root))) {
-      files = walk.filter(Files::isRegularFile).filter(reader::accepts).filter(f -> !f.startsWith(COMMENTS.getParent())).toList();
+      files =
+          walk.filter(Files::isRegularFile)
+              .filter(reader::accepts)
+              .filter(f -> !f.startsWith(COMMENTS.getParent()))
+              .toList();
     }
     assertFalse(files.isEmpty());
     for (Path file : files) {
-      assertFalse(RecordSegmenter.looksLikeRecords(reader.read(file, file.toString())), file.toString());
+      assertFalse(
+          RecordSegmenter.looksLikeRecords(reader.read(file, file.toString())), file.toString());
     }
   }
 }

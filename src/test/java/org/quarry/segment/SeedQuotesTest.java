@@ -18,8 +18,8 @@ import org.quarry.model.PassageKind;
 import org.quarry.model.Source;
 
 /**
- * The seeds' gold quotes (src/test/resources/eval/seed-quotes.jsonl) are exactly the quote
- * passages the ingest and segment stages find, and every passage points at its text in the file.
+ * The seeds' gold quotes (src/test/resources/eval/seed-quotes.jsonl) are exactly the quote passages
+ * the ingest and segment stages find, and every passage points at its text in the file.
  */
 class SeedQuotesTest {
   static final List<String> SEEDS = Papers.SEEDS;
@@ -38,14 +38,24 @@ class SeedQuotesTest {
   private static List<String> goldQuotes(String doc, boolean withSection) {
     return gold.stream()
         .filter(g -> g.get("doc").asText().equals(doc))
-        .map(g -> g.get("participant").asText() + " | " + (withSection ? g.get("theme").asText() + " | " : "") + Papers.words(g.get("quote").asText()))
+        .map(
+            g ->
+                g.get("participant").asText()
+                    + " | "
+                    + (withSection ? g.get("theme").asText() + " | " : "")
+                    + Papers.words(g.get("quote").asText()))
         .toList();
   }
 
   private static List<String> foundQuotes(String doc, boolean withSection) {
     return Papers.segment(Papers.seed(doc)).stream()
         .filter(p -> p.kind() == PassageKind.QUOTE)
-        .map(p -> p.participant() + " | " + (withSection ? p.section() + " | " : "") + Papers.words(p.text()))
+        .map(
+            p ->
+                p.participant()
+                    + " | "
+                    + (withSection ? p.section() + " | " : "")
+                    + Papers.words(p.text()))
         .toList();
   }
 

@@ -35,8 +35,8 @@ import org.quarry.model.SourceKind;
 
 /**
  * Think-aloud and observation notes (issue 10, item 4): only the staff are labelled, the
- * participant's lines are not, numbered tasks head the sections. Fixtures are read through the
- * real text reader and the loader's segmenter, as {@code bin/quarry index} reads them.
+ * participant's lines are not, numbered tasks head the sections. Fixtures are read through the real
+ * text reader and the loader's segmenter, as {@code bin/quarry index} reads them.
  */
 class ThinkAloudSegmenterTest {
   private static final Path FOLDER = Path.of("src/test/resources/transcripts/think-aloud");
@@ -286,8 +286,7 @@ class ThinkAloudSegmenterTest {
             + "MODERATOR: Thanks.\n"
             + "    no problem\n";
     List<Passage> passages =
-        new ThinkAloudSegmenter()
-            .segment(source("P3.txt", SourceKind.TRANSCRIPT, text, Map.of()));
+        new ThinkAloudSegmenter().segment(source("P3.txt", SourceKind.TRANSCRIPT, text, Map.of()));
     assertEquals(
         "Please find your last letter, and keep talking while you look for\nit, as you did before.",
         passages.get(0).text());
@@ -319,8 +318,12 @@ class ThinkAloudSegmenterTest {
   @ParameterizedTest(name = "{0}")
   @ValueSource(
       strings = {
-        "P9.txt", "P09_session.txt", "session-notes.md", "usability-notes.txt",
-        "session-notes-unnamed.txt", "P12_timestamps.txt"
+        "P9.txt",
+        "P09_session.txt",
+        "session-notes.md",
+        "usability-notes.txt",
+        "session-notes-unnamed.txt",
+        "P12_timestamps.txt"
       })
   void theFileAtEachPassageSpanHoldsThePassageWordsInOrder(String name) throws IOException {
     String file = Files.readString(FOLDER.resolve(name), StandardCharsets.UTF_8);
@@ -343,8 +346,12 @@ class ThinkAloudSegmenterTest {
   @ParameterizedTest(name = "{0}")
   @ValueSource(
       strings = {
-        "P9.txt", "P09_session.txt", "session-notes.md", "usability-notes.txt",
-        "session-notes-unnamed.txt", "P12_timestamps.txt"
+        "P9.txt",
+        "P09_session.txt",
+        "session-notes.md",
+        "usability-notes.txt",
+        "session-notes-unnamed.txt",
+        "P12_timestamps.txt"
       })
   void eachNotesLayoutIsRecognisedByItsTextAlone(String name) throws IOException {
     String text = Files.readString(FOLDER.resolve(name), StandardCharsets.UTF_8);

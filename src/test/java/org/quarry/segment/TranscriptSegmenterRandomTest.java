@@ -64,7 +64,13 @@ class TranscriptSegmenterRandomTest {
       int second = 0;
       for (Turn turn : turns) {
         second += 1 + random.nextInt(90);
-        String time = String.format(java.util.Locale.ROOT, "%02d:%02d:%02d", second / 3600, second / 60 % 60, second % 60);
+        String time =
+            String.format(
+                java.util.Locale.ROOT,
+                "%02d:%02d:%02d",
+                second / 3600,
+                second / 60 % 60,
+                second % 60);
         String first = turn.lines().get(0);
         switch (layout) {
           case 0 -> text.append(turn.speaker()).append(": ").append(first).append('\n');

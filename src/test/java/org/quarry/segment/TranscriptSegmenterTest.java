@@ -315,7 +315,8 @@ class TranscriptSegmenterTest {
     // the trailing-timestamp scan once tried every start inside the run: 80k spaces took a minute
     String padded = "We merged the rotas." + " ".repeat(100_000) + "(really)";
     String text = "I: And then?\n\nB: " + padded + " [00:01:15]\n\nI: Why?\n\nB: Money.\n";
-    List<Passage> turns = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> segmentText(text, Map.of()));
+    List<Passage> turns =
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> segmentText(text, Map.of()));
     assertEquals(List.of("And then?", padded, "Why?", "Money."), texts(turns));
   }
 
@@ -326,7 +327,13 @@ class TranscriptSegmenterTest {
     String leading = "[00:01] ".repeat(3000);
     String trailing = "#00:01-1#".repeat(3000);
     String text =
-        "I: Ready?\n\n" + directions + "\n\nB: " + leading + "Yes.\n\nI: And?\n\nB: Fine. " + trailing + "\n";
+        "I: Ready?\n\n"
+            + directions
+            + "\n\nB: "
+            + leading
+            + "Yes.\n\nI: And?\n\nB: Fine. "
+            + trailing
+            + "\n";
     assertEquals(List.of("Ready?", "Yes.", "And?", "Fine."), texts(segmentText(text, Map.of())));
   }
 
@@ -335,8 +342,11 @@ class TranscriptSegmenterTest {
     // the trailing-timestamp regex was retried from every tag of the run: 11k tags took 35 s
     String tags = "#00:01-1#".repeat(12_000);
     String text =
-        "I: And then?\n\nB: " + tags + " x]\n\nI: Why? #00:01:12-4# [00:01:13]\n\nB: Money.\u2002#00:02#\n";
-    List<Passage> turns = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> segmentText(text, Map.of()));
+        "I: And then?\n\nB: "
+            + tags
+            + " x]\n\nI: Why? #00:01:12-4# [00:01:13]\n\nB: Money.\u2002#00:02#\n";
+    List<Passage> turns =
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> segmentText(text, Map.of()));
     assertEquals(List.of("And then?", tags + " x]", "Why?", "Money.\u2002"), texts(turns));
   }
 

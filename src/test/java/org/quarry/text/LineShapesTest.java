@@ -10,19 +10,29 @@ import org.junit.jupiter.params.provider.ValueSource;
 class LineShapesTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"- item", "• item", "2. item", "(3) item", "4) item", "(b) item", "c) item"})
+  @ValueSource(
+      strings = {"- item", "• item", "2. item", "(3) item", "4) item", "(b) item", "c) item"})
   void listItemsAreBulletedNumberedOrLettered(String line) {
     assertTrue(LineShapes.isListItem(line));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"2024 was a hard year", "A) an upper-case letter is not an item", "-5 degrees"})
+  @ValueSource(
+      strings = {"2024 was a hard year", "A) an upper-case letter is not an item", "-5 degrees"})
   void otherLineStartsAreNotListItems(String line) {
     assertFalse(LineShapes.isListItem(line));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"the end.", "really?", "as follows:", "first clause;", "he said “no.”", "(see above.)"})
+  @ValueSource(
+      strings = {
+        "the end.",
+        "really?",
+        "as follows:",
+        "first clause;",
+        "he said “no.”",
+        "(see above.)"
+      })
   void aStopQuestionColonOrSemicolonEndsASentenceBeforeClosingMarks(String line) {
     assertTrue(LineShapes.endsSentence(line));
   }
