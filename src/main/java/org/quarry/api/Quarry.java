@@ -15,6 +15,8 @@ import org.quarry.model.GroupBy;
 import org.quarry.model.Hit;
 import org.quarry.model.KeyTerm;
 import org.quarry.model.LoadedCodebook;
+import org.quarry.model.Passage;
+import org.quarry.model.PassageSuggestions;
 import org.quarry.model.SearchRequest;
 import org.quarry.model.SearchResult;
 import org.quarry.model.Source;
@@ -265,6 +267,39 @@ public final class Quarry implements AutoCloseable {
       java.util.OptionalDouble storeThreshold,
       SuggestProgress progress) {
     return coding.suggest(codebook, suggester.suggester(), options, storeThreshold, progress);
+  }
+
+  /**
+   * The {@code n} passages no person has coded whose coding would most improve the learned model
+   * (uncertainty sampling: scores closest to the suggester's threshold), each with its current
+   * scores, at most {@code options.top()} codes; stores nothing.
+   */
+  public SuggestionRun uncertain(
+      Codebook codebook,
+      SuggesterChoice suggester,
+      SuggestOptions options,
+      int n,
+      SuggestProgress progress) {
+    SuggestOptions every =
+        options.toBuilder()
+            .minScore(0)
+            .top(Math.max(1, suggester.codes().size()))
+            .evidence(false)
+            .build();
+    SuggestionRun all =
+        suggest(codebook, suggester, every, java.util.OptionalDouble.empty(), progress);
+    java.util.Map<String, List<Coding>> bySource = new java.util.HashMap<>();
+    for (Coding c : humanCodings()) {
+      bySource.computeIfAbsent(c.source(), k -> new java.util.ArrayList<>()).add(c);
+    }
+    java.util.function.Predicate<Passage> coded =
+        p ->
+            bySource.getOrDefault(p.source(), List.of()).stream()
+                .anyMatch(c -> c.start() < p.end() && c.end() > p.start());
+    List<PassageSuggestions> picked =
+        org.quarry.coding.UncertaintySampler.pick(
+            all, suggester.defaultMinScore(), coded, n, options.top());
+    return new SuggestionRun(picked, all.considered(), all.codes(), all.scoringNanos(), 0, 0);
   }
 
   /**

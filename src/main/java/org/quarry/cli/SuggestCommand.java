@@ -13,11 +13,7 @@ import org.quarry.api.Quarry;
 import org.quarry.api.QuarryException;
 import org.quarry.api.SuggesterChoice;
 import org.quarry.api.SuggestionOutput;
-import org.quarry.coding.UncertaintySampler;
-import org.quarry.model.Coding;
 import org.quarry.model.LoadedCodebook;
-import org.quarry.model.Passage;
-import org.quarry.model.PassageSuggestions;
 import org.quarry.model.SuggestMethod;
 import org.quarry.model.SuggestOptions;
 import org.quarry.model.SuggestionRun;
@@ -210,29 +206,7 @@ final class SuggestCommand implements Callable<Integer> {
         ProgressBar bar = new ProgressBar(err, "suggest");
         try {
           if (uncertain != null) {
-            SuggestOptions every =
-                SuggestOptions.builder()
-                    .minScore(0)
-                    .top(Math.max(1, suggester.codes().size()))
-                    .kind(options.kind())
-                    .filters(options.filters())
-                    .evidence(false)
-                    .contextWeight(options.contextWeight())
-                    .threads(options.threads())
-                    .build();
-            SuggestionRun all =
-                quarry.suggest(
-                    book.codebook(),
-                    suggester,
-                    every,
-                    java.util.OptionalDouble.empty(),
-                    bar::update);
-            java.util.function.Predicate<Passage> coded = humanCoded(quarry.humanCodings());
-            List<PassageSuggestions> picked =
-                UncertaintySampler.pick(
-                    all, suggester.defaultMinScore(), coded, uncertain, options.top());
-            run =
-                new SuggestionRun(picked, all.considered(), all.codes(), all.scoringNanos(), 0, 0);
+            run = quarry.uncertain(book.codebook(), suggester, options, uncertain, bar::update);
             noStore = true;
           } else {
             run =
@@ -296,14 +270,6 @@ final class SuggestCommand implements Callable<Integer> {
   private double storeAt = SuggestOptions.DEFAULT_MIN_SCORE;
 
   // whether a passage overlaps a human coding of its source
-  private static java.util.function.Predicate<Passage> humanCoded(List<Coding> codings) {
-    java.util.Map<String, List<Coding>> bySource = new java.util.HashMap<>();
-    codings.forEach(c -> bySource.computeIfAbsent(c.source(), k -> new ArrayList<>()).add(c));
-    return p ->
-        bySource.getOrDefault(p.source(), List.of()).stream()
-            .anyMatch(c -> c.start() < p.end() && c.end() > p.start());
-  }
-
   private void write(PrintWriter w, SuggestionRun run) {
     SuggestionOutput.valueOf(format.name().toUpperCase(Locale.ROOT)).write(w, run.passages());
   }
