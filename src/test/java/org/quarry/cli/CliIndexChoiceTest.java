@@ -36,6 +36,29 @@ class CliIndexChoiceTest {
   }
 
   @Test
+  void theSuggestExportAndMatrixSummariesNameTheIndexUsed() throws IOException {
+    Path index = tmp.resolve("study-index");
+    assertEquals(0, CliRun.of("index", study().toString(), "--index", index.toString()).exitCode());
+    Path book = SEEDS.home().resolve("seeds/codebook-commissioners.yaml");
+    CliRun suggest =
+        CliRun.of("suggest", "--codebook", book.toString(), "--index", index.toString());
+    assertTrue(suggest.err().contains("; index " + index), suggest.err());
+    CliRun export =
+        CliRun.of(
+            "export",
+            "--format",
+            "csv",
+            "--out",
+            tmp.resolve("c.csv").toString(),
+            "--index",
+            index.toString());
+    assertTrue(export.err().contains(" from index " + index), export.err());
+    CliRun matrix =
+        CliRun.of("matrix", "--out", tmp.resolve("m.csv").toString(), "--index", index.toString());
+    assertTrue(matrix.err().contains(" from index " + index), matrix.err());
+  }
+
+  @Test
   void indexingAStudyIntoTheSampleIndexSaysSoAndHowToAvoidIt() throws IOException {
     CliRun run = CliRun.of("index", study().toString());
     assertEquals(0, run.exitCode(), run.err());
