@@ -2,8 +2,11 @@ package org.quarry.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
 import org.quarry.api.Quarry;
 import org.quarry.api.QuarryException;
 import org.quarry.http.QuarryServer;
@@ -18,7 +21,8 @@ import picocli.CommandLine.Spec;
     name = "serve",
     mixinStandardHelpOptions = true,
     description =
-        "Serve the local HTTP/JSON API (/api/v1/search, /api/v1/passages/ID) and a search page.")
+        "Serve the local HTTP/JSON API (/api/v1/search, /api/v1/passages/ID, /api/v1/health) and a"
+            + " search page, on 127.0.0.1 unless --bind and --allow-remote say otherwise.")
 final class ServeCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
 
@@ -36,6 +40,15 @@ final class ServeCommand implements Callable<Integer> {
       description = "Port (default ${DEFAULT-VALUE}; 0 picks a free one).")
   int port;
 
+  @Option(
+      names = "--allow-remote",
+      description =
+          "Allow --bind to an address other machines can reach (the study is then theirs to read).")
+  boolean allowRemote;
+
+  @Option(names = "--quiet", description = "No access log line per request on stderr.")
+  boolean quiet;
+
   @Override
   public Integer call() throws InterruptedException {
     QuarryHome home = QuarryHome.fromSystem();
@@ -43,11 +56,18 @@ final class ServeCommand implements Callable<Integer> {
     if (port < 0 || port > 65535) {
       throw new QuarryException("--port must be 0 to 65535, got " + port);
     }
+    boolean remote = reachableByOthers(bind);
+    if (remote && !allowRemote) {
+      throw new QuarryException(
+          "--bind "
+              + bind
+              + " is reachable from other machines; add --allow-remote if that is meant");
+    }
     try (Quarry quarry = Quarry.open(common.indexDir(home))) {
       IndexCommand.ensureIndexed(quarry, common, home, err);
       QuarryServer server;
       try {
-        server = QuarryServer.start(quarry, bind, port);
+        server = QuarryServer.start(quarry, bind, port, quiet ? null : accessLog(err));
       } catch (IOException e) {
         throw new QuarryException(
             "cannot listen on "
@@ -62,6 +82,15 @@ final class ServeCommand implements Callable<Integer> {
       spec.commandLine()
           .getOut()
           .println("quarry: serving http://" + bind + ":" + server.port() + "/ (Ctrl-C stops)");
+      if (remote) {
+        spec.commandLine()
+            .getOut()
+            .println(
+                "quarry: the study is reachable by others on the network at "
+                    + bind
+                    + ":"
+                    + server.port());
+      }
       spec.commandLine().getOut().flush();
       CountDownLatch stop = new CountDownLatch(1);
       Runtime.getRuntime()
@@ -74,5 +103,22 @@ final class ServeCommand implements Callable<Integer> {
       stop.await();
     }
     return 0;
+  }
+
+  private static boolean reachableByOthers(String bind) {
+    try {
+      return !InetAddress.getByName(bind).isLoopbackAddress();
+    } catch (UnknownHostException e) {
+      throw new QuarryException("--bind '" + bind + "' is not an address of this machine");
+    }
+  }
+
+  private static Consumer<String> accessLog(PrintWriter err) {
+    return line -> {
+      synchronized (err) {
+        err.println(line);
+        err.flush();
+      }
+    };
   }
 }

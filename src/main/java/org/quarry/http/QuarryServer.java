@@ -2,20 +2,30 @@ package org.quarry.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
+import java.io.UncheckedIOException;
 import java.net.URLDecoder;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.quarry.api.Quarry;
 import org.quarry.api.QuarryException;
 import org.quarry.api.SearchJson;
@@ -23,203 +33,261 @@ import org.quarry.model.Hit;
 import org.quarry.model.SearchRequest;
 
 /**
- * The local HTTP/JSON API and its web page, on the JDK's own HTTP server.
+ * The local HTTP/JSON API and its web page, on Jetty's embedded core server.
  *
  * <ul>
  *   <li>{@code GET
- *       /api/v1/search?q=QUERY&facet=DIM&filter=DIM:VALUE&limit=N&offset=N&duplicates=true} answers
+ *       /api/v1/search?q=QUERY&facet=DIM&filter=DIM=VALUE&limit=N&offset=N&duplicates=true} answers
  *       the search JSON of DESIGN.md;
  *   <li>{@code GET /api/v1/passages/ID} answers one hit, 404 when there is no such passage;
- *   <li>{@code GET /} serves the search page.
+ *   <li>{@code GET /api/v1/health} answers {@code {"status": "ok", ...}};
+ *   <li>{@code GET /} serves the search page, which carries the server's token.
  * </ul>
  *
- * A bad parameter is a 400 whose JSON names it: {@code {"error": "...", "parameter": "limit"}}.
+ * A refused request is a 4xx whose JSON says why and, when one parameter is to blame, names it:
+ * {@code {"error": "...", "parameter": "limit"}}. Every request first passes the {@link
+ * RequestGuard}.
  */
 public final class QuarryServer implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String PASSAGES = "/api/v1/passages/";
+  private static final Set<String> SEARCH_PARAMS =
+      Set.of("q", "facet", "filter", "limit", "offset", "duplicates", "format");
+  private static final Set<String> FORMAT_ONLY = Set.of("format");
 
   private final Quarry quarry;
-  private final HttpServer server;
+  private final Server server;
+  private final ServerConnector connector;
+  private final RequestGuard guard;
+  private final String token;
 
-  private QuarryServer(Quarry quarry, HttpServer server) {
+  private QuarryServer(Quarry quarry, String bind, int port, Consumer<String> accessLog) {
     this.quarry = quarry;
-    this.server = server;
+    this.token = HexFormat.of().formatHex(randomBytes());
+    this.guard = new RequestGuard(AllowedHosts.forBind(bind), token);
+    QueuedThreadPool threads = new QueuedThreadPool(8, 2);
+    threads.setName("quarry-http");
+    threads.setDaemon(true);
+    this.server = new Server(threads);
+    HttpConfiguration config = new HttpConfiguration();
+    config.setSendServerVersion(false);
+    // passage ids hold the source's path, which a client sends with '/' encoded as %2F
+    config.setUriCompliance(
+        UriCompliance.DEFAULT.with(
+            "quarry-ids",
+            UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR,
+            UriCompliance.Violation.AMBIGUOUS_PATH_ENCODING));
+    // room for a query over our own limit, so that it gets our JSON 414 rather than Jetty's page
+    config.setRequestHeaderSize(4 * RequestGuard.MAX_QUERY_BYTES);
+    this.connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(config));
+    connector.setHost(bind);
+    connector.setPort(port);
+    server.addConnector(connector);
+    server.setHandler(new Routes());
+    server.setErrorHandler(QuarryServer::jettyError);
+    if (accessLog != null) {
+      server.setRequestLog(new AccessLog(accessLog));
+    }
   }
 
   /**
-   * Starts serving {@code quarry} on {@code bind:port} (port 0 picks a free one).
+   * Starts serving {@code quarry} on {@code bind:port} (port 0 picks a free one), with no access
+   * log.
    *
    * @throws IOException when the address cannot be bound
    */
   public static QuarryServer start(Quarry quarry, String bind, int port) throws IOException {
-    HttpServer server = HttpServer.create(new InetSocketAddress(bind, port), 0);
-    QuarryServer qs = new QuarryServer(quarry, server);
-    server.createContext("/api/v1/search", qs::search);
-    server.createContext("/api/v1/passages/", qs::passage);
-    server.createContext("/", qs::page);
-    server.setExecutor(Executors.newFixedThreadPool(4));
-    server.start();
+    return start(quarry, bind, port, null);
+  }
+
+  /**
+   * Starts serving {@code quarry} on {@code bind:port} (port 0 picks a free one), giving {@code
+   * accessLog} one line per request (null for none).
+   *
+   * @throws IOException when the address cannot be bound
+   */
+  public static QuarryServer start(Quarry quarry, String bind, int port, Consumer<String> accessLog)
+      throws IOException {
+    QuarryServer qs = new QuarryServer(quarry, bind, port, accessLog);
+    try {
+      qs.server.start();
+    } catch (IOException e) {
+      qs.close();
+      throw e;
+    } catch (Exception e) {
+      qs.close();
+      throw new IOException(e.getMessage(), e);
+    }
     return qs;
   }
 
   /** The port actually bound. */
   public int port() {
-    return server.getAddress().getPort();
+    return connector.getLocalPort();
+  }
+
+  /** The per-server token a state-changing request carries in {@code X-Quarry-Token}. */
+  public String token() {
+    return token;
   }
 
   @Override
   public void close() {
-    server.stop(0);
+    try {
+      server.stop();
+    } catch (Exception e) {
+      // stopping is best effort: the process is usually on its way out
+    }
   }
 
-  private void search(HttpExchange ex) throws IOException {
-    try (ex) {
-      if (!"GET".equals(ex.getRequestMethod())) {
-        error(ex, 405, "use GET", null);
-        return;
-      }
-      Map<String, List<String>> params = query(ex.getRequestURI().getRawQuery());
-      String q = first(params, "q");
-      if (q == null || q.isBlank()) {
-        error(ex, 400, "parameter 'q' is required: the query", "q");
-        return;
-      }
-      int limit;
-      int offset;
+  private static byte[] randomBytes() {
+    byte[] bytes = new byte[24];
+    new SecureRandom().nextBytes(bytes);
+    return bytes;
+  }
+
+  private final class Routes extends Handler.Abstract {
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
       try {
-        limit = intParam(params, "limit", 10);
-        offset = intParam(params, "offset", 0);
-      } catch (BadParameter bp) {
-        error(ex, 400, bp.getMessage(), bp.name);
-        return;
-      }
-      Map<String, List<String>> filters = new LinkedHashMap<>();
-      for (String f : params.getOrDefault("filter", List.of())) {
-        int colon = f.indexOf(':');
-        if (colon <= 0) {
-          error(ex, 400, "filter '" + f + "' must be DIMENSION:VALUE", "filter");
-          return;
-        }
-        filters
-            .computeIfAbsent(f.substring(0, colon), k -> new ArrayList<>())
-            .add(f.substring(colon + 1));
-      }
-      List<String> facets = params.getOrDefault("facet", SearchRequest.DEFAULT_FACETS);
-      boolean dups = "true".equals(first(params, "duplicates"));
-      try {
-        var result =
-            quarry.search(
-                SearchRequest.builder(q)
-                    .facets(facets)
-                    .filters(filters)
-                    .limit(limit)
-                    .offset(offset)
-                    .includeDuplicates(dups)
-                    .build());
-        send(ex, 200, SearchJson.write(result));
+        guard.check(request, port());
+        route(request, response, callback);
+      } catch (ApiError e) {
+        error(response, callback, e.status(), e.getMessage(), e.parameter());
       } catch (QuarryException e) {
-        error(ex, 400, e.getMessage(), e.parameter());
+        error(response, callback, 400, e.getMessage(), e.parameter());
+      } catch (RuntimeException e) {
+        // a bug answers 500 and the server carries on serving
+        error(response, callback, 500, "internal error: " + e, null);
       }
+      return true;
     }
   }
 
-  private void passage(HttpExchange ex) throws IOException {
-    try (ex) {
-      String raw = ex.getRequestURI().getRawPath().substring("/api/v1/passages/".length());
-      String id = URLDecoder.decode(raw, StandardCharsets.UTF_8);
-      Optional<Hit> hit = quarry.passage(id);
-      if (hit.isEmpty()) {
-        error(ex, 404, "no passage with id '" + id + "'", "id");
-        return;
-      }
-      send(ex, 200, SearchJson.writeHit(hit.get()));
+  private void route(Request request, Response response, Callback callback) {
+    String path = request.getHttpURI().getPath();
+    String rawQuery = request.getHttpURI().getQuery();
+    if ("/api/v1/search".equals(path)) {
+      requireGet(request);
+      search(QueryParameters.parse(rawQuery, SEARCH_PARAMS), response, callback);
+    } else if (path.startsWith(PASSAGES)) {
+      requireGet(request);
+      QueryParameters.parse(rawQuery, FORMAT_ONLY);
+      passage(path.substring(PASSAGES.length()), response, callback);
+    } else if ("/api/v1/health".equals(path)) {
+      requireGet(request);
+      QueryParameters.parse(rawQuery, FORMAT_ONLY);
+      ObjectNode body = JSON.createObjectNode().put("status", "ok").put("api", "v1");
+      send(response, callback, 200, pretty(body));
+    } else if ("/".equals(path) || "/index.html".equals(path)) {
+      requireGet(request);
+      page(response, callback);
+    } else {
+      throw new ApiError(404, "no such page: " + path, null);
     }
   }
 
-  private void page(HttpExchange ex) throws IOException {
-    try (ex) {
-      String path = ex.getRequestURI().getPath();
-      if (!"/".equals(path) && !"/index.html".equals(path)) {
-        error(ex, 404, "no such page: " + path, null);
-        return;
-      }
-      try (InputStream in = QuarryServer.class.getResourceAsStream("index.html")) {
-        if (in == null) {
-          error(ex, 500, "the web page is missing from the jar", null);
-          return;
-        }
-        byte[] body = in.readAllBytes();
-        ex.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-        ex.sendResponseHeaders(200, body.length);
-        try (OutputStream os = ex.getResponseBody()) {
-          os.write(body);
-        }
-      }
+  private static void requireGet(Request request) {
+    if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
+      throw new ApiError(405, "use GET", null);
     }
   }
 
-  private static void error(HttpExchange ex, int status, String message, String parameter)
-      throws IOException {
+  private void search(QueryParameters params, Response response, Callback callback) {
+    String q = params.first("q");
+    if (q == null || q.isBlank()) {
+      throw new ApiError(400, "parameter 'q' is required: the query", "q");
+    }
+    int limit = params.intParam("limit", 10);
+    int offset = params.intParam("offset", 0);
+    var filters = FilterParameter.parse(params.all("filter", List.of()));
+    var facets = params.all("facet", SearchRequest.DEFAULT_FACETS);
+    boolean dups = "true".equals(params.first("duplicates"));
+    var result =
+        quarry.search(
+            SearchRequest.builder(q)
+                .facets(facets)
+                .filters(filters)
+                .limit(limit)
+                .offset(offset)
+                .includeDuplicates(dups)
+                .build());
+    send(response, callback, 200, SearchJson.write(result));
+  }
+
+  private void passage(String raw, Response response, Callback callback) {
+    String id;
+    try {
+      id = URLDecoder.decode(raw, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      throw new ApiError(400, "the passage id has a bad %-escape: '" + raw + "'", "id");
+    }
+    Optional<Hit> hit = quarry.passage(id);
+    if (hit.isEmpty()) {
+      // ids are SOURCE#START-END; a browser cuts an unencoded '#' off as the URL's fragment
+      String hint =
+          id.contains("#") ? "" : "; passage ids look like SOURCE#START-END: encode '#' as %23";
+      throw new ApiError(404, "no passage with id '" + id + "'" + hint, "id");
+    }
+    send(response, callback, 200, SearchJson.writeHit(hit.get()));
+  }
+
+  private void page(Response response, Callback callback) {
+    String html;
+    try (InputStream in = QuarryServer.class.getResourceAsStream("index.html")) {
+      if (in == null) {
+        throw new ApiError(500, "the web page is missing from the jar", null);
+      }
+      html = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    // the page sends the token back on state-changing requests; another origin cannot read it
+    html =
+        html.replaceFirst(
+            "</head>", "<meta name=\"quarry-token\" content=\"" + token + "\">\n</head>");
+    response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/html; charset=utf-8");
+    response.getHeaders().put("X-Frame-Options", "DENY");
+    response.getHeaders().put("Referrer-Policy", "no-referrer");
+    write(response, callback, 200, html);
+  }
+
+  private static String pretty(ObjectNode body) {
+    try {
+      return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(body);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void error(
+      Response response, Callback callback, int status, String message, String parameter) {
     ObjectNode body = JSON.createObjectNode().put("error", message);
     if (parameter != null) {
       body.put("parameter", parameter);
     }
-    send(ex, status, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(body));
+    send(response, callback, status, pretty(body));
   }
 
-  private static void send(HttpExchange ex, int status, String json) throws IOException {
-    byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-    ex.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-    ex.sendResponseHeaders(status, bytes.length);
-    try (OutputStream os = ex.getResponseBody()) {
-      os.write(bytes);
-    }
+  private static void send(Response response, Callback callback, int status, String json) {
+    response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
+    write(response, callback, status, json);
   }
 
-  private static Map<String, List<String>> query(String raw) {
-    Map<String, List<String>> params = new LinkedHashMap<>();
-    if (raw == null || raw.isEmpty()) {
-      return params;
-    }
-    for (String pair : raw.split("&")) {
-      int eq = pair.indexOf('=');
-      String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-      String value =
-          eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-      params.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
-    }
-    return params;
+  private static void write(Response response, Callback callback, int status, String text) {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    response.setStatus(status);
+    response.getHeaders().put("X-Content-Type-Options", "nosniff");
+    response.getHeaders().put(HttpHeader.CONTENT_LENGTH, bytes.length);
+    response.write(true, ByteBuffer.wrap(bytes), callback);
   }
 
-  private static String first(Map<String, List<String>> params, String name) {
-    List<String> values = params.get(name);
-    return values == null || values.isEmpty() ? null : values.get(0);
-  }
-
-  private static int intParam(Map<String, List<String>> params, String name, int dflt)
-      throws BadParameter {
-    String v = first(params, name);
-    if (v == null) {
-      return dflt;
-    }
-    try {
-      int n = Integer.parseInt(v);
-      if (n < 0 || n > 10_000) {
-        throw new BadParameter(name, "parameter '" + name + "' must be 0 to 10000, got " + v);
-      }
-      return n;
-    } catch (NumberFormatException e) {
-      throw new BadParameter(
-          name, "parameter '" + name + "' must be a whole number, got '" + v + "'");
-    }
-  }
-
-  private static final class BadParameter extends Exception {
-    private final String name;
-
-    BadParameter(String name, String message) {
-      super(message);
-      this.name = name;
-    }
+  // Jetty's own refusals (a malformed request line, headers too large) answer JSON as ours do
+  private static boolean jettyError(Request request, Response response, Callback callback) {
+    Object status = request.getAttribute(ErrorHandler.ERROR_STATUS);
+    Object message = request.getAttribute(ErrorHandler.ERROR_MESSAGE);
+    int code = status instanceof Integer i ? i : 500;
+    error(response, callback, code, message == null ? "bad request" : message.toString(), null);
+    return true;
   }
 }
