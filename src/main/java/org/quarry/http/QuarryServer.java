@@ -41,6 +41,7 @@ import org.quarry.model.SearchRequest;
  *       the search JSON of DESIGN.md;
  *   <li>{@code GET /api/v1/passages/ID} answers one hit, 404 when there is no such passage;
  *   <li>{@code GET /api/v1/health} answers {@code {"status": "ok", ...}};
+ *   <li>{@code GET /api/v1/openapi.json} answers the OpenAPI 3.1 document of these routes;
  *   <li>{@code GET /} serves the search page, which carries the server's token.
  * </ul>
  *
@@ -50,10 +51,10 @@ import org.quarry.model.SearchRequest;
  */
 public final class QuarryServer implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String PASSAGES = "/api/v1/passages/";
   private static final Set<String> SEARCH_PARAMS =
       Set.of("q", "facet", "filter", "limit", "offset", "duplicates", "format");
   private static final Set<String> FORMAT_ONLY = Set.of("format");
+  private static final String OPENAPI = "/api/v1/openapi.json";
 
   private final Quarry quarry;
   private final Server server;
@@ -164,33 +165,57 @@ public final class QuarryServer implements AutoCloseable {
     }
   }
 
+  /** The route table: what {@link #route} dispatches on and the OpenAPI document describes. */
+  static final List<ApiRoute> ROUTES =
+      List.of(
+          new ApiRoute("GET", "/", Set.of()),
+          new ApiRoute("GET", "/api/v1/search", SEARCH_PARAMS),
+          new ApiRoute("GET", "/api/v1/passages/{id}", FORMAT_ONLY),
+          new ApiRoute("GET", "/api/v1/health", FORMAT_ONLY),
+          new ApiRoute("GET", OPENAPI, FORMAT_ONLY));
+
   private void route(Request request, Response response, Callback callback) {
     String path = request.getHttpURI().getPath();
-    String rawQuery = request.getHttpURI().getQuery();
-    if ("/api/v1/search".equals(path)) {
-      requireGet(request);
-      search(QueryParameters.parse(rawQuery, SEARCH_PARAMS), response, callback);
-    } else if (path.startsWith(PASSAGES)) {
-      requireGet(request);
-      QueryParameters.parse(rawQuery, FORMAT_ONLY);
-      passage(path.substring(PASSAGES.length()), response, callback);
-    } else if ("/api/v1/health".equals(path)) {
-      requireGet(request);
-      QueryParameters.parse(rawQuery, FORMAT_ONLY);
-      ObjectNode body = JSON.createObjectNode().put("status", "ok").put("api", "v1");
-      send(response, callback, 200, pretty(body));
-    } else if ("/".equals(path) || "/index.html".equals(path)) {
-      requireGet(request);
-      page(response, callback);
-    } else {
+    if ("/index.html".equals(path)) {
+      path = "/";
+    }
+    String method = "HEAD".equals(request.getMethod()) ? "GET" : request.getMethod();
+    ApiRoute route = null;
+    boolean pathKnown = false;
+    for (ApiRoute r : ROUTES) {
+      if (r.matches(path)) {
+        pathKnown = true;
+        if (r.method().equals(method)) {
+          route = r;
+          break;
+        }
+      }
+    }
+    if (route == null) {
+      if (pathKnown) {
+        throw new ApiError(405, "use " + allowed(path), null);
+      }
       throw new ApiError(404, "no such page: " + path, null);
+    }
+    QueryParameters params =
+        QueryParameters.parse(request.getHttpURI().getQuery(), route.parameters());
+    switch (route.template()) {
+      case "/" -> page(response, callback);
+      case "/api/v1/search" -> search(params, response, callback);
+      case "/api/v1/passages/{id}" -> passage(route.id(path), response, callback);
+      case "/api/v1/health" -> {
+        ObjectNode body = JSON.createObjectNode().put("status", "ok").put("api", "v1");
+        send(response, callback, 200, pretty(body));
+      }
+      case OPENAPI -> send(response, callback, 200, resource("openapi.json"));
+      default -> throw new IllegalStateException("route without a handler: " + route);
     }
   }
 
-  private static void requireGet(Request request) {
-    if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
-      throw new ApiError(405, "use GET", null);
-    }
+  private static String allowed(String path) {
+    return String.join(
+        " or ",
+        ROUTES.stream().filter(r -> r.matches(path)).map(ApiRoute::method).distinct().toList());
   }
 
   private void search(QueryParameters params, Response response, Callback callback) {
@@ -233,15 +258,7 @@ public final class QuarryServer implements AutoCloseable {
   }
 
   private void page(Response response, Callback callback) {
-    String html;
-    try (InputStream in = QuarryServer.class.getResourceAsStream("index.html")) {
-      if (in == null) {
-        throw new ApiError(500, "the web page is missing from the jar", null);
-      }
-      html = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    String html = resource("index.html");
     // the page sends the token back on state-changing requests; another origin cannot read it
     html =
         html.replaceFirst(
@@ -250,6 +267,17 @@ public final class QuarryServer implements AutoCloseable {
     response.getHeaders().put("X-Frame-Options", "DENY");
     response.getHeaders().put("Referrer-Policy", "no-referrer");
     write(response, callback, 200, html);
+  }
+
+  private static String resource(String name) {
+    try (InputStream in = QuarryServer.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new ApiError(500, name + " is missing from the jar", null);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static String pretty(ObjectNode body) {

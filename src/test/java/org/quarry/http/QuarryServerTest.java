@@ -94,6 +94,29 @@ class QuarryServerTest {
   }
 
   @Test
+  void theOpenApiDocumentIsServedAndListsTheSearchRoute() throws Exception {
+    HttpResponse<String> r = get("/api/v1/openapi.json");
+    assertEquals(200, r.statusCode());
+    JsonNode doc = JSON.readTree(r.body());
+    assertEquals("3.1.0", doc.get("openapi").asText());
+    assertTrue(doc.get("paths").has("/api/v1/search"));
+    assertBad(get("/api/v1/openapi.json?verbose=1"), "verbose");
+  }
+
+  @Test
+  void aKnownPathWithAnotherMethodIsA405() throws Exception {
+    HttpResponse<String> r =
+        CLIENT.send(
+            HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + server.port() + "/api/v1/health"))
+                .DELETE()
+                .header(RequestGuard.TOKEN_HEADER, server.token())
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(405, r.statusCode(), r.body());
+  }
+
+  @Test
   void theSearchPageIsServed() throws Exception {
     HttpResponse<String> r = get("/");
     assertEquals(200, r.statusCode());
