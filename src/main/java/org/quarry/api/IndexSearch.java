@@ -78,6 +78,15 @@ final class IndexSearch implements AutoCloseable {
     }
   }
 
+  /** The passages of one source, by offset. */
+  List<Hit> inSource(String source) {
+    try {
+      return searcher().inSource(source);
+    } catch (IOException e) {
+      throw folder.unreadable(e);
+    }
+  }
+
   /** Every passage, by source and offset; near duplicates only when asked for. */
   List<Hit> passages(boolean includeDuplicates) {
     try {

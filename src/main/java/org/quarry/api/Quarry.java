@@ -147,6 +147,18 @@ public final class Quarry implements AutoCloseable {
     return search.passage(id);
   }
 
+  /**
+   * The passage with this id with its context (the question before a turn, the narrative before a
+   * quote) and the passages just before and after it in its source, if the index holds it.
+   */
+  public Optional<PassageInContext> passageInContext(String id) {
+    Optional<Hit> hit = search.passage(id);
+    if (hit.isEmpty()) {
+      return Optional.empty();
+    }
+    return PassageInContext.find(id, search.inSource(hit.get().passage().source()));
+  }
+
   /** Every passage, by source and offset; near duplicates only when asked for. */
   public List<Hit> passages(boolean includeDuplicates) {
     return search.passages(includeDuplicates);

@@ -83,6 +83,36 @@ public final class SearchJson {
     return text(hitJson(hit), "a hit");
   }
 
+  /**
+   * Pretty-printed JSON text of a passage in context, as {@code GET /api/v1/passages/ID} answers
+   * it: the hit's fields, then {@code context} and {@code neighbours} ({@code before}, {@code
+   * after}), each a brief passage ({@code id, kind, speaker, section, start, end, text}) or null.
+   */
+  public static String writeInContext(PassageInContext p) {
+    ObjectNode h = hitJson(p.passage());
+    h.set("context", brief(p.context()));
+    ObjectNode neighbours = h.putObject("neighbours");
+    neighbours.set("before", brief(p.before()));
+    neighbours.set("after", brief(p.after()));
+    return text(h, "a passage in context");
+  }
+
+  private static com.fasterxml.jackson.databind.JsonNode brief(java.util.Optional<Hit> hit) {
+    if (hit.isEmpty()) {
+      return NODES.nullNode();
+    }
+    Passage p = hit.get().passage();
+    ObjectNode b = NODES.objectNode();
+    b.put("id", p.id());
+    b.put("kind", p.kind().label());
+    b.put("speaker", p.speaker());
+    b.put("section", p.section());
+    b.put("start", p.start());
+    b.put("end", p.end());
+    b.put("text", p.text());
+    return b;
+  }
+
   private static String text(ObjectNode json, String what) {
     try {
       return MAPPER.writeValueAsString(json);

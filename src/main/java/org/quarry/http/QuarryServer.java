@@ -26,10 +26,10 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.quarry.api.PassageInContext;
 import org.quarry.api.Quarry;
 import org.quarry.api.QuarryException;
 import org.quarry.api.SearchJson;
-import org.quarry.model.Hit;
 import org.quarry.model.SearchRequest;
 
 /**
@@ -39,7 +39,8 @@ import org.quarry.model.SearchRequest;
  *   <li>{@code GET
  *       /api/v1/search?q=QUERY&facet=DIM&filter=DIM=VALUE&limit=N&offset=N&duplicates=true} answers
  *       the search JSON of DESIGN.md;
- *   <li>{@code GET /api/v1/passages/ID} answers one hit, 404 when there is no such passage;
+ *   <li>{@code GET /api/v1/passages/ID} answers one hit with its context and neighbours, 404 when
+ *       there is no such passage;
  *   <li>{@code GET /api/v1/health} answers {@code {"status": "ok", ...}};
  *   <li>{@code GET /api/v1/openapi.json} answers the OpenAPI 3.1 document of these routes;
  *   <li>{@code GET /} serves the search page, which carries the server's token.
@@ -247,14 +248,14 @@ public final class QuarryServer implements AutoCloseable {
     } catch (IllegalArgumentException e) {
       throw new ApiError(400, "the passage id has a bad %-escape: '" + raw + "'", "id");
     }
-    Optional<Hit> hit = quarry.passage(id);
+    Optional<PassageInContext> hit = quarry.passageInContext(id);
     if (hit.isEmpty()) {
       // ids are SOURCE#START-END; a browser cuts an unencoded '#' off as the URL's fragment
       String hint =
           id.contains("#") ? "" : "; passage ids look like SOURCE#START-END: encode '#' as %23";
       throw new ApiError(404, "no passage with id '" + id + "'" + hint, "id");
     }
-    send(response, callback, 200, SearchJson.writeHit(hit.get()));
+    send(response, callback, 200, SearchJson.writeInContext(hit.get()));
   }
 
   private void page(Response response, Callback callback) {

@@ -288,6 +288,11 @@ public final class PassageSearcher implements Closeable {
     }
   }
 
+  /** The passages of one source with their codes, by start, then id (none for an unknown one). */
+  public List<Hit> inSource(String source) throws IOException {
+    return read(passages(new TermQuery(new Term(Fields.SOURCE, source)), true), new HashSet<>());
+  }
+
   /**
    * Every passage with its codes (score 0, highlight the escaped text), ordered by source, then
    * start, then id; for exports.
