@@ -66,7 +66,9 @@ class OpenApiDocumentTest {
                               names.add(param.get("name").asText());
                             }
                           }
-                          ops.put(op.getKey().toUpperCase() + " " + path.getKey(), names);
+                          ops.put(
+                              op.getKey().toUpperCase(java.util.Locale.ROOT) + " " + path.getKey(),
+                              names);
                         }));
     return ops;
   }
