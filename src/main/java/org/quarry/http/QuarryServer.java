@@ -26,6 +26,8 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.quarry.api.DecisionJson;
+import org.quarry.api.DecisionReport;
 import org.quarry.api.PassageInContext;
 import org.quarry.api.Quarry;
 import org.quarry.api.QuarryException;
@@ -43,6 +45,8 @@ import org.quarry.model.SearchRequest;
  *       there is no such passage;
  *   <li>{@code GET /api/v1/health} answers {@code {"status": "ok", ...}};
  *   <li>{@code GET /api/v1/openapi.json} answers the OpenAPI 3.1 document of these routes;
+ *   <li>{@code POST /api/v1/codings} with {@code {"passage", "code", "decision": "accept" |
+ *       "reject"}} records the researcher's decision and answers what it did;
  *   <li>{@code GET /} serves the search page, which carries the server's token.
  * </ul>
  *
@@ -56,6 +60,8 @@ public final class QuarryServer implements AutoCloseable {
       Set.of("q", "facet", "filter", "limit", "offset", "duplicates", "format");
   private static final Set<String> FORMAT_ONLY = Set.of("format");
   private static final String OPENAPI = "/api/v1/openapi.json";
+  private static final String CODINGS = "/api/v1/codings";
+  private static final Set<String> CODING_FIELDS = Set.of("passage", "code", "decision");
 
   private final Quarry quarry;
   private final Server server;
@@ -173,7 +179,8 @@ public final class QuarryServer implements AutoCloseable {
           new ApiRoute("GET", "/api/v1/search", SEARCH_PARAMS),
           new ApiRoute("GET", "/api/v1/passages/{id}", FORMAT_ONLY),
           new ApiRoute("GET", "/api/v1/health", FORMAT_ONLY),
-          new ApiRoute("GET", OPENAPI, FORMAT_ONLY));
+          new ApiRoute("GET", OPENAPI, FORMAT_ONLY),
+          new ApiRoute("POST", CODINGS, FORMAT_ONLY));
 
   private void route(Request request, Response response, Callback callback) {
     String path = request.getHttpURI().getPath();
@@ -209,6 +216,7 @@ public final class QuarryServer implements AutoCloseable {
         send(response, callback, 200, pretty(body));
       }
       case OPENAPI -> send(response, callback, 200, resource("openapi.json"));
+      case CODINGS -> coding(JsonBody.read(request, CODING_FIELDS), response, callback);
       default -> throw new IllegalStateException("route without a handler: " + route);
     }
   }
@@ -256,6 +264,22 @@ public final class QuarryServer implements AutoCloseable {
       throw new ApiError(404, "no passage with id '" + id + "'" + hint, "id");
     }
     send(response, callback, 200, SearchJson.writeInContext(hit.get()));
+  }
+
+  private void coding(JsonBody body, Response response, Callback callback) {
+    String passage = body.text("passage");
+    String code = body.text("code");
+    String decision = body.text("decision");
+    if (!"accept".equals(decision) && !"reject".equals(decision)) {
+      throw new ApiError(
+          400, "field 'decision' must be accept or reject, got '" + decision + "'", "decision");
+    }
+    if (quarry.passage(passage).isEmpty()) {
+      throw new ApiError(404, "no passage with id '" + passage + "'", "passage");
+    }
+    DecisionReport report =
+        "accept".equals(decision) ? quarry.accept(passage, code) : quarry.reject(passage, code);
+    send(response, callback, 200, DecisionJson.write(report));
   }
 
   private void page(Response response, Callback callback) {
