@@ -59,6 +59,9 @@ public final class QuarryServer implements AutoCloseable {
   private static final Set<String> SEARCH_PARAMS =
       Set.of("q", "facet", "filter", "limit", "offset", "duplicates", "format");
   private static final Set<String> FORMAT_ONLY = Set.of("format");
+  // the page keeps its state in the URL: a bookmarked or shared search opens where it was
+  private static final Set<String> PAGE_PARAMS =
+      Set.of("q", "facet", "filter", "limit", "offset", "duplicates");
   private static final String OPENAPI = "/api/v1/openapi.json";
   private static final String CODINGS = "/api/v1/codings";
   private static final Set<String> CODING_FIELDS = Set.of("passage", "code", "decision");
@@ -175,7 +178,7 @@ public final class QuarryServer implements AutoCloseable {
   /** The route table: what {@link #route} dispatches on and the OpenAPI document describes. */
   static final List<ApiRoute> ROUTES =
       List.of(
-          new ApiRoute("GET", "/", Set.of()),
+          new ApiRoute("GET", "/", PAGE_PARAMS),
           new ApiRoute("GET", "/api/v1/search", SEARCH_PARAMS),
           new ApiRoute("GET", "/api/v1/passages/{id}", FORMAT_ONLY),
           new ApiRoute("GET", "/api/v1/health", FORMAT_ONLY),

@@ -67,6 +67,20 @@ class QuarryServerSafetyTest {
   }
 
   @Test
+  void thePageOpensWithItsStateInTheUrl() throws Exception {
+    HttpResponse<String> r = get("/?q=funding&facet=participant&filter=kind%3Dquote&offset=10");
+    assertEquals(200, r.statusCode());
+    assertTrue(r.body().contains("<html") || r.body().contains("<!DOCTYPE"), r.body());
+  }
+
+  @Test
+  void thePageRefusesAParameterItDoesNotKeep() throws Exception {
+    HttpResponse<String> r = get("/?colour=red");
+    assertEquals(400, r.statusCode());
+    assertTrue(r.body().contains("colour"), r.body());
+  }
+
+  @Test
   void healthAnswersOk() throws Exception {
     HttpResponse<String> r = get("/api/v1/health");
     assertEquals(200, r.statusCode());
