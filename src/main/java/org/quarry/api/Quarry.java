@@ -180,6 +180,16 @@ public final class Quarry implements AutoCloseable {
   }
 
   /**
+   * The code tree kept with the index (from REFI-QDA imports and accepted codes), or empty when
+   * none is kept.
+   *
+   * @throws QuarryException when the kept file cannot be read
+   */
+  public Optional<Codebook> keptCodebook() {
+    return Optional.ofNullable(folder.codebook().read());
+  }
+
+  /**
    * The framework matrix of the codes stored with passages: rows are cases (participants, sources
    * or an attribute's values), columns the codebook's codes with parents rolling up children.
    * Near-duplicate sources are left out, as in search.

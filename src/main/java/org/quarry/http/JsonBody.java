@@ -93,4 +93,20 @@ final class JsonBody {
     JsonNode v = body.get(name);
     return v == null || v.isNull() ? null : text(name);
   }
+
+  /**
+   * The whole-number field {@code name} from {@code min} to {@code max}, {@code dflt} when absent;
+   * a 400 naming it otherwise.
+   */
+  int optionalInt(String name, int dflt, int min, int max) {
+    JsonNode v = body.get(name);
+    if (v == null || v.isNull()) {
+      return dflt;
+    }
+    if (!v.canConvertToInt() || !v.isIntegralNumber() || v.intValue() < min || v.intValue() > max) {
+      throw new ApiError(
+          400, "field '" + name + "' must be a whole number from " + min + " to " + max, name);
+    }
+    return v.intValue();
+  }
 }

@@ -26,13 +26,20 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.quarry.api.CodebookJson;
 import org.quarry.api.DecisionJson;
 import org.quarry.api.DecisionReport;
+import org.quarry.api.MatrixJson;
+import org.quarry.api.MatrixRequest;
 import org.quarry.api.PassageInContext;
 import org.quarry.api.Quarry;
 import org.quarry.api.QuarryException;
 import org.quarry.api.SearchJson;
+import org.quarry.api.SuggestionOutput;
+import org.quarry.model.Codebook;
 import org.quarry.model.SearchRequest;
+import org.quarry.model.SuggestOptions;
+import org.quarry.model.SuggestionRun;
 
 /**
  * The local HTTP/JSON API and its web page, on Jetty's embedded core server.
@@ -47,6 +54,11 @@ import org.quarry.model.SearchRequest;
  *   <li>{@code GET /api/v1/openapi.json} answers the OpenAPI 3.1 document of these routes;
  *   <li>{@code POST /api/v1/codings} with {@code {"passage", "code", "decision": "accept" |
  *       "reject"}} records the researcher's decision and answers what it did;
+ *   <li>{@code GET /api/v1/codebook} answers the code tree kept with the index, 404 when none is;
+ *   <li>{@code GET /api/v1/matrix?rows=…&cells=count|quotes&min_score=X&origin=…&filter=…} answers
+ *       the framework matrix of the kept code tree (of the stored codes when none is);
+ *   <li>{@code POST /api/v1/suggest} with {@code {"text", "top"}} answers the kept code tree's
+ *       suggestions for the text, as a line of {@code suggest --format jsonl};
  *   <li>{@code GET /} serves the search page, which carries the server's token.
  * </ul>
  *
@@ -65,6 +77,14 @@ public final class QuarryServer implements AutoCloseable {
   private static final String OPENAPI = "/api/v1/openapi.json";
   private static final String CODINGS = "/api/v1/codings";
   private static final Set<String> CODING_FIELDS = Set.of("passage", "code", "decision");
+  private static final String CODEBOOK = "/api/v1/codebook";
+  private static final String MATRIX = "/api/v1/matrix";
+  private static final Set<String> MATRIX_PARAMS =
+      Set.of("rows", "cells", "min_score", "origin", "filter", "format");
+  private static final String SUGGEST = "/api/v1/suggest";
+  private static final Set<String> SUGGEST_FIELDS = Set.of("text", "top");
+  // a text is one passage: more codes than this per passage is a typo, not a request
+  private static final int MAX_TOP = 100;
 
   private final Quarry quarry;
   private final Server server;
@@ -183,7 +203,10 @@ public final class QuarryServer implements AutoCloseable {
           new ApiRoute("GET", "/api/v1/passages/{id}", FORMAT_ONLY),
           new ApiRoute("GET", "/api/v1/health", FORMAT_ONLY),
           new ApiRoute("GET", OPENAPI, FORMAT_ONLY),
-          new ApiRoute("POST", CODINGS, FORMAT_ONLY));
+          new ApiRoute("POST", CODINGS, FORMAT_ONLY),
+          new ApiRoute("GET", CODEBOOK, FORMAT_ONLY),
+          new ApiRoute("GET", MATRIX, MATRIX_PARAMS),
+          new ApiRoute("POST", SUGGEST, FORMAT_ONLY));
 
   private void route(Request request, Response response, Callback callback) {
     String path = request.getHttpURI().getPath();
@@ -220,6 +243,9 @@ public final class QuarryServer implements AutoCloseable {
       }
       case OPENAPI -> send(response, callback, 200, resource("openapi.json"));
       case CODINGS -> coding(JsonBody.read(request, CODING_FIELDS), response, callback);
+      case CODEBOOK -> send(response, callback, 200, CodebookJson.write(keptCodebook()));
+      case MATRIX -> matrix(params, response, callback);
+      case SUGGEST -> suggest(JsonBody.read(request, SUGGEST_FIELDS), response, callback);
       default -> throw new IllegalStateException("route without a handler: " + route);
     }
   }
@@ -283,6 +309,74 @@ public final class QuarryServer implements AutoCloseable {
     DecisionReport report =
         "accept".equals(decision) ? quarry.accept(passage, code) : quarry.reject(passage, code);
     send(response, callback, 200, DecisionJson.write(report));
+  }
+
+  private Codebook keptCodebook() {
+    return quarry
+        .keptCodebook()
+        .orElseThrow(
+            () ->
+                new ApiError(
+                    404,
+                    "no codebook is kept with this index: import a REFI-QDA project or accept a"
+                        + " code first",
+                    null));
+  }
+
+  private void matrix(QueryParameters params, Response response, Callback callback) {
+    String rows = params.first("rows");
+    String cells = params.first("cells");
+    double minScore = minScore(params.first("min_score"));
+    var filters = FilterParameter.parse(params.all("filter", List.of()));
+    MatrixRequest request;
+    try {
+      request =
+          new MatrixRequest(
+              quarry.keptCodebook().orElse(null),
+              rows == null ? "participant" : rows,
+              minScore,
+              filters,
+              params.first("origin"));
+    } catch (QuarryException e) {
+      // the request's own checks: min_score is checked above, so origin is the one at fault
+      throw new ApiError(400, e.getMessage().replace("--origin", "origin"), "origin");
+    }
+    var matrix = quarry.matrix(request);
+    String json;
+    try {
+      json = MatrixJson.write(matrix, cells == null ? "count" : cells);
+    } catch (QuarryException e) {
+      throw new ApiError(400, e.getMessage().replace("--cells", "cells"), "cells");
+    }
+    send(response, callback, 200, json);
+  }
+
+  private static double minScore(String raw) {
+    if (raw == null) {
+      return 0;
+    }
+    try {
+      double v = Double.parseDouble(raw);
+      if (v >= 0 && v <= 1) {
+        return v;
+      }
+    } catch (NumberFormatException e) {
+      // answered below, as an out-of-range value is
+    }
+    throw new ApiError(
+        400, "parameter 'min_score' must be a number from 0 to 1, got '" + raw + "'", "min_score");
+  }
+
+  private void suggest(JsonBody body, Response response, Callback callback) {
+    String text = body.text("text");
+    int top = body.optionalInt("top", SuggestOptions.defaults().top(), 1, MAX_TOP);
+    Codebook codebook = keptCodebook();
+    SuggestionRun run =
+        quarry.suggestText(codebook, text, SuggestOptions.builder().top(top).build());
+    if (run.passages().isEmpty()) {
+      throw new ApiError(400, "field 'text' holds no words to code", "text");
+    }
+    send(response, callback, 200, SuggestionOutput.jsonLine(run.passages().get(0)));
   }
 
   private void page(Response response, Callback callback) {
