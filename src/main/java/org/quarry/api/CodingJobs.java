@@ -244,13 +244,7 @@ final class CodingJobs {
     BinaryLearner learner = Learning.learner(asked.learner(), asked.seed());
     CrossValidation.Options options =
         new CrossValidation.Options(
-            asked.folds(),
-            asked.methods(),
-            asked.lexiconThreshold(),
-            asked.top(),
-            asked.seed(),
-            ModelTrainer.Options.defaults(threads, asked.seed()).withTop(asked.top()),
-            asked.learningCurve());
+            asked, ModelTrainer.Options.defaults(threads, asked.seed()).withTop(asked.top()));
     folder.requireIndex();
     GoldSet set = readGold(gold, codebook);
     List<Passage> all = search.passages(true).stream().map(Hit::passage).toList();

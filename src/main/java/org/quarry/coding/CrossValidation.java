@@ -18,6 +18,7 @@ import org.quarry.learn.PassageBag;
 import org.quarry.learn.TopCodes;
 import org.quarry.model.Code;
 import org.quarry.model.Codebook;
+import org.quarry.model.CrossValidationOptions;
 import org.quarry.model.CrossValidationReport;
 import org.quarry.model.Evidence;
 import org.quarry.model.GroupBy;
@@ -42,42 +43,44 @@ public final class CrossValidation {
   public static final int MAP_MIN_PASSAGES = 3;
 
   /** The methods, in the order they are reported. */
-  public static final List<String> METHODS = org.quarry.model.CrossValidationOptions.METHODS;
+  public static final List<String> METHODS = CrossValidationOptions.METHODS;
 
   /**
-   * How a cross-validation runs.
+   * How a cross-validation runs: what was asked ({@link CrossValidationOptions}, checked there) and
+   * how each fold's model is trained.
    *
-   * @param folds K, at least 2
-   * @param methods methods to measure, from {@link #METHODS}, in the order given
-   * @param lexiconThreshold the lexicon's threshold, or empty to choose it on each fold's training
-   *     passages (the lexicon score with the best micro-F1 there)
-   * @param top most codes kept per passage
-   * @param seed seeds the dealing of groups to folds and the learning curve's samples
+   * @param run folds, methods, lexicon threshold, top, seed and learning curve
    * @param training how each fold's model is trained
-   * @param learningCurve whether to train on growing subsets of the training groups too
    */
-  public record Options(
-      int folds,
-      List<String> methods,
-      java.util.OptionalDouble lexiconThreshold,
-      int top,
-      long seed,
-      ModelTrainer.Options training,
-      boolean learningCurve) {
-    public Options {
-      if (folds < 2) {
-        throw new IllegalArgumentException("--cross-validate needs at least 2 folds, got " + folds);
-      }
-      methods = List.copyOf(methods);
-      for (String m : methods) {
-        if (!METHODS.contains(m)) {
-          throw new IllegalArgumentException(
-              "unknown method '" + m + "': use " + String.join(", ", METHODS));
-        }
-      }
-      if (methods.isEmpty()) {
-        throw new IllegalArgumentException("--method names no method");
-      }
+  public record Options(CrossValidationOptions run, ModelTrainer.Options training) {
+    /** K, at least 2. */
+    public int folds() {
+      return run.folds();
+    }
+
+    /** The methods to measure, in the order given. */
+    public List<String> methods() {
+      return run.methods();
+    }
+
+    /** The lexicon's threshold, or empty to choose it on each fold's training passages. */
+    public java.util.OptionalDouble lexiconThreshold() {
+      return run.lexiconThreshold();
+    }
+
+    /** Most codes kept per passage. */
+    public int top() {
+      return run.top();
+    }
+
+    /** Seeds the dealing of groups to folds and the learning curve's samples. */
+    public long seed() {
+      return run.seed();
+    }
+
+    /** Whether to train on growing subsets of the training groups too. */
+    public boolean learningCurve() {
+      return run.learningCurve();
     }
   }
 

@@ -69,13 +69,9 @@ class CrossValidationTest {
   private static CrossValidationReport run(Codebook book) {
     CrossValidation.Options o =
         new CrossValidation.Options(
-            4,
-            List.of("learned"),
-            java.util.OptionalDouble.empty(),
-            3,
-            1,
-            ModelTrainer.Options.defaults(1, 1),
-            false);
+            new org.quarry.model.CrossValidationOptions(
+                4, List.of("learned"), java.util.OptionalDouble.empty(), 3, 1, "liblinear", false),
+            ModelTrainer.Options.defaults(1, 1));
     return new CrossValidation(book, new LiblinearLearner(2), o).run(data(), GroupBy.SOURCE);
   }
 
@@ -108,13 +104,9 @@ class CrossValidationTest {
                 code("staff", "experience")));
     CrossValidation.Options o =
         new CrossValidation.Options(
-            4,
-            List.of("lexicon"),
-            java.util.OptionalDouble.of(0.5),
-            3,
-            1,
-            ModelTrainer.Options.defaults(1, 1),
-            false);
+            new org.quarry.model.CrossValidationOptions(
+                4, List.of("lexicon"), java.util.OptionalDouble.of(0.5), 3, 1, "liblinear", false),
+            ModelTrainer.Options.defaults(1, 1));
     CrossValidationReport r =
         new CrossValidation(book, new LiblinearLearner(2), o)
             .run(data(Map.of("experience", 0.9)), GroupBy.SOURCE);
