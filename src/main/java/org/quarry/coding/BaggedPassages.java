@@ -47,18 +47,8 @@ final class BaggedPassages {
       throws IOException {
     Map<String, Map<String, Suggestion>> lex = new HashMap<>();
     if (!lexicon.codes().isEmpty()) {
-      SuggestOptions all =
-          SuggestOptions.builder()
-              .minScore(0)
-              .top(lexicon.codes().size())
-              .kind(options.kind())
-              .filters(options.filters())
-              .includeDuplicates(options.includeDuplicates())
-              .evidence(options.evidence())
-              .contextWeight(options.contextWeight())
-              .threads(options.threads())
-              .passages(options.passages())
-              .build();
+      // every code's score, not only the kept ones
+      SuggestOptions all = options.toBuilder().minScore(0).top(lexicon.codes().size()).build();
       for (PassageSuggestions ps : lexicon.suggest(reader, all, SuggestProgress.NONE).passages()) {
         Map<String, Suggestion> m = new HashMap<>();
         ps.suggestions().forEach(s -> m.put(s.code(), s));

@@ -89,18 +89,7 @@ public final class LearnedSuggester implements Suggester {
       throws IOException {
     long t0 = System.nanoTime();
     // scores first, from a lexicon run without evidence; evidence after, for the kept passages only
-    SuggestOptions scoring =
-        SuggestOptions.builder()
-            .minScore(options.minScore())
-            .top(options.top())
-            .kind(options.kind())
-            .filters(options.filters())
-            .includeDuplicates(options.includeDuplicates())
-            .evidence(false)
-            .contextWeight(options.contextWeight())
-            .threads(options.threads())
-            .passages(options.passages())
-            .build();
+    SuggestOptions scoring = options.toBuilder().evidence(false).build();
     List<BaggedPassages.Bagged> bagged = BaggedPassages.read(reader, lexicon, scoring);
     List<PassageSuggestions> out = new ArrayList<>();
     Map<String, Integer> docs = new HashMap<>();
@@ -139,16 +128,12 @@ public final class LearnedSuggester implements Suggester {
     }
     List<String> ids = kept.stream().map(ps -> ps.passage().id()).toList();
     SuggestOptions all =
-        SuggestOptions.builder()
+        options.toBuilder()
             .minScore(0)
             .top(lexicon.codes().size())
-            .kind(options.kind())
-            .filters(options.filters())
-            .includeDuplicates(options.includeDuplicates())
-            .contextWeight(options.contextWeight())
-            .threads(options.threads())
-            .build()
-            .onlyPassages(ids);
+            .evidence(true)
+            .passages(ids)
+            .build();
     Map<String, Map<String, List<Evidence>>> evidence = new HashMap<>();
     for (PassageSuggestions ps : lexicon.suggest(reader, all, SuggestProgress.NONE).passages()) {
       Map<String, List<Evidence>> m = new HashMap<>();
