@@ -212,9 +212,9 @@ class CliCodingTest {
   @Test
   void evalPrintsQuarryAndBaselineFigures() throws IOException {
     Path gold = home.resolve("gold.jsonl");
-    // a copy of ../shared/eval/seed-quotes.jsonl
+    // the seed gold shipped in seeds/ (a copy of ../shared/eval/seed-quotes.jsonl)
     Files.copy(
-        Path.of("src/test/resources/coding/seed-quotes.jsonl"),
+        Path.of("seeds/seed-quotes.jsonl"),
         gold,
         java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     CliRun text =

@@ -29,7 +29,7 @@ class CliLearningTest {
   static void learnFromTheSeedQuotes() throws Exception {
     home = SEEDS.home();
     gold = home.resolve("seed-quotes.jsonl");
-    Files.copy(Path.of("src/test/resources/coding/seed-quotes.jsonl"), gold);
+    Files.copy(Path.of("seeds/seed-quotes.jsonl"), gold);
     learn = CliRun.of("learn", "--codebook", book(), "--gold", gold.toString());
   }
 

@@ -94,7 +94,7 @@ class SuggestionScopeTest {
 
   @Test
   void evaluationOnTheGoldPassagesAloneReportsWhatAFullRunWould() throws IOException {
-    Path gold = Path.of("src/test/resources/coding/seed-quotes.jsonl");
+    Path gold = Path.of("seeds/seed-quotes.jsonl");
     EvalReport fromFacade;
     List<Passage> passages;
     try (Quarry q = Quarry.open(index, Analysis.UNTAGGED)) {
@@ -117,7 +117,7 @@ class SuggestionScopeTest {
 
   @Test
   void matchesThatDoNotBelongToTheGoldItemsAreRefused() throws IOException {
-    GoldSet gold = GoldSet.read(Path.of("src/test/resources/coding/seed-quotes.jsonl"), book);
+    GoldSet gold = GoldSet.read(Path.of("seeds/seed-quotes.jsonl"), book);
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class,

@@ -18,8 +18,8 @@ import org.quarry.model.PassageKind;
 import org.quarry.model.Source;
 
 /**
- * The seeds' gold quotes (src/test/resources/eval/seed-quotes.jsonl) are exactly the quote passages
- * the ingest and segment stages find, and every passage points at its text in the file.
+ * The seeds' gold quotes (seeds/seed-quotes.jsonl) are exactly the quote passages the ingest and
+ * segment stages find, and every passage points at its text in the file.
  */
 class SeedQuotesTest {
   static final List<String> SEEDS = Papers.SEEDS;
@@ -28,7 +28,7 @@ class SeedQuotesTest {
   @BeforeAll
   static void loadGold() throws IOException {
     ObjectMapper json = new ObjectMapper();
-    for (String line : Files.readAllLines(Path.of("src/test/resources/eval/seed-quotes.jsonl"))) {
+    for (String line : Files.readAllLines(Path.of("seeds/seed-quotes.jsonl"))) {
       if (!line.isBlank()) {
         gold.add(json.readTree(line));
       }
