@@ -149,7 +149,7 @@ final class IndexFolder {
 
   /** The failure for a folder another process holds the write lock of. */
   static QuarryException locked(IndexLockedException e) {
-    return new QuarryException(
+    return new IndexBusyException(
         e.getMessage() + " (another 'quarry index' is running; wait for it)", e);
   }
 

@@ -117,6 +117,18 @@ final class IndexSearch implements AutoCloseable {
     }
   }
 
+  /** The attribute dimensions of the index's passages, by name; empty before the first run. */
+  List<String> attributeNames() {
+    if (!folder.hasIndex()) {
+      return List.of();
+    }
+    try {
+      return searcher().attributeNames();
+    } catch (IOException e) {
+      throw folder.unreadable(e);
+    }
+  }
+
   /** Every source with the text Quarry keeps for it, by id. */
   List<Source> sources() {
     try {

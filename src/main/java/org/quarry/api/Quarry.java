@@ -164,6 +164,27 @@ public final class Quarry implements AutoCloseable {
     return search.passages(includeDuplicates);
   }
 
+  // what tells whether the indexed sources changed, without reading their texts
+  java.util.Map<String, org.quarry.model.SourceOrigin> sourceOrigins() {
+    return search.sourceOrigins();
+  }
+
+  /**
+   * The passages of source {@code sourceId} in reading order, each as a hit whose highlight is its
+   * escaped text; empty when the index holds no such source.
+   */
+  public List<Hit> sourcePassages(String sourceId) {
+    return search.inSource(sourceId);
+  }
+
+  /**
+   * The participant attributes passages carry in this index (role, region, …), by name: each is a
+   * dimension {@link #search} can count and filter on. Empty before the first run.
+   */
+  public List<String> attributeNames() {
+    return search.attributeNames();
+  }
+
   /** Every source with the text Quarry keeps for it (what exports carry), by id. */
   public List<Source> sources() {
     return search.sources();

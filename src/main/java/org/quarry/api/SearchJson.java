@@ -30,6 +30,7 @@ public final class SearchJson {
     ObjectNode root = NODES.objectNode();
     root.put("query", result.query());
     root.put("total", result.total());
+    root.put("max_score", round(result.maxScore()));
     ArrayNode hits = root.putArray("hits");
     for (Hit hit : result.hits()) {
       hits.add(hitJson(hit));
@@ -95,6 +96,21 @@ public final class SearchJson {
     neighbours.set("before", brief(p.before()));
     neighbours.set("after", brief(p.after()));
     return text(h, "a passage in context");
+  }
+
+  /**
+   * Pretty-printed JSON text of a whole source, as {@code GET /api/v1/sources/ID} answers it:
+   * {@code {"source", "passages": [...]}}, brief passages in reading order, so that a passage can
+   * be read inside its source.
+   */
+  public static String writeSource(String source, List<Hit> passages) {
+    ObjectNode o = NODES.objectNode();
+    o.put("source", source);
+    ArrayNode list = o.putArray("passages");
+    for (Hit h : passages) {
+      list.add(brief(java.util.Optional.of(h)));
+    }
+    return text(o, "a source");
   }
 
   private static com.fasterxml.jackson.databind.JsonNode brief(java.util.Optional<Hit> hit) {

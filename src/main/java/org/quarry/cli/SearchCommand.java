@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.quarry.api.Quarry;
 import org.quarry.api.QuarryException;
 import org.quarry.api.SearchJson;
+import org.quarry.model.SearchOrder;
 import org.quarry.model.SearchRequest;
 import org.quarry.model.SearchResult;
 import picocli.CommandLine.Command;
@@ -70,6 +71,17 @@ final class SearchCommand implements Callable<Integer> {
   OutputFormat format;
 
   @Option(
+      names = "--sort",
+      defaultValue = "relevance",
+      description = "Order of the hits: relevance (best first) or source (reading order).")
+  String sort;
+
+  @Option(
+      names = "--no-interviewers",
+      description = "Leave interviewers' turns out (they never count for a participant anyway).")
+  boolean noInterviewers;
+
+  @Option(
       names = "--include-duplicates",
       description = "Count passages of near-duplicate sources too.")
   boolean includeDuplicates;
@@ -94,6 +106,8 @@ final class SearchCommand implements Callable<Integer> {
             .limit(limit)
             .offset(offset)
             .includeDuplicates(includeDuplicates)
+            .order(order(sort))
+            .interviewers(!noInterviewers)
             .build();
     try (Quarry quarry = Quarry.open(common.indexDir(home))) {
       IndexCommand.ensureIndexed(quarry, common, home, err);
@@ -181,6 +195,14 @@ final class SearchCommand implements Callable<Integer> {
   }
 
   /** {@code dim=value} pairs to a map of dimension to values, in the order given. */
+  private static SearchOrder order(String sort) {
+    try {
+      return SearchOrder.of(sort);
+    } catch (IllegalArgumentException e) {
+      throw new QuarryException("--sort: " + e.getMessage());
+    }
+  }
+
   static Map<String, List<String>> parseFilters(List<String> filters) {
     Map<String, List<String>> parsed = new LinkedHashMap<>();
     for (String f : filters) {

@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 import org.quarry.api.Quarry;
 import org.quarry.api.QuarryException;
 import org.quarry.http.QuarryServer;
+import org.quarry.model.LoadedCodebook;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,8 +23,9 @@ import picocli.CommandLine.Spec;
     name = "serve",
     mixinStandardHelpOptions = true,
     description =
-        "Serve the local HTTP/JSON API (/api/v1/search, /api/v1/passages/ID, /api/v1/health) and a"
-            + " search page, on 127.0.0.1 unless --bind and --allow-remote say otherwise.")
+        "Serve the local HTTP/JSON API (/api/v1/..., described at /api/v1/openapi.json) and the"
+            + " web page (search, read in context, review suggestions, matrix), on 127.0.0.1"
+            + " unless --bind and --allow-remote say otherwise.")
 final class ServeCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
 
@@ -49,6 +52,14 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--quiet", description = "No access log line per request on stderr.")
   boolean quiet;
 
+  @Option(
+      names = "--codebook",
+      paramLabel = "FILE",
+      description =
+          "Codebook (.yaml, or REFI-QDA .qdc) whose codes the page reviews and /api/v1/suggest"
+              + " suggests (default: the code tree kept with the index, which has no lexicon).")
+  Path codebook;
+
   @Override
   public Integer call() throws InterruptedException {
     QuarryHome home = QuarryHome.fromSystem();
@@ -63,11 +74,22 @@ final class ServeCommand implements Callable<Integer> {
               + bind
               + " is reachable from other machines; add --allow-remote if that is meant");
     }
+    // the codebook is read and checked before the server starts
+    LoadedCodebook book = codebook == null ? null : Quarry.codebook(codebook);
+    if (book != null) {
+      book.warnings().forEach(w -> err.println("quarry: warning: " + w));
+    }
     try (Quarry quarry = Quarry.open(common.indexDir(home))) {
       IndexCommand.ensureIndexed(quarry, common, home, err);
       QuarryServer server;
       try {
-        server = QuarryServer.start(quarry, bind, port, quiet ? null : accessLog(err));
+        server =
+            QuarryServer.start(
+                quarry,
+                bind,
+                port,
+                quiet ? null : accessLog(err),
+                book == null ? null : book.codebook());
       } catch (IOException e) {
         throw new QuarryException(
             "cannot listen on "

@@ -29,15 +29,21 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.quarry.api.CodebookJson;
 import org.quarry.api.DecisionJson;
 import org.quarry.api.DecisionReport;
+import org.quarry.api.IndexBusyException;
+import org.quarry.api.LearnJson;
+import org.quarry.api.LearnReport;
 import org.quarry.api.MatrixJson;
 import org.quarry.api.MatrixRequest;
 import org.quarry.api.PassageInContext;
 import org.quarry.api.Quarry;
 import org.quarry.api.QuarryException;
+import org.quarry.api.ReviewQueue;
 import org.quarry.api.SearchJson;
 import org.quarry.api.SuggestionOutput;
 import org.quarry.model.Codebook;
+import org.quarry.model.SearchOrder;
 import org.quarry.model.SearchRequest;
+import org.quarry.model.SuggestMethod;
 import org.quarry.model.SuggestOptions;
 import org.quarry.model.SuggestionRun;
 
@@ -69,14 +75,43 @@ import org.quarry.model.SuggestionRun;
 public final class QuarryServer implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Set<String> SEARCH_PARAMS =
-      Set.of("q", "facet", "filter", "limit", "offset", "duplicates", "format");
+      Set.of(
+          "q",
+          "facet",
+          "filter",
+          "limit",
+          "offset",
+          "duplicates",
+          "sort",
+          "interviewers",
+          "format");
   private static final Set<String> FORMAT_ONLY = Set.of("format");
   // the page keeps its state in the URL: a bookmarked or shared search opens where it was
   private static final Set<String> PAGE_PARAMS =
-      Set.of("q", "facet", "filter", "limit", "offset", "duplicates");
+      Set.of(
+          "q",
+          "facet",
+          "filter",
+          "limit",
+          "offset",
+          "duplicates",
+          "sort",
+          "interviewers",
+          "view",
+          "code",
+          "rows");
+  private static final Set<String> NONE = Set.of();
   private static final String OPENAPI = "/api/v1/openapi.json";
   private static final String CODINGS = "/api/v1/codings";
   private static final Set<String> CODING_FIELDS = Set.of("passage", "code", "decision");
+  private static final Set<String> DECISIONS = Set.of("accept", "reject", "add", "remove");
+  private static final String FACETS = "/api/v1/facets";
+  private static final String SOURCES = "/api/v1/sources/{id}";
+  private static final String REVIEW = "/api/v1/review";
+  private static final Set<String> REVIEW_PARAMS = Set.of("code", "limit", "offset", "format");
+  private static final String LEARN = "/api/v1/learn";
+  // the seed of learn's calibration folds, as the CLI's default, so both train the same model
+  private static final long LEARN_SEED = 42;
   private static final String CODEBOOK = "/api/v1/codebook";
   private static final String MATRIX = "/api/v1/matrix";
   private static final Set<String> MATRIX_PARAMS =
@@ -91,9 +126,14 @@ public final class QuarryServer implements AutoCloseable {
   private final ServerConnector connector;
   private final RequestGuard guard;
   private final String token;
+  private final Codebook served;
+  private final ReviewQueue review;
 
-  private QuarryServer(Quarry quarry, String bind, int port, Consumer<String> accessLog) {
+  private QuarryServer(
+      Quarry quarry, String bind, int port, Consumer<String> accessLog, Codebook served) {
     this.quarry = quarry;
+    this.served = served;
+    this.review = served == null ? null : new ReviewQueue(quarry, served);
     this.token = HexFormat.of().formatHex(randomBytes());
     this.guard = new RequestGuard(AllowedHosts.forBind(bind), token);
     QueuedThreadPool threads = new QueuedThreadPool(8, 2);
@@ -139,7 +179,21 @@ public final class QuarryServer implements AutoCloseable {
    */
   public static QuarryServer start(Quarry quarry, String bind, int port, Consumer<String> accessLog)
       throws IOException {
-    QuarryServer qs = new QuarryServer(quarry, bind, port, accessLog);
+    return start(quarry, bind, port, accessLog, null);
+  }
+
+  /**
+   * Starts serving {@code quarry} on {@code bind:port} (port 0 picks a free one), giving {@code
+   * accessLog} one line per request (null for none), with {@code codebook} (null for none) as the
+   * codebook whose codes suggest, review and learn work with; without one they use the code tree
+   * kept with the index, which has no lexicon.
+   *
+   * @throws IOException when the address cannot be bound
+   */
+  public static QuarryServer start(
+      Quarry quarry, String bind, int port, Consumer<String> accessLog, Codebook codebook)
+      throws IOException {
+    QuarryServer qs = new QuarryServer(quarry, bind, port, accessLog, codebook);
     try {
       qs.server.start();
     } catch (IOException e) {
@@ -185,6 +239,9 @@ public final class QuarryServer implements AutoCloseable {
         route(request, response, callback);
       } catch (ApiError e) {
         error(response, callback, e.status(), e.getMessage(), e.parameter());
+      } catch (IndexBusyException e) {
+        // another run holds the index's writer: nothing was written, and later will do
+        error(response, callback, 409, e.getMessage(), null);
       } catch (QuarryException e) {
         error(response, callback, 400, e.getMessage(), e.parameter());
       } catch (RuntimeException e) {
@@ -199,6 +256,8 @@ public final class QuarryServer implements AutoCloseable {
   static final List<ApiRoute> ROUTES =
       List.of(
           new ApiRoute("GET", "/", PAGE_PARAMS),
+          new ApiRoute("GET", "/app.js", NONE),
+          new ApiRoute("GET", "/app.css", NONE),
           new ApiRoute("GET", "/api/v1/search", SEARCH_PARAMS),
           new ApiRoute("GET", "/api/v1/passages/{id}", FORMAT_ONLY),
           new ApiRoute("GET", "/api/v1/health", FORMAT_ONLY),
@@ -206,7 +265,11 @@ public final class QuarryServer implements AutoCloseable {
           new ApiRoute("POST", CODINGS, FORMAT_ONLY),
           new ApiRoute("GET", CODEBOOK, FORMAT_ONLY),
           new ApiRoute("GET", MATRIX, MATRIX_PARAMS),
-          new ApiRoute("POST", SUGGEST, FORMAT_ONLY));
+          new ApiRoute("POST", SUGGEST, FORMAT_ONLY),
+          new ApiRoute("GET", FACETS, FORMAT_ONLY),
+          new ApiRoute("GET", SOURCES, FORMAT_ONLY),
+          new ApiRoute("GET", REVIEW, REVIEW_PARAMS),
+          new ApiRoute("POST", LEARN, FORMAT_ONLY));
 
   private void route(Request request, Response response, Callback callback) {
     String path = request.getHttpURI().getPath();
@@ -235,17 +298,25 @@ public final class QuarryServer implements AutoCloseable {
         QueryParameters.parse(request.getHttpURI().getQuery(), route.parameters());
     switch (route.template()) {
       case "/" -> page(response, callback);
+      case "/app.js" -> asset(response, callback, "app.js", "text/javascript; charset=utf-8");
+      case "/app.css" -> asset(response, callback, "app.css", "text/css; charset=utf-8");
       case "/api/v1/search" -> search(params, response, callback);
       case "/api/v1/passages/{id}" -> passage(route.id(path), response, callback);
-      case "/api/v1/health" -> {
-        ObjectNode body = JSON.createObjectNode().put("status", "ok").put("api", "v1");
-        send(response, callback, 200, pretty(body));
-      }
+      case "/api/v1/health" -> send(response, callback, 200, pretty(health()));
       case OPENAPI -> send(response, callback, 200, resource("openapi.json"));
       case CODINGS -> coding(JsonBody.read(request, CODING_FIELDS), response, callback);
-      case CODEBOOK -> send(response, callback, 200, CodebookJson.write(keptCodebook()));
+      case CODEBOOK ->
+          send(
+              response,
+              callback,
+              200,
+              CodebookJson.write(served != null ? served : keptCodebook()));
       case MATRIX -> matrix(params, response, callback);
       case SUGGEST -> suggest(JsonBody.read(request, SUGGEST_FIELDS), response, callback);
+      case FACETS -> send(response, callback, 200, pretty(facets()));
+      case SOURCES -> source(route.id(path), response, callback);
+      case REVIEW -> review(params, response, callback);
+      case LEARN -> learn(JsonBody.read(request, Set.of()), response, callback);
       default -> throw new IllegalStateException("route without a handler: " + route);
     }
   }
@@ -266,6 +337,22 @@ public final class QuarryServer implements AutoCloseable {
     var filters = FilterParameter.parse(params.all("filter", List.of()));
     var facets = params.all("facet", SearchRequest.DEFAULT_FACETS);
     boolean dups = "true".equals(params.first("duplicates"));
+    SearchOrder order;
+    try {
+      order =
+          params.first("sort") == null
+              ? SearchOrder.RELEVANCE
+              : SearchOrder.of(params.first("sort"));
+    } catch (IllegalArgumentException e) {
+      throw new ApiError(400, "parameter 'sort': " + e.getMessage(), "sort");
+    }
+    String interviewers = params.first("interviewers");
+    if (interviewers != null && !interviewers.equals("show") && !interviewers.equals("hide")) {
+      throw new ApiError(
+          400,
+          "parameter 'interviewers' must be show or hide, got '" + interviewers + "'",
+          "interviewers");
+    }
     var result =
         quarry.search(
             SearchRequest.builder(q)
@@ -274,17 +361,22 @@ public final class QuarryServer implements AutoCloseable {
                 .limit(limit)
                 .offset(offset)
                 .includeDuplicates(dups)
+                .order(order)
+                .interviewers(!"hide".equals(interviewers))
                 .build());
     send(response, callback, 200, SearchJson.write(result));
   }
 
-  private void passage(String raw, Response response, Callback callback) {
-    String id;
+  private static String decodeId(String raw, String what) {
     try {
-      id = URLDecoder.decode(raw, StandardCharsets.UTF_8);
+      return URLDecoder.decode(raw, StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
-      throw new ApiError(400, "the passage id has a bad %-escape: '" + raw + "'", "id");
+      throw new ApiError(400, "the " + what + " id has a bad %-escape: '" + raw + "'", "id");
     }
+  }
+
+  private void passage(String raw, Response response, Callback callback) {
+    String id = decodeId(raw, "passage");
     Optional<PassageInContext> hit = quarry.passageInContext(id);
     if (hit.isEmpty()) {
       // ids are SOURCE#START-END; a browser cuts an unencoded '#' off as the URL's fragment
@@ -299,16 +391,86 @@ public final class QuarryServer implements AutoCloseable {
     String passage = body.text("passage");
     String code = body.text("code");
     String decision = body.text("decision");
-    if (!"accept".equals(decision) && !"reject".equals(decision)) {
+    if (!DECISIONS.contains(decision)) {
       throw new ApiError(
-          400, "field 'decision' must be accept or reject, got '" + decision + "'", "decision");
+          400,
+          "field 'decision' must be accept, reject, add or remove, got '" + decision + "'",
+          "decision");
     }
     if (quarry.passage(passage).isEmpty()) {
       throw new ApiError(404, "no passage with id '" + passage + "'", "passage");
     }
-    DecisionReport report =
-        "accept".equals(decision) ? quarry.accept(passage, code) : quarry.reject(passage, code);
+    // adding a code is accepting it unsuggested; removing one is the researcher's judgement that
+    // the passage is not the code, kept as a rejection (a negative example to learn from)
+    boolean accepted = "accept".equals(decision) || "add".equals(decision);
+    DecisionReport report = accepted ? quarry.accept(passage, code) : quarry.reject(passage, code);
     send(response, callback, 200, DecisionJson.write(report));
+  }
+
+  private ObjectNode health() {
+    ObjectNode body = JSON.createObjectNode().put("status", "ok").put("api", "v1");
+    body.put("codebook", served == null ? null : served.name());
+    body.put(
+        "model",
+        served != null && quarry.suggester(served, null).method() != SuggestMethod.LEXICON);
+    body.put("passages", quarry.isEmpty() ? 0 : quarry.passages(true).size());
+    return body;
+  }
+
+  private ObjectNode facets() {
+    ObjectNode body = JSON.createObjectNode();
+    var dims = body.putArray("dimensions");
+    List.of("participant", "source", "section", "kind", "code", "speaker", "origin")
+        .forEach(dims::add);
+    var attributes = body.putArray("attributes");
+    quarry.attributeNames().forEach(attributes::add);
+    return body;
+  }
+
+  private void source(String raw, Response response, Callback callback) {
+    String id = decodeId(raw, "source");
+    var passages = quarry.sourcePassages(id);
+    if (passages.isEmpty()) {
+      throw new ApiError(404, "no source with id '" + id + "'", "id");
+    }
+    send(response, callback, 200, SearchJson.writeSource(id, passages));
+  }
+
+  private ReviewQueue reviewQueue() {
+    if (review == null) {
+      throw new ApiError(
+          404,
+          "no codebook is served: start 'quarry serve --codebook FILE' to review its suggestions",
+          null);
+    }
+    return review;
+  }
+
+  private void review(QueryParameters params, Response response, Callback callback) {
+    String code = params.first("code");
+    if (code == null || code.isBlank()) {
+      throw new ApiError(400, "parameter 'code' is required: the code to review", "code");
+    }
+    int limit = params.intParam("limit", 20);
+    int offset = params.intParam("offset", 0);
+    send(response, callback, 200, reviewQueue().json(code, offset, limit));
+  }
+
+  private void learn(JsonBody body, Response response, Callback callback) {
+    ReviewQueue queue = reviewQueue();
+    if (quarry.suggester(served, null).method() == SuggestMethod.LEXICON) {
+      throw new ApiError(
+          409,
+          "no learned model for codebook "
+              + served.name()
+              + " yet: train the first with 'quarry learn --codebook FILE'",
+          null);
+    }
+    LearnReport r =
+        quarry.learn(
+            served, null, Math.max(1, Runtime.getRuntime().availableProcessors() / 2), LEARN_SEED);
+    queue.forget();
+    send(response, callback, 200, LearnJson.write(r));
   }
 
   private Codebook keptCodebook() {
@@ -370,7 +532,7 @@ public final class QuarryServer implements AutoCloseable {
   private void suggest(JsonBody body, Response response, Callback callback) {
     String text = body.text("text");
     int top = body.optionalInt("top", SuggestOptions.defaults().top(), 1, MAX_TOP);
-    Codebook codebook = keptCodebook();
+    Codebook codebook = served != null ? served : keptCodebook();
     SuggestionRun run =
         quarry.suggestText(codebook, text, SuggestOptions.builder().top(top).build());
     if (run.passages().isEmpty()) {
@@ -389,6 +551,12 @@ public final class QuarryServer implements AutoCloseable {
     response.getHeaders().put("X-Frame-Options", "DENY");
     response.getHeaders().put("Referrer-Policy", "no-referrer");
     write(response, callback, 200, html);
+  }
+
+  private static void asset(Response response, Callback callback, String name, String type) {
+    String text = resource(name);
+    response.getHeaders().put(HttpHeader.CONTENT_TYPE, type);
+    write(response, callback, 200, text);
   }
 
   private static String resource(String name) {

@@ -69,6 +69,12 @@ public final class Fields {
    */
   public static final String QUOTED = "quoted";
 
+  /**
+   * Passage: sorted doc values of its source id and zero-padded start, so that hits can come in
+   * reading order (source by source, each from its beginning); not stored.
+   */
+  public static final String READING_ORDER = "reading_order";
+
   /** Section heading: keyword, stored, facet; absent outside sections. */
   public static final String SECTION = "section";
 
@@ -194,6 +200,7 @@ public final class Fields {
           END,
           ANNOTATION,
           ATTRIBUTES,
+          READING_ORDER,
           PATH,
           CONTENT_HASH,
           SOURCE_KIND,

@@ -58,6 +58,11 @@ public final class PassageDocuments {
     return config;
   }
 
+  // the source id, a separator below any character of an id, then the start padded to sort as text
+  private static String readingOrder(Passage p) {
+    return p.source() + '\u0000' + String.format(java.util.Locale.ROOT, "%010d", p.start());
+  }
+
   /**
    * The Lucene document of a passage, facets built.
    *
@@ -69,6 +74,7 @@ public final class PassageDocuments {
     doc.add(new StringField(Fields.TYPE, Fields.TYPE_PASSAGE, Field.Store.NO));
     doc.add(new StringField(Fields.ID, p.id(), Field.Store.YES));
     doc.add(new SortedDocValuesField(Fields.ID, new BytesRef(p.id())));
+    doc.add(new SortedDocValuesField(Fields.READING_ORDER, new BytesRef(readingOrder(p))));
     keyword(doc, Fields.SOURCE, p.source());
     keyword(doc, Fields.KIND, p.kind().label());
     keyword(doc, Fields.PARTICIPANT, p.participantCounted());

@@ -15,6 +15,8 @@ import java.util.Map;
  * @param limit how many hits to return
  * @param offset how many hits to skip
  * @param includeDuplicates count passages of near-duplicate sources too
+ * @param order the order of the hits
+ * @param interviewers whether interviewers' turns are found (they never count for a participant)
  */
 public record SearchRequest(
     String query,
@@ -22,7 +24,9 @@ public record SearchRequest(
     Map<String, List<String>> filters,
     int limit,
     int offset,
-    boolean includeDuplicates) {
+    boolean includeDuplicates,
+    SearchOrder order,
+    boolean interviewers) {
 
   /**
    * The facets counted when a user names none, in the CLI and the HTTP API alike (one list, so the
@@ -35,6 +39,7 @@ public record SearchRequest(
   public SearchRequest {
     facets = facets == null ? List.of() : List.copyOf(facets);
     filters = filters == null ? Map.of() : Map.copyOf(filters);
+    order = order == null ? SearchOrder.RELEVANCE : order;
     if (limit < 0) {
       throw new IllegalArgumentException("limit must be 0 or more, got " + limit);
     }
@@ -49,8 +54,8 @@ public record SearchRequest(
   }
 
   /**
-   * A request for {@code query} to fill in by name: the first 10 hits, no facets, no filters, near
-   * duplicates left out, until said otherwise.
+   * A request for {@code query} to fill in by name: the first 10 hits by relevance, no facets, no
+   * filters, near duplicates left out, interviewers' turns found, until said otherwise.
    */
   public static Builder builder(String query) {
     return new Builder(query);
@@ -63,7 +68,9 @@ public record SearchRequest(
         .filters(filters)
         .limit(limit)
         .offset(offset)
-        .includeDuplicates(includeDuplicates);
+        .includeDuplicates(includeDuplicates)
+        .order(order)
+        .interviewers(interviewers);
   }
 
   /** Builds a {@link SearchRequest} part by part; each setter replaces what it sets. */
@@ -74,6 +81,8 @@ public record SearchRequest(
     private int limit = 10;
     private int offset;
     private boolean includeDuplicates;
+    private SearchOrder order = SearchOrder.RELEVANCE;
+    private boolean interviewers = true;
 
     private Builder(String query) {
       this.query = query;
@@ -125,13 +134,26 @@ public record SearchRequest(
       return this;
     }
 
+    /** The order of the hits. */
+    public Builder order(SearchOrder order) {
+      this.order = order;
+      return this;
+    }
+
+    /** Whether interviewers' turns are found (true unless said otherwise). */
+    public Builder interviewers(boolean found) {
+      this.interviewers = found;
+      return this;
+    }
+
     /**
      * The request.
      *
      * @throws IllegalArgumentException for a negative limit or offset
      */
     public SearchRequest build() {
-      return new SearchRequest(query, facets, filters, limit, offset, includeDuplicates);
+      return new SearchRequest(
+          query, facets, filters, limit, offset, includeDuplicates, order, interviewers);
     }
   }
 }

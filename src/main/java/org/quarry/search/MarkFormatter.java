@@ -11,7 +11,7 @@ import org.apache.lucene.search.uhighlight.PassageFormatter;
  * Formats highlights as HTML-escaped text with {@code <mark>} around matched words: the whole text
  * when it is short, otherwise the best sentences in text order joined by an ellipsis.
  */
-final class MarkFormatter extends PassageFormatter {
+public final class MarkFormatter extends PassageFormatter {
   /** Texts up to this many chars are shown whole. */
   static final int WHOLE_TEXT_CHARS = 800;
 
@@ -100,7 +100,8 @@ final class MarkFormatter extends PassageFormatter {
     }
   }
 
-  static String escape(String s) {
+  /** {@code s} with HTML's special characters escaped. */
+  public static String escape(String s) {
     StringBuilder sb = new StringBuilder(s.length() + 16);
     escape(s, 0, s.length(), sb);
     return sb.toString();

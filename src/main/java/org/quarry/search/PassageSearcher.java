@@ -61,6 +61,8 @@ import org.quarry.model.Decision;
 import org.quarry.model.FacetValue;
 import org.quarry.model.Hit;
 import org.quarry.model.Passage;
+import org.quarry.model.PassageKind;
+import org.quarry.model.SearchOrder;
 import org.quarry.model.SearchRequest;
 import org.quarry.model.SearchResult;
 import org.quarry.model.Source;
@@ -91,6 +93,11 @@ public final class PassageSearcher implements Closeable {
   public static final int MAX_NESTING = 100;
 
   private static final int HIGHLIGHT_SENTENCES = 50;
+  // passages of indexes made before the reading-order field sort last among them, by id
+  private static final Sort READING =
+      new Sort(
+          new SortField(Fields.READING_ORDER, SortField.Type.STRING),
+          new SortField(Fields.ID, SortField.Type.STRING));
   private static final Sort RANKING =
       new Sort(SortField.FIELD_SCORE, new SortField(Fields.ID, SortField.Type.STRING));
 
@@ -208,7 +215,7 @@ public final class PassageSearcher implements Closeable {
     try {
       if (searcher.getIndexReader().numDocs() == 0) {
         checkDimensions(request, Set.of());
-        return new SearchResult(request.query(), 0, List.of(), emptyFacets(request));
+        return new SearchResult(request.query(), 0, List.of(), emptyFacets(request), 0);
       }
       SortedSetDocValuesReaderState facetState = facetState(searcher.getIndexReader());
       Set<String> known = knownDimensions(facetState);
@@ -222,15 +229,23 @@ public final class PassageSearcher implements Closeable {
       int topN = Math.max(1, request.offset() + request.limit());
       DrillSideways.DrillSidewaysResult result;
       long total;
+      double maxScore;
       try {
         result =
             new DrillSideways(searcher, facetsConfig, facetState)
-                .search(drillDown, null, null, topN, RANKING, true);
+                .search(
+                    drillDown,
+                    null,
+                    null,
+                    topN,
+                    request.order() == SearchOrder.SOURCE ? READING : RANKING,
+                    true);
         TotalHits totalHits = result.hits.totalHits;
         total =
             totalHits.relation() == TotalHits.Relation.EQUAL_TO
                 ? totalHits.value()
                 : searcher.count(drillDown);
+        maxScore = maxScore(searcher, drillDown, result.hits, request.order());
       } catch (IndexSearcher.TooManyClauses e) {
         throw QueryErrors.tooBroad(request.query());
       } catch (TooComplexToDeterminizeException e) {
@@ -241,7 +256,7 @@ public final class PassageSearcher implements Closeable {
       for (String dim : request.facets()) {
         facets.put(dim, facetValues(result.facets, dim));
       }
-      return new SearchResult(request.query(), total, hits, facets);
+      return new SearchResult(request.query(), total, hits, facets, maxScore);
     } finally {
       manager.release(searcher);
     }
@@ -461,7 +476,29 @@ public final class PassageSearcher implements Closeable {
   }
 
   private static Query passages(Query query, SearchRequest request) {
-    return passages(query, request.includeDuplicates());
+    Query found = passages(query, request.includeDuplicates());
+    if (request.interviewers()) {
+      return found;
+    }
+    return new BooleanQuery.Builder()
+        .add(found, BooleanClause.Occur.MUST)
+        .add(
+            new TermQuery(new Term(Fields.KIND, PassageKind.INTERVIEWER.label())),
+            BooleanClause.Occur.MUST_NOT)
+        .build();
+  }
+
+  // ranked, the first hit holds it; in reading order one more search finds the best of all
+  private static double maxScore(
+      IndexSearcher searcher, Query query, TopDocs top, SearchOrder order) throws IOException {
+    if (top.scoreDocs.length == 0) {
+      return 0;
+    }
+    if (order == SearchOrder.RELEVANCE) {
+      return top.scoreDocs[0].score;
+    }
+    TopDocs best = searcher.search(query, 1);
+    return best.scoreDocs.length == 0 ? 0 : best.scoreDocs[0].score;
   }
 
   private static Query passages(Query query, boolean includeDuplicates) {
@@ -529,6 +566,23 @@ public final class PassageSearcher implements Closeable {
       stateReader = reader;
     }
     return state;
+  }
+
+  /** The attribute dimensions passages of the index carry (role, region, …), by name. */
+  public List<String> attributeNames() throws IOException {
+    manager.maybeRefresh();
+    IndexSearcher searcher = manager.acquire();
+    try {
+      if (searcher.getIndexReader().numDocs() == 0) {
+        return List.of();
+      }
+      Set<String> names = new TreeSet<>(knownDimensions(facetState(searcher.getIndexReader())));
+      names.removeAll(Fields.FIXED_FACETS);
+      names.removeAll(Fields.RESERVED);
+      return List.copyOf(names);
+    } finally {
+      manager.release(searcher);
+    }
   }
 
   private static Set<String> knownDimensions(SortedSetDocValuesReaderState state) {

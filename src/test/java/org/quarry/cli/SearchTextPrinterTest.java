@@ -34,7 +34,7 @@ class SearchTextPrinterTest {
               null,
               List.of()));
     }
-    return new SearchResult("words", total, hits, Map.of());
+    return new SearchResult("words", total, hits, Map.of(), 0);
   }
 
   @Test
@@ -86,7 +86,7 @@ class SearchTextPrinterTest {
             60,
             "We started short.\n>\n> By January we <b>turned</b> people away.");
     SearchResult result =
-        new SearchResult("winter", 1, List.of(new Hit(p, 0.5, null, List.of())), Map.of());
+        new SearchResult("winter", 1, List.of(new Hit(p, 0.5, null, List.of())), Map.of(), 0);
     StringWriter out = new StringWriter();
     try (PrintWriter w = new PrintWriter(out)) {
       new SearchTextPrinter(w).print(result, SearchRequest.builder("winter").build());

@@ -12,7 +12,7 @@ class SearchRequestTest {
   @Test
   void aBareRequestIsTheFirstTenHitsWithNoFacetsOrFilters() {
     assertEquals(
-        new SearchRequest("voice", List.of(), Map.of(), 10, 0, false),
+        new SearchRequest("voice", List.of(), Map.of(), 10, 0, false, SearchOrder.RELEVANCE, true),
         SearchRequest.builder("voice").build());
   }
 
@@ -32,9 +32,23 @@ class SearchRequestTest {
   void aRequestComesBackFromItsBuilderUnchanged() {
     SearchRequest r =
         new SearchRequest(
-            "voice AND ICS", List.of("participant"), Map.of("kind", List.of("quote")), 5, 20, true);
+            "voice AND ICS",
+            List.of("participant"),
+            Map.of("kind", List.of("quote")),
+            5,
+            20,
+            true,
+            SearchOrder.SOURCE,
+            false);
     assertEquals(r, r.toBuilder().build());
     assertEquals(25, r.toBuilder().offset(25).build().offset());
+  }
+
+  @Test
+  void anOrderIsNamedAsAUserTypesIt() {
+    assertEquals(SearchOrder.SOURCE, SearchOrder.of("Source"));
+    var e = assertThrows(IllegalArgumentException.class, () -> SearchOrder.of("date"));
+    assertEquals("unknown sort 'date': use relevance or source", e.getMessage());
   }
 
   @Test

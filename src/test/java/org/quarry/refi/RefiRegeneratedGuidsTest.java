@@ -55,7 +55,9 @@ class RefiRegeneratedGuidsTest {
     for (var c : book.codes()) {
       Set<String> found = new TreeSet<>();
       for (Hit h :
-          q.search(new SearchRequest("code:" + c.id(), List.of(), Map.of(), 10_000, 0, false))
+          q.search(
+                  new SearchRequest(
+                      "code:" + c.id(), List.of(), Map.of(), 10_000, 0, false, null, true))
               .hits()) {
         found.add(h.passage().source() + " | " + h.passage().text());
       }

@@ -96,7 +96,8 @@ class SeedsRegressionTest {
         queries.add(
             query(
                 quarry.search(
-                    new SearchRequest(q, SearchRequest.DEFAULT_FACETS, Map.of(), 0, 0, false))));
+                    new SearchRequest(
+                        q, SearchRequest.DEFAULT_FACETS, Map.of(), 0, 0, false, null, true))));
       }
       out.put("queries", queries);
       List<Object> evals = new ArrayList<>();
