@@ -589,7 +589,8 @@ public final class QuarryServer implements AutoCloseable {
 
   private static void send(Response response, Callback callback, int status, String json) {
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
-    write(response, callback, status, json);
+    // ended by a newline as the CLI prints it, so a body saved by curl equals --format json's
+    write(response, callback, status, json.endsWith("\n") ? json : json + "\n");
   }
 
   private static void write(Response response, Callback callback, int status, String text) {
