@@ -76,6 +76,22 @@ class QuarryServerTest {
   }
 
   @Test
+  void anIndexRunOfAnotherProcessShowsUpAfterItsCommitWithoutARestart() throws Exception {
+    assertEquals(0, JSON.readTree(get("/api/v1/search?q=allotment").body()).get("total").asInt());
+    Path more = Files.createDirectories(tmp.resolve("more"));
+    Files.writeString(
+        more.resolve("b.txt"),
+        "Interviewer: And outside work?\n\nP02: The allotment keeps me sane.\n");
+    // another Quarry on the same folder stands for another process's 'quarry index'
+    try (Quarry other = Quarry.open(tmp.resolve("index"))) {
+      other.index(IndexRequest.of(more), IndexProgress.NONE);
+    }
+    JsonNode after = JSON.readTree(get("/api/v1/search?q=allotment").body());
+    assertEquals(1, after.get("total").asInt(), after.toString());
+    assertEquals("b.txt", after.get("hits").get(0).get("source").asText());
+  }
+
+  @Test
   void aPassageByIdAndA404ForAMissingOne() throws Exception {
     String id =
         JSON.readTree(get("/api/v1/search?q=voice").body()).get("hits").get(0).get("id").asText();
