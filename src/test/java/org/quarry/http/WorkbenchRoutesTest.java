@@ -129,7 +129,10 @@ class WorkbenchRoutesTest {
     JsonNode bySource = ok(get(server, "/api/v1/search?q=funding&sort=source"));
     List<String> reading = new ArrayList<>();
     for (JsonNode h : bySource.get("hits")) {
-      reading.add(h.get("source").asText() + "\t" + String.format("%08d", h.get("start").asInt()));
+      reading.add(
+          h.get("source").asText()
+              + "\t"
+              + String.format(java.util.Locale.ROOT, "%08d", h.get("start").asInt()));
     }
     List<String> sorted = new ArrayList<>(reading);
     sorted.sort(null);
