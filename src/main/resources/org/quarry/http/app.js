@@ -219,7 +219,7 @@
       .map((f, i) => {
         const eq = f.indexOf('=');
         const label = eq > 0 ? f.slice(0, eq) + ': ' + f.slice(eq + 1) : f;
-        return `<span class="chip" data-filter="${esc(f)}">${esc(label)}<button type="button"
+        return `<span class="chip" data-filter="${esc(f)}"><span class="label">${esc(label)}</span><button type="button"
           data-remove="${i}" aria-label="Remove filter ${esc(label)}">&times;</button></span>`;
       })
       .join('');
