@@ -205,6 +205,14 @@
     try {
       result = await api('/api/v1/search?' + searchParams(asked, asked.limit, asked.offset));
     } catch (e) {
+      if (asked !== state) return;
+      // results of an earlier query under this one's error would read as its answer
+      lastResult = null;
+      $('hits').innerHTML = '';
+      $('facets').innerHTML = '';
+      $('total').textContent = '';
+      updatePager(0);
+      $('csv').disabled = true;
       report(e);
       return;
     }
@@ -302,6 +310,7 @@
   function updatePager(total) {
     $('prev').disabled = state.offset <= 0;
     $('next').disabled = state.offset + state.limit >= total;
+    $('prev').parentElement.hidden = $('prev').disabled && $('next').disabled;
   }
 
   // ---------- CSV ----------
@@ -493,6 +502,7 @@
       || '<li class="hint">No suggestions for this code.</li>';
     $('review-prev').disabled = review.offset <= 0;
     $('review-next').disabled = review.offset + REVIEW_PAGE >= d.total;
+    $('review-prev').parentElement.hidden = $('review-prev').disabled && $('review-next').disabled;
   }
 
   function renderCounts() {
@@ -565,7 +575,8 @@
     $('learn').disabled = true;
     try {
       const r = await post('/api/v1/learn', {});
-      showMessage('The suggester learned from your decisions' + (r && r.codes ? ` (${r.codes} codes)` : '') + '.', 'info');
+      const from = r && typeof r.coded === 'number' ? ` (${r.coded} coded passages)` : '';
+      showMessage('The suggester learned from your decisions' + from + '.', 'info');
       review.offset = 0;
       if (state.code) await loadReview();
     } catch (e) {

@@ -5,12 +5,25 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -46,6 +59,8 @@ class BrowserEndToEndTest {
   private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   private static final Path SCREENSHOTS = Path.of("target", "screenshots");
   private static final Duration WAIT = Duration.ofSeconds(15);
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @TempDir static Path tmp;
   static Quarry quarry;
@@ -53,6 +68,7 @@ class BrowserEndToEndTest {
   static ChromeDriverService service;
   static WebDriver browser;
   static WebDriverWait wait;
+  static Path downloads;
 
   @BeforeAll
   static void start() throws IOException {
@@ -63,9 +79,18 @@ class BrowserEndToEndTest {
         Files.copy(p, docs.resolve(p.getFileName()));
       }
     }
+    // the seed papers have no interviewer: one interview transcript beside them has
+    Files.copy(
+        Path.of("src/test/resources/transcripts/colon-names.txt"), docs.resolve("colon-names.txt"));
     quarry = Quarry.open(tmp.resolve("index"));
     quarry.index(IndexRequest.of(docs), IndexProgress.NONE);
-    server = QuarryServer.start(quarry, "127.0.0.1", 0); // TODO codebook overload
+    server =
+        QuarryServer.start(
+            quarry,
+            "127.0.0.1",
+            0,
+            null,
+            Quarry.codebook(Path.of("seeds/codebook-commissioners.yaml")).codebook());
     service =
         new ChromeDriverService.Builder()
             .usingDriverExecutable(CHROMEDRIVER.toFile())
@@ -85,6 +110,14 @@ class BrowserEndToEndTest {
         "--disable-sync",
         "--window-size=1280,800",
         "--user-data-dir=" + Files.createTempDirectory(target(), "chromium-profile"));
+    downloads = Files.createTempDirectory(target(), "downloads").toAbsolutePath();
+    options.setExperimentalOption(
+        "prefs",
+        Map.of(
+            "download.default_directory",
+            downloads.toString(),
+            "download.prompt_for_download",
+            false));
     browser = new ChromeDriver(service, options);
     wait = new WebDriverWait(browser, WAIT);
     // the page re-renders a list as an answer arrives: an element read a moment ago may be gone
@@ -223,8 +256,102 @@ class BrowserEndToEndTest {
     assertEquals(before + 1, codeCount(word, code));
   }
 
+  @Test
+  void theInterviewersSwitchHidesTheInterviewersTurns() {
+    open("/?q=" + enc("PCN changed") + "&filter=" + enc("source=colon-names.txt"));
+    wait.until(d -> kinds().contains("interviewer"));
+    browser.findElement(By.id("hide-interviewers")).click();
+    wait.until(d -> !kinds().isEmpty() && !kinds().contains("interviewer"));
+    assertTrue(browser.getCurrentUrl().contains("interviewers=hide"), browser.getCurrentUrl());
+    browser.navigate().back();
+    wait.until(d -> kinds().contains("interviewer"));
+    assertFalse(browser.findElement(By.id("hide-interviewers")).isSelected());
+  }
+
+  @Test
+  void pagingMovesByAPageAndTheUrlKeepsTheOffset() throws Exception {
+    int total = apiSearch("PCN", 0).get("total").asInt();
+    assertTrue(total > 20, "the seeds should have more than two pages of PCN, have " + total);
+    search("PCN");
+    wait.until(d -> total().equals("1–10 of " + total + " passages"));
+    List<String> first = hitIds();
+    browser.findElement(By.id("next")).click();
+    wait.until(d -> total().equals("11–20 of " + total + " passages"));
+    assertTrue(browser.getCurrentUrl().contains("offset=10"), browser.getCurrentUrl());
+    List<String> second = hitIds();
+    assertTrue(second.stream().noneMatch(first::contains), first + " and " + second);
+    browser.navigate().back();
+    wait.until(d -> total().equals("1–10 of " + total + " passages"));
+    assertEquals(first, hitIds());
+  }
+
+  @Test
+  void theCsvHoldsEveryResultWithItsTextIntact() throws Exception {
+    JsonNode api = apiSearch("voice", 0);
+    search("voice");
+    WebElement csv = wait.until(ExpectedConditions.elementToBeClickable(By.id("csv")));
+    csv.click();
+    Path file =
+        wait.until(
+            d -> {
+              try (Stream<Path> files = Files.list(downloads)) {
+                return files.filter(f -> f.toString().endsWith(".csv")).findFirst().orElse(null);
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            });
+    List<Map<String, String>> rows = readCsv(file);
+    assertEquals(api.get("total").asInt(), rows.size());
+    assertEquals(
+        List.of("id", "source", "participant", "section", "kind", "score", "codes", "text"),
+        List.copyOf(rows.get(0).keySet()));
+    for (int i = 0; i < rows.size(); i++) {
+      JsonNode hit = api.get("hits").get(i);
+      assertEquals(hit.get("id").asText(), rows.get(i).get("id"));
+      // quotes, commas and line breaks in a passage survive the quoting
+      assertEquals(hit.get("text").asText(), rows.get(i).get("text"));
+    }
+  }
+
+  @Test
+  void aMatrixCellOpensItsQuotes() throws Exception {
+    JsonNode hit = apiSearch("CCG", 0).get("hits").get(0);
+    HttpResponse<String> accepted =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(base() + "/api/v1/codings"))
+                .header(RequestGuard.TOKEN_HEADER, server.token())
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        JSON.createObjectNode()
+                            .put("passage", hit.get("id").asText())
+                            .put("code", "matrix-check")
+                            .put("decision", "add")
+                            .toString()))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, accepted.statusCode(), accepted.body());
+
+    open("/?view=matrix");
+    new Select(wait.until(d -> d.findElement(By.id("matrix-rows")))).selectByValue("source");
+    WebElement cell =
+        wait.until(
+            d ->
+                d.findElement(
+                    By.xpath(
+                        "//tr[th='"
+                            + hit.get("source").asText()
+                            + "']/td[@data-code='matrix-check']/button")));
+    cell.click();
+    WebElement quote =
+        wait.until(
+            ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#matrix-quotes .hit[data-id='" + hit.get("id").asText() + "']")));
+    assertEquals(hit.get("text").asText(), quote.findElement(By.cssSelector(".text")).getText());
+  }
+
   private int codeCount(String query, String code) {
-    open("/?q=" + java.net.URLEncoder.encode(query, java.nio.charset.StandardCharsets.UTF_8));
+    open("/?q=" + enc(query));
     wait.until(d -> !total().isEmpty());
     for (WebElement v : facetValues("code")) {
       if (v.findElement(By.cssSelector(".value")).getText().equals(code)) {
@@ -234,8 +361,48 @@ class BrowserEndToEndTest {
     return 0;
   }
 
+  private static String base() {
+    return "http://127.0.0.1:" + server.port();
+  }
+
+  private static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  private static JsonNode apiSearch(String query, int offset) throws Exception {
+    HttpResponse<String> r =
+        HTTP.send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        base() + "/api/v1/search?limit=1000&offset=" + offset + "&q=" + enc(query)))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, r.statusCode(), r.body());
+    return JSON.readTree(r.body());
+  }
+
+  private static List<Map<String, String>> readCsv(Path file) throws IOException {
+    CsvMapper csv = new CsvMapper();
+    try (MappingIterator<Map<String, String>> it =
+        csv.readerForMapOf(String.class)
+            .with(CsvSchema.emptySchema().withHeader())
+            .readValues(file.toFile())) {
+      return it.readAll();
+    }
+  }
+
+  private static List<String> kinds() {
+    return browser.findElements(By.cssSelector("#hits .hit .kind")).stream()
+        .map(WebElement::getText)
+        .toList();
+  }
+
+  private static List<String> hitIds() {
+    return hits().stream().map(h -> h.getAttribute("data-id")).toList();
+  }
+
   private static void open(String path) {
-    browser.get("http://127.0.0.1:" + server.port() + path);
+    browser.get(base() + path);
     wait.until(d -> d.findElement(By.tagName("body")) != null);
   }
 
@@ -285,7 +452,7 @@ class BrowserEndToEndTest {
           SCREENSHOTS.resolve(name + ".png"),
           java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
   }
 }
