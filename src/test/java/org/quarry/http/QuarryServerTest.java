@@ -133,10 +133,19 @@ class QuarryServerTest {
   }
 
   @Test
-  void theSearchPageIsServed() throws Exception {
+  void theSearchPageIsServedWithItsScriptAndStyleSheet() throws Exception {
     HttpResponse<String> r = get("/");
     assertEquals(200, r.statusCode());
-    assertTrue(r.body().contains("/api/v1/search"));
+    assertTrue(r.body().contains("src=\"/app.js\""), r.body());
+    assertTrue(r.body().contains("href=\"/app.css\""), r.body());
+    HttpResponse<String> script = get("/app.js");
+    assertEquals(200, script.statusCode());
+    assertTrue(
+        script.headers().firstValue("Content-Type").orElse("").startsWith("text/javascript"));
+    assertTrue(script.body().contains("/api/v1/search"));
+    HttpResponse<String> css = get("/app.css");
+    assertEquals(200, css.statusCode());
+    assertTrue(css.headers().firstValue("Content-Type").orElse("").startsWith("text/css"));
   }
 
   private static void assertBad(HttpResponse<String> r, String parameter) throws IOException {
