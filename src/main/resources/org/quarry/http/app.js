@@ -11,14 +11,14 @@
   // the state the URL carries; a default is left out of the URL, so a plain search URL stays short
   // and only ever names parameters the server's page route accepts
   const DEFAULTS = Object.freeze({
-    q: '', filter: [], offset: 0, limit: PAGE_SIZE, sort: 'relevance', interviewers: 'show',
+    q: '', filter: [], facet: [], offset: 0, limit: PAGE_SIZE, sort: 'relevance', interviewers: 'show',
     view: 'search', code: '', duplicates: false,
   });
 
   const $ = (id) => document.getElementById(id);
   const token = (document.querySelector('meta[name="quarry-token"]') || {}).content || '';
 
-  let state = Object.assign({}, DEFAULTS, { filter: [] });
+  let state = Object.assign({}, DEFAULTS, { filter: [], facet: [] });
   let facetDims = FIXED_FACETS.slice();
   let attributeNames = [];
   let lastResult = null;
@@ -123,7 +123,7 @@
 
   function readUrl() {
     const p = new URLSearchParams(location.search);
-    const s = Object.assign({}, DEFAULTS, { filter: p.getAll('filter') });
+    const s = Object.assign({}, DEFAULTS, { filter: p.getAll('filter'), facet: p.getAll('facet') });
     if (p.has('q')) s.q = p.get('q');
     const int = (name, min) => {
       const v = parseInt(p.get(name), 10);
@@ -142,6 +142,7 @@
   function toUrl(s) {
     const p = new URLSearchParams();
     if (s.q) p.set('q', s.q);
+    for (const d of s.facet) p.append('facet', d);
     for (const f of s.filter) p.append('filter', f);
     if (s.offset) p.set('offset', s.offset);
     if (s.limit !== DEFAULTS.limit) p.set('limit', s.limit);
@@ -181,7 +182,7 @@
 
   function searchParams(s, limit, offset) {
     const p = new URLSearchParams({ q: s.q, limit: String(limit), offset: String(offset) });
-    for (const d of facetDims) p.append('facet', d);
+    for (const d of dimsOf(s)) p.append('facet', d);
     for (const f of s.filter) p.append('filter', f);
     if (s.sort !== DEFAULTS.sort) p.set('sort', s.sort);
     if (s.interviewers !== DEFAULTS.interviewers) p.set('interviewers', s.interviewers);
@@ -233,8 +234,13 @@
       .join('');
   }
 
+  // the dimensions a URL names (facet=DIM, as the API takes it), else all the server offers
+  function dimsOf(s) {
+    return s.facet.length ? s.facet : facetDims;
+  }
+
   function renderFacets(facets) {
-    const html = facetDims
+    const html = dimsOf(state)
       .map((dim) => {
         const values = facets[dim] || [];
         if (!values.length) return '';

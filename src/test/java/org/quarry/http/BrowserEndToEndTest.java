@@ -83,7 +83,12 @@ class BrowserEndToEndTest {
     Files.copy(
         Path.of("src/test/resources/transcripts/colon-names.txt"), docs.resolve("colon-names.txt"));
     quarry = Quarry.open(tmp.resolve("index"));
-    quarry.index(IndexRequest.of(docs), IndexProgress.NONE);
+    // and a participant with attributes (role, organisation, region) from a participants table
+    Files.copy(Path.of("src/test/resources/transcripts/P7.txt"), docs.resolve("P7.txt"));
+    quarry.index(
+        new IndexRequest(
+            List.of(docs), Path.of("src/test/resources/participants/participants.csv"), null),
+        IndexProgress.NONE);
     server =
         QuarryServer.start(
             quarry,
@@ -254,6 +259,33 @@ class BrowserEndToEndTest {
     screenshot("review");
 
     assertEquals(before + 1, codeCount(word, code));
+  }
+
+  @Test
+  void participantAttributesAreFacetsAndShowOnTheirHits() {
+    search("prescription");
+    WebElement gp =
+        wait.until(
+            d ->
+                facetValues("role").stream()
+                    .filter(v -> v.findElement(By.cssSelector(".value")).getText().equals("GP"))
+                    .findFirst()
+                    .orElse(null));
+    assertTrue(
+        hits().stream()
+            .flatMap(h -> h.findElements(By.cssSelector(".attrs")).stream())
+            .anyMatch(a -> a.getText().contains("role: GP")),
+        "no hit shows role: GP");
+    gp.click();
+    wait.until(d -> chipLabels().equals(List.of("role: GP")));
+    assertTrue(browser.getCurrentUrl().contains("filter=role%3DGP"), browser.getCurrentUrl());
+  }
+
+  @Test
+  void theFacetsAUrlNamesAreTheOnesCounted() {
+    open("/?q=voice&facet=kind");
+    wait.until(d -> !facetValues("kind").isEmpty());
+    assertTrue(facetValues("participant").isEmpty(), "participant counted though not asked for");
   }
 
   @Test
