@@ -5,6 +5,7 @@
 (function () {
   const FIXED_FACETS = ['participant', 'source', 'section', 'kind', 'code'];
   const PAGE_SIZE = 10;
+  const FACET_VALUES_SHOWN = 8;
   const REVIEW_PAGE = 25;
   const CSV_PAGE = 200;
   const CSV_MAX = 10000;
@@ -245,15 +246,20 @@
         const values = facets[dim] || [];
         if (!values.length) return '';
         const items = values
-          .map((v) => {
+          .map((v, i) => {
             const f = dim + '=' + v.value;
             const on = state.filter.includes(f);
-            return `<li><button type="button" class="facet-value" data-filter="${esc(f)}"
+            // past the first few, a value waits behind "more" unless it is a filter in force
+            const extra = i >= FACET_VALUES_SHOWN && !on ? ' class="extra" hidden' : '';
+            return `<li${extra}><button type="button" class="facet-value" data-filter="${esc(f)}"
               aria-pressed="${on}"><span class="value">${esc(v.value)}</span>
               <span class="count">${esc(v.count)}</span></button></li>`;
           })
           .join('');
-        return `<section class="facet" data-dim="${esc(dim)}"><h3>${esc(dim)}</h3><ul>${items}</ul></section>`;
+        const hidden = values.filter((v, i) => i >= FACET_VALUES_SHOWN && !state.filter.includes(dim + '=' + v.value)).length;
+        const more = hidden
+          ? `<button type="button" class="more" aria-expanded="false">${hidden} more</button>` : '';
+        return `<section class="facet" data-dim="${esc(dim)}"><h3>${esc(dim)}</h3><ul>${items}</ul>${more}</section>`;
       })
       .join('');
     $('facets').innerHTML = html || '<p class="hint">No facet values for these passages.</p>';
@@ -714,6 +720,14 @@
       if (b && b.dataset.view !== state.view) commit({ view: b.dataset.view });
     });
     $('facets').addEventListener('click', (e) => {
+      const more = e.target.closest('button.more');
+      if (more) {
+        const open = more.getAttribute('aria-expanded') !== 'true';
+        more.setAttribute('aria-expanded', String(open));
+        for (const li of more.parentElement.querySelectorAll('li.extra')) li.hidden = !open;
+        more.textContent = open ? 'fewer' : more.parentElement.querySelectorAll('li.extra').length + ' more';
+        return;
+      }
       const b = e.target.closest('.facet-value');
       if (!b) return;
       const f = b.dataset.filter;
@@ -783,6 +797,10 @@
   }
 
   async function start() {
+    // a narrow window shows the results first: the facets wait, folded, above them
+    const narrow = window.matchMedia('(max-width: 760px)');
+    $('facet-panel').open = !narrow.matches;
+    narrow.addEventListener('change', () => { $('facet-panel').open = !narrow.matches; });
     wire();
     state = readUrl();
     fillRowsSelect();
