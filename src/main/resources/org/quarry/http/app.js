@@ -22,10 +22,8 @@
   let state = Object.assign({}, DEFAULTS, { filter: [], facet: [] });
   let facetDims = FIXED_FACETS.slice();
   let attributeNames = [];
-  let lastResult = null;
   let codebook = null;
   let review = { offset: 0, data: null, selected: 0 };
-  let health = null;
 
   // ---------- text and HTML ----------
 
@@ -194,7 +192,6 @@
   async function runSearch() {
     renderChips();
     if (!state.q.trim()) {
-      lastResult = null;
       $('hits').innerHTML = '';
       $('facets').innerHTML = '<p class="hint">Type a query to search the study.</p>';
       $('total').textContent = '';
@@ -209,7 +206,6 @@
     } catch (e) {
       if (asked !== state) return;
       // results of an earlier query under this one's error would read as its answer
-      lastResult = null;
       $('hits').innerHTML = '';
       $('facets').innerHTML = '';
       $('total').textContent = '';
@@ -219,7 +215,6 @@
       return;
     }
     if (asked !== state) return; // a newer search has started
-    lastResult = result;
     renderFacets(result.facets || {});
     renderHits(result);
   }
@@ -455,10 +450,11 @@
   }
 
   async function loadHealth() {
+    let health = null;
     try {
       health = await api('/api/v1/health');
     } catch (e) {
-      health = null;
+      // without health the learn button stays hidden; the review itself still works
     }
     $('learn').hidden = !(health && health.model === true);
   }
