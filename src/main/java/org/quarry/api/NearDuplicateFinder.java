@@ -19,7 +19,7 @@ final class NearDuplicateFinder implements DuplicateFinder {
   @Override
   public boolean nearDuplicate(TextSignature a, TextSignature b) {
     // a signature stored by another version of the detector cannot be compared
-    return current(a) && current(b) && detector.nearDuplicate(a.values(), b.values());
+    return current(a) && current(b) && detector.nearDuplicate(a, b);
   }
 
   @Override

@@ -19,7 +19,7 @@ final class MinHashFinder implements DuplicateFinder {
 
   @Override
   public boolean nearDuplicate(TextSignature a, TextSignature b) {
-    return detector.nearDuplicate(a.values(), b.values());
+    return detector.nearDuplicate(a, b);
   }
 
   @Override

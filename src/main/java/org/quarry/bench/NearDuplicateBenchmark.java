@@ -1,5 +1,7 @@
 package org.quarry.bench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -101,6 +103,16 @@ public final class NearDuplicateBenchmark {
     notes.add(
         String.format(
             Locale.ROOT,
+            "CPU time of the marking thread, median (less disturbed by other load than wall time): banded %,d: %.2f s; every pair %,d: %.2f s; banded %,d: %.2f s",
+            small,
+            bandedSmall.medianCpuSeconds(),
+            small,
+            exhaustive.medianCpuSeconds(),
+            sources,
+            bandedAll.medianCpuSeconds()));
+    notes.add(
+        String.format(
+            Locale.ROOT,
             "every pair of all %,d sources, extrapolated from %,d by pair count (not measured): %.0f s",
             sources,
             small,
@@ -108,21 +120,30 @@ public final class NearDuplicateBenchmark {
     return new BenchReport(pairs, notes);
   }
 
-  private record Run(long[] nanos, int[] marks) {}
+  // wall-clock and this thread's CPU time of each round (the marking runs on one thread)
+  private record Run(long[] nanos, long[] cpuNanos, int[] marks) {
+    double medianCpuSeconds() {
+      return Timing.of("", cpuNanos).medianMs() / 1000;
+    }
+  }
 
   private static Run time(
       int rounds,
       List<TextSignature> signatures,
       DuplicateFinder finder,
       BiFunction<List<TextSignature>, DuplicateFinder, int[]> marking) {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     long[] nanos = new long[rounds];
+    long[] cpuNanos = new long[rounds];
     int[] marks = null;
     for (int round = 0; round < rounds; round++) {
+      long cpu0 = threads.getCurrentThreadCpuTime();
       long t0 = System.nanoTime();
       marks = marking.apply(signatures, finder);
       nanos[round] = System.nanoTime() - t0;
+      cpuNanos[round] = threads.getCurrentThreadCpuTime() - cpu0;
     }
-    return new Run(nanos, marks);
+    return new Run(nanos, cpuNanos, marks);
   }
 
   private static int marked(int[] marks) {

@@ -2,6 +2,8 @@ package org.quarry.segment;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.function.IntUnaryOperator;
+import org.quarry.model.TextSignature;
 
 /**
  * Finds near-duplicate sources (the same article as web page and as PDF text) by MinHash over word
@@ -84,23 +86,44 @@ public final class DuplicateDetector {
   public double similarity(int[] a, int[] b) {
     requireSignature(a);
     requireSignature(b);
-    if (a[HASHES] == 0 || b[HASHES] == 0) {
+    return similarity(f -> a[f], f -> b[f]);
+  }
+
+  /** True when two signatures belong to near-duplicate texts of comparable length. */
+  public boolean nearDuplicate(int[] a, int[] b) {
+    requireSignature(a);
+    requireSignature(b);
+    return nearDuplicate(f -> a[f], f -> b[f]);
+  }
+
+  /**
+   * {@link #nearDuplicate(int[], int[])} on signatures as stored, read in place: the banded search
+   * tests millions of pairs, and copying both signatures' values out cost more than the test.
+   */
+  public boolean nearDuplicate(TextSignature a, TextSignature b) {
+    requireSignature(a.length());
+    requireSignature(b.length());
+    return nearDuplicate(a::get, b::get);
+  }
+
+  // the entries are read through a function so that arrays and stored signatures share one test
+  private static double similarity(IntUnaryOperator a, IntUnaryOperator b) {
+    if (a.applyAsInt(HASHES) == 0 || b.applyAsInt(HASHES) == 0) {
       return 0;
     }
     int equal = 0;
     for (int f = 0; f < HASHES; f++) {
-      if (a[f] == b[f]) {
+      if (a.applyAsInt(f) == b.applyAsInt(f)) {
         equal++;
       }
     }
     return equal / (double) HASHES;
   }
 
-  /** True when two signatures belong to near-duplicate texts of comparable length. */
-  public boolean nearDuplicate(int[] a, int[] b) {
+  private static boolean nearDuplicate(IntUnaryOperator a, IntUnaryOperator b) {
     double similarity = similarity(a, b);
-    int small = Math.min(a[HASHES], b[HASHES]);
-    int large = Math.max(a[HASHES], b[HASHES]);
+    int small = Math.min(a.applyAsInt(HASHES), b.applyAsInt(HASHES));
+    int large = Math.max(a.applyAsInt(HASHES), b.applyAsInt(HASHES));
     return similarity >= THRESHOLD && small >= MIN_LENGTH_RATIO * large;
   }
 
@@ -128,9 +151,16 @@ public final class DuplicateDetector {
   }
 
   private static void requireSignature(int[] s) {
-    if (s == null || s.length != HASHES + 1) {
+    if (s == null) {
+      throw new IllegalArgumentException("a signature has " + (HASHES + 1) + " entries, not null");
+    }
+    requireSignature(s.length);
+  }
+
+  private static void requireSignature(int length) {
+    if (length != HASHES + 1) {
       throw new IllegalArgumentException(
-          "a signature has " + (HASHES + 1) + " entries, not " + (s == null ? "null" : s.length));
+          "a signature has " + (HASHES + 1) + " entries, not " + length);
     }
   }
 

@@ -106,4 +106,19 @@ class DuplicateDetectorTest {
   void aTextTooShortForOneShingleHasNoBandKeys() {
     assertEquals(0, detector.bandKeys(detector.signature("too short")).length);
   }
+
+  @Test
+  void storedSignaturesGetTheSameAnswerAsArrays() {
+    for (String a : Papers.SEEDS) {
+      for (String b : Papers.SEEDS) {
+        int[] x = seed(a);
+        int[] y = seed(b);
+        assertEquals(
+            detector.nearDuplicate(x, y),
+            detector.nearDuplicate(
+                new org.quarry.model.TextSignature(x), new org.quarry.model.TextSignature(y)),
+            a + " vs " + b);
+      }
+    }
+  }
 }
