@@ -113,10 +113,11 @@ public final class NearDuplicateBenchmark {
     notes.add(
         String.format(
             Locale.ROOT,
-            "every pair of all %,d sources, extrapolated from %,d by pair count (not measured): %.0f s",
+            "every pair of all %,d sources, extrapolated from %,d by pair count (not measured): %.0f s wall, %.0f s CPU",
             sources,
             small,
-            exhaustiveMs * scale / 1000));
+            exhaustiveMs * scale / 1000,
+            exhaustive.medianCpuSeconds() * scale));
     return new BenchReport(pairs, notes);
   }
 

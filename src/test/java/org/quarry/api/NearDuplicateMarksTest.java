@@ -116,8 +116,12 @@ class NearDuplicateMarksTest {
     }
     long marked = IntStream.of(exhaustive).filter(m -> m != DuplicateMarks.NONE).count();
     System.out.printf(
+        java.util.Locale.ROOT,
         "seed %d: %d marked; planted pairs with similarity in [0.4, 0.5): %d, [0.5, 0.6): %d%n",
-        seed, marked, below, above);
+        seed,
+        marked,
+        below,
+        above);
     assertTrue(marked >= 100, "marked " + marked);
     assertTrue(below >= 20 && above >= 20, below + " below, " + above + " above");
     assertArrayEquals(exhaustive, banded);
