@@ -248,6 +248,47 @@ class WorkbenchRoutesTest {
     assertEquals("funding", s.get("suggestions").get(0).get("code").asText(), s.toString());
   }
 
+  @Test
+  void aTextNoLexiconMatchesGetsNoSuggestionsAndATextWithoutWordsA400() throws Exception {
+    JsonNode none =
+        ok(post(server, "/api/v1/suggest", "{\"text\": \"The car park was resurfaced.\"}"));
+    assertEquals(0, none.get("suggestions").size(), none.toString());
+    assertBad(post(server, "/api/v1/suggest", "{\"text\": \"-- !! --\"}"), "text");
+  }
+
+  @Test
+  void decisionsSentAtOnceEachTakeTheirTurnWhileSearchesGoOn() throws Exception {
+    List<String> ids = new ArrayList<>();
+    for (JsonNode h :
+        ok(get(
+                server,
+                "/api/v1/search?q=funding OR workload OR pharmacist".replace(" ", "%20")
+                    + "&limit=20"))
+            .get("hits")) {
+      ids.add(h.get("id").asText());
+    }
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      List<java.util.concurrent.Future<Integer>> answers = new ArrayList<>();
+      for (int i = 0; i < 16; i++) {
+        String id = ids.get(i % ids.size());
+        boolean write = i % 2 == 0;
+        answers.add(
+            pool.submit(
+                () ->
+                    write
+                        ? post(server, "/api/v1/codings", coding(id, "together", "add"))
+                            .statusCode()
+                        : get(server, "/api/v1/search?q=funding&facet=code").statusCode()));
+      }
+      for (var a : answers) {
+        assertEquals(200, a.get());
+      }
+    } finally {
+      pool.shutdown();
+    }
+  }
+
   private static List<String> codesOf(String id) throws Exception {
     List<String> codes = new ArrayList<>();
     for (JsonNode c : ok(get(server, "/api/v1/passages/" + enc(id))).get("codes")) {
