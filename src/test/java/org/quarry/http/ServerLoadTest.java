@@ -80,14 +80,18 @@ class ServerLoadTest {
   static final ConcurrentLinkedQueue<String> unexpected = new ConcurrentLinkedQueue<>();
   static final ConcurrentLinkedQueue<String> unanswered = new ConcurrentLinkedQueue<>();
   static final ConcurrentLinkedQueue<String> indexFailures = new ConcurrentLinkedQueue<>();
-  // every answer other than a 200, by kind, status and error message, for the printed summary
-  static final java.util.concurrent.ConcurrentSkipListMap<String, AtomicInteger> refusals =
+  // every answer other than a 200, by kind, status and error message, with the first such
+  // request and answer: the printed summary names what went wrong and how to ask for it again
+  static final java.util.concurrent.ConcurrentSkipListMap<String, Refusal> refusals =
       new java.util.concurrent.ConcurrentSkipListMap<>();
   static long loadEnded;
   static final List<Long> commitsAt = new ArrayList<>();
 
   /** A passage a client has seen in a search answer, to ask for, suggest on and code. */
   record Seen(String id, String source, String text) {}
+
+  /** How often one kind of refusal came, and the first request and answer that showed it. */
+  record Refusal(AtomicInteger count, String example) {}
 
   @BeforeAll
   @Timeout(value = 3, unit = TimeUnit.MINUTES)
@@ -97,7 +101,7 @@ class ServerLoadTest {
     Codebook codebook =
         Quarry.codebook(Path.of("seeds/codebook-commissioners.yaml")).codebook();
     codes = codebook.codes().stream().map(Code::id).toList();
-    server = QuarryServer.start(quarry, "127.0.0.1", 0);
+    server = QuarryServer.start(quarry, "127.0.0.1", 0, null, codebook);
     List<Seen> firstSeen = new ArrayList<>();
     for (String q : QUERIES) {
       firstSeen.addAll(seen(JSON.readTree(get(HttpClient.newHttpClient(), search(q)).body())));
@@ -135,7 +139,9 @@ class ServerLoadTest {
             + KINDS.stream()
                 .map(k -> k + "=" + fourHundreds(tally.byStatus(k)))
                 .toList());
-    refusals.forEach((why, n) -> System.out.println("load: " + n + " x " + why));
+    refusals.forEach(
+        (why, r) ->
+            System.out.println("load: " + r.count() + " x " + why + "\n  e.g. " + r.example()));
   }
 
   @AfterAll
@@ -209,19 +215,19 @@ class ServerLoadTest {
       int pick = random.nextInt(100);
       Seen passage = seen.get(random.nextInt(seen.size()));
       if (pick < 40) {
-        JsonNode body = send(http, "search", get(randomSearch(random)), passage);
+        JsonNode body = send(http, "search", get(randomSearch(random)), null, passage);
         if (body != null && body.has("hits")) {
           seen.addAll(seen(body));
         }
       } else if (pick < 65) {
-        send(http, "passage", get("/api/v1/passages/" + enc(passage.id())), passage);
+        send(http, "passage", get("/api/v1/passages/" + enc(passage.id())), null, passage);
       } else if (pick < 80) {
         String json =
             JSON.createObjectNode()
                 .put("text", passage.text())
                 .put("top", 1 + random.nextInt(5))
                 .toString();
-        send(http, "suggest", post("/api/v1/suggest", json), passage);
+        send(http, "suggest", post("/api/v1/suggest", json), json, passage);
       } else {
         String json =
             JSON.createObjectNode()
@@ -229,7 +235,7 @@ class ServerLoadTest {
                 .put("code", codes.get(random.nextInt(codes.size())))
                 .put("decision", random.nextBoolean() ? "accept" : "reject")
                 .toString();
-        send(http, "codings", post("/api/v1/codings", json), passage);
+        send(http, "codings", post("/api/v1/codings", json), json, passage);
       }
     }
   }
@@ -250,14 +256,27 @@ class ServerLoadTest {
               .append(enc("source=" + seedSources.get(random.nextInt(seedSources.size()))));
       default -> {}
     }
+    if (random.nextInt(4) == 0) {
+      path.append("&sort=source");
+    }
+    if (random.nextInt(4) == 0) {
+      path.append("&interviewers=hide");
+    }
     path.append("&limit=").append(List.of(5, 10, 25).get(random.nextInt(3)));
     path.append("&offset=").append(List.of(0, 0, 10, 20).get(random.nextInt(4)));
     return path.toString();
   }
 
   /** Sends, times and checks one request; the parsed body when it was JSON, else null. */
-  private static JsonNode send(HttpClient http, String kind, HttpRequest request, Seen passage) {
-    String what = kind + " " + request.method() + " " + request.uri();
+  private static JsonNode send(
+      HttpClient http, String kind, HttpRequest request, String posted, Seen passage) {
+    String what =
+        kind
+            + " "
+            + request.method()
+            + " "
+            + request.uri()
+            + (posted == null ? "" : " " + posted);
     long t0 = System.nanoTime();
     HttpResponse<String> r;
     try {
@@ -292,7 +311,8 @@ class ServerLoadTest {
       refusals
           .computeIfAbsent(
               kind + " " + r.statusCode() + " " + error.substring(0, Math.min(140, error.length())),
-              k -> new AtomicInteger())
+              k -> new Refusal(new AtomicInteger(), shorter(answer)))
+          .count()
           .incrementAndGet();
     }
     if (r.statusCode() >= 400 && r.statusCode() < 500 && !expected(kind, r.statusCode(), passage)) {
@@ -373,7 +393,11 @@ class ServerLoadTest {
 
   private static String first(ConcurrentLinkedQueue<String> q) {
     String s = q.peek();
-    return s == null ? "" : s.length() > 600 ? s.substring(0, 600) + "..." : s;
+    return s == null ? "" : shorter(s);
+  }
+
+  private static String shorter(String s) {
+    return s.length() > 600 ? s.substring(0, 600) + "..." : s;
   }
 
   /** The small sources the index runs under load write: what each run adds, changes and keeps. */
