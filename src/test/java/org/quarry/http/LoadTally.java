@@ -2,6 +2,7 @@ package org.quarry.http;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -55,14 +56,15 @@ final class LoadTally {
   }
 
   /**
-   * One line: the number of requests, the count of each status, p50/p95/p99 in ms per kind, and
-   * the wall time given.
+   * One line: the number of requests, the count of each status, p50/p95/p99 in ms per kind, and the
+   * wall time given.
    */
   String summary(List<String> kinds, double wallSeconds) {
     List<String> parts = new ArrayList<>();
     for (String kind : kinds) {
       parts.add(
           String.format(
+              Locale.ROOT,
               "%s n=%d p50/p95/p99=%.1f/%.1f/%.1f ms",
               kind,
               byStatus(kind).values().stream().mapToLong(Long::longValue).sum(),
@@ -71,7 +73,11 @@ final class LoadTally {
               percentileMs(kind, 99)));
     }
     return String.format(
+        Locale.ROOT,
         "load: %d requests in %.1f s, by status %s; %s",
-        requests(), wallSeconds, byStatus(), String.join("; ", parts));
+        requests(),
+        wallSeconds,
+        byStatus(),
+        String.join("; ", parts));
   }
 }

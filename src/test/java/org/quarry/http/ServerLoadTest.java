@@ -17,10 +17,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -84,8 +87,7 @@ class ServerLoadTest {
   static final ConcurrentLinkedQueue<String> indexFailures = new ConcurrentLinkedQueue<>();
   // every answer other than a 200, by kind, status and error message, with the first such
   // request and answer: the printed summary names what went wrong and how to ask for it again
-  static final java.util.concurrent.ConcurrentSkipListMap<String, Refusal> refusals =
-      new java.util.concurrent.ConcurrentSkipListMap<>();
+  static final ConcurrentSkipListMap<String, Refusal> refusals = new ConcurrentSkipListMap<>();
   static final AtomicInteger indexRunsRefused = new AtomicInteger();
   static long loadEnded;
   static final List<Long> commitsAt = new ArrayList<>();
@@ -103,8 +105,7 @@ class ServerLoadTest {
     // model per server thread (the first suggest of each thread would wait seconds for it)
     quarry = Quarry.open(tmp.resolve("index"), Analysis.UNTAGGED);
     quarry.index(IndexRequest.of(Path.of("seeds")), IndexProgress.NONE);
-    Codebook codebook =
-        Quarry.codebook(Path.of("seeds/codebook-commissioners.yaml")).codebook();
+    Codebook codebook = Quarry.codebook(Path.of("seeds/codebook-commissioners.yaml")).codebook();
     codes = codebook.codes().stream().map(Code::id).toList();
     server = QuarryServer.start(quarry, "127.0.0.1", 0, null, codebook);
     List<Seen> firstSeen = new ArrayList<>();
@@ -129,7 +130,7 @@ class ServerLoadTest {
                 return null;
               }));
     }
-    Future<?> indexing = pool.submit(() -> indexTwiceOnceUnderWay(loadUnderWay, started));
+    Future<?> indexing = pool.submit(() -> indexTwiceOnceUnderWay(loadUnderWay));
     for (Future<?> f : clients) {
       f.get();
     }
@@ -141,11 +142,12 @@ class ServerLoadTest {
         "load: index runs refused as busy "
             + indexRunsRefused
             + " times; commits at "
-            + commitsAt.stream().map(t -> String.format("%.1f s", (t - started) / 1e9)).toList()
+            + commitsAt.stream()
+                .map(t -> String.format(Locale.ROOT, "%.1f s", (t - started) / 1e9))
+                .toList()
             + "; 4xx by kind: "
-            + KINDS.stream()
-                .map(k -> k + "=" + fourHundreds(tally.byStatus(k)))
-                .toList());
+            + KINDS.stream().map(k -> k + "=" + fourHundreds(tally.byStatus(k))).toList());
+    indexFailures.forEach(f -> System.out.println("load: an index run failed: " + f));
     refusals.forEach(
         (why, r) ->
             System.out.println("load: " + r.count() + " x " + why + "\n  e.g. " + r.example()));
@@ -163,14 +165,14 @@ class ServerLoadTest {
 
   @Test
   void everyRequestWasAnswered() {
-    assertTrue(unanswered.isEmpty(), unanswered.size() + " unanswered, first: " + first(unanswered));
+    assertTrue(
+        unanswered.isEmpty(), unanswered.size() + " unanswered, first: " + first(unanswered));
     assertEquals(CLIENTS * REQUESTS_PER_CLIENT, tally.requests());
   }
 
   @Test
   void noAnswerIsAServerError() {
-    assertTrue(
-        serverErrors.isEmpty(), serverErrors.size() + " 5xx, first: " + first(serverErrors));
+    assertTrue(serverErrors.isEmpty(), serverErrors.size() + " 5xx, first: " + first(serverErrors));
   }
 
   @Test
@@ -181,7 +183,8 @@ class ServerLoadTest {
   @Test
   void theOnly4xxAreTheExpectedOnes() {
     // 409: a coding while the index is being written; 404: a passage the second run changed
-    assertTrue(unexpected.isEmpty(), unexpected.size() + " unexpected, first: " + first(unexpected));
+    assertTrue(
+        unexpected.isEmpty(), unexpected.size() + " unexpected, first: " + first(unexpected));
   }
 
   @Test
@@ -278,12 +281,7 @@ class ServerLoadTest {
   private static JsonNode send(
       HttpClient http, String kind, HttpRequest request, String posted, Seen passage) {
     String what =
-        kind
-            + " "
-            + request.method()
-            + " "
-            + request.uri()
-            + (posted == null ? "" : " " + posted);
+        kind + " " + request.method() + " " + request.uri() + (posted == null ? "" : " " + posted);
     long t0 = System.nanoTime();
     HttpResponse<String> r;
     try {
@@ -339,7 +337,7 @@ class ServerLoadTest {
     };
   }
 
-  private static void indexTwiceOnceUnderWay(CountDownLatch loadUnderWay, long started) {
+  private static void indexTwiceOnceUnderWay(CountDownLatch loadUnderWay) {
     try {
       loadUnderWay.await();
       indexLate();
@@ -405,7 +403,7 @@ class ServerLoadTest {
   }
 
   private static String fourHundreds(Map<Integer, Long> byStatus) {
-    Map<Integer, Long> fours = new java.util.TreeMap<>(byStatus);
+    Map<Integer, Long> fours = new TreeMap<>(byStatus);
     fours.keySet().removeIf(s -> s < 400 || s >= 500);
     return fours.toString();
   }
@@ -423,7 +421,8 @@ class ServerLoadTest {
   static final class LateSources {
     static final Set<String> NAMES = Set.of("clinic-a.txt", "clinic-b.txt", "clinic-c.txt");
     static final String WORD_OF_FIRST_RUN_ONLY = "quillwort";
-    static final List<String> WORDS_AFTER_BOTH_RUNS = List.of("saltmarsh", "ferryman", "lamplighter");
+    static final List<String> WORDS_AFTER_BOTH_RUNS =
+        List.of("saltmarsh", "ferryman", "lamplighter");
 
     private LateSources() {}
 
