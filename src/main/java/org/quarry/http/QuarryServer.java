@@ -115,6 +115,9 @@ public final class QuarryServer implements AutoCloseable {
   private static final String LEARN = "/api/v1/learn";
   // the seed of learn's calibration folds, as the CLI's default, so both train the same model
   private static final long LEARN_SEED = 42;
+  // training shares the machine with the requests the server goes on answering
+  private static final int LEARN_THREADS =
+      Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
   private static final String CODEBOOK = "/api/v1/codebook";
   private static final String MATRIX = "/api/v1/matrix";
   private static final Set<String> MATRIX_PARAMS =
@@ -469,9 +472,15 @@ public final class QuarryServer implements AutoCloseable {
               + " yet: train the first with 'quarry learn --codebook FILE'",
           null);
     }
-    LearnReport r =
-        quarry.learn(
-            served, null, Math.max(1, Runtime.getRuntime().availableProcessors() / 2), LEARN_SEED);
+    LearnReport r;
+    try {
+      r = quarry.learn(served, null, LEARN_THREADS, LEARN_SEED);
+    } catch (IndexBusyException e) {
+      throw e;
+    } catch (QuarryException e) {
+      // nothing wrong with the request: the codings kept so far cannot train a model yet
+      throw new ApiError(409, e.getMessage(), null);
+    }
     queue.forget();
     send(response, callback, 200, LearnJson.write(r));
   }
