@@ -55,6 +55,11 @@ final class SearchDoubts {
         new QueryVisitor() {
           @Override
           public boolean acceptField(String field) {
+            if (!fields.contains(field) && Fields.FIXED_FACETS.contains(field)) {
+              // a field Quarry knows that no passage has a value in yet (no codes stored yet)
+              lines.add("no passage has a " + field + " yet; the query part on it finds nothing");
+              return false;
+            }
             if (!fields.contains(field)) {
               Set<String> names = new TreeSet<>(dimensions);
               names.add("text");

@@ -50,6 +50,17 @@ class CliSearchDoubtsTest {
   }
 
   @Test
+  void aCodeQueryBeforeAnyCodeIsStoredSaysSoRatherThanNamingItself() {
+    CliRun run = CliRun.of("search", "code:workload", "--index", index);
+    assertEquals(0, run.exitCode(), run.err());
+    assertTrue(
+        run.err()
+            .contains("warning: no passage has a code yet; the query part on it finds nothing"),
+        run.err());
+    assertFalse(run.err().contains("did you mean 'code'"), run.err());
+  }
+
+  @Test
   void aFilterValueInAnotherCaseIsNamedWithTheOneMeant() {
     CliRun run = CliRun.of("search", "practice", "--filter", "role=gp", "--index", index);
     assertTrue(run.out().startsWith("0 passages match"), run.out());
