@@ -9,10 +9,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Iterator;
 import java.util.Objects;
 import java.util.Set;
 import java.util.Spliterator;
@@ -236,8 +236,7 @@ final class IndexJob {
           ParticipantAttributes.withAttributes(s.source(), s.passages(), table);
       return ReadAhead.Loaded.of(new SourcePassages(s.source(), passages, f.root().toString()));
     } catch (SkippedSourceException e) {
-      return ReadAhead.Loaded.of(
-          new FileReport(f.id(), FileReport.Status.SKIPPED, e.reason(), 0));
+      return ReadAhead.Loaded.of(new FileReport(f.id(), FileReport.Status.SKIPPED, e.reason(), 0));
     } catch (IOException | RuntimeException e) {
       return ReadAhead.Loaded.of(
           new FileReport(f.id(), FileReport.Status.FAILED, QuarryException.describe(e), 0));

@@ -18,9 +18,9 @@ import org.quarry.model.SurveyOptions;
  *     cannot stall a run; 0 for the default, {@value #DEFAULT_MAX_FILE_MB}
  * @param reindex annotate and write every source again, unchanged or not, and stamp the index with
  *     the current analysis: needed once the analysis an index was made with changed
- * @param threads threads that read, segment and annotate files (one thread writes the index, in
- *     the same order whatever this is, so the index is the same); 0 for the default, as many as
- *     there are processors
+ * @param threads threads that read, segment and annotate files (one thread writes the index, in the
+ *     same order whatever this is, so the index is the same); 0 for the default, as many as there
+ *     are processors
  */
 public record IndexRequest(
     List<Path> paths,

@@ -71,8 +71,7 @@ final class ReadAhead<T> implements Iterator<ReadAhead.Loaded>, AutoCloseable {
   }
 
   // a source loaded by a worker, with the tasks annotating its slices in passage order
-  private record Prepared(
-      Loaded loaded, List<Future<Optional<List<LemmaAnnotation>>>> slices) {}
+  private record Prepared(Loaded loaded, List<Future<Optional<List<LemmaAnnotation>>>> slices) {}
 
   private final Iterator<T> inputs;
   private final Function<T, Loaded> load;

@@ -126,11 +126,11 @@ public final class Indexer implements Closeable {
   }
 
   /**
-   * Which sources {@link #update} (or, with {@code reannotate}, {@link #reindex}) would annotate, as
-   * the index stands now: those it does not hold with the same content hash. For annotating sources
-   * ahead of the writer, on other threads (the answer is a snapshot, safe to ask from any thread);
-   * the writer checks again and annotates itself a source given without annotations that it finds
-   * changed after all.
+   * Which sources {@link #update} (or, with {@code reannotate}, {@link #reindex}) would annotate,
+   * as the index stands now: those it does not hold with the same content hash. For annotating
+   * sources ahead of the writer, on other threads (the answer is a snapshot, safe to ask from any
+   * thread); the writer checks again and annotates itself a source given without annotations that
+   * it finds changed after all.
    */
   public Predicate<Source> annotates(boolean reannotate) throws IOException {
     if (reannotate) {

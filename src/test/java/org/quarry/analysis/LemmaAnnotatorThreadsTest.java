@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Annotators on several threads at once, tagging with the one shared CoreNLP tagger, give every
- * paragraph of the seeds the annotation (tokens, offsets, lemmas, tags, sentences) one thread gives.
+ * paragraph of the seeds the annotation (tokens, offsets, lemmas, tags, sentences) one thread
+ * gives.
  */
 class LemmaAnnotatorThreadsTest {
   static final int THREADS = 4;

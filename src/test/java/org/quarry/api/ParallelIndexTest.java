@@ -30,9 +30,9 @@ import org.quarry.model.SearchRequest;
  * Indexing on several threads writes the index one thread writes: the same documents in the same
  * order with the same stored fields (passage ids, text, offsets, lemma annotations, codes, source
  * records), the same report, and byte-identical search JSON; on a first run and on an incremental
- * run that carries a researcher's decision over a changed source. The corpus is the seeds, the
- * test transcripts (several formats), interviews with a participants table, a survey export, a
- * corrupt document (failed) and a file of no known format (skipped).
+ * run that carries a researcher's decision over a changed source. The corpus is the seeds, the test
+ * transcripts (several formats), interviews with a participants table, a survey export, a corrupt
+ * document (failed) and a file of no known format (skipped).
  */
 class ParallelIndexTest {
   static final List<String> QUERIES =
@@ -110,8 +110,7 @@ class ParallelIndexTest {
     Path index = tmp.resolve("index-" + threads);
     Path participants = Path.of("src/test/resources/participants/participants.csv");
     IndexRequest request =
-        new IndexRequest(
-                List.of(corpus), participants, Path.of("seeds/nhs-glossary.txt"), null, 0)
+        new IndexRequest(List.of(corpus), participants, Path.of("seeds/nhs-glossary.txt"), null, 0)
             .withThreads(threads);
     try (Quarry quarry = Quarry.open(index)) {
       IndexReport first = quarry.index(request, IndexProgress.NONE);
@@ -188,7 +187,8 @@ class ParallelIndexTest {
     byte[] junk = new byte[4096];
     new Random(7).nextBytes(junk);
     Files.write(corpus.resolve("broken.docx"), junk);
-    Files.writeString(corpus.resolve("notes.xyz"), "not a format Quarry reads", StandardCharsets.UTF_8);
+    Files.writeString(
+        corpus.resolve("notes.xyz"), "not a format Quarry reads", StandardCharsets.UTF_8);
   }
 
   static void copyTree(Path from, Path to, java.util.function.Predicate<Path> keep)

@@ -58,7 +58,8 @@ class ReadAheadTest {
         Thread.sleep(2); // a writer slower than the workers
         mostAhead = Math.max(mostAhead, taken.get() - written);
         assertTrue(taken.get() <= written + ahead, taken.get() + " taken, " + written + " written");
-        assertTrue(loaded.get() <= written + ahead, loaded.get() + " loaded, " + written + " written");
+        assertTrue(
+            loaded.get() <= written + ahead, loaded.get() + " loaded, " + written + " written");
       }
     }
     assertEquals(40, taken.get());
@@ -221,7 +222,8 @@ class ReadAheadTest {
           "source " + i + " passage " + p + ": the nurses were seeing more patients than ever.";
       int start = text.length();
       text.append(para).append("\n\n");
-      list.add(Passage.of(id, PassageKind.NARRATIVE, null, null, start, start + para.length(), para));
+      list.add(
+          Passage.of(id, PassageKind.NARRATIVE, null, null, start, start + para.length(), para));
     }
     return new SourcePassages(TestCorpus.source(id, text.toString()), list);
   }
