@@ -6,6 +6,7 @@
 module org.quarry {
   requires java.xml;
   requires java.logging;
+  requires java.management;
   requires org.eclipse.jetty.server;
   requires org.eclipse.jetty.http;
   requires org.eclipse.jetty.io;

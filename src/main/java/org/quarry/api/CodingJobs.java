@@ -110,6 +110,9 @@ final class CodingJobs {
       java.util.OptionalDouble storeThreshold,
       SuggestProgress progress) {
     folder.requireIndex();
+    // a run that stores its suggestions writes: it takes its turn with the other writers
+    java.util.concurrent.Semaphore turn =
+        storeThreshold.isPresent() ? WriterTurns.take(folder.dir()) : null;
     try {
       SuggestionRun run =
           IndexCoding.suggest(folder.dir(), codebook, suggester, options, progress, storeThreshold);
@@ -121,6 +124,10 @@ final class CodingJobs {
       throw IndexFolder.locked(e);
     } catch (IOException e) {
       throw folder.unreadable(e);
+    } finally {
+      if (turn != null) {
+        turn.release();
+      }
     }
   }
 

@@ -92,7 +92,15 @@ final class IndexFolder {
 
   /** A writer on the folder, annotating with {@code annotator}; one process at a time. */
   Indexer openIndexer(TextAnnotator annotator) throws IOException {
-    return Indexer.open(dir, annotator, new NearDuplicateFinder());
+    java.util.concurrent.Semaphore turn = WriterTurns.take(dir);
+    try {
+      Indexer indexer = Indexer.open(dir, annotator, new NearDuplicateFinder());
+      indexer.whenClosed(turn::release);
+      return indexer;
+    } catch (IOException | RuntimeException | Error e) {
+      turn.release();
+      throw e;
+    }
   }
 
   /**

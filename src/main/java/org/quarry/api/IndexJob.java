@@ -38,6 +38,7 @@ import org.quarry.ingest.SourceFile;
 import org.quarry.ingest.SourceWalker;
 import org.quarry.model.Passage;
 import org.quarry.model.Source;
+import org.quarry.search.PassageSearcher;
 
 /**
  * An index run ({@link Quarry#index}): walks the paths given, reads and segments each file, gives
@@ -172,7 +173,7 @@ final class IndexJob {
                 participants,
                 previousAttributes,
                 () -> {
-                  List<Source> kept = search.searcher().sources();
+                  List<Source> kept = search.read(PassageSearcher::sources);
                   search.release();
                   return kept;
                 }));
@@ -195,7 +196,7 @@ final class IndexJob {
       rows.addAll(reports.values()); // removed sources, by id
       return new IndexReport(
           rows,
-          search.searcher().passageCount(),
+          search.read(PassageSearcher::passageCount),
           Duration.ofNanos(System.nanoTime() - t0),
           Duration.ofNanos(update.taggerNanos() + workerTaggerNanos),
           notes,

@@ -22,6 +22,46 @@ import org.quarry.search.QuerySyntaxException;
 final class IndexSearch implements AutoCloseable {
   private final IndexFolder folder;
   private PassageSearcher searcher;
+  // readers of each searcher still open: a released searcher closes when its last reader is done,
+  // so a write in one thread never closes the searcher under a read in another (the HTTP server
+  // reads and writes from many threads at once)
+  private final java.util.Map<PassageSearcher, Integer> readers = new java.util.IdentityHashMap<>();
+
+  /** A read of the searcher that may fail with an {@link IOException}. */
+  @FunctionalInterface
+  interface Read<T> {
+    /** Reads from {@code searcher}. */
+    T from(PassageSearcher searcher) throws IOException;
+  }
+
+  /**
+   * Runs {@code read} on the current searcher (opening one when none is), which stays open until
+   * the read is done even when another thread releases it meanwhile.
+   *
+   * @throws FileNotFoundException when nothing has been indexed yet
+   */
+  <T> T read(Read<T> read) throws IOException {
+    PassageSearcher s;
+    synchronized (this) {
+      s = searcher();
+      readers.merge(s, 1, Integer::sum);
+    }
+    try {
+      return read.from(s);
+    } finally {
+      done(s);
+    }
+  }
+
+  private synchronized void done(PassageSearcher s) throws IOException {
+    int left = readers.merge(s, -1, Integer::sum);
+    if (left == 0) {
+      readers.remove(s);
+      if (s != searcher) {
+        s.close(); // released while it was read
+      }
+    }
+  }
 
   IndexSearch(IndexFolder folder) {
     this.folder = folder;
@@ -33,7 +73,7 @@ final class IndexSearch implements AutoCloseable {
       return true;
     }
     try {
-      return searcher().passageCount() == 0;
+      return read(PassageSearcher::passageCount) == 0;
     } catch (IOException e) {
       throw folder.unreadable(e);
     }
@@ -48,7 +88,7 @@ final class IndexSearch implements AutoCloseable {
       return List.of();
     }
     try {
-      return searcher().doubts(request);
+      return read(s -> s.doubts(request));
     } catch (QuerySyntaxException e) {
       throw QuarryException.badParameter("q", e.getMessage(), e);
     } catch (IOException e) {
@@ -58,7 +98,7 @@ final class IndexSearch implements AutoCloseable {
 
   SearchResult search(SearchRequest request) {
     try {
-      return searcher().search(request);
+      return read(s -> s.search(request));
     } catch (QuerySyntaxException e) {
       throw QuarryException.badParameter("q", e.getMessage(), e);
     } catch (IllegalArgumentException e) {
@@ -72,7 +112,7 @@ final class IndexSearch implements AutoCloseable {
   /** The passage with this id, if the index holds it. */
   Optional<Hit> passage(String id) {
     try {
-      return searcher().get(id);
+      return read(s -> s.get(id));
     } catch (IOException e) {
       throw folder.unreadable(e);
     }
@@ -81,7 +121,7 @@ final class IndexSearch implements AutoCloseable {
   /** The passages of one source, by offset. */
   List<Hit> inSource(String source) {
     try {
-      return searcher().inSource(source);
+      return read(s -> s.inSource(source));
     } catch (IOException e) {
       throw folder.unreadable(e);
     }
@@ -90,7 +130,7 @@ final class IndexSearch implements AutoCloseable {
   /** Every passage, by source and offset; near duplicates only when asked for. */
   List<Hit> passages(boolean includeDuplicates) {
     try {
-      return searcher().all(includeDuplicates);
+      return read(s -> s.all(includeDuplicates));
     } catch (IOException e) {
       throw folder.unreadable(e);
     }
@@ -99,7 +139,7 @@ final class IndexSearch implements AutoCloseable {
   /** Every passage, near duplicates included and marked, in one read. */
   AllPassages allPassages() {
     try {
-      return searcher().allMarked();
+      return read(s -> s.allMarked());
     } catch (IOException e) {
       throw folder.unreadable(e);
     }
@@ -111,7 +151,7 @@ final class IndexSearch implements AutoCloseable {
       return java.util.Map.of();
     }
     try {
-      return searcher().sourceOrigins();
+      return read(s -> s.sourceOrigins());
     } catch (IOException e) {
       throw folder.unreadable(e);
     }
@@ -123,7 +163,7 @@ final class IndexSearch implements AutoCloseable {
       return List.of();
     }
     try {
-      return searcher().attributeNames();
+      return read(s -> s.attributeNames());
     } catch (IOException e) {
       throw folder.unreadable(e);
     }
@@ -132,7 +172,7 @@ final class IndexSearch implements AutoCloseable {
   /** Every source with the text Quarry keeps for it, by id. */
   List<Source> sources() {
     try {
-      return searcher().sources();
+      return read(s -> s.sources());
     } catch (IOException e) {
       throw folder.unreadable(e);
     }
@@ -141,7 +181,7 @@ final class IndexSearch implements AutoCloseable {
   /** The human codings kept with their exact spans: REFI-QDA imports and accepted decisions. */
   List<Coding> humanCodings() {
     try {
-      return searcher().keptCodings();
+      return read(s -> s.keptCodings());
     } catch (IOException e) {
       throw folder.unreadable(e);
     }
@@ -150,7 +190,7 @@ final class IndexSearch implements AutoCloseable {
   /** Every researcher's decision kept with the index, applied or not. */
   List<Decision> decisions() {
     try {
-      return searcher().decisions();
+      return read(s -> s.decisions());
     } catch (IOException e) {
       throw folder.unreadable(e);
     }
@@ -159,19 +199,14 @@ final class IndexSearch implements AutoCloseable {
   /** The cases of imported projects, with their GUIDs, those no source refers to included. */
   List<org.quarry.model.Case> keptCases() {
     try {
-      return searcher().keptCases();
+      return read(s -> s.keptCases());
     } catch (IOException e) {
       throw folder.unreadable(e);
     }
   }
 
-  /**
-   * The searcher itself, for a writing job that reads between its writes and reports a failure to
-   * read as a failure of its own run.
-   *
-   * @throws FileNotFoundException when nothing has been indexed yet
-   */
-  PassageSearcher searcher() throws IOException {
+  // the current searcher, opened when none is; callers hold this object's lock
+  private PassageSearcher searcher() throws IOException {
     if (searcher == null) {
       if (!folder.hasIndex()) {
         throw new FileNotFoundException(
@@ -183,11 +218,16 @@ final class IndexSearch implements AutoCloseable {
     return searcher;
   }
 
-  /** Closes the searcher, if open; the next read opens one that sees what was written since. */
-  void release() {
+  /**
+   * Lets the searcher go, if open: closed now, or when the reads still using it are done; the next
+   * read opens one that sees what was written since.
+   */
+  synchronized void release() {
     if (searcher != null) {
       try {
-        searcher.close();
+        if (!readers.containsKey(searcher)) {
+          searcher.close();
+        }
       } catch (IOException e) {
         throw new QuarryException(
             "cannot close index " + folder.dir() + ": " + e.getMessage(),

@@ -19,8 +19,15 @@ final class NearDuplicateFinder implements DuplicateFinder {
   @Override
   public boolean nearDuplicate(TextSignature a, TextSignature b) {
     // a signature stored by another version of the detector cannot be compared
-    return a.length() == b.length()
-        && a.length() == DuplicateDetector.HASHES + 1
-        && detector.nearDuplicate(a.values(), b.values());
+    return current(a) && current(b) && detector.nearDuplicate(a, b);
+  }
+
+  @Override
+  public long[] bandKeys(TextSignature signature) {
+    return current(signature) ? detector.bandKeys(signature.values()) : new long[0];
+  }
+
+  private static boolean current(TextSignature s) {
+    return s.length() == DuplicateDetector.HASHES + 1;
   }
 }

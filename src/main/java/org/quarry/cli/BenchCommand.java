@@ -52,6 +52,28 @@ final class BenchCommand implements Callable<Integer> {
           "Run the learned suggester's benchmark (training and applying) on synthetic coded passages instead.")
   boolean learn;
 
+  @Option(
+      names = "--near-duplicates",
+      description =
+          "Time near-duplicate marking of synthetic sources' signatures instead: banded (LSH) on "
+              + "--sources, against every pair on the first --exhaustive-sources.")
+  boolean nearDuplicates;
+
+  @Option(
+      names = "--sources",
+      paramLabel = "N",
+      defaultValue = "100000",
+      description = "Synthetic sources for --near-duplicates (default ${DEFAULT-VALUE}).")
+  int sources;
+
+  @Option(
+      names = "--exhaustive-sources",
+      paramLabel = "N",
+      defaultValue = "5000",
+      description =
+          "Sources also compared pair by pair for --near-duplicates (default ${DEFAULT-VALUE}).")
+  int exhaustiveSources;
+
   // null: 200,000 for --suggest, 20,000 for --learn
   @Option(
       names = "--passages",
@@ -72,7 +94,8 @@ final class BenchCommand implements Callable<Integer> {
   @Option(
       names = "--rounds",
       defaultValue = "3",
-      description = "Measured runs per side for --suggest (default ${DEFAULT-VALUE}).")
+      description =
+          "Measured runs per side for --suggest and --near-duplicates (default ${DEFAULT-VALUE}).")
   int rounds;
 
   // null: as many as there are processors
@@ -109,6 +132,18 @@ final class BenchCommand implements Callable<Integer> {
     }
     if (suggest) {
       return suggestBench();
+    }
+    if (nearDuplicates) {
+      if (sources < 2 || exhaustiveSources < 2 || rounds < 1) {
+        throw new QuarryException(
+            "--sources and --exhaustive-sources must be 2 or more, --rounds 1 or more");
+      }
+      spec.commandLine()
+          .getOut()
+          .print(
+              org.quarry.bench.NearDuplicateBenchmark.run(sources, exhaustiveSources, rounds, seed)
+                  .table());
+      return 0;
     }
     if (indexRuns < 1 || searchRounds < 1) {
       throw new QuarryException("--index-runs and --search-rounds must be 1 or more");

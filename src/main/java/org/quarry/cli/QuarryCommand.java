@@ -2,6 +2,9 @@ package org.quarry.cli;
 
 import java.io.PrintWriter;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.quarry.api.QuarryException;
 import org.quarry.text.DidYouMean;
 import picocli.CommandLine;
@@ -14,25 +17,47 @@ import picocli.CommandLine.ParameterException;
     mixinStandardHelpOptions = true,
     version = "Quarry 0.1.0",
     description = "Search and code qualitative data (transcripts, papers) on Apache Lucene.",
-    subcommands = {
-      IndexCommand.class,
-      SearchCommand.class,
-      SuggestCommand.class,
-      EvalCommand.class,
-      LearnCommand.class,
-      TermsCommand.class,
-      ServeCommand.class,
-      BenchCommand.class,
-      MatrixCommand.class,
-      ExportCommand.class,
-      ImportCommand.class,
-      AcceptCommand.class,
-      RejectCommand.class,
-      CommandLine.HelpCommand.class
-    })
+    // the verbs are added by commandLine(): a run builds only the one it runs
+    subcommands = {})
 public final class QuarryCommand implements Runnable {
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  // picocli reflects over every command it is handed, options, mixins and all: building the dozen
+  // verbs took about as much CPU as a cold search's own work, so a run builds only its own verb
+  private static final Map<String, Supplier<Object>> VERBS = new LinkedHashMap<>();
+
+  static {
+    VERBS.put("index", IndexCommand::new);
+    VERBS.put("search", SearchCommand::new);
+    VERBS.put("suggest", SuggestCommand::new);
+    VERBS.put("eval", EvalCommand::new);
+    VERBS.put("learn", LearnCommand::new);
+    VERBS.put("terms", TermsCommand::new);
+    VERBS.put("serve", ServeCommand::new);
+    VERBS.put("bench", BenchCommand::new);
+    VERBS.put("matrix", MatrixCommand::new);
+    VERBS.put("export", ExportCommand::new);
+    VERBS.put("import", ImportCommand::new);
+    VERBS.put("accept", AcceptCommand::new);
+    VERBS.put("reject", RejectCommand::new);
+  }
+
+  /**
+   * The command line for {@code args}: with only the verb {@code args} start with when it is one,
+   * else with every verb and {@code help} (for usage, {@code help VERB} and unknown verbs).
+   */
+  static CommandLine commandLine(String... args) {
+    CommandLine cli = new CommandLine(new QuarryCommand());
+    Supplier<Object> only = args.length > 0 ? VERBS.get(args[0]) : null;
+    if (only != null) {
+      cli.addSubcommand(args[0], only.get());
+    } else {
+      VERBS.forEach((name, verb) -> cli.addSubcommand(name, verb.get()));
+      cli.addSubcommand("help", new CommandLine.HelpCommand());
+    }
+    return cli;
+  }
 
   @Override
   public void run() {
@@ -61,7 +86,7 @@ public final class QuarryCommand implements Runnable {
    */
   public static int execute(PrintWriter out, PrintWriter err, String... args) {
     boolean verbose = Arrays.asList(args).contains("--verbose");
-    CommandLine cli = new CommandLine(new QuarryCommand());
+    CommandLine cli = commandLine(args);
     cli.setOut(out);
     cli.setErr(err);
     cli.setParameterExceptionHandler(

@@ -41,6 +41,9 @@ import org.quarry.api.ReviewQueue;
 import org.quarry.api.SearchJson;
 import org.quarry.api.SuggestionOutput;
 import org.quarry.model.Codebook;
+import org.quarry.model.Passage;
+import org.quarry.model.PassageKind;
+import org.quarry.model.PassageSuggestions;
 import org.quarry.model.SearchOrder;
 import org.quarry.model.SearchRequest;
 import org.quarry.model.SuggestMethod;
@@ -533,12 +536,26 @@ public final class QuarryServer implements AutoCloseable {
     String text = body.text("text");
     int top = body.optionalInt("top", SuggestOptions.defaults().top(), 1, MAX_TOP);
     Codebook codebook = served != null ? served : keptCodebook();
-    SuggestionRun run =
-        quarry.suggestText(codebook, text, SuggestOptions.builder().top(top).build());
-    if (run.passages().isEmpty()) {
+    if (text.codePoints().noneMatch(Character::isLetterOrDigit)) {
       throw new ApiError(400, "field 'text' holds no words to code", "text");
     }
-    send(response, callback, 200, SuggestionOutput.jsonLine(run.passages().get(0)));
+    SuggestionRun run =
+        quarry.suggestText(codebook, text, SuggestOptions.builder().top(top).build());
+    // words no code's lexicon matches: the text's line with no suggestions, not an error
+    PassageSuggestions line =
+        run.passages().isEmpty()
+            ? new PassageSuggestions(
+                Passage.of(
+                    "text",
+                    PassageKind.NARRATIVE,
+                    null,
+                    null,
+                    0,
+                    text.codePointCount(0, text.length()),
+                    text),
+                List.of())
+            : run.passages().get(0);
+    send(response, callback, 200, SuggestionOutput.jsonLine(line));
   }
 
   private void page(Response response, Callback callback) {
@@ -589,7 +606,8 @@ public final class QuarryServer implements AutoCloseable {
 
   private static void send(Response response, Callback callback, int status, String json) {
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
-    write(response, callback, status, json);
+    // ended by a newline as the CLI prints it, so a body saved by curl equals --format json's
+    write(response, callback, status, json.endsWith("\n") ? json : json + "\n");
   }
 
   private static void write(Response response, Callback callback, int status, String text) {

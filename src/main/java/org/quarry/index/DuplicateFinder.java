@@ -15,6 +15,19 @@ public interface DuplicateFinder {
   /** True when two signatures belong to near-duplicate texts. */
   boolean nearDuplicate(TextSignature a, TextSignature b);
 
+  /**
+   * The band keys of a signature, for locality-sensitive hashing: only two signatures with an equal
+   * key at the same position are compared by {@link #nearDuplicate}, so a finder returns keys that
+   * near duplicates share (with the probability it documents) and unrelated texts rarely do. Empty
+   * for a signature that is nobody's near duplicate.
+   *
+   * <p>By default one key for every signature: every pair is compared, as a finder without banding
+   * needs.
+   */
+  default long[] bandKeys(TextSignature signature) {
+    return new long[] {0};
+  }
+
   /** A finder that never finds a duplicate. */
   static DuplicateFinder none() {
     return new DuplicateFinder() {
@@ -26,6 +39,11 @@ public interface DuplicateFinder {
       @Override
       public boolean nearDuplicate(TextSignature a, TextSignature b) {
         return false;
+      }
+
+      @Override
+      public long[] bandKeys(TextSignature signature) {
+        return new long[0];
       }
     };
   }

@@ -67,6 +67,8 @@ public final class Indexer implements Closeable {
   /** Sources written between two commits. */
   public static final int COMMIT_EVERY = 25;
 
+  private Runnable whenClosed;
+
   private final IndexWriter writer;
   private final TextAnnotator annotator;
   private final DuplicateFinder duplicates;
@@ -460,7 +462,21 @@ public final class Indexer implements Closeable {
 
   @Override
   public void close() throws IOException {
-    writer.close();
+    try {
+      writer.close();
+    } finally {
+      if (whenClosed != null) {
+        whenClosed.run();
+      }
+    }
+  }
+
+  /**
+   * Runs {@code action} once this writer is closed (whether closing succeeds or not): the opener's
+   * hold on the index ends with the writer.
+   */
+  public void whenClosed(Runnable action) {
+    this.whenClosed = action;
   }
 
   // annotates the stored text of every passage of a source not in `done` again, keeping all else

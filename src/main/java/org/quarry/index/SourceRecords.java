@@ -76,26 +76,21 @@ final class SourceRecords {
 
   /**
    * Sets duplicate_of on every source from the signatures: a source whose signature is a near
-   * duplicate of a source with a smaller id gets that id, on its record and its passages. Rewrites
-   * the sources whose mark changed from their stored fields and updates {@code records}.
+   * duplicate of a source with a smaller id gets the first such id, on its record and its passages
+   * ({@link DuplicateMarks}: only sources sharing a band key are compared). Rewrites the sources
+   * whose mark changed from their stored fields and updates {@code records}.
    *
    * @return how many sources are duplicates
    */
   int markDuplicates(Map<String, SourceRecord> records) throws IOException {
     List<SourceRecord> sorted = new ArrayList<>(new TreeMap<>(records).values());
+    int[] marks =
+        DuplicateMarks.of(sorted.stream().map(SourceRecord::signature).toList(), duplicates);
     List<SourceRecord> changed = new ArrayList<>();
     int count = 0;
     for (int i = 0; i < sorted.size(); i++) {
       SourceRecord r = sorted.get(i);
-      String of = null;
-      for (int j = 0; j < i && of == null; j++) {
-        SourceRecord earlier = sorted.get(j);
-        if (!r.signature().isEmpty()
-            && !earlier.signature().isEmpty()
-            && duplicates.nearDuplicate(earlier.signature(), r.signature())) {
-          of = earlier.id();
-        }
-      }
+      String of = marks[i] == DuplicateMarks.NONE ? null : sorted.get(marks[i]).id();
       if (of != null) {
         count++;
       }

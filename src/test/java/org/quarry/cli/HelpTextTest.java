@@ -39,7 +39,7 @@ class HelpTextTest {
   @Test
   void everyHelpLineEndsASentence() {
     List<String> broken = new ArrayList<>();
-    collect(new CommandLine(new QuarryCommand()), broken);
+    collect(QuarryCommand.commandLine(), broken);
     assertEquals(List.of(), broken);
   }
 }

@@ -76,6 +76,22 @@ class QuarryServerTest {
   }
 
   @Test
+  void anIndexRunOfAnotherProcessShowsUpAfterItsCommitWithoutARestart() throws Exception {
+    assertEquals(0, JSON.readTree(get("/api/v1/search?q=allotment").body()).get("total").asInt());
+    Path more = Files.createDirectories(tmp.resolve("more"));
+    Files.writeString(
+        more.resolve("b.txt"),
+        "Interviewer: And outside work?\n\nP02: The allotment keeps me sane.\n");
+    // another Quarry on the same folder stands for another process's 'quarry index'
+    try (Quarry other = Quarry.open(tmp.resolve("index"))) {
+      other.index(IndexRequest.of(more), IndexProgress.NONE);
+    }
+    JsonNode after = JSON.readTree(get("/api/v1/search?q=allotment").body());
+    assertEquals(1, after.get("total").asInt(), after.toString());
+    assertEquals("b.txt", after.get("hits").get(0).get("source").asText());
+  }
+
+  @Test
   void aPassageByIdAndA404ForAMissingOne() throws Exception {
     String id =
         JSON.readTree(get("/api/v1/search?q=voice").body()).get("hits").get(0).get("id").asText();
@@ -117,10 +133,19 @@ class QuarryServerTest {
   }
 
   @Test
-  void theSearchPageIsServed() throws Exception {
+  void theSearchPageIsServedWithItsScriptAndStyleSheet() throws Exception {
     HttpResponse<String> r = get("/");
     assertEquals(200, r.statusCode());
-    assertTrue(r.body().contains("/api/v1/search"));
+    assertTrue(r.body().contains("src=\"/app.js\""), r.body());
+    assertTrue(r.body().contains("href=\"/app.css\""), r.body());
+    HttpResponse<String> script = get("/app.js");
+    assertEquals(200, script.statusCode());
+    assertTrue(
+        script.headers().firstValue("Content-Type").orElse("").startsWith("text/javascript"));
+    assertTrue(script.body().contains("/api/v1/search"));
+    HttpResponse<String> css = get("/app.css");
+    assertEquals(200, css.statusCode());
+    assertTrue(css.headers().firstValue("Content-Type").orElse("").startsWith("text/css"));
   }
 
   private static void assertBad(HttpResponse<String> r, String parameter) throws IOException {

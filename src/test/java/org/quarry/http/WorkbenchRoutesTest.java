@@ -129,7 +129,10 @@ class WorkbenchRoutesTest {
     JsonNode bySource = ok(get(server, "/api/v1/search?q=funding&sort=source"));
     List<String> reading = new ArrayList<>();
     for (JsonNode h : bySource.get("hits")) {
-      reading.add(h.get("source").asText() + "\t" + String.format("%08d", h.get("start").asInt()));
+      reading.add(
+          h.get("source").asText()
+              + "\t"
+              + String.format(java.util.Locale.ROOT, "%08d", h.get("start").asInt()));
     }
     List<String> sorted = new ArrayList<>(reading);
     sorted.sort(null);
@@ -243,6 +246,47 @@ class WorkbenchRoutesTest {
     JsonNode s =
         ok(post(server, "/api/v1/suggest", "{\"text\": \"The budget for new roles ran out.\"}"));
     assertEquals("funding", s.get("suggestions").get(0).get("code").asText(), s.toString());
+  }
+
+  @Test
+  void aTextNoLexiconMatchesGetsNoSuggestionsAndATextWithoutWordsA400() throws Exception {
+    JsonNode none =
+        ok(post(server, "/api/v1/suggest", "{\"text\": \"The car park was resurfaced.\"}"));
+    assertEquals(0, none.get("suggestions").size(), none.toString());
+    assertBad(post(server, "/api/v1/suggest", "{\"text\": \"-- !! --\"}"), "text");
+  }
+
+  @Test
+  void decisionsSentAtOnceEachTakeTheirTurnWhileSearchesGoOn() throws Exception {
+    List<String> ids = new ArrayList<>();
+    for (JsonNode h :
+        ok(get(
+                server,
+                "/api/v1/search?q=funding OR workload OR pharmacist".replace(" ", "%20")
+                    + "&limit=20"))
+            .get("hits")) {
+      ids.add(h.get("id").asText());
+    }
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      List<java.util.concurrent.Future<Integer>> answers = new ArrayList<>();
+      for (int i = 0; i < 16; i++) {
+        String id = ids.get(i % ids.size());
+        boolean write = i % 2 == 0;
+        answers.add(
+            pool.submit(
+                () ->
+                    write
+                        ? post(server, "/api/v1/codings", coding(id, "together", "add"))
+                            .statusCode()
+                        : get(server, "/api/v1/search?q=funding&facet=code").statusCode()));
+      }
+      for (var a : answers) {
+        assertEquals(200, a.get());
+      }
+    } finally {
+      pool.shutdown();
+    }
   }
 
   private static List<String> codesOf(String id) throws Exception {

@@ -62,4 +62,63 @@ class DuplicateDetectorTest {
     int[] tiny = detector.signature("too short");
     assertFalse(detector.nearDuplicate(tiny, tiny));
   }
+
+  @Test
+  void bandingFindsPairsAtTheThresholdWithProbabilityAtLeast0999() {
+    // a pair of Jaccard similarity J shares one of b bands of r rows with 1 - (1 - J^r)^b
+    double found =
+        1
+            - Math.pow(
+                1 - Math.pow(DuplicateDetector.THRESHOLD, DuplicateDetector.ROWS),
+                DuplicateDetector.BANDS);
+    assertTrue(found >= 0.999, "found with probability " + found);
+    assertTrue(DuplicateDetector.BANDS * DuplicateDetector.ROWS <= DuplicateDetector.HASHES);
+  }
+
+  @Test
+  void theWebAndPdfTextOfOneArticleShareABand() {
+    long[] web = detector.bandKeys(seed("000_ac75c9529fd8bcf6.txt"));
+    long[] pdf = detector.bandKeys(seed("001_ff96146560c50914.txt"));
+    int shared = 0;
+    for (int b = 0; b < DuplicateDetector.BANDS; b++) {
+      if (web[b] == pdf[b]) {
+        shared++;
+      }
+    }
+    assertTrue(shared > 0);
+  }
+
+  @Test
+  void bandKeysAreTheSignaturesEntriesTwoByTwo() {
+    int[] a = detector.signature("one two three four five six seven eight nine ten eleven");
+    int[] b = a.clone();
+    b[0]++;
+    long[] ka = detector.bandKeys(a);
+    long[] kb = detector.bandKeys(b);
+    assertEquals(DuplicateDetector.BANDS, ka.length);
+    assertTrue(ka[0] != kb[0]);
+    assertArrayEquals(
+        java.util.Arrays.copyOfRange(ka, 1, ka.length),
+        java.util.Arrays.copyOfRange(kb, 1, kb.length));
+  }
+
+  @Test
+  void aTextTooShortForOneShingleHasNoBandKeys() {
+    assertEquals(0, detector.bandKeys(detector.signature("too short")).length);
+  }
+
+  @Test
+  void storedSignaturesGetTheSameAnswerAsArrays() {
+    for (String a : Papers.SEEDS) {
+      for (String b : Papers.SEEDS) {
+        int[] x = seed(a);
+        int[] y = seed(b);
+        assertEquals(
+            detector.nearDuplicate(x, y),
+            detector.nearDuplicate(
+                new org.quarry.model.TextSignature(x), new org.quarry.model.TextSignature(y)),
+            a + " vs " + b);
+      }
+    }
+  }
 }
