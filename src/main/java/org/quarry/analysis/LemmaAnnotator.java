@@ -22,9 +22,13 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
  * Lemmatises passages with CoreNLP's part-of-speech tagger and morphology, on the very tokens
  * Lucene's {@code text} field uses, so lemma offsets equal word offsets. Sentences come from the
  * JDK's sentence break iterator; each is tagged with the {@value #TAGGER_MODEL} model, loaded once
- * per thread from the CoreNLP models jar.
+ * per process from the CoreNLP models jar.
  *
- * <p>Thread safe: each thread has its own tagger and morphology.
+ * <p>Thread safe: each thread has its own tokenizer and morphology, and every thread tags with the
+ * one tagger. CoreNLP's {@code MaxentTagger} is thread safe (its own multi-threaded tagging shares
+ * one instance across threads: {@code MaxentTagger.SentenceTaggingProcessor#newInstance}); each
+ * {@code tagSentence} call works on its own {@code TestSentence}. One model per thread would cost
+ * about 90 MB of heap and 0.6-1.3 s of loading per thread, measured.
  */
 public final class LemmaAnnotator implements TextAnnotator {
   /** Class path of the part-of-speech model. */
@@ -34,7 +38,9 @@ public final class LemmaAnnotator implements TextAnnotator {
   // long run-on "sentences" (tables, lists) are tagged in chunks to bound tagger time
   private static final int MAX_SENTENCE_TOKENS = 200;
 
-  private static final ThreadLocal<MaxentTagger> TAGGER = new ThreadLocal<>();
+  // loaded (and warmed) once, under the class's lock; volatile so a thread that sees it set sees it
+  // whole
+  private static volatile MaxentTagger sharedTagger;
   private static final ThreadLocal<Morphology> MORPHOLOGY =
       ThreadLocal.withInitial(Morphology::new);
 
@@ -145,19 +151,33 @@ public final class LemmaAnnotator implements TextAnnotator {
   }
 
   private static MaxentTagger tagger() {
-    MaxentTagger tagger = TAGGER.get();
+    MaxentTagger tagger = sharedTagger;
     if (tagger == null) {
-      try {
-        tagger = new MaxentTagger(TAGGER_MODEL);
-      } catch (RuntimeException e) {
-        throw new IllegalStateException(
-            "cannot load the CoreNLP tagger model "
-                + TAGGER_MODEL
-                + " from the class path; put stanford-corenlp-4.5.10-models.jar on it",
-            e);
+      synchronized (LemmaAnnotator.class) {
+        tagger = sharedTagger;
+        if (tagger == null) {
+          tagger = loadTagger();
+          sharedTagger = tagger;
+        }
       }
-      TAGGER.set(tagger);
     }
+    return tagger;
+  }
+
+  private static MaxentTagger loadTagger() {
+    MaxentTagger tagger;
+    try {
+      tagger = new MaxentTagger(TAGGER_MODEL);
+    } catch (RuntimeException e) {
+      throw new IllegalStateException(
+          "cannot load the CoreNLP tagger model "
+              + TAGGER_MODEL
+              + " from the class path; put stanford-corenlp-4.5.10-models.jar on it",
+          e);
+    }
+    // the tagger fills some tables on its first sentence (its default scores, for one) without a
+    // lock a second thread would wait on: tag one before any other thread can see it
+    tagger.tagSentence(List.of(new Word("Warm"), new Word("up"), new Word(".")));
     return tagger;
   }
 

@@ -9,14 +9,18 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.quarry.analysis.Glossary;
 import org.quarry.analysis.TextAnnotator;
 import org.quarry.index.IndexLockedException;
@@ -40,8 +44,16 @@ import org.quarry.search.PassageSearcher;
  * An index run ({@link Quarry#index}): walks the paths given, reads and segments each file, gives
  * the passages their participants' attributes, and updates the index, reporting each file's
  * outcome. It also keeps the glossary and participants table the run was given with the index.
+ *
+ * <p>Files are read, segmented and annotated on {@link IndexRequest#threads()} worker threads
+ * ({@link ReadAhead}) and written by this thread alone, in walk order, so the index, the report and
+ * the progress are the same whatever the number of threads.
  */
 final class IndexJob {
+  // sources read ahead of the writer per worker thread: enough that a worker never waits for the
+  // writer to take a source, few enough that memory holds a handful of sources, not the run
+  private static final int AHEAD_PER_THREAD = 2;
+
   private final IndexFolder folder;
   private final IndexSearch search;
   private final Supplier<TextAnnotator> annotators;
@@ -99,7 +111,11 @@ final class IndexJob {
     }
     long[] done = {0};
     IndexUpdate update;
+    long workerTaggerNanos;
     TextAnnotator annotator = annotators.get();
+    // each worker reads with a loader of its own: readers and segmenters are not made to be shared
+    ThreadLocal<SourceLoader> loaders =
+        ThreadLocal.withInitial(() -> new SourceLoader(request.survey(), request.maxFileMb()));
     try (Indexer indexer = folder.openIndexer(annotator)) {
       SourceListener listener =
           (id, outcome, passages, failure) -> {
@@ -108,44 +124,43 @@ final class IndexJob {
               progress.update(++done[0], files.size(), id);
             }
           };
-      Stream<SourcePassages> sources =
+      // taken by the writer's thread, in walk order, as the workers need more
+      Iterator<Walked> walkedFiles =
           files.stream()
               .map(
                   f -> {
                     order.add(f.id());
-                    if (!seen.add(f.id())) {
-                      reports.put(
-                          f.id(),
-                          new FileReport(
-                              f.id(),
-                              FileReport.Status.FAILED,
-                              "another file has the same id " + f.id() + " (" + f.file() + ")",
-                              0));
-                      progress.update(++done[0], files.size(), f.id());
-                      return null;
-                    }
-                    try {
-                      SegmentedSource s = loader.load(f);
-                      List<Passage> passages =
-                          ParticipantAttributes.withAttributes(s.source(), s.passages(), table);
-                      return new SourcePassages(s.source(), passages, f.root().toString());
-                    } catch (SkippedSourceException e) {
-                      reports.put(
-                          f.id(), new FileReport(f.id(), FileReport.Status.SKIPPED, e.reason(), 0));
-                    } catch (IOException | RuntimeException e) {
-                      reports.put(
-                          f.id(),
-                          new FileReport(
-                              f.id(), FileReport.Status.FAILED, QuarryException.describe(e), 0));
-                    }
-                    progress.update(++done[0], files.size(), f.id());
-                    return null;
+                    return new Walked(f, !seen.add(f.id()));
                   })
-              .filter(Objects::nonNull);
-      update =
-          request.reindex()
-              ? indexer.reindex(sources, listener)
-              : indexer.update(sources, listener);
+              .iterator();
+      try (ReadAhead<Walked> ahead =
+          new ReadAhead<>(
+              walkedFiles,
+              w -> load(w, loaders.get(), table),
+              indexer.annotates(request.reindex()),
+              annotators,
+              request.threads(),
+              AHEAD_PER_THREAD * request.threads())) {
+        Stream<SourcePassages> sources =
+            StreamSupport.stream(
+                    Spliterators.spliteratorUnknownSize(ahead, Spliterator.ORDERED), false)
+                .map(
+                    loaded -> {
+                      FileReport row = loaded.report();
+                      if (row == null) {
+                        return loaded.passages();
+                      }
+                      reports.put(row.source(), row);
+                      progress.update(++done[0], files.size(), row.source());
+                      return null;
+                    })
+                .filter(Objects::nonNull);
+        update =
+            request.reindex()
+                ? indexer.reindex(sources, listener)
+                : indexer.update(sources, listener);
+        workerTaggerNanos = ahead.taggerNanos();
+      }
       // a skipped or failed file keeps what an earlier run indexed of it
       IndexUpdate removal = indexer.removeMissing(seen, roots, listener);
       // what changed sources did to the researcher's decisions on them
@@ -183,7 +198,7 @@ final class IndexJob {
           rows,
           search.read(PassageSearcher::passageCount),
           Duration.ofNanos(System.nanoTime() - t0),
-          Duration.ofNanos(update.taggerNanos()),
+          Duration.ofNanos(update.taggerNanos() + workerTaggerNanos),
           notes,
           folder.dir());
     } catch (IndexLockedException e) {
@@ -199,6 +214,33 @@ final class IndexJob {
       throw new QuarryException("cannot write to index " + folder.dir() + ": " + e.getMessage(), e);
     } catch (IOException e) {
       throw folder.writeFailed(e);
+    }
+  }
+
+  // one walked file, and whether an earlier file of the run had its id
+  private record Walked(SourceFile file, boolean duplicate) {}
+
+  // reads and segments one file (on a worker thread); what cannot be indexed comes back as its row
+  private static ReadAhead.Loaded load(Walked walked, SourceLoader loader, ParticipantTable table) {
+    SourceFile f = walked.file();
+    if (walked.duplicate()) {
+      return ReadAhead.Loaded.of(
+          new FileReport(
+              f.id(),
+              FileReport.Status.FAILED,
+              "another file has the same id " + f.id() + " (" + f.file() + ")",
+              0));
+    }
+    try {
+      SegmentedSource s = loader.load(f);
+      List<Passage> passages =
+          ParticipantAttributes.withAttributes(s.source(), s.passages(), table);
+      return ReadAhead.Loaded.of(new SourcePassages(s.source(), passages, f.root().toString()));
+    } catch (SkippedSourceException e) {
+      return ReadAhead.Loaded.of(new FileReport(f.id(), FileReport.Status.SKIPPED, e.reason(), 0));
+    } catch (IOException | RuntimeException e) {
+      return ReadAhead.Loaded.of(
+          new FileReport(f.id(), FileReport.Status.FAILED, QuarryException.describe(e), 0));
     }
   }
 

@@ -10,7 +10,8 @@ import java.util.Locale;
  * @param files one row per file, in the order they were walked
  * @param passagesInIndex passages in the index after the run
  * @param elapsed wall time of the run
- * @param annotation time spent in CoreNLP (part of {@code elapsed})
+ * @param annotation time spent in CoreNLP's tagger, summed over the threads that annotated (so,
+ *     with several threads, it can exceed {@code elapsed})
  * @param notes extra lines for the summary (participants file checks, duplicates found)
  * @param index the index folder written, named in the summary
  */

@@ -18,6 +18,9 @@ import org.quarry.model.SurveyOptions;
  *     cannot stall a run; 0 for the default, {@value #DEFAULT_MAX_FILE_MB}
  * @param reindex annotate and write every source again, unchanged or not, and stamp the index with
  *     the current analysis: needed once the analysis an index was made with changed
+ * @param threads threads that read, segment and annotate files (one thread writes the index, in the
+ *     same order whatever this is, so the index is the same); 0 for the default, as many as there
+ *     are processors
  */
 public record IndexRequest(
     List<Path> paths,
@@ -25,7 +28,8 @@ public record IndexRequest(
     Path glossary,
     SurveyOptions survey,
     int maxFileMb,
-    boolean reindex) {
+    boolean reindex,
+    int threads) {
   /** Largest file indexed by default, in MiB: a long interview transcript is under 1 MiB. */
   public static final int DEFAULT_MAX_FILE_MB = 20;
 
@@ -36,6 +40,21 @@ public record IndexRequest(
       throw new IllegalArgumentException("maxFileMb must be 0 (default) or more, got " + maxFileMb);
     }
     maxFileMb = maxFileMb == 0 ? DEFAULT_MAX_FILE_MB : maxFileMb;
+    if (threads < 0) {
+      throw new IllegalArgumentException("threads must be 0 (default) or more, got " + threads);
+    }
+    threads = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
+  }
+
+  /** A request with the default number of threads. */
+  public IndexRequest(
+      List<Path> paths,
+      Path participants,
+      Path glossary,
+      SurveyOptions survey,
+      int maxFileMb,
+      boolean reindex) {
+    this(paths, participants, glossary, survey, maxFileMb, reindex, 0);
   }
 
   /** A request that skips unchanged files. */
@@ -56,6 +75,11 @@ public record IndexRequest(
 
   /** The same request, annotating and writing every source again ({@code reindex}). */
   public IndexRequest reindexing() {
-    return new IndexRequest(paths, participants, glossary, survey, maxFileMb, true);
+    return new IndexRequest(paths, participants, glossary, survey, maxFileMb, true, threads);
+  }
+
+  /** The same request on {@code threads} threads (0 for the default). */
+  public IndexRequest withThreads(int threads) {
+    return new IndexRequest(paths, participants, glossary, survey, maxFileMb, reindex, threads);
   }
 }

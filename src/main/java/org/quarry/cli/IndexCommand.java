@@ -71,6 +71,14 @@ final class IndexCommand implements Callable<Integer> {
           "Annotate and write every source again, unchanged or not, and stamp the index with this Quarry's analysis (needed when the index was analysed otherwise).")
   boolean reindex;
 
+  // null: as many as there are processors
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description =
+          "Threads that read and annotate files (default: one per processor); the index is the same whatever N.")
+  Integer threads;
+
   @Option(
       names = "--skip-answer",
       paramLabel = "TEXT",
@@ -82,6 +90,9 @@ final class IndexCommand implements Callable<Integer> {
   public Integer call() {
     if (maxFileMb < 1) {
       throw new QuarryException("--max-file-mb must be 1 or more, got " + maxFileMb);
+    }
+    if (threads != null && threads < 1) {
+      throw new QuarryException("--threads must be 1 or more, got " + threads);
     }
     QuarryHome home = QuarryHome.fromSystem();
     PrintWriter out = spec.commandLine().getOut();
@@ -117,7 +128,14 @@ final class IndexCommand implements Callable<Integer> {
       IndexReport report =
           run(
               quarry,
-              new IndexRequest(targets, participants, gloss, survey, maxFileMb, reindex),
+              new IndexRequest(
+                  targets,
+                  participants,
+                  gloss,
+                  survey,
+                  maxFileMb,
+                  reindex,
+                  threads == null ? 0 : threads),
               err);
       out.print(report.table());
       out.flush();

@@ -5,12 +5,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
@@ -53,6 +55,11 @@ import org.quarry.model.Source;
  * update with an annotator of another analysis is refused ({@link StampMismatchException}) until
  * {@link #reindex} annotates every passage again. Writers that do not annotate (codes, decisions)
  * keep the stamp the index has.
+ *
+ * <p>A source may come annotated ({@link SourcePassages#annotations()}), by annotators on other
+ * threads ({@link #annotates} says which sources need it): the writer then only writes. Sources are
+ * written in the order given, by the one thread that calls {@link #update}, so the index is the
+ * same however many threads annotated.
  *
  * <p>One writer per index: opening a second one fails with {@link IndexLockedException}.
  */
@@ -118,6 +125,27 @@ public final class Indexer implements Closeable {
   public IndexUpdate update(Stream<SourcePassages> sources, SourceListener listener)
       throws IOException {
     return update(sources, listener, false);
+  }
+
+  /**
+   * Which sources {@link #update} (or, with {@code reannotate}, {@link #reindex}) would annotate,
+   * as the index stands now: those it does not hold with the same content hash. For annotating
+   * sources ahead of the writer, on other threads (the answer is a snapshot, safe to ask from any
+   * thread); the writer checks again and annotates itself a source given without annotations that
+   * it finds changed after all.
+   */
+  public Predicate<Source> annotates(boolean reannotate) throws IOException {
+    if (reannotate) {
+      return source -> true;
+    }
+    Map<String, String> hashes = new HashMap<>();
+    for (SourceRecord r : sourceRecords.all().values()) {
+      if (r.contentHash() != null) {
+        hashes.put(r.id(), r.contentHash());
+      }
+    }
+    return source ->
+        source.contentHash() == null || !source.contentHash().equals(hashes.get(source.id()));
   }
 
   /**
@@ -213,14 +241,20 @@ public final class Indexer implements Closeable {
       DecisionPlacement placement =
           kept == null ? null : DecisionPlacement.place(kept.decisions(), sp.passages());
       try {
-        for (Passage p : sp.passages()) {
+        for (int i = 0; i < sp.passages().size(); i++) {
+          Passage p = sp.passages().get(i);
           if (!p.source().equals(source.id())) {
             throw new IllegalArgumentException(
                 "passage " + p.id() + " names source '" + p.source() + "'");
           }
-          long a0 = System.nanoTime();
-          LemmaAnnotation annotation = annotator.annotate(p.text());
-          annotateNanos += System.nanoTime() - a0;
+          LemmaAnnotation annotation;
+          if (sp.annotations() != null) {
+            annotation = sp.annotations().get(i);
+          } else {
+            long a0 = System.nanoTime();
+            annotation = annotator.annotate(p.text());
+            annotateNanos += System.nanoTime() - a0;
+          }
           List<CodeScore> codes = new ArrayList<>();
           if (placement != null) {
             placement

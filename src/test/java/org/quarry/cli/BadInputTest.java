@@ -108,6 +108,14 @@ class BadInputTest {
         "missing");
   }
 
+  @Test
+  void aThreadCountBelowOne() {
+    assertOneLineError(
+        CliRun.of("index", "--threads", "0", tmp.toString(), "--index", index.toString()),
+        2,
+        "--threads");
+  }
+
   // --- queries -----------------------------------------------------------------------------
 
   @Test
