@@ -106,7 +106,8 @@ public final class ScaleCorpus {
 
   /**
    * Writes the study's files under {@code folder}, and every passage's text, one a line, to {@code
-   * passageLines} (outside the folder: the same text for baselines that index passages, not files).
+   * passageLines} (outside the folder: the same text for baselines that index passages, not files;
+   * a line break inside a passage becomes a space).
    */
   public Written write(Path folder, Path passageLines) throws IOException {
     int[] sources = {0};
@@ -124,7 +125,8 @@ public final class ScaleCorpus {
         sums[3] += s.tokens();
         for (String p : s.passages()) {
           sums[2] += p.getBytes(StandardCharsets.UTF_8).length;
-          lines.write(p);
+          // one passage a line: a title block's line break is a space to every analyser
+          lines.write(p.replace('\n', ' '));
           lines.write('\n');
         }
       }
