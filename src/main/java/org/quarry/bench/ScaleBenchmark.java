@@ -138,7 +138,12 @@ public final class ScaleBenchmark {
 
     throughput(rows, "index, CoreNLP lemmas", taggedS, "CoreNLP pipeline", coreS, w, ">= 0.85x");
     throughput(
-        rows, "index, untagged lemmas", untaggedS, "Lucene StandardAnalyzer", luceneS, w,
+        rows,
+        "index, untagged lemmas",
+        untaggedS,
+        "Lucene StandardAnalyzer",
+        luceneS,
+        w,
         ">= 0.50x");
 
     progress.accept("search mix");
@@ -261,7 +266,13 @@ public final class ScaleBenchmark {
             + o.searchRounds()
             + " rounds of "
             + SearchMix.QUERIES.stream()
-                .map(m -> m.kind() + " `" + m.query() + "`" + (m.filterKind() == null ? "" : " + kind=" + m.filterKind()))
+                .map(
+                    m ->
+                        m.kind()
+                            + " `"
+                            + m.query()
+                            + "`"
+                            + (m.filterKind() == null ? "" : " + kind=" + m.filterKind()))
                 .collect(Collectors.joining(", "))
             + ", after as many warm-up rounds, on the CoreNLP-lemma index; facets "
             + String.join(", ", SearchMix.FACETS));
@@ -310,14 +321,32 @@ public final class ScaleBenchmark {
     double min = Double.parseDouble(target.replaceAll("[^0-9.]", ""));
     boolean pass = baselineSeconds / seconds >= min;
     rows.add(
-        new ScaleRow(figure, "passages/s", w.passages() / seconds, baseline,
-            w.passages() / baselineSeconds, target, pass));
+        new ScaleRow(
+            figure,
+            "passages/s",
+            w.passages() / seconds,
+            baseline,
+            w.passages() / baselineSeconds,
+            target,
+            pass));
     rows.add(
-        new ScaleRow(figure, "MB/s", w.passageBytes() / 1e6 / seconds, baseline,
-            w.passageBytes() / 1e6 / baselineSeconds, target, pass));
+        new ScaleRow(
+            figure,
+            "MB/s",
+            w.passageBytes() / 1e6 / seconds,
+            baseline,
+            w.passageBytes() / 1e6 / baselineSeconds,
+            target,
+            pass));
     rows.add(
-        new ScaleRow(figure, "tokens/s", w.tokens() / seconds, baseline,
-            w.tokens() / baselineSeconds, target, pass));
+        new ScaleRow(
+            figure,
+            "tokens/s",
+            w.tokens() / seconds,
+            baseline,
+            w.tokens() / baselineSeconds,
+            target,
+            pass));
   }
 
   private static IndexReport index(Path study, Path dir, Analysis analysis) {
@@ -430,8 +459,7 @@ public final class ScaleBenchmark {
               .getAttribute(
                   new javax.management.ObjectName("java.lang:type=OperatingSystem"),
                   "TotalMemorySize");
-      memory =
-          String.format(Locale.ROOT, "%.1f GiB", ((Number) bytes).longValue() / 1073741824.0);
+      memory = String.format(Locale.ROOT, "%.1f GiB", ((Number) bytes).longValue() / 1073741824.0);
     } catch (javax.management.JMException | RuntimeException e) {
       // a JVM without the attribute: the memory stays unknown
     }

@@ -9,9 +9,9 @@ import org.quarry.model.Code;
 import org.quarry.model.Codebook;
 
 /**
- * A seeded synthetic codebook for a {@link ScaleCorpus}: each code's lexicon is four health-services
- * terms or phrases of {@link ZipfVocabulary#domainTerms()} and, for one code in four, a wildcard on
- * one of them, as a researcher's lexicon for a theme would hold.
+ * A seeded synthetic codebook for a {@link ScaleCorpus}: each code's lexicon is four
+ * health-services terms or phrases of {@link ZipfVocabulary#domainTerms()} and, for one code in
+ * four, a wildcard on one of them, as a researcher's lexicon for a theme would hold.
  */
 public final class ScaleCodebook {
   private ScaleCodebook() {}

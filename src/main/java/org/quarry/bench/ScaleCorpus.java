@@ -14,10 +14,10 @@ import java.util.stream.Stream;
 /**
  * A seeded synthetic study of a given number of passages, the same for the same seed and size:
  * interview transcripts (a title block, section headings, interviewer questions and one
- * participant's answers, labelled {@code Interviewer:} and {@code P00042:}) and survey exports (CSV:
- * a respondent id, then three open questions, some answered {@code n/a}), two interviews to each
- * survey, with words drawn from a {@link ZipfVocabulary}. Each source draws from its own random
- * stream, so a source is the same whatever size the study is cut to.
+ * participant's answers, labelled {@code Interviewer:} and {@code P00042:}) and survey exports
+ * (CSV: a respondent id, then three open questions, some answered {@code n/a}), two interviews to
+ * each survey, with words drawn from a {@link ZipfVocabulary}. Each source draws from its own
+ * random stream, so a source is the same whatever size the study is cut to.
  */
 public final class ScaleCorpus {
   /** The survey's open questions: the section of each answer. */
@@ -213,8 +213,7 @@ public final class ScaleCorpus {
   }
 
   private String question(Random r, long[] tokens) {
-    StringBuilder s =
-        new StringBuilder(QUESTION_OPENINGS.get(r.nextInt(QUESTION_OPENINGS.size())));
+    StringBuilder s = new StringBuilder(QUESTION_OPENINGS.get(r.nextInt(QUESTION_OPENINGS.size())));
     int n = 3 + r.nextInt(8);
     for (int i = 0; i < n; i++) {
       s.append(' ').append(vocabulary.draw(r));

@@ -55,8 +55,7 @@ public record ScaleReport(
     }
     sb.append('\n');
     StringBuilder phases = new StringBuilder("Phases (wall s): ");
-    phaseSeconds.forEach(
-        (k, v) -> phases.append(String.format(Locale.ROOT, "%s %.1f; ", k, v)));
+    phaseSeconds.forEach((k, v) -> phases.append(String.format(Locale.ROOT, "%s %.1f; ", k, v)));
     sb.append(phases.toString().replaceAll("; $", "")).append("\n\n");
     for (String n : notes) {
       sb.append("- ").append(n).append('\n');

@@ -9,9 +9,9 @@ import java.util.Set;
 
 /**
  * The words of the scale benchmark's synthetic corpus, ranked, drawn with Zipf's law (the word of
- * rank r with weight 1/r): function words first, as in any English text, then health-services
- * terms and multi-word phrases mixed with general words and their inflections, so a corpus has the
- * long tail of rare words that sizes an index's term dictionary.
+ * rank r with weight 1/r): function words first, as in any English text, then health-services terms
+ * and multi-word phrases mixed with general words and their inflections, so a corpus has the long
+ * tail of rare words that sizes an index's term dictionary.
  */
 public final class ZipfVocabulary {
   private static final String FUNCTION =

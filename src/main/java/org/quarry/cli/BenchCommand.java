@@ -212,9 +212,7 @@ final class BenchCommand implements Callable<Integer> {
                 err.println("bench: " + phase);
                 err.flush();
               });
-      spec.commandLine()
-          .getOut()
-          .print(format.equals("json") ? report.json() : report.markdown());
+      spec.commandLine().getOut().print(format.equals("json") ? report.json() : report.markdown());
     } finally {
       deleteQuietly(work);
     }

@@ -100,8 +100,8 @@ class ScaleCorpusTest {
   }
 
   @Test
-  void quarrySegmentsTheFilesIntoTheGeneratedPassagesWithParticipantsAndSections(
-      @TempDir Path dir) throws IOException {
+  void quarrySegmentsTheFilesIntoTheGeneratedPassagesWithParticipantsAndSections(@TempDir Path dir)
+      throws IOException {
     ScaleCorpus.Written w =
         new ScaleCorpus(42, 600).write(dir.resolve("study"), dir.resolve("lines.txt"));
     assertEquals(600, w.passages());
@@ -110,11 +110,11 @@ class ScaleCorpusTest {
       assertEquals(
           600,
           q.index(IndexRequest.of(dir.resolve("study")), IndexProgress.NONE).passagesInIndex());
-      SearchResult kinds =
-          q.search(SearchRequest.builder("*:*").facets("kind", "section").build());
+      SearchResult kinds = q.search(SearchRequest.builder("*:*").facets("kind", "section").build());
       List<String> kindValues = kinds.facets().get("kind").stream().map(FacetValue::value).toList();
       assertTrue(
-          kindValues.containsAll(List.of("turn", "interviewer", "response")), kindValues.toString());
+          kindValues.containsAll(List.of("turn", "interviewer", "response")),
+          kindValues.toString());
       List<String> sections =
           kinds.facets().get("section").stream().map(FacetValue::value).toList();
       assertTrue(sections.containsAll(ScaleCorpus.SURVEY_QUESTIONS), sections.toString());

@@ -24,7 +24,8 @@ class ScaleReportTest {
   @Test
   void theMarkdownTableHasARowPerFigureWithItsRatio() {
     String md = report.markdown();
-    assertTrue(md.contains("| index size | MB | 3.00 | raw text | 2.00 | 1.50x | <= 1.5x | yes |"), md);
+    assertTrue(
+        md.contains("| index size | MB | 3.00 | raw text | 2.00 | 1.50x | <= 1.5x | yes |"), md);
     assertTrue(md.contains("| search p99 in a small heap | ms | 4.00 |  |  |  |  |  |"), md);
     assertTrue(md.contains("- JDK: 25"), md);
   }

@@ -65,7 +65,8 @@ class LearnRouteTest {
     HttpResponse<String> r = post("/api/v1/learn", "{}");
     assertEquals(409, r.statusCode(), r.body());
     assertTrue(
-        JSON.readTree(r.body()).get("error").asText().contains("accept suggestions first"), r.body());
+        JSON.readTree(r.body()).get("error").asText().contains("accept suggestions first"),
+        r.body());
   }
 
   @Test
