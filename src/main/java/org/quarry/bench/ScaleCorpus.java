@@ -151,7 +151,9 @@ public final class ScaleCorpus {
             Locale.ROOT,
             "Interview %d: %s\nDate: 2024-%02d-%02d",
             k,
-            vocabulary.draw(r) + " and " + SECTIONS.get(r.nextInt(SECTIONS.size())).toLowerCase(Locale.ROOT),
+            vocabulary.draw(r)
+                + " and "
+                + SECTIONS.get(r.nextInt(SECTIONS.size())).toLowerCase(Locale.ROOT),
             1 + r.nextInt(12),
             1 + r.nextInt(28));
     file.append(title).append("\n\n");
