@@ -107,6 +107,22 @@ final class BenchCommand implements Callable<Integer> {
   Integer threads;
 
   @Option(
+      names = "--scale",
+      paramLabel = "N",
+      description =
+          "Run the benchmark at scale instead: a seeded synthetic study of N passages (interviews"
+              + " and surveys) indexed with CoreNLP and untagged lemmas, searched and coded, each"
+              + " figure against a same-run baseline; prints a Markdown table (or --format json).")
+  Integer scale;
+
+  @Option(
+      names = "--format",
+      defaultValue = "text",
+      paramLabel = "FORMAT",
+      description = "text (a Markdown table for --scale) or json (--scale only).")
+  String format;
+
+  @Option(
       names = "--seed",
       defaultValue = "42",
       description = "Seed of the synthetic corpus and codebook (default ${DEFAULT-VALUE}).")
@@ -116,6 +132,15 @@ final class BenchCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     passages = passagesOption != null ? passagesOption : learn ? 20_000 : 200_000;
     codes = codesOption != null ? codesOption : learn ? 50 : 100;
+    if (!format.equals("text") && !format.equals("json")) {
+      throw new QuarryException("--format must be text or json, got " + format);
+    }
+    if (scale != null) {
+      return scaleBench();
+    }
+    if (format.equals("json")) {
+      throw new QuarryException("--format json is for --scale only");
+    }
     if (learn) {
       if (passages < 1 || codes < 1 || rounds < 1 || (threads != null && threads < 1)) {
         throw new QuarryException("--passages, --codes, --rounds and --threads must be 1 or more");
@@ -164,6 +189,30 @@ final class BenchCommand implements Callable<Integer> {
               indexRuns,
               searchRounds);
       spec.commandLine().getOut().print(report.table());
+    } finally {
+      deleteQuietly(work);
+    }
+    return 0;
+  }
+
+  private Integer scaleBench() throws IOException {
+    if (scale < 1 || searchRounds < 1) {
+      throw new QuarryException("--scale and --search-rounds must be 1 or more");
+    }
+    QuarryHome home = QuarryHome.fromSystem();
+    Path work = Files.createTempDirectory("quarry-scale");
+    java.io.PrintWriter err = spec.commandLine().getErr();
+    try {
+      org.quarry.bench.ScaleReport report =
+          org.quarry.bench.ScaleBenchmark.run(
+              new org.quarry.bench.ScaleBenchmark.Options(
+                  scale, seed, searchRounds, true, home.root()),
+              work,
+              phase -> {
+                err.println("bench: " + phase);
+                err.flush();
+              });
+      spec.commandLine().getOut().print(format.equals("json") ? report.json() : report.markdown());
     } finally {
       deleteQuietly(work);
     }

@@ -1,0 +1,60 @@
+package org.quarry.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** A smoke test of {@code bench --scale} at a tiny size: every row is there; no timing judged. */
+class BenchScaleTest {
+  private static final List<String> FIGURES =
+      List.of(
+          "index, CoreNLP lemmas|passages/s",
+          "index, CoreNLP lemmas|MB/s",
+          "index, CoreNLP lemmas|tokens/s",
+          "index, untagged lemmas|passages/s",
+          "index, untagged lemmas|MB/s",
+          "index, untagged lemmas|tokens/s",
+          "search p50 (4 facets, highlights)|ms",
+          "search p95 (4 facets, highlights)|ms",
+          "search p99 (4 facets, highlights)|ms",
+          "suggest 100 codes, every passage|s",
+          "learned suggester, apply (100 codes)|passages/s",
+          "index size, CoreNLP lemmas|MB",
+          "index size, Lucene StandardAnalyzer (text stored)|MB",
+          "peak heap, index with CoreNLP lemmas|MiB",
+          "peak heap, search mix + suggest in a -Xmx1g JVM|MiB",
+          "search p99 in the -Xmx1g JVM|ms",
+          "suggest 100 codes in the -Xmx1g JVM|s");
+
+  @Test
+  void everyRowIsPrintedWithAValueAndTheEnvironment() throws Exception {
+    CliRun run = CliRun.of("bench", "--scale", "300", "--search-rounds", "2", "--format", "json");
+    assertEquals(0, run.exitCode(), run.err());
+    JsonNode report = new ObjectMapper().readTree(run.out());
+    List<String> figures = new ArrayList<>();
+    for (JsonNode row : report.get("rows")) {
+      figures.add(row.get("figure").asText() + "|" + row.get("unit").asText());
+      assertTrue(row.get("measured").isNumber(), row.toString());
+    }
+    assertEquals(FIGURES, figures);
+    assertTrue(report.get("rows").get(0).get("ratio").isNumber());
+    for (String key : List.of("machine", "JDK", "Lucene", "CoreNLP", "commit")) {
+      assertFalse(report.get("environment").path(key).asText().isEmpty(), key);
+    }
+    // the child JVM ran search and suggest: its row is judged, not left empty
+    assertTrue(report.get("rows").get(14).get("met").asBoolean(), run.out());
+  }
+
+  @Test
+  void aScaleBelowOneIsAOneLineError() {
+    CliRun run = CliRun.of("bench", "--scale", "0");
+    assertEquals(2, run.exitCode());
+    assertEquals(1, run.err().strip().lines().count(), run.err());
+  }
+}
