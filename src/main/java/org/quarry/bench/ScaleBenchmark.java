@@ -59,8 +59,8 @@ public final class ScaleBenchmark {
   /** The heap of the child JVM that checks search and suggest, in MiB. */
   public static final int SMALL_HEAP_MIB = 1024;
 
-  // the indexing threads of this build's Quarry.index: the baselines get as many
-  private static final int INDEX_THREADS = 1;
+  // Quarry.index's default threads (one per processor): the baselines get as many
+  private static final int INDEX_THREADS = Runtime.getRuntime().availableProcessors();
 
   private static final int WARM_PASSAGES = 600;
   private static final int LEARN_PASSAGES = 5_000;
@@ -351,7 +351,7 @@ public final class ScaleBenchmark {
 
   private static IndexReport index(Path study, Path dir, Analysis analysis) {
     try (Quarry q = Quarry.open(dir, analysis)) {
-      return q.index(IndexRequest.of(study), IndexProgress.NONE);
+      return q.index(IndexRequest.of(study).withThreads(INDEX_THREADS), IndexProgress.NONE);
     }
   }
 
