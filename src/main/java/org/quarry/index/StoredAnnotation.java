@@ -39,7 +39,17 @@ final class StoredAnnotation {
           "JJS", "RBR", "RBS", ":", "``", "''", "-LRB-", "-RRB-", "POS", "UH", "PDT", "NNPS", "FW",
           "SYM", "LS", "WP$", "#", "$", "HYPH", "NFP", "ADD", "AFX", "GW", "XX");
 
+  private static final Map<String, Integer> KNOWN_TAG_INDEX = indexOf(KNOWN_TAGS);
+
   private StoredAnnotation() {}
+
+  private static Map<String, Integer> indexOf(List<String> tags) {
+    Map<String, Integer> index = new HashMap<>();
+    for (String t : tags) {
+      index.put(t, index.size());
+    }
+    return Map.copyOf(index);
+  }
 
   /** The stored form of {@code a}, an annotation of {@code text}. */
   static BytesRef encode(LemmaAnnotation a, String text) {
@@ -56,13 +66,8 @@ final class StoredAnnotation {
     }
     // 0: untagged; else 1 + the number of tags outside KNOWN_TAGS, then those tags
     List<String> others = otherTags(a);
-    Map<String, Integer> tagIndex = new HashMap<>();
     data.writeVInt(a.hasTags() ? 1 + others.size() : 0);
-    for (String t : KNOWN_TAGS) {
-      tagIndex.put(t, tagIndex.size());
-    }
     for (String t : others) {
-      tagIndex.put(t, tagIndex.size());
       data.writeString(t);
     }
     int previousEnd = 0;
@@ -76,7 +81,7 @@ final class StoredAnnotation {
       String lemma = a.lemma(i);
       String untagged = a.untagged(i);
       boolean edited = !lemma.equals(word);
-      int tag = a.hasTags() ? tagIndex.get(a.tag(i)) : 0;
+      int tag = a.hasTags() ? tagIndex(a.tag(i), others) : 0;
       data.writeVInt(tag * 4 + (untagged != null ? 2 : 0) + (edited ? 1 : 0));
       if (edited) {
         writeEdit(data, word, lemma);
@@ -176,6 +181,11 @@ final class StoredAnnotation {
     return from.substring(0, from.length() - cut) + data.readString();
   }
 
+  private static int tagIndex(String tag, List<String> others) {
+    Integer known = KNOWN_TAG_INDEX.get(tag);
+    return known != null ? known : KNOWN_TAGS.size() + others.indexOf(tag);
+  }
+
   // the tags of `a` that KNOWN_TAGS lacks, in order of first use
   private static List<String> otherTags(LemmaAnnotation a) {
     if (!a.hasTags()) {
@@ -183,7 +193,7 @@ final class StoredAnnotation {
     }
     java.util.Set<String> others = new java.util.LinkedHashSet<>();
     for (int i = 0; i < a.size(); i++) {
-      if (!KNOWN_TAGS.contains(a.tag(i))) {
+      if (!KNOWN_TAG_INDEX.containsKey(a.tag(i))) {
         others.add(a.tag(i));
       }
     }
