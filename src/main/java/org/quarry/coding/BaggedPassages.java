@@ -14,7 +14,6 @@ import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.util.FixedBitSet;
 import org.quarry.analysis.LemmaAnnotation;
-import org.quarry.index.Fields;
 import org.quarry.index.PassageDocuments;
 import org.quarry.learn.PassageBag;
 import org.quarry.model.Passage;
@@ -61,8 +60,8 @@ final class BaggedPassages {
     PassageContexts contexts = options.contextWeight() > 0 ? PassageContexts.of(reader) : null;
     StoredFields stored = reader.storedFields();
     Set<String> fields = new HashSet<>(SuggestionGatherer.PASSAGE_FIELDS);
-    fields.add(Fields.ANNOTATION);
-    Set<String> contextFields = Set.of(Fields.ANNOTATION);
+    fields.addAll(PassageDocuments.ANNOTATION_FIELDS);
+    Set<String> contextFields = PassageDocuments.ANNOTATION_FIELDS;
     List<Bagged> out = new ArrayList<>();
     int lastContext = PassageContexts.NONE;
     Map<String, Integer> lastContextTerms = Map.of();
@@ -93,7 +92,7 @@ final class BaggedPassages {
   }
 
   private static Map<String, Integer> terms(Document doc) {
-    String enc = doc.get(Fields.ANNOTATION);
-    return enc == null ? Map.of() : PassageTerms.of(LemmaAnnotation.decode(enc));
+    LemmaAnnotation a = PassageDocuments.annotation(doc);
+    return a == null ? Map.of() : PassageTerms.of(a);
   }
 }

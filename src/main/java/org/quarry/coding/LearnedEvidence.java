@@ -9,12 +9,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
 import org.quarry.analysis.LemmaAnnotation;
-import org.quarry.index.Fields;
+import org.quarry.index.PassageDocuments;
 import org.quarry.learn.LearnedModel;
 import org.quarry.model.Evidence;
 import org.quarry.model.Passage;
@@ -84,9 +83,7 @@ final class LearnedEvidence {
 
   private LemmaAnnotation annotation(int doc) {
     try {
-      Document d = stored.document(doc, Set.of(Fields.ANNOTATION));
-      String enc = d.get(Fields.ANNOTATION);
-      return enc == null ? null : LemmaAnnotation.decode(enc);
+      return PassageDocuments.annotation(stored.document(doc, PassageDocuments.ANNOTATION_FIELDS));
     } catch (IOException e) {
       throw new UncheckedIOException("reading document " + doc, e);
     }

@@ -24,6 +24,7 @@ import org.quarry.analysis.Glossary;
 import org.quarry.analysis.LemmaAnnotation;
 import org.quarry.index.Fields;
 import org.quarry.index.IndexStamp;
+import org.quarry.index.PassageDocuments;
 import org.quarry.learn.BinaryLearner;
 import org.quarry.learn.LearnedModel;
 import org.quarry.learn.LiblinearLearner;
@@ -213,12 +214,14 @@ public final class Learning {
       return "empty";
     }
     StoredFields stored = reader.storedFields();
-    Document d = stored.document(top.scoreDocs[0].doc, Set.of(Fields.ANNOTATION));
-    String enc = d.get(Fields.ANNOTATION);
-    if (enc == null) {
+    Document d = stored.document(top.scoreDocs[0].doc, PassageDocuments.ANNOTATION_FIELDS);
+    LemmaAnnotation a = PassageDocuments.annotation(d);
+    if (a == null) {
       return "none";
     }
-    return LemmaAnnotation.versionOf(enc) + (LemmaAnnotation.decode(enc).hasTags() ? "+pos" : "");
+    // an annotation stored as text names its version; the compact form means lemma-v2
+    String enc = d.get(Fields.ANNOTATION);
+    return LemmaAnnotation.versionOf(enc != null ? enc : a.encode()) + (a.hasTags() ? "+pos" : "");
   }
 
   // a digest of everything of the codebook a model depends on

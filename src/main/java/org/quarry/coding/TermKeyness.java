@@ -21,6 +21,7 @@ import org.apache.lucene.search.TermQuery;
 import org.quarry.analysis.LemmaAnnotation;
 import org.quarry.index.DocumentWalk;
 import org.quarry.index.Fields;
+import org.quarry.index.PassageDocuments;
 import org.quarry.model.KeyTerm;
 
 /**
@@ -41,6 +42,15 @@ import org.quarry.model.KeyTerm;
  * terms already in the lexicon are left out.
  */
 public final class TermKeyness {
+  // a passage's id and what its annotation is read from
+  private static final Set<String> WITH_ID = withId();
+
+  private static Set<String> withId() {
+    Set<String> fields = new HashSet<>(PassageDocuments.ANNOTATION_FIELDS);
+    fields.add(Fields.ID);
+    return Set.copyOf(fields);
+  }
+
   private static final Set<String> STOP =
       Set.of(
           "a",
@@ -220,13 +230,12 @@ public final class TermKeyness {
     List<Integer> corpusDocs = new ArrayList<>();
     DocumentWalk.forEach(searcher, corpus, corpusDocs::add);
     for (int doc : corpusDocs) {
-      Document d = stored.document(doc, Set.of(Fields.ID, Fields.ANNOTATION));
-      String enc = d.get(Fields.ANNOTATION);
-      if (enc == null) {
+      Document d = stored.document(doc, WITH_ID);
+      LemmaAnnotation a = PassageDocuments.annotation(d);
+      if (a == null) {
         continue;
       }
       boolean inside = in.contains(doc);
-      LemmaAnnotation a = LemmaAnnotation.decode(enc);
       String id = inside ? d.get(Fields.ID) : null;
       for (int i = 0; i < a.size(); i++) {
         String lemma = a.lemma(i).toLowerCase(Locale.ROOT);

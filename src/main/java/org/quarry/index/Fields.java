@@ -141,8 +141,14 @@ public final class Fields {
   /** Source record: the normalised text Quarry keeps for the source (exports carry it). */
   public static final String SOURCE_TEXT = "source_text";
 
-  /** Source record: the offset map from the kept text to the file as read, as int bytes. */
+  /**
+   * Source record of an index of format 1: the offset map from the kept text to the file as read,
+   * one int per char; read, no longer written ({@link #SOURCE_OFFSET_RUNS}).
+   */
   public static final String SOURCE_OFFSETS = "source_offsets";
+
+  /** Source record: the offset map from the kept text to the file as read, as runs. */
+  public static final String SOURCE_OFFSET_RUNS = "source_offset_runs";
 
   /** Source record: the source's metadata (front matter), as JSON. */
   public static final String SOURCE_METADATA = "source_metadata";
@@ -210,6 +216,7 @@ public final class Fields {
           ROOT,
           SOURCE_TEXT,
           SOURCE_OFFSETS,
+          SOURCE_OFFSET_RUNS,
           SOURCE_METADATA,
           CODINGS_OF,
           CODINGS,

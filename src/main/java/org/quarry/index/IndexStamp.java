@@ -29,8 +29,13 @@ public record IndexStamp(AnalysisStamp analysis, int format, String quarry) {
   /**
    * The index format this Quarry writes and the newest it reads. Bump it when documents gain a
    * field or a field changes meaning in a way an older Quarry would misread.
+   *
+   * <p>Format 2 stores lemma annotations and source offset maps in compact binary forms ({@link
+   * StoredAnnotation}, {@link OffsetRuns}) and compresses stored fields with Deflate. This Quarry
+   * still reads format 1 documents (text annotations, one int per offset), so a format 1 index
+   * needs no re-index: sources written again get the new forms.
    */
-  public static final int FORMAT = 1;
+  public static final int FORMAT = 2;
 
   static final String ANNOTATOR = "quarry.analysis.annotator";
   static final String CORENLP = "quarry.analysis.corenlp";

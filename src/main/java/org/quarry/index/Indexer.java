@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
+import org.apache.lucene.codecs.lucene104.Lucene104Codec;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
@@ -104,6 +105,10 @@ public final class Indexer implements Closeable {
       throws IOException {
     IndexWriterConfig config = new IndexWriterConfig(QuarryAnalyzer.forIndexing());
     config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+    // stored fields are most of an index (texts, annotations); Deflate halves them against LZ4,
+    // and a search reads only its page of hits. The mode is recorded per segment, so segments
+    // written with the default mode stay readable
+    config.setCodec(new Lucene104Codec(Lucene104Codec.Mode.BEST_COMPRESSION));
     try {
       return new Indexer(new IndexWriter(directory, config), annotator, duplicates);
     } catch (LockObtainFailedException e) {

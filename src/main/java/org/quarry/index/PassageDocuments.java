@@ -95,7 +95,9 @@ public final class PassageDocuments {
             Fields.TEXT_LEMMA,
             new LemmaTokenStream(indexed.annotation(), p.text().length()),
             LEMMA_TYPE));
-    doc.add(new StoredField(Fields.ANNOTATION, indexed.annotation().encode()));
+    doc.add(
+        new StoredField(
+            Fields.ANNOTATION, StoredAnnotation.encode(indexed.annotation(), p.text())));
     for (Map.Entry<String, String> a : new TreeMap<>(p.attributes()).entrySet()) {
       String name = a.getKey();
       if (Fields.RESERVED.contains(name) || name.isBlank()) {
@@ -144,16 +146,40 @@ public final class PassageDocuments {
    */
   public static IndexedPassage fromStored(Document stored) {
     String id = stored.get(Fields.ID);
-    String annotation = stored.get(Fields.ANNOTATION);
-    if (id == null || annotation == null) {
+    LemmaAnnotation annotation = id == null ? null : annotation(stored);
+    if (annotation == null) {
       throw new IllegalArgumentException("not a stored Quarry passage document: " + stored);
     }
     Passage passage = passage(stored);
-    return new IndexedPassage(
-        passage,
-        LemmaAnnotation.decode(annotation),
-        codes(stored),
-        stored.get(Fields.DUPLICATE_OF));
+    return new IndexedPassage(passage, annotation, codes(stored), stored.get(Fields.DUPLICATE_OF));
+  }
+
+  /**
+   * The stored fields {@link #annotation} reads: the annotation is stored against the passage text.
+   */
+  public static final Set<String> ANNOTATION_FIELDS = Set.of(Fields.ANNOTATION, Fields.TEXT);
+
+  /**
+   * The lemma annotation of a stored passage document read with at least {@link
+   * #ANNOTATION_FIELDS}, or null when it has none.
+   *
+   * @throws IllegalArgumentException when the stored annotation is corrupt
+   */
+  public static LemmaAnnotation annotation(Document stored) {
+    IndexableField f = stored.getField(Fields.ANNOTATION);
+    if (f == null) {
+      return null;
+    }
+    if (f.binaryValue() == null) {
+      // an index of format 1 kept it as text
+      return LemmaAnnotation.decode(f.stringValue());
+    }
+    String text = stored.get(Fields.TEXT);
+    if (text == null) {
+      throw new IllegalArgumentException(
+          "stored annotation read without the passage text (" + Fields.TEXT + ")");
+    }
+    return StoredAnnotation.decode(f.binaryValue(), text);
   }
 
   /** The codes stored in a passage document, highest score first. */

@@ -3,7 +3,6 @@ package org.quarry.index;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.ByteBuffer;
 import java.util.Map;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.StoredField;
@@ -26,12 +25,8 @@ public final class SourceTexts {
   /** Adds the source's text, offsets and metadata to its record document. */
   static void store(Source source, Document doc) {
     doc.add(new StoredField(Fields.SOURCE_TEXT, source.text()));
-    int n = source.offsets().length() + 1;
-    ByteBuffer bytes = ByteBuffer.allocate(n * Integer.BYTES);
-    for (int i = 0; i < n; i++) {
-      bytes.putInt(source.offsets().toOriginal(i));
-    }
-    doc.add(new StoredField(Fields.SOURCE_OFFSETS, new BytesRef(bytes.array())));
+    // most of a map steps one code point per char: runs take bytes where ints took 4 per char
+    doc.add(new StoredField(Fields.SOURCE_OFFSET_RUNS, OffsetRuns.encode(source.offsets())));
     try {
       doc.add(new StoredField(Fields.SOURCE_METADATA, JSON.writeValueAsString(source.metadata())));
     } catch (JsonProcessingException e) {
@@ -42,7 +37,12 @@ public final class SourceTexts {
   /** Copies the stored text fields of one record document to another. */
   static void copy(Document from, Document to) {
     for (String name :
-        new String[] {Fields.SOURCE_TEXT, Fields.SOURCE_OFFSETS, Fields.SOURCE_METADATA}) {
+        new String[] {
+          Fields.SOURCE_TEXT,
+          Fields.SOURCE_OFFSETS,
+          Fields.SOURCE_OFFSET_RUNS,
+          Fields.SOURCE_METADATA
+        }) {
       IndexableField f = from.getField(name);
       if (f == null) {
         continue;
@@ -58,12 +58,13 @@ public final class SourceTexts {
   /** The source a record document describes, or null when it was stored without its text. */
   public static Source read(Document doc) {
     String text = doc.get(Fields.SOURCE_TEXT);
-    BytesRef offsets = doc.getBinaryValue(Fields.SOURCE_OFFSETS);
-    if (text == null || offsets == null) {
+    BytesRef runs = doc.getBinaryValue(Fields.SOURCE_OFFSET_RUNS);
+    BytesRef ints = doc.getBinaryValue(Fields.SOURCE_OFFSETS);
+    if (text == null || (runs == null && ints == null)) {
       return null;
     }
-    int[] origin = new int[offsets.length / Integer.BYTES];
-    ByteBuffer.wrap(offsets.bytes, offsets.offset, offsets.length).asIntBuffer().get(origin);
+    // an index of format 1 kept one int per char
+    int[] origin = runs != null ? OffsetRuns.decode(runs) : OffsetRuns.decodeInts(ints);
     Map<String, String> metadata;
     try {
       String json = doc.get(Fields.SOURCE_METADATA);

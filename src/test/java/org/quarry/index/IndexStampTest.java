@@ -26,7 +26,6 @@ import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.quarry.analysis.AnalysisStamp;
-import org.quarry.analysis.LemmaAnnotation;
 import org.quarry.analysis.LemmaAnnotator;
 import org.quarry.analysis.TextAnnotator;
 import org.quarry.model.CodeScore;
@@ -206,7 +205,7 @@ class IndexStampTest {
       IndexSearcher s = new IndexSearcher(r);
       ScoreDoc first = s.search(new TermQuery(new Term(Fields.ID, passage)), 1).scoreDocs[0];
       Document d = r.storedFields().document(first.doc);
-      return LemmaAnnotation.decode(d.get(Fields.ANNOTATION)).lemma(0);
+      return PassageDocuments.annotation(d).lemma(0);
     }
   }
 }
