@@ -164,7 +164,8 @@ class ReadAheadTest {
   }
 
   @Test
-  void aWorkersErrorReachesTheWriterAsThrownAndNoWorkerOutlivesTheRun() {
+  void aWorkersErrorReachesTheWriterAsThrownAndNoWorkerOutlivesTheRun()
+      throws InterruptedException {
     Set<Thread> workerThreads = ConcurrentHashMap.newKeySet();
     StackOverflowError thrown = new StackOverflowError("deep");
     ReadAhead<Integer> workers =
@@ -188,6 +189,11 @@ class ReadAheadTest {
       assertSame(thrown, assertThrows(StackOverflowError.class, workers::next));
     }
     assertFalse(workerThreads.isEmpty());
+    // the pool counts as terminated once its workers leave their loop, a moment before each
+    // thread ends: a stopped worker ends within the wait, a live one would not
+    for (Thread t : workerThreads) {
+      t.join(5_000);
+    }
     assertTrue(workerThreads.stream().noneMatch(Thread::isAlive), "workers stopped by close");
   }
 
