@@ -13,7 +13,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -21,6 +20,7 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.quarry.analysis.LemmaAnnotation;
 import org.quarry.analysis.TextAnnotator;
+import org.quarry.coding.Workers;
 import org.quarry.index.SourcePassages;
 import org.quarry.model.Passage;
 import org.quarry.model.Source;
@@ -166,7 +166,7 @@ final class ReadAhead<T> implements Iterator<ReadAhead.Loaded>, AutoCloseable {
     closed.set(true);
     if (pool != null) {
       pool.shutdown();
-      awaitTermination(pool);
+      Workers.awaitTermination(pool);
     }
   }
 
@@ -237,23 +237,6 @@ final class ReadAhead<T> implements Iterator<ReadAhead.Loaded>, AutoCloseable {
         throw err;
       }
       throw new IllegalStateException(cause);
-    }
-  }
-
-  // waits for running tasks even when the writer is interrupted: none may outlive the run
-  private static void awaitTermination(ExecutorService pool) {
-    boolean interrupted = false;
-    while (true) {
-      try {
-        if (pool.awaitTermination(1, TimeUnit.SECONDS)) {
-          break;
-        }
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
     }
   }
 

@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * shut down and awaited before {@link #run} returns or throws, so no task still reads the index
  * when the caller closes it.
  */
-final class Workers {
+public final class Workers {
   /** A task; it throws what the single-threaded code would. */
   @FunctionalInterface
   interface Task<T> {
@@ -110,8 +110,11 @@ final class Workers {
     return new IOException(t); // a Task throws nothing else
   }
 
-  // waits for the tasks to see the flag and return, even when the caller is interrupted
-  private static void awaitTermination(ExecutorService pool) {
+  /**
+   * Waits until the shut-down {@code pool}'s tasks have returned, even when the caller is
+   * interrupted meanwhile (the interrupt is kept for the caller): no task may outlive its run.
+   */
+  public static void awaitTermination(ExecutorService pool) {
     boolean interrupted = false;
     while (true) {
       try {

@@ -90,19 +90,7 @@ public final class QuarryServer implements AutoCloseable {
           "format");
   private static final Set<String> FORMAT_ONLY = Set.of("format");
   // the page keeps its state in the URL: a bookmarked or shared search opens where it was
-  private static final Set<String> PAGE_PARAMS =
-      Set.of(
-          "q",
-          "facet",
-          "filter",
-          "limit",
-          "offset",
-          "duplicates",
-          "sort",
-          "interviewers",
-          "view",
-          "code",
-          "rows");
+  private static final Set<String> PAGE_PARAMS = pageParameters();
   private static final Set<String> NONE = Set.of();
   private static final String OPENAPI = "/api/v1/openapi.json";
   private static final String CODINGS = "/api/v1/codings";
@@ -325,6 +313,14 @@ public final class QuarryServer implements AutoCloseable {
       case LEARN -> learn(JsonBody.read(request, Set.of()), response, callback);
       default -> throw new IllegalStateException("route without a handler: " + route);
     }
+  }
+
+  // what a search takes but its format, and what the page's views need
+  private static Set<String> pageParameters() {
+    Set<String> page = new java.util.TreeSet<>(SEARCH_PARAMS);
+    page.remove("format");
+    page.addAll(Set.of("view", "code", "rows"));
+    return Set.copyOf(page);
   }
 
   private static String allowed(String path) {
