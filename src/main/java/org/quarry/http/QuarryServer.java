@@ -5,13 +5,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.eclipse.jetty.http.HttpHeader;
@@ -27,28 +25,10 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.quarry.api.CodebookJson;
-import org.quarry.api.DecisionJson;
-import org.quarry.api.DecisionReport;
 import org.quarry.api.IndexBusyException;
-import org.quarry.api.LearnJson;
-import org.quarry.api.LearnReport;
-import org.quarry.api.MatrixJson;
-import org.quarry.api.MatrixRequest;
-import org.quarry.api.PassageInContext;
 import org.quarry.api.Quarry;
 import org.quarry.api.QuarryException;
-import org.quarry.api.ReviewQueue;
-import org.quarry.api.SearchJson;
-import org.quarry.api.SuggestionOutput;
 import org.quarry.model.Codebook;
-import org.quarry.model.Passage;
-import org.quarry.model.PassageKind;
-import org.quarry.model.PassageSuggestions;
-import org.quarry.model.SearchOrder;
-import org.quarry.model.SearchRequest;
-import org.quarry.model.SuggestMethod;
-import org.quarry.model.SuggestOptions;
-import org.quarry.model.SuggestionRun;
 
 /**
  * The local HTTP/JSON API and its web page, on Jetty's embedded core server.
@@ -76,7 +56,7 @@ import org.quarry.model.SuggestionRun;
  * RequestGuard}.
  */
 public final class QuarryServer implements AutoCloseable {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  static final ObjectMapper JSON = new ObjectMapper();
   private static final Set<String> SEARCH_PARAMS =
       Set.of(
           "q",
@@ -95,39 +75,29 @@ public final class QuarryServer implements AutoCloseable {
   private static final String OPENAPI = "/api/v1/openapi.json";
   private static final String CODINGS = "/api/v1/codings";
   private static final Set<String> CODING_FIELDS = Set.of("passage", "code", "decision");
-  private static final Set<String> DECISIONS = Set.of("accept", "reject", "add", "remove");
   private static final String FACETS = "/api/v1/facets";
   private static final String SOURCES = "/api/v1/sources/{id}";
   private static final String REVIEW = "/api/v1/review";
   private static final Set<String> REVIEW_PARAMS = Set.of("code", "limit", "offset", "format");
   private static final String LEARN = "/api/v1/learn";
-  // the seed of learn's calibration folds, as the CLI's default, so both train the same model
-  private static final long LEARN_SEED = 42;
-  // training shares the machine with the requests the server goes on answering
-  private static final int LEARN_THREADS =
-      Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
   private static final String CODEBOOK = "/api/v1/codebook";
   private static final String MATRIX = "/api/v1/matrix";
   private static final Set<String> MATRIX_PARAMS =
       Set.of("rows", "cells", "min_score", "origin", "filter", "format");
   private static final String SUGGEST = "/api/v1/suggest";
   private static final Set<String> SUGGEST_FIELDS = Set.of("text", "top");
-  // a text is one passage: more codes than this per passage is a typo, not a request
-  private static final int MAX_TOP = 100;
 
-  private final Quarry quarry;
   private final Server server;
   private final ServerConnector connector;
   private final RequestGuard guard;
   private final String token;
-  private final Codebook served;
-  private final ReviewQueue review;
+  private final StudyRoutes study;
+  private final CodingRoutes coding;
 
   private QuarryServer(
       Quarry quarry, String bind, int port, Consumer<String> accessLog, Codebook served) {
-    this.quarry = quarry;
-    this.served = served;
-    this.review = served == null ? null : new ReviewQueue(quarry, served);
+    this.study = new StudyRoutes(quarry, served);
+    this.coding = new CodingRoutes(quarry, served, study);
     this.token = HexFormat.of().formatHex(randomBytes());
     this.guard = new RequestGuard(AllowedHosts.forBind(bind), token);
     QueuedThreadPool threads = new QueuedThreadPool(8, 2);
@@ -294,23 +264,20 @@ public final class QuarryServer implements AutoCloseable {
       case "/" -> page(response, callback);
       case "/app.js" -> asset(response, callback, "app.js", "text/javascript; charset=utf-8");
       case "/app.css" -> asset(response, callback, "app.css", "text/css; charset=utf-8");
-      case "/api/v1/search" -> search(params, response, callback);
-      case "/api/v1/passages/{id}" -> passage(route.id(path), response, callback);
-      case "/api/v1/health" -> send(response, callback, 200, pretty(health()));
+      case "/api/v1/search" -> send(response, callback, 200, study.search(params));
+      case "/api/v1/passages/{id}" -> send(response, callback, 200, study.passage(route.id(path)));
+      case "/api/v1/health" -> send(response, callback, 200, study.health());
       case OPENAPI -> send(response, callback, 200, resource("openapi.json"));
-      case CODINGS -> coding(JsonBody.read(request, CODING_FIELDS), response, callback);
-      case CODEBOOK ->
-          send(
-              response,
-              callback,
-              200,
-              CodebookJson.write(served != null ? served : keptCodebook()));
-      case MATRIX -> matrix(params, response, callback);
-      case SUGGEST -> suggest(JsonBody.read(request, SUGGEST_FIELDS), response, callback);
-      case FACETS -> send(response, callback, 200, pretty(facets()));
-      case SOURCES -> source(route.id(path), response, callback);
-      case REVIEW -> review(params, response, callback);
-      case LEARN -> learn(JsonBody.read(request, Set.of()), response, callback);
+      case CODINGS ->
+          send(response, callback, 200, coding.coding(JsonBody.read(request, CODING_FIELDS)));
+      case CODEBOOK -> send(response, callback, 200, CodebookJson.write(study.codebook()));
+      case MATRIX -> send(response, callback, 200, study.matrix(params));
+      case SUGGEST ->
+          send(response, callback, 200, coding.suggest(JsonBody.read(request, SUGGEST_FIELDS)));
+      case FACETS -> send(response, callback, 200, study.facets());
+      case SOURCES -> send(response, callback, 200, study.source(route.id(path)));
+      case REVIEW -> send(response, callback, 200, coding.review(params));
+      case LEARN -> send(response, callback, 200, coding.learn(JsonBody.read(request, Set.of())));
       default -> throw new IllegalStateException("route without a handler: " + route);
     }
   }
@@ -327,240 +294,6 @@ public final class QuarryServer implements AutoCloseable {
     return String.join(
         " or ",
         ROUTES.stream().filter(r -> r.matches(path)).map(ApiRoute::method).distinct().toList());
-  }
-
-  private void search(QueryParameters params, Response response, Callback callback) {
-    String q = params.first("q");
-    if (q == null || q.isBlank()) {
-      throw new ApiError(400, "parameter 'q' is required: the query", "q");
-    }
-    int limit = params.intParam("limit", 10);
-    int offset = params.intParam("offset", 0);
-    var filters = FilterParameter.parse(params.all("filter", List.of()));
-    var facets = params.all("facet", SearchRequest.DEFAULT_FACETS);
-    boolean dups = "true".equals(params.first("duplicates"));
-    SearchOrder order;
-    try {
-      order =
-          params.first("sort") == null
-              ? SearchOrder.RELEVANCE
-              : SearchOrder.of(params.first("sort"));
-    } catch (IllegalArgumentException e) {
-      throw new ApiError(400, "parameter 'sort': " + e.getMessage(), "sort");
-    }
-    String interviewers = params.first("interviewers");
-    if (interviewers != null && !interviewers.equals("show") && !interviewers.equals("hide")) {
-      throw new ApiError(
-          400,
-          "parameter 'interviewers' must be show or hide, got '" + interviewers + "'",
-          "interviewers");
-    }
-    var result =
-        quarry.search(
-            SearchRequest.builder(q)
-                .facets(facets)
-                .filters(filters)
-                .limit(limit)
-                .offset(offset)
-                .includeDuplicates(dups)
-                .order(order)
-                .interviewers(!"hide".equals(interviewers))
-                .build());
-    send(response, callback, 200, SearchJson.write(result));
-  }
-
-  private static String decodeId(String raw, String what) {
-    try {
-      return URLDecoder.decode(raw, StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      throw new ApiError(400, "the " + what + " id has a bad %-escape: '" + raw + "'", "id");
-    }
-  }
-
-  private void passage(String raw, Response response, Callback callback) {
-    String id = decodeId(raw, "passage");
-    Optional<PassageInContext> hit = quarry.passageInContext(id);
-    if (hit.isEmpty()) {
-      // ids are SOURCE#START-END; a browser cuts an unencoded '#' off as the URL's fragment
-      String hint =
-          id.contains("#") ? "" : "; passage ids look like SOURCE#START-END: encode '#' as %23";
-      throw new ApiError(404, "no passage with id '" + id + "'" + hint, "id");
-    }
-    send(response, callback, 200, SearchJson.writeInContext(hit.get()));
-  }
-
-  private void coding(JsonBody body, Response response, Callback callback) {
-    String passage = body.text("passage");
-    String code = body.text("code");
-    String decision = body.text("decision");
-    if (!DECISIONS.contains(decision)) {
-      throw new ApiError(
-          400,
-          "field 'decision' must be accept, reject, add or remove, got '" + decision + "'",
-          "decision");
-    }
-    if (quarry.passage(passage).isEmpty()) {
-      throw new ApiError(404, "no passage with id '" + passage + "'", "passage");
-    }
-    // adding a code is accepting it unsuggested; removing one is the researcher's judgement that
-    // the passage is not the code, kept as a rejection (a negative example to learn from)
-    boolean accepted = "accept".equals(decision) || "add".equals(decision);
-    DecisionReport report = accepted ? quarry.accept(passage, code) : quarry.reject(passage, code);
-    send(response, callback, 200, DecisionJson.write(report));
-  }
-
-  private ObjectNode health() {
-    ObjectNode body = JSON.createObjectNode().put("status", "ok").put("api", "v1");
-    body.put("codebook", served == null ? null : served.name());
-    body.put(
-        "model",
-        served != null && quarry.suggester(served, null).method() != SuggestMethod.LEXICON);
-    body.put("passages", quarry.isEmpty() ? 0 : quarry.passages(true).size());
-    return body;
-  }
-
-  private ObjectNode facets() {
-    ObjectNode body = JSON.createObjectNode();
-    var dims = body.putArray("dimensions");
-    List.of("participant", "source", "section", "kind", "code", "speaker", "origin")
-        .forEach(dims::add);
-    var attributes = body.putArray("attributes");
-    quarry.attributeNames().forEach(attributes::add);
-    return body;
-  }
-
-  private void source(String raw, Response response, Callback callback) {
-    String id = decodeId(raw, "source");
-    var passages = quarry.sourcePassages(id);
-    if (passages.isEmpty()) {
-      throw new ApiError(404, "no source with id '" + id + "'", "id");
-    }
-    send(response, callback, 200, SearchJson.writeSource(id, passages));
-  }
-
-  private ReviewQueue reviewQueue() {
-    if (review == null) {
-      throw new ApiError(
-          404,
-          "no codebook is served: start 'quarry serve --codebook FILE' to review its suggestions",
-          null);
-    }
-    return review;
-  }
-
-  private void review(QueryParameters params, Response response, Callback callback) {
-    String code = params.first("code");
-    if (code == null || code.isBlank()) {
-      throw new ApiError(400, "parameter 'code' is required: the code to review", "code");
-    }
-    int limit = params.intParam("limit", 20);
-    int offset = params.intParam("offset", 0);
-    send(response, callback, 200, reviewQueue().json(code, offset, limit));
-  }
-
-  private void learn(JsonBody body, Response response, Callback callback) {
-    ReviewQueue queue = reviewQueue();
-    if (quarry.suggester(served, null).method() == SuggestMethod.LEXICON) {
-      throw new ApiError(
-          409,
-          "no learned model for codebook "
-              + served.name()
-              + " yet: train the first with 'quarry learn --codebook FILE'",
-          null);
-    }
-    LearnReport r;
-    try {
-      r = quarry.learn(served, null, LEARN_THREADS, LEARN_SEED);
-    } catch (IndexBusyException e) {
-      throw e;
-    } catch (QuarryException e) {
-      // nothing wrong with the request: the codings kept so far cannot train a model yet
-      throw new ApiError(409, e.getMessage(), null);
-    }
-    queue.forget();
-    send(response, callback, 200, LearnJson.write(r));
-  }
-
-  private Codebook keptCodebook() {
-    return quarry
-        .keptCodebook()
-        .orElseThrow(
-            () ->
-                new ApiError(
-                    404,
-                    "no codebook is kept with this index: import a REFI-QDA project or accept a"
-                        + " code first",
-                    null));
-  }
-
-  private void matrix(QueryParameters params, Response response, Callback callback) {
-    String rows = params.first("rows");
-    String cells = params.first("cells");
-    double minScore = minScore(params.first("min_score"));
-    var filters = FilterParameter.parse(params.all("filter", List.of()));
-    MatrixRequest request;
-    try {
-      request =
-          new MatrixRequest(
-              quarry.keptCodebook().orElse(null),
-              rows == null ? "participant" : rows,
-              minScore,
-              filters,
-              params.first("origin"));
-    } catch (QuarryException e) {
-      // the request's own checks: min_score is checked above, so origin is the one at fault
-      throw new ApiError(400, e.getMessage().replace("--origin", "origin"), "origin");
-    }
-    var matrix = quarry.matrix(request);
-    String json;
-    try {
-      json = MatrixJson.write(matrix, cells == null ? "count" : cells);
-    } catch (QuarryException e) {
-      throw new ApiError(400, e.getMessage().replace("--cells", "cells"), "cells");
-    }
-    send(response, callback, 200, json);
-  }
-
-  private static double minScore(String raw) {
-    if (raw == null) {
-      return 0;
-    }
-    try {
-      double v = Double.parseDouble(raw);
-      if (v >= 0 && v <= 1) {
-        return v;
-      }
-    } catch (NumberFormatException e) {
-      // answered below, as an out-of-range value is
-    }
-    throw new ApiError(
-        400, "parameter 'min_score' must be a number from 0 to 1, got '" + raw + "'", "min_score");
-  }
-
-  private void suggest(JsonBody body, Response response, Callback callback) {
-    String text = body.text("text");
-    int top = body.optionalInt("top", SuggestOptions.defaults().top(), 1, MAX_TOP);
-    Codebook codebook = served != null ? served : keptCodebook();
-    if (text.codePoints().noneMatch(Character::isLetterOrDigit)) {
-      throw new ApiError(400, "field 'text' holds no words to code", "text");
-    }
-    SuggestionRun run =
-        quarry.suggestText(codebook, text, SuggestOptions.builder().top(top).build());
-    // words no code's lexicon matches: the text's line with no suggestions, not an error
-    PassageSuggestions line =
-        run.passages().isEmpty()
-            ? new PassageSuggestions(
-                Passage.of(
-                    "text",
-                    PassageKind.NARRATIVE,
-                    null,
-                    null,
-                    0,
-                    text.codePointCount(0, text.length()),
-                    text),
-                List.of())
-            : run.passages().get(0);
-    send(response, callback, 200, SuggestionOutput.jsonLine(line));
   }
 
   private void page(Response response, Callback callback) {
@@ -592,7 +325,7 @@ public final class QuarryServer implements AutoCloseable {
     }
   }
 
-  private static String pretty(ObjectNode body) {
+  static String pretty(ObjectNode body) {
     try {
       return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(body);
     } catch (IOException e) {
