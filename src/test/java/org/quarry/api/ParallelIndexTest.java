@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
@@ -105,7 +104,7 @@ class ParallelIndexTest {
   static Run run(int threads) throws IOException {
     // one corpus path for both runs, so the paths stored with the sources are the same
     Path corpus = tmp.resolve("corpus");
-    deleteTree(corpus);
+    org.apache.lucene.util.IOUtils.rm(corpus); // a folder and all under it; nothing if absent
     makeCorpus(corpus);
     Path index = tmp.resolve("index-" + threads);
     Path participants = Path.of("src/test/resources/participants/participants.csv");
@@ -198,17 +197,6 @@ class ParallelIndexTest {
         Path target = to.resolve(from.relativize(f).toString());
         Files.createDirectories(target.getParent());
         Files.copy(f, target);
-      }
-    }
-  }
-
-  static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> files = Files.walk(dir)) {
-      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
       }
     }
   }
