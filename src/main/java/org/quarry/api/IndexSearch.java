@@ -69,11 +69,16 @@ final class IndexSearch implements AutoCloseable {
 
   /** True when the index holds no passage (or does not exist yet). */
   boolean isEmpty() {
+    return passageCount() == 0;
+  }
+
+  /** How many passages the index holds, near duplicates included; 0 when it does not exist. */
+  long passageCount() {
     if (!folder.hasIndex()) {
-      return true;
+      return 0;
     }
     try {
-      return read(PassageSearcher::passageCount) == 0;
+      return read(PassageSearcher::passageCount);
     } catch (IOException e) {
       throw folder.unreadable(e);
     }

@@ -98,6 +98,11 @@ public final class Quarry implements AutoCloseable {
     return search.isEmpty();
   }
 
+  /** How many passages the index holds, near duplicates included; 0 before the first run. */
+  public long passageCount() {
+    return search.passageCount();
+  }
+
   /**
    * Reads, segments and indexes the files under {@code request.paths()}. Unchanged files are
    * skipped; changed files replaced; files gone from a folder indexed before are removed. Failures

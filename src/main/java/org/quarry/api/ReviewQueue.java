@@ -39,7 +39,10 @@ public final class ReviewQueue {
   private final Quarry quarry;
   private final Codebook codebook;
   private Map<String, org.quarry.model.SourceOrigin> runSources;
-  private SuggestionRun run;
+  private Scored scored;
+
+  // the suggester chosen (lexicon, or combined once a model exists) and what it suggested
+  private record Scored(SuggesterChoice suggester, SuggestionRun run) {}
 
   /** A queue over {@code quarry}'s index for the codes of {@code codebook}. */
   public ReviewQueue(Quarry quarry, Codebook codebook) {
@@ -47,14 +50,9 @@ public final class ReviewQueue {
     this.codebook = codebook;
   }
 
-  /** The codebook whose codes are reviewed. */
-  public Codebook codebook() {
-    return codebook;
-  }
-
   /** Drops the kept run: the next call scores again (a model was learned since). */
   public synchronized void forget() {
-    run = null;
+    scored = null;
   }
 
   /**
@@ -73,8 +71,8 @@ public final class ReviewQueue {
                 () ->
                     QuarryException.badParameter(
                         "code", "no code '" + codeId + "' in codebook " + codebook.name(), null));
-    SuggesterChoice suggester = quarry.suggester(codebook, null);
-    List<Item> items = items(codeId, suggester);
+    Scored now = scored();
+    List<Item> items = items(codeId, now.run());
     Map<String, Boolean> decided = decisions(codeId);
     int accepted = 0;
     int rejected = 0;
@@ -91,7 +89,7 @@ public final class ReviewQueue {
     ObjectNode o = JsonNodeFactory.instance.objectNode();
     o.put("code", code.id());
     o.put("name", code.name());
-    o.put("method", suggester.method().label());
+    o.put("method", now.suggester().method().label());
     o.put("total", items.size());
     o.put("accepted", accepted);
     o.put("rejected", rejected);
@@ -119,9 +117,9 @@ public final class ReviewQueue {
 
   private record Item(Passage passage, double score, Set<String> words) {}
 
-  private List<Item> items(String codeId, SuggesterChoice suggester) {
+  private static List<Item> items(String codeId, SuggestionRun run) {
     List<Item> items = new ArrayList<>();
-    for (PassageSuggestions ps : run(suggester).passages()) {
+    for (PassageSuggestions ps : run.passages()) {
       for (Suggestion s : ps.suggestions()) {
         if (s.code().equals(codeId)) {
           Set<String> words = new LinkedHashSet<>();
@@ -139,25 +137,28 @@ public final class ReviewQueue {
     return items;
   }
 
-  // one run of every code over the index, kept while the sources stay the same
-  private synchronized SuggestionRun run(SuggesterChoice suggester) {
+  // one run of every code over the index, kept while the sources stay the same; the suggester
+  // (and its model, read from disk) is chosen only when the run is made
+  private synchronized Scored scored() {
     Map<String, org.quarry.model.SourceOrigin> sources = quarry.sourceOrigins();
-    if (run == null || !sources.equals(runSources)) {
+    if (scored == null || !sources.equals(runSources)) {
+      SuggesterChoice suggester = quarry.suggester(codebook, null);
       SuggestOptions options =
           SuggestOptions.builder()
               .minScore(suggester.defaultMinScore())
               .top(Math.max(1, suggester.codes().size()))
               .build();
-      run =
+      SuggestionRun run =
           quarry.suggest(
               codebook,
               suggester,
               options,
               java.util.OptionalDouble.empty(),
               (done, all, what) -> {});
+      scored = new Scored(suggester, run);
       runSources = sources;
     }
-    return run;
+    return scored;
   }
 
   // passage id -> accepted, for the code's decisions that still apply

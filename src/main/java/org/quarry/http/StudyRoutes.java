@@ -97,7 +97,7 @@ final class StudyRoutes {
     body.put(
         "model",
         served != null && quarry.suggester(served, null).method() != SuggestMethod.LEXICON);
-    body.put("passages", quarry.isEmpty() ? 0 : quarry.passages(true).size());
+    body.put("passages", quarry.passageCount());
     return QuarryServer.pretty(body);
   }
 
