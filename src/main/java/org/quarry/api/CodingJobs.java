@@ -131,6 +131,24 @@ final class CodingJobs {
     }
   }
 
+  /**
+   * Suggests codes, handing each passage's suggestions to a sink; see {@link Quarry#suggestEach}.
+   */
+  SuggestionRun suggestEach(
+      Suggester suggester,
+      SuggestOptions options,
+      SuggestProgress progress,
+      java.util.function.Consumer<org.quarry.model.PassageSuggestions> sink) {
+    folder.requireIndex();
+    try {
+      return IndexCoding.suggestEach(folder.dir(), suggester, options, progress, sink);
+    } catch (IllegalArgumentException e) {
+      throw new QuarryException(e.getMessage(), e);
+    } catch (IOException e) {
+      throw folder.unreadable(e);
+    }
+  }
+
   /** The suggester of a method; see {@link Quarry#suggester}. */
   SuggesterChoice suggester(Codebook codebook, SuggestMethod method) {
     folder.requireIndex();

@@ -318,6 +318,24 @@ public final class Quarry implements AutoCloseable {
   }
 
   /**
+   * Suggests codes with {@code suggester} as {@link #suggest(Codebook, SuggesterChoice,
+   * SuggestOptions, java.util.OptionalDouble, SuggestProgress)} does, but hands each passage's
+   * suggestions to {@code sink} instead of keeping them, and stores nothing: for runs too large to
+   * hold (a million passages in a 1 GB heap). The sink is called one passage at a time, never
+   * concurrently; with the lexicon, in index order, the same on any number of threads. Returns the
+   * run's counts and timings, with no passages.
+   *
+   * @throws QuarryException for an unknown kind or filter dimension, or an unreadable index
+   */
+  public SuggestionRun suggestEach(
+      SuggesterChoice suggester,
+      SuggestOptions options,
+      SuggestProgress progress,
+      java.util.function.Consumer<PassageSuggestions> sink) {
+    return coding.suggestEach(suggester.suggester(), options, progress, sink);
+  }
+
+  /**
    * The {@code n} passages no person has coded whose coding would most improve the learned model
    * (uncertainty sampling: scores closest to the suggester's threshold), each with its current
    * scores, at most {@code options.top()} codes; stores nothing.

@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.OptionalDouble;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -33,9 +32,9 @@ import org.quarry.api.IndexRequest;
 import org.quarry.api.Quarry;
 import org.quarry.model.Code;
 import org.quarry.model.Codebook;
+import org.quarry.model.SuggestMethod;
 import org.quarry.model.SuggestOptions;
 import org.quarry.model.SuggestProgress;
-import org.quarry.model.SuggestionRun;
 import org.quarry.search.PassageSearcher;
 
 /**
@@ -166,7 +165,7 @@ public final class ScaleBenchmark {
     progress.accept("suggesting " + CODES + " codes");
     Codebook book = ScaleCodebook.of(o.seed(), CODES);
     t = System.nanoTime();
-    SuggestionRun run = suggestAll(tagged, book);
+    long suggested = suggestAll(tagged, book);
     double suggestS = seconds(t);
     t = System.nanoTime();
     int hits = bareLexicons(tagged, book);
@@ -284,7 +283,7 @@ public final class ScaleBenchmark {
                 + " a suggestion; the bare Lucene baseline found %,d hits",
             CODES,
             SuggestOptions.defaultThreads(),
-            run.passages().size(),
+            suggested,
             hits));
     notes.add(
         "learned suggester: LearnBenchmark's synthetic bags ("
@@ -299,14 +298,20 @@ public final class ScaleBenchmark {
     return new ScaleReport(o.passages(), o.seed(), env, rows, phases, notes);
   }
 
-  /** Suggests {@code book}'s codes for every passage of the index at {@code index}. */
-  static SuggestionRun suggestAll(Path index, Codebook book) {
+  /**
+   * Suggests {@code book}'s codes for every passage of the index at {@code index}, with evidence,
+   * as a streaming consumer would (each passage's suggestions handed over, then let go); returns
+   * how many passages got a suggestion.
+   */
+  static long suggestAll(Path index, Codebook book) {
     try (Quarry q = Quarry.open(index)) {
-      return q.suggest(
-          book,
+      long[] passages = {0};
+      q.suggestEach(
+          q.suggester(book, SuggestMethod.LEXICON),
           SuggestOptions.builder().kind(SuggestOptions.ALL_KINDS).build(),
-          OptionalDouble.empty(),
-          SuggestProgress.NONE);
+          SuggestProgress.NONE,
+          ps -> passages[0]++);
+      return passages[0];
     }
   }
 

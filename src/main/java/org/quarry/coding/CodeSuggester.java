@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.Consumer;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.IndexReader;
@@ -59,6 +59,13 @@ public final class CodeSuggester implements Suggester {
   // runs of kept documents per evidence thread: enough to even out slow runs, few enough that a
   // run's first passage rarely has to find its context's evidence again
   private static final int RUNS_PER_THREAD = 4;
+
+  // at most this many kept documents in a run: what a thread holds before its run is handed on
+  static final int MAX_RUN_DOCS = 2048;
+
+  // how far a thread may run ahead of the run the sink waits for, in runs per thread: bounds what
+  // waits in memory when one run is slow
+  private static final int RUNS_AHEAD_PER_THREAD = 2;
 
   private final List<CodeQueryBuilder.CodeQuery> queries = new ArrayList<>();
   private final double defaultMinScore;
@@ -166,13 +173,37 @@ public final class CodeSuggester implements Suggester {
 
   /**
    * Suggests codes for the passages of {@code reader} that {@code options} select, on up to {@link
-   * SuggestOptions#threads()} threads; the result does not depend on how many. {@code progress} is
-   * called on the calling thread only.
+   * SuggestOptions#threads()} threads, by source and position; the result does not depend on how
+   * many threads. {@code progress} is called on the calling thread only.
    *
    * @throws IllegalArgumentException naming an unknown kind or filter dimension
    */
   @Override
   public SuggestionRun suggest(IndexReader reader, SuggestOptions options, SuggestProgress progress)
+      throws IOException {
+    List<PassageSuggestions> out = new ArrayList<>();
+    SuggestionRun totals = suggestEach(reader, options, progress, out::add);
+    out.sort(
+        Comparator.comparing((PassageSuggestions s) -> s.passage().source())
+            .thenComparingInt(s -> s.passage().start())
+            .thenComparing(s -> s.passage().id()));
+    return new SuggestionRun(
+        out, totals.considered(), totals.codes(), totals.scoringNanos(), totals.evidenceNanos(), 0);
+  }
+
+  /**
+   * Suggests codes as {@link #suggest} does, handing each passage's suggestions to {@code sink} in
+   * index order, one at a time, as soon as the passages before it are handed over; on any number of
+   * threads the sink sees the same passages in the same order. What is held at once is the codes'
+   * best scores per selected passage and a few runs of {@value #MAX_RUN_DOCS} passages per thread,
+   * not the whole run.
+   */
+  @Override
+  public SuggestionRun suggestEach(
+      IndexReader reader,
+      SuggestOptions options,
+      SuggestProgress progress,
+      Consumer<PassageSuggestions> sink)
       throws IOException {
     long t0 = System.nanoTime();
     IndexSearcher searcher = new IndexSearcher(reader);
@@ -224,13 +255,9 @@ public final class CodeSuggester implements Suggester {
             k,
             options.evidence(),
             contexts);
-    List<PassageSuggestions> out = gather(gatherer, options.threads(), progress);
-    // by source, then position (gather returns document order, on any number of threads)
-    out.sort(
-        Comparator.comparing((PassageSuggestions s) -> s.passage().source())
-            .thenComparingInt(s -> s.passage().start())
-            .thenComparing(s -> s.passage().id()));
-    return new SuggestionRun(out, considered, queries.size(), t1 - t0, System.nanoTime() - t1, 0);
+    gather(gatherer, options.threads(), progress, sink);
+    return new SuggestionRun(
+        List.of(), considered, queries.size(), t1 - t0, System.nanoTime() - t1, 0);
   }
 
   // runs every code, on the calling thread or split among threads: code c on thread c mod n, a
@@ -272,35 +299,44 @@ public final class CodeSuggester implements Suggester {
     return first;
   }
 
-  // the suggestions of every document with a kept code, in document order: on the calling thread,
-  // or in runs of consecutive kept documents that threads take in turn (consecutive, so passages
-  // that share a context share its evidence; several per thread, so a slow run does not leave the
-  // other threads idle), put back together in document order
-  private static List<PassageSuggestions> gather(
-      SuggestionGatherer gatherer, int threads, SuggestProgress progress) throws IOException {
+  // the suggestions of every document with a kept code, to the sink in document order: on the
+  // calling thread, or in runs of consecutive kept documents that threads take in turn
+  // (consecutive, so passages that share a context share its evidence; several per thread, so a
+  // slow run does not leave the other threads idle), handed over in run order
+  private static void gather(
+      SuggestionGatherer gatherer,
+      int threads,
+      SuggestProgress progress,
+      Consumer<PassageSuggestions> sink)
+      throws IOException {
     int[] docs = gatherer.keptDocs();
     int n = Math.min(threads, docs.length);
     if (n <= 1) {
       int[] done = {0};
-      return gatherer
+      gatherer
           .pass()
           .gather(
               docs,
               0,
               docs.length,
-              id -> {
+              ps -> {
+                sink.accept(ps);
                 if (++done[0] % 1000 == 0) {
-                  progress.update(done[0], docs.length, id);
+                  progress.update(done[0], docs.length, ps.passage().id());
                 }
               },
               () -> false);
+      return;
     }
-    int runs = Math.min(docs.length, n * RUNS_PER_THREAD);
-    AtomicReferenceArray<List<PassageSuggestions>> parts = new AtomicReferenceArray<>(runs);
+    int runs =
+        Math.min(
+            docs.length,
+            Math.max(n * RUNS_PER_THREAD, (docs.length + MAX_RUN_DOCS - 1) / MAX_RUN_DOCS));
     AtomicInteger next = new AtomicInteger();
     AtomicInteger done = new AtomicInteger();
     AtomicReference<String> current = new AtomicReference<>("");
     Workers workers = new Workers();
+    RunsInOrder inOrder = new RunsInOrder(sink, n * RUNS_AHEAD_PER_THREAD, workers::stopped);
     List<Workers.Task<Void>> tasks = new ArrayList<>(n);
     for (int t = 0; t < n; t++) {
       tasks.add(
@@ -309,29 +345,28 @@ public final class CodeSuggester implements Suggester {
             for (int r = next.getAndIncrement();
                 r < runs && !workers.stopped();
                 r = next.getAndIncrement()) {
+              if (!inOrder.awaitTurn(r)) {
+                break;
+              }
               int from = (int) ((long) r * docs.length / runs);
               int to = (int) ((long) (r + 1) * docs.length / runs);
-              parts.set(
-                  r,
-                  pass.gather(
-                      docs,
-                      from,
-                      to,
-                      id -> {
-                        done.incrementAndGet();
-                        current.lazySet(id);
-                      },
-                      workers::stopped));
+              List<PassageSuggestions> part = new ArrayList<>(to - from);
+              pass.gather(
+                  docs,
+                  from,
+                  to,
+                  ps -> {
+                    part.add(ps);
+                    done.incrementAndGet();
+                    current.lazySet(ps.passage().id());
+                  },
+                  workers::stopped);
+              inOrder.complete(r, part);
             }
             return null;
           });
     }
     workers.run("evidence", tasks, () -> progress.update(done.get(), docs.length, current.get()));
-    List<PassageSuggestions> out = new ArrayList<>(docs.length);
-    for (int r = 0; r < runs; r++) {
-      out.addAll(parts.get(r));
-    }
-    return out;
   }
 
   // the selected documents, by global document number

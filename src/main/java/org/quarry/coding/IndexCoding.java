@@ -96,6 +96,23 @@ public final class IndexCoding {
   }
 
   /**
+   * Suggests codes for the passages of the index in {@code dir} with {@code suggester}, handing
+   * each passage's suggestions to {@code sink} (see {@link Suggester#suggestEach}); stores nothing.
+   */
+  public static SuggestionRun suggestEach(
+      Path dir,
+      Suggester suggester,
+      SuggestOptions options,
+      SuggestProgress progress,
+      java.util.function.Consumer<org.quarry.model.PassageSuggestions> sink)
+      throws IOException {
+    try (Directory directory = FSDirectory.open(dir);
+        DirectoryReader reader = DirectoryReader.open(directory)) {
+      return suggester.suggestEach(reader, options, progress, sink);
+    }
+  }
+
+  /**
    * Suggests codes for one text without an index: the text becomes the one passage of an in-memory
    * index (annotated by {@code annotator}, analysed as on disk) and the same suggester runs on it.
    * Evidence offsets are code points of {@code text}.

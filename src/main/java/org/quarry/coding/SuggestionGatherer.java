@@ -66,6 +66,9 @@ final class SuggestionGatherer {
           null,
           Map.of());
 
+  // sources a pass keeps read (see Pass)
+  private static final int SOURCES_KEPT = 8;
+
   private final IndexSearcher searcher;
   private final List<CodeQueryBuilder.CodeQuery> queries;
   private final Slots slots;
@@ -136,18 +139,20 @@ final class SuggestionGatherer {
     return new Pass(searcher.getIndexReader().storedFields());
   }
 
-  /** Told of each passage a pass has gathered. */
-  @FunctionalInterface
-  interface Done {
-    void passage(String id);
-  }
-
   /** Gathers runs of documents on one thread. */
   final class Pass {
     private final IndexReader reader = searcher.getIndexReader();
     private final StoredFields stored;
     private final List<LeafReaderContext> leaves = reader.leaves();
-    private final Map<String, Source> sources = new HashMap<>();
+    // the sources last read: a source's passages are consecutive in the index, so a few are
+    // enough, and a run over a million passages does not keep every source's text
+    private final Map<String, Source> sources =
+        new java.util.LinkedHashMap<>(16, 0.75f, true) {
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<String, Source> eldest) {
+            return size() > SOURCES_KEPT;
+          }
+        };
     // the context last seen, and the evidence found in it per code: the passages that share a
     // context (the answers to one question) come one after another, so one entry is enough
     private int lastContextDoc = PassageContexts.NONE;
@@ -161,19 +166,19 @@ final class SuggestionGatherer {
     }
 
     /**
-     * The suggestions of documents {@code docs[from .. to)}, in that order; stops early, with what
-     * it has, when {@code stopped} says so.
+     * Hands the suggestions of documents {@code docs[from .. to)} to {@code out}, in that order;
+     * stops early when {@code stopped} says so.
      */
-    List<PassageSuggestions> gather(
-        int[] docs, int from, int to, Done done, java.util.function.BooleanSupplier stopped)
+    void gather(
+        int[] docs,
+        int from,
+        int to,
+        java.util.function.Consumer<PassageSuggestions> out,
+        java.util.function.BooleanSupplier stopped)
         throws IOException {
-      List<PassageSuggestions> out = new ArrayList<>(to - from);
       for (int i = from; i < to && !stopped.getAsBoolean(); i++) {
-        PassageSuggestions ps = gather(docs[i]);
-        out.add(ps);
-        done.passage(ps.passage().id());
+        out.accept(gather(docs[i]));
       }
-      return out;
     }
 
     private PassageSuggestions gather(int doc) throws IOException {
