@@ -107,6 +107,14 @@ final class BenchCommand implements Callable<Integer> {
   Integer threads;
 
   @Option(
+      names = "--cold-start",
+      description =
+          "Time cold processes instead: bin/quarry search (--rounds, default 10 here) and serve"
+              + " (launch to first answer, 5) on an index of CORPUS, each paired with a plain"
+              + " java -jar run.")
+  boolean coldStart;
+
+  @Option(
       names = "--scale",
       paramLabel = "N",
       description =
@@ -140,6 +148,9 @@ final class BenchCommand implements Callable<Integer> {
     }
     if (format.equals("json")) {
       throw new QuarryException("--format json is for --scale only");
+    }
+    if (coldStart) {
+      return coldStartBench();
     }
     if (learn) {
       if (passages < 1 || codes < 1 || rounds < 1 || (threads != null && threads < 1)) {
@@ -189,6 +200,30 @@ final class BenchCommand implements Callable<Integer> {
               indexRuns,
               searchRounds);
       spec.commandLine().getOut().print(report.table());
+    } finally {
+      deleteQuietly(work);
+    }
+    return 0;
+  }
+
+  private Integer coldStartBench() throws IOException {
+    int runs = spec.commandLine().getParseResult().hasMatchedOption("--rounds") ? rounds : 10;
+    if (runs < 1) {
+      throw new QuarryException("--rounds must be 1 or more");
+    }
+    QuarryHome home = QuarryHome.fromSystem();
+    Path words = corpus == null ? home.seeds() : corpus;
+    if (!Files.isDirectory(words)) {
+      throw new QuarryException(words + ": no such folder");
+    }
+    Path work = Files.createTempDirectory("quarry-cold");
+    try {
+      spec.commandLine()
+          .getOut()
+          .print(
+              org.quarry.bench.ColdStartBenchmark.run(
+                      home.root(), words, work, runs, Math.min(runs, 5))
+                  .table());
     } finally {
       deleteQuietly(work);
     }

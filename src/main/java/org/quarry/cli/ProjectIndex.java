@@ -24,7 +24,10 @@ final class ProjectIndex {
   /** The environment variable that names the index. */
   static final String VARIABLE = "QUARRY_INDEX";
 
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  // made on first use: a search without a quarry.yaml (the common case) loads no YAML parser
+  private static final class Yaml {
+    static final ObjectMapper MAPPER = new ObjectMapper(new YAMLFactory());
+  }
 
   private ProjectIndex() {}
 
@@ -51,7 +54,7 @@ final class ProjectIndex {
   private static Path read(Path file) {
     JsonNode root;
     try {
-      root = YAML.readTree(file.toFile());
+      root = Yaml.MAPPER.readTree(file.toFile());
     } catch (JsonProcessingException e) {
       throw new QuarryException(
           file

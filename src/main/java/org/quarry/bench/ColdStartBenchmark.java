@@ -1,0 +1,197 @@
+package org.quarry.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.quarry.api.IndexProgress;
+import org.quarry.api.IndexRequest;
+import org.quarry.api.Quarry;
+
+/**
+ * Cold start as a user meets it: whole processes, each started fresh, timed from launch to exit (a
+ * search) or to the first answered request (the server). Each side is paired with the same command
+ * run as a plain {@code java -jar} (no class-data sharing archive, the JVM's default compilers and
+ * collector), in turn, so both see the same machine.
+ */
+public final class ColdStartBenchmark {
+  /** The target of a cold search, launch to exit. */
+  public static final double SEARCH_TARGET_MS = 800;
+
+  /** The target of a server's start, launch to first answer. */
+  public static final double SERVE_TARGET_MS = 1500;
+
+  private static final Pattern SERVING = Pattern.compile("serving http://[^:]+:(\\d+)/");
+
+  private ColdStartBenchmark() {}
+
+  /**
+   * Runs {@code searchRuns} cold searches and {@code serveRuns} server starts per side on an index
+   * of {@code corpus} built under {@code work}, after one untimed run per side (which writes the
+   * launcher's archive).
+   *
+   * @param home the Quarry folder, holding {@code bin/quarry} and {@code target/quarry.jar}
+   */
+  public static BenchReport run(Path home, Path corpus, Path work, int searchRuns, int serveRuns)
+      throws IOException {
+    Path launcher = home.resolve("bin").resolve("quarry");
+    Path jar = home.resolve("target").resolve("quarry.jar");
+    if (!Files.isExecutable(launcher) || !Files.isRegularFile(jar)) {
+      throw new IOException(
+          "cold start needs " + launcher + " and " + jar + " (run it from a built checkout)");
+    }
+    Path index = work.resolve("index");
+    try (Quarry q = Quarry.open(index)) {
+      q.index(IndexRequest.of(corpus), IndexProgress.NONE);
+    }
+    String javaCommand = ProcessHandle.current().info().command().orElse("java");
+    List<String> quarry = List.of(launcher.toString());
+    List<String> plain =
+        List.of(
+            javaCommand,
+            "--enable-native-access=ALL-UNNAMED",
+            "-Dquarry.home=" + home,
+            "-jar",
+            jar.toString());
+    List<String> search = List.of("search", "voice", "--index", index.toString());
+    List<String> serve = List.of("serve", "--port", "0", "--quiet", "--index", index.toString());
+
+    exited(concat(quarry, search)); // writes the archive, warms the file cache
+    exited(concat(plain, search));
+    long[][] searches = new long[2][searchRuns];
+    for (int i = 0; i < searchRuns; i++) {
+      searches[0][i] = exited(concat(quarry, search));
+      searches[1][i] = exited(concat(plain, search));
+    }
+    answered(concat(quarry, serve));
+    answered(concat(plain, serve));
+    long[][] serves = new long[2][serveRuns];
+    for (int i = 0; i < serveRuns; i++) {
+      serves[0][i] = answered(concat(quarry, serve));
+      serves[1][i] = answered(concat(plain, serve));
+    }
+    long[] floor = new long[searchRuns];
+    for (int i = 0; i < searchRuns; i++) {
+      floor[i] = exited(List.of(javaCommand, "-version"));
+    }
+    Timing[] s = {
+      Timing.of("bin/quarry search voice (launch to exit)", searches[0]),
+      Timing.of("java -jar quarry.jar search voice", searches[1])
+    };
+    Timing[] v = {
+      Timing.of("bin/quarry serve (launch to first answer)", serves[0]),
+      Timing.of("java -jar quarry.jar serve", serves[1])
+    };
+    Timing jvm = Timing.of("java -version", floor);
+    List<String> notes = new ArrayList<>();
+    notes.add(
+        verdict("cold search", s[0].medianMs(), SEARCH_TARGET_MS, searchRuns)
+            + "; "
+            + verdict("serve start", v[0].medianMs(), SERVE_TARGET_MS, serveRuns));
+    notes.add(
+        String.format(
+            Locale.ROOT,
+            "the JVM alone (java -version, %d runs): median %.0f ms; machine: %d cores, load"
+                + " average at the end %.2f; index: %s",
+            searchRuns,
+            jvm.medianMs(),
+            Runtime.getRuntime().availableProcessors(),
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                .getSystemLoadAverage(),
+            corpus));
+    return new BenchReport(List.of(s, v), notes);
+  }
+
+  private static String verdict(String what, double ms, double target, int runs) {
+    return String.format(
+        Locale.ROOT,
+        "%s: median of %d %.0f ms, target <= %.0f ms: %s",
+        what,
+        runs,
+        ms,
+        target,
+        ms <= target ? "met" : "not met");
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> all = new ArrayList<>(a);
+    all.addAll(b);
+    return all;
+  }
+
+  // launch to exit, in nanoseconds; a failed command ends the benchmark
+  private static long exited(List<String> command) throws IOException {
+    long t0 = System.nanoTime();
+    Process p =
+        new ProcessBuilder(command)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    int code = waitFor(p);
+    long t = System.nanoTime() - t0;
+    if (code != 0) {
+      throw new IOException(String.join(" ", command) + " exited with " + code);
+    }
+    return t;
+  }
+
+  // launch to the first answer of a search request, in nanoseconds; the server is stopped after
+  private static long answered(List<String> command) throws IOException {
+    long t0 = System.nanoTime();
+    Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    try (BufferedReader out =
+        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+      String port = null;
+      while (port == null) {
+        String line = out.readLine(); // the server says nothing after this line: read no further
+        if (line == null) {
+          break;
+        }
+        Matcher m = SERVING.matcher(line);
+        if (m.find()) {
+          port = m.group(1);
+        }
+      }
+      if (port == null) {
+        throw new IOException(String.join(" ", command) + " ended without serving");
+      }
+      HttpURLConnection c =
+          (HttpURLConnection)
+              URI.create("http://127.0.0.1:" + port + "/api/v1/search?q=voice")
+                  .toURL()
+                  .openConnection();
+      c.setConnectTimeout(10_000);
+      c.setReadTimeout(30_000);
+      int status = c.getResponseCode();
+      c.getInputStream().readAllBytes();
+      long t = System.nanoTime() - t0;
+      c.disconnect();
+      if (status != 200) {
+        throw new IOException(String.join(" ", command) + ": search answered " + status);
+      }
+      return t;
+    } finally {
+      p.destroy();
+      waitFor(p);
+    }
+  }
+
+  private static int waitFor(Process p) throws IOException {
+    try {
+      return p.waitFor();
+    } catch (InterruptedException e) {
+      p.destroyForcibly();
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted waiting for a child process", e);
+    }
+  }
+}
