@@ -3,7 +3,6 @@ package org.quarry.analysis;
 import edu.stanford.nlp.ling.HasWord;
 import edu.stanford.nlp.ling.TaggedWord;
 import edu.stanford.nlp.ling.Word;
-import edu.stanford.nlp.process.Morphology;
 import edu.stanford.nlp.tagger.maxent.MaxentTagger;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,8 +40,7 @@ public final class LemmaAnnotator implements TextAnnotator {
   // loaded (and warmed) once, under the class's lock; volatile so a thread that sees it set sees it
   // whole
   private static volatile MaxentTagger sharedTagger;
-  private static final ThreadLocal<Morphology> MORPHOLOGY =
-      ThreadLocal.withInitial(Morphology::new);
+  private static final ThreadLocal<LemmaMemo> LEMMAS = ThreadLocal.withInitial(LemmaMemo::new);
 
   private final LongAdder taggerNanos = new LongAdder();
   private final boolean tagged;
@@ -101,7 +99,7 @@ public final class LemmaAnnotator implements TextAnnotator {
     String[] lemmas = new String[n];
     String[] untagged = new String[n];
     String[] posTags = tagged ? new String[n] : null;
-    Morphology morphology = MORPHOLOGY.get();
+    LemmaMemo memo = LEMMAS.get();
     for (int s = 0; s < sentenceStarts.length; s++) {
       int from = sentenceStarts[s];
       int to = s + 1 < sentenceStarts.length ? sentenceStarts[s + 1] : n;
@@ -110,8 +108,8 @@ public final class LemmaAnnotator implements TextAnnotator {
         List<String> tags = tagged ? tag(surface.subList(chunk, chunkEnd)) : null;
         for (int i = chunk; i < chunkEnd; i++) {
           String word = surface.get(i);
-          String plain = Lemmas.untagged(morphology, word);
-          lemmas[i] = tagged ? Lemmas.tagged(morphology, word, tags.get(i - chunk)) : plain;
+          String plain = memo.untagged(word);
+          lemmas[i] = tagged ? memo.tagged(word, tags.get(i - chunk)) : plain;
           untagged[i] = plain.equals(lemmas[i]) ? null : plain;
           if (tagged) {
             posTags[i] = tags.get(i - chunk);

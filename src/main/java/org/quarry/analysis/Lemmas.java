@@ -12,6 +12,8 @@ import java.util.Locale;
  * {@code ICS} into {@code ic}.
  */
 final class Lemmas {
+  private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s");
+
   private Lemmas() {}
 
   /** True when the word is kept as written (lower-cased): an acronym, or a code with digits. */
@@ -54,6 +56,12 @@ final class Lemmas {
     if (lemma == null || lemma.isBlank()) {
       return lower(word);
     }
-    return lower(lemma).replaceAll("\\s", "_");
+    String lower = lower(lemma);
+    for (int i = 0; i < lower.length(); i++) {
+      if (Character.isWhitespace(lower.charAt(i))) {
+        return WHITESPACE.matcher(lower).replaceAll("_");
+      }
+    }
+    return lower;
   }
 }
