@@ -160,6 +160,12 @@ final class SuggestionGatherer {
     private EvidenceLocator lastContextLocator;
     private LeafReaderContext lastContextLeaf;
     private final Map<Integer, List<Evidence>> lastContextEvidence = new HashMap<>();
+    // per code, a cursor per lexicon entry, made when the code is first kept for a passage; the
+    // pass's passages come in increasing document order, as the cursors need
+    private final EntryCursor[][] cursors = new EntryCursor[queries.size()][];
+    // alike for the contexts, which also come in increasing order (a cursor asked an earlier
+    // document starts its segment again)
+    private final EntryCursor[][] contextCursors = new EntryCursor[queries.size()][];
 
     private Pass(StoredFields stored) {
       this.stored = stored;
@@ -179,6 +185,17 @@ final class SuggestionGatherer {
       for (int i = from; i < to && !stopped.getAsBoolean(); i++) {
         out.accept(gather(docs[i]));
       }
+    }
+
+    private EntryCursor[] cursors(EntryCursor[][] all, int code) {
+      if (all[code] == null) {
+        Weight[] w = entryWeights[code];
+        all[code] = new EntryCursor[w.length];
+        for (int i = 0; i < w.length; i++) {
+          all[code][i] = new EntryCursor(w[i]);
+        }
+      }
+      return all[code];
     }
 
     private PassageSuggestions gather(int doc) throws IOException {
@@ -206,7 +223,15 @@ final class SuggestionGatherer {
         List<Evidence> ev = List.of();
         if (evidence) {
           ev =
-              evidence(queries.get(c), entryWeights[c], leaf, doc - leaf.docBase, p, locator, null);
+              evidence(
+                  queries.get(c),
+                  entryWeights[c],
+                  cursors(cursors, c),
+                  leaf,
+                  doc - leaf.docBase,
+                  p,
+                  locator,
+                  null);
           if (contextDoc != PassageContexts.NONE) {
             List<Evidence> fromContext = lastContextEvidence.get(c);
             if (fromContext == null) {
@@ -219,6 +244,7 @@ final class SuggestionGatherer {
                       : evidence(
                           queries.get(c),
                           entryWeights[c],
+                          cursors(contextCursors, c),
                           lastContextLeaf,
                           inLeaf,
                           lastContext,
@@ -262,11 +288,13 @@ final class SuggestionGatherer {
     return false;
   }
 
-  // every match of every entry in passage p, with offsets, one per source span (the first entry in
+  // every match of every entry in passage p, with offsets (cursors, when given, skip the entries
+  // that do not match it, in increasing document order), one per source span (the first entry in
   // codebook order names a span two entries share), by position; contextId marks p as the context
   private static List<Evidence> evidence(
       CodeQueryBuilder.CodeQuery cq,
       Weight[] weights,
+      EntryCursor[] cursors,
       LeafReaderContext leaf,
       int doc,
       Passage p,
@@ -275,6 +303,9 @@ final class SuggestionGatherer {
       throws IOException {
     Map<Span, Evidence> bySpan = new HashMap<>();
     for (int i = 0; i < weights.length; i++) {
+      if (cursors != null && !cursors[i].matches(leaf, doc)) {
+        continue;
+      }
       Matches m = weights[i].matches(leaf, doc);
       if (m == null) {
         continue;
