@@ -43,12 +43,12 @@ public final class ColdStartBenchmark {
    */
   public static BenchReport run(Path home, Path corpus, Path work, int searchRuns, int serveRuns)
       throws IOException {
+    java.util.Optional<String> missing = missing(home);
+    if (missing.isPresent()) {
+      throw new IOException(missing.get());
+    }
     Path launcher = home.resolve("bin").resolve("quarry");
     Path jar = home.resolve("target").resolve("quarry.jar");
-    if (!Files.isExecutable(launcher) || !Files.isRegularFile(jar)) {
-      throw new IOException(
-          "cold start needs " + launcher + " and " + jar + " (run it from a built checkout)");
-    }
     Path index = work.resolve("index");
     try (Quarry q = Quarry.open(index)) {
       q.index(IndexRequest.of(corpus), IndexProgress.NONE);
@@ -109,6 +109,21 @@ public final class ColdStartBenchmark {
                 .getSystemLoadAverage(),
             corpus));
     return new BenchReport(List.of(s, v), notes);
+  }
+
+  /** What {@code home} lacks to be timed (the launcher or the built jar), if anything. */
+  public static java.util.Optional<String> missing(Path home) {
+    Path launcher = home.resolve("bin").resolve("quarry");
+    Path jar = home.resolve("target").resolve("quarry.jar");
+    if (!Files.isExecutable(launcher) || !Files.isRegularFile(jar)) {
+      return java.util.Optional.of(
+          "--cold-start times "
+              + launcher
+              + " and "
+              + jar
+              + ", and one is missing: run it from a built Quarry checkout");
+    }
+    return java.util.Optional.empty();
   }
 
   private static String verdict(String what, double ms, double target, int runs) {

@@ -216,11 +216,11 @@ final class BenchCommand implements Callable<Integer> {
     if (!Files.isDirectory(words)) {
       throw new QuarryException(words + ": no such folder");
     }
-    Path launcher = home.root().resolve("bin").resolve("quarry");
-    if (!Files.isExecutable(launcher)) {
-      throw new QuarryException(
-          "--cold-start times " + launcher + ", which is missing: run it from a Quarry checkout");
-    }
+    org.quarry.bench.ColdStartBenchmark.missing(home.root())
+        .ifPresent(
+            m -> {
+              throw new QuarryException(m);
+            });
     Path work = Files.createTempDirectory("quarry-cold");
     try {
       spec.commandLine()

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,16 +75,7 @@ class CodeSuggesterTest {
     try (Quarry q = Quarry.open(fixtureIndex, Analysis.UNTAGGED)) {
       q.index(IndexRequest.of(fixtureDir), IndexProgress.NONE);
     }
-    Path seeds = Files.createDirectories(tmp.resolve("seeds"));
-    try (Stream<Path> files = Files.list(Path.of("seeds"))) {
-      for (Path f : files.toList()) {
-        Files.copy(f, seeds.resolve(f.getFileName()));
-      }
-    }
-    seedsIndex = tmp.resolve("seeds-index");
-    try (Quarry q = Quarry.open(seedsIndex, Analysis.UNTAGGED)) {
-      q.index(IndexRequest.of(seeds), IndexProgress.NONE);
-    }
+    seedsIndex = SeedsIndex.untagged(tmp);
   }
 
   private static SuggestionRun run(

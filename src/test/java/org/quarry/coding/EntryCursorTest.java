@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.IndexSearcher;
@@ -18,10 +16,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.quarry.analysis.Glossary;
-import org.quarry.api.Analysis;
-import org.quarry.api.IndexProgress;
-import org.quarry.api.IndexRequest;
-import org.quarry.api.Quarry;
 import org.quarry.model.Code;
 import org.quarry.model.Codebook;
 
@@ -36,16 +30,7 @@ class EntryCursorTest {
 
   @BeforeAll
   static void index() throws IOException {
-    Path seeds = Files.createDirectories(tmp.resolve("seeds"));
-    try (Stream<Path> files = Files.list(Path.of("seeds"))) {
-      for (Path f : files.toList()) {
-        Files.copy(f, seeds.resolve(f.getFileName()));
-      }
-    }
-    index = tmp.resolve("index");
-    try (Quarry q = Quarry.open(index, Analysis.UNTAGGED)) {
-      q.index(IndexRequest.of(seeds), IndexProgress.NONE);
-    }
+    index = SeedsIndex.untagged(tmp);
   }
 
   @Test

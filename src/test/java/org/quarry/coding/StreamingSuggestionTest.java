@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,13 +13,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.quarry.api.Analysis;
-import org.quarry.api.IndexProgress;
-import org.quarry.api.IndexRequest;
 import org.quarry.api.Quarry;
 import org.quarry.model.Codebook;
 import org.quarry.model.PassageSuggestions;
@@ -42,16 +38,7 @@ class StreamingSuggestionTest {
 
   @BeforeAll
   static void index() throws IOException {
-    Path seeds = Files.createDirectories(tmp.resolve("seeds"));
-    try (Stream<Path> files = Files.list(Path.of("seeds"))) {
-      for (Path f : files.toList()) {
-        Files.copy(f, seeds.resolve(f.getFileName()));
-      }
-    }
-    seedsIndex = tmp.resolve("seeds-index");
-    try (Quarry q = Quarry.open(seedsIndex, Analysis.UNTAGGED)) {
-      q.index(IndexRequest.of(seeds), IndexProgress.NONE);
-    }
+    seedsIndex = SeedsIndex.untagged(tmp);
   }
 
   // what a sink was handed, checking that no two calls overlap

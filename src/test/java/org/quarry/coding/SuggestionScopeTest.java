@@ -5,19 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.quarry.api.Analysis;
-import org.quarry.api.IndexProgress;
-import org.quarry.api.IndexRequest;
 import org.quarry.api.Quarry;
 import org.quarry.model.Codebook;
 import org.quarry.model.EvalReport;
@@ -40,16 +36,7 @@ class SuggestionScopeTest {
 
   @BeforeAll
   static void indexSeeds() throws IOException {
-    Path seeds = Files.createDirectories(tmp.resolve("seeds"));
-    try (Stream<Path> files = Files.list(Path.of("seeds"))) {
-      for (Path f : files.toList()) {
-        Files.copy(f, seeds.resolve(f.getFileName()));
-      }
-    }
-    index = tmp.resolve("index");
-    try (Quarry q = Quarry.open(index, Analysis.UNTAGGED)) {
-      q.index(IndexRequest.of(seeds), IndexProgress.NONE);
-    }
+    index = SeedsIndex.untagged(tmp);
     book = CodebookReader.read(Path.of("seeds", "codebook-commissioners.yaml"));
   }
 
