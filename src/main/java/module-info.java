@@ -18,6 +18,8 @@ module org.quarry {
   requires org.apache.lucene.highlighter;
   requires org.apache.lucene.queries;
   requires edu.stanford.nlp.corenlp;
+  requires ejml.simple;
+  requires ejml.core;
   requires liblinear;
   requires org.tribuo.core;
   requires org.tribuo.math;

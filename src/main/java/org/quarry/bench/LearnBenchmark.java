@@ -8,8 +8,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import org.quarry.coding.Learning;
+import org.quarry.learn.BinaryLearner;
 import org.quarry.learn.LearnedModel;
-import org.quarry.learn.LiblinearLearner;
 import org.quarry.learn.ModelTrainer;
 import org.quarry.learn.PassageBag;
 
@@ -65,7 +66,7 @@ public final class LearnBenchmark {
       labels.add(l);
       groups.add("source-" + (i % 40));
     }
-    LiblinearLearner learner = new LiblinearLearner(2);
+    BinaryLearner learner = Learning.defaultLearner();
     long t0 = System.nanoTime();
     LearnedModel many =
         new ModelTrainer(learner, ModelTrainer.Options.defaults(threads, seed))

@@ -56,9 +56,9 @@ public final class Learning {
 
   private Learning() {}
 
-  /** The learner Quarry trains with. */
+  /** The learner Quarry trains with: LIBLINEAR's dual solver, C = {@link #DEFAULT_C}. */
   public static BinaryLearner defaultLearner() {
-    return new LiblinearLearner(DEFAULT_C);
+    return LiblinearLearner.dual(DEFAULT_C);
   }
 
   /** The learners {@link #learner} knows, the default first. */

@@ -46,8 +46,10 @@ public record LearnedModel(
    * @param format the model file's format version
    */
   public record Stamp(String codebook, String analysis, int format) {
-    /** The model format this Quarry writes. */
-    public static final int FORMAT = 1;
+    /**
+     * The model format this Quarry writes: 2 may hold a word-vector block; 1, read too, never does.
+     */
+    public static final int FORMAT = 2;
   }
 
   public LearnedModel {

@@ -56,6 +56,12 @@ public final class ModelFile {
     v.kinds().forEach(kinds::add);
     ArrayNode lex = voc.putArray("lexiconCodes");
     v.lexiconCodes().forEach(lex::add);
+    if (v.vectors() != null) {
+      ObjectNode wv = voc.putObject("wordVectors");
+      wv.put("source", v.vectors().source());
+      wv.put("dimensions", v.vectors().dimensions());
+      wv.put("weight", v.vectorWeight());
+    }
     ArrayNode codes = root.putArray("classifiers");
     for (CodeClassifier c : model.classifiers()) {
       ObjectNode o = codes.addObject();
@@ -100,12 +106,12 @@ public final class ModelFile {
       throw new IOException(file + ": not a Quarry model (" + e.getMessage() + ")", e);
     }
     int format = root.path("format").asInt(-1);
-    if (format != LearnedModel.Stamp.FORMAT) {
+    if (format != LearnedModel.Stamp.FORMAT && format != 1) {
       throw new IOException(
           file
               + ": model format "
               + format
-              + ", this Quarry reads "
+              + ", this Quarry reads 1 to "
               + LearnedModel.Stamp.FORMAT
               + " (run 'quarry learn' again)");
     }
@@ -116,7 +122,13 @@ public final class ModelFile {
       idf[i] = voc.path("idf").get(i).asDouble();
     }
     Vocabulary v =
-        new Vocabulary(terms, idf, strings(voc.path("kinds")), strings(voc.path("lexiconCodes")));
+        new Vocabulary(
+            terms,
+            idf,
+            strings(voc.path("kinds")),
+            strings(voc.path("lexiconCodes")),
+            voc.has("wordVectors") ? vectors(file, voc.path("wordVectors")) : null,
+            voc.path("wordVectors").path("weight").asDouble(0));
     List<CodeClassifier> classifiers = new ArrayList<>();
     for (JsonNode o : root.path("classifiers")) {
       double[] w = new double[v.size()];
@@ -151,6 +163,21 @@ public final class ModelFile {
         root.path("passages").asInt(),
         root.path("learner").asText(),
         stamp);
+  }
+
+  // the word vectors a model was trained with; only CoreNLP's English ones exist so far
+  private static WordVectors vectors(Path file, JsonNode node) throws IOException {
+    String source = node.path("source").asText();
+    if (!source.equals(WordVectors.ENGLISH)
+        || node.path("dimensions").asInt() != WordVectors.english().dimensions()
+        || !(node.path("weight").asDouble(0) > 0)) {
+      throw new IOException(
+          file
+              + ": the model uses word vectors "
+              + node
+              + " this Quarry does not have (run 'quarry learn' again)");
+    }
+    return WordVectors.english();
   }
 
   private static List<String> strings(JsonNode array) {

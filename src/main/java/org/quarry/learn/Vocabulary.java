@@ -16,6 +16,11 @@ import java.util.TreeMap;
  * in the passage; one indicator per passage kind; and the lexicon's score per code. A term is kept
  * when at least {@code minCount} training passages hold it, so a word seen once cannot be learned
  * from and the model stays small.
+ *
+ * <p>With {@link WordVectors}, a fifth block is the mean of the vectors of the passage's own words,
+ * weighted as their tf-idf (a word outside the kept terms, rarer than any of them, at the largest
+ * idf), at unit length times {@link #vectorWeight()}. Unlike the terms, it covers words no training
+ * passage used. The context gets no such block: a question's words then speak for every answer.
  */
 public final class Vocabulary {
   /** Weight of the context block against the passage's own words. */
@@ -25,6 +30,9 @@ public final class Vocabulary {
   private final double[] idf;
   private final List<String> kinds;
   private final List<String> lexiconCodes;
+  private final WordVectors vectors;
+  private final double vectorWeight;
+  private final double maxIdf;
   private final Map<String, Integer> termIndex = new HashMap<>();
   private final Map<String, Integer> kindIndex = new HashMap<>();
   private final Map<String, Integer> lexiconIndex = new HashMap<>();
@@ -36,9 +44,37 @@ public final class Vocabulary {
    */
   public Vocabulary(
       List<String> terms, double[] idf, List<String> kinds, List<String> lexiconCodes) {
+    this(terms, idf, kinds, lexiconCodes, null, 0);
+  }
+
+  /**
+   * A vocabulary of these terms, kinds and lexicon codes, with a block of {@code vectors} at {@code
+   * vectorWeight} (no such block when {@code vectors} is null).
+   *
+   * @throws IllegalArgumentException when terms and idf differ in length, or the weight is not
+   *     positive where there are vectors
+   */
+  public Vocabulary(
+      List<String> terms,
+      double[] idf,
+      List<String> kinds,
+      List<String> lexiconCodes,
+      WordVectors vectors,
+      double vectorWeight) {
     if (terms.size() != idf.length) {
       throw new IllegalArgumentException(terms.size() + " terms but " + idf.length + " idf values");
     }
+    if (vectors != null && !(vectorWeight > 0)) {
+      throw new IllegalArgumentException(
+          "word vector weight must be positive, got " + vectorWeight);
+    }
+    this.vectors = vectors;
+    this.vectorWeight = vectors == null ? 0 : vectorWeight;
+    double largest = 1;
+    for (double d : idf) {
+      largest = Math.max(largest, d);
+    }
+    this.maxIdf = largest;
     this.terms = List.copyOf(terms);
     this.idf = idf.clone();
     this.kinds = List.copyOf(kinds);
@@ -59,6 +95,15 @@ public final class Vocabulary {
    * the same bags give the same numbering), every kind and every lexicon code seen.
    */
   public static Vocabulary of(List<PassageBag> bags, int minCount) {
+    return of(bags, minCount, null, 0);
+  }
+
+  /**
+   * As {@link #of(List, int)}, with a block of {@code vectors} at {@code vectorWeight} (none when
+   * {@code vectors} is null).
+   */
+  public static Vocabulary of(
+      List<PassageBag> bags, int minCount, WordVectors vectors, double vectorWeight) {
     Map<String, Integer> df = new HashMap<>();
     TreeMap<String, Boolean> kinds = new TreeMap<>();
     TreeMap<String, Boolean> codes = new TreeMap<>();
@@ -88,12 +133,32 @@ public final class Vocabulary {
       idf[i] = Math.log((n + 1) / (df.get(kept.get(i)) + 1)) + 1;
     }
     return new Vocabulary(
-        kept, idf, new ArrayList<>(kinds.keySet()), new ArrayList<>(codes.keySet()));
+        kept,
+        idf,
+        new ArrayList<>(kinds.keySet()),
+        new ArrayList<>(codes.keySet()),
+        vectors,
+        vectorWeight);
   }
 
   /** Number of features, the largest index a vector can have. */
   public int size() {
+    return vectorBase() + (vectors == null ? 0 : vectors.dimensions());
+  }
+
+  // features before the word-vector block
+  private int vectorBase() {
     return 2 * terms.size() + kinds.size() + lexiconCodes.size();
+  }
+
+  /** The word vectors of the fifth block, or null when there is none. */
+  public WordVectors vectors() {
+    return vectors;
+  }
+
+  /** Length of the word-vector block; 0 when there is none. */
+  public double vectorWeight() {
+    return vectorWeight;
   }
 
   /** The terms, in feature order. */
@@ -140,6 +205,21 @@ public final class Vocabulary {
                 f.put(lexBase + i + 1, score);
               }
             });
+    if (vectors != null) {
+      double[] m =
+          vectors.mean(
+              bag.terms(),
+              t -> {
+                Integer i = termIndex.get(t);
+                return i == null ? maxIdf : idf[i];
+              });
+      int base = vectorBase();
+      for (int d = 0; d < m.length; d++) {
+        if (m[d] != 0) {
+          f.put(base + d + 1, m[d] * vectorWeight);
+        }
+      }
+    }
     int[] idx = new int[f.size()];
     double[] val = new double[f.size()];
     int j = 0;
@@ -184,6 +264,8 @@ public final class Vocabulary {
         + kinds
         + ", lexicon "
         + lexiconCodes.size()
-        + " codes]";
+        + " codes"
+        + (vectors == null ? "" : ", " + vectors + " at " + vectorWeight)
+        + "]";
   }
 }

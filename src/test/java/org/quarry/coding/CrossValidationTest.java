@@ -72,7 +72,7 @@ class CrossValidationTest {
             new org.quarry.model.CrossValidationOptions(
                 4, List.of("learned"), java.util.OptionalDouble.empty(), 3, 1, "liblinear", false),
             ModelTrainer.Options.defaults(1, 1));
-    return new CrossValidation(book, new LiblinearLearner(2), o).run(data(), GroupBy.SOURCE);
+    return new CrossValidation(book, LiblinearLearner.dual(2), o).run(data(), GroupBy.SOURCE);
   }
 
   @Test
@@ -108,7 +108,7 @@ class CrossValidationTest {
                 4, List.of("lexicon"), java.util.OptionalDouble.of(0.5), 3, 1, "liblinear", false),
             ModelTrainer.Options.defaults(1, 1));
     CrossValidationReport r =
-        new CrossValidation(book, new LiblinearLearner(2), o)
+        new CrossValidation(book, LiblinearLearner.dual(2), o)
             .run(data(Map.of("experience", 0.9)), GroupBy.SOURCE);
     assertEquals(0, r.methods().get("lexicon").micro().fp());
     assertEquals(2, r.codesWithGold());

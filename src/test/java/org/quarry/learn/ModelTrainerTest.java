@@ -2,6 +2,7 @@ package org.quarry.learn;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -60,7 +61,7 @@ class ModelTrainerTest {
   private record Data(List<PassageBag> bags, List<Set<String>> labels, List<String> groups) {}
 
   private static LearnedModel train(Data d, int threads) {
-    return new ModelTrainer(new LiblinearLearner(4), ModelTrainer.Options.defaults(threads, 7))
+    return new ModelTrainer(LiblinearLearner.dual(4), ModelTrainer.Options.defaults(threads, 7))
         .train(d.bags(), d.labels(), d.groups(), CODES);
   }
 
@@ -120,6 +121,61 @@ class ModelTrainerTest {
     assertEquals(m.stamp(), back.stamp());
     assertEquals(m.tooFew(), back.tooFew());
     assertEquals(1, Files.list(dir).count(), "no temporary file is left");
+  }
+
+  @Test
+  void wordVectorsLetAModelSpeakForWordsNoTrainingPassageUsed() {
+    // "physician" and "caring" occur in no training passage; only their vectors tie them to staff
+    PassageBag unseen =
+        new PassageBag(Map.of("physician", 1, "caring", 1), Map.of(), "response", Map.of());
+    Data d = data(1);
+    LearnedModel with = train(d, 1);
+    LearnedModel without =
+        new ModelTrainer(
+                LiblinearLearner.dual(4), ModelTrainer.Options.defaults(1, 7).withVectorWeight(0))
+            .train(d.bags(), d.labels(), d.groups(), CODES);
+    assertNull(without.vocabulary().vectors());
+    double staffWith = with.probabilities(unseen)[1];
+    double staffWithout = without.probabilities(unseen)[1];
+    assertTrue(staffWith > staffWithout + 0.1, staffWith + " vs " + staffWithout);
+    assertTrue(staffWith > with.probabilities(unseen)[0], "staff, not waiting");
+  }
+
+  @Test
+  void aFormatOneModelIsReadAsAModelWithoutWordVectors(@TempDir Path dir) throws Exception {
+    Data d = data(1);
+    LearnedModel m =
+        new ModelTrainer(
+                LiblinearLearner.dual(4), ModelTrainer.Options.defaults(1, 7).withVectorWeight(0))
+            .train(d.bags(), d.labels(), d.groups(), CODES);
+    Path f = dir.resolve("model.json.gz");
+    ModelFile.write(m, f);
+    rewrite(f, "\"format\":" + LearnedModel.Stamp.FORMAT, "\"format\":1");
+    PassageBag b = new PassageBag(Map.of("delay", 2, "rude", 1), Map.of(), "response", Map.of());
+    assertArrayEquals(m.probabilities(b), ModelFile.read(f).probabilities(b), 1e-12);
+  }
+
+  @Test
+  void aModelNamingWordVectorsThisQuarryLacksIsOneClearError(@TempDir Path dir) throws Exception {
+    Path f = dir.resolve("model.json.gz");
+    ModelFile.write(train(data(1), 1), f);
+    rewrite(f, WordVectors.ENGLISH, "elsewhere/vectors.bin");
+    java.io.IOException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            java.io.IOException.class, () -> ModelFile.read(f));
+    assertTrue(e.getMessage().contains("run 'quarry learn' again"), e.getMessage());
+  }
+
+  // replaces text in a gzipped model file
+  private static void rewrite(Path f, String from, String to) throws Exception {
+    String json;
+    try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(f))) {
+      json = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    assertTrue(json.contains(from), from);
+    try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(f))) {
+      out.write(json.replace(from, to).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
   }
 
   @Test
