@@ -21,6 +21,7 @@ module org.quarry {
   requires ejml.simple;
   requires ejml.core;
   requires liblinear;
+  requires solr.solrj;
   requires org.tribuo.core;
   requires org.tribuo.math;
   requires org.tribuo.classification.core;

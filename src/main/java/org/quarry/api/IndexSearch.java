@@ -114,6 +114,21 @@ final class IndexSearch implements AutoCloseable {
     }
   }
 
+  /**
+   * {@code query} parsed and analysed as a search of this index would be (lemmas, glossary).
+   *
+   * @throws QuarryException for a query syntax error
+   */
+  org.apache.lucene.search.Query parse(String query) {
+    try {
+      return read(s -> s.parse(query));
+    } catch (QuerySyntaxException e) {
+      throw QuarryException.badParameter("q", e.getMessage(), e);
+    } catch (IOException e) {
+      throw folder.unreadable(e);
+    }
+  }
+
   /** The passage with this id, if the index holds it. */
   Optional<Hit> passage(String id) {
     try {

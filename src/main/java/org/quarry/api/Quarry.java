@@ -138,6 +138,11 @@ public final class Quarry implements AutoCloseable {
     return search.search(request);
   }
 
+  // the query as a search of this index parses and analyses it, for another store (SolrIndex)
+  org.apache.lucene.search.Query parse(String query) {
+    return search.parse(query);
+  }
+
   /**
    * What may make {@code request} find less than meant, one line each: a field the index does not
    * have, or a field or filter value no passage has, with what was probably meant ({@code role=gp}

@@ -10,6 +10,7 @@ import org.quarry.api.IndexReport;
 import org.quarry.api.IndexRequest;
 import org.quarry.api.Quarry;
 import org.quarry.api.QuarryException;
+import org.quarry.api.SolrIndex;
 import org.quarry.model.SurveyOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -86,8 +87,29 @@ final class IndexCommand implements Callable<Integer> {
           "Survey files: an answer meaning 'no answer', skipped (repeatable; replaces the defaults such as N/A, Did not answer).")
   List<String> placeholders = new ArrayList<>();
 
+  @Option(
+      names = "--solr",
+      paramLabel = "URL",
+      description =
+          "Then send the index's passages, with their analysed tokens, to this SolrCloud collection (http://host:8983/solr/COLLECTION); each source's passages replace the collection's.")
+  String solr;
+
+  @Option(
+      names = "--worker",
+      paramLabel = "I/N",
+      description =
+          "With --solr: send only the sources whose id hashes to worker I of N, so N machines index one corpus without overlap.")
+  String worker;
+
   @Override
   public Integer call() {
+    if (worker != null && solr == null) {
+      throw new QuarryException("--worker is for --solr: give the collection with --solr URL");
+    }
+    SolrIndex solrIndex = solr == null ? null : SolrIndex.at(solr);
+    if (worker != null) {
+      SolrIndex.checkWorker(worker);
+    }
     if (maxFileMb < 1) {
       throw new QuarryException("--max-file-mb must be 1 or more, got " + maxFileMb);
     }
@@ -139,6 +161,19 @@ final class IndexCommand implements Callable<Integer> {
               err);
       out.print(report.table());
       out.flush();
+      if (solrIndex != null) {
+        try (SolrIndex target = solrIndex) {
+          SolrIndex.Sent sent = target.send(quarry, worker);
+          out.println(
+              "sent "
+                  + sent.passages()
+                  + " passages of "
+                  + sent.sources()
+                  + " sources to "
+                  + target
+                  + (worker == null ? "" : " (worker " + worker + ")"));
+        }
+      }
       return report.failed() > 0 ? QuarryException.PARTIAL_FAILURE : 0;
     }
   }

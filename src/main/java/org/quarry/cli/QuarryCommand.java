@@ -41,6 +41,7 @@ public final class QuarryCommand implements Runnable {
     VERBS.put("import", ImportCommand::new);
     VERBS.put("accept", AcceptCommand::new);
     VERBS.put("reject", RejectCommand::new);
+    VERBS.put("solr", SolrCommand::new);
   }
 
   /**

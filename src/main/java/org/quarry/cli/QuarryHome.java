@@ -21,4 +21,9 @@ record QuarryHome(Path root) {
   Path seeds() {
     return root.resolve("seeds");
   }
+
+  /** Quarry's Solr configset, which {@code quarry solr create-collection} uploads. */
+  Path solrConfigset() {
+    return root.resolve("solr").resolve("configset").resolve("conf");
+  }
 }

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.quarry.api.Quarry;
 import org.quarry.api.QuarryException;
 import org.quarry.api.SearchJson;
+import org.quarry.api.SolrIndex;
 import org.quarry.model.SearchOrder;
 import org.quarry.model.SearchRequest;
 import org.quarry.model.SearchResult;
@@ -86,6 +87,13 @@ final class SearchCommand implements Callable<Integer> {
       description = "Count passages of near-duplicate sources too.")
   boolean includeDuplicates;
 
+  @Option(
+      names = "--solr",
+      paramLabel = "URL",
+      description =
+          "Search this SolrCloud collection (http://host:8983/solr/COLLECTION) instead, the query analysed by this index.")
+  String solr;
+
   enum OutputFormat {
     text,
     json
@@ -114,8 +122,15 @@ final class SearchCommand implements Callable<Integer> {
       List<String> args = spec.commandLine().getParseResult().originalArgs();
       // the whole command line: what follows the verb is search's
       checkNoStrayWord(quarry, args.subList(args.indexOf(spec.name()) + 1, args.size()));
-      SearchResult result = quarry.search(request);
-      quarry.doubts(request).forEach(d -> err.println("quarry: warning: " + d));
+      SearchResult result;
+      if (solr != null) {
+        try (SolrIndex target = SolrIndex.at(solr)) {
+          result = target.search(quarry, request);
+        }
+      } else {
+        result = quarry.search(request);
+        quarry.doubts(request).forEach(d -> err.println("quarry: warning: " + d));
+      }
       if (format == OutputFormat.json) {
         out.println(SearchJson.write(result));
       } else {

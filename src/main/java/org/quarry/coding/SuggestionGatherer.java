@@ -198,12 +198,21 @@ final class SuggestionGatherer {
       return all[code];
     }
 
+    // the source's text, read once; a failed read is the caller's IOException, as elsewhere
+    private Source sourceOf(String id) throws IOException {
+      try {
+        return sources.computeIfAbsent(id, k -> source(searcher, k));
+      } catch (java.io.UncheckedIOException e) {
+        throw e.getCause();
+      }
+    }
+
     private PassageSuggestions gather(int doc) throws IOException {
       boolean evidence = entryWeights != null;
       Passage p = PassageDocuments.passage(stored.document(doc, PASSAGE_FIELDS));
       EvidenceLocator locator = null;
       if (evidence) {
-        Source source = sources.computeIfAbsent(p.source(), id -> source(searcher, id));
+        Source source = sourceOf(p.source());
         locator = new EvidenceLocator(p, source == NO_SOURCE ? null : source);
       }
       LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
@@ -211,7 +220,7 @@ final class SuggestionGatherer {
       if (evidence && contextDoc != PassageContexts.NONE && contextDoc != lastContextDoc) {
         lastContextDoc = contextDoc;
         lastContext = PassageDocuments.passage(stored.document(contextDoc, PASSAGE_FIELDS));
-        Source source = sources.computeIfAbsent(lastContext.source(), id -> source(searcher, id));
+        Source source = sourceOf(lastContext.source());
         lastContextLocator = new EvidenceLocator(lastContext, source == NO_SOURCE ? null : source);
         lastContextLeaf = leaves.get(ReaderUtil.subIndex(contextDoc, leaves));
         lastContextEvidence.clear();

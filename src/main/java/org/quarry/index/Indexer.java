@@ -105,6 +105,14 @@ public final class Indexer implements Closeable {
       throws IOException {
     IndexWriterConfig config = new IndexWriterConfig(QuarryAnalyzer.forIndexing());
     config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+    // a run ends by expunging every deleted document (forceMergeDeletes), so that BM25's
+    // statistics, which count deleted documents until they are merged away, are those of the
+    // passages the index holds: the same corpus ranks alike whatever runs built it, and alike in a
+    // SolrCloud collection sent from it
+    org.apache.lucene.index.TieredMergePolicy merges =
+        new org.apache.lucene.index.TieredMergePolicy();
+    merges.setForceMergeDeletesPctAllowed(0);
+    config.setMergePolicy(merges);
     // stored fields are most of an index (texts, annotations); Deflate halves them against LZ4,
     // and a search reads only its page of hits. The mode is recorded per segment, so segments
     // written with the default mode stay readable
@@ -329,6 +337,7 @@ public final class Indexer implements Closeable {
       }
       writer.setLiveCommitData(stamp.userData().entrySet(), true);
     }
+    writer.forceMergeDeletes();
     writer.commit();
     return IndexUpdate.builder()
         .added(added)
@@ -385,6 +394,7 @@ public final class Indexer implements Closeable {
       }
     }
     int dups = sourceRecords.markDuplicates(records);
+    writer.forceMergeDeletes();
     writer.commit();
     return IndexUpdate.builder()
         .removed(removed)

@@ -62,6 +62,7 @@ final class StoredFieldRewriter {
     for (IndexedPassage p : updated) {
       writer.updateDocument(new Term(Fields.ID, p.passage().id()), PassageDocuments.toDocument(p));
     }
+    writer.forceMergeDeletes(); // see Indexer: statistics of live passages only
     writer.commit();
     return updated.size();
   }
@@ -136,6 +137,7 @@ final class StoredFieldRewriter {
     if (!decision.equals(previous)) {
       writer.updateDocument(
           new Term(Fields.ID, p.id()), PassageDocuments.toDocument(old.withCodes(codes)));
+      // one passage: not worth rewriting its segment to expunge the old copy (see Indexer)
       writer.updateDocument(new Term(Fields.CODINGS_OF, p.source()), now.toDocument());
       writer.commit();
     }
@@ -180,6 +182,7 @@ final class StoredFieldRewriter {
     for (IndexedPassage p : changed) {
       writer.updateDocument(new Term(Fields.ID, p.passage().id()), PassageDocuments.toDocument(p));
     }
+    writer.forceMergeDeletes(); // see Indexer: statistics of live passages only
     writer.commit();
     return changed.size();
   }

@@ -148,6 +148,9 @@ class ParallelSuggestionTest {
           java.util.OptionalDouble.of(0.9),
           SuggestProgress.NONE);
     }
+    // Quarry expunges the copies it deletes; some uncoded passages written again by a plain
+    // writer leave deleted copies behind in the first segments
+    rewriteWithoutExpunging(seedsIndex, p -> p.codes().isEmpty(), 9, 2);
 
     syntheticIndex = tmp.resolve("synthetic-index");
     Random r = new Random(7);
@@ -168,6 +171,7 @@ class ParallelSuggestionTest {
       }
       indexer.setCodes(moved);
     }
+    rewriteWithoutExpunging(syntheticIndex, p -> p.codes().isEmpty(), 10, 3);
   }
 
   private static Codebook seedsCodebook(String file) {
@@ -285,6 +289,45 @@ class ParallelSuggestionTest {
         DirectoryReader reader = new Wrapped(DirectoryReader.open(d), wrap)) {
       return new CodeSuggester(SYNTHETIC, Glossary.empty())
           .suggest(reader, options, SuggestProgress.NONE);
+    }
+  }
+
+  // writes every n-th passage that {@code which} takes again, in {@code segments} new segments,
+  // leaving the old copies deleted in theirs, as an index updated by another writer may be
+  private static void rewriteWithoutExpunging(
+      Path index,
+      java.util.function.Predicate<org.quarry.index.IndexedPassage> which,
+      int n,
+      int segments)
+      throws IOException {
+    List<org.quarry.index.IndexedPassage> chosen = new ArrayList<>();
+    int[] seen = {0};
+    org.quarry.index.StoredPassages.forEach(
+        index,
+        p -> {
+          if (which.test(p) && seen[0]++ % n == 0) {
+            chosen.add(p);
+          }
+        });
+    assertTrue(!chosen.isEmpty(), "passages to rewrite in " + index);
+    try (FSDirectory d = FSDirectory.open(index);
+        org.apache.lucene.index.IndexWriter w =
+            new org.apache.lucene.index.IndexWriter(
+                d,
+                new org.apache.lucene.index.IndexWriterConfig(
+                        org.quarry.analysis.QuarryAnalyzer.forIndexing())
+                    .setOpenMode(org.apache.lucene.index.IndexWriterConfig.OpenMode.APPEND)
+                    .setMergePolicy(org.apache.lucene.index.NoMergePolicy.INSTANCE))) {
+      for (int i = 0; i < chosen.size(); i++) {
+        org.quarry.index.IndexedPassage p = chosen.get(i);
+        w.updateDocument(
+            new org.apache.lucene.index.Term(org.quarry.index.Fields.ID, p.passage().id()),
+            org.quarry.index.PassageDocuments.toDocument(p));
+        if ((i + 1) % Math.max(1, chosen.size() / segments) == 0) {
+          w.commit(); // a segment
+        }
+      }
+      w.commit();
     }
   }
 

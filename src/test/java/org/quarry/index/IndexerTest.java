@@ -118,6 +118,24 @@ class IndexerTest {
   }
 
   @Test
+  void aReplacedSourceLeavesNoDeletedCopyToSkewScores() throws IOException {
+    // BM25 counts deleted documents until they are merged away: an index whose text statistics
+    // were those of its history would rank the same passages differently
+    try (Indexer indexer = Indexer.open(dir, annotator, DuplicateFinder.none())) {
+      indexer.update(Stream.of(A, B));
+      indexer.update(Stream.of(TestCorpus.paragraphs("a.txt", "Alpha changed entirely.")));
+      indexer.setCodes(
+          java.util.Map.of(
+              "b.txt#0-9", List.of(new org.quarry.model.CodeScore("beta", 0.5, "suggested"))));
+    }
+    try (var d = org.apache.lucene.store.FSDirectory.open(dir);
+        var reader = org.apache.lucene.index.DirectoryReader.open(d)) {
+      assertEquals(0, reader.numDeletedDocs());
+      assertEquals(3, reader.getDocCount(Fields.TEXT_LEMMA), "documents with passage text");
+    }
+  }
+
+  @Test
   void changedSourceIsReplaced() throws IOException {
     try (Indexer indexer = Indexer.open(dir, annotator, DuplicateFinder.none())) {
       indexer.update(Stream.of(A, B));

@@ -1,0 +1,226 @@
+package org.quarry.solr;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.solr.cloud.MiniSolrCloudCluster;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The seeds in a real SolrCloud (2 nodes, a collection of 2 shards x 2 replicas), sent by {@code
+ * quarry index --solr} and searched by {@code quarry search --solr}, against the same seeds in a
+ * local index: the same hits, in the same order, with the same scores and totals.
+ */
+class SolrCloudParityTest {
+  private static final Path HOME = Path.of(System.getProperty("quarry.home")).toAbsolutePath();
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static MiniSolrCloudCluster cluster;
+  private static Path work;
+  private static String url;
+  private static int allSources;
+
+  /** What a run of bin/quarry printed, and its exit code. */
+  record Run(int exit, String out, String err) {}
+
+  static Run quarry(String... args) throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(HOME.resolve("bin/quarry").toString());
+    command.addAll(List.of(args));
+    Path out = Files.createTempFile(work, "out", ".txt");
+    Path err = Files.createTempFile(work, "err", ".txt");
+    Process p =
+        new ProcessBuilder(command)
+            .directory(work.toFile())
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile())
+            .start();
+    assertTrue(p.waitFor(5, TimeUnit.MINUTES), "quarry " + String.join(" ", args) + " timed out");
+    return new Run(
+        p.exitValue(),
+        Files.readString(out, StandardCharsets.UTF_8),
+        Files.readString(err, StandardCharsets.UTF_8));
+  }
+
+  static Run ok(String... args) throws Exception {
+    Run r = quarry(args);
+    assertEquals(0, r.exit(), "quarry " + String.join(" ", args) + ": " + r.err());
+    return r;
+  }
+
+  @BeforeAll
+  static void startClusterAndSendTheSeeds() throws Exception {
+    work = Files.createTempDirectory("quarry-solr-it");
+    cluster = new MiniSolrCloudCluster.Builder(2, work.resolve("solr")).configure();
+    url = cluster.getJettySolrRunner(0).getBaseUrl() + "/passages";
+    ok("solr", "create-collection", "--solr", url, "--shards", "2", "--replicas", "2");
+    cluster.waitForActiveCollection("passages", 2, 4);
+    Run sent = ok("index", "--index", work.resolve("index").toString(), "--solr", url);
+    allSources = sentSources(sent);
+  }
+
+  @AfterAll
+  static void stopCluster() throws Exception {
+    try {
+      if (cluster != null) {
+        cluster.shutdown();
+      }
+    } finally {
+      if (work != null) {
+        try (var files = Files.walk(work)) {
+          files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
+      }
+    }
+  }
+
+  private static JsonNode searchAt(String collectionUrl, String query) throws Exception {
+    return JSON.readTree(
+        ok(
+                "search",
+                query,
+                "--index",
+                work.resolve("index").toString(),
+                "--limit",
+                "300",
+                "--format",
+                "json",
+                "--solr",
+                collectionUrl)
+            .out());
+  }
+
+  // the M of "sent N passages of M sources" in a run's output
+  private static int sentSources(Run r) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("sent \\d+ passages of (\\d+) sources").matcher(r.out());
+    assertTrue(m.find(), r.out());
+    return Integer.parseInt(m.group(1));
+  }
+
+  private static List<String> ids(JsonNode result) {
+    List<String> ids = new ArrayList<>();
+    result.path("hits").forEach(h -> ids.add(h.path("id").asText()));
+    return ids;
+  }
+
+  @Test
+  void twoWorkersSendingHalvesMakeTheSameCollectionAsOneAndARerunReplacesOnlyItsShare()
+      throws Exception {
+    String halves = url.replace("/passages", "/halves");
+    ok("solr", "create-collection", "--solr", halves, "--shards", "2", "--replicas", "1");
+    cluster.waitForActiveCollection("halves", 2, 2);
+    String index = work.resolve("index").toString();
+    Run first = ok("index", "--index", index, "--solr", halves, "--worker", "1/2");
+    Run second = ok("index", "--index", index, "--solr", halves, "--worker", "2/2");
+    assertTrue(first.out().contains("(worker 1/2)"), first.out());
+    int sourcesOne = sentSources(first);
+    int sourcesTwo = sentSources(second);
+    assertTrue(sourcesOne > 0 && sourcesTwo > 0, "both workers have a share");
+    assertEquals(allSources, sourcesOne + sourcesTwo);
+    for (String q : List.of("*:*", "voice AND ICS", "practice NOT general")) {
+      JsonNode one = searchAt(url, q);
+      JsonNode two = searchAt(halves, q);
+      assertEquals(one.path("total"), two.path("total"), q);
+      assertEquals(ids(one), ids(two), q);
+    }
+    // worker 1 again: its sources replaced, nothing doubled, worker 2's share untouched
+    ok("index", "--index", index, "--solr", halves, "--worker", "1/2");
+    assertEquals(searchAt(url, "*:*").path("total"), searchAt(halves, "*:*").path("total"));
+    assertTrue(second.out().contains("sent "), second.out());
+  }
+
+  private static JsonNode search(String query, boolean solr) throws Exception {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "search",
+                query,
+                "--index",
+                work.resolve("index").toString(),
+                "--limit",
+                "30",
+                "--format",
+                "json"));
+    if (solr) {
+      args.add("--solr");
+      args.add(url);
+    }
+    return JSON.readTree(ok(args.toArray(String[]::new)).out());
+  }
+
+  private static void sameHits(String query) throws Exception {
+    JsonNode local = search(query, false);
+    JsonNode remote = search(query, true);
+    assertEquals(local.path("total").asLong(), remote.path("total").asLong(), query + ": total");
+    assertTrue(local.path("total").asLong() > 0, query + " finds something");
+    List<String> localIds = new ArrayList<>();
+    List<String> remoteIds = new ArrayList<>();
+    local.path("hits").forEach(h -> localIds.add(h.path("id").asText()));
+    remote.path("hits").forEach(h -> remoteIds.add(h.path("id").asText()));
+    assertEquals(localIds, remoteIds, query + ": hits and their order");
+    for (int i = 0; i < localIds.size(); i++) {
+      double a = local.path("hits").get(i).path("score").asDouble();
+      double b = remote.path("hits").get(i).path("score").asDouble();
+      assertEquals(a, b, 1e-3 * Math.max(1, a), query + ": score of " + localIds.get(i));
+      assertEquals(
+          local.path("hits").get(i).path("text"),
+          remote.path("hits").get(i).path("text"),
+          query + ": text of " + localIds.get(i));
+      assertEquals(
+          local.path("hits").get(i).path("codes"),
+          remote.path("hits").get(i).path("codes"),
+          query + ": codes of " + localIds.get(i));
+    }
+  }
+
+  @Test
+  void aWordFindsTheSamePassagesInTheSameOrder() throws Exception {
+    sameHits("voice");
+  }
+
+  @Test
+  void aBooleanQueryWithAGlossarySynonymFindsTheSame() throws Exception {
+    sameHits("voice AND ICS");
+  }
+
+  @Test
+  void aPhraseFindsTheSame() throws Exception {
+    sameHits("\"primary care\"");
+  }
+
+  @Test
+  void aProximityQueryFindsTheSame() throws Exception {
+    sameHits("\"clinical directors\"~3");
+  }
+
+  @Test
+  void aWildcardFindsTheSame() throws Exception {
+    sameHits("commission*");
+  }
+
+  @Test
+  void lemmasMatchAsLocally() throws Exception {
+    // "meetings" finds "meeting" and "met" through CoreNLP's lemmas, sent pre-analysed
+    sameHits("meetings");
+  }
+
+  @Test
+  void aFieldQueryFindsTheSame() throws Exception {
+    sameHits("kind:quote AND funding");
+  }
+
+  @Test
+  void aNegationFindsTheSame() throws Exception {
+    sameHits("practice NOT general");
+  }
+}

@@ -1,0 +1,137 @@
+package org.quarry.api;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.apache.solr.client.solrj.SolrServerException;
+import org.quarry.model.SearchRequest;
+import org.quarry.model.SearchResult;
+import org.quarry.solr.SolrCollection;
+import org.quarry.solr.WorkerShare;
+
+/**
+ * A SolrCloud collection as Quarry's store, for corpora beyond one machine. Quarry keeps the
+ * analysis: passages are annotated into a local index as usual, then sent with their analysed
+ * tokens (Solr's pre-analysed field format), so the Solr nodes need no CoreNLP and no Quarry jar;
+ * queries are parsed and analysed by the local index's analysis (lemmas, glossary) before they are
+ * sent. The collection is made from the configset shipped in {@code solr/configset}.
+ */
+public final class SolrIndex implements AutoCloseable {
+  private final SolrCollection collection;
+
+  private SolrIndex(SolrCollection collection) {
+    this.collection = collection;
+  }
+
+  /**
+   * The collection at {@code url}: Solr's base URL and the collection's name, {@code
+   * http://host:8983/solr/passages}.
+   *
+   * @throws QuarryException for a URL of another shape
+   */
+  public static SolrIndex at(String url) {
+    try {
+      return new SolrIndex(SolrCollection.at(url));
+    } catch (IllegalArgumentException e) {
+      throw new QuarryException(e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Checks a worker share ({@code I/N}) before any work is done.
+   *
+   * @throws QuarryException for anything but {@code I/N} with 1 <= I <= N
+   */
+  public static void checkWorker(String worker) {
+    share(worker);
+  }
+
+  private static WorkerShare share(String worker) {
+    try {
+      return worker == null ? WorkerShare.ALL : WorkerShare.parse(worker);
+    } catch (IllegalArgumentException e) {
+      throw new QuarryException(e.getMessage(), e);
+    }
+  }
+
+  /** What was sent: sources and passages. */
+  public record Sent(int sources, int passages) {}
+
+  /**
+   * Creates the collection from Quarry's configset in {@code configDir}.
+   *
+   * @throws QuarryException when Solr refuses (the collection exists, too few nodes, …) or cannot
+   *     be reached
+   */
+  public void create(Path configDir, int shards, int replicas) {
+    if (shards < 1 || replicas < 1) {
+      throw new QuarryException("--shards and --replicas must be 1 or more");
+    }
+    try {
+      collection.create(configDir, shards, replicas);
+    } catch (IOException | SolrServerException | RuntimeException e) {
+      throw failure("creating collection " + collection.name(), e);
+    }
+  }
+
+  /**
+   * Sends the passages of {@code local}'s index, or of its share {@code worker} ({@code I/N}, null
+   * for all), each source's passages replacing what the collection held for that source.
+   *
+   * @throws QuarryException for a bad worker share, or when Solr cannot be reached or refuses
+   */
+  public Sent send(Quarry local, String worker) {
+    WorkerShare share = share(worker);
+    try {
+      SolrCollection.Sent s = collection.send(local.indexDir(), share);
+      return new Sent(s.sources(), s.passages());
+    } catch (IOException | SolrServerException | RuntimeException e) {
+      throw failure("sending passages", e);
+    }
+  }
+
+  /**
+   * Searches the collection, the query parsed and analysed as {@code local}'s index would.
+   *
+   * @throws QuarryException for a query syntax error, a query part Solr cannot be sent yet, or when
+   *     Solr cannot be reached
+   */
+  public SearchResult search(Quarry local, SearchRequest request) {
+    org.apache.lucene.search.Query parsed = local.parse(request.query());
+    try {
+      return collection.search(request, parsed);
+    } catch (UnsupportedOperationException e) {
+      throw QuarryException.badParameter("q", e.getMessage(), e);
+    } catch (IOException | SolrServerException | RuntimeException e) {
+      throw failure("searching", e);
+    }
+  }
+
+  // one line: what failed, where, and Solr's own words
+  private QuarryException failure(String what, Exception e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String message = root.getMessage() == null ? "" : root.getMessage().strip();
+    String why =
+        message.isEmpty()
+            ? root.getClass().getSimpleName() + " (is Solr running there, and the collection made?)"
+            : message.lines().findFirst().orElse("");
+    return new QuarryException(
+        "solr " + collection + ": " + what + " failed: " + why, QuarryException.PARTIAL_FAILURE, e);
+  }
+
+  @Override
+  public void close() {
+    try {
+      collection.close();
+    } catch (IOException e) {
+      // nothing is pending on a closed client
+    }
+  }
+
+  @Override
+  public String toString() {
+    return collection.toString();
+  }
+}

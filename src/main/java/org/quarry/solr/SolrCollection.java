@@ -1,0 +1,274 @@
+package org.quarry.solr;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.apache.lucene.search.Query;
+import org.apache.solr.client.solrj.SolrClient;
+import org.apache.solr.client.solrj.SolrServerException;
+import org.apache.solr.client.solrj.impl.HttpJdkSolrClient;
+import org.apache.solr.client.solrj.request.CollectionAdminRequest;
+import org.apache.solr.client.solrj.request.ConfigSetAdminRequest;
+import org.apache.solr.client.solrj.request.SolrQuery;
+import org.apache.solr.client.solrj.response.QueryResponse;
+import org.apache.solr.common.SolrDocument;
+import org.apache.solr.common.SolrDocumentList;
+import org.apache.solr.common.SolrInputDocument;
+import org.apache.solr.common.util.ContentStreamBase;
+import org.quarry.index.Fields;
+import org.quarry.index.StoredPassages;
+import org.quarry.model.Hit;
+import org.quarry.model.PassageKind;
+import org.quarry.model.SearchOrder;
+import org.quarry.model.SearchRequest;
+import org.quarry.model.SearchResult;
+
+/**
+ * A SolrCloud collection holding Quarry's passages: filled from a local index (whose CoreNLP
+ * annotation it reuses), searched with queries Quarry has analysed. Solr stores, searches, ranks
+ * and counts; Quarry analyses.
+ */
+public final class SolrCollection implements AutoCloseable {
+  /** Passages sent to Solr per request. */
+  static final int BATCH = 500;
+
+  private final String baseUrl;
+  private final String collection;
+  private final SolrClient client;
+
+  private SolrCollection(String baseUrl, String collection) {
+    this.baseUrl = baseUrl;
+    this.collection = collection;
+    this.client = new HttpJdkSolrClient.Builder(baseUrl).build();
+  }
+
+  /**
+   * The collection at {@code url}, Solr's base URL and the collection's name: {@code
+   * http://host:8983/solr/passages}.
+   *
+   * @throws IllegalArgumentException for a URL that is not of that shape
+   */
+  public static SolrCollection at(String url) {
+    URI uri;
+    try {
+      uri = new URI(url);
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException("--solr " + url + ": not a URL (" + e.getReason() + ")");
+    }
+    String path = uri.getPath() == null ? "" : uri.getPath().replaceAll("/+$", "");
+    int slash = path.lastIndexOf('/');
+    if (uri.getScheme() == null
+        || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))
+        || uri.getHost() == null
+        || slash < 0
+        || slash == path.length() - 1
+        || path.substring(0, slash).isEmpty()) {
+      throw new IllegalArgumentException(
+          "--solr "
+              + url
+              + ": give Solr's URL and the collection, e.g. http://localhost:8983/solr/passages");
+    }
+    String base =
+        uri.getScheme()
+            + "://"
+            + uri.getHost()
+            + (uri.getPort() < 0 ? "" : ":" + uri.getPort())
+            + path.substring(0, slash);
+    return new SolrCollection(base, path.substring(slash + 1));
+  }
+
+  /** The collection's name. */
+  public String name() {
+    return collection;
+  }
+
+  /** Where it is: Solr's base URL and the collection. */
+  @Override
+  public String toString() {
+    return baseUrl + "/" + collection;
+  }
+
+  /**
+   * Uploads Quarry's configset from {@code configDir} (as {@code quarry}, replacing an older
+   * upload) and creates the collection with it.
+   */
+  public void create(Path configDir, int shards, int replicas)
+      throws IOException, SolrServerException {
+    ConfigSetAdminRequest.Upload upload = new ConfigSetAdminRequest.Upload();
+    upload.setConfigSetName(configSetName());
+    upload.setOverwrite(true);
+    upload.setUploadStream(
+        new ContentStreamBase.ByteArrayStream(
+            zip(configDir), "quarry-configset.zip", "application/octet-stream"));
+    upload.process(client);
+    CollectionAdminRequest.createCollection(collection, configSetName(), shards, replicas)
+        .process(client);
+  }
+
+  private String configSetName() {
+    return "quarry-" + collection;
+  }
+
+  private static byte[] zip(Path dir) throws IOException {
+    if (!Files.isRegularFile(dir.resolve("schema.xml"))) {
+      throw new IOException(dir + ": no Solr configset (schema.xml) here");
+    }
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ZipOutputStream zip = new ZipOutputStream(bytes);
+        Stream<Path> files = Files.walk(dir)) {
+      for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+        zip.putNextEntry(new ZipEntry(dir.relativize(f).toString().replace('\\', '/')));
+        zip.write(Files.readAllBytes(f));
+        zip.closeEntry();
+      }
+    }
+    return bytes.toByteArray();
+  }
+
+  /** What {@link #send} did. */
+  public record Sent(int sources, int passages) {}
+
+  /**
+   * Sends every passage of the local index in {@code indexDir} whose source {@code share} takes,
+   * each source's passages replacing what the collection held for it, then commits.
+   */
+  public Sent send(Path indexDir, WorkerShare share) throws IOException, SolrServerException {
+    java.util.Set<String> sources = new java.util.TreeSet<>();
+    StoredPassages.forEach(
+        indexDir,
+        p -> {
+          if (share.takes(p.passage().source())) {
+            sources.add(p.passage().source());
+          }
+        });
+    List<String> ids = new ArrayList<>(sources);
+    // each source of this share is emptied first, so that a re-run replaces its passages whole
+    for (int i = 0; i < ids.size(); i += BATCH) {
+      client.deleteByQuery(
+          collection,
+          Fields.SOURCE
+              + ":("
+              + String.join(" ", quotedAll(ids.subList(i, Math.min(ids.size(), i + BATCH))))
+              + ")");
+    }
+    SolrPassages docs = new SolrPassages();
+    List<SolrInputDocument> batch = new ArrayList<>();
+    int[] passages = {0};
+    try {
+      StoredPassages.forEach(
+          indexDir,
+          p -> {
+            if (!share.takes(p.passage().source())) {
+              return;
+            }
+            SolrInputDocument d = docs.toSolr(p);
+            d.addField(SolrPassages.WORKER, share.toString());
+            batch.add(d);
+            passages[0]++;
+            if (batch.size() == BATCH) {
+              flush(batch);
+            }
+          });
+      flush(batch);
+    } catch (SolrFailure f) {
+      throw f.cause;
+    }
+    client.commit(collection);
+    return new Sent(sources.size(), passages[0]);
+  }
+
+  private static List<String> quotedAll(List<String> values) {
+    List<String> out = new ArrayList<>();
+    for (String v : values) {
+      out.add('"' + v.replace("\\", "\\\\").replace("\"", "\\\"") + '"');
+    }
+    if (out.isEmpty()) {
+      out.add("\"\"");
+    }
+    return out;
+  }
+
+  // a SolrServerException carried out of the passage visitor
+  private static final class SolrFailure extends IOException {
+    final SolrServerException cause;
+
+    SolrFailure(SolrServerException cause) {
+      super(cause);
+      this.cause = cause;
+    }
+  }
+
+  private void flush(List<SolrInputDocument> batch) throws IOException {
+    if (batch.isEmpty()) {
+      return;
+    }
+    try {
+      client.add(collection, batch);
+    } catch (SolrServerException e) {
+      throw new SolrFailure(e);
+    }
+    batch.clear();
+  }
+
+  /**
+   * Searches with {@code query}, as Quarry parsed {@code request}'s query: the passages it matches
+   * (near duplicates and interviewers' turns left out as the request says), ranked as the local
+   * index ranks them (score, then id) or in reading order, with their total.
+   */
+  public SearchResult search(SearchRequest request, Query query)
+      throws IOException, SolrServerException {
+    SolrQuery q = new SolrQuery(SolrQuerySyntax.of(query));
+    q.set("defType", "lucene");
+    q.set("q.op", "OR");
+    q.setFields("*", "score");
+    if (!request.interviewers()) {
+      q.addFilterQuery("-" + Fields.KIND + ":" + PassageKind.INTERVIEWER.label());
+    }
+    if (!request.includeDuplicates()) {
+      q.addFilterQuery("-" + Fields.DUPLICATE + ":true");
+    }
+    for (Map.Entry<String, List<String>> f :
+        new java.util.TreeMap<>(request.filters()).entrySet()) {
+      q.addFilterQuery(
+          "{!tag="
+              + f.getKey()
+              + "}"
+              + f.getKey()
+              + ":("
+              + String.join(" ", quotedAll(f.getValue()))
+              + ")");
+    }
+    q.setStart(request.offset());
+    q.setRows(request.limit());
+    if (request.order() == SearchOrder.SOURCE) {
+      q.addSort(Fields.SOURCE, SolrQuery.ORDER.asc);
+      q.addSort(Fields.START, SolrQuery.ORDER.asc);
+    } else {
+      q.addSort("score", SolrQuery.ORDER.desc);
+    }
+    q.addSort(Fields.ID, SolrQuery.ORDER.asc);
+    QueryResponse r = client.query(collection, q);
+    SolrDocumentList docs = r.getResults();
+    List<Hit> hits = new ArrayList<>();
+    for (SolrDocument d : docs) {
+      float score = ((Number) d.getFirstValue("score")).floatValue();
+      hits.add(new Hit(SolrPassages.passage(d), score, null, SolrPassages.codes(d)));
+    }
+    double max = docs.getMaxScore() == null ? 0 : docs.getMaxScore();
+    return new SearchResult(request.query(), docs.getNumFound(), hits, Map.of(), max);
+  }
+
+  @Override
+  public void close() throws IOException {
+    client.close();
+  }
+}

@@ -1,0 +1,116 @@
+package org.quarry.solr;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.solr.common.SolrDocument;
+import org.apache.solr.common.SolrInputDocument;
+import org.quarry.analysis.LemmaTokenStream;
+import org.quarry.analysis.QuarryAnalyzer;
+import org.quarry.index.Fields;
+import org.quarry.index.IndexedPassage;
+import org.quarry.model.CodeScore;
+import org.quarry.model.Passage;
+import org.quarry.model.PassageKind;
+
+/**
+ * A passage as a document of Quarry's Solr configset ({@code solr/configset}) and back: the same
+ * fields as the local index, the three text fields pre-analysed by Quarry (words, stems, CoreNLP
+ * lemmas, with offsets), so the Solr nodes need neither CoreNLP nor Quarry.
+ */
+final class SolrPassages {
+  /** Field of the worker share a passage was sent by ({@code --worker I/N}). */
+  static final String WORKER = "worker";
+
+  private final Analyzer analyzer = QuarryAnalyzer.forIndexing();
+
+  /** The Solr document of {@code indexed}. */
+  SolrInputDocument toSolr(IndexedPassage indexed) {
+    Passage p = indexed.passage();
+    SolrInputDocument d = new SolrInputDocument();
+    d.addField(Fields.ID, p.id());
+    d.addField(Fields.SOURCE, p.source());
+    d.addField(Fields.KIND, p.kind().label());
+    TreeSet<String> participants = new TreeSet<>();
+    if (p.participantCounted() != null && !p.participantCounted().isEmpty()) {
+      participants.add(p.participantCounted());
+    }
+    participants.addAll(p.quoted());
+    participants.forEach(v -> d.addField(Fields.PARTICIPANT, v));
+    addIfAny(d, Fields.SPEAKER, p.speaker());
+    addIfAny(d, Fields.SECTION, p.section());
+    p.quoted().forEach(q -> d.addField(Fields.QUOTED, q));
+    d.addField(Fields.START, p.start());
+    d.addField(Fields.END, p.end());
+    new TreeMap<>(p.attributes()).forEach((k, v) -> d.addField(Fields.ATTRIBUTES, k + "\t" + v));
+    TreeSet<String> origins = new TreeSet<>();
+    for (CodeScore c : indexed.codes()) {
+      d.addField(Fields.CODE, c.code());
+      d.addField(Fields.CODE_SCORES, c.code() + "\t" + c.score() + "\t" + c.origin());
+      origins.add(c.origin());
+    }
+    origins.forEach(o -> d.addField(Fields.ORIGIN, o));
+    if (indexed.duplicateOf() != null) {
+      d.addField(Fields.DUPLICATE_OF, indexed.duplicateOf());
+      d.addField(Fields.DUPLICATE, "true");
+    }
+    d.addField(
+        Fields.TEXT, PreAnalyzedJson.of(p.text(), analyzer.tokenStream(Fields.TEXT, p.text())));
+    d.addField(
+        Fields.TEXT_STEM,
+        PreAnalyzedJson.of(null, analyzer.tokenStream(Fields.TEXT_STEM, p.text())));
+    d.addField(
+        Fields.TEXT_LEMMA,
+        PreAnalyzedJson.of(null, new LemmaTokenStream(indexed.annotation(), p.text().length())));
+    return d;
+  }
+
+  private static void addIfAny(SolrInputDocument d, String field, String value) {
+    if (value != null && !value.isEmpty()) {
+      d.addField(field, value);
+    }
+  }
+
+  /** The passage of a Solr document holding the stored fields of {@link #toSolr}. */
+  static Passage passage(SolrDocument d) {
+    Map<String, String> attributes = new TreeMap<>();
+    for (String a : strings(d, Fields.ATTRIBUTES)) {
+      int tab = a.indexOf('\t');
+      attributes.put(a.substring(0, tab), a.substring(tab + 1));
+    }
+    return new Passage(
+        (String) d.getFirstValue(Fields.ID),
+        (String) d.getFirstValue(Fields.SOURCE),
+        PassageKind.parse((String) d.getFirstValue(Fields.KIND)),
+        (String) d.getFirstValue(Fields.SPEAKER),
+        (String) d.getFirstValue(Fields.SECTION),
+        ((Number) d.getFirstValue(Fields.START)).intValue(),
+        ((Number) d.getFirstValue(Fields.END)).intValue(),
+        (String) d.getFirstValue(Fields.TEXT),
+        attributes,
+        strings(d, Fields.QUOTED));
+  }
+
+  /** The codes of a Solr document, in the order the local index gives them. */
+  static List<CodeScore> codes(SolrDocument d) {
+    List<CodeScore> codes = new ArrayList<>();
+    for (String v : strings(d, Fields.CODE_SCORES)) {
+      String[] f = v.split("\t", 3);
+      codes.add(new CodeScore(f[0], Double.parseDouble(f[1]), f[2]));
+    }
+    codes.sort(IndexedPassage.CODE_ORDER);
+    return codes;
+  }
+
+  private static List<String> strings(SolrDocument d, String field) {
+    var values = d.getFieldValues(field);
+    List<String> out = new ArrayList<>();
+    if (values != null) {
+      values.forEach(v -> out.add((String) v));
+    }
+    return out;
+  }
+}
