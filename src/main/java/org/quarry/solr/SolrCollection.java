@@ -20,12 +20,16 @@ import org.apache.solr.client.solrj.request.CollectionAdminRequest;
 import org.apache.solr.client.solrj.request.ConfigSetAdminRequest;
 import org.apache.solr.client.solrj.request.SolrQuery;
 import org.apache.solr.client.solrj.response.QueryResponse;
+import org.apache.solr.client.solrj.response.json.BucketBasedJsonFacet;
+import org.apache.solr.client.solrj.response.json.BucketJsonFacet;
+import org.apache.solr.client.solrj.response.json.NestableJsonFacet;
 import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.SolrDocumentList;
 import org.apache.solr.common.SolrInputDocument;
 import org.apache.solr.common.util.ContentStreamBase;
 import org.quarry.index.Fields;
 import org.quarry.index.StoredPassages;
+import org.quarry.model.FacetValue;
 import org.quarry.model.Hit;
 import org.quarry.model.PassageKind;
 import org.quarry.model.SearchOrder;
@@ -236,6 +240,15 @@ public final class SolrCollection implements AutoCloseable {
     if (!request.includeDuplicates()) {
       q.addFilterQuery("-" + Fields.DUPLICATE + ":true");
     }
+    for (String dim : request.filters().keySet()) {
+      checkDimension("filter", dim);
+    }
+    for (String dim : request.facets()) {
+      checkDimension("facet", dim);
+    }
+    if (!request.facets().isEmpty()) {
+      q.set("json.facet", facetRequest(request));
+    }
     for (Map.Entry<String, List<String>> f :
         new java.util.TreeMap<>(request.filters()).entrySet()) {
       q.addFilterQuery(
@@ -264,7 +277,60 @@ public final class SolrCollection implements AutoCloseable {
       hits.add(new Hit(SolrPassages.passage(d), score, null, SolrPassages.codes(d)));
     }
     double max = docs.getMaxScore() == null ? 0 : docs.getMaxScore();
-    return new SearchResult(request.query(), docs.getNumFound(), hits, Map.of(), max);
+    return new SearchResult(request.query(), docs.getNumFound(), hits, facets(request, r), max);
+  }
+
+  // the dimensions a collection made from Quarry's configset has (passage attributes not yet)
+  private static void checkDimension(String what, String dim) {
+    if (!Fields.FIXED_FACETS.contains(dim)) {
+      throw new UnsupportedOperationException(
+          what
+              + " dimension '"
+              + dim
+              + "' cannot be used with Solr yet; there: "
+              + String.join(", ", Fields.FIXED_FACETS));
+    }
+  }
+
+  // one terms facet per dimension, every value with a passage; a dimension that is also filtered on
+  // is counted without its own filter (drill sideways), as the local index counts it
+  private static String facetRequest(SearchRequest request) {
+    StringBuilder json = new StringBuilder("{");
+    for (String dim : request.facets()) {
+      json.append(json.length() > 1 ? "," : "")
+          .append(dim)
+          .append(":{type:terms,field:")
+          .append(dim)
+          .append(",limit:-1,mincount:1");
+      if (request.filters().containsKey(dim)) {
+        json.append(",domain:{excludeTags:").append(dim).append('}');
+      }
+      json.append('}');
+    }
+    return json.append('}').toString();
+  }
+
+  // the counts of each requested dimension, most passages first, then by value, as locally
+  private static Map<String, List<FacetValue>> facets(SearchRequest request, QueryResponse r) {
+    Map<String, List<FacetValue>> facets = new java.util.LinkedHashMap<>();
+    NestableJsonFacet json = r.getJsonFacetingResponse();
+    for (String dim : request.facets()) {
+      List<FacetValue> values = new ArrayList<>();
+      BucketBasedJsonFacet f = json == null ? null : json.getBucketBasedFacets(dim);
+      if (f != null) {
+        for (BucketJsonFacet b : f.getBuckets()) {
+          if (b.getCount() > 0) {
+            values.add(new FacetValue(String.valueOf(b.getVal()), (int) b.getCount()));
+          }
+        }
+      }
+      values.sort(
+          java.util.Comparator.comparingInt(FacetValue::count)
+              .reversed()
+              .thenComparing(FacetValue::value));
+      facets.put(dim, values);
+    }
+    return facets;
   }
 
   @Override

@@ -139,7 +139,7 @@ class SolrCloudParityTest {
     assertTrue(second.out().contains("sent "), second.out());
   }
 
-  private static JsonNode search(String query, boolean solr) throws Exception {
+  private static JsonNode search(String query, boolean solr, String... more) throws Exception {
     List<String> args =
         new ArrayList<>(
             List.of(
@@ -151,6 +151,7 @@ class SolrCloudParityTest {
                 "30",
                 "--format",
                 "json"));
+    args.addAll(List.of(more));
     if (solr) {
       args.add("--solr");
       args.add(url);
@@ -158,9 +159,12 @@ class SolrCloudParityTest {
     return JSON.readTree(ok(args.toArray(String[]::new)).out());
   }
 
-  private static void sameHits(String query) throws Exception {
-    JsonNode local = search(query, false);
-    JsonNode remote = search(query, true);
+  private static void sameHits(String query, String... more) throws Exception {
+    JsonNode local = search(query, false, more);
+    JsonNode remote = search(query, true, more);
+    // every value of every facet, counted drill-sideways where a dimension is filtered on
+    assertEquals(local.path("facets"), remote.path("facets"), query + ": facets");
+    assertTrue(local.path("facets").size() > 0, query + ": facets asked");
     assertEquals(local.path("total").asLong(), remote.path("total").asLong(), query + ": total");
     assertTrue(local.path("total").asLong() > 0, query + " finds something");
     List<String> localIds = new ArrayList<>();
@@ -217,6 +221,27 @@ class SolrCloudParityTest {
   @Test
   void aFieldQueryFindsTheSame() throws Exception {
     sameHits("kind:quote AND funding");
+  }
+
+  @Test
+  void filtersNarrowTheHitsAndAFilteredDimensionIsCountedSideways() throws Exception {
+    sameHits(
+        "care",
+        "--filter",
+        "kind=quote",
+        "--facet",
+        "kind",
+        "--facet",
+        "participant",
+        "--facet",
+        "speaker",
+        "--facet",
+        "code");
+  }
+
+  @Test
+  void readingOrderFindsTheSame() throws Exception {
+    sameHits("voice OR network", "--sort", "source");
   }
 
   @Test

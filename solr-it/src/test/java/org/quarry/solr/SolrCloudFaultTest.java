@@ -1,0 +1,97 @@
+package org.quarry.solr;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.solr.cloud.MiniSolrCloudCluster;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A shard whose only replica is down: a search through Solr fails with one clear line and a
+ * non-zero exit, never a count silently short of the shard's passages.
+ */
+class SolrCloudFaultTest {
+  private static final Path HOME = Path.of(System.getProperty("quarry.home")).toAbsolutePath();
+  private static MiniSolrCloudCluster cluster;
+  private static Path work;
+  private static String url;
+
+  record Run(int exit, String out, String err) {}
+
+  static Run quarry(String... args) throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(HOME.resolve("bin/quarry").toString());
+    command.addAll(List.of(args));
+    Path out = Files.createTempFile(work, "out", ".txt");
+    Path err = Files.createTempFile(work, "err", ".txt");
+    Process p =
+        new ProcessBuilder(command)
+            .directory(work.toFile())
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile())
+            .start();
+    assertTrue(p.waitFor(5, TimeUnit.MINUTES), "quarry " + String.join(" ", args) + " timed out");
+    return new Run(
+        p.exitValue(),
+        Files.readString(out, StandardCharsets.UTF_8),
+        Files.readString(err, StandardCharsets.UTF_8));
+  }
+
+  @BeforeAll
+  static void startClusterAndSendTheSeeds() throws Exception {
+    work = Files.createTempDirectory("quarry-solr-faults");
+    cluster = new MiniSolrCloudCluster.Builder(2, work.resolve("solr")).configure();
+    url = cluster.getJettySolrRunner(0).getBaseUrl() + "/single";
+    assertEquals(
+        0,
+        quarry("solr", "create-collection", "--solr", url, "--shards", "2", "--replicas", "1")
+            .exit());
+    cluster.waitForActiveCollection("single", 2, 2);
+    assertEquals(0, quarry("index", "--index", work.resolve("index").toString(), "--solr", url).exit());
+  }
+
+  @AfterAll
+  static void stopCluster() throws Exception {
+    try {
+      if (cluster != null) {
+        cluster.shutdown();
+      }
+    } finally {
+      try (var files = Files.walk(work)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+      }
+    }
+  }
+
+  @Test
+  void aShardWithItsOnlyReplicaDownIsAClearErrorNotAShortCount() throws Exception {
+    String index = work.resolve("index").toString();
+    Run before = quarry("search", "care", "--index", index, "--solr", url, "--format", "json");
+    assertEquals(0, before.exit(), before.err());
+    // stop a node that holds a shard's only replica, and ask the other one
+    var replicas =
+        cluster.getSolrClient().getClusterState().getCollection("single").getReplicas();
+    String holder = replicas.get(0).getNodeName();
+    int stop = cluster.getJettySolrRunner(0).getNodeName().equals(holder) ? 0 : 1;
+    String other = cluster.getJettySolrRunner(1 - stop).getBaseUrl() + "/single";
+    var stopped = cluster.stopJettySolrRunner(stop);
+    cluster.waitForJettyToStop(stopped);
+    Run after = quarry("search", "care", "--index", index, "--solr", other, "--format", "json");
+    System.out.println("with a shard down: " + after.err().strip());
+    assertTrue(after.exit() != 0, "exit " + after.exit() + ", printed " + after.out());
+    assertEquals("", after.out(), "no result printed");
+    String err = after.err().strip();
+    assertTrue(err.startsWith("quarry: solr " + other + ": searching failed: "), err);
+    assertEquals(1, err.lines().count(), "one line: " + err);
+    assertFalse(err.contains("\tat "), "no stack trace");
+  }
+}
