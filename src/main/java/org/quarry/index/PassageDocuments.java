@@ -155,6 +155,26 @@ public final class PassageDocuments {
   }
 
   /**
+   * The CoreNLP annotation of a passage in the compact form the index stores, as Base64 text: for a
+   * store of Quarry's passages that keeps text, not bytes.
+   */
+  public static String annotationText(IndexedPassage p) {
+    org.apache.lucene.util.BytesRef b = StoredAnnotation.encode(p.annotation(), p.passage().text());
+    return java.util.Base64.getEncoder()
+        .encodeToString(java.util.Arrays.copyOfRange(b.bytes, b.offset, b.offset + b.length));
+  }
+
+  /**
+   * The annotation of {@link #annotationText}, for the passage's {@code text}.
+   *
+   * @throws IllegalArgumentException when it is no such text
+   */
+  public static LemmaAnnotation annotationOfText(String base64, String text) {
+    return StoredAnnotation.decode(
+        new BytesRef(java.util.Base64.getDecoder().decode(base64)), text);
+  }
+
+  /**
    * The stored fields {@link #annotation} reads: the annotation is stored against the passage text.
    */
   public static final Set<String> ANNOTATION_FIELDS = Set.of(Fields.ANNOTATION, Fields.TEXT);

@@ -4,13 +4,11 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -43,7 +41,6 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TotalHits;
-import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
@@ -92,7 +89,6 @@ public final class PassageSearcher implements Closeable {
   /** Deepest parenthesis nesting a query may have. */
   public static final int MAX_NESTING = 100;
 
-  private static final int HIGHLIGHT_SENTENCES = 50;
   // passages of indexes made before the reading-order field sort last among them, by id
   private static final Sort READING =
       new Sort(
@@ -105,7 +101,6 @@ public final class PassageSearcher implements Closeable {
   private final boolean ownsDirectory;
   private final SearcherManager manager;
   private final QuarryAnalyzer queryAnalyzer;
-  private final QuarryAnalyzer indexAnalyzer = QuarryAnalyzer.forIndexing();
   private final FacetsConfig facetsConfig = PassageDocuments.facetsConfig();
   private final Map<String, Float> boosts =
       Map.of(Fields.TEXT_LEMMA, 1.0f, Fields.TEXT, EXACT_BOOST);
@@ -523,40 +518,16 @@ public final class PassageSearcher implements Closeable {
     for (int i = from; i < to; i++) {
       docIds[i - from] = all[i].doc;
     }
-    String[] highlights =
-        highlighter(searcher)
-            .highlightFields(
-                new String[] {Fields.TEXT}, userQuery, docIds, new int[] {HIGHLIGHT_SENTENCES})
-            .get(Fields.TEXT);
+    String[] highlights = PassageHighlighter.highlight(searcher, userQuery, docIds);
     StoredFields stored = searcher.storedFields();
     List<Hit> hits = new ArrayList<>(docIds.length);
     for (int i = 0; i < docIds.length; i++) {
       Document doc = stored.document(docIds[i]);
       Passage p = PassageDocuments.passage(doc);
-      String highlight = highlights[i] != null ? highlights[i] : plain(p.text());
+      String highlight = highlights[i] != null ? highlights[i] : PassageHighlighter.plain(p.text());
       hits.add(new Hit(p, all[from + i].score, highlight, PassageDocuments.codes(doc)));
     }
     return hits;
-  }
-
-  private UnifiedHighlighter highlighter(IndexSearcher searcher) {
-    Set<String> lemmaAndStem = Set.of(Fields.TEXT_LEMMA);
-    return UnifiedHighlighter.builder(searcher, indexAnalyzer)
-        // words matched through lemmas or synonyms are marked on the stored exact text
-        .withMaskedFieldsFunc(f -> Fields.TEXT.equals(f) ? lemmaAndStem : Set.of())
-        .withBreakIterator(() -> BreakIterator.getSentenceInstance(Locale.ROOT))
-        .withFormatter(new MarkFormatter())
-        .withMaxLength(Integer.MAX_VALUE - 1)
-        .withMaxNoHighlightPassages(0)
-        .build();
-  }
-
-  // the escaped text of a passage no query word matched (found by a filter or a field query)
-  private static String plain(String text) {
-    if (text.length() <= MarkFormatter.WHOLE_TEXT_CHARS) {
-      return MarkFormatter.escape(text);
-    }
-    return MarkFormatter.escape(text.substring(0, MarkFormatter.WHOLE_TEXT_CHARS)) + " \u2026";
   }
 
   private synchronized SortedSetDocValuesReaderState facetState(IndexReader reader)

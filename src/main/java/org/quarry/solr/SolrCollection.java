@@ -28,6 +28,7 @@ import org.apache.solr.common.SolrDocumentList;
 import org.apache.solr.common.SolrInputDocument;
 import org.apache.solr.common.util.ContentStreamBase;
 import org.quarry.index.Fields;
+import org.quarry.index.IndexedPassage;
 import org.quarry.index.StoredPassages;
 import org.quarry.model.FacetValue;
 import org.quarry.model.Hit;
@@ -35,6 +36,7 @@ import org.quarry.model.PassageKind;
 import org.quarry.model.SearchOrder;
 import org.quarry.model.SearchRequest;
 import org.quarry.model.SearchResult;
+import org.quarry.search.PassageHighlighter;
 
 /**
  * A SolrCloud collection holding Quarry's passages: filled from a local index (whose CoreNLP
@@ -271,10 +273,16 @@ public final class SolrCollection implements AutoCloseable {
     q.addSort(Fields.ID, SolrQuery.ORDER.asc);
     QueryResponse r = client.query(collection, q);
     SolrDocumentList docs = r.getResults();
-    List<Hit> hits = new ArrayList<>();
+    List<IndexedPassage> found = new ArrayList<>();
     for (SolrDocument d : docs) {
-      float score = ((Number) d.getFirstValue("score")).floatValue();
-      hits.add(new Hit(SolrPassages.passage(d), score, null, SolrPassages.codes(d)));
+      found.add(SolrPassages.indexed(d));
+    }
+    List<String> highlights = PassageHighlighter.of(found, query);
+    List<Hit> hits = new ArrayList<>();
+    for (int i = 0; i < found.size(); i++) {
+      float score = ((Number) docs.get(i).getFirstValue("score")).floatValue();
+      IndexedPassage p = found.get(i);
+      hits.add(new Hit(p.passage(), score, highlights.get(i), p.codes()));
     }
     double max = docs.getMaxScore() == null ? 0 : docs.getMaxScore();
     return new SearchResult(request.query(), docs.getNumFound(), hits, facets(request, r), max);

@@ -12,6 +12,7 @@ import org.quarry.analysis.LemmaTokenStream;
 import org.quarry.analysis.QuarryAnalyzer;
 import org.quarry.index.Fields;
 import org.quarry.index.IndexedPassage;
+import org.quarry.index.PassageDocuments;
 import org.quarry.model.CodeScore;
 import org.quarry.model.Passage;
 import org.quarry.model.PassageKind;
@@ -65,6 +66,8 @@ final class SolrPassages {
     d.addField(
         Fields.TEXT_LEMMA,
         PreAnalyzedJson.of(null, new LemmaTokenStream(indexed.annotation(), p.text().length())));
+    // stored only: the hit is highlighted by Quarry, from its own words and lemmas
+    d.addField(Fields.ANNOTATION, PassageDocuments.annotationText(indexed));
     return d;
   }
 
@@ -92,6 +95,23 @@ final class SolrPassages {
         (String) d.getFirstValue(Fields.TEXT),
         attributes,
         strings(d, Fields.QUOTED));
+  }
+
+  /** The passage, annotation, codes and near-duplicate mark of a Solr document. */
+  static IndexedPassage indexed(SolrDocument d) {
+    Passage p = passage(d);
+    String annotation = (String) d.getFirstValue(Fields.ANNOTATION);
+    if (annotation == null) {
+      throw new IllegalArgumentException(
+          "passage "
+              + p.id()
+              + " in Solr has no annotation; send it again with quarry index --solr");
+    }
+    return new IndexedPassage(
+        p,
+        PassageDocuments.annotationOfText(annotation, p.text()),
+        codes(d),
+        (String) d.getFirstValue(Fields.DUPLICATE_OF));
   }
 
   /** The codes of a Solr document, in the order the local index gives them. */

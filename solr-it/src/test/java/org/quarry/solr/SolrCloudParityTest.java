@@ -181,6 +181,10 @@ class SolrCloudParityTest {
           remote.path("hits").get(i).path("text"),
           query + ": text of " + localIds.get(i));
       assertEquals(
+          local.path("hits").get(i).path("highlight"),
+          remote.path("hits").get(i).path("highlight"),
+          query + ": highlight of " + localIds.get(i));
+      assertEquals(
           local.path("hits").get(i).path("codes"),
           remote.path("hits").get(i).path("codes"),
           query + ": codes of " + localIds.get(i));

@@ -1,0 +1,92 @@
+package org.quarry.search;
+
+import java.io.IOException;
+import java.text.BreakIterator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.quarry.analysis.QuarryAnalyzer;
+import org.quarry.index.Fields;
+import org.quarry.index.IndexedPassage;
+import org.quarry.index.PassageDocuments;
+
+/**
+ * Marks the words a query matched in a hit's text: on the stored exact text, with the offsets of
+ * whichever field matched (words, lemmas, glossary synonyms), in up to {@link #SENTENCES} of its
+ * best sentences. A passage's highlight depends on the passage alone, not on the rest of the index,
+ * so passages found elsewhere (in a SolrCloud collection) are highlighted here alike.
+ */
+public final class PassageHighlighter {
+  /** Most sentences a highlight shows. */
+  static final int SENTENCES = 50;
+
+  private static final Analyzer INDEX_ANALYZER = QuarryAnalyzer.forIndexing();
+
+  private PassageHighlighter() {}
+
+  /** The highlighter of hits read from {@code searcher}. */
+  static UnifiedHighlighter of(IndexSearcher searcher) {
+    Set<String> lemmaAndStem = Set.of(Fields.TEXT_LEMMA);
+    return UnifiedHighlighter.builder(searcher, INDEX_ANALYZER)
+        // words matched through lemmas or synonyms are marked on the stored exact text
+        .withMaskedFieldsFunc(f -> Fields.TEXT.equals(f) ? lemmaAndStem : Set.of())
+        .withBreakIterator(() -> BreakIterator.getSentenceInstance(Locale.ROOT))
+        .withFormatter(new MarkFormatter())
+        .withMaxLength(Integer.MAX_VALUE - 1)
+        .withMaxNoHighlightPassages(0)
+        .build();
+  }
+
+  /** The highlights of documents {@code docIds} of {@code searcher} for {@code query}. */
+  static String[] highlight(IndexSearcher searcher, Query query, int[] docIds) throws IOException {
+    return of(searcher)
+        .highlightFields(new String[] {Fields.TEXT}, query, docIds, new int[] {SENTENCES})
+        .get(Fields.TEXT);
+  }
+
+  /**
+   * The highlights of {@code passages} for {@code query}, as a search of an index holding them
+   * would give: indexed into memory, one document each, and highlighted there.
+   */
+  public static List<String> of(List<IndexedPassage> passages, Query query) throws IOException {
+    if (passages.isEmpty()) {
+      return List.of();
+    }
+    try (ByteBuffersDirectory dir = new ByteBuffersDirectory()) {
+      try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(INDEX_ANALYZER))) {
+        for (IndexedPassage p : passages) {
+          w.addDocument(PassageDocuments.toDocument(p));
+        }
+      }
+      try (DirectoryReader reader = DirectoryReader.open(dir)) {
+        int[] docIds = new int[passages.size()];
+        for (int i = 0; i < docIds.length; i++) {
+          docIds[i] = i; // one segment, in the order added
+        }
+        String[] marked = highlight(new IndexSearcher(reader), query, docIds);
+        List<String> out = new ArrayList<>(passages.size());
+        for (int i = 0; i < marked.length; i++) {
+          out.add(marked[i] != null ? marked[i] : plain(passages.get(i).passage().text()));
+        }
+        return out;
+      }
+    }
+  }
+
+  /** The escaped text of a passage no query word matched (found by a filter or a field query). */
+  static String plain(String text) {
+    if (text.length() <= MarkFormatter.WHOLE_TEXT_CHARS) {
+      return MarkFormatter.escape(text);
+    }
+    return MarkFormatter.escape(text.substring(0, MarkFormatter.WHOLE_TEXT_CHARS)) + " \u2026";
+  }
+}
