@@ -10,6 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 import org.quarry.api.Quarry;
 import org.quarry.api.QuarryException;
+import org.quarry.api.SolrIndex;
 import org.quarry.http.QuarryServer;
 import org.quarry.model.LoadedCodebook;
 import picocli.CommandLine.Command;
@@ -60,6 +61,13 @@ final class ServeCommand implements Callable<Integer> {
               + " suggests (default: the code tree kept with the index, which has no lexicon).")
   Path codebook;
 
+  @Option(
+      names = "--solr",
+      paramLabel = "URL",
+      description =
+          "Answer searches from this SolrCloud collection (http://host:8983/solr/COLLECTION), the query analysed by this index.")
+  String solr;
+
   @Override
   public Integer call() throws InterruptedException {
     QuarryHome home = QuarryHome.fromSystem();
@@ -79,7 +87,9 @@ final class ServeCommand implements Callable<Integer> {
     if (book != null) {
       book.warnings().forEach(w -> err.println("quarry: warning: " + w));
     }
-    try (Quarry quarry = Quarry.open(common.indexDir(home))) {
+    SolrIndex collection = solr == null ? null : SolrIndex.at(solr);
+    try (Quarry quarry = Quarry.open(common.indexDir(home));
+        SolrIndex closing = collection) {
       IndexCommand.ensureIndexed(quarry, common, home, err);
       QuarryServer server;
       try {
@@ -89,7 +99,8 @@ final class ServeCommand implements Callable<Integer> {
                 bind,
                 port,
                 quiet ? null : accessLog(err),
-                book == null ? null : book.codebook());
+                book == null ? null : book.codebook(),
+                collection);
       } catch (IOException e) {
         throw new QuarryException(
             "cannot listen on "

@@ -28,6 +28,7 @@ import org.quarry.api.CodebookJson;
 import org.quarry.api.IndexBusyException;
 import org.quarry.api.Quarry;
 import org.quarry.api.QuarryException;
+import org.quarry.api.SolrIndex;
 import org.quarry.model.Codebook;
 
 /**
@@ -95,8 +96,13 @@ public final class QuarryServer implements AutoCloseable {
   private final CodingRoutes coding;
 
   private QuarryServer(
-      Quarry quarry, String bind, int port, Consumer<String> accessLog, Codebook served) {
-    this.study = new StudyRoutes(quarry, served);
+      Quarry quarry,
+      String bind,
+      int port,
+      Consumer<String> accessLog,
+      Codebook served,
+      SolrIndex solr) {
+    this.study = new StudyRoutes(quarry, served, solr);
     this.coding = new CodingRoutes(quarry, served, study);
     this.token = HexFormat.of().formatHex(randomBytes());
     this.guard = new RequestGuard(AllowedHosts.forBind(bind), token);
@@ -157,7 +163,25 @@ public final class QuarryServer implements AutoCloseable {
   public static QuarryServer start(
       Quarry quarry, String bind, int port, Consumer<String> accessLog, Codebook codebook)
       throws IOException {
-    QuarryServer qs = new QuarryServer(quarry, bind, port, accessLog, codebook);
+    return start(quarry, bind, port, accessLog, codebook, null);
+  }
+
+  /**
+   * As {@link #start(Quarry, String, int, Consumer, Codebook)}, with searches answered by the
+   * SolrCloud collection {@code solr} (null: by the local index), their queries analysed by {@code
+   * quarry}'s index.
+   *
+   * @throws IOException when the address cannot be bound
+   */
+  public static QuarryServer start(
+      Quarry quarry,
+      String bind,
+      int port,
+      Consumer<String> accessLog,
+      Codebook codebook,
+      SolrIndex solr)
+      throws IOException {
+    QuarryServer qs = new QuarryServer(quarry, bind, port, accessLog, codebook, solr);
     try {
       qs.server.start();
     } catch (IOException e) {

@@ -11,6 +11,7 @@ import org.quarry.api.PassageInContext;
 import org.quarry.api.Quarry;
 import org.quarry.api.QuarryException;
 import org.quarry.api.SearchJson;
+import org.quarry.api.SolrIndex;
 import org.quarry.model.Codebook;
 import org.quarry.model.SearchOrder;
 import org.quarry.model.SearchRequest;
@@ -26,7 +27,11 @@ final class StudyRoutes {
   private final Codebook served;
 
   /** Answers from {@code quarry}, with {@code served} (null for none) as the served codebook. */
-  StudyRoutes(Quarry quarry, Codebook served) {
+  // the SolrCloud collection searches go to, or null for the local index
+  private final SolrIndex solr;
+
+  StudyRoutes(Quarry quarry, Codebook served, SolrIndex solr) {
+    this.solr = solr;
     this.quarry = quarry;
     this.served = served;
   }
@@ -57,18 +62,28 @@ final class StudyRoutes {
           "parameter 'interviewers' must be show or hide, got '" + interviewers + "'",
           "interviewers");
     }
-    var result =
-        quarry.search(
-            SearchRequest.builder(q)
-                .facets(facets)
-                .filters(filters)
-                .limit(limit)
-                .offset(offset)
-                .includeDuplicates(dups)
-                .order(order)
-                .interviewers(!"hide".equals(interviewers))
-                .build());
-    return SearchJson.write(result);
+    SearchRequest request =
+        SearchRequest.builder(q)
+            .facets(facets)
+            .filters(filters)
+            .limit(limit)
+            .offset(offset)
+            .includeDuplicates(dups)
+            .order(order)
+            .interviewers(!"hide".equals(interviewers))
+            .build();
+    if (solr == null) {
+      return SearchJson.write(quarry.search(request));
+    }
+    try {
+      return SearchJson.write(solr.search(quarry, request));
+    } catch (QuarryException e) {
+      if (e.exitCode() == QuarryException.BAD_INPUT) {
+        throw e;
+      }
+      // the collection failed, not the request
+      throw new ApiError(502, e.getMessage(), null);
+    }
   }
 
   static String decodeId(String raw, String what) {

@@ -249,6 +249,70 @@ class SolrCloudParityTest {
   }
 
   @Test
+  void serveAnswersFromSolrAsSearchPrints() throws Exception {
+    Process serve =
+        new ProcessBuilder(
+                HOME.resolve("bin/quarry").toString(),
+                "serve",
+                "--index",
+                work.resolve("index").toString(),
+                "--solr",
+                url,
+                "--port",
+                "0",
+                "--quiet")
+            .directory(work.toFile())
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    try {
+      var lines =
+          new java.io.BufferedReader(
+              new java.io.InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8));
+      String address = null;
+      for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+        java.util.regex.Matcher m =
+            java.util.regex.Pattern.compile("serving (http://\\S+/) ").matcher(line);
+        if (m.find()) {
+          address = m.group(1);
+          break;
+        }
+      }
+      assertTrue(address != null, "serve printed its address");
+      var connection =
+          (java.net.HttpURLConnection)
+              java.net.URI.create(
+                      address + "api/v1/search?q=voice%20AND%20ICS&facet=participant&facet=kind")
+                  .toURL()
+                  .openConnection();
+      assertEquals(200, connection.getResponseCode());
+      String body;
+      try (var in = connection.getInputStream()) {
+        body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      }
+      String printed =
+          ok(
+                  "search",
+                  "voice AND ICS",
+                  "--index",
+                  work.resolve("index").toString(),
+                  "--facet",
+                  "participant",
+                  "--facet",
+                  "kind",
+                  "--format",
+                  "json",
+                  "--solr",
+                  url)
+              .out();
+      assertEquals(printed, body, "the same bytes");
+      assertTrue(JSON.readTree(body).path("total").asLong() > 0);
+    } finally {
+      serve.destroy();
+      serve.waitFor(30, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
   void aNegationFindsTheSame() throws Exception {
     sameHits("practice NOT general");
   }
