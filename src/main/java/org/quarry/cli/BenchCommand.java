@@ -136,12 +136,22 @@ final class BenchCommand implements Callable<Integer> {
       description = "Seed of the synthetic corpus and codebook (default ${DEFAULT-VALUE}).")
   long seed;
 
+  @Option(
+      names = "--solr",
+      paramLabel = "URL",
+      description =
+          "With --scale: index N synthetic passages locally and send them to this SolrCloud collection (http://host:8983/solr/COLLECTION, which they replace) with one and two workers, then time the query mix through Solr against the local index.")
+  String solr;
+
   @Override
   public Integer call() throws IOException {
     passages = passagesOption != null ? passagesOption : learn ? 20_000 : 200_000;
     codes = codesOption != null ? codesOption : learn ? 50 : 100;
     if (!format.equals("text") && !format.equals("json")) {
       throw new QuarryException("--format must be text or json, got " + format);
+    }
+    if (solr != null) {
+      return solrBench();
     }
     if (scale != null) {
       return scaleBench();
@@ -229,6 +239,34 @@ final class BenchCommand implements Callable<Integer> {
               org.quarry.bench.ColdStartBenchmark.run(
                       home.root(), words, work, runs, Math.min(runs, 5))
                   .table());
+    } finally {
+      deleteQuietly(work);
+    }
+    return 0;
+  }
+
+  private Integer solrBench() throws IOException {
+    if (scale == null || scale < 1 || searchRounds < 1) {
+      throw new QuarryException("--solr needs --scale N (passages), and --search-rounds 1 or more");
+    }
+    if (format.equals("json")) {
+      throw new QuarryException("--format json is for --scale without --solr");
+    }
+    Path work = Files.createTempDirectory("quarry-solr-bench");
+    java.io.PrintWriter err = spec.commandLine().getErr();
+    try {
+      String table =
+          org.quarry.bench.SolrBenchmark.run(
+              solr,
+              scale,
+              seed,
+              searchRounds,
+              work,
+              phase -> {
+                err.println("bench: " + phase);
+                err.flush();
+              });
+      spec.commandLine().getOut().print(table);
     } finally {
       deleteQuietly(work);
     }
