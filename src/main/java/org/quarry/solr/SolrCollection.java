@@ -169,6 +169,7 @@ public final class SolrCollection implements AutoCloseable {
     SolrPassages docs = new SolrPassages();
     List<SolrInputDocument> batch = new ArrayList<>();
     int[] passages = {0};
+    String run = java.util.UUID.randomUUID().toString();
     try {
       StoredPassages.forEach(
           indexDir,
@@ -178,6 +179,7 @@ public final class SolrCollection implements AutoCloseable {
             }
             SolrInputDocument d = docs.toSolr(p);
             d.addField(SolrPassages.WORKER, share.toString());
+            d.addField(SolrPassages.SENT_RUN, run);
             batch.add(d);
             passages[0]++;
             if (batch.size() == BATCH) {
@@ -188,6 +190,18 @@ public final class SolrCollection implements AutoCloseable {
     } catch (SolrFailure f) {
       throw f.cause;
     }
+    // what this share sent before and did not send now: passages of sources gone from its index
+    client.deleteByQuery(
+        collection,
+        SolrPassages.WORKER
+            + ":\""
+            + share
+            + "\" AND -"
+            + SolrPassages.SENT_RUN
+            + ":\""
+            + run
+            + "\"");
+    // one commit: searches see the share's old passages until the new ones are all there
     client.commit(collection);
     return new Sent(sources.size(), passages[0]);
   }

@@ -26,6 +26,9 @@ final class SolrPassages {
   /** Field of the worker share a passage was sent by ({@code --worker I/N}). */
   static final String WORKER = "worker";
 
+  /** Field of the run that sent a passage, so a run can remove what it no longer sends. */
+  static final String SENT_RUN = "sent_run";
+
   private final Analyzer analyzer = QuarryAnalyzer.forIndexing();
 
   /** The Solr document of {@code indexed}. */

@@ -313,6 +313,92 @@ class SolrCloudParityTest {
   }
 
   @Test
+  void aSourceGoneFromTheIndexIsGoneFromTheCollectionAtTheNextSend() throws Exception {
+    String edits = url.replace("/passages", "/edits");
+    ok("solr", "create-collection", "--solr", edits, "--shards", "2", "--replicas", "1");
+    cluster.waitForActiveCollection("edits", 2, 2);
+    Path docs = Files.createDirectories(work.resolve("edits-docs"));
+    List<Path> seeds;
+    try (var files = Files.list(HOME.resolve("seeds"))) {
+      seeds =
+          files
+              .filter(f -> f.getFileName().toString().matches("\\d{3}_.*\\.txt"))
+              .sorted()
+              .limit(2)
+              .toList();
+    }
+    for (Path f : seeds) {
+      Files.copy(f, docs.resolve(f.getFileName()));
+    }
+    String index = work.resolve("edits-index").toString();
+    int both = sentPassages(ok("index", docs.toString(), "--index", index, "--solr", edits));
+    assertEquals(both, total(edits, index));
+    Files.delete(docs.resolve(seeds.get(1).getFileName()));
+    int one = sentPassages(ok("index", docs.toString(), "--index", index, "--solr", edits));
+    assertTrue(one > 0 && one < both, one + " of " + both);
+    assertEquals(one, total(edits, index), "the removed source's passages are gone");
+  }
+
+  @Test
+  void aWorkerKilledMidRunThenRunAgainLeavesNoDuplicateOrMissingPassage() throws Exception {
+    String killed = url.replace("/passages", "/killed");
+    ok("solr", "create-collection", "--solr", killed, "--shards", "2", "--replicas", "1");
+    cluster.waitForActiveCollection("killed", 2, 2);
+    String index = work.resolve("index").toString();
+    for (long wait : new long[] {600, 1200, 1800}) {
+      Process p =
+          new ProcessBuilder(
+                  HOME.resolve("bin/quarry").toString(),
+                  "index",
+                  "--index",
+                  index,
+                  "--solr",
+                  killed,
+                  "--worker",
+                  "1/1")
+              .directory(work.toFile())
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .redirectError(ProcessBuilder.Redirect.DISCARD)
+              .start();
+      Thread.sleep(wait);
+      p.destroyForcibly();
+      p.waitFor(30, TimeUnit.SECONDS);
+    }
+    ok("index", "--index", index, "--solr", killed, "--worker", "1/1");
+    for (String q : List.of("*:*", "voice AND ICS")) {
+      JsonNode one = searchAt(url, q);
+      JsonNode again = searchAt(killed, q);
+      assertEquals(one.path("total"), again.path("total"), q);
+      assertEquals(ids(one), ids(again), q);
+    }
+  }
+
+  private static long total(String collectionUrl, String index) throws Exception {
+    return JSON.readTree(
+            ok(
+                    "search",
+                    "*:*",
+                    "--index",
+                    index,
+                    "--include-duplicates",
+                    "--format",
+                    "json",
+                    "--solr",
+                    collectionUrl)
+                .out())
+        .path("total")
+        .asLong();
+  }
+
+  // the N of "sent N passages of M sources" in a run's output
+  private static int sentPassages(Run r) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("sent (\\d+) passages of").matcher(r.out());
+    assertTrue(m.find(), r.out());
+    return Integer.parseInt(m.group(1));
+  }
+
+  @Test
   void aNegationFindsTheSame() throws Exception {
     sameHits("practice NOT general");
   }
