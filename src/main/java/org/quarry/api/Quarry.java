@@ -138,6 +138,11 @@ public final class Quarry implements AutoCloseable {
     return search.search(request);
   }
 
+  // the framework matrix of passages read elsewhere (SolrIndex), with this index's code tree
+  Matrix matrix(MatrixRequest request, ReportJobs.PassageReads reads) {
+    return new Matrix(reports.matrix(request, reads));
+  }
+
   // the query as a search of this index parses and analyses it, for another store (SolrIndex)
   org.apache.lucene.search.Query parse(String query) {
     return search.parse(query);

@@ -49,17 +49,52 @@ final class ReportJobs {
 
   /** The framework matrix of the codes stored with passages; see {@link Quarry#matrix}. */
   FrameworkMatrix matrix(MatrixRequest request) {
+    return matrix(
+        request,
+        new PassageReads() {
+          @Override
+          public AllPassages allMarked() {
+            return search.allPassages();
+          }
+
+          @Override
+          public List<Hit> withoutDuplicates() {
+            return search.passages(false);
+          }
+
+          @Override
+          public List<Hit> filtered(java.util.Map<String, List<String>> filters, int limit) {
+            return search
+                .search(SearchRequest.builder("").filters(filters).limit(limit).build())
+                .hits();
+          }
+        });
+  }
+
+  /**
+   * Where a report reads passages from: this index, or a SolrCloud collection sent from it (the
+   * kept code tree still comes from this index).
+   */
+  interface PassageReads {
+    /** Every passage, near duplicates included and marked, in reading order. */
+    AllPassages allMarked();
+
+    /** Every passage but near duplicates', in reading order. */
+    List<Hit> withoutDuplicates();
+
+    /** The passages a search with only these filters finds, at most {@code limit}, by id. */
+    List<Hit> filtered(java.util.Map<String, List<String>> filters, int limit);
+  }
+
+  /** The framework matrix of the passages {@code reads} gives. */
+  FrameworkMatrix matrix(MatrixRequest request, PassageReads reads) {
     // without a codebook the columns are every code stored, near duplicates' included, while the
     // rows count passages as search does: one read of every passage serves both
-    AllPassages everything = request.codebook() == null ? search.allPassages() : null;
-    List<Hit> all = everything != null ? everything.withoutDuplicates() : search.passages(false);
+    AllPassages everything = request.codebook() == null ? reads.allMarked() : null;
+    List<Hit> all = everything != null ? everything.withoutDuplicates() : reads.withoutDuplicates();
     List<Hit> hits = all;
     if (!request.filters().isEmpty() && !all.isEmpty()) {
-      hits =
-          search
-              .search(
-                  SearchRequest.builder("").filters(request.filters()).limit(all.size()).build())
-              .hits();
+      hits = reads.filtered(request.filters(), all.size());
     }
     String rows = request.rows();
     if (!rows.equals("participant") && !rows.equals("source") && !rows.equals(RowsBy.SPEAKER)) {

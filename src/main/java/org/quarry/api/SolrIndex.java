@@ -2,7 +2,10 @@ package org.quarry.api;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.apache.solr.client.solrj.SolrServerException;
+import org.quarry.model.Hit;
 import org.quarry.model.SearchRequest;
 import org.quarry.model.SearchResult;
 import org.quarry.solr.SolrCollection;
@@ -103,6 +106,68 @@ public final class SolrIndex implements AutoCloseable {
       throw QuarryException.badParameter("q", e.getMessage(), e);
     } catch (IOException | SolrServerException | RuntimeException e) {
       throw failure("searching", e);
+    }
+  }
+
+  /**
+   * The framework matrix of the collection's passages and their stored codes, with {@code local}'s
+   * kept code tree, as {@link Quarry#matrix} makes it of a local index.
+   *
+   * @throws QuarryException for a bad request, or when Solr cannot be reached or refuses
+   */
+  public Matrix matrix(Quarry local, MatrixRequest request) {
+    try {
+      return local.matrix(
+          request,
+          new ReportJobs.PassageReads() {
+            @Override
+            public org.quarry.search.AllPassages allMarked() {
+              java.util.Set<String> duplicates = new java.util.HashSet<>();
+              List<Hit> all = inReadingOrder(read(true, Map.of(), duplicates));
+              return new org.quarry.search.AllPassages(all, duplicates);
+            }
+
+            @Override
+            public List<Hit> withoutDuplicates() {
+              return inReadingOrder(read(false, Map.of(), new java.util.HashSet<>()));
+            }
+
+            @Override
+            public List<Hit> filtered(Map<String, List<String>> filters, int limit) {
+              List<Hit> hits = read(false, filters, new java.util.HashSet<>());
+              return hits.subList(0, Math.min(limit, hits.size()));
+            }
+          });
+    } catch (SolrReadFailure e) {
+      throw failure("reading passages", e.getCause() instanceof Exception x ? x : e);
+    }
+  }
+
+  // passages as the local index lists them: by source, then offset, then id
+  private static List<Hit> inReadingOrder(List<Hit> hits) {
+    List<Hit> sorted = new java.util.ArrayList<>(hits);
+    sorted.sort(
+        java.util.Comparator.comparing((Hit h) -> h.passage().source())
+            .thenComparingInt(h -> h.passage().start())
+            .thenComparing(h -> h.passage().id()));
+    return sorted;
+  }
+
+  private List<Hit> read(
+      boolean includeDuplicates, Map<String, List<String>> filters, java.util.Set<String> dups) {
+    try {
+      return collection.passages(includeDuplicates, filters, dups);
+    } catch (UnsupportedOperationException e) {
+      throw QuarryException.badParameter("filter", e.getMessage(), e);
+    } catch (IOException | SolrServerException | RuntimeException e) {
+      throw new SolrReadFailure(e);
+    }
+  }
+
+  // a failed read carried out of the report, which then says it in one line
+  private static final class SolrReadFailure extends RuntimeException {
+    SolrReadFailure(Exception cause) {
+      super(cause);
     }
   }
 

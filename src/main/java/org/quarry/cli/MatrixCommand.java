@@ -11,6 +11,7 @@ import org.quarry.api.MatrixOutput;
 import org.quarry.api.MatrixRequest;
 import org.quarry.api.Quarry;
 import org.quarry.api.QuarryException;
+import org.quarry.api.SolrIndex;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -91,6 +92,13 @@ final class MatrixCommand implements Callable<Integer> {
     xlsx
   }
 
+  @Option(
+      names = "--solr",
+      paramLabel = "URL",
+      description =
+          "Read the passages and their codes from this SolrCloud collection (http://host:8983/solr/COLLECTION) instead.")
+  String solr;
+
   @Override
   public Integer call() {
     MatrixOutput output = MatrixOutput.of(format.name(), cells);
@@ -108,7 +116,13 @@ final class MatrixCommand implements Callable<Integer> {
     Matrix m;
     try (Quarry quarry = Quarry.open(common.indexDir(home))) {
       IndexCommand.ensureIndexed(quarry, common, home, spec.commandLine().getErr());
-      m = quarry.matrix(request);
+      if (solr != null) {
+        try (SolrIndex collection = SolrIndex.at(solr)) {
+          m = collection.matrix(quarry, request);
+        }
+      } else {
+        m = quarry.matrix(request);
+      }
     }
     PrintWriter err = spec.commandLine().getErr();
     if (!m.unplaced().isEmpty()) {

@@ -355,6 +355,70 @@ public final class SolrCollection implements AutoCloseable {
     return facets;
   }
 
+  /** Passages read page by page ({@link #passages}). */
+  static final int PAGE = 1000;
+
+  /** Stored fields a passage is rebuilt from, without its annotation. */
+  private static final String[] PASSAGE_FIELDS = {
+    Fields.ID,
+    Fields.SOURCE,
+    Fields.KIND,
+    Fields.SPEAKER,
+    Fields.SECTION,
+    Fields.START,
+    Fields.END,
+    Fields.TEXT,
+    Fields.ATTRIBUTES,
+    Fields.QUOTED,
+    Fields.CODE_SCORES,
+    Fields.DUPLICATE_OF
+  };
+
+  /**
+   * Every passage (near duplicates' too when {@code includeDuplicates}) with these {@code filters},
+   * with its codes, in the order of their ids: read with Solr's cursor, a page at a time, so a
+   * collection of any size is read whole. The ids of near duplicates' passages go into {@code
+   * duplicates}.
+   */
+  public List<Hit> passages(
+      boolean includeDuplicates,
+      Map<String, List<String>> filters,
+      java.util.Set<String> duplicates)
+      throws IOException, SolrServerException {
+    for (String dim : filters.keySet()) {
+      checkDimension("filter", dim);
+    }
+    SolrQuery q = new SolrQuery("*:*");
+    q.setFields(PASSAGE_FIELDS);
+    if (!includeDuplicates) {
+      q.addFilterQuery("-" + Fields.DUPLICATE + ":true");
+    }
+    for (Map.Entry<String, List<String>> f : new java.util.TreeMap<>(filters).entrySet()) {
+      q.addFilterQuery(f.getKey() + ":(" + String.join(" ", quotedAll(f.getValue())) + ")");
+    }
+    q.setRows(PAGE);
+    q.addSort(Fields.ID, SolrQuery.ORDER.asc);
+    List<Hit> hits = new ArrayList<>();
+    String cursor = "*";
+    while (true) {
+      q.set("cursorMark", cursor);
+      QueryResponse r = client.query(collection, q);
+      for (SolrDocument d : r.getResults()) {
+        var p = SolrPassages.passage(d);
+        hits.add(
+            new Hit(p, 0, org.quarry.search.MarkFormatter.escape(p.text()), SolrPassages.codes(d)));
+        if (d.getFirstValue(Fields.DUPLICATE_OF) != null) {
+          duplicates.add(p.id());
+        }
+      }
+      String next = r.getNextCursorMark();
+      if (next == null || next.equals(cursor)) {
+        return hits;
+      }
+      cursor = next;
+    }
+  }
+
   @Override
   public void close() throws IOException {
     client.close();

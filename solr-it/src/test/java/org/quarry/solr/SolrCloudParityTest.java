@@ -399,6 +399,33 @@ class SolrCloudParityTest {
   }
 
   @Test
+  void theFrameworkMatrixIsTheSameFromSolr() throws Exception {
+    String index = work.resolve("index").toString();
+    List<List<String>> variants =
+        List.of(
+            List.of("--format", "md"),
+            List.of("--format", "csv", "--cells", "quotes", "--rows", "source"),
+            List.of(
+                "--format",
+                "md",
+                "--codebook",
+                HOME.resolve("seeds/codebook-commissioners.yaml").toString(),
+                "--filter",
+                "kind=quote"));
+    for (List<String> v : variants) {
+      List<String> args = new ArrayList<>(List.of("matrix", "--index", index));
+      args.addAll(v);
+      Run local = ok(args.toArray(String[]::new));
+      args.add("--solr");
+      args.add(url);
+      Run remote = ok(args.toArray(String[]::new));
+      assertTrue(local.out().lines().count() > 2, local.out());
+      assertEquals(local.out(), remote.out(), "matrix " + v);
+      assertEquals(local.err(), remote.err(), "matrix " + v + ": notes");
+    }
+  }
+
+  @Test
   void aNegationFindsTheSame() throws Exception {
     sameHits("practice NOT general");
   }
