@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * is 2,000 here; {@code -Dquarry.solr.bench.scale=100000} runs the README's figures.
  */
 class SolrBenchTest {
-  private static final Path HOME = Path.of(System.getProperty("quarry.home")).toAbsolutePath();
+  private static final Path HOME = QuarryProcess.HOME;
 
   @Test
   void theBenchPrintsEveryRowAgainstTheLocalIndex() throws Exception {
@@ -65,9 +65,7 @@ class SolrBenchTest {
       }
     } finally {
       cluster.shutdown();
-      try (var files = Files.walk(work)) {
-        files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-      }
+      QuarryProcess.delete(work);
     }
   }
 }

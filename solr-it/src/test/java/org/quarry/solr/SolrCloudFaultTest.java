@@ -4,46 +4,25 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.apache.solr.cloud.MiniSolrCloudCluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.quarry.solr.QuarryProcess.Run;
 
 /**
  * A shard whose only replica is down: a search through Solr fails with one clear line and a
  * non-zero exit, never a count silently short of the shard's passages.
  */
 class SolrCloudFaultTest {
-  private static final Path HOME = Path.of(System.getProperty("quarry.home")).toAbsolutePath();
   private static MiniSolrCloudCluster cluster;
   private static Path work;
   private static String url;
 
-  record Run(int exit, String out, String err) {}
-
   static Run quarry(String... args) throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add(HOME.resolve("bin/quarry").toString());
-    command.addAll(List.of(args));
-    Path out = Files.createTempFile(work, "out", ".txt");
-    Path err = Files.createTempFile(work, "err", ".txt");
-    Process p =
-        new ProcessBuilder(command)
-            .directory(work.toFile())
-            .redirectOutput(out.toFile())
-            .redirectError(err.toFile())
-            .start();
-    assertTrue(p.waitFor(5, TimeUnit.MINUTES), "quarry " + String.join(" ", args) + " timed out");
-    return new Run(
-        p.exitValue(),
-        Files.readString(out, StandardCharsets.UTF_8),
-        Files.readString(err, StandardCharsets.UTF_8));
+    return QuarryProcess.run(work, args);
   }
 
   @BeforeAll
@@ -66,9 +45,7 @@ class SolrCloudFaultTest {
         cluster.shutdown();
       }
     } finally {
-      try (var files = Files.walk(work)) {
-        files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-      }
+      QuarryProcess.delete(work);
     }
   }
 

@@ -15,6 +15,7 @@ import org.apache.solr.cloud.MiniSolrCloudCluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.quarry.solr.QuarryProcess.Run;
 
 /**
  * The seeds in a real SolrCloud (2 nodes, a collection of 2 shards x 2 replicas), sent by {@code
@@ -22,39 +23,19 @@ import org.junit.jupiter.api.Test;
  * local index: the same hits, in the same order, with the same scores and totals.
  */
 class SolrCloudParityTest {
-  private static final Path HOME = Path.of(System.getProperty("quarry.home")).toAbsolutePath();
+  private static final Path HOME = QuarryProcess.HOME;
   private static final ObjectMapper JSON = new ObjectMapper();
   private static MiniSolrCloudCluster cluster;
   private static Path work;
   private static String url;
   private static int allSources;
 
-  /** What a run of bin/quarry printed, and its exit code. */
-  record Run(int exit, String out, String err) {}
-
   static Run quarry(String... args) throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add(HOME.resolve("bin/quarry").toString());
-    command.addAll(List.of(args));
-    Path out = Files.createTempFile(work, "out", ".txt");
-    Path err = Files.createTempFile(work, "err", ".txt");
-    Process p =
-        new ProcessBuilder(command)
-            .directory(work.toFile())
-            .redirectOutput(out.toFile())
-            .redirectError(err.toFile())
-            .start();
-    assertTrue(p.waitFor(5, TimeUnit.MINUTES), "quarry " + String.join(" ", args) + " timed out");
-    return new Run(
-        p.exitValue(),
-        Files.readString(out, StandardCharsets.UTF_8),
-        Files.readString(err, StandardCharsets.UTF_8));
+    return QuarryProcess.run(work, args);
   }
 
   static Run ok(String... args) throws Exception {
-    Run r = quarry(args);
-    assertEquals(0, r.exit(), "quarry " + String.join(" ", args) + ": " + r.err());
-    return r;
+    return QuarryProcess.ok(work, args);
   }
 
   @BeforeAll
@@ -75,11 +56,7 @@ class SolrCloudParityTest {
         cluster.shutdown();
       }
     } finally {
-      if (work != null) {
-        try (var files = Files.walk(work)) {
-          files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-        }
-      }
+      QuarryProcess.delete(work);
     }
   }
 
