@@ -256,22 +256,17 @@ public final class SolrCollection implements AutoCloseable {
     if (!request.includeDuplicates()) {
       q.addFilterQuery("-" + Fields.DUPLICATE + ":true");
     }
-    for (String dim : request.filters().keySet()) {
-      checkDimension("filter", dim);
-    }
-    for (String dim : request.facets()) {
-      checkDimension("facet", dim);
-    }
+    Map<String, String> keys = dimensionKeys(request);
     if (!request.facets().isEmpty()) {
-      q.set("json.facet", facetRequest(request));
+      q.set("json.facet", facetRequest(request, keys));
     }
     for (Map.Entry<String, List<String>> f :
         new java.util.TreeMap<>(request.filters()).entrySet()) {
       q.addFilterQuery(
           "{!tag="
-              + f.getKey()
+              + keys.get(f.getKey())
               + "}"
-              + f.getKey()
+              + SolrPassages.field(f.getKey())
               + ":("
               + String.join(" ", quotedAll(f.getValue()))
               + ")");
@@ -299,33 +294,33 @@ public final class SolrCollection implements AutoCloseable {
       hits.add(new Hit(p.passage(), score, highlights.get(i), p.codes()));
     }
     double max = docs.getMaxScore() == null ? 0 : docs.getMaxScore();
-    return new SearchResult(request.query(), docs.getNumFound(), hits, facets(request, r), max);
+    return new SearchResult(
+        request.query(), docs.getNumFound(), hits, facets(request, keys, r), max);
   }
 
-  // the dimensions a collection made from Quarry's configset has (passage attributes not yet)
-  private static void checkDimension(String what, String dim) {
-    if (!Fields.FIXED_FACETS.contains(dim)) {
-      throw new UnsupportedOperationException(
-          what
-              + " dimension '"
-              + dim
-              + "' cannot be used with Solr yet; there: "
-              + String.join(", ", Fields.FIXED_FACETS));
+  // a plain key per dimension (a facet's name, a filter's tag): attribute names may hold anything
+  private static Map<String, String> dimensionKeys(SearchRequest request) {
+    java.util.TreeSet<String> dims = new java.util.TreeSet<>(request.facets());
+    dims.addAll(request.filters().keySet());
+    Map<String, String> keys = new java.util.HashMap<>();
+    for (String dim : dims) {
+      keys.put(dim, "d" + keys.size());
     }
+    return keys;
   }
 
   // one terms facet per dimension, every value with a passage; a dimension that is also filtered on
   // is counted without its own filter (drill sideways), as the local index counts it
-  private static String facetRequest(SearchRequest request) {
+  private static String facetRequest(SearchRequest request, Map<String, String> keys) {
     StringBuilder json = new StringBuilder("{");
     for (String dim : request.facets()) {
       json.append(json.length() > 1 ? "," : "")
-          .append(dim)
+          .append(keys.get(dim))
           .append(":{type:terms,field:")
-          .append(dim)
+          .append(SolrPassages.field(dim))
           .append(",limit:-1,mincount:1");
       if (request.filters().containsKey(dim)) {
-        json.append(",domain:{excludeTags:").append(dim).append('}');
+        json.append(",domain:{excludeTags:").append(keys.get(dim)).append('}');
       }
       json.append('}');
     }
@@ -333,12 +328,13 @@ public final class SolrCollection implements AutoCloseable {
   }
 
   // the counts of each requested dimension, most passages first, then by value, as locally
-  private static Map<String, List<FacetValue>> facets(SearchRequest request, QueryResponse r) {
+  private static Map<String, List<FacetValue>> facets(
+      SearchRequest request, Map<String, String> keys, QueryResponse r) {
     Map<String, List<FacetValue>> facets = new java.util.LinkedHashMap<>();
     NestableJsonFacet json = r.getJsonFacetingResponse();
     for (String dim : request.facets()) {
       List<FacetValue> values = new ArrayList<>();
-      BucketBasedJsonFacet f = json == null ? null : json.getBucketBasedFacets(dim);
+      BucketBasedJsonFacet f = json == null ? null : json.getBucketBasedFacets(keys.get(dim));
       if (f != null) {
         for (BucketJsonFacet b : f.getBuckets()) {
           if (b.getCount() > 0) {
@@ -385,16 +381,14 @@ public final class SolrCollection implements AutoCloseable {
       Map<String, List<String>> filters,
       java.util.Set<String> duplicates)
       throws IOException, SolrServerException {
-    for (String dim : filters.keySet()) {
-      checkDimension("filter", dim);
-    }
     SolrQuery q = new SolrQuery("*:*");
     q.setFields(PASSAGE_FIELDS);
     if (!includeDuplicates) {
       q.addFilterQuery("-" + Fields.DUPLICATE + ":true");
     }
     for (Map.Entry<String, List<String>> f : new java.util.TreeMap<>(filters).entrySet()) {
-      q.addFilterQuery(f.getKey() + ":(" + String.join(" ", quotedAll(f.getValue())) + ")");
+      q.addFilterQuery(
+          SolrPassages.field(f.getKey()) + ":(" + String.join(" ", quotedAll(f.getValue())) + ")");
     }
     q.setRows(PAGE);
     q.addSort(Fields.ID, SolrQuery.ORDER.asc);

@@ -29,6 +29,46 @@ final class SolrPassages {
   /** Field of the run that sent a passage, so a run can remove what it no longer sends. */
   static final String SENT_RUN = "sent_run";
 
+  /** Fields of the configset with the names the local index gives them. */
+  private static final java.util.Set<String> OWN_FIELDS =
+      java.util.Set.of(
+          Fields.ID,
+          Fields.SOURCE,
+          Fields.KIND,
+          Fields.PARTICIPANT,
+          Fields.SPEAKER,
+          Fields.SECTION,
+          Fields.CODE,
+          Fields.ORIGIN,
+          Fields.DUPLICATE,
+          Fields.DUPLICATE_OF,
+          Fields.START,
+          Fields.END,
+          Fields.TEXT,
+          Fields.TEXT_STEM,
+          Fields.TEXT_LEMMA);
+
+  /**
+   * The Solr field of a local index's field: its own name for the configset's fields, else a
+   * passage attribute's dynamic field, {@code attr_} then the name with every character but ASCII
+   * letters and digits written {@code _xxxx} (hex), so any attribute name makes a field name.
+   */
+  static String field(String name) {
+    if (OWN_FIELDS.contains(name)) {
+      return name;
+    }
+    StringBuilder f = new StringBuilder("attr_");
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
+        f.append(c);
+      } else {
+        f.append(String.format(java.util.Locale.ROOT, "_%04x", (int) c));
+      }
+    }
+    return f.toString();
+  }
+
   private final Analyzer analyzer = QuarryAnalyzer.forIndexing();
 
   /** The Solr document of {@code indexed}. */
@@ -49,7 +89,14 @@ final class SolrPassages {
     p.quoted().forEach(q -> d.addField(Fields.QUOTED, q));
     d.addField(Fields.START, p.start());
     d.addField(Fields.END, p.end());
-    new TreeMap<>(p.attributes()).forEach((k, v) -> d.addField(Fields.ATTRIBUTES, k + "\t" + v));
+    new TreeMap<>(p.attributes())
+        .forEach(
+            (k, v) -> {
+              d.addField(Fields.ATTRIBUTES, k + "\t" + v);
+              if (v != null && !v.isEmpty()) {
+                d.addField(field(k), v); // searchable and counted, as locally
+              }
+            });
     TreeSet<String> origins = new TreeSet<>();
     for (CodeScore c : indexed.codes()) {
       d.addField(Fields.CODE, c.code());

@@ -49,22 +49,22 @@ final class SolrQuerySyntax {
     } else if (q instanceof SynonymQuery s && s.getTerms().size() == 1) {
       term(s.getTerms().get(0), out);
     } else if (q instanceof PrefixQuery p) {
-      out.append(p.getField())
+      out.append(SolrPassages.field(p.getField()))
           .append(':')
           .append(ClientUtils.escapeQueryChars(p.getPrefix().text()))
           .append('*');
     } else if (q instanceof WildcardQuery w) {
-      out.append(w.getField()).append(':').append(wildcard(w.getTerm().text()));
+      out.append(SolrPassages.field(w.getField())).append(':').append(wildcard(w.getTerm().text()));
     } else if (q instanceof FuzzyQuery f && f.getPrefixLength() == 0 && f.getTranspositions()) {
       term(f.getTerm(), out);
       out.append('~').append(f.getMaxEdits());
     } else if (q instanceof RegexpQuery r) {
-      out.append(r.getField())
+      out.append(SolrPassages.field(r.getField()))
           .append(":/")
           .append(r.getRegexp().text().replace("/", "\\/"))
           .append('/');
     } else if (q instanceof TermRangeQuery r) {
-      out.append(r.getField())
+      out.append(SolrPassages.field(r.getField()))
           .append(':')
           .append(r.includesLower() ? '[' : '{')
           .append(r.getLowerTerm() == null ? "*" : quoted(r.getLowerTerm().utf8ToString()))
@@ -82,7 +82,9 @@ final class SolrQuerySyntax {
   }
 
   private static void term(Term t, StringBuilder out) {
-    out.append(t.field()).append(':').append(ClientUtils.escapeQueryChars(t.text()));
+    out.append(SolrPassages.field(t.field()))
+        .append(':')
+        .append(ClientUtils.escapeQueryChars(t.text()));
   }
 
   private static void bool(BooleanQuery b, StringBuilder out) {
@@ -128,7 +130,7 @@ final class SolrQuerySyntax {
       out.append("(-*:*)");
       return;
     }
-    out.append(terms[0].field()).append(":\"");
+    out.append(SolrPassages.field(terms[0].field())).append(":\"");
     for (int i = 0; i < terms.length; i++) {
       out.append(i == 0 ? "" : " ")
           .append(terms[i].text().replace("\\", "\\\\").replace("\"", "\\\""));

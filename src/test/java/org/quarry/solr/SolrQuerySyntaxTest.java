@@ -94,6 +94,14 @@ class SolrQuerySyntaxTest {
   }
 
   @Test
+  void aPassageAttributeIsItsDynamicField() {
+    assertEquals("attr_role:GP", SolrQuerySyntax.of(term("role", "GP")));
+    assertEquals(
+        "attr_care_0020home:yes", SolrQuerySyntax.of(term("care home", "yes")), "any name");
+    assertEquals("participant:P7", SolrQuerySyntax.of(term("participant", "P7")), "own fields");
+  }
+
+  @Test
   void everythingIsTheMatchAllQuery() {
     assertEquals("*:*", SolrQuerySyntax.of(new MatchAllDocsQuery()));
   }

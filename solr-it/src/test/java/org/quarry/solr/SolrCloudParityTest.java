@@ -403,6 +403,49 @@ class SolrCloudParityTest {
   }
 
   @Test
+  void passageAttributesAreSearchedFilteredAndCountedTheSame() throws Exception {
+    String attrs = url.replace("/passages", "/attrs");
+    ok("solr", "create-collection", "--solr", attrs, "--shards", "2", "--replicas", "1");
+    cluster.waitForActiveCollection("attrs", 2, 2);
+    Path resources = HOME.resolve("src/test/resources/participants");
+    String index = work.resolve("attrs-index").toString();
+    ok(
+        "index",
+        resources.resolve("transcripts").toString(),
+        "--participants",
+        resources.resolve("participants.csv").toString(),
+        "--index",
+        index,
+        "--solr",
+        attrs);
+    List<List<String>> cases =
+        List.of(
+            List.of("network", "--facet", "role", "--facet", "region", "--facet", "site"),
+            List.of(
+                "network OR meetings",
+                "--facet",
+                "role",
+                "--facet",
+                "region",
+                "--filter",
+                "region=North West"),
+            List.of("role:GP AND network", "--facet", "organisation"));
+    for (List<String> c : cases) {
+      List<String> args =
+          new ArrayList<>(List.of("search", "--index", index, "--format", "json", "--limit", "20"));
+      args.addAll(c);
+      JsonNode local = JSON.readTree(ok(args.toArray(String[]::new)).out());
+      args.add("--solr");
+      args.add(attrs);
+      JsonNode remote = JSON.readTree(ok(args.toArray(String[]::new)).out());
+      assertTrue(local.path("total").asLong() > 0, c + " finds something");
+      assertEquals(local.path("total"), remote.path("total"), c + ": total");
+      assertEquals(ids(local), ids(remote), c + ": hits");
+      assertEquals(local.path("facets"), remote.path("facets"), c + ": facets");
+    }
+  }
+
+  @Test
   void aNegationFindsTheSame() throws Exception {
     sameHits("practice NOT general");
   }
