@@ -20,9 +20,6 @@ import org.apache.solr.client.solrj.request.CollectionAdminRequest;
 import org.apache.solr.client.solrj.request.ConfigSetAdminRequest;
 import org.apache.solr.client.solrj.request.SolrQuery;
 import org.apache.solr.client.solrj.response.QueryResponse;
-import org.apache.solr.client.solrj.response.json.BucketBasedJsonFacet;
-import org.apache.solr.client.solrj.response.json.BucketJsonFacet;
-import org.apache.solr.client.solrj.response.json.NestableJsonFacet;
 import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.SolrDocumentList;
 import org.apache.solr.common.SolrInputDocument;
@@ -30,7 +27,6 @@ import org.apache.solr.common.util.ContentStreamBase;
 import org.quarry.index.Fields;
 import org.quarry.index.IndexedPassage;
 import org.quarry.index.StoredPassages;
-import org.quarry.model.FacetValue;
 import org.quarry.model.Hit;
 import org.quarry.model.PassageKind;
 import org.quarry.model.SearchOrder;
@@ -256,15 +252,15 @@ public final class SolrCollection implements AutoCloseable {
     if (!request.includeDuplicates()) {
       q.addFilterQuery("-" + Fields.DUPLICATE + ":true");
     }
-    Map<String, String> keys = dimensionKeys(request);
+    SolrFacets facets = new SolrFacets(request);
     if (!request.facets().isEmpty()) {
-      q.set("json.facet", facetRequest(request, keys));
+      q.set("json.facet", facets.request());
     }
     for (Map.Entry<String, List<String>> f :
         new java.util.TreeMap<>(request.filters()).entrySet()) {
       q.addFilterQuery(
           "{!tag="
-              + keys.get(f.getKey())
+              + facets.key(f.getKey())
               + "}"
               + SolrPassages.field(f.getKey())
               + ":("
@@ -294,61 +290,7 @@ public final class SolrCollection implements AutoCloseable {
       hits.add(new Hit(p.passage(), score, highlights.get(i), p.codes()));
     }
     double max = docs.getMaxScore() == null ? 0 : docs.getMaxScore();
-    return new SearchResult(
-        request.query(), docs.getNumFound(), hits, facets(request, keys, r), max);
-  }
-
-  // a plain key per dimension (a facet's name, a filter's tag): attribute names may hold anything
-  private static Map<String, String> dimensionKeys(SearchRequest request) {
-    java.util.TreeSet<String> dims = new java.util.TreeSet<>(request.facets());
-    dims.addAll(request.filters().keySet());
-    Map<String, String> keys = new java.util.HashMap<>();
-    for (String dim : dims) {
-      keys.put(dim, "d" + keys.size());
-    }
-    return keys;
-  }
-
-  // one terms facet per dimension, every value with a passage; a dimension that is also filtered on
-  // is counted without its own filter (drill sideways), as the local index counts it
-  private static String facetRequest(SearchRequest request, Map<String, String> keys) {
-    StringBuilder json = new StringBuilder("{");
-    for (String dim : request.facets()) {
-      json.append(json.length() > 1 ? "," : "")
-          .append(keys.get(dim))
-          .append(":{type:terms,field:")
-          .append(SolrPassages.field(dim))
-          .append(",limit:-1,mincount:1");
-      if (request.filters().containsKey(dim)) {
-        json.append(",domain:{excludeTags:").append(keys.get(dim)).append('}');
-      }
-      json.append('}');
-    }
-    return json.append('}').toString();
-  }
-
-  // the counts of each requested dimension, most passages first, then by value, as locally
-  private static Map<String, List<FacetValue>> facets(
-      SearchRequest request, Map<String, String> keys, QueryResponse r) {
-    Map<String, List<FacetValue>> facets = new java.util.LinkedHashMap<>();
-    NestableJsonFacet json = r.getJsonFacetingResponse();
-    for (String dim : request.facets()) {
-      List<FacetValue> values = new ArrayList<>();
-      BucketBasedJsonFacet f = json == null ? null : json.getBucketBasedFacets(keys.get(dim));
-      if (f != null) {
-        for (BucketJsonFacet b : f.getBuckets()) {
-          if (b.getCount() > 0) {
-            values.add(new FacetValue(String.valueOf(b.getVal()), (int) b.getCount()));
-          }
-        }
-      }
-      values.sort(
-          java.util.Comparator.comparingInt(FacetValue::count)
-              .reversed()
-              .thenComparing(FacetValue::value));
-      facets.put(dim, values);
-    }
-    return facets;
+    return new SearchResult(request.query(), docs.getNumFound(), hits, facets.counts(r), max);
   }
 
   /** Passages read page by page ({@link #passages}). */
