@@ -105,10 +105,8 @@ public final class Indexer implements Closeable {
       throws IOException {
     IndexWriterConfig config = new IndexWriterConfig(QuarryAnalyzer.forIndexing());
     config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
-    // a run ends by expunging every deleted document (forceMergeDeletes), so that BM25's
-    // statistics, which count deleted documents until they are merged away, are those of the
-    // passages the index holds: the same corpus ranks alike whatever runs built it, and alike in a
-    // SolrCloud collection sent from it
+    // a run ends by expunging every deleted document (DeletedCopies), which this policy lets
+    // merge any segment with a deleted document
     org.apache.lucene.index.TieredMergePolicy merges =
         new org.apache.lucene.index.TieredMergePolicy();
     merges.setForceMergeDeletesPctAllowed(0);
@@ -337,7 +335,7 @@ public final class Indexer implements Closeable {
       }
       writer.setLiveCommitData(stamp.userData().entrySet(), true);
     }
-    writer.forceMergeDeletes();
+    DeletedCopies.expunge(writer);
     writer.commit();
     return IndexUpdate.builder()
         .added(added)
@@ -394,7 +392,7 @@ public final class Indexer implements Closeable {
       }
     }
     int dups = sourceRecords.markDuplicates(records);
-    writer.forceMergeDeletes();
+    DeletedCopies.expunge(writer);
     writer.commit();
     return IndexUpdate.builder()
         .removed(removed)

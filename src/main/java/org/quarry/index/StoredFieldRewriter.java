@@ -62,7 +62,7 @@ final class StoredFieldRewriter {
     for (IndexedPassage p : updated) {
       writer.updateDocument(new Term(Fields.ID, p.passage().id()), PassageDocuments.toDocument(p));
     }
-    writer.forceMergeDeletes(); // see Indexer: statistics of live passages only
+    DeletedCopies.expunge(writer);
     writer.commit();
     return updated.size();
   }
@@ -182,7 +182,7 @@ final class StoredFieldRewriter {
     for (IndexedPassage p : changed) {
       writer.updateDocument(new Term(Fields.ID, p.passage().id()), PassageDocuments.toDocument(p));
     }
-    writer.forceMergeDeletes(); // see Indexer: statistics of live passages only
+    DeletedCopies.expunge(writer);
     writer.commit();
     return changed.size();
   }
