@@ -121,6 +121,11 @@ final class IndexSearch implements AutoCloseable {
    */
   org.apache.lucene.search.Query parse(String query) {
     try {
+      if (!folder.hasIndex()) {
+        // a machine that only searches a SolrCloud collection holds no passages: the glossary
+        // kept in the folder (if any) is all a query's analysis needs
+        return new org.quarry.search.QueryReader(folder.glossary()).parse(query);
+      }
       return read(s -> s.parse(query));
     } catch (QuerySyntaxException e) {
       throw QuarryException.badParameter("q", e.getMessage(), e);

@@ -118,10 +118,13 @@ final class SearchCommand implements Callable<Integer> {
             .interviewers(!noInterviewers)
             .build();
     try (Quarry quarry = Quarry.open(common.indexDir(home))) {
-      IndexCommand.ensureIndexed(quarry, common, home, err);
-      List<String> args = spec.commandLine().getParseResult().originalArgs();
-      // the whole command line: what follows the verb is search's
-      checkNoStrayWord(quarry, args.subList(args.indexOf(spec.name()) + 1, args.size()));
+      if (solr == null) {
+        // a search of a SolrCloud collection needs no passages here, only the analysis
+        IndexCommand.ensureIndexed(quarry, common, home, err);
+        List<String> args = spec.commandLine().getParseResult().originalArgs();
+        // the whole command line: what follows the verb is search's
+        checkNoStrayWord(quarry, args.subList(args.indexOf(spec.name()) + 1, args.size()));
+      }
       SearchResult result;
       if (solr != null) {
         try (SolrIndex target = SolrIndex.at(solr)) {

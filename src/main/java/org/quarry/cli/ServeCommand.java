@@ -90,7 +90,10 @@ final class ServeCommand implements Callable<Integer> {
     SolrIndex collection = solr == null ? null : SolrIndex.at(solr);
     try (Quarry quarry = Quarry.open(common.indexDir(home));
         SolrIndex closing = collection) {
-      IndexCommand.ensureIndexed(quarry, common, home, err);
+      if (collection == null) {
+        // searches of a collection need only the analysis here, not passages
+        IndexCommand.ensureIndexed(quarry, common, home, err);
+      }
       QuarryServer server;
       try {
         server =

@@ -26,9 +26,6 @@ import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
-import org.apache.lucene.queryparser.classic.ParseException;
-import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -45,7 +42,6 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 import org.quarry.analysis.Glossary;
-import org.quarry.analysis.QuarryAnalyzer;
 import org.quarry.index.DocumentWalk;
 import org.quarry.index.Fields;
 import org.quarry.index.KeptCases;
@@ -100,10 +96,8 @@ public final class PassageSearcher implements Closeable {
   private final Directory directory;
   private final boolean ownsDirectory;
   private final SearcherManager manager;
-  private final QuarryAnalyzer queryAnalyzer;
+  private final QueryReader queries;
   private final FacetsConfig facetsConfig = PassageDocuments.facetsConfig();
-  private final Map<String, Float> boosts =
-      Map.of(Fields.TEXT_LEMMA, 1.0f, Fields.TEXT, EXACT_BOOST);
   private IndexReader stateReader;
   private SortedSetDocValuesReaderState state;
 
@@ -112,7 +106,7 @@ public final class PassageSearcher implements Closeable {
     this.directory = directory;
     this.ownsDirectory = ownsDirectory;
     this.manager = new SearcherManager(directory, null);
-    this.queryAnalyzer = QuarryAnalyzer.forQuerying(glossary);
+    this.queries = new QueryReader(glossary);
   }
 
   /**
@@ -150,31 +144,7 @@ public final class PassageSearcher implements Closeable {
    * @throws QuerySyntaxException with a one-line message naming the position
    */
   public Query parse(String query) {
-    if (query == null || query.isBlank()) {
-      return new MatchAllDocsQuery();
-    }
-    int depth = nesting(query);
-    if (depth > MAX_NESTING) {
-      // the parser recurses once per level: refuse before it runs out of stack
-      throw QueryErrors.tooDeep(depth);
-    }
-    QueryParser parser =
-        new MultiFieldQueryParser(
-            new String[] {Fields.TEXT_LEMMA, Fields.TEXT}, queryAnalyzer, boosts);
-    parser.setSplitOnWhitespace(false);
-    // a multi-word synonym (ICS => integrated care system) becomes a phrase, not three words
-    parser.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
-    parser.setAllowLeadingWildcard(false);
-    parser.setDefaultOperator(QueryParser.Operator.OR);
-    try {
-      return parser.parse(query);
-    } catch (ParseException e) {
-      throw QueryErrors.of(query, e);
-    } catch (IndexSearcher.TooManyClauses e) {
-      throw QueryErrors.tooBroad(query);
-    } catch (TooComplexToDeterminizeException e) {
-      throw QueryErrors.tooComplexRegex(query);
-    }
+    return queries.parse(query);
   }
 
   /** Deepest parenthesis nesting outside quotes. */

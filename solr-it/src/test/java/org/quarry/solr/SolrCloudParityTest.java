@@ -446,6 +446,38 @@ class SolrCloudParityTest {
   }
 
   @Test
+  void aMachineThatOnlySearchesNeedsNoPassagesOnlyTheGlossary() throws Exception {
+    // a search machine's folder: no index, just the glossary the sending machine keeps
+    Path searchOnly = Files.createDirectories(work.resolve("search-only"));
+    Files.copy(
+        work.resolve("index").resolve("quarry-glossary.txt"),
+        searchOnly.resolve("quarry-glossary.txt"));
+    for (String q : List.of("voice AND ICS", "\"primary care\"", "meetings")) {
+      JsonNode local = search(q, false);
+      JsonNode remote =
+          JSON.readTree(
+              ok(
+                      "search",
+                      q,
+                      "--index",
+                      searchOnly.toString(),
+                      "--limit",
+                      "30",
+                      "--format",
+                      "json",
+                      "--solr",
+                      url)
+                  .out());
+      assertEquals(local.path("total"), remote.path("total"), q);
+      assertEquals(ids(local), ids(remote), q);
+      assertEquals(local.path("facets"), remote.path("facets"), q);
+    }
+    try (var files = Files.list(searchOnly)) {
+      assertEquals(1, files.count(), "nothing was indexed there");
+    }
+  }
+
+  @Test
   void aNegationFindsTheSame() throws Exception {
     sameHits("practice NOT general");
   }
