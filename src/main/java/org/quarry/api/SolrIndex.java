@@ -171,6 +171,30 @@ public final class SolrIndex implements AutoCloseable {
     }
   }
 
+  /**
+   * A search's result, and whether it is partial: some shard did not answer, so its counts and hits
+   * lack that shard's passages.
+   */
+  public record Answer(SearchResult result, boolean partial) {}
+
+  /**
+   * As {@link #search}, but a shard that does not answer leaves the other shards' result, marked
+   * partial, rather than an error (Solr's {@code shards.tolerant}).
+   *
+   * @throws QuarryException for a query syntax error, or when no shard answers
+   */
+  public Answer searchTolerant(Quarry local, SearchRequest request) {
+    org.apache.lucene.search.Query parsed = local.parse(request.query());
+    try {
+      SolrCollection.Answer a = collection.search(request, parsed, true);
+      return new Answer(a.result(), a.partial());
+    } catch (UnsupportedOperationException e) {
+      throw QuarryException.badParameter("q", e.getMessage(), e);
+    } catch (IOException | SolrServerException | RuntimeException e) {
+      throw failure("searching", e);
+    }
+  }
+
   // one line: what failed, where, and Solr's own words
   private QuarryException failure(String what, Exception e) {
     Throwable root = e;

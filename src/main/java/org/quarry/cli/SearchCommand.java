@@ -94,6 +94,12 @@ final class SearchCommand implements Callable<Integer> {
           "Search this SolrCloud collection (http://host:8983/solr/COLLECTION) instead, the query analysed by this index.")
   String solr;
 
+  @Option(
+      names = "--tolerant",
+      description =
+          "With --solr: when a shard does not answer, print the other shards' result, say on stderr that it is partial, and exit 1 (default: an error).")
+  boolean tolerant;
+
   enum OutputFormat {
     text,
     json
@@ -126,9 +132,25 @@ final class SearchCommand implements Callable<Integer> {
         checkNoStrayWord(quarry, args.subList(args.indexOf(spec.name()) + 1, args.size()));
       }
       SearchResult result;
+      boolean partial = false;
+      if (tolerant && solr == null) {
+        throw new QuarryException("--tolerant is for --solr: give the collection with --solr URL");
+      }
       if (solr != null) {
         try (SolrIndex target = SolrIndex.at(solr)) {
-          result = target.search(quarry, request);
+          if (tolerant) {
+            SolrIndex.Answer a = target.searchTolerant(quarry, request);
+            result = a.result();
+            partial = a.partial();
+          } else {
+            result = target.search(quarry, request);
+          }
+        }
+        if (partial) {
+          err.println(
+              "quarry: warning: partial result: a shard of "
+                  + solr
+                  + " did not answer, so counts and hits lack its passages");
         }
       } else {
         result = quarry.search(request);
@@ -139,8 +161,9 @@ final class SearchCommand implements Callable<Integer> {
       } else {
         new SearchTextPrinter(out, common.indexDir(home)).print(result, request);
       }
+      out.flush();
+      return partial ? QuarryException.PARTIAL_FAILURE : 0;
     }
-    return 0;
   }
 
   /**
@@ -208,7 +231,8 @@ final class SearchCommand implements Callable<Integer> {
 
   // options of search that take a value: the word after them is no query word
   private static boolean takesValue(String option) {
-    return List.of("--facet", "--filter", "--limit", "--offset", "--format", "--index")
+    return List.of(
+            "--facet", "--filter", "--limit", "--offset", "--format", "--index", "--sort", "--solr")
         .contains(option);
   }
 

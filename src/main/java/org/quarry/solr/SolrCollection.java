@@ -242,7 +242,26 @@ public final class SolrCollection implements AutoCloseable {
    */
   public SearchResult search(SearchRequest request, Query query)
       throws IOException, SolrServerException {
+    return search(request, query, false).result();
+  }
+
+  /**
+   * A search's result, and whether some shard did not answer (only when tolerant: then the counts
+   * are short of that shard's passages).
+   */
+  public record Answer(SearchResult result, boolean partial) {}
+
+  /**
+   * As {@link #search(SearchRequest, Query)}; when {@code tolerant}, a shard that does not answer
+   * leaves a result of the shards that did, marked partial (Solr's {@code shards.tolerant}),
+   * instead of an error.
+   */
+  public Answer search(SearchRequest request, Query query, boolean tolerant)
+      throws IOException, SolrServerException {
     SolrQuery q = new SolrQuery(SolrQuerySyntax.of(query));
+    if (tolerant) {
+      q.set("shards.tolerant", true);
+    }
     q.set("defType", "lucene");
     q.set("q.op", "OR");
     q.setFields("*", "score");
@@ -290,7 +309,10 @@ public final class SolrCollection implements AutoCloseable {
       hits.add(new Hit(p.passage(), score, highlights.get(i), p.codes()));
     }
     double max = docs.getMaxScore() == null ? 0 : docs.getMaxScore();
-    return new SearchResult(request.query(), docs.getNumFound(), hits, facets.counts(r), max);
+    Object partial = r.getHeader() == null ? null : r.getHeader().get("partialResults");
+    return new Answer(
+        new SearchResult(request.query(), docs.getNumFound(), hits, facets.counts(r), max),
+        Boolean.TRUE.equals(partial));
   }
 
   /** Passages read page by page ({@link #passages}). */

@@ -70,5 +70,25 @@ class SolrCloudFaultTest {
     assertTrue(err.startsWith("quarry: solr " + other + ": searching failed: "), err);
     assertEquals(1, err.lines().count(), "one line: " + err);
     assertFalse(err.contains("\tat "), "no stack trace");
+
+    // asked to tolerate it: the other shard's result, said to be partial, and exit 1
+    Run partial =
+        quarry(
+            "search", "care", "--index", index, "--solr", other, "--format", "json", "--tolerant");
+    assertEquals(1, partial.exit(), partial.err());
+    assertTrue(
+        partial.err().contains("quarry: warning: partial result: a shard of " + other),
+        partial.err());
+    long all =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(before.out())
+            .path("total")
+            .asLong();
+    long some =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(partial.out())
+            .path("total")
+            .asLong();
+    assertTrue(some > 0 && some < all, "partial total " + some + " of " + all);
   }
 }
