@@ -114,6 +114,17 @@ final class IndexSearch implements AutoCloseable {
     }
   }
 
+  // a machine that only searches a SolrCloud collection holds no passages: the glossary kept in
+  // the folder (if any) is all a query's analysis needs; read once, as a searcher reads it
+  private org.quarry.search.QueryReader glossaryReader;
+
+  private synchronized org.quarry.search.QueryReader glossaryReader() {
+    if (glossaryReader == null) {
+      glossaryReader = new org.quarry.search.QueryReader(folder.glossary());
+    }
+    return glossaryReader;
+  }
+
   /**
    * {@code query} parsed and analysed as a search of this index would be (lemmas, glossary).
    *
@@ -122,9 +133,7 @@ final class IndexSearch implements AutoCloseable {
   org.apache.lucene.search.Query parse(String query) {
     try {
       if (!folder.hasIndex()) {
-        // a machine that only searches a SolrCloud collection holds no passages: the glossary
-        // kept in the folder (if any) is all a query's analysis needs
-        return new org.quarry.search.QueryReader(folder.glossary()).parse(query);
+        return glossaryReader().parse(query);
       }
       return read(s -> s.parse(query));
     } catch (QuerySyntaxException e) {
@@ -248,6 +257,7 @@ final class IndexSearch implements AutoCloseable {
    * read opens one that sees what was written since.
    */
   synchronized void release() {
+    glossaryReader = null; // a replaced glossary is read again
     if (searcher != null) {
       try {
         if (!readers.containsKey(searcher)) {

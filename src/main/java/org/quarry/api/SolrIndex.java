@@ -146,10 +146,7 @@ public final class SolrIndex implements AutoCloseable {
   // passages as the local index lists them: by source, then offset, then id
   private static List<Hit> inReadingOrder(List<Hit> hits) {
     List<Hit> sorted = new java.util.ArrayList<>(hits);
-    sorted.sort(
-        java.util.Comparator.comparing((Hit h) -> h.passage().source())
-            .thenComparingInt(h -> h.passage().start())
-            .thenComparing(h -> h.passage().id()));
+    sorted.sort(org.quarry.search.AllPassages.READING_ORDER);
     return sorted;
   }
 

@@ -107,6 +107,9 @@ final class SearchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (tolerant && solr == null) {
+      throw new QuarryException("--tolerant is for --solr: give the collection with --solr URL");
+    }
     if (limit < 0 || offset < 0) {
       throw new QuarryException("--limit and --offset must be 0 or more");
     }
@@ -133,9 +136,6 @@ final class SearchCommand implements Callable<Integer> {
       }
       SearchResult result;
       boolean partial = false;
-      if (tolerant && solr == null) {
-        throw new QuarryException("--tolerant is for --solr: give the collection with --solr URL");
-      }
       if (solr != null) {
         try (SolrIndex target = SolrIndex.at(solr)) {
           if (tolerant) {

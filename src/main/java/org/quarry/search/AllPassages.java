@@ -13,6 +13,12 @@ import org.quarry.model.Hit;
  * @param duplicates ids of the passages of near-duplicate sources
  */
 public record AllPassages(List<Hit> hits, Set<String> duplicates) {
+  /** The order a report lists passages in: by source, then offset, then id. */
+  public static final java.util.Comparator<Hit> READING_ORDER =
+      java.util.Comparator.comparing((Hit h) -> h.passage().source())
+          .thenComparingInt(h -> h.passage().start())
+          .thenComparing(h -> h.passage().id());
+
   public AllPassages {
     hits = List.copyOf(hits);
     duplicates = Set.copyOf(duplicates);

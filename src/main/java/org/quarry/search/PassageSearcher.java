@@ -310,10 +310,7 @@ public final class PassageSearcher implements Closeable {
               duplicates.add(p.id());
             }
           });
-      hits.sort(
-          Comparator.comparing((Hit h) -> h.passage().source())
-              .thenComparingInt(h -> h.passage().start())
-              .thenComparing(h -> h.passage().id()));
+      hits.sort(AllPassages.READING_ORDER);
       return hits;
     } finally {
       manager.release(searcher);
