@@ -20,6 +20,9 @@ module org.quarry {
   requires edu.stanford.nlp.corenlp;
   requires ejml.simple;
   requires ejml.core;
+  requires langchain4j.core;
+  requires langchain4j.embeddings;
+  requires langchain4j.embeddings.bge.small.en.v15.q;
   requires liblinear;
   requires solr.solrj;
   requires org.tribuo.core;

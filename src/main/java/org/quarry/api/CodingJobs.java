@@ -29,6 +29,7 @@ import org.quarry.index.IndexLockedException;
 import org.quarry.learn.BinaryLearner;
 import org.quarry.learn.LearnedModel;
 import org.quarry.learn.ModelTrainer;
+import org.quarry.learn.SentenceEncoder;
 import org.quarry.model.Code;
 import org.quarry.model.Codebook;
 import org.quarry.model.Coding;
@@ -211,7 +212,7 @@ final class CodingJobs {
   }
 
   /** Trains the learned suggester; see {@link Quarry#learn}. */
-  LearnReport learn(Codebook codebook, Path gold, int threads, long seed) {
+  LearnReport learn(Codebook codebook, Path gold, int threads, long seed, boolean sentenceVectors) {
     folder.requireIndex();
     List<GoldItem> items = gold == null ? keptCodings() : readGold(gold, codebook).items();
     if (items.isEmpty()) {
@@ -238,7 +239,12 @@ final class CodingJobs {
       CodedPassages coded =
           Learning.coded(
               reader, codebook, glossary(codebook), items, all, reviewed, options, GroupBy.SOURCE);
-      LearnedModel model = Learning.train(reader, codebook, coded, threads, seed);
+      ModelTrainer.Options training = ModelTrainer.Options.defaults(threads, seed);
+      if (sentenceVectors) {
+        coded = coded.withSentences(SentenceEncoder.bgeSmall());
+        training = training.withSentenceWeight(ModelTrainer.Options.DEFAULT_SENTENCE_WEIGHT);
+      }
+      LearnedModel model = Learning.train(reader, codebook, coded, training);
       Learning.writeModel(folder.dir(), model);
       long positives = coded.labels().stream().filter(l -> !l.isEmpty()).count();
       return new LearnReport(
@@ -257,6 +263,17 @@ final class CodingJobs {
     }
   }
 
+  /** Whether the model beside the index weighs sentence vectors (false when there is none). */
+  boolean modelHasSentenceVectors() {
+    try {
+      return Learning.readModel(folder.dir())
+          .map(m -> m.vocabulary().sentences() != null)
+          .orElse(false);
+    } catch (IOException e) {
+      throw folder.unreadable(e);
+    }
+  }
+
   /** Cross-validates the suggestion methods; see {@link Quarry#crossValidate}. */
   CrossValidationReport crossValidate(
       Codebook codebook,
@@ -267,9 +284,12 @@ final class CodingJobs {
       boolean evidence,
       int threads) {
     BinaryLearner learner = Learning.learner(asked.learner(), asked.seed());
-    CrossValidation.Options options =
-        new CrossValidation.Options(
-            asked, ModelTrainer.Options.defaults(threads, asked.seed()).withTop(asked.top()));
+    ModelTrainer.Options training =
+        ModelTrainer.Options.defaults(threads, asked.seed()).withTop(asked.top());
+    if (asked.sentenceVectors()) {
+      training = training.withSentenceWeight(ModelTrainer.Options.DEFAULT_SENTENCE_WEIGHT);
+    }
+    CrossValidation.Options options = new CrossValidation.Options(asked, training);
     folder.requireIndex();
     GoldSet set = readGold(gold, codebook);
     List<Passage> all = search.passages(true).stream().map(Hit::passage).toList();
@@ -284,6 +304,9 @@ final class CodingJobs {
               .build();
       CodedPassages coded =
           Learning.coded(reader, codebook, glossary(codebook), set.items(), all, select, groupBy);
+      if (asked.sentenceVectors() && coded.size() > 0) {
+        coded = coded.withSentences(SentenceEncoder.bgeSmall());
+      }
       if (coded.size() == 0) {
         throw new QuarryException(
             "no gold item of "

@@ -13,6 +13,7 @@ import org.quarry.learn.BinaryLearner;
 import org.quarry.learn.LearnedModel;
 import org.quarry.learn.ModelTrainer;
 import org.quarry.learn.PassageBag;
+import org.quarry.learn.SentenceEncoder;
 
 /**
  * Training and applying the learned suggester on synthetic coded passages, each against a baseline
@@ -33,6 +34,18 @@ public final class LearnBenchmark {
    * applying.
    */
   public static BenchReport run(int passages, int codes, int rounds, long seed, int threads) {
+    return run(passages, codes, rounds, seed, threads, 0);
+  }
+
+  /**
+   * As {@link #run(int, int, int, long, int)}, and when {@code sentencePassages} is positive, the
+   * opt-in sentence encoder ({@link SentenceEncoder#bgeSmall()}) on that many generated passages
+   * ({@link ScaleCorpus}: interview turns and survey answers in English), against applying the
+   * model to as many bags: what {@code learn --sentence-vectors} adds to every passage it trains on
+   * or suggests for.
+   */
+  public static BenchReport run(
+      int passages, int codes, int rounds, long seed, int threads, int sentencePassages) {
     Random r = new Random(seed);
     List<PassageBag> bags = new ArrayList<>();
     List<Set<String>> labels = new ArrayList<>();
@@ -105,28 +118,64 @@ public final class LearnBenchmark {
             "apply model: " + passages + " passages x " + many.classifiers().size() + " codes",
             apply);
     List<Timing[]> pairs =
-        List.of(
-            new Timing[] {
-              Timing.of("train on " + threads + " threads", new long[] {trainMany}),
-              Timing.of("train on 1 thread", new long[] {trainOne})
-            },
-            new Timing[] {applied, Timing.of("build the vectors alone", vectors)});
+        new ArrayList<>(
+            List.of(
+                new Timing[] {
+                  Timing.of("train on " + threads + " threads", new long[] {trainMany}),
+                  Timing.of("train on 1 thread", new long[] {trainOne})
+                },
+                new Timing[] {applied, Timing.of("build the vectors alone", vectors)}));
     List<String> notes =
-        List.of(
-            String.format(
-                Locale.ROOT,
-                "training: %d passages, %d codes learned, %d features; %.1f s on %d threads (%s 1 thread's model)",
-                passages,
-                many.classifiers().size(),
-                many.vocabulary().size(),
-                trainMany / 1e9,
-                threads,
-                same ? "the same as" : "DIFFERENT FROM"),
-            String.format(
-                Locale.ROOT,
-                "applying: %.0f passages/s (median)%s",
-                passages / (applied.medianMs() / 1000),
-                sink == 42 ? " " : ""));
+        new ArrayList<>(
+            List.of(
+                String.format(
+                    Locale.ROOT,
+                    "training: %d passages, %d codes learned, %d features; %.1f s on %d threads (%s 1 thread's model)",
+                    passages,
+                    many.classifiers().size(),
+                    many.vocabulary().size(),
+                    trainMany / 1e9,
+                    threads,
+                    same ? "the same as" : "DIFFERENT FROM"),
+                String.format(
+                    Locale.ROOT,
+                    "applying: %.0f passages/s (median)%s",
+                    passages / (applied.medianMs() / 1000),
+                    sink == 42 ? " " : "")));
+    if (sentencePassages > 0) {
+      List<String> texts =
+          new ScaleCorpus(seed, sentencePassages)
+              .sources()
+              .flatMap(s -> s.passages().stream())
+              .limit(sentencePassages)
+              .toList();
+      SentenceEncoder encoder = SentenceEncoder.bgeSmall();
+      // the first call loads the model (about a second), which a timing of encoding leaves out
+      encoder.encode(List.of("warm up"));
+      t0 = System.nanoTime();
+      List<float[]> encoded = encoder.encode(texts);
+      long encoding = System.nanoTime() - t0;
+      List<PassageBag> some = bags.subList(0, Math.min(texts.size(), bags.size()));
+      t0 = System.nanoTime();
+      for (PassageBag b : some) {
+        sink += many.probabilities(b)[0];
+      }
+      long applying = System.nanoTime() - t0;
+      pairs.add(
+          new Timing[] {
+            Timing.of(
+                "encode " + texts.size() + " passages (sentence vectors)", new long[] {encoding}),
+            Timing.of("apply model to " + some.size() + " passages", new long[] {applying})
+          });
+      notes.add(
+          String.format(
+              Locale.ROOT,
+              "sentence vectors: %.0f passages/s (%s, %d vectors, %.1f words a passage)",
+              texts.size() / (encoding / 1e9),
+              encoder.name(),
+              encoded.size(),
+              texts.stream().mapToInt(t -> t.split("\\s+").length).average().orElse(0)));
+    }
     return new BenchReport(pairs, notes);
   }
 

@@ -143,6 +143,15 @@ final class BenchCommand implements Callable<Integer> {
           "With --scale: index N synthetic passages locally and send them to this SolrCloud collection (http://host:8983/solr/COLLECTION, which they replace) with one and two workers, then time the query mix through Solr against the local index.")
   String solr;
 
+  @Option(
+      names = "--sentence-passages",
+      defaultValue = "0",
+      paramLabel = "N",
+      description =
+          "With --learn: also encode N generated passages with the opt-in sentence encoder"
+              + " (learn --sentence-vectors), against applying the model to as many (default 0: skip).")
+  int sentencePassages;
+
   @Override
   public Integer call() throws IOException {
     passages = passagesOption != null ? passagesOption : learn ? 20_000 : 200_000;
@@ -166,13 +175,17 @@ final class BenchCommand implements Callable<Integer> {
       if (passages < 1 || codes < 1 || rounds < 1 || (threads != null && threads < 1)) {
         throw new QuarryException("--passages, --codes, --rounds and --threads must be 1 or more");
       }
+      if (sentencePassages < 0) {
+        throw new QuarryException("--sentence-passages must be 0 or more");
+      }
       BenchReport report =
           org.quarry.bench.LearnBenchmark.run(
               passages,
               codes,
               rounds,
               seed,
-              threads == null ? org.quarry.model.SuggestOptions.defaultThreads() : threads);
+              threads == null ? org.quarry.model.SuggestOptions.defaultThreads() : threads,
+              sentencePassages);
       spec.commandLine().getOut().print(report.table());
       return 0;
     }

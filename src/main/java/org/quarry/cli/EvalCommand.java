@@ -126,6 +126,13 @@ final class EvalCommand implements Callable<Integer> {
   boolean noCurve;
 
   @Option(
+      names = "--sentence-vectors",
+      description =
+          "With --cross-validate: the learned methods also weigh each passage's sentence vector,"
+              + " as 'learn --sentence-vectors' trains them.")
+  boolean sentenceVectors;
+
+  @Option(
       names = "--learner",
       paramLabel = "L",
       description =
@@ -200,7 +207,9 @@ final class EvalCommand implements Callable<Integer> {
           minScoreOption == null
               ? java.util.OptionalDouble.empty()
               : java.util.OptionalDouble.of(minScoreOption);
-      options = new CrossValidationOptions(folds, m, threshold, top, seed, fitter, !noCurve);
+      options =
+          new CrossValidationOptions(
+              folds, m, threshold, top, seed, fitter, !noCurve, sentenceVectors);
     } catch (IllegalArgumentException e) {
       throw new QuarryException(e.getMessage(), e);
     }

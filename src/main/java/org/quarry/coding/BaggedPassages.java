@@ -16,6 +16,7 @@ import org.apache.lucene.util.FixedBitSet;
 import org.quarry.analysis.LemmaAnnotation;
 import org.quarry.index.PassageDocuments;
 import org.quarry.learn.PassageBag;
+import org.quarry.learn.SentenceEncoder;
 import org.quarry.model.Passage;
 import org.quarry.model.PassageSuggestions;
 import org.quarry.model.SuggestOptions;
@@ -26,7 +27,8 @@ import org.quarry.model.Suggestion;
  * Reads the passages a run selects as the learner sees them ({@link PassageBag}): the terms of the
  * stored annotation (CoreNLP is not run again), those of the passage's context, its kind, and the
  * lexicon's score for every code, from one lexicon run over the same selection, whose suggestions
- * (with their evidence, when asked for) come along.
+ * (with their evidence, when asked for) come along. With a {@link SentenceEncoder}, every bag also
+ * carries the encoder's vector of the passage's text.
  */
 final class BaggedPassages {
   /**
@@ -43,6 +45,16 @@ final class BaggedPassages {
 
   /** The passages {@code options} select, in document order, with the scores of {@code lexicon}. */
   static List<Bagged> read(IndexReader reader, CodeSuggester lexicon, SuggestOptions options)
+      throws IOException {
+    return read(reader, lexicon, options, null);
+  }
+
+  /**
+   * As {@link #read(IndexReader, CodeSuggester, SuggestOptions)}, each bag with its passage's
+   * vector from {@code encoder} (none when it is null).
+   */
+  static List<Bagged> read(
+      IndexReader reader, CodeSuggester lexicon, SuggestOptions options, SentenceEncoder encoder)
       throws IOException {
     Map<String, Map<String, Suggestion>> lex = new HashMap<>();
     if (!lexicon.codes().isEmpty()) {
@@ -87,6 +99,17 @@ final class BaggedPassages {
       out.add(
           new Bagged(
               d, p, new PassageBag(terms, context, p.kind().label(), scores), lexSuggestions));
+    }
+    return encoder == null ? out : withSentences(out, encoder);
+  }
+
+  /** {@code bagged}, each bag with its passage's vector from {@code encoder}. */
+  static List<Bagged> withSentences(List<Bagged> bagged, SentenceEncoder encoder) {
+    List<float[]> vectors = encoder.encode(bagged.stream().map(b -> b.passage().text()).toList());
+    List<Bagged> out = new ArrayList<>(bagged.size());
+    for (int i = 0; i < bagged.size(); i++) {
+      Bagged b = bagged.get(i);
+      out.add(new Bagged(b.doc(), b.passage(), b.bag().withSentence(vectors.get(i)), b.lexicon()));
     }
     return out;
   }

@@ -38,6 +38,11 @@ public record CodedPassages(
     return passages.size();
   }
 
+  /** The same passages, each bag with its text's vector from {@code encoder}. */
+  public CodedPassages withSentences(org.quarry.learn.SentenceEncoder encoder) {
+    return new CodedPassages(BaggedPassages.withSentences(passages, encoder), labels, groups);
+  }
+
   /**
    * The coded passages of {@code selected} for the gold items already matched to passages.
    *

@@ -15,6 +15,7 @@ import org.quarry.learn.GroupFolds;
 import org.quarry.learn.LearnedModel;
 import org.quarry.learn.ModelTrainer;
 import org.quarry.learn.PassageBag;
+import org.quarry.learn.SentenceEncoder;
 import org.quarry.learn.TopCodes;
 import org.quarry.model.Code;
 import org.quarry.model.Codebook;
@@ -187,7 +188,12 @@ public final class CrossValidation {
         new LinkedHashSet<>(data.groups()).size(),
         codesWithGold,
         codesInMap,
-        learning ? learner.name() : null,
+        learning
+            ? learner.name()
+                + (options.training().sentenceWeight() > 0
+                    ? ", with sentence vectors " + SentenceEncoder.BGE_SMALL
+                    : "")
+            : null,
         results,
         curve,
         predictions);

@@ -9,6 +9,8 @@ import java.util.Map;
 import org.apache.lucene.index.IndexReader;
 import org.quarry.analysis.Glossary;
 import org.quarry.learn.LearnedModel;
+import org.quarry.learn.SentenceBlock;
+import org.quarry.learn.SentenceEncoder;
 import org.quarry.model.Code;
 import org.quarry.model.Codebook;
 import org.quarry.model.Evidence;
@@ -90,7 +92,13 @@ public final class LearnedSuggester implements Suggester {
     long t0 = System.nanoTime();
     // scores first, from a lexicon run without evidence; evidence after, for the kept passages only
     SuggestOptions scoring = options.toBuilder().evidence(false).build();
-    List<BaggedPassages.Bagged> bagged = BaggedPassages.read(reader, lexicon, scoring);
+    SentenceBlock sentences = model.vocabulary().sentences();
+    List<BaggedPassages.Bagged> bagged =
+        BaggedPassages.read(
+            reader,
+            lexicon,
+            scoring,
+            sentences == null ? null : SentenceEncoder.named(sentences.encoder()));
     List<PassageSuggestions> out = new ArrayList<>();
     Map<String, Integer> docs = new HashMap<>();
     int n = 0;

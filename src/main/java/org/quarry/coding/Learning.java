@@ -134,8 +134,18 @@ public final class Learning {
   public static LearnedModel train(
       IndexReader reader, Codebook codebook, CodedPassages coded, int threads, long seed)
       throws IOException {
-    ModelTrainer trainer =
-        new ModelTrainer(defaultLearner(), ModelTrainer.Options.defaults(threads, seed));
+    return train(reader, codebook, coded, ModelTrainer.Options.defaults(threads, seed));
+  }
+
+  /**
+   * As {@link #train(IndexReader, Codebook, CodedPassages, int, long)}, with these training options
+   * (with a sentence-vector weight, {@code coded} must carry the vectors: {@link
+   * CodedPassages#withSentences}).
+   */
+  public static LearnedModel train(
+      IndexReader reader, Codebook codebook, CodedPassages coded, ModelTrainer.Options options)
+      throws IOException {
+    ModelTrainer trainer = new ModelTrainer(defaultLearner(), options);
     List<org.quarry.learn.PassageBag> bags =
         coded.passages().stream().map(BaggedPassages.Bagged::bag).toList();
     LearnedModel model =

@@ -102,7 +102,7 @@ final class CodingRoutes {
     }
     LearnReport r;
     try {
-      r = quarry.learn(served, null, LEARN_THREADS, LEARN_SEED);
+      r = quarry.relearn(served, LEARN_THREADS, LEARN_SEED);
     } catch (IndexBusyException e) {
       throw e;
     } catch (QuarryException e) {

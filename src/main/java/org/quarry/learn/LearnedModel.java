@@ -47,9 +47,10 @@ public record LearnedModel(
    */
   public record Stamp(String codebook, String analysis, int format) {
     /**
-     * The model format this Quarry writes: 2 may hold a word-vector block; 1, read too, never does.
+     * The model format this Quarry writes: 3 may hold a sentence-vector block, 2 a word-vector
+     * block; 1, read too, has neither.
      */
-    public static final int FORMAT = 2;
+    public static final int FORMAT = 3;
   }
 
   public LearnedModel {

@@ -62,6 +62,16 @@ public final class ModelFile {
       wv.put("dimensions", v.vectors().dimensions());
       wv.put("weight", v.vectorWeight());
     }
+    SentenceBlock sb = v.sentences();
+    if (sb != null) {
+      ObjectNode sv = voc.putObject("sentenceVectors");
+      sv.put("encoder", sb.encoder());
+      sv.put("weight", sb.weight());
+      ArrayNode mean = sv.putArray("mean");
+      for (float f : sb.mean()) {
+        mean.add(f);
+      }
+    }
     ArrayNode codes = root.putArray("classifiers");
     for (CodeClassifier c : model.classifiers()) {
       ObjectNode o = codes.addObject();
@@ -106,7 +116,7 @@ public final class ModelFile {
       throw new IOException(file + ": not a Quarry model (" + e.getMessage() + ")", e);
     }
     int format = root.path("format").asInt(-1);
-    if (format != LearnedModel.Stamp.FORMAT && format != 1) {
+    if (format < 1 || format > LearnedModel.Stamp.FORMAT) {
       throw new IOException(
           file
               + ": model format "
@@ -128,7 +138,8 @@ public final class ModelFile {
             strings(voc.path("kinds")),
             strings(voc.path("lexiconCodes")),
             voc.has("wordVectors") ? vectors(file, voc.path("wordVectors")) : null,
-            voc.path("wordVectors").path("weight").asDouble(0));
+            voc.path("wordVectors").path("weight").asDouble(0),
+            voc.has("sentenceVectors") ? sentences(file, voc.path("sentenceVectors")) : null);
     List<CodeClassifier> classifiers = new ArrayList<>();
     for (JsonNode o : root.path("classifiers")) {
       double[] w = new double[v.size()];
@@ -178,6 +189,31 @@ public final class ModelFile {
               + " this Quarry does not have (run 'quarry learn' again)");
     }
     return WordVectors.english();
+  }
+
+  // the sentence-vector block a model was trained with
+  private static SentenceBlock sentences(Path file, JsonNode node) throws IOException {
+    SentenceEncoder encoder;
+    try {
+      encoder = SentenceEncoder.named(node.path("encoder").asText());
+    } catch (IllegalArgumentException e) {
+      throw new IOException(
+          file + ": the model uses " + e.getMessage() + " (run 'quarry learn' again)", e);
+    }
+    JsonNode mean = node.path("mean");
+    double weight = node.path("weight").asDouble(0);
+    if (mean.size() != encoder.dimensions() || !(weight > 0)) {
+      throw new IOException(
+          file
+              + ": the model's sentence vectors do not fit "
+              + encoder
+              + " (run 'quarry learn' again)");
+    }
+    float[] m = new float[mean.size()];
+    for (int i = 0; i < m.length; i++) {
+      m[i] = (float) mean.get(i).asDouble();
+    }
+    return new SentenceBlock(encoder.name(), weight, m);
   }
 
   private static List<String> strings(JsonNode array) {

@@ -21,6 +21,9 @@ import java.util.TreeMap;
  * weighted as their tf-idf (a word outside the kept terms, rarer than any of them, at the largest
  * idf), at unit length times {@link #vectorWeight()}. Unlike the terms, it covers words no training
  * passage used. The context gets no such block: a question's words then speak for every answer.
+ *
+ * <p>With a {@link SentenceBlock}, a sixth block is the passage's sentence vector, centred on the
+ * training passages' mean (opt-in: a sentence encoder costs far more than the rest together).
  */
 public final class Vocabulary {
   /** Weight of the context block against the passage's own words. */
@@ -32,6 +35,7 @@ public final class Vocabulary {
   private final List<String> lexiconCodes;
   private final WordVectors vectors;
   private final double vectorWeight;
+  private final SentenceBlock sentences;
   private final double maxIdf;
   private final Map<String, Integer> termIndex = new HashMap<>();
   private final Map<String, Integer> kindIndex = new HashMap<>();
@@ -61,6 +65,20 @@ public final class Vocabulary {
       List<String> lexiconCodes,
       WordVectors vectors,
       double vectorWeight) {
+    this(terms, idf, kinds, lexiconCodes, vectors, vectorWeight, null);
+  }
+
+  /**
+   * As the constructor above, with a block of sentence vectors ({@code sentences}; none when null).
+   */
+  public Vocabulary(
+      List<String> terms,
+      double[] idf,
+      List<String> kinds,
+      List<String> lexiconCodes,
+      WordVectors vectors,
+      double vectorWeight,
+      SentenceBlock sentences) {
     if (terms.size() != idf.length) {
       throw new IllegalArgumentException(terms.size() + " terms but " + idf.length + " idf values");
     }
@@ -70,6 +88,7 @@ public final class Vocabulary {
     }
     this.vectors = vectors;
     this.vectorWeight = vectors == null ? 0 : vectorWeight;
+    this.sentences = sentences;
     double largest = 1;
     for (double d : idf) {
       largest = Math.max(largest, d);
@@ -104,6 +123,37 @@ public final class Vocabulary {
    */
   public static Vocabulary of(
       List<PassageBag> bags, int minCount, WordVectors vectors, double vectorWeight) {
+    return of(bags, minCount, vectors, vectorWeight, null, 0);
+  }
+
+  /**
+   * As {@link #of(List, int, WordVectors, double)}, with a block of the bags' sentence vectors from
+   * {@code encoder} at {@code sentenceWeight}, centred on their mean (none when {@code encoder} is
+   * null).
+   *
+   * @throws IllegalArgumentException when a bag has no sentence vector but the block is asked for
+   */
+  public static Vocabulary of(
+      List<PassageBag> bags,
+      int minCount,
+      WordVectors vectors,
+      double vectorWeight,
+      SentenceEncoder encoder,
+      double sentenceWeight) {
+    SentenceBlock sentences = null;
+    if (encoder != null) {
+      List<float[]> all = new ArrayList<>(bags.size());
+      for (PassageBag b : bags) {
+        if (b.sentence() == null) {
+          throw new IllegalArgumentException(
+              "a passage has no sentence vector, but the model is to use " + encoder.name());
+        }
+        all.add(b.sentence());
+      }
+      sentences =
+          new SentenceBlock(
+              encoder.name(), sentenceWeight, SentenceBlock.mean(all, encoder.dimensions()));
+    }
     Map<String, Integer> df = new HashMap<>();
     TreeMap<String, Boolean> kinds = new TreeMap<>();
     TreeMap<String, Boolean> codes = new TreeMap<>();
@@ -138,11 +188,17 @@ public final class Vocabulary {
         new ArrayList<>(kinds.keySet()),
         new ArrayList<>(codes.keySet()),
         vectors,
-        vectorWeight);
+        vectorWeight,
+        sentences);
   }
 
   /** Number of features, the largest index a vector can have. */
   public int size() {
+    return sentenceBase() + (sentences == null ? 0 : sentences.mean().length);
+  }
+
+  // features before the sentence-vector block
+  private int sentenceBase() {
     return vectorBase() + (vectors == null ? 0 : vectors.dimensions());
   }
 
@@ -154,6 +210,11 @@ public final class Vocabulary {
   /** The word vectors of the fifth block, or null when there is none. */
   public WordVectors vectors() {
     return vectors;
+  }
+
+  /** The sentence-vector block, or null when there is none. */
+  public SentenceBlock sentences() {
+    return sentences;
   }
 
   /** Length of the word-vector block; 0 when there is none. */
@@ -220,6 +281,9 @@ public final class Vocabulary {
         }
       }
     }
+    if (sentences != null) {
+      sentenceBlock(bag, f);
+    }
     int[] idx = new int[f.size()];
     double[] val = new double[f.size()];
     int j = 0;
@@ -228,6 +292,20 @@ public final class Vocabulary {
       val[j++] = e.getValue();
     }
     return new SparseVector(idx, val);
+  }
+
+  private void sentenceBlock(PassageBag bag, Map<Integer, Double> into) {
+    float[] sentence = bag.sentence();
+    if (sentence == null) {
+      return;
+    }
+    double[] c = sentences.features(sentence);
+    int base = sentenceBase();
+    for (int d = 0; d < c.length; d++) {
+      if (c[d] != 0) {
+        into.put(base + d + 1, c[d]);
+      }
+    }
   }
 
   // sublinear tf-idf of the known terms, scaled to length {@code length}
@@ -266,6 +344,7 @@ public final class Vocabulary {
         + lexiconCodes.size()
         + " codes"
         + (vectors == null ? "" : ", " + vectors + " at " + vectorWeight)
+        + (sentences == null ? "" : ", " + sentences.encoder() + " at " + sentences.weight())
         + "]";
   }
 }

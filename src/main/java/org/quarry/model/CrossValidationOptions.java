@@ -14,6 +14,7 @@ import java.util.OptionalDouble;
  * @param seed seeds the dealing of groups to folds, the learning curve's samples and the learner
  * @param learner the learning library the learned methods fit with, one of {@link #LEARNERS}
  * @param learningCurve whether to train on growing subsets of the training groups too
+ * @param sentenceVectors whether the learned methods also weigh each passage's sentence vector
  */
 public record CrossValidationOptions(
     int folds,
@@ -22,7 +23,8 @@ public record CrossValidationOptions(
     int top,
     long seed,
     String learner,
-    boolean learningCurve) {
+    boolean learningCurve,
+    boolean sentenceVectors) {
   /** The methods, in the order they are reported. */
   public static final List<String> METHODS = List.of("baseline", "lexicon", "learned", "combined");
 

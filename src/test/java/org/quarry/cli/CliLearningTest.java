@@ -124,6 +124,49 @@ class CliLearningTest {
   }
 
   @Test
+  void learnWithSentenceVectorsKeepsAModelThatSuggestUsesWithThem(@TempDir Path dir)
+      throws Exception {
+    Path index = dir.resolve("sentences");
+    assertEquals(
+        0,
+        CliRun.of("index", home.resolve("seeds").toString(), "--index", index.toString())
+            .exitCode());
+    CliRun learned =
+        CliRun.of(
+            "learn",
+            "--codebook",
+            book(),
+            "--gold",
+            gold.toString(),
+            "--index",
+            index.toString(),
+            "--sentence-vectors");
+    assertEquals(0, learned.exitCode(), learned.err());
+    assertTrue(learned.out().contains("with sentence vectors bge-small-en-v1.5-q"), learned.out());
+    CliRun run =
+        CliRun.of(
+            "suggest",
+            "--codebook",
+            book(),
+            "--index",
+            index.toString(),
+            "--method",
+            "learned",
+            "--format",
+            "jsonl",
+            "--no-store");
+    assertEquals(0, run.exitCode(), run.err());
+    assertTrue(run.err().contains("learned: 3 codes over"), run.err());
+    assertTrue(run.out().lines().count() > 0, run.out());
+    for (String line : run.out().split("\n")) {
+      for (JsonNode s : JSON.readTree(line).get("suggestions")) {
+        double p = s.get("score").asDouble();
+        assertTrue(p > 0 && p <= 1, line);
+      }
+    }
+  }
+
+  @Test
   void aChangedCodebookMakesTheModelStale(@TempDir Path dir) throws Exception {
     Path changed = dir.resolve("changed.yaml");
     Files.writeString(
@@ -203,6 +246,34 @@ class CliLearningTest {
       JsonNode p = JSON.readTree(line);
       assertTrue(p.has("id") && p.get("suggestions").size() > 0, line);
     }
+  }
+
+  @Test
+  void crossValidationWithSentenceVectorsSaysSoInTheLearner() throws Exception {
+    CliRun run =
+        CliRun.of(
+            "eval",
+            "--codebook",
+            book(),
+            "--gold",
+            gold.toString(),
+            "--cross-validate",
+            "3",
+            "--group-by",
+            "participant",
+            "--method",
+            "learned",
+            "--no-learning-curve",
+            "--sentence-vectors",
+            "--format",
+            "json");
+    assertEquals(0, run.exitCode(), run.err());
+    JsonNode o = JSON.readTree(run.out());
+    assertTrue(
+        o.get("learner").asText().endsWith("with sentence vectors bge-small-en-v1.5-q"),
+        o.toString());
+    double f1 = o.get("methods").get("learned").get("micro").get("f1").asDouble();
+    assertTrue(f1 >= 0 && f1 <= 1, o.toString());
   }
 
   @Test

@@ -70,7 +70,14 @@ class CrossValidationTest {
     CrossValidation.Options o =
         new CrossValidation.Options(
             new org.quarry.model.CrossValidationOptions(
-                4, List.of("learned"), java.util.OptionalDouble.empty(), 3, 1, "liblinear", false),
+                4,
+                List.of("learned"),
+                java.util.OptionalDouble.empty(),
+                3,
+                1,
+                "liblinear",
+                false,
+                false),
             ModelTrainer.Options.defaults(1, 1));
     return new CrossValidation(book, LiblinearLearner.dual(2), o).run(data(), GroupBy.SOURCE);
   }
@@ -105,7 +112,14 @@ class CrossValidationTest {
     CrossValidation.Options o =
         new CrossValidation.Options(
             new org.quarry.model.CrossValidationOptions(
-                4, List.of("lexicon"), java.util.OptionalDouble.of(0.5), 3, 1, "liblinear", false),
+                4,
+                List.of("lexicon"),
+                java.util.OptionalDouble.of(0.5),
+                3,
+                1,
+                "liblinear",
+                false,
+                false),
             ModelTrainer.Options.defaults(1, 1));
     CrossValidationReport r =
         new CrossValidation(book, LiblinearLearner.dual(2), o)

@@ -24,7 +24,8 @@ import org.quarry.model.Codebook;
 
 /**
  * Once a model of the served codebook exists, the page is told so, review ranks with it, and {@code
- * POST /api/v1/learn} retrains it on the codings kept with the index, the page's accepts included.
+ * POST /api/v1/learn} retrains it on the codings kept with the index, the page's accepts included,
+ * with sentence vectors as the model had them.
  */
 // in order: the page's accepts of the last test are the codings learn retrains on
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -41,7 +42,8 @@ class LearnRouteTest {
     quarry = Quarry.open(tmp.resolve("index"));
     quarry.index(IndexRequest.of(Path.of("seeds")), IndexProgress.NONE);
     Codebook book = Quarry.codebook(Path.of("seeds/codebook-commissioners.yaml")).codebook();
-    quarry.learn(book, Path.of("seeds/seed-quotes.jsonl"), 1, 42);
+    // with sentence vectors, which a retraining from the page must keep
+    quarry.learn(book, Path.of("seeds/seed-quotes.jsonl"), 1, 42, true);
     server = QuarryServer.start(quarry, "127.0.0.1", 0, null, book);
   }
 
@@ -90,6 +92,7 @@ class LearnRouteTest {
     assertTrue(report.get("trained").asBoolean());
     assertTrue(report.get("coded").asInt() >= 6, report.toString());
     assertTrue(report.get("codes").toString().contains("commissioner-role"), report.toString());
+    assertTrue(report.get("learner").asText().contains("with sentence vectors"), report.toString());
   }
 
   private static HttpResponse<String> post(String path, String json) throws Exception {
