@@ -26,6 +26,8 @@ public final class SentenceEncoder {
   /** Name of {@link #bgeSmall()}, as a model file records it. */
   public static final String BGE_SMALL = "bge-small-en-v1.5-q";
 
+  private static final String DJL_OFFLINE = "ai.djl.offline";
+
   // texts per call into the model: its own threads share a batch out
   private static final int BATCH = 64;
 
@@ -107,7 +109,21 @@ public final class SentenceEncoder {
 
   private synchronized EmbeddingModel model() {
     if (loaded == null) {
-      loaded = model.get();
+      // the tokenizer's native library is in its jar; offline, DJL never fetches one instead
+      if (System.getProperty(DJL_OFFLINE) == null) {
+        System.setProperty(DJL_OFFLINE, "true");
+      }
+      try {
+        loaded = model.get();
+      } catch (RuntimeException | LinkageError e) {
+        throw new IllegalStateException(
+            "the sentence encoder "
+                + name
+                + " cannot run on this machine ("
+                + e
+                + "); learn without --sentence-vectors",
+            e);
+      }
     }
     return loaded;
   }
