@@ -79,6 +79,26 @@ public final class SearchJson {
     return text(toJson(result), "a search result");
   }
 
+  /**
+   * Pretty-printed JSON text of a result that lacks some shard's passages ({@code search --solr
+   * --tolerant}): the same shape with {@code "partial": true} after {@code max_score}, so a program
+   * reading it cannot take its counts for whole ones.
+   */
+  public static String writePartial(SearchResult result) {
+    ObjectNode whole = toJson(result);
+    ObjectNode root = NODES.objectNode();
+    whole
+        .properties()
+        .forEach(
+            e -> {
+              root.set(e.getKey(), e.getValue());
+              if (e.getKey().equals("max_score")) {
+                root.put("partial", true);
+              }
+            });
+    return text(root, "a search result");
+  }
+
   /** Pretty-printed JSON text of one hit, as {@code GET /api/v1/passages/ID} answers it. */
   public static String writeHit(Hit hit) {
     return text(hitJson(hit), "a hit");

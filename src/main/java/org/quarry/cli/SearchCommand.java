@@ -157,7 +157,7 @@ final class SearchCommand implements Callable<Integer> {
         quarry.doubts(request).forEach(d -> err.println("quarry: warning: " + d));
       }
       if (format == OutputFormat.json) {
-        out.println(SearchJson.write(result));
+        out.println(partial ? SearchJson.writePartial(result) : SearchJson.write(result));
       } else {
         new SearchTextPrinter(out, common.indexDir(home)).print(result, request);
       }

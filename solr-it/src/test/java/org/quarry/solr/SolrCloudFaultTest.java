@@ -79,16 +79,15 @@ class SolrCloudFaultTest {
     assertTrue(
         partial.err().contains("quarry: warning: partial result: a shard of " + other),
         partial.err());
-    long all =
-        new com.fasterxml.jackson.databind.ObjectMapper()
-            .readTree(before.out())
-            .path("total")
-            .asLong();
-    long some =
-        new com.fasterxml.jackson.databind.ObjectMapper()
-            .readTree(partial.out())
-            .path("total")
-            .asLong();
+    com.fasterxml.jackson.databind.ObjectMapper json =
+        new com.fasterxml.jackson.databind.ObjectMapper();
+    com.fasterxml.jackson.databind.JsonNode whole = json.readTree(before.out());
+    com.fasterxml.jackson.databind.JsonNode part = json.readTree(partial.out());
+    long all = whole.path("total").asLong();
+    long some = part.path("total").asLong();
     assertTrue(some > 0 && some < all, "partial total " + some + " of " + all);
+    // the JSON says so too, for a program that reads only stdout; a whole result has no such key
+    assertTrue(part.path("partial").asBoolean(), partial.out());
+    assertFalse(whole.has("partial"), before.out());
   }
 }
