@@ -30,6 +30,7 @@ import org.quarry.learn.BinaryLearner;
 import org.quarry.learn.LearnedModel;
 import org.quarry.learn.ModelTrainer;
 import org.quarry.learn.SentenceEncoder;
+import org.quarry.learn.SentenceVectorCache;
 import org.quarry.model.Code;
 import org.quarry.model.Codebook;
 import org.quarry.model.Coding;
@@ -195,7 +196,11 @@ final class CodingJobs {
     try {
       return new SuggesterChoice(
           new LearnedSuggester(
-              codebook, glossary, model.get(), method == null ? SuggestMethod.COMBINED : method),
+              codebook,
+              glossary,
+              model.get(),
+              method == null ? SuggestMethod.COMBINED : method,
+              sentenceVectors()),
           List.of());
     } catch (IllegalArgumentException e) {
       throw new QuarryException(e.getMessage(), e);
@@ -241,7 +246,7 @@ final class CodingJobs {
               reader, codebook, glossary(codebook), items, all, reviewed, options, GroupBy.SOURCE);
       ModelTrainer.Options training = ModelTrainer.Options.defaults(threads, seed);
       if (sentenceVectors) {
-        coded = coded.withSentences(SentenceEncoder.bgeSmall());
+        coded = coded.withSentences(sentenceVectors());
         training = training.withSentenceWeight(ModelTrainer.Options.DEFAULT_SENTENCE_WEIGHT);
       }
       LearnedModel model = Learning.train(reader, codebook, coded, training);
@@ -261,6 +266,11 @@ final class CodingJobs {
     } catch (IOException e) {
       throw folder.unreadable(e);
     }
+  }
+
+  // the sentence vectors of this index's passages, kept beside it once encoded
+  private SentenceVectorCache sentenceVectors() {
+    return SentenceVectorCache.beside(folder.dir(), SentenceEncoder.bgeSmall());
   }
 
   /** Whether the model beside the index weighs sentence vectors (false when there is none). */
@@ -305,7 +315,7 @@ final class CodingJobs {
       CodedPassages coded =
           Learning.coded(reader, codebook, glossary(codebook), set.items(), all, select, groupBy);
       if (asked.sentenceVectors() && coded.size() > 0) {
-        coded = coded.withSentences(SentenceEncoder.bgeSmall());
+        coded = coded.withSentences(sentenceVectors());
       }
       if (coded.size() == 0) {
         throw new QuarryException(

@@ -16,7 +16,7 @@ import org.apache.lucene.util.FixedBitSet;
 import org.quarry.analysis.LemmaAnnotation;
 import org.quarry.index.PassageDocuments;
 import org.quarry.learn.PassageBag;
-import org.quarry.learn.SentenceEncoder;
+import org.quarry.learn.TextVectors;
 import org.quarry.model.Passage;
 import org.quarry.model.PassageSuggestions;
 import org.quarry.model.SuggestOptions;
@@ -27,8 +27,8 @@ import org.quarry.model.Suggestion;
  * Reads the passages a run selects as the learner sees them ({@link PassageBag}): the terms of the
  * stored annotation (CoreNLP is not run again), those of the passage's context, its kind, and the
  * lexicon's score for every code, from one lexicon run over the same selection, whose suggestions
- * (with their evidence, when asked for) come along. With a {@link SentenceEncoder}, every bag also
- * carries the encoder's vector of the passage's text.
+ * (with their evidence, when asked for) come along. With sentence vectors ({@link TextVectors}),
+ * every bag also carries the encoder's vector of the passage's text.
  */
 final class BaggedPassages {
   /**
@@ -54,7 +54,7 @@ final class BaggedPassages {
    * vector from {@code encoder} (none when it is null).
    */
   static List<Bagged> read(
-      IndexReader reader, CodeSuggester lexicon, SuggestOptions options, SentenceEncoder encoder)
+      IndexReader reader, CodeSuggester lexicon, SuggestOptions options, TextVectors encoder)
       throws IOException {
     Map<String, Map<String, Suggestion>> lex = new HashMap<>();
     if (!lexicon.codes().isEmpty()) {
@@ -104,7 +104,7 @@ final class BaggedPassages {
   }
 
   /** {@code bagged}, each bag with its passage's vector from {@code encoder}. */
-  static List<Bagged> withSentences(List<Bagged> bagged, SentenceEncoder encoder) {
+  static List<Bagged> withSentences(List<Bagged> bagged, TextVectors encoder) {
     List<float[]> vectors = encoder.encode(bagged.stream().map(b -> b.passage().text()).toList());
     List<Bagged> out = new ArrayList<>(bagged.size());
     for (int i = 0; i < bagged.size(); i++) {

@@ -39,7 +39,7 @@ public record CodedPassages(
   }
 
   /** The same passages, each bag with its text's vector from {@code encoder}. */
-  public CodedPassages withSentences(org.quarry.learn.SentenceEncoder encoder) {
+  public CodedPassages withSentences(org.quarry.learn.TextVectors encoder) {
     return new CodedPassages(BaggedPassages.withSentences(passages, encoder), labels, groups);
   }
 

@@ -11,6 +11,7 @@ import org.quarry.analysis.Glossary;
 import org.quarry.learn.LearnedModel;
 import org.quarry.learn.SentenceBlock;
 import org.quarry.learn.SentenceEncoder;
+import org.quarry.learn.TextVectors;
 import org.quarry.model.Code;
 import org.quarry.model.Codebook;
 import org.quarry.model.Evidence;
@@ -38,6 +39,8 @@ public final class LearnedSuggester implements Suggester {
   private final SuggestMethod method;
   private final List<Code> codes;
   private final CodeSuggester lexicon;
+  // null for a model without a sentence block
+  private final TextVectors sentences;
   private final java.util.Set<String> lexiconBetter;
 
   /**
@@ -47,6 +50,30 @@ public final class LearnedSuggester implements Suggester {
    */
   public LearnedSuggester(
       Codebook codebook, Glossary glossary, LearnedModel model, SuggestMethod method) {
+    this(codebook, glossary, model, method, null);
+  }
+
+  /**
+   * As above, reading the passages' sentence vectors (for a model that weighs them) through {@code
+   * sentences}, e.g. a {@link org.quarry.learn.SentenceVectorCache}; null: the model's encoder.
+   *
+   * @throws IllegalArgumentException when {@code sentences} is another encoder than the model's
+   */
+  public LearnedSuggester(
+      Codebook codebook,
+      Glossary glossary,
+      LearnedModel model,
+      SuggestMethod method,
+      TextVectors sentences) {
+    SentenceBlock block = model.vocabulary().sentences();
+    if (block != null && sentences != null && !sentences.name().equals(block.encoder())) {
+      throw new IllegalArgumentException(
+          "the model's sentence vectors are " + block.encoder() + ", not " + sentences.name());
+    }
+    this.sentences =
+        block == null
+            ? null
+            : sentences != null ? sentences : SentenceEncoder.named(block.encoder());
     if (method == SuggestMethod.LEXICON) {
       throw new IllegalArgumentException("a learned suggester is learned or combined");
     }
@@ -92,13 +119,7 @@ public final class LearnedSuggester implements Suggester {
     long t0 = System.nanoTime();
     // scores first, from a lexicon run without evidence; evidence after, for the kept passages only
     SuggestOptions scoring = options.toBuilder().evidence(false).build();
-    SentenceBlock sentences = model.vocabulary().sentences();
-    List<BaggedPassages.Bagged> bagged =
-        BaggedPassages.read(
-            reader,
-            lexicon,
-            scoring,
-            sentences == null ? null : SentenceEncoder.named(sentences.encoder()));
+    List<BaggedPassages.Bagged> bagged = BaggedPassages.read(reader, lexicon, scoring, sentences);
     List<PassageSuggestions> out = new ArrayList<>();
     Map<String, Integer> docs = new HashMap<>();
     int n = 0;

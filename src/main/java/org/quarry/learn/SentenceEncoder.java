@@ -22,7 +22,7 @@ import java.util.function.Supplier;
  * Maven Central: nothing is downloaded. It encodes about 150 short comments a second on two cores,
  * so it is opt-in ({@code learn --sentence-vectors}) rather than part of every learned model.
  */
-public final class SentenceEncoder {
+public final class SentenceEncoder implements TextVectors {
   /** Name of {@link #bgeSmall()}, as a model file records it. */
   public static final String BGE_SMALL = "bge-small-en-v1.5-q";
 
@@ -65,12 +65,12 @@ public final class SentenceEncoder {
     throw new IllegalArgumentException("unknown sentence encoder '" + name + "'");
   }
 
-  /** The name a model file records. */
+  @Override
   public String name() {
     return name;
   }
 
-  /** Length of every vector. */
+  @Override
   public int dimensions() {
     return dimensions;
   }
@@ -78,8 +78,9 @@ public final class SentenceEncoder {
   /**
    * One unit-length vector per text, in order. A text given twice is encoded once.
    *
-   * @throws IllegalStateException when the model returns vectors of another length
+   * @throws IllegalStateException when the model cannot start or returns vectors of another length
    */
+  @Override
   public List<float[]> encode(List<String> texts) {
     Map<String, float[]> unique = new LinkedHashMap<>();
     texts.forEach(t -> unique.put(t, null));

@@ -143,6 +143,8 @@ class CliLearningTest {
             "--sentence-vectors");
     assertEquals(0, learned.exitCode(), learned.err());
     assertTrue(learned.out().contains("with sentence vectors bge-small-en-v1.5-q"), learned.out());
+    // encoded once, kept beside the index for the suggestions that follow
+    assertTrue(Files.isRegularFile(index.resolve("quarry-sentence-vectors.bin")));
     CliRun run =
         CliRun.of(
             "suggest",
