@@ -157,8 +157,9 @@ final class EvalCommand implements Callable<Integer> {
     if (folds != null) {
       return crossValidate();
     }
-    if (methods != null || predictions != null || learner != null) {
-      throw new QuarryException("--method, --predictions and --learner go with --cross-validate K");
+    if (methods != null || predictions != null || learner != null || sentenceVectors) {
+      throw new QuarryException(
+          "--method, --predictions, --learner and --sentence-vectors go with --cross-validate K");
     }
     LoadedCodebook book = Quarry.codebook(codebook);
     PrintWriter out = spec.commandLine().getOut();

@@ -18,6 +18,16 @@ public record SentenceBlock(String encoder, double weight, float[] mean) {
     mean = mean.clone();
   }
 
+  @Override
+  public float[] mean() {
+    return mean.clone();
+  }
+
+  /** Length of the block: the encoder's dimensions. */
+  int dimensions() {
+    return mean.length;
+  }
+
   /**
    * The block of {@code vector}: centred, at unit length times the weight; zeros when it is the
    * mean.

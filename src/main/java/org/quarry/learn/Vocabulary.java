@@ -194,7 +194,7 @@ public final class Vocabulary {
 
   /** Number of features, the largest index a vector can have. */
   public int size() {
-    return sentenceBase() + (sentences == null ? 0 : sentences.mean().length);
+    return sentenceBase() + (sentences == null ? 0 : sentences.dimensions());
   }
 
   // features before the sentence-vector block

@@ -279,6 +279,14 @@ class CliLearningTest {
   }
 
   @Test
+  void sentenceVectorsWithoutCrossValidationIsOneClearError() {
+    CliRun run =
+        CliRun.of("eval", "--codebook", book(), "--gold", gold.toString(), "--sentence-vectors");
+    assertEquals(2, run.exitCode());
+    assertTrue(run.err().contains("--sentence-vectors go with --cross-validate K"), run.err());
+  }
+
+  @Test
   void crossValidationNeedsAsManyGroupsAsFolds() {
     CliRun run =
         CliRun.of(
