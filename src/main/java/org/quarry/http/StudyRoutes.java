@@ -75,8 +75,13 @@ final class StudyRoutes {
     if (solr == null) {
       return SearchJson.write(quarry.search(request));
     }
+    return SearchJson.write(fromCollection(() -> solr.search(quarry, request)));
+  }
+
+  // an answer of the SolrCloud collection; its failure is a 502, bad input stays the caller's
+  private static <T> T fromCollection(java.util.function.Supplier<T> ask) {
     try {
-      return SearchJson.write(solr.search(quarry, request));
+      return ask.get();
     } catch (QuarryException e) {
       if (e.exitCode() == QuarryException.BAD_INPUT) {
         throw e;
@@ -169,7 +174,8 @@ final class StudyRoutes {
       // the request's own checks: min_score is checked above, so origin is the one at fault
       throw new ApiError(400, e.getMessage().replace("--origin", "origin"), "origin");
     }
-    var matrix = quarry.matrix(request);
+    var matrix =
+        solr == null ? quarry.matrix(request) : fromCollection(() -> solr.matrix(quarry, request));
     String json;
     try {
       json = MatrixJson.write(matrix, cells == null ? "count" : cells);

@@ -70,6 +70,21 @@ class SolrSearchRouteTest {
   }
 
   @Test
+  void theMatrixAsksTheCollectionTooAndAnUnreachableOneIsABadGateway() throws Exception {
+    HttpResponse<String> r =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + server.port() + "/api/v1/matrix"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertEquals(502, r.statusCode(), r.body());
+    String error = JSON.readTree(r.body()).path("error").asText();
+    assertTrue(error.startsWith("solr http://127.0.0.1:1/solr/passages: "), error);
+    assertEquals(1, error.lines().count(), error);
+  }
+
+  @Test
   void aQuerySyntaxErrorIsStillTheRequestsFault() throws Exception {
     HttpResponse<String> r =
         HttpClient.newHttpClient()

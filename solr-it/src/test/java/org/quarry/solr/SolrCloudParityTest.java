@@ -225,47 +225,60 @@ class SolrCloudParityTest {
     sameHits("voice OR network", "--sort", "source");
   }
 
-  @Test
-  void serveAnswersFromSolrAsSearchPrints() throws Exception {
-    Process serve =
-        new ProcessBuilder(
+  // a serve process on the local index, through the collection when solr is given; its address
+  private Process serve(String solr) throws Exception {
+    List<String> command =
+        new java.util.ArrayList<>(
+            List.of(
                 HOME.resolve("bin/quarry").toString(),
                 "serve",
                 "--index",
                 work.resolve("index").toString(),
-                "--solr",
-                url,
                 "--port",
                 "0",
-                "--quiet")
-            .directory(work.toFile())
-            .redirectError(ProcessBuilder.Redirect.DISCARD)
-            .start();
+                "--quiet"));
+    if (solr != null) {
+      command.addAll(List.of("--solr", solr));
+    }
+    return new ProcessBuilder(command)
+        .directory(work.toFile())
+        .redirectError(ProcessBuilder.Redirect.DISCARD)
+        .start();
+  }
+
+  private static String address(Process serve) throws Exception {
+    var lines =
+        new java.io.BufferedReader(
+            new java.io.InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8));
+    for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+      java.util.regex.Matcher m =
+          java.util.regex.Pattern.compile("serving (http://\\S+/) ").matcher(line);
+      if (m.find()) {
+        return m.group(1);
+      }
+    }
+    throw new AssertionError("serve printed no address");
+  }
+
+  private static String get(String url) throws Exception {
+    var connection = (java.net.HttpURLConnection) java.net.URI.create(url).toURL().openConnection();
+    assertEquals(200, connection.getResponseCode(), url);
+    try (var in = connection.getInputStream()) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  private static void stop(Process serve) throws Exception {
+    serve.destroy();
+    serve.waitFor(30, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void serveAnswersFromSolrAsSearchPrints() throws Exception {
+    Process serve = serve(url);
     try {
-      var lines =
-          new java.io.BufferedReader(
-              new java.io.InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8));
-      String address = null;
-      for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-        java.util.regex.Matcher m =
-            java.util.regex.Pattern.compile("serving (http://\\S+/) ").matcher(line);
-        if (m.find()) {
-          address = m.group(1);
-          break;
-        }
-      }
-      assertTrue(address != null, "serve printed its address");
-      var connection =
-          (java.net.HttpURLConnection)
-              java.net.URI.create(
-                      address + "api/v1/search?q=voice%20AND%20ICS&facet=participant&facet=kind")
-                  .toURL()
-                  .openConnection();
-      assertEquals(200, connection.getResponseCode());
-      String body;
-      try (var in = connection.getInputStream()) {
-        body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      }
+      String body =
+          get(address(serve) + "api/v1/search?q=voice%20AND%20ICS&facet=participant&facet=kind");
       String printed =
           ok(
                   "search",
@@ -284,9 +297,31 @@ class SolrCloudParityTest {
       assertEquals(printed, body, "the same bytes");
       assertTrue(JSON.readTree(body).path("total").asLong() > 0);
     } finally {
-      serve.destroy();
-      serve.waitFor(30, TimeUnit.SECONDS);
+      stop(serve);
     }
+  }
+
+  @Test
+  void serveGivesTheSameMatrixFromSolrAsFromTheLocalIndex() throws Exception {
+    String query = "api/v1/matrix?rows=participant&cells=count";
+    String remote;
+    Process fromSolr = serve(url);
+    try {
+      remote = get(address(fromSolr) + query);
+    } finally {
+      stop(fromSolr);
+    }
+    String local;
+    Process fromIndex = serve(null);
+    try {
+      local = get(address(fromIndex) + query);
+    } finally {
+      stop(fromIndex);
+    }
+    assertEquals(local, remote, "the same bytes");
+    // a row per participant; no code columns, as nothing here stored codes (the codes' cells are
+    // compared by theFrameworkMatrixIsTheSameFromSolr, through the same SolrIndex.matrix)
+    assertTrue(JSON.readTree(local).path("rows").size() > 0, local);
   }
 
   @Test
