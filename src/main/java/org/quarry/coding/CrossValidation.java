@@ -15,7 +15,6 @@ import org.quarry.learn.GroupFolds;
 import org.quarry.learn.LearnedModel;
 import org.quarry.learn.ModelTrainer;
 import org.quarry.learn.PassageBag;
-import org.quarry.learn.SentenceEncoder;
 import org.quarry.learn.TopCodes;
 import org.quarry.model.Code;
 import org.quarry.model.Codebook;
@@ -188,12 +187,7 @@ public final class CrossValidation {
         new LinkedHashSet<>(data.groups()).size(),
         codesWithGold,
         codesInMap,
-        learning
-            ? learner.name()
-                + (options.training().sentenceWeight() > 0
-                    ? ", with sentence vectors " + SentenceEncoder.BGE_SMALL
-                    : "")
-            : null,
+        learning ? new ModelTrainer(learner, options.training()).describe() : null,
         results,
         curve,
         predictions);

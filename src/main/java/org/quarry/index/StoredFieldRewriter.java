@@ -166,13 +166,9 @@ final class StoredFieldRewriter {
   int rewritePassages(java.util.function.UnaryOperator<IndexedPassage> change) throws IOException {
     List<IndexedPassage> changed = new ArrayList<>();
     try (DirectoryReader reader = DirectoryReader.open(writer)) {
-      IndexSearcher searcher = new IndexSearcher(reader);
-      StoredFields stored = reader.storedFields();
-      DocumentWalk.forEach(
-          searcher,
-          new TermQuery(new Term(Fields.TYPE, Fields.TYPE_PASSAGE)),
-          doc -> {
-            IndexedPassage old = PassageDocuments.fromStored(stored.document(doc));
+      StoredPassages.forEach(
+          reader,
+          old -> {
             IndexedPassage now = change.apply(old);
             if (!now.passage().equals(old.passage()) || !now.codes().equals(old.codes())) {
               changed.add(now);

@@ -2,8 +2,8 @@ package org.quarry.index;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
@@ -29,15 +29,17 @@ public final class StoredPassages {
   public static void forEach(Path dir, Visitor visitor) throws IOException {
     try (FSDirectory d = FSDirectory.open(dir);
         DirectoryReader reader = DirectoryReader.open(d)) {
-      IndexSearcher searcher = new IndexSearcher(reader);
-      StoredFields stored = reader.storedFields();
-      DocumentWalk.forEach(
-          searcher,
-          new TermQuery(new Term(Fields.TYPE, Fields.TYPE_PASSAGE)),
-          doc -> {
-            Document document = stored.document(doc);
-            visitor.visit(PassageDocuments.fromStored(document));
-          });
+      forEach(reader, visitor);
     }
+  }
+
+  /** Calls {@code visitor} with each live passage {@code reader} sees, in index order. */
+  static void forEach(IndexReader reader, Visitor visitor) throws IOException {
+    IndexSearcher searcher = new IndexSearcher(reader);
+    StoredFields stored = reader.storedFields();
+    DocumentWalk.forEach(
+        searcher,
+        new TermQuery(new Term(Fields.TYPE, Fields.TYPE_PASSAGE)),
+        doc -> visitor.visit(PassageDocuments.fromStored(stored.document(doc))));
   }
 }

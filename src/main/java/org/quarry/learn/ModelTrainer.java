@@ -130,6 +130,13 @@ public final class ModelTrainer {
   private final BinaryLearner learner;
   private final Options options;
 
+  /** The learner and its settings, as a model and a cross-validation report name them. */
+  public String describe() {
+    return options.sentenceWeight() > 0
+        ? learner.name() + ", with sentence vectors " + SentenceEncoder.bgeSmall().name()
+        : learner.name();
+  }
+
   /** A trainer fitting each code with {@code learner}. */
   public ModelTrainer(BinaryLearner learner, Options options) {
     this.learner = learner;
@@ -302,9 +309,7 @@ public final class ModelTrainer {
         uncoded,
         lexiconBetter,
         bags.size(),
-        vocabulary.sentences() == null
-            ? learner.name()
-            : learner.name() + ", with sentence vectors " + vocabulary.sentences().encoder(),
+        describe(),
         null);
   }
 
