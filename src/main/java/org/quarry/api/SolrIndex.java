@@ -93,6 +93,68 @@ public final class SolrIndex implements AutoCloseable {
   }
 
   /**
+   * What {@link #syncCodes} did.
+   *
+   * @param updated passages whose stored codes in the collection were set to the local index's
+   * @param missing passages of the local index the collection does not hold (their sources not sent
+   *     yet)
+   */
+  public record Synced(int updated, int missing) {}
+
+  /**
+   * Brings the collection's stored codes of {@code local}'s passages (of its share {@code worker},
+   * {@code I/N}, null for all) to what {@code local} holds, after a suggestion run stored codes
+   * there or a researcher decided on one: Solr's atomic updates set the code fields of each passage
+   * whose codes differ and keep the rest (its text and tokens are not sent again).
+   *
+   * @throws QuarryException for a bad worker share, or when Solr cannot be reached or refuses
+   */
+  public Synced syncCodes(Quarry local, String worker) {
+    WorkerShare share = share(worker);
+    try {
+      SolrCollection.Synced s = collection.syncCodes(local.indexDir(), share);
+      return new Synced(s.updated(), s.missing());
+    } catch (IOException | SolrServerException | RuntimeException e) {
+      throw failure("updating stored codes", e);
+    }
+  }
+
+  /**
+   * Sets the collection's stored codes of passage {@code passageId} to those {@code local} holds
+   * (after {@link Quarry#accept} or {@link Quarry#reject}), with an atomic update.
+   *
+   * @throws QuarryException when {@code local} or the collection lacks the passage, or Solr cannot
+   *     be reached or refuses
+   */
+  public void sendCodes(Quarry local, String passageId) {
+    Hit hit =
+        local
+            .passage(passageId)
+            .orElseThrow(
+                () ->
+                    new QuarryException(
+                        "no passage '" + passageId + "' in index " + local.indexDir()));
+    try {
+      collection.setCodes(Map.of(passageId, hit.codes()));
+    } catch (org.apache.solr.client.solrj.RemoteSolrException e) {
+      if (e.code() == 409) {
+        throw new QuarryException(
+            "solr "
+                + collection
+                + " holds no passage '"
+                + passageId
+                + "'; send its source first: quarry index --solr "
+                + collection,
+            QuarryException.PARTIAL_FAILURE,
+            e);
+      }
+      throw failure("updating stored codes", e);
+    } catch (IOException | SolrServerException | RuntimeException e) {
+      throw failure("updating stored codes", e);
+    }
+  }
+
+  /**
    * Searches the collection, the query parsed and analysed as {@code local}'s index would.
    *
    * @throws QuarryException for a query syntax error, a query part Solr cannot be sent yet, or when

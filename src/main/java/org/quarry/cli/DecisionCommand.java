@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.quarry.api.DecisionReport;
 import org.quarry.api.Quarry;
+import org.quarry.api.QuarryException;
+import org.quarry.api.SolrIndex;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -34,6 +36,13 @@ abstract class DecisionCommand implements Callable<Integer> {
       description = "The code id, e.g. engaging-the-system.")
   String code;
 
+  @picocli.CommandLine.Option(
+      names = "--solr",
+      paramLabel = "URL",
+      description =
+          "Also set the passage's stored codes in this SolrCloud collection (http://host:8983/solr/COLLECTION, filled from this index), with an atomic update.")
+  String solr;
+
   /** True for accept, false for reject. */
   abstract boolean accepted();
 
@@ -41,9 +50,27 @@ abstract class DecisionCommand implements Callable<Integer> {
   public Integer call() {
     DecisionReport r;
     QuarryHome home = QuarryHome.fromSystem();
-    try (Quarry quarry = Quarry.open(common.indexDir(home))) {
+    // a bad URL is bad usage, found before the decision is recorded
+    try (SolrIndex collection = solr == null ? null : SolrIndex.at(solr);
+        Quarry quarry = Quarry.open(common.indexDir(home))) {
       IndexCommand.ensureIndexed(quarry, common, home, spec.commandLine().getErr());
       r = accepted() ? quarry.accept(passageId, code) : quarry.reject(passageId, code);
+      if (collection != null) {
+        // the index keeps the decision durably; the collection gets the codes that follow from it
+        try {
+          collection.sendCodes(quarry, r.decision().passageId());
+        } catch (QuarryException e) {
+          throw new QuarryException(
+              e.getMessage()
+                  + " (the decision is kept in index "
+                  + quarry.indexDir()
+                  + "; 'quarry index --solr "
+                  + collection
+                  + "' sends it with the passage)",
+              e.exitCode(),
+              e);
+        }
+      }
     }
     spec.commandLine().getOut().println(line(r));
     return 0;

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.quarry.api.Quarry;
 import org.quarry.api.QuarryException;
+import org.quarry.api.SolrIndex;
 import org.quarry.api.SuggesterChoice;
 import org.quarry.api.SuggestionOutput;
 import org.quarry.model.LoadedCodebook;
@@ -137,6 +138,13 @@ final class SuggestCommand implements Callable<Integer> {
   @Option(names = "--no-store", description = "Do not store suggestions in the index.")
   boolean noStore;
 
+  @Option(
+      names = "--solr",
+      paramLabel = "URL",
+      description =
+          "After storing, set the stored codes of this SolrCloud collection's passages (http://host:8983/solr/COLLECTION, filled from this index) to the index's, with atomic updates. The suggestions are scored on this index.")
+  String solr;
+
   enum Format {
     text,
     jsonl,
@@ -165,6 +173,14 @@ final class SuggestCommand implements Callable<Integer> {
           text != null
               ? "--uncertain works on the index, not with --text"
               : "--uncertain must be 1 or more, got " + uncertain);
+    }
+    if (solr != null && (noStore || uncertain != null || text != null)) {
+      throw new QuarryException(
+          "--solr sends the codes a suggestion run stores; it does not go with "
+              + (noStore ? "--no-store" : uncertain != null ? "--uncertain" : "--text"));
+    }
+    if (solr != null) {
+      SolrIndex.at(solr).close(); // a bad URL is bad usage, found before anything is stored
     }
     // a bad --out is bad usage, found before suggestions are stored in the index
     Path outFolder = out == null ? null : out.toAbsolutePath().normalize().getParent();
@@ -221,6 +237,24 @@ final class SuggestCommand implements Callable<Integer> {
           }
         } finally {
           bar.finish();
+        }
+        if (solr != null) {
+          try (SolrIndex collection = SolrIndex.at(solr)) {
+            SolrIndex.Synced synced = collection.syncCodes(quarry, null);
+            err.println(
+                "quarry: solr "
+                    + collection
+                    + ": stored codes set on "
+                    + synced.updated()
+                    + " passages"
+                    + (synced.missing() == 0
+                        ? ""
+                        : "; "
+                            + synced.missing()
+                            + " passages of the index are not in the collection: send them with"
+                            + " quarry index --solr "
+                            + collection));
+          }
         }
       }
     }

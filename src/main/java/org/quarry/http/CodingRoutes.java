@@ -67,6 +67,7 @@ final class CodingRoutes {
     // the passage is not the code, kept as a rejection (a negative example to learn from)
     boolean accepted = "accept".equals(decision) || "add".equals(decision);
     DecisionReport report = accepted ? quarry.accept(passage, code) : quarry.reject(passage, code);
+    study.sendCodes(report.decision().passageId());
     return DecisionJson.write(report);
   }
 

@@ -78,6 +78,27 @@ final class StudyRoutes {
     return SearchJson.write(fromCollection(() -> solr.search(quarry, request)));
   }
 
+  /**
+   * After a decision on {@code passageId} in the local index, sets the passage's stored codes in
+   * the SolrCloud collection searches go to (none: nothing to do), so its searches and counts see
+   * the decision; a collection that fails is a 502 that says the decision is kept.
+   */
+  void sendCodes(String passageId) {
+    if (solr == null) {
+      return;
+    }
+    try {
+      solr.sendCodes(quarry, passageId);
+    } catch (QuarryException e) {
+      throw new ApiError(
+          502,
+          e.getMessage()
+              + " (the decision is kept in the index; 'quarry index --solr' sends it with the"
+              + " passage)",
+          null);
+    }
+  }
+
   // an answer of the SolrCloud collection; its failure is a 502, bad input stays the caller's
   private static <T> T fromCollection(java.util.function.Supplier<T> ask) {
     try {

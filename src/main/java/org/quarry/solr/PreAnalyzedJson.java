@@ -11,20 +11,17 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 
 /**
- * A token stream in Solr's {@code PreAnalyzedField} JSON format: {@code {"v":"1","str":stored,
- * "tokens":[{"t":term,"s":start,"e":end,"i":positionIncrement}, …]}}. Solr indexes the tokens as
- * given, so the terms, positions and offsets are Quarry's own analysis.
+ * A token stream in Solr's {@code PreAnalyzedField} JSON format: {@code {"v":"1",
+ * "tokens":[{"t":term,"s":start,"e":end,"i":positionIncrement}, …]}}, without a stored value. Solr
+ * indexes the tokens as given, so the terms, positions and offsets are Quarry's own analysis.
  */
 final class PreAnalyzedJson {
   private static final JsonFactory JSON = new JsonFactory();
 
   private PreAnalyzedJson() {}
 
-  /**
-   * The JSON of {@code tokens}, consumed and closed here, with {@code stored} as the stored value
-   * (none when null).
-   */
-  static String of(String stored, TokenStream tokens) {
+  /** The JSON of {@code tokens}, consumed and closed here. */
+  static String of(TokenStream tokens) {
     StringWriter out = new StringWriter();
     try (JsonGenerator g = JSON.createGenerator(out);
         TokenStream ts = tokens) {
@@ -33,9 +30,6 @@ final class PreAnalyzedJson {
       PositionIncrementAttribute increment = ts.addAttribute(PositionIncrementAttribute.class);
       g.writeStartObject();
       g.writeStringField("v", "1");
-      if (stored != null) {
-        g.writeStringField("str", stored);
-      }
       g.writeArrayFieldStart("tokens");
       ts.reset();
       while (ts.incrementToken()) {

@@ -50,7 +50,9 @@ public final class SolrCollection implements AutoCloseable {
   private SolrCollection(String baseUrl, String collection) {
     this.baseUrl = baseUrl;
     this.collection = collection;
-    this.client = new HttpJdkSolrClient.Builder(baseUrl).build();
+    // HTTP/1.1: otherwise the client's first update to a node asks for HTTP/2 with a HEAD
+    // request, which a node that does not host the collection's core forwards and never answers
+    this.client = new HttpJdkSolrClient.Builder(baseUrl).useHttp1_1(true).build();
   }
 
   /**
@@ -236,6 +238,99 @@ public final class SolrCollection implements AutoCloseable {
   }
 
   /**
+   * Sets the stored codes of passages already in the collection to {@code codes} (passage id to its
+   * codes, in the local index's order; an empty list removes them), with Solr's atomic updates:
+   * only the code fields are sent, Solr keeps the rest of each document. A passage the collection
+   * does not hold is refused rather than made up from its codes alone. Commits.
+   *
+   * @throws SolrServerException naming a passage the collection does not hold, among others
+   */
+  public void setCodes(Map<String, List<org.quarry.model.CodeScore>> codes)
+      throws IOException, SolrServerException {
+    List<SolrInputDocument> batch = new ArrayList<>();
+    for (Map.Entry<String, List<org.quarry.model.CodeScore>> e : codes.entrySet()) {
+      batch.add(SolrPassages.codeUpdate(e.getKey(), e.getValue()));
+      if (batch.size() == BATCH) {
+        client.add(collection, batch);
+        batch.clear();
+      }
+    }
+    if (!batch.isEmpty()) {
+      client.add(collection, batch);
+    }
+    client.commit(collection);
+  }
+
+  /**
+   * What {@link #syncCodes} did.
+   *
+   * @param updated passages whose codes were set to the local index's
+   * @param missing passages of the local index the collection does not hold (their sources not sent
+   *     yet)
+   */
+  public record Synced(int updated, int missing) {}
+
+  /**
+   * Sets the stored codes of every passage the collection holds of {@code share}'s sources to those
+   * of the local index in {@code indexDir}, where they differ (after a suggestion run stored codes
+   * there, or a researcher's decisions), with atomic updates; then commits.
+   */
+  public Synced syncCodes(Path indexDir, WorkerShare share)
+      throws IOException, SolrServerException {
+    Map<String, List<org.quarry.model.CodeScore>> held = codes(share);
+    Map<String, List<org.quarry.model.CodeScore>> changed = new java.util.TreeMap<>();
+    int[] missing = {0};
+    StoredPassages.forEach(
+        indexDir,
+        p -> {
+          String id = p.passage().id();
+          if (!share.takes(p.passage().source())) {
+            return;
+          }
+          List<org.quarry.model.CodeScore> there = held.get(id);
+          if (there == null) {
+            missing[0]++;
+            return;
+          }
+          List<org.quarry.model.CodeScore> here = new ArrayList<>(p.codes());
+          here.sort(IndexedPassage.CODE_ORDER);
+          if (!here.equals(there)) {
+            changed.put(id, here);
+          }
+        });
+    setCodes(changed);
+    return new Synced(changed.size(), missing[0]);
+  }
+
+  /**
+   * The stored codes of every passage of the sources {@code share} takes, by passage id (a passage
+   * without codes maps to an empty list): read with Solr's cursor, a page at a time.
+   */
+  public Map<String, List<org.quarry.model.CodeScore>> codes(WorkerShare share)
+      throws IOException, SolrServerException {
+    SolrQuery q = new SolrQuery("*:*");
+    q.setFields(Fields.ID, Fields.SOURCE, Fields.CODE_SCORES);
+    q.setRows(PAGE);
+    q.addSort(Fields.ID, SolrQuery.ORDER.asc);
+    Map<String, List<org.quarry.model.CodeScore>> out = new java.util.HashMap<>();
+    String cursor = "*";
+    while (true) {
+      q.set("cursorMark", cursor);
+      QueryResponse r = client.query(collection, q);
+      for (SolrDocument d : r.getResults()) {
+        if (share.takes((String) d.getFirstValue(Fields.SOURCE))) {
+          out.put((String) d.getFirstValue(Fields.ID), SolrPassages.codes(d));
+        }
+      }
+      String next = r.getNextCursorMark();
+      if (next == null || next.equals(cursor)) {
+        return out;
+      }
+      cursor = next;
+    }
+  }
+
+  /**
    * Searches with {@code query}, as Quarry parsed {@code request}'s query: the passages it matches
    * (near duplicates and interviewers' turns left out as the request says), ranked as the local
    * index ranks them (score, then id) or in reading order, with their total.
@@ -264,7 +359,10 @@ public final class SolrCollection implements AutoCloseable {
     }
     q.set("defType", "lucene");
     q.set("q.op", "OR");
-    q.setFields("*", "score");
+    // the stored fields a hit is made of, not the analysed fields' stored tokens
+    q.setFields(PASSAGE_FIELDS);
+    q.addField(Fields.ANNOTATION);
+    q.addField("score");
     if (!request.interviewers()) {
       q.addFilterQuery("-" + Fields.KIND + ":" + PassageKind.INTERVIEWER.label());
     }
@@ -327,7 +425,7 @@ public final class SolrCollection implements AutoCloseable {
     Fields.SECTION,
     Fields.START,
     Fields.END,
-    Fields.TEXT,
+    SolrPassages.WORDS,
     Fields.ATTRIBUTES,
     Fields.QUOTED,
     Fields.CODE_SCORES,

@@ -29,6 +29,14 @@ final class SolrPassages {
   /** Field of the run that sent a passage, so a run can remove what it no longer sends. */
   static final String SENT_RUN = "sent_run";
 
+  /** Stored field of the passage's words as written (the analysed fields are not stored). */
+  static final String WORDS = "words";
+
+  /** The stored field holding the pre-analysed tokens of the analysed field {@code field}. */
+  static String tokens(String field) {
+    return field + "_tokens";
+  }
+
   /** Fields of the configset with the names the local index gives them. */
   private static final java.util.Set<String> OWN_FIELDS =
       java.util.Set.of(
@@ -108,17 +116,50 @@ final class SolrPassages {
       d.addField(Fields.DUPLICATE_OF, indexed.duplicateOf());
       d.addField(Fields.DUPLICATE, "true");
     }
+    d.addField(WORDS, p.text());
+    // each analysed field's tokens go in a stored field the schema copies into it, so that an
+    // atomic update, which rebuilds the document from stored fields, keeps them
     d.addField(
-        Fields.TEXT, PreAnalyzedJson.of(p.text(), analyzer.tokenStream(Fields.TEXT, p.text())));
+        tokens(Fields.TEXT), PreAnalyzedJson.of(analyzer.tokenStream(Fields.TEXT, p.text())));
     d.addField(
-        Fields.TEXT_STEM,
-        PreAnalyzedJson.of(null, analyzer.tokenStream(Fields.TEXT_STEM, p.text())));
+        tokens(Fields.TEXT_STEM),
+        PreAnalyzedJson.of(analyzer.tokenStream(Fields.TEXT_STEM, p.text())));
     d.addField(
-        Fields.TEXT_LEMMA,
-        PreAnalyzedJson.of(null, new LemmaTokenStream(indexed.annotation(), p.text().length())));
+        tokens(Fields.TEXT_LEMMA),
+        PreAnalyzedJson.of(new LemmaTokenStream(indexed.annotation(), p.text().length())));
     // stored only: the hit is highlighted by Quarry, from its own words and lemmas
     d.addField(Fields.ANNOTATION, PassageDocuments.annotationText(indexed));
     return d;
+  }
+
+  /**
+   * The atomic update that sets a passage's code fields to {@code codes} and keeps the rest of the
+   * document; {@code _version_} 1 makes Solr refuse it when the collection lacks the passage,
+   * instead of creating a document of codes alone.
+   */
+  static SolrInputDocument codeUpdate(String id, List<CodeScore> codes) {
+    SolrInputDocument d = new SolrInputDocument();
+    d.addField(Fields.ID, id);
+    d.addField("_version_", 1L);
+    List<String> code = new ArrayList<>();
+    List<String> scores = new ArrayList<>();
+    TreeSet<String> origins = new TreeSet<>();
+    for (CodeScore c : codes) {
+      code.add(c.code());
+      scores.add(c.code() + "\t" + c.score() + "\t" + c.origin());
+      origins.add(c.origin());
+    }
+    d.addField(Fields.CODE, set(code));
+    d.addField(Fields.CODE_SCORES, set(scores));
+    d.addField(Fields.ORIGIN, set(new ArrayList<>(origins)));
+    return d;
+  }
+
+  // Solr's atomic "set"; null removes the field
+  private static Map<String, Object> set(List<String> values) {
+    Map<String, Object> op = new java.util.HashMap<>();
+    op.put("set", values.isEmpty() ? null : values);
+    return op;
   }
 
   private static void addIfAny(SolrInputDocument d, String field, String value) {
@@ -142,7 +183,7 @@ final class SolrPassages {
         (String) d.getFirstValue(Fields.SECTION),
         ((Number) d.getFirstValue(Fields.START)).intValue(),
         ((Number) d.getFirstValue(Fields.END)).intValue(),
-        (String) d.getFirstValue(Fields.TEXT),
+        (String) d.getFirstValue(WORDS),
         attributes,
         strings(d, Fields.QUOTED));
   }

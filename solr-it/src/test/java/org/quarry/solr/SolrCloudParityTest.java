@@ -324,6 +324,105 @@ class SolrCloudParityTest {
     assertTrue(JSON.readTree(local).path("rows").size() > 0, local);
   }
 
+  // a copy of the seeds' index, for tests that change codes
+  private static Path copyOfTheIndex(String name) throws Exception {
+    Path copy = Files.createDirectories(work.resolve(name + "-index"));
+    try (var files = Files.list(work.resolve("index"))) {
+      for (Path f : files.filter(f -> !f.getFileName().toString().equals("write.lock")).toList()) {
+        if (Files.isRegularFile(f)) {
+          Files.copy(f, copy.resolve(f.getFileName()));
+        }
+      }
+    }
+    return copy;
+  }
+
+  // a copy of the seeds' index sent to a collection of its own, for tests that change codes
+  private static String copyOfTheSeeds(String name) throws Exception {
+    Path copy = copyOfTheIndex(name);
+    String at = url.replace("/passages", "/" + name);
+    ok("solr", "create-collection", "--solr", at, "--shards", "2", "--replicas", "2");
+    cluster.waitForActiveCollection(name, 2, 4);
+    ok("index", "--index", copy.toString(), "--solr", at);
+    return at;
+  }
+
+  // the same search on a local index and on a collection filled from it: totals, facets (codes
+  // among them), hits in order with their text, highlight and codes
+  private static void sameOn(String index, String at, String query) throws Exception {
+    List<String> args =
+        List.of("search", query, "--index", index, "--limit", "300", "--format", "json");
+    JsonNode local = JSON.readTree(ok(args.toArray(String[]::new)).out());
+    List<String> withSolr = new ArrayList<>(args);
+    withSolr.addAll(List.of("--solr", at));
+    JsonNode remote = JSON.readTree(ok(withSolr.toArray(String[]::new)).out());
+    assertEquals(local.path("total"), remote.path("total"), query + ": total");
+    assertEquals(local.path("facets"), remote.path("facets"), query + ": facets");
+    assertEquals(ids(local), ids(remote), query + ": hits");
+    for (int i = 0; i < local.path("hits").size(); i++) {
+      for (String field : List.of("text", "highlight", "codes")) {
+        assertEquals(
+            local.path("hits").get(i).path(field),
+            remote.path("hits").get(i).path(field),
+            query + ": " + field + " of " + local.path("hits").get(i).path("id").asText());
+      }
+    }
+  }
+
+  @Test
+  void storedSuggestionsAndDecisionsReachTheCollectionAndItsPassagesKeepTheirWords()
+      throws Exception {
+    String at = copyOfTheSeeds("coded");
+    String index = work.resolve("coded-index").toString();
+    String codebook = HOME.resolve("seeds/codebook-commissioners.yaml").toString();
+    Run suggested = ok("suggest", "--codebook", codebook, "--index", index, "--solr", at);
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("stored codes set on (\\d+) passages")
+            .matcher(suggested.err());
+    assertTrue(m.find(), suggested.err());
+    int updated = Integer.parseInt(m.group(1));
+    assertTrue(updated > 10, suggested.err());
+    // the codes are counted and searched the same, and the updated passages are still found by
+    // their words and lemmas, with the same highlights: the atomic updates kept their tokens
+    JsonNode coded = JSON.readTree(ok("search", "*:*", "--index", index, "--format", "json").out());
+    assertTrue(coded.path("facets").path("code").size() >= 2, coded.path("facets").toString());
+    for (String q : List.of("*:*", "voice AND ICS", "commissioners", "\"primary care\"", "represent*")) {
+      sameOn(index, at, q);
+    }
+    JsonNode firstCode = coded.path("facets").path("code").get(0);
+    String code = firstCode.path("value").asText();
+    sameOn(index, at, "code:" + code);
+    // a decision: the accepted code becomes human on the passage, in the index and the collection
+    JsonNode voice = JSON.readTree(ok("search", "voice AND ICS", "--index", index, "--format", "json").out());
+    String passage = voice.path("hits").get(0).path("id").asText();
+    Run accepted = ok("accept", passage, "engaging-the-system", "--index", index, "--solr", at);
+    assertTrue(accepted.out().startsWith("accepted engaging-the-system for "), accepted.out());
+    sameOn(index, at, "code:engaging-the-system");
+    sameOn(index, at, "voice AND ICS");
+    ok("reject", passage, "engaging-the-system", "--index", index, "--solr", at);
+    sameOn(index, at, "code:engaging-the-system");
+    sameOn(index, at, "voice AND ICS");
+  }
+
+  @Test
+  void aDecisionOnAPassageTheCollectionLacksIsRefusedAndMakesNoDocument() throws Exception {
+    String empty = url.replace("/passages", "/unsent");
+    ok("solr", "create-collection", "--solr", empty, "--shards", "1", "--replicas", "1");
+    cluster.waitForActiveCollection("unsent", 1, 1);
+    String index = copyOfTheIndex("unsent").toString();
+    JsonNode voice = JSON.readTree(ok("search", "voice", "--index", index, "--format", "json").out());
+    String passage = voice.path("hits").get(0).path("id").asText();
+    Run r = quarry("accept", passage, "some-code", "--index", index, "--solr", empty);
+    assertEquals(1, r.exit(), r.err());
+    assertEquals(1, r.err().strip().lines().count(), r.err());
+    assertTrue(r.err().contains("holds no passage '" + passage + "'"), r.err());
+    assertTrue(r.err().contains("the decision is kept in index"), r.err());
+    JsonNode all =
+        JSON.readTree(
+            ok("search", "*:*", "--index", index, "--format", "json", "--solr", empty).out());
+    assertEquals(0, all.path("total").asInt(), "no document made of codes alone");
+  }
+
   @Test
   void aSourceGoneFromTheIndexIsGoneFromTheCollectionAtTheNextSend() throws Exception {
     String edits = url.replace("/passages", "/edits");
