@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.solr.client.solrj.SolrServerException;
 import org.quarry.model.Hit;
 import org.quarry.model.SearchRequest;
@@ -200,6 +201,38 @@ public final class SolrIndex implements AutoCloseable {
               return hits.subList(0, Math.min(limit, hits.size()));
             }
           });
+    } catch (SolrReadFailure e) {
+      throw failure("reading passages", e.getCause() instanceof Exception x ? x : e);
+    }
+  }
+
+  /**
+   * The collection's passage {@code id} with its context and neighbours, as {@link
+   * Quarry#passageInContext} finds them in a local index; empty when the collection lacks it.
+   *
+   * @throws QuarryException when Solr cannot be reached or refuses
+   */
+  public Optional<PassageInContext> passageInContext(String id) {
+    int hash = id.lastIndexOf('#');
+    if (hash <= 0) {
+      return Optional.empty();
+    }
+    return PassageInContext.find(id, sourcePassages(id.substring(0, hash)));
+  }
+
+  /**
+   * The collection's passages of source {@code sourceId} in reading order, near duplicates' too, as
+   * {@link Quarry#sourcePassages} lists them; empty when it holds no such source.
+   *
+   * @throws QuarryException when Solr cannot be reached or refuses
+   */
+  public List<Hit> sourcePassages(String sourceId) {
+    try {
+      return inReadingOrder(
+          read(
+              true,
+              Map.of(org.quarry.index.Fields.SOURCE, List.of(sourceId)),
+              new java.util.HashSet<>()));
     } catch (SolrReadFailure e) {
       throw failure("reading passages", e.getCause() instanceof Exception x ? x : e);
     }

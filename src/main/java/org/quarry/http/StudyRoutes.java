@@ -122,7 +122,10 @@ final class StudyRoutes {
 
   String passage(String raw) {
     String id = decodeId(raw, "passage");
-    Optional<PassageInContext> hit = quarry.passageInContext(id);
+    Optional<PassageInContext> hit =
+        solr == null
+            ? quarry.passageInContext(id)
+            : fromCollection(() -> solr.passageInContext(id));
     if (hit.isEmpty()) {
       // ids are SOURCE#START-END; a browser cuts an unencoded '#' off as the URL's fragment
       String hint =
@@ -154,7 +157,8 @@ final class StudyRoutes {
 
   String source(String raw) {
     String id = decodeId(raw, "source");
-    var passages = quarry.sourcePassages(id);
+    var passages =
+        solr == null ? quarry.sourcePassages(id) : fromCollection(() -> solr.sourcePassages(id));
     if (passages.isEmpty()) {
       throw new ApiError(404, "no source with id '" + id + "'", "id");
     }

@@ -302,26 +302,51 @@ class SolrCloudParityTest {
   }
 
   @Test
-  void serveGivesTheSameMatrixFromSolrAsFromTheLocalIndex() throws Exception {
-    String query = "api/v1/matrix?rows=participant&cells=count";
-    String remote;
+  void serveGivesTheSameMatrixPassagesInContextAndSourcesFromSolrAsFromTheLocalIndex()
+      throws Exception {
+    JsonNode quotes =
+        JSON.readTree(
+            ok("search", "kind:quote", "--index", work.resolve("index").toString(), "--format", "json")
+                .out());
+    String quote = quotes.path("hits").get(0).path("id").asText();
+    String source = quotes.path("hits").get(0).path("source").asText();
+    String encoded = java.net.URLEncoder.encode(quote, StandardCharsets.UTF_8);
+    List<String> routes =
+        List.of(
+            "api/v1/matrix?rows=participant&cells=count",
+            "api/v1/passages/" + encoded,
+            "api/v1/sources/" + java.net.URLEncoder.encode(source, StandardCharsets.UTF_8));
+    List<String> remote = new ArrayList<>();
     Process fromSolr = serve(url);
     try {
-      remote = get(address(fromSolr) + query);
+      String at = address(fromSolr);
+      for (String r : routes) {
+        remote.add(get(at + r));
+      }
     } finally {
       stop(fromSolr);
     }
-    String local;
+    List<String> local = new ArrayList<>();
     Process fromIndex = serve(null);
     try {
-      local = get(address(fromIndex) + query);
+      String at = address(fromIndex);
+      for (String r : routes) {
+        local.add(get(at + r));
+      }
     } finally {
       stop(fromIndex);
     }
-    assertEquals(local, remote, "the same bytes");
+    for (int i = 0; i < routes.size(); i++) {
+      assertEquals(local.get(i), remote.get(i), routes.get(i) + ": the same bytes");
+    }
     // a row per participant; no code columns, as nothing here stored codes (the codes' cells are
     // compared by theFrameworkMatrixIsTheSameFromSolr, through the same SolrIndex.matrix)
-    assertTrue(JSON.readTree(local).path("rows").size() > 0, local);
+    assertTrue(JSON.readTree(local.get(0)).path("rows").size() > 0, local.get(0));
+    // the quote comes with the narrative that introduces it, and with its neighbours
+    JsonNode inContext = JSON.readTree(local.get(1));
+    assertTrue(inContext.path("context").isObject(), local.get(1));
+    assertTrue(inContext.path("neighbours").path("before").isObject(), local.get(1));
+    assertTrue(JSON.readTree(local.get(2)).toString().contains(quote), "the source lists it");
   }
 
   // a copy of the seeds' index, for tests that change codes
