@@ -468,4 +468,27 @@ class CliCodingTest {
     }
     return m;
   }
+
+  @Test
+  void suggestSendsStoredCodesToSolrOnlyWhenItStoresAndRefusesOtherwiseInOneLine() {
+    String book = book("codebook-commissioners.yaml");
+    String solr = "http://127.0.0.1:1/solr/passages";
+    for (String[] extra :
+        new String[][] {{"--no-store"}, {"--uncertain", "3"}, {"--text", "a voice for the ICS"}}) {
+      List<String> args =
+          new java.util.ArrayList<>(List.of("suggest", "--codebook", book, "--solr", solr));
+      args.addAll(List.of(extra));
+      CliRun r = CliRun.of(args.toArray(String[]::new));
+      assertEquals(2, r.exitCode(), r.err());
+      assertEquals(
+          "quarry: --solr sends the codes a suggestion run stores; it does not go with "
+              + extra[0]
+              + "\n",
+          r.err());
+    }
+    CliRun badUrl = CliRun.of("suggest", "--codebook", book, "--solr", "solr1/passages");
+    assertEquals(2, badUrl.exitCode(), badUrl.err());
+    assertTrue(badUrl.err().startsWith("quarry: --solr solr1/passages: "), badUrl.err());
+    assertEquals(1, badUrl.err().lines().count(), badUrl.err());
+  }
 }

@@ -358,4 +358,29 @@ class CliDecisionTest {
       assertEquals(List.of(), q.decisions());
     }
   }
+
+  @Test
+  void aBadSolrUrlIsOneLineExitTwoAndRecordsNothing() {
+    CliRun r = run("accept", id, code, "--solr", "solr1:8983/passages");
+    assertEquals(2, r.exitCode(), r.err());
+    assertEquals(1, r.err().lines().count(), r.err());
+    assertTrue(r.err().startsWith("quarry: --solr solr1:8983/passages: "), r.err());
+    try (Quarry q = Quarry.open(index)) {
+      assertEquals(List.of(), q.decisions());
+    }
+  }
+
+  @Test
+  void aCollectionThatCannotBeReachedFailsInOneLineAndTheDecisionIsKept() {
+    // port 1: nothing listens there
+    CliRun r = run("reject", id, code, "--solr", "http://127.0.0.1:1/solr/passages");
+    assertEquals(1, r.exitCode(), r.err());
+    assertEquals(1, r.err().lines().count(), r.err());
+    assertTrue(r.err().startsWith("quarry: solr http://127.0.0.1:1/solr/passages: "), r.err());
+    assertTrue(r.err().contains("the decision is kept in index"), r.err());
+    try (Quarry q = Quarry.open(index)) {
+      assertEquals(1, q.decisions().size());
+      assertFalse(q.decisions().get(0).accepted());
+    }
+  }
 }

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
@@ -82,6 +83,53 @@ class SolrSearchRouteTest {
     String error = JSON.readTree(r.body()).path("error").asText();
     assertTrue(error.startsWith("solr http://127.0.0.1:1/solr/passages: "), error);
     assertEquals(1, error.lines().count(), error);
+  }
+
+  @Test
+  void aPassageInContextIsReadFromTheCollectionAndAnUnreachableOneIsABadGateway() throws Exception {
+    String id = quarry.passages(false).get(0).passage().id();
+    HttpResponse<String> r =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(
+                            "http://127.0.0.1:"
+                                + server.port()
+                                + "/api/v1/passages/"
+                                + java.net.URLEncoder.encode(id, StandardCharsets.UTF_8)))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertEquals(502, r.statusCode(), r.body());
+    String error = JSON.readTree(r.body()).path("error").asText();
+    assertTrue(error.startsWith("solr http://127.0.0.1:1/solr/passages: "), error);
+    assertEquals(1, error.lines().count(), error);
+  }
+
+  @Test
+  void aDecisionIsKeptInTheIndexWhenTheCollectionCannotTakeItsCodes() throws Exception {
+    String id = quarry.passages(false).get(1).passage().id();
+    String body =
+        JSON.writeValueAsString(
+            java.util.Map.of("passage", id, "code", "recruitment", "decision", "accept"));
+    HttpResponse<String> r =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + server.port() + "/api/v1/codings"))
+                    .header("Content-Type", "application/json")
+                    .header(RequestGuard.TOKEN_HEADER, server.token())
+                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertEquals(502, r.statusCode(), r.body());
+    String error = JSON.readTree(r.body()).path("error").asText();
+    assertTrue(error.startsWith("solr http://127.0.0.1:1/solr/passages: "), error);
+    assertTrue(error.contains("the decision is kept in the index"), error);
+    assertEquals(1, error.lines().count(), error);
+    assertTrue(
+        quarry.decisions().stream()
+            .anyMatch(d -> d.passageId().equals(id) && d.code().equals("recruitment")),
+        "the decision is recorded");
   }
 
   @Test
