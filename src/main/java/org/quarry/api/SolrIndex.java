@@ -144,8 +144,7 @@ public final class SolrIndex implements AutoCloseable {
                 + collection
                 + " holds no passage '"
                 + passageId
-                + "'; send its source first: quarry index --solr "
-                + collection,
+                + "' (its source was not sent)",
             QuarryException.PARTIAL_FAILURE,
             e);
       }
