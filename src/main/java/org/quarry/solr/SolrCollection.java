@@ -47,12 +47,30 @@ public final class SolrCollection implements AutoCloseable {
   private final String collection;
   private final SolrClient client;
 
-  private SolrCollection(String baseUrl, String collection) {
+  /** How long a connection to a Solr node may take before it fails. */
+  static final java.time.Duration CONNECT_TIMEOUT = java.time.Duration.ofSeconds(15);
+
+  /**
+   * How long Solr may take to answer one request (a page of passages, a batch of updates, a commit)
+   * before it fails: a node that hangs is then a clear error, not a process that waits for ever.
+   * Generous, as a commit on a large collection can take a while.
+   */
+  static final java.time.Duration ANSWER_TIMEOUT = java.time.Duration.ofMinutes(3);
+
+  private SolrCollection(String baseUrl, String collection, java.time.Duration answerTimeout) {
     this.baseUrl = baseUrl;
     this.collection = collection;
     // HTTP/1.1: otherwise the client's first update to a node asks for HTTP/2 with a HEAD
     // request, which a node that does not host the collection's core forwards and never answers
-    this.client = new HttpJdkSolrClient.Builder(baseUrl).useHttp1_1(true).build();
+    this.client =
+        new HttpJdkSolrClient.Builder(baseUrl)
+            .useHttp1_1(true)
+            .withConnectionTimeout(
+                CONNECT_TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+            .withIdleTimeout(answerTimeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+            .withRequestTimeout(
+                answerTimeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+            .build();
   }
 
   /**
@@ -62,6 +80,11 @@ public final class SolrCollection implements AutoCloseable {
    * @throws IllegalArgumentException for a URL that is not of that shape
    */
   public static SolrCollection at(String url) {
+    return at(url, ANSWER_TIMEOUT);
+  }
+
+  /** As {@link #at(String)}, with requests that fail after {@code answerTimeout} (for tests). */
+  static SolrCollection at(String url, java.time.Duration answerTimeout) {
     URI uri;
     try {
       uri = new URI(url);
@@ -87,7 +110,7 @@ public final class SolrCollection implements AutoCloseable {
             + uri.getHost()
             + (uri.getPort() < 0 ? "" : ":" + uri.getPort())
             + path.substring(0, slash);
-    return new SolrCollection(base, path.substring(slash + 1));
+    return new SolrCollection(base, path.substring(slash + 1), answerTimeout);
   }
 
   /** The collection's name. */

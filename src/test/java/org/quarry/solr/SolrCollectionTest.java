@@ -28,4 +28,20 @@ class SolrCollectionTest {
       assertTrue(e.getMessage().startsWith("--solr " + bad + ": "), e.getMessage());
     }
   }
+
+  @Test
+  void aNodeThatNeverAnswersIsAnErrorAfterTheTimeoutNotAnEndlessWait() throws Exception {
+    // a socket that takes connections and says nothing, as a hung Solr node would
+    try (java.net.ServerSocket silent =
+            new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+        SolrCollection c =
+            SolrCollection.at(
+                "http://127.0.0.1:" + silent.getLocalPort() + "/solr/passages",
+                java.time.Duration.ofSeconds(1))) {
+      // fails the test after 30 s rather than letting it hang
+      org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+          java.time.Duration.ofSeconds(30),
+          () -> assertThrows(Exception.class, () -> c.codes(WorkerShare.ALL)));
+    }
+  }
 }
