@@ -136,7 +136,7 @@ public final class SolrIndex implements AutoCloseable {
                     new QuarryException(
                         "no passage '" + passageId + "' in index " + local.indexDir()));
     try {
-      collection.setCodes(Map.of(passageId, hit.codes()));
+      collection.setCodes(Map.of(passageId, hit.codes()), false);
     } catch (org.apache.solr.client.solrj.RemoteSolrException e) {
       if (e.code() == 409) {
         throw new QuarryException(

@@ -223,7 +223,7 @@ public final class SolrCollection implements AutoCloseable {
             + run
             + "\"");
     // one commit: searches see the share's old passages until the new ones are all there
-    client.commit(collection);
+    commitExpungingDeletes();
     return new Sent(sources.size(), passages[0]);
   }
 
@@ -264,11 +264,14 @@ public final class SolrCollection implements AutoCloseable {
    * Sets the stored codes of passages already in the collection to {@code codes} (passage id to its
    * codes, in the local index's order; an empty list removes them), with Solr's atomic updates:
    * only the code fields are sent, Solr keeps the rest of each document. A passage the collection
-   * does not hold is refused rather than made up from its codes alone. Commits.
+   * does not hold is refused rather than made up from its codes alone. Commits; with {@code
+   * expunge}, merging the updated passages' old copies away, as the local index does after a
+   * suggestion run (after one decision it does not, and BM25's statistics then count one old copy
+   * on both sides).
    *
    * @throws SolrServerException naming a passage the collection does not hold, among others
    */
-  public void setCodes(Map<String, List<org.quarry.model.CodeScore>> codes)
+  public void setCodes(Map<String, List<org.quarry.model.CodeScore>> codes, boolean expunge)
       throws IOException, SolrServerException {
     List<SolrInputDocument> batch = new ArrayList<>();
     for (Map.Entry<String, List<org.quarry.model.CodeScore>> e : codes.entrySet()) {
@@ -281,7 +284,32 @@ public final class SolrCollection implements AutoCloseable {
     if (!batch.isEmpty()) {
       client.add(collection, batch);
     }
+    if (expunge) {
+      commitExpungingDeletes();
+    } else {
+      client.commit(collection);
+    }
+  }
+
+  // a commit, then one that merges away every deleted document (the configset allows no deleted
+  // share), so BM25's statistics count the passages held, as the local index's do after a write:
+  // an atomic update or a re-sent source leaves the old copies deleted but counted until then.
+  // Measured against SolrCloud 9.10: one commit asking to expunge right after atomic updates left
+  // every replica's old copies in place; a plain commit first, and the expunge is complete.
+  private void commitExpungingDeletes() throws IOException, SolrServerException {
     client.commit(collection);
+    org.apache.solr.common.params.ModifiableSolrParams params =
+        new org.apache.solr.common.params.ModifiableSolrParams();
+    params.set("commit", true);
+    params.set("expungeDeletes", true);
+    params.set("waitSearcher", true);
+    new org.apache.solr.client.solrj.request.GenericSolrRequest(
+            org.apache.solr.client.solrj.SolrRequest.METHOD.GET,
+            "/update",
+            org.apache.solr.client.solrj.SolrRequest.SolrRequestType.UPDATE,
+            params)
+        .setRequiresCollection(true)
+        .process(client, collection);
   }
 
   /**
@@ -321,7 +349,7 @@ public final class SolrCollection implements AutoCloseable {
             changed.put(id, here);
           }
         });
-    setCodes(changed);
+    setCodes(changed, true);
     return new Synced(changed.size(), missing[0]);
   }
 
