@@ -222,7 +222,8 @@ public final class SolrCollection implements AutoCloseable {
             + ":\""
             + run
             + "\"");
-    // one commit: searches see the share's old passages until the new ones are all there
+    // its first commit shows the share's new passages all at once: searches see the old ones
+    // until then
     commitExpungingDeletes();
     return new Sent(sources.size(), passages[0]);
   }

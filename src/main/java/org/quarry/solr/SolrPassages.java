@@ -108,7 +108,7 @@ final class SolrPassages {
     TreeSet<String> origins = new TreeSet<>();
     for (CodeScore c : indexed.codes()) {
       d.addField(Fields.CODE, c.code());
-      d.addField(Fields.CODE_SCORES, c.code() + "\t" + c.score() + "\t" + c.origin());
+      d.addField(Fields.CODE_SCORES, codeScore(c));
       origins.add(c.origin());
     }
     origins.forEach(o -> d.addField(Fields.ORIGIN, o));
@@ -146,13 +146,18 @@ final class SolrPassages {
     TreeSet<String> origins = new TreeSet<>();
     for (CodeScore c : codes) {
       code.add(c.code());
-      scores.add(c.code() + "\t" + c.score() + "\t" + c.origin());
+      scores.add(codeScore(c));
       origins.add(c.origin());
     }
     d.addField(Fields.CODE, set(code));
     d.addField(Fields.CODE_SCORES, set(scores));
     d.addField(Fields.ORIGIN, set(new ArrayList<>(origins)));
     return d;
+  }
+
+  // a stored code_scores value: code TAB score TAB origin (read back by codes())
+  private static String codeScore(CodeScore c) {
+    return c.code() + "\t" + c.score() + "\t" + c.origin();
   }
 
   // Solr's atomic "set"; null removes the field
