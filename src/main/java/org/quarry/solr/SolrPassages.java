@@ -175,6 +175,14 @@ final class SolrPassages {
 
   /** The passage of a Solr document holding the stored fields of {@link #toSolr}. */
   static Passage passage(SolrDocument d) {
+    if (d.getFirstValue(WORDS) == null) {
+      // a collection of an earlier configset kept the words in the analysed field itself
+      throw new IllegalArgumentException(
+          "passage "
+              + d.getFirstValue(Fields.ID)
+              + " in Solr has no stored words: the collection was made by an earlier Quarry;"
+              + " make it again with quarry solr create-collection and send the index");
+    }
     Map<String, String> attributes = new TreeMap<>();
     for (String a : strings(d, Fields.ATTRIBUTES)) {
       int tab = a.indexOf('\t');

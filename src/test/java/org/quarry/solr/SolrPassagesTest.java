@@ -73,4 +73,18 @@ class SolrPassagesTest {
         schema.contains(
             "<fieldType name=\"stored_string\" class=\"solr.StrField\" indexed=\"false\" stored=\"true\" docValues=\"false\"/>"));
   }
+
+  @Test
+  void aPassageOfACollectionMadeByAnEarlierConfigsetIsOneClearError() {
+    org.apache.solr.common.SolrDocument old = new org.apache.solr.common.SolrDocument();
+    old.setField(Fields.ID, "a.txt#0-10");
+    old.setField(Fields.TEXT, "as the old configset stored it");
+    IllegalArgumentException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            IllegalArgumentException.class, () -> SolrPassages.passage(old));
+    assertTrue(
+        e.getMessage().startsWith("passage a.txt#0-10 in Solr has no stored words"),
+        e.getMessage());
+    assertTrue(e.getMessage().contains("quarry solr create-collection"), e.getMessage());
+  }
 }
