@@ -37,6 +37,14 @@ class CliLearningTest {
     return home.resolve("seeds").resolve("codebook-commissioners.yaml").toString();
   }
 
+  // quarry eval with the seeds' codebook and gold file, then {@code more}
+  private static CliRun eval(String... more) {
+    List<String> args =
+        new java.util.ArrayList<>(List.of("eval", "--codebook", book(), "--gold", gold.toString()));
+    args.addAll(List.of(more));
+    return CliRun.of(args.toArray(String[]::new));
+  }
+
   @Test
   void learnKeepsAStampedModelBesideTheIndex() {
     assertEquals(0, learn.exitCode(), learn.err());
@@ -212,12 +220,7 @@ class CliLearningTest {
   void crossValidationReportsEveryMethodInTheDocumentedShape(@TempDir Path dir) throws Exception {
     Path predictions = dir.resolve("oof.jsonl");
     CliRun run =
-        CliRun.of(
-            "eval",
-            "--codebook",
-            book(),
-            "--gold",
-            gold.toString(),
+        eval(
             "--cross-validate",
             "3",
             "--group-by",
@@ -253,12 +256,7 @@ class CliLearningTest {
   @Test
   void crossValidationWithSentenceVectorsSaysSoInTheLearner() throws Exception {
     CliRun run =
-        CliRun.of(
-            "eval",
-            "--codebook",
-            book(),
-            "--gold",
-            gold.toString(),
+        eval(
             "--cross-validate",
             "3",
             "--group-by",
@@ -280,25 +278,14 @@ class CliLearningTest {
 
   @Test
   void sentenceVectorsWithoutCrossValidationIsOneClearError() {
-    CliRun run =
-        CliRun.of("eval", "--codebook", book(), "--gold", gold.toString(), "--sentence-vectors");
+    CliRun run = eval("--sentence-vectors");
     assertEquals(2, run.exitCode());
     assertTrue(run.err().contains("--sentence-vectors go with --cross-validate K"), run.err());
   }
 
   @Test
   void crossValidationNeedsAsManyGroupsAsFolds() {
-    CliRun run =
-        CliRun.of(
-            "eval",
-            "--codebook",
-            book(),
-            "--gold",
-            gold.toString(),
-            "--cross-validate",
-            "9",
-            "--group-by",
-            "source");
+    CliRun run = eval("--cross-validate", "9", "--group-by", "source");
     assertEquals(2, run.exitCode());
     assertTrue(run.err().contains("needs at least 9 groups"), run.err());
   }

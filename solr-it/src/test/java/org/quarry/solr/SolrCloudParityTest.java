@@ -301,6 +301,21 @@ class SolrCloudParityTest {
     }
   }
 
+  // the bodies of GET routes from a serve that answers from solr (null: the local index)
+  private static List<String> answers(String solr, List<String> routes) throws Exception {
+    List<String> bodies = new ArrayList<>();
+    Process serve = serve(solr);
+    try {
+      String at = address(serve);
+      for (String r : routes) {
+        bodies.add(get(at + r));
+      }
+    } finally {
+      stop(serve);
+    }
+    return bodies;
+  }
+
   @Test
   void serveGivesTheSameMatrixPassagesInContextAndSourcesFromSolrAsFromTheLocalIndex()
       throws Exception {
@@ -316,26 +331,8 @@ class SolrCloudParityTest {
             "api/v1/matrix?rows=participant&cells=count",
             "api/v1/passages/" + encoded,
             "api/v1/sources/" + java.net.URLEncoder.encode(source, StandardCharsets.UTF_8));
-    List<String> remote = new ArrayList<>();
-    Process fromSolr = serve(url);
-    try {
-      String at = address(fromSolr);
-      for (String r : routes) {
-        remote.add(get(at + r));
-      }
-    } finally {
-      stop(fromSolr);
-    }
-    List<String> local = new ArrayList<>();
-    Process fromIndex = serve(null);
-    try {
-      String at = address(fromIndex);
-      for (String r : routes) {
-        local.add(get(at + r));
-      }
-    } finally {
-      stop(fromIndex);
-    }
+    List<String> remote = answers(url, routes);
+    List<String> local = answers(null, routes);
     for (int i = 0; i < routes.size(); i++) {
       assertEquals(local.get(i), remote.get(i), routes.get(i) + ": the same bytes");
     }
