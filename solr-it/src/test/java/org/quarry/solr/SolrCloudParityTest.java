@@ -302,7 +302,7 @@ class SolrCloudParityTest {
   }
 
   // the bodies of GET routes from a serve that answers from solr (null: the local index)
-  private static List<String> answers(String solr, List<String> routes) throws Exception {
+  private List<String> answers(String solr, List<String> routes) throws Exception {
     List<String> bodies = new ArrayList<>();
     Process serve = serve(solr);
     try {
