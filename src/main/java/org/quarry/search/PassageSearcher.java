@@ -99,7 +99,7 @@ public final class PassageSearcher implements Closeable {
   private final QueryReader queries;
   private final FacetsConfig facetsConfig = PassageDocuments.facetsConfig();
   private IndexReader stateReader;
-  private SortedSetDocValuesReaderState state;
+  private FacetLabels labels;
 
   private PassageSearcher(Directory directory, boolean ownsDirectory, Glossary glossary)
       throws IOException {
@@ -182,8 +182,8 @@ public final class PassageSearcher implements Closeable {
         checkDimensions(request, Set.of());
         return new SearchResult(request.query(), 0, List.of(), emptyFacets(request), 0);
       }
-      SortedSetDocValuesReaderState facetState = facetState(searcher.getIndexReader());
-      Set<String> known = knownDimensions(facetState);
+      FacetLabels labels = facetLabels(searcher.getIndexReader());
+      Set<String> known = knownDimensions(labels.state());
       checkDimensions(request, known);
       DrillDownQuery drillDown = new DrillDownQuery(facetsConfig, passages(userQuery, request));
       for (Map.Entry<String, List<String>> f : new TreeMap<>(request.filters()).entrySet()) {
@@ -197,7 +197,7 @@ public final class PassageSearcher implements Closeable {
       double maxScore;
       try {
         result =
-            new DrillSideways(searcher, facetsConfig, facetState)
+            new RequestedDrillSideways(searcher, facetsConfig, labels, request.facets())
                 .search(
                     drillDown,
                     null,
@@ -497,13 +497,17 @@ public final class PassageSearcher implements Closeable {
     return hits;
   }
 
-  private synchronized SortedSetDocValuesReaderState facetState(IndexReader reader)
-      throws IOException {
+  private SortedSetDocValuesReaderState facetState(IndexReader reader) throws IOException {
+    return facetLabels(reader).state();
+  }
+
+  // the facet state and values of a reader, made again when the reader changes
+  private synchronized FacetLabels facetLabels(IndexReader reader) throws IOException {
     if (stateReader != reader) {
-      state = new DefaultSortedSetDocValuesReaderState(reader, facetsConfig);
+      labels = new FacetLabels(new DefaultSortedSetDocValuesReaderState(reader, facetsConfig));
       stateReader = reader;
     }
-    return state;
+    return labels;
   }
 
   /** The attribute dimensions passages of the index carry (role, region, …), by name. */
@@ -556,25 +560,17 @@ public final class PassageSearcher implements Closeable {
     return facets;
   }
 
+  // the dimension's values with their counts, as DimensionCounts orders them: count descending,
+  // then value
   private static List<FacetValue> facetValues(Facets facets, String dim) throws IOException {
-    FacetResult result;
-    try {
-      result = facets.getAllChildren(dim);
-    } catch (IllegalArgumentException e) {
-      // a known dimension no passage has a value for yet (no codes attached, say)
-      return List.of();
-    }
+    FacetResult result = facets.getAllChildren(dim);
     if (result == null) {
-      return List.of();
+      return List.of(); // a known dimension no passage has a value for yet (no codes attached)
     }
-    List<FacetValue> values = new ArrayList<>();
+    List<FacetValue> values = new ArrayList<>(result.labelValues.length);
     for (LabelAndValue lv : result.labelValues) {
-      if (lv.value.intValue() > 0) {
-        values.add(new FacetValue(lv.label, lv.value.intValue()));
-      }
+      values.add(new FacetValue(lv.label, lv.value.intValue()));
     }
-    values.sort(
-        Comparator.comparingInt(FacetValue::count).reversed().thenComparing(FacetValue::value));
     return values;
   }
 }

@@ -1,0 +1,206 @@
+package org.quarry.search;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.MultiDocValues;
+import org.apache.lucene.index.OrdinalMap;
+import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.LongValues;
+
+/**
+ * Facet counts of the dimensions a search asks for, and of no other: Lucene's {@code
+ * SortedSetDocValuesFacetCounts} counts every dimension of the index (codes, origins, speakers,
+ * attributes) for every hit, and maps every value of every hit to its global ordinal. Here each
+ * segment counts in its own ordinals, only within the asked dimensions' ranges, and only the values
+ * counted are mapped; values come from {@link FacetLabels}.
+ *
+ * <p>Children come in the search contract's order: count descending, then value. Only {@link
+ * #getAllChildren} and {@link #getTopChildren} are answered; a dimension that was not asked for
+ * counts nothing.
+ */
+final class DimensionCounts extends Facets {
+  private final FacetLabels labels;
+  private final Map<String, int[]> counts = new HashMap<>();
+
+  /**
+   * Counts {@code dims} over {@code hits}, except those in {@code sideways}, which are counted over
+   * their own hits (drill-sideways: the hits of every filter but the dimension's own).
+   */
+  DimensionCounts(
+      FacetLabels labels,
+      Set<String> dims,
+      FacetsCollector hits,
+      Map<String, FacetsCollector> sideways)
+      throws IOException {
+    this.labels = labels;
+    Set<String> plain = new LinkedHashSet<>(dims);
+    plain.removeAll(sideways.keySet());
+    count(hits, plain);
+    for (Map.Entry<String, FacetsCollector> e : sideways.entrySet()) {
+      if (dims.contains(e.getKey())) {
+        count(e.getValue(), Set.of(e.getKey()));
+      }
+    }
+  }
+
+  // counts the values of dims over the hits of one collector, one pass per segment
+  private void count(FacetsCollector hits, Set<String> dims) throws IOException {
+    List<String> present = new ArrayList<>();
+    for (String dim : dims) {
+      FacetLabels.Dimension d = labels.of(dim);
+      if (d != null) {
+        present.add(dim);
+        counts.put(dim, new int[d.labels().length]);
+      }
+    }
+    if (present.isEmpty() || hits == null) {
+      return;
+    }
+    String field = labels.state().getField();
+    SortedSetDocValues top = labels.state().getDocValues();
+    OrdinalMap map =
+        top instanceof MultiDocValues.MultiSortedSetDocValues multi ? multi.mapping : null;
+    for (FacetsCollector.MatchingDocs m : hits.getMatchingDocs()) {
+      if (m.totalHits() == 0 || m.bits() == null) {
+        continue;
+      }
+      SortedSetDocValues seg = DocValues.getSortedSet(m.context().reader(), field);
+      DocIdSetIterator docs = m.bits().iterator();
+      if (docs == null) {
+        continue;
+      }
+      // each dimension's values are one run of the segment's ordinals: "dim\u001fvalue" sorts
+      // between "dim\u001f" and "dim\u0020"
+      int[] lo = new int[present.size()];
+      int[] hi = new int[present.size()];
+      int min = Integer.MAX_VALUE;
+      int max = -1;
+      for (int i = 0; i < present.size(); i++) {
+        lo[i] = insertion(seg, present.get(i) + FacetsConfig.DELIM_CHAR);
+        hi[i] = insertion(seg, present.get(i) + (char) (FacetsConfig.DELIM_CHAR + 1));
+        if (hi[i] > lo[i]) {
+          min = Math.min(min, lo[i]);
+          max = Math.max(max, hi[i]);
+        }
+      }
+      if (max < 0) {
+        continue;
+      }
+      int[] segCounts = new int[max - min];
+      for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+        if (!seg.advanceExact(doc)) {
+          continue;
+        }
+        for (int v = seg.docValueCount(); v > 0; v--) {
+          long ord = seg.nextOrd();
+          if (ord >= max) {
+            break; // ordinals come in order
+          }
+          if (ord >= min) {
+            segCounts[(int) ord - min]++;
+          }
+        }
+      }
+      LongValues global = map == null ? LongValues.IDENTITY : map.getGlobalOrds(m.context().ord);
+      for (int i = 0; i < present.size(); i++) {
+        FacetLabels.Dimension d = labels.of(present.get(i));
+        int[] into = counts.get(present.get(i));
+        for (int ord = lo[i]; ord < hi[i]; ord++) {
+          int c = segCounts[ord - min];
+          if (c != 0) {
+            into[(int) global.get(ord) - d.start()] += c;
+          }
+        }
+      }
+    }
+  }
+
+  // the ordinal at which term is or would be in the segment's sorted values
+  private static int insertion(SortedSetDocValues seg, String term) throws IOException {
+    long ord = seg.lookupTerm(new BytesRef(term));
+    return (int) (ord >= 0 ? ord : -ord - 1);
+  }
+
+  @Override
+  public FacetResult getAllChildren(String dim, String... path) throws IOException {
+    return result(dim, path, Integer.MAX_VALUE);
+  }
+
+  @Override
+  public FacetResult getTopChildren(int topN, String dim, String... path) throws IOException {
+    validateTopN(topN);
+    return result(dim, path, topN);
+  }
+
+  private FacetResult result(String dim, String[] path, int topN) throws IOException {
+    if (path.length > 0) {
+      throw new IllegalArgumentException("facet dimensions here are flat, got a path under " + dim);
+    }
+    int[] c = counts.get(dim);
+    if (c == null) {
+      return null;
+    }
+    FacetLabels.Dimension d = labels.of(dim);
+    // count descending, then value: one primitive sort of (inverted count, value rank) pairs
+    long[] keys = new long[c.length];
+    int n = 0;
+    long total = 0;
+    for (int i = 0; i < c.length; i++) {
+      if (c[i] > 0) {
+        keys[n++] = ((long) (Integer.MAX_VALUE - c[i]) << 32) | d.rank()[i];
+        total += c[i];
+      }
+    }
+    Arrays.sort(keys, 0, n);
+    int[] byRank = d.byRank();
+    LabelAndValue[] out = new LabelAndValue[Math.min(n, topN)];
+    for (int j = 0; j < out.length; j++) {
+      int i = byRank[(int) keys[j]];
+      out[j] = new LabelAndValue(d.labels()[i], c[i]);
+    }
+    return new FacetResult(dim, path, total, out, n);
+  }
+
+  @Override
+  public Number getSpecificValue(String dim, String... path) throws IOException {
+    int[] c = counts.get(dim);
+    FacetLabels.Dimension d = labels.of(dim);
+    if (c == null || d == null || path.length != 1) {
+      return -1;
+    }
+    for (int i = 0; i < c.length; i++) {
+      if (d.labels()[i].equals(path[0])) {
+        return c[i];
+      }
+    }
+    return -1;
+  }
+
+  @Override
+  public List<FacetResult> getAllDims(int topN) throws IOException {
+    validateTopN(topN);
+    List<FacetResult> out = new ArrayList<>();
+    for (String dim : counts.keySet()) {
+      FacetResult r = result(dim, new String[0], topN);
+      if (r != null && r.childCount > 0) {
+        out.add(r);
+      }
+    }
+    out.sort((a, b) -> Long.compare(b.value.longValue(), a.value.longValue()));
+    return out;
+  }
+}
