@@ -14,7 +14,6 @@ import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.index.DocValues;
-import org.apache.lucene.index.MultiDocValues;
 import org.apache.lucene.index.OrdinalMap;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.DocIdSetIterator;
@@ -71,9 +70,7 @@ final class DimensionCounts extends Facets {
       return;
     }
     String field = labels.state().getField();
-    SortedSetDocValues top = labels.state().getDocValues();
-    OrdinalMap map =
-        top instanceof MultiDocValues.MultiSortedSetDocValues multi ? multi.mapping : null;
+    OrdinalMap map = labels.ordinals();
     for (FacetsCollector.MatchingDocs m : hits.getMatchingDocs()) {
       if (m.totalHits() == 0 || m.bits() == null) {
         continue;

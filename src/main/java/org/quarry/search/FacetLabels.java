@@ -6,6 +6,8 @@ import java.util.Comparator;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.MultiDocValues;
+import org.apache.lucene.index.OrdinalMap;
 import org.apache.lucene.index.SortedSetDocValues;
 
 /**
@@ -26,10 +28,23 @@ final class FacetLabels {
   record Dimension(int start, String[] labels, int[] rank, int[] byRank) {}
 
   private final SortedSetDocValuesReaderState state;
+  private final OrdinalMap ordinals;
   private final ConcurrentHashMap<String, Dimension> dims = new ConcurrentHashMap<>();
 
-  FacetLabels(SortedSetDocValuesReaderState state) {
+  /** The labels of {@code state}'s dimensions, each read when first asked for. */
+  FacetLabels(SortedSetDocValuesReaderState state) throws IOException {
     this.state = state;
+    // the state makes a new top-level doc values object, one per segment inside, at every call:
+    // the map from segment to global ordinals is taken from it once
+    this.ordinals =
+        state.getDocValues() instanceof MultiDocValues.MultiSortedSetDocValues multi
+            ? multi.mapping
+            : null;
+  }
+
+  /** The map of each segment's ordinals to the reader's, or null for one segment. */
+  OrdinalMap ordinals() {
+    return ordinals;
   }
 
   /** The reader state these labels belong to. */
