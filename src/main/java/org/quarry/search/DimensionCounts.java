@@ -27,9 +27,9 @@ import org.apache.lucene.util.LongValues;
  * segment counts in its own ordinals, only within the asked dimensions' ranges, and only the values
  * counted are mapped; values come from {@link FacetLabels}.
  *
- * <p>Children come in the search contract's order: count descending, then value. Only {@link
- * #getAllChildren} and {@link #getTopChildren} are answered; a dimension that was not asked for
- * counts nothing.
+ * <p>Children come in the search contract's order: count descending, then value. A dimension that
+ * was not asked for has no counts: {@link #getAllChildren} gives null for it, as Lucene does for a
+ * dimension no document has.
  */
 final class DimensionCounts extends Facets {
   private final FacetLabels labels;

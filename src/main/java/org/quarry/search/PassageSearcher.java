@@ -182,8 +182,8 @@ public final class PassageSearcher implements Closeable {
         checkDimensions(request, Set.of());
         return new SearchResult(request.query(), 0, List.of(), emptyFacets(request), 0);
       }
-      FacetLabels labels = facetLabels(searcher.getIndexReader());
-      Set<String> known = knownDimensions(labels.state());
+      FacetLabels dimensionLabels = facetLabels(searcher.getIndexReader());
+      Set<String> known = knownDimensions(dimensionLabels.state());
       checkDimensions(request, known);
       DrillDownQuery drillDown = new DrillDownQuery(facetsConfig, passages(userQuery, request));
       for (Map.Entry<String, List<String>> f : new TreeMap<>(request.filters()).entrySet()) {
@@ -197,7 +197,7 @@ public final class PassageSearcher implements Closeable {
       double maxScore;
       try {
         result =
-            new RequestedDrillSideways(searcher, facetsConfig, labels, request.facets())
+            new RequestedDrillSideways(searcher, facetsConfig, dimensionLabels, request.facets())
                 .search(
                     drillDown,
                     null,

@@ -130,6 +130,15 @@ class DimensionCountsTest {
     }
   }
 
+  // the counts of dims over every document of reader
+  private static Facets requested(DirectoryReader reader, List<String> dims) throws IOException {
+    FacetsConfig config = config();
+    FacetLabels labels = new FacetLabels(new DefaultSortedSetDocValuesReaderState(reader, config));
+    return new RequestedDrillSideways(new IndexSearcher(reader), config, labels, dims)
+        .search(new DrillDownQuery(config, new MatchAllDocsQuery()), 10)
+        .facets;
+  }
+
   @Test
   void countsAsLuceneDoesWithoutFilters() throws IOException {
     sameCounts(new TermQuery(new Term("word", "voice")), new String[0][]);
@@ -149,13 +158,7 @@ class DimensionCountsTest {
   void leavesDimensionsNotAskedForUncounted() throws IOException {
     try (Directory dir = index();
         DirectoryReader reader = DirectoryReader.open(dir)) {
-      FacetsConfig config = config();
-      FacetLabels labels =
-          new FacetLabels(new DefaultSortedSetDocValuesReaderState(reader, config));
-      Facets f =
-          new RequestedDrillSideways(new IndexSearcher(reader), config, labels, List.of("kind"))
-              .search(new DrillDownQuery(config, new MatchAllDocsQuery()), 10)
-              .facets;
+      Facets f = requested(reader, List.of("kind"));
       assertNull(f.getAllChildren("colour"));
       assertEquals(2, f.getAllChildren("kind").childCount);
     }
