@@ -143,6 +143,16 @@ public final class Quarry implements AutoCloseable {
     return new Matrix(reports.matrix(request, reads));
   }
 
+  // an export of passages read elsewhere (SolrIndex), with this index's source texts and code tree
+  ExportReport export(
+      ExportFormat format,
+      Path out,
+      Codebook codebook,
+      double minScore,
+      ReportJobs.PassageReads reads) {
+    return reports.export(format, out, codebook, minScore, reads);
+  }
+
   // the query as a search of this index parses and analyses it, for another store (SolrIndex)
   org.apache.lucene.search.Query parse(String query) {
     return search.parse(query);

@@ -49,26 +49,34 @@ final class ReportJobs {
 
   /** The framework matrix of the codes stored with passages; see {@link Quarry#matrix}. */
   FrameworkMatrix matrix(MatrixRequest request) {
-    return matrix(
-        request,
-        new PassageReads() {
-          @Override
-          public AllPassages allMarked() {
-            return search.allPassages();
-          }
+    return matrix(request, local());
+  }
 
-          @Override
-          public List<Hit> withoutDuplicates() {
-            return search.passages(false);
-          }
+  // the passages of this index
+  private PassageReads local() {
+    return new PassageReads() {
+      @Override
+      public AllPassages allMarked() {
+        return search.allPassages();
+      }
 
-          @Override
-          public List<Hit> filtered(java.util.Map<String, List<String>> filters, int limit) {
-            return search
-                .search(SearchRequest.builder("").filters(filters).limit(limit).build())
-                .hits();
-          }
-        });
+      @Override
+      public List<Hit> withoutDuplicates() {
+        return search.passages(false);
+      }
+
+      @Override
+      public List<Hit> filtered(java.util.Map<String, List<String>> filters, int limit) {
+        return search
+            .search(SearchRequest.builder("").filters(filters).limit(limit).build())
+            .hits();
+      }
+
+      @Override
+      public List<Hit> all() {
+        return search.passages(true);
+      }
+    };
   }
 
   /**
@@ -84,6 +92,11 @@ final class ReportJobs {
 
     /** The passages a search with only these filters finds, at most {@code limit}, by id. */
     List<Hit> filtered(java.util.Map<String, List<String>> filters, int limit);
+
+    /** Every passage, near duplicates included, in reading order. */
+    default List<Hit> all() {
+      return allMarked().hits();
+    }
   }
 
   /** The framework matrix of the passages {@code reads} gives. */
@@ -122,6 +135,15 @@ final class ReportJobs {
 
   /** Exports the index; see {@link Quarry#export}. */
   ExportReport export(ExportFormat format, Path out, Codebook codebook, double minScore) {
+    return export(format, out, codebook, minScore, local());
+  }
+
+  /**
+   * Exports the passages and stored codes {@code reads} gives, with this index's source texts, kept
+   * human spans, cases and code tree.
+   */
+  ExportReport export(
+      ExportFormat format, Path out, Codebook codebook, double minScore, PassageReads reads) {
     if (!(minScore >= 0 && minScore <= 1)) {
       throw new QuarryException("--min-score must be between 0 and 1, got " + minScore);
     }
@@ -133,7 +155,7 @@ final class ReportJobs {
     // a .qdc holds only the codes: passages are read for it only to know the codes, source texts
     // and kept codings not at all; cases go only into a .qdpx
     boolean qdc = format == ExportFormat.QDC;
-    List<Hit> hits = qdc && codebook != null ? List.of() : search.passages(true);
+    List<Hit> hits = qdc && codebook != null ? List.of() : reads.all();
     // the passages just read give the known codes, rather than reading them all again
     Codebook codes = codebook != null ? codebook : knownCodes(hits);
     List<Passage> passages = hits.stream().map(Hit::passage).toList();

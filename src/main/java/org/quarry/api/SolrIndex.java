@@ -179,30 +179,55 @@ public final class SolrIndex implements AutoCloseable {
    */
   public Matrix matrix(Quarry local, MatrixRequest request) {
     try {
-      return local.matrix(
-          request,
-          new ReportJobs.PassageReads() {
-            @Override
-            public org.quarry.search.AllPassages allMarked() {
-              java.util.Set<String> duplicates = new java.util.HashSet<>();
-              List<Hit> all = inReadingOrder(read(true, Map.of(), duplicates));
-              return new org.quarry.search.AllPassages(all, duplicates);
-            }
-
-            @Override
-            public List<Hit> withoutDuplicates() {
-              return inReadingOrder(read(false, Map.of(), new java.util.HashSet<>()));
-            }
-
-            @Override
-            public List<Hit> filtered(Map<String, List<String>> filters, int limit) {
-              List<Hit> hits = read(false, filters, new java.util.HashSet<>());
-              return hits.subList(0, Math.min(limit, hits.size()));
-            }
-          });
+      return local.matrix(request, reads());
     } catch (SolrReadFailure e) {
       throw failure("reading passages", e.getCause() instanceof Exception x ? x : e);
     }
+  }
+
+  /**
+   * Exports the collection's passages and their stored codes as {@link Quarry#export} exports a
+   * local index's. What the collection does not hold comes from {@code local}: the source texts a
+   * {@code .qdpx} carries, the exact spans of human codings, cases and the code tree. A coding
+   * whose source {@code local} lacks (sent by another worker) is left out and named in the report,
+   * as an export of a local index names what it leaves out.
+   *
+   * @throws QuarryException for bad arguments, or when Solr cannot be reached or refuses
+   */
+  public ExportReport export(
+      Quarry local,
+      ExportFormat format,
+      java.nio.file.Path out,
+      org.quarry.model.Codebook codebook,
+      double minScore) {
+    try {
+      return local.export(format, out, codebook, minScore, reads());
+    } catch (SolrReadFailure e) {
+      throw failure("reading passages", e.getCause() instanceof Exception x ? x : e);
+    }
+  }
+
+  // the collection's passages, for the reports
+  private ReportJobs.PassageReads reads() {
+    return new ReportJobs.PassageReads() {
+      @Override
+      public org.quarry.search.AllPassages allMarked() {
+        java.util.Set<String> duplicates = new java.util.HashSet<>();
+        List<Hit> all = inReadingOrder(read(true, Map.of(), duplicates));
+        return new org.quarry.search.AllPassages(all, duplicates);
+      }
+
+      @Override
+      public List<Hit> withoutDuplicates() {
+        return inReadingOrder(read(false, Map.of(), new java.util.HashSet<>()));
+      }
+
+      @Override
+      public List<Hit> filtered(Map<String, List<String>> filters, int limit) {
+        List<Hit> hits = read(false, filters, new java.util.HashSet<>());
+        return hits.subList(0, Math.min(limit, hits.size()));
+      }
+    };
   }
 
   /**

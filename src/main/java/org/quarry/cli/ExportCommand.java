@@ -6,6 +6,7 @@ import org.quarry.api.ExportFormat;
 import org.quarry.api.ExportReport;
 import org.quarry.api.Quarry;
 import org.quarry.api.QuarryException;
+import org.quarry.api.SolrIndex;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -47,6 +48,13 @@ final class ExportCommand implements Callable<Integer> {
       description = "Codes to export (YAML or .qdc; default: the codes the index holds).")
   Path codebook;
 
+  @Option(
+      names = "--solr",
+      paramLabel = "URL",
+      description =
+          "Export the passages and stored codes of this SolrCloud collection (http://host:8983/solr/COLLECTION); source texts, exact human spans, cases and the code tree come from the index.")
+  String solr;
+
   @Override
   public Integer call() {
     ExportFormat f = ExportFormat.parse(format);
@@ -54,7 +62,13 @@ final class ExportCommand implements Callable<Integer> {
     ExportReport report;
     try (Quarry quarry = Quarry.open(common.indexDir(home))) {
       IndexCommand.ensureIndexed(quarry, common, home, spec.commandLine().getErr());
-      report = quarry.export(f, out, CodebookOption.read(codebook), minScore);
+      if (solr != null) {
+        try (SolrIndex collection = SolrIndex.at(solr)) {
+          report = collection.export(quarry, f, out, CodebookOption.read(codebook), minScore);
+        }
+      } else {
+        report = quarry.export(f, out, CodebookOption.read(codebook), minScore);
+      }
     }
     var err = spec.commandLine().getErr();
     for (String p : report.problems()) {
@@ -75,7 +89,7 @@ final class ExportCommand implements Callable<Integer> {
             + (report.problems().isEmpty()
                 ? ""
                 : "; " + report.problems().size() + " coding(s) left out")
-            + " from index "
+            + (solr != null ? " from " + solr + " and index " : " from index ")
             + common.indexDir(home));
     return report.problems().isEmpty() ? 0 : QuarryException.PARTIAL_FAILURE;
   }

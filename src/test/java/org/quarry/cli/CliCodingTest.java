@@ -491,4 +491,28 @@ class CliCodingTest {
     assertTrue(badUrl.err().startsWith("quarry: --solr solr1/passages: "), badUrl.err());
     assertEquals(1, badUrl.err().lines().count(), badUrl.err());
   }
+
+  @Test
+  void exportFromSolrFailsInOneLineAndWritesNothingWhenTheCollectionCannotBeRead()
+      throws IOException {
+    Path out = Files.createTempDirectory("quarry-export").resolve("codings.jsonl");
+    CliRun badUrl =
+        CliRun.of("export", "--format", "jsonl", "--out", out.toString(), "--solr", "solr1/x");
+    assertEquals(2, badUrl.exitCode(), badUrl.err());
+    assertTrue(badUrl.err().startsWith("quarry: --solr solr1/x: "), badUrl.err());
+    assertEquals(1, badUrl.err().lines().count(), badUrl.err());
+    CliRun unreachable =
+        CliRun.of(
+            "export",
+            "--format",
+            "jsonl",
+            "--out",
+            out.toString(),
+            "--solr",
+            "http://127.0.0.1:1/solr/passages");
+    assertEquals(1, unreachable.exitCode(), unreachable.err());
+    assertTrue(unreachable.err().contains("reading passages"), unreachable.err());
+    assertEquals(1, unreachable.err().lines().count(), unreachable.err());
+    assertTrue(Files.notExists(out), "nothing written");
+  }
 }

@@ -431,6 +431,29 @@ class SolrCloudParityTest {
   }
 
   @Test
+  void exportsOfTheCollectionAreTheSameFilesAsExportsOfTheIndex() throws Exception {
+    String at = copyOfTheSeeds("exported");
+    String index = work.resolve("exported-index").toString();
+    String codebook = HOME.resolve("seeds/codebook-commissioners.yaml").toString();
+    ok("suggest", "--codebook", codebook, "--index", index, "--solr", at);
+    JsonNode voice =
+        JSON.readTree(ok("search", "voice AND ICS", "--index", index, "--format", "json").out());
+    String passage = voice.path("hits").get(0).path("id").asText();
+    ok("accept", passage, "engaging-the-system", "--index", index, "--solr", at);
+    for (String format : List.of("jsonl", "csv", "qdc", "qdpx")) {
+      Path local = work.resolve("exported-local." + format);
+      Path remote = work.resolve("exported-solr." + format);
+      ok("export", "--format", format, "--out", local.toString(), "--index", index);
+      ok("export", "--format", format, "--out", remote.toString(), "--index", index, "--solr", at);
+      assertTrue(Files.size(local) > 400, format + ": " + Files.size(local) + " bytes");
+      assertEquals(-1L, Files.mismatch(local, remote), format + ": the same bytes");
+    }
+    String jsonl = Files.readString(work.resolve("exported-solr.jsonl"));
+    assertTrue(jsonl.contains("\"human\""), "the accepted code is a human coding");
+    assertTrue(jsonl.contains("\"suggested\""), "the stored suggestions are codings");
+  }
+
+  @Test
   void aDecisionOnAPassageTheCollectionLacksIsRefusedAndMakesNoDocument() throws Exception {
     String empty = url.replace("/passages", "/unsent");
     ok("solr", "create-collection", "--solr", empty, "--shards", "1", "--replicas", "1");
