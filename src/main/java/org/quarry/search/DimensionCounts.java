@@ -143,7 +143,7 @@ final class DimensionCounts extends Facets {
     return result(dim, path, topN);
   }
 
-  private FacetResult result(String dim, String[] path, int topN) throws IOException {
+  private FacetResult result(String dim, String[] path, int topN) {
     if (path.length > 0) {
       throw new IllegalArgumentException("facet dimensions here are flat, got a path under " + dim);
     }
@@ -152,24 +152,56 @@ final class DimensionCounts extends Facets {
       return null;
     }
     FacetLabels.Dimension d = labels.of(dim);
-    // count descending, then value: one primitive sort of (inverted count, value rank) pairs
+    // count descending, then ordinal: one primitive sort of (inverted count, ordinal) pairs
     long[] keys = new long[c.length];
     int n = 0;
     long total = 0;
     for (int i = 0; i < c.length; i++) {
       if (c[i] > 0) {
-        keys[n++] = ((long) (Integer.MAX_VALUE - c[i]) << 32) | d.rank()[i];
+        keys[n++] = ((long) (Integer.MAX_VALUE - c[i]) << 32) | i;
         total += c[i];
       }
     }
     Arrays.sort(keys, 0, n);
-    int[] byRank = d.byRank();
-    LabelAndValue[] out = new LabelAndValue[Math.min(n, topN)];
-    for (int j = 0; j < out.length; j++) {
-      int i = byRank[(int) keys[j]];
-      out[j] = new LabelAndValue(d.labels()[i], c[i]);
+    int kept = Math.min(n, topN);
+    LabelAndValue[] out = new LabelAndValue[n];
+    for (int j = 0; j < n; j++) {
+      int i = (int) keys[j];
+      out[j] = new LabelAndValue(labels.label(d, i), c[i]);
     }
-    return new FacetResult(dim, path, total, out, n);
+    inStringOrder(out);
+    return new FacetResult(dim, path, total, Arrays.copyOf(out, kept), n);
+  }
+
+  /**
+   * Puts values of equal count in {@link String} order. They come in ordinal order, which is UTF-8
+   * byte order: the same as {@code String} order unless a value holds a character outside the Basic
+   * Multilingual Plane (a surrogate pair, which Java orders below U+E000..U+FFFF), so only runs
+   * holding one are sorted again.
+   */
+  private static void inStringOrder(LabelAndValue[] values) {
+    int from = 0;
+    while (from < values.length) {
+      int to = from + 1;
+      boolean surrogates = hasSurrogate(values[from].label);
+      while (to < values.length && values[to].value.intValue() == values[from].value.intValue()) {
+        surrogates |= hasSurrogate(values[to].label);
+        to++;
+      }
+      if (surrogates) {
+        Arrays.sort(values, from, to, (a, b) -> a.label.compareTo(b.label));
+      }
+      from = to;
+    }
+  }
+
+  private static boolean hasSurrogate(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (Character.isSurrogate(s.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override
@@ -180,7 +212,7 @@ final class DimensionCounts extends Facets {
       return -1;
     }
     for (int i = 0; i < c.length; i++) {
-      if (d.labels()[i].equals(path[0])) {
+      if (labels.label(d, i).equals(path[0])) {
         return c[i];
       }
     }
