@@ -181,7 +181,7 @@ public final class SolrIndex implements AutoCloseable {
     try {
       return local.matrix(request, reads());
     } catch (SolrReadFailure e) {
-      throw failure("reading passages", e.getCause() instanceof Exception x ? x : e);
+      throw failure("reading passages", e.reason());
     }
   }
 
@@ -203,7 +203,7 @@ public final class SolrIndex implements AutoCloseable {
     try {
       return local.export(format, out, codebook, minScore, reads());
     } catch (SolrReadFailure e) {
-      throw failure("reading passages", e.getCause() instanceof Exception x ? x : e);
+      throw failure("reading passages", e.reason());
     }
   }
 
@@ -258,7 +258,7 @@ public final class SolrIndex implements AutoCloseable {
               Map.of(org.quarry.index.Fields.SOURCE, List.of(sourceId)),
               new java.util.HashSet<>()));
     } catch (SolrReadFailure e) {
-      throw failure("reading passages", e.getCause() instanceof Exception x ? x : e);
+      throw failure("reading passages", e.reason());
     }
   }
 
@@ -282,8 +282,16 @@ public final class SolrIndex implements AutoCloseable {
 
   // a failed read carried out of the report, which then says it in one line
   private static final class SolrReadFailure extends RuntimeException {
+    private final Exception reason;
+
     SolrReadFailure(Exception cause) {
       super(cause);
+      this.reason = cause;
+    }
+
+    // what failed, as the read threw it
+    Exception reason() {
+      return reason;
     }
   }
 
