@@ -15,6 +15,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.util.FixedBitSet;
 import org.quarry.analysis.LemmaAnnotation;
 import org.quarry.index.PassageDocuments;
+import org.quarry.index.SequentialStoredFields;
 import org.quarry.learn.PassageBag;
 import org.quarry.learn.TextVectors;
 import org.quarry.model.Passage;
@@ -70,7 +71,7 @@ final class BaggedPassages {
     FixedBitSet selected =
         CodeSuggester.selectedDocs(searcher, CodeSuggester.selection(reader, options));
     PassageContexts contexts = options.contextWeight() > 0 ? PassageContexts.of(reader) : null;
-    StoredFields stored = reader.storedFields();
+    StoredFields stored = SequentialStoredFields.of(reader);
     Set<String> fields = new HashSet<>(SuggestionGatherer.PASSAGE_FIELDS);
     fields.addAll(PassageDocuments.ANNOTATION_FIELDS);
     Set<String> contextFields = PassageDocuments.ANNOTATION_FIELDS;

@@ -1,62 +1,83 @@
 package org.quarry.coding;
 
 import java.io.IOException;
+import java.util.Arrays;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.search.DocIdSetIterator;
-import org.apache.lucene.search.Scorer;
-import org.apache.lucene.search.ScorerSupplier;
-import org.apache.lucene.search.TwoPhaseIterator;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.Weight;
 
 /**
- * Whether one lexicon entry matches a passage, for passages asked in increasing document order: one
- * iterator per segment, advanced, instead of the postings that {@link Weight#matches} opens anew on
- * every call. Evidence asks {@code matches} only of the entries this says match, and most entries
- * of a kept code do not match a given passage. Not thread-safe: one per thread.
+ * The offsets of one lexicon entry's matches in passages asked in increasing document order, as
+ * Lucene's Matches API gives them, in the same order: for a word or a plain phrase from postings
+ * opened once per segment and advanced ({@link TermCursor}, {@link PhraseCursor}), for any other
+ * entry from {@link Weight#matches} where the entry matches ({@link MatchesCursor}).
+ *
+ * <p>{@code Weight.matches} opens the postings of every term anew on each call; over a million
+ * passages that was most of the evidence's time. Not thread-safe: one per thread.
  */
-final class EntryCursor {
-  private final Weight weight;
+abstract class EntryCursor {
+  /** Receives the start and end offsets (chars of the field's text) of one match. */
+  @FunctionalInterface
+  interface Offsets {
+    void accept(int start, int end);
+  }
+
   private LeafReaderContext leaf;
-  private DocIdSetIterator approximation; // null: no document of the segment matches
-  private TwoPhaseIterator twoPhase;
   private int lastDoc = -1;
-  private boolean lastMatch;
+  private int[] found = new int[8]; // the last document's matches, start and end in turn
+  private int count;
 
-  EntryCursor(Weight weight) {
-    this.weight = weight;
+  /** The cursor of the entry whose (rewritten) query {@code weight} was made from. */
+  static EntryCursor of(Weight weight) {
+    Query q = weight.getQuery();
+    if (q instanceof TermQuery t) {
+      return new TermCursor(t.getTerm());
+    }
+    if (q instanceof PhraseQuery p && p.getSlop() == 0 && p.getTerms().length > 1) {
+      return new PhraseCursor(p);
+    }
+    return new MatchesCursor(weight);
   }
 
-  /** Whether the entry matches document {@code doc} (within {@code leaf}). */
-  boolean matches(LeafReaderContext leaf, int doc) throws IOException {
+  /**
+   * Hands {@code out} the offsets of every match of the entry in document {@code doc} of {@code
+   * leaf}: none when it does not match or its field holds no offsets. A document asked again gets
+   * the same; an earlier one starts the segment again.
+   */
+  final void offsets(LeafReaderContext leaf, int doc, Offsets out) throws IOException {
     if (leaf != this.leaf || doc < lastDoc) {
+      this.leaf = leaf;
+      lastDoc = -1;
       open(leaf);
-    } else if (doc == lastDoc) {
-      return lastMatch; // a two-phase match may be confirmed only once per document
     }
-    lastDoc = doc;
-    lastMatch = false;
-    if (approximation == null) {
-      return false;
+    if (doc != lastDoc) {
+      lastDoc = doc;
+      count = 0;
+      read(doc);
     }
-    int d = approximation.docID();
-    if (d < doc) {
-      d = approximation.advance(doc);
+    for (int i = 0; i < count; i++) {
+      out.accept(found[2 * i], found[2 * i + 1]);
     }
-    lastMatch = d == doc && (twoPhase == null || twoPhase.matches());
-    return lastMatch;
   }
 
-  private void open(LeafReaderContext leaf) throws IOException {
-    this.leaf = leaf;
-    lastDoc = -1;
-    approximation = null;
-    twoPhase = null;
-    ScorerSupplier supplier = weight.scorerSupplier(leaf);
-    if (supplier == null) {
-      return;
+  /** Positions the cursor at the start of segment {@code leaf}. */
+  abstract void open(LeafReaderContext leaf) throws IOException;
+
+  /**
+   * Finds the matches in {@code doc}, after every document asked since {@link #open}, by {@link
+   * #add}.
+   */
+  abstract void read(int doc) throws IOException;
+
+  /** Records one match of the document being read. */
+  final void add(int start, int end) {
+    if (2 * count + 2 > found.length) {
+      found = Arrays.copyOf(found, found.length * 2);
     }
-    Scorer scorer = supplier.get(Long.MAX_VALUE);
-    twoPhase = scorer.twoPhaseIterator();
-    approximation = twoPhase == null ? scorer.iterator() : twoPhase.approximation();
+    found[2 * count] = start;
+    found[2 * count + 1] = end;
+    count++;
   }
 }

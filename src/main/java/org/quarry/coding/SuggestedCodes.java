@@ -21,6 +21,7 @@ import org.apache.lucene.search.TopDocs;
 import org.quarry.index.DocumentWalk;
 import org.quarry.index.Fields;
 import org.quarry.index.PassageDocuments;
+import org.quarry.index.SequentialStoredFields;
 import org.quarry.model.Code;
 import org.quarry.model.CodeScore;
 import org.quarry.model.Codebook;
@@ -77,7 +78,7 @@ public final class SuggestedCodes {
       earlier.add(anyCode.setMinimumNumberShouldMatch(1).build(), BooleanClause.Occur.FILTER);
     }
     Set<String> touched = new HashSet<>(fresh.keySet());
-    StoredFields stored = reader.storedFields();
+    StoredFields stored = SequentialStoredFields.of(reader);
     Map<String, List<CodeScore>> old = new HashMap<>();
     DocumentWalk.forEach(
         searcher,

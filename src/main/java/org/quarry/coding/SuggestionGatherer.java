@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
@@ -15,8 +14,6 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.Matches;
-import org.apache.lucene.search.MatchesIterator;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.TermQuery;
@@ -24,6 +21,7 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.Weight;
 import org.quarry.index.Fields;
 import org.quarry.index.PassageDocuments;
+import org.quarry.index.SequentialStoredFields;
 import org.quarry.index.SourceTexts;
 import org.quarry.model.Evidence;
 import org.quarry.model.Passage;
@@ -136,7 +134,8 @@ final class SuggestionGatherer {
 
   /** A pass for one thread, with a stored fields reader and caches of its own. */
   Pass pass() throws IOException {
-    return new Pass(searcher.getIndexReader().storedFields());
+    // a pass reads its passages in increasing order, each context just before its first answer
+    return new Pass(SequentialStoredFields.of(searcher.getIndexReader()));
   }
 
   /** Gathers runs of documents on one thread. */
@@ -192,7 +191,7 @@ final class SuggestionGatherer {
         Weight[] w = entryWeights[code];
         all[code] = new EntryCursor[w.length];
         for (int i = 0; i < w.length; i++) {
-          all[code][i] = new EntryCursor(w[i]);
+          all[code][i] = EntryCursor.of(w[i]);
         }
       }
       return all[code];
@@ -233,14 +232,7 @@ final class SuggestionGatherer {
         if (evidence) {
           ev =
               evidence(
-                  queries.get(c),
-                  entryWeights[c],
-                  cursors(cursors, c),
-                  leaf,
-                  doc - leaf.docBase,
-                  p,
-                  locator,
-                  null);
+                  queries.get(c), cursors(cursors, c), leaf, doc - leaf.docBase, p, locator, null);
           if (contextDoc != PassageContexts.NONE) {
             List<Evidence> fromContext = lastContextEvidence.get(c);
             if (fromContext == null) {
@@ -252,7 +244,6 @@ final class SuggestionGatherer {
                       ? List.of()
                       : evidence(
                           queries.get(c),
-                          entryWeights[c],
                           cursors(contextCursors, c),
                           lastContextLeaf,
                           inLeaf,
@@ -297,12 +288,11 @@ final class SuggestionGatherer {
     return false;
   }
 
-  // every match of every entry in passage p, with offsets (cursors, when given, skip the entries
-  // that do not match it, in increasing document order), one per source span (the first entry in
-  // codebook order names a span two entries share), by position; contextId marks p as the context
+  // every match of every entry in passage p, with offsets (a cursor per entry, advanced in
+  // increasing document order), one per source span (the first entry in codebook order names a
+  // span two entries share), by position; contextId marks p as the context
   private static List<Evidence> evidence(
       CodeQueryBuilder.CodeQuery cq,
-      Weight[] weights,
       EntryCursor[] cursors,
       LeafReaderContext leaf,
       int doc,
@@ -311,36 +301,21 @@ final class SuggestionGatherer {
       String contextId)
       throws IOException {
     Map<Span, Evidence> bySpan = new HashMap<>();
-    for (int i = 0; i < weights.length; i++) {
-      if (cursors != null && !cursors[i].matches(leaf, doc)) {
-        continue;
-      }
-      Matches m = weights[i].matches(leaf, doc);
-      if (m == null) {
-        continue;
-      }
-      for (String field : new TreeSet<String>(asList(m))) {
-        MatchesIterator it = m.getMatches(field);
-        if (it == null) {
-          continue;
-        }
-        while (it.next()) {
-          int s = it.startOffset();
-          int e = it.endOffset();
-          if (s < 0 || e <= s || e > p.text().length()) {
-            continue; // a field without offsets (a keyword clause of a raw query)
-          }
-          Span span = locator.span(s, e);
-          bySpan.putIfAbsent(
-              span,
-              new Evidence(
-                  cq.entries().get(i).term(),
-                  p.text().substring(s, e),
-                  span.start(),
-                  span.end(),
-                  contextId));
-        }
-      }
+    String text = p.text();
+    for (int i = 0; i < cursors.length; i++) {
+      String term = cq.entries().get(i).term();
+      cursors[i].offsets(
+          leaf,
+          doc,
+          (s, e) -> {
+            if (s < 0 || e <= s || e > text.length()) {
+              return; // a field without offsets (a keyword clause of a raw query)
+            }
+            Span span = locator.span(s, e);
+            bySpan.putIfAbsent(
+                span,
+                new Evidence(term, text.substring(s, e), span.start(), span.end(), contextId));
+          });
     }
     List<Evidence> list = new ArrayList<>(bySpan.values());
     list.sort(
@@ -348,12 +323,6 @@ final class SuggestionGatherer {
             .thenComparingInt(Evidence::end)
             .thenComparing(Evidence::term));
     return list;
-  }
-
-  private static List<String> asList(Matches m) {
-    List<String> fields = new ArrayList<>();
-    m.forEach(fields::add);
-    return fields;
   }
 
   static Source source(IndexSearcher searcher, String id) {

@@ -22,6 +22,7 @@ import org.quarry.analysis.LemmaAnnotation;
 import org.quarry.index.DocumentWalk;
 import org.quarry.index.Fields;
 import org.quarry.index.PassageDocuments;
+import org.quarry.index.SequentialStoredFields;
 import org.quarry.model.KeyTerm;
 
 /**
@@ -226,7 +227,7 @@ public final class TermKeyness {
     Map<String, int[]> counts = new HashMap<>();
     Map<String, Map<String, Integer>> perPassage = new HashMap<>();
     long[] totals = new long[4]; // words in, words out, phrases in, phrases out
-    StoredFields stored = reader.storedFields();
+    StoredFields stored = SequentialStoredFields.of(reader);
     List<Integer> corpusDocs = new ArrayList<>();
     DocumentWalk.forEach(searcher, corpus, corpusDocs::add);
     for (int doc : corpusDocs) {

@@ -499,7 +499,7 @@ public final class Indexer implements Closeable {
     // a point-in-time reader: the documents it reads are the old ones, whatever is written since
     try (DirectoryReader reader = DirectoryReader.open(writer)) {
       IndexSearcher searcher = new IndexSearcher(reader);
-      StoredFields stored = reader.storedFields();
+      StoredFields stored = SequentialStoredFields.of(reader);
       DocumentWalk.forEach(
           searcher,
           new TermQuery(new Term(Fields.TYPE, Fields.TYPE_PASSAGE)),

@@ -201,7 +201,7 @@ final class StoredFieldRewriter {
     Map<String, KeptCodings> out = new java.util.HashMap<>();
     try (DirectoryReader reader = DirectoryReader.open(writer)) {
       IndexSearcher searcher = new IndexSearcher(reader);
-      StoredFields stored = reader.storedFields();
+      StoredFields stored = SequentialStoredFields.of(reader);
       DocumentWalk.forEach(
           searcher,
           new TermQuery(new Term(Fields.TYPE, Fields.TYPE_CODINGS)),

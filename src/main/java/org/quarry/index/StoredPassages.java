@@ -36,7 +36,7 @@ public final class StoredPassages {
   /** Calls {@code visitor} with each live passage {@code reader} sees, in index order. */
   static void forEach(IndexReader reader, Visitor visitor) throws IOException {
     IndexSearcher searcher = new IndexSearcher(reader);
-    StoredFields stored = reader.storedFields();
+    StoredFields stored = SequentialStoredFields.of(reader);
     DocumentWalk.forEach(
         searcher,
         new TermQuery(new Term(Fields.TYPE, Fields.TYPE_PASSAGE)),

@@ -47,6 +47,7 @@ import org.quarry.index.Fields;
 import org.quarry.index.KeptCases;
 import org.quarry.index.KeptCodings;
 import org.quarry.index.PassageDocuments;
+import org.quarry.index.SequentialStoredFields;
 import org.quarry.index.SourceTexts;
 import org.quarry.model.Case;
 import org.quarry.model.Coding;
@@ -297,7 +298,7 @@ public final class PassageSearcher implements Closeable {
     manager.maybeRefresh();
     IndexSearcher searcher = manager.acquire();
     try {
-      StoredFields stored = searcher.storedFields();
+      StoredFields stored = SequentialStoredFields.of(searcher.getIndexReader());
       List<Hit> hits = new ArrayList<>();
       DocumentWalk.forEach(
           searcher,
@@ -408,7 +409,7 @@ public final class PassageSearcher implements Closeable {
     manager.maybeRefresh();
     IndexSearcher searcher = manager.acquire();
     try {
-      StoredFields stored = searcher.storedFields();
+      StoredFields stored = SequentialStoredFields.of(searcher.getIndexReader());
       DocumentWalk.forEach(
           searcher,
           new TermQuery(new Term(Fields.TYPE, type)),
