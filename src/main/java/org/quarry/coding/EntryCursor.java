@@ -1,8 +1,14 @@
 package org.quarry.coding;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
@@ -11,8 +17,9 @@ import org.apache.lucene.search.Weight;
 /**
  * The offsets of one lexicon entry's matches in passages asked in increasing document order, as
  * Lucene's Matches API gives them, in the same order: for a word or a plain phrase from postings
- * opened once per segment and advanced ({@link TermCursor}, {@link PhraseCursor}), for any other
- * entry from {@link Weight#matches} where the entry matches ({@link MatchesCursor}).
+ * opened once per segment and advanced ({@link TermCursor}, {@link PhraseCursor}), and so for a
+ * wildcard's words ({@link DisjunctionCursor}); for any other entry from {@link Weight#matches}
+ * where the entry matches ({@link MatchesCursor}).
  *
  * <p>{@code Weight.matches} opens the postings of every term anew on each call; over a million
  * passages that was most of the evidence's time. Not thread-safe: one per thread.
@@ -31,14 +38,42 @@ abstract class EntryCursor {
 
   /** The cursor of the entry whose (rewritten) query {@code weight} was made from. */
   static EntryCursor of(Weight weight) {
-    Query q = weight.getQuery();
+    Query q = unboosted(weight.getQuery());
     if (q instanceof TermQuery t) {
       return new TermCursor(t.getTerm());
     }
     if (q instanceof PhraseQuery p && p.getSlop() == 0 && p.getTerms().length > 1) {
       return new PhraseCursor(p);
     }
+    List<Term> words = words(q);
+    if (words != null) {
+      return new DisjunctionCursor(words);
+    }
     return new MatchesCursor(weight);
+  }
+
+  // a boost changes a score, not where a query matches
+  private static Query unboosted(Query q) {
+    while (q instanceof BoostQuery b) {
+      q = b.getQuery();
+    }
+    return q;
+  }
+
+  // the words of a disjunction of words (a rewritten wildcard), or null for any other query
+  private static List<Term> words(Query q) {
+    if (!(q instanceof BooleanQuery b) || b.getMinimumNumberShouldMatch() > 0) {
+      return null;
+    }
+    List<Term> words = new ArrayList<>();
+    for (BooleanClause c : b.clauses()) {
+      if (c.occur() != BooleanClause.Occur.SHOULD
+          || !(unboosted(c.query()) instanceof TermQuery t)) {
+        return null;
+      }
+      words.add(t.getTerm());
+    }
+    return words.isEmpty() ? null : words;
   }
 
   /**

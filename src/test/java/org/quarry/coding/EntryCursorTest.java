@@ -1,5 +1,6 @@
 package org.quarry.coding;
 
+import static org.apache.lucene.search.BooleanClause.Occur.SHOULD;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,16 +22,21 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NoMergePolicy;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Matches;
 import org.apache.lucene.search.MatchesIterator;
+import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.Weight;
+import org.apache.lucene.search.WildcardQuery;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.automaton.Operations;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,13 +85,14 @@ class EntryCursorTest {
   }
 
   @Test
-  void wordsAndPhrasesAgreeOverSegmentsWithRepeatedWordsAndDeletions() throws IOException {
+  void wordsPhrasesAndWildcardsAgreeOverSegmentsWithRepeatedWordsAndDeletions() throws IOException {
     try (ByteBuffersDirectory dir = new ByteBuffersDirectory()) {
       IndexWriterConfig config = new IndexWriterConfig().setMergePolicy(NoMergePolicy.INSTANCE);
       try (IndexWriter w = new IndexWriter(dir, config)) {
         String[] texts = {
           "very very very good care", "good care is very good", "care", "very good very good",
-          "no match here", "good good care care very", "very very", "care good very very good"
+          "no match here", "good good care care very", "very very", "care good very very good",
+          "versions of care verify very", "a version", "verified good care"
         };
         for (int i = 0; i < texts.length; i++) {
           w.addDocument(doc(i, texts[i]));
@@ -110,6 +117,14 @@ class EntryCursorTest {
                 new PhraseQuery.Builder()
                     .add(new Term("text", "very"), 0)
                     .add(new Term("text", "good"), 2) // a gap, as a dropped word leaves
+                    .build(),
+                new WildcardQuery(
+                    new Term("text", "ver*"),
+                    Operations.DEFAULT_DETERMINIZE_WORK_LIMIT,
+                    new MultiTermQuery.TopTermsBlendedFreqScoringRewrite(64)),
+                new BooleanQuery.Builder()
+                    .add(new BoostQuery(new TermQuery(new Term("text", "care")), 2f), SHOULD)
+                    .add(new TermQuery(new Term("text", "good")), SHOULD)
                     .build());
         int matched = 0;
         for (Query q : queries) {
@@ -118,6 +133,8 @@ class EntryCursorTest {
             assertInstanceOf(TermCursor.class, EntryCursor.of(w));
           } else if (q instanceof PhraseQuery) {
             assertInstanceOf(PhraseCursor.class, EntryCursor.of(w));
+          } else {
+            assertInstanceOf(DisjunctionCursor.class, EntryCursor.of(w));
           }
           matched += agree(reader, w, q.toString());
         }
