@@ -23,11 +23,13 @@ import org.apache.lucene.index.StoredFields;
  */
 public final class SequentialStoredFields extends StoredFields {
   private final List<LeafReaderContext> leaves;
-  private final StoredFields[] perLeaf;
+  // only the segment being read keeps a reader, so a scan holds one decompressed block, not one per
+  // segment it has passed
+  private int leaf = -1;
+  private StoredFields fields;
 
   private SequentialStoredFields(IndexReader reader) {
     this.leaves = reader.leaves();
-    this.perLeaf = new StoredFields[leaves.size()];
   }
 
   /** Stored fields of {@code reader}, for reads in increasing document order. */
@@ -43,9 +45,9 @@ public final class SequentialStoredFields extends StoredFields {
   @Override
   public void document(int docID, StoredFieldVisitor visitor) throws IOException {
     int i = ReaderUtil.subIndex(docID, leaves);
-    StoredFields fields = perLeaf[i];
-    if (fields == null) {
-      fields = perLeaf[i] = open(leaves.get(i));
+    if (i != leaf) {
+      fields = open(leaves.get(i));
+      leaf = i;
     }
     fields.document(docID - leaves.get(i).docBase, visitor);
   }
