@@ -35,14 +35,7 @@ final class DisjunctionCursor extends EntryCursor {
   void read(int doc) throws IOException {
     int n = 0;
     for (PostingsEnum p : postings) {
-      if (p == null) {
-        continue;
-      }
-      int d = p.docID();
-      if (d < doc) {
-        d = p.advance(doc);
-      }
-      if (d != doc) {
+      if (!advanceTo(p, doc)) {
         continue;
       }
       for (int i = p.freq(); i > 0; i--) {

@@ -9,6 +9,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
@@ -105,6 +106,19 @@ abstract class EntryCursor {
    * #add}.
    */
   abstract void read(int doc) throws IOException;
+
+  /**
+   * Whether {@code it}, advanced if it is behind, is at document {@code doc}; null is at none. The
+   * documents asked only increase between two {@link #open}s, so no iterator is ever past one it
+   * must still see.
+   */
+  static boolean advanceTo(DocIdSetIterator it, int doc) throws IOException {
+    if (it == null) {
+      return false;
+    }
+    int d = it.docID();
+    return (d < doc ? it.advance(doc) : d) == doc;
+  }
 
   /** Records one match of the document being read. */
   final void add(int start, int end) {

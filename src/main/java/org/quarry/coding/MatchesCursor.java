@@ -43,14 +43,7 @@ final class MatchesCursor extends EntryCursor {
 
   @Override
   void read(int doc) throws IOException {
-    if (approximation == null) {
-      return;
-    }
-    int d = approximation.docID();
-    if (d < doc) {
-      d = approximation.advance(doc);
-    }
-    if (d != doc || (twoPhase != null && !twoPhase.matches())) {
+    if (!advanceTo(approximation, doc) || (twoPhase != null && !twoPhase.matches())) {
       return;
     }
     Matches m = weight.matches(leaf, doc);

@@ -61,11 +61,7 @@ final class PhraseCursor extends EntryCursor {
       return;
     }
     for (PostingsEnum p : postings) {
-      int d = p.docID();
-      if (d < doc) {
-        d = p.advance(doc);
-      }
-      if (d != doc) {
+      if (!advanceTo(p, doc)) {
         return;
       }
     }

@@ -28,14 +28,7 @@ final class TermCursor extends EntryCursor {
 
   @Override
   void read(int doc) throws IOException {
-    if (postings == null) {
-      return;
-    }
-    int d = postings.docID();
-    if (d < doc) {
-      d = postings.advance(doc);
-    }
-    if (d != doc) {
+    if (!advanceTo(postings, doc)) {
       return;
     }
     for (int i = postings.freq(); i > 0; i--) {
