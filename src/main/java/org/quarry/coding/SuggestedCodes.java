@@ -88,9 +88,17 @@ public final class SuggestedCodes {
           old.put(d.get(Fields.ID), PassageDocuments.codes(d));
           touched.add(d.get(Fields.ID));
         });
+    // the codes of the passages first suggested for now, read in document order
+    List<String> first = new ArrayList<>();
+    for (String id : touched) {
+      if (!old.containsKey(id)) {
+        first.add(id);
+      }
+    }
+    old.putAll(stored(searcher, first));
     Map<String, List<CodeScore>> changes = new TreeMap<>();
     for (String id : touched) {
-      List<CodeScore> before = old.containsKey(id) ? old.get(id) : stored(searcher, id);
+      List<CodeScore> before = old.getOrDefault(id, List.of());
       List<CodeScore> after = new ArrayList<>();
       for (CodeScore c : before) {
         if (CodeScore.HUMAN.equals(c.origin()) || !ids.contains(c.code())) {
@@ -111,12 +119,25 @@ public final class SuggestedCodes {
     return changes;
   }
 
-  private static List<CodeScore> stored(IndexSearcher searcher, String id) throws IOException {
-    TopDocs top = searcher.search(new TermQuery(new Term(Fields.ID, id)), 1);
-    if (top.scoreDocs.length == 0) {
-      return List.of();
+  // the stored codes of the passages ids names (none for an id no passage has), read in document
+  // order so that each compressed block is decompressed once
+  private static Map<String, List<CodeScore>> stored(IndexSearcher searcher, List<String> ids)
+      throws IOException {
+    long[] keyed = new long[ids.size()];
+    int n = 0;
+    for (int i = 0; i < ids.size(); i++) {
+      TopDocs top = searcher.search(new TermQuery(new Term(Fields.ID, ids.get(i))), 1);
+      if (top.scoreDocs.length > 0) {
+        keyed[n++] = ((long) top.scoreDocs[0].doc << 32) | i;
+      }
     }
-    return PassageDocuments.codes(
-        searcher.storedFields().document(top.scoreDocs[0].doc, CODE_FIELDS));
+    java.util.Arrays.sort(keyed, 0, n);
+    StoredFields stored = SequentialStoredFields.of(searcher.getIndexReader());
+    Map<String, List<CodeScore>> out = new HashMap<>();
+    for (int k = 0; k < n; k++) {
+      int doc = (int) (keyed[k] >>> 32);
+      out.put(ids.get((int) keyed[k]), PassageDocuments.codes(stored.document(doc, CODE_FIELDS)));
+    }
+    return out;
   }
 }

@@ -37,24 +37,35 @@ final class StoredFieldRewriter {
     List<IndexedPassage> updated = new ArrayList<>();
     try (DirectoryReader reader = DirectoryReader.open(writer)) {
       IndexSearcher searcher = new IndexSearcher(reader);
-      StoredFields stored = reader.storedFields();
-      Map<String, KeptCodings> kept = new java.util.HashMap<>();
-      for (Map.Entry<String, List<CodeScore>> e : new TreeMap<>(codesByPassage).entrySet()) {
-        TopDocs top = searcher.search(new TermQuery(new Term(Fields.ID, e.getKey())), 1);
+      List<Map.Entry<String, List<CodeScore>>> entries =
+          new ArrayList<>(new TreeMap<>(codesByPassage).entrySet());
+      int[] docs = new int[entries.size()];
+      for (int i = 0; i < docs.length; i++) {
+        String id = entries.get(i).getKey();
+        TopDocs top = searcher.search(new TermQuery(new Term(Fields.ID, id)), 1);
         if (top.scoreDocs.length == 0) {
           throw new IllegalArgumentException(
-              "no passage '"
-                  + e.getKey()
-                  + "' in the index; re-run the suggestions after indexing");
+              "no passage '" + id + "' in the index; re-run the suggestions after indexing");
         }
-        IndexedPassage old = PassageDocuments.fromStored(stored.document(top.scoreDocs[0].doc));
-        String source = old.passage().source();
+        docs[i] = top.scoreDocs[0].doc;
+      }
+      // read in document order, each compressed block once, then rewrite in id order as before
+      IndexedPassage[] old = new IndexedPassage[docs.length];
+      StoredFields stored = SequentialStoredFields.of(reader);
+      for (int i : inDocumentOrder(docs)) {
+        old[i] = PassageDocuments.fromStored(stored.document(docs[i]));
+      }
+      StoredFields any = reader.storedFields();
+      Map<String, KeptCodings> kept = new java.util.HashMap<>();
+      for (int i = 0; i < docs.length; i++) {
+        String source = old[i].passage().source();
         if (!kept.containsKey(source)) {
-          kept.put(source, kept(searcher, stored, source));
+          kept.put(source, kept(searcher, any, source));
         }
         IndexedPassage now =
-            old.withCodes(DecidedCodes.apply(old.passage(), e.getValue(), kept.get(source)));
-        if (!new java.util.HashSet<>(now.codes()).equals(new java.util.HashSet<>(old.codes()))) {
+            old[i].withCodes(
+                DecidedCodes.apply(old[i].passage(), entries.get(i).getValue(), kept.get(source)));
+        if (!new java.util.HashSet<>(now.codes()).equals(new java.util.HashSet<>(old[i].codes()))) {
           updated.add(now);
         }
       }
@@ -181,6 +192,20 @@ final class StoredFieldRewriter {
     DeletedCopies.expunge(writer);
     writer.commit();
     return changed.size();
+  }
+
+  // the indexes of docs, ordered by the document each names
+  private static int[] inDocumentOrder(int[] docs) {
+    long[] keyed = new long[docs.length];
+    for (int i = 0; i < docs.length; i++) {
+      keyed[i] = ((long) docs[i] << 32) | i;
+    }
+    java.util.Arrays.sort(keyed);
+    int[] order = new int[docs.length];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = (int) keyed[i];
+    }
+    return order;
   }
 
   // what is kept for one source, or nothing
