@@ -61,7 +61,8 @@ abstract class EntryCursor {
     return q;
   }
 
-  // the words of a disjunction of words (a rewritten wildcard), or null for any other query
+  // the words of a disjunction of words of one field (a rewritten wildcard), or null for any other
+  // query: the Matches API orders matches by position within a field, but fields by name
   private static List<Term> words(Query q) {
     if (!(q instanceof BooleanQuery b) || b.getMinimumNumberShouldMatch() > 0) {
       return null;
@@ -69,7 +70,8 @@ abstract class EntryCursor {
     List<Term> words = new ArrayList<>();
     for (BooleanClause c : b.clauses()) {
       if (c.occur() != BooleanClause.Occur.SHOULD
-          || !(unboosted(c.query()) instanceof TermQuery t)) {
+          || !(unboosted(c.query()) instanceof TermQuery t)
+          || (!words.isEmpty() && !words.get(0).field().equals(t.getTerm().field()))) {
         return null;
       }
       words.add(t.getTerm());

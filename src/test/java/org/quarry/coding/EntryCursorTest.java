@@ -125,6 +125,11 @@ class EntryCursorTest {
                 new BooleanQuery.Builder()
                     .add(new BoostQuery(new TermQuery(new Term("text", "care")), 2f), SHOULD)
                     .add(new TermQuery(new Term("text", "good")), SHOULD)
+                    .build(),
+                // words of two fields: the Matches API's field order, so the generic cursor
+                new BooleanQuery.Builder()
+                    .add(new TermQuery(new Term("text", "care")), SHOULD)
+                    .add(new TermQuery(new Term("other", "good")), SHOULD)
                     .build());
         int matched = 0;
         for (Query q : queries) {
@@ -133,6 +138,8 @@ class EntryCursorTest {
             assertInstanceOf(TermCursor.class, EntryCursor.of(w));
           } else if (q instanceof PhraseQuery) {
             assertInstanceOf(PhraseCursor.class, EntryCursor.of(w));
+          } else if (q.toString().contains("other:")) {
+            assertInstanceOf(MatchesCursor.class, EntryCursor.of(w));
           } else {
             assertInstanceOf(DisjunctionCursor.class, EntryCursor.of(w));
           }
@@ -150,6 +157,7 @@ class EntryCursorTest {
     d.add(new StringField("id", Integer.toString(id), Field.Store.NO));
     d.add(new Field("text", text, offsets));
     d.add(new TextField("plain", text, Field.Store.NO));
+    d.add(new Field("other", text, offsets));
     return d;
   }
 
