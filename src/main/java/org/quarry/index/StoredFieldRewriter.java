@@ -49,24 +49,28 @@ final class StoredFieldRewriter {
         }
         docs[i] = top.scoreDocs[0].doc;
       }
-      // read in document order, each compressed block once, then rewrite in id order as before
-      IndexedPassage[] old = new IndexedPassage[docs.length];
+      // read in document order, each compressed block once; only the passages whose codes change
+      // are kept, and they are rewritten in id order as before
+      IndexedPassage[] changed = new IndexedPassage[docs.length];
       StoredFields stored = SequentialStoredFields.of(reader);
-      for (int i : inDocumentOrder(docs)) {
-        old[i] = PassageDocuments.fromStored(stored.document(docs[i]));
-      }
       StoredFields any = reader.storedFields();
       Map<String, KeptCodings> kept = new java.util.HashMap<>();
-      for (int i = 0; i < docs.length; i++) {
-        String source = old[i].passage().source();
+      for (int i : inDocumentOrder(docs)) {
+        IndexedPassage old = PassageDocuments.fromStored(stored.document(docs[i]));
+        String source = old.passage().source();
         if (!kept.containsKey(source)) {
           kept.put(source, kept(searcher, any, source));
         }
         IndexedPassage now =
-            old[i].withCodes(
-                DecidedCodes.apply(old[i].passage(), entries.get(i).getValue(), kept.get(source)));
-        if (!new java.util.HashSet<>(now.codes()).equals(new java.util.HashSet<>(old[i].codes()))) {
-          updated.add(now);
+            old.withCodes(
+                DecidedCodes.apply(old.passage(), entries.get(i).getValue(), kept.get(source)));
+        if (!new java.util.HashSet<>(now.codes()).equals(new java.util.HashSet<>(old.codes()))) {
+          changed[i] = now;
+        }
+      }
+      for (IndexedPassage p : changed) {
+        if (p != null) {
+          updated.add(p);
         }
       }
     }
