@@ -16,8 +16,9 @@ import org.apache.lucene.index.Term;
 final class DisjunctionCursor extends EntryCursor {
   private final Term[] terms;
   private final PostingsEnum[] postings;
-  private long[] found = new long[16]; // position, start, end packed, to sort by position
-  private int[] spans = new int[32];
+  private long[] found =
+      new long[16]; // each match's position and index packed, to sort by position
+  private int[] spans = new int[32]; // each match's start and end offsets, by index
 
   DisjunctionCursor(List<Term> terms) {
     this.terms = terms.toArray(Term[]::new);

@@ -20,10 +20,12 @@ final class PhraseCursor extends EntryCursor {
   private final int[] places; // each word's position in the phrase, ascending
   private final PostingsEnum[] postings;
   private boolean none; // a word is missing from the segment, or it indexes no offsets
-  private int[][] positions = new int[0][];
-  private int[][] starts = new int[0][];
-  private int[][] ends = new int[0][];
+  // the current passage's positions and offsets of each word, grown as needed
+  private final int[][] positions;
+  private final int[][] starts;
+  private final int[][] ends;
   private final int[] freqs;
+  private final int[] at; // per word, the first of its positions not yet passed
 
   PhraseCursor(PhraseQuery phrase) {
     Term[] t = phrase.getTerms();
@@ -44,6 +46,7 @@ final class PhraseCursor extends EntryCursor {
     this.positions = new int[t.length][8];
     this.starts = new int[t.length][8];
     this.ends = new int[t.length][8];
+    this.at = new int[t.length];
   }
 
   @Override
@@ -80,7 +83,7 @@ final class PhraseCursor extends EntryCursor {
       freqs[i] = f;
     }
     int last = terms.length - 1;
-    int[] at = new int[terms.length]; // per word, the first of its positions not yet passed
+    Arrays.fill(at, 0);
     lead:
     for (int j = 0; j < freqs[0]; j++) {
       int phrase = positions[0][j] - places[0];

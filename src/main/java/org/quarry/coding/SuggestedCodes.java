@@ -123,20 +123,20 @@ public final class SuggestedCodes {
   // order so that each compressed block is decompressed once
   private static Map<String, List<CodeScore>> stored(IndexSearcher searcher, List<String> ids)
       throws IOException {
-    long[] keyed = new long[ids.size()];
-    int n = 0;
-    for (int i = 0; i < ids.size(); i++) {
-      TopDocs top = searcher.search(new TermQuery(new Term(Fields.ID, ids.get(i))), 1);
+    List<String> found = new ArrayList<>(ids.size());
+    int[] docs = new int[ids.size()];
+    for (String id : ids) {
+      TopDocs top = searcher.search(new TermQuery(new Term(Fields.ID, id)), 1);
       if (top.scoreDocs.length > 0) {
-        keyed[n++] = ((long) top.scoreDocs[0].doc << 32) | i;
+        docs[found.size()] = top.scoreDocs[0].doc;
+        found.add(id);
       }
     }
-    java.util.Arrays.sort(keyed, 0, n);
+    docs = java.util.Arrays.copyOf(docs, found.size());
     StoredFields stored = SequentialStoredFields.of(searcher.getIndexReader());
     Map<String, List<CodeScore>> out = new HashMap<>();
-    for (int k = 0; k < n; k++) {
-      int doc = (int) (keyed[k] >>> 32);
-      out.put(ids.get((int) keyed[k]), PassageDocuments.codes(stored.document(doc, CODE_FIELDS)));
+    for (int i : SequentialStoredFields.inDocumentOrder(docs)) {
+      out.put(found.get(i), PassageDocuments.codes(stored.document(docs[i], CODE_FIELDS)));
     }
     return out;
   }

@@ -37,6 +37,23 @@ public final class SequentialStoredFields extends StoredFields {
     return new SequentialStoredFields(reader);
   }
 
+  /**
+   * The indexes of {@code docs}, ordered by the document each names: the order in which to read
+   * documents looked up in another order (by id, say) through these stored fields.
+   */
+  public static int[] inDocumentOrder(int[] docs) {
+    long[] keyed = new long[docs.length];
+    for (int i = 0; i < docs.length; i++) {
+      keyed[i] = ((long) docs[i] << 32) | i;
+    }
+    java.util.Arrays.sort(keyed);
+    int[] order = new int[docs.length];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = (int) keyed[i];
+    }
+    return order;
+  }
+
   @Override
   public void prefetch(int docID) {
     // the block being read is already in memory; prefetching the next would read it twice

@@ -55,7 +55,7 @@ final class StoredFieldRewriter {
       StoredFields stored = SequentialStoredFields.of(reader);
       StoredFields any = reader.storedFields();
       Map<String, KeptCodings> kept = new java.util.HashMap<>();
-      for (int i : inDocumentOrder(docs)) {
+      for (int i : SequentialStoredFields.inDocumentOrder(docs)) {
         IndexedPassage old = PassageDocuments.fromStored(stored.document(docs[i]));
         String source = old.passage().source();
         if (!kept.containsKey(source)) {
@@ -196,20 +196,6 @@ final class StoredFieldRewriter {
     DeletedCopies.expunge(writer);
     writer.commit();
     return changed.size();
-  }
-
-  // the indexes of docs, ordered by the document each names
-  private static int[] inDocumentOrder(int[] docs) {
-    long[] keyed = new long[docs.length];
-    for (int i = 0; i < docs.length; i++) {
-      keyed[i] = ((long) docs[i] << 32) | i;
-    }
-    java.util.Arrays.sort(keyed);
-    int[] order = new int[docs.length];
-    for (int i = 0; i < order.length; i++) {
-      order[i] = (int) keyed[i];
-    }
-    return order;
   }
 
   // what is kept for one source, or nothing
