@@ -71,6 +71,10 @@ final class DimensionCounts extends Facets {
     }
     String field = labels.state().getField();
     OrdinalMap map = labels.ordinals();
+    // one segment's counts at a time, in one array for every segment: a dimension with a value per
+    // survey respondent spans hundreds of thousands of ordinals, and an array per segment per
+    // search made the collector run every second or so under a stream of searches
+    int[] segCounts = new int[0];
     for (FacetsCollector.MatchingDocs m : hits.getMatchingDocs()) {
       if (m.totalHits() == 0 || m.bits() == null) {
         continue;
@@ -97,7 +101,11 @@ final class DimensionCounts extends Facets {
       if (max < 0) {
         continue;
       }
-      int[] segCounts = new int[max - min];
+      if (segCounts.length < max - min) {
+        segCounts = new int[max - min];
+      } else {
+        Arrays.fill(segCounts, 0, max - min, 0);
+      }
       for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
         if (!seg.advanceExact(doc)) {
           continue;
@@ -153,8 +161,14 @@ final class DimensionCounts extends Facets {
     }
     FacetLabels.Dimension d = labels.of(dim);
     // count descending, then ordinal: one primitive sort of (inverted count, ordinal) pairs
-    long[] keys = new long[c.length];
     int n = 0;
+    for (int count : c) {
+      if (count > 0) {
+        n++;
+      }
+    }
+    long[] keys = new long[n];
+    n = 0;
     long total = 0;
     for (int i = 0; i < c.length; i++) {
       if (c[i] > 0) {

@@ -3,13 +3,16 @@ package org.quarry.search;
 import java.io.IOException;
 import java.text.BreakIterator;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
@@ -33,8 +36,7 @@ public final class PassageHighlighter {
 
   private PassageHighlighter() {}
 
-  /** The highlighter of hits read from {@code searcher}. */
-  static UnifiedHighlighter of(IndexSearcher searcher) {
+  private static UnifiedHighlighter.Builder builder(IndexSearcher searcher) {
     Set<String> lemmaAndStem = Set.of(Fields.TEXT_LEMMA);
     return UnifiedHighlighter.builder(searcher, INDEX_ANALYZER)
         // words matched through lemmas or synonyms are marked on the stored exact text
@@ -42,13 +44,50 @@ public final class PassageHighlighter {
         .withBreakIterator(() -> BreakIterator.getSentenceInstance(Locale.ROOT))
         .withFormatter(new MarkFormatter())
         .withMaxLength(Integer.MAX_VALUE - 1)
-        .withMaxNoHighlightPassages(0)
-        .build();
+        .withMaxNoHighlightPassages(0);
   }
 
   /** The highlights of documents {@code docIds} of {@code searcher} for {@code query}. */
   static String[] highlight(IndexSearcher searcher, Query query, int[] docIds) throws IOException {
-    return of(searcher)
+    return highlight(builder(searcher).build(), query, docIds);
+  }
+
+  /**
+   * The highlights of documents {@code docIds} of {@code searcher} for {@code query}, whose stored
+   * texts the caller has read already: {@code texts[i]} is the text of {@code docIds[i]}. Reading a
+   * hit's stored fields decompresses its block, so a page of hits read once for the hits and again
+   * for the highlights paid for each block twice.
+   */
+  static String[] highlight(IndexSearcher searcher, Query query, int[] docIds, String[] texts)
+      throws IOException {
+    Map<Integer, String> byDoc = new HashMap<>();
+    for (int i = 0; i < docIds.length; i++) {
+      byDoc.put(docIds[i], texts[i]);
+    }
+    UnifiedHighlighter read =
+        new UnifiedHighlighter(builder(searcher)) {
+          @Override
+          protected List<CharSequence[]> loadFieldValues(
+              String[] fields, DocIdSetIterator docs, int cacheCharsThreshold) throws IOException {
+            List<CharSequence[]> values = new ArrayList<>();
+            for (int doc = docs.nextDoc();
+                doc != DocIdSetIterator.NO_MORE_DOCS;
+                doc = docs.nextDoc()) {
+              CharSequence[] one = new CharSequence[fields.length];
+              for (int f = 0; f < fields.length; f++) {
+                one[f] = Fields.TEXT.equals(fields[f]) ? byDoc.get(doc) : null;
+              }
+              values.add(one);
+            }
+            return values;
+          }
+        };
+    return highlight(read, query, docIds);
+  }
+
+  private static String[] highlight(UnifiedHighlighter highlighter, Query query, int[] docIds)
+      throws IOException {
+    return highlighter
         .highlightFields(new String[] {Fields.TEXT}, query, docIds, new int[] {SENTENCES})
         .get(Fields.TEXT);
   }

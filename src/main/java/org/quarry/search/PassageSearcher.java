@@ -28,6 +28,7 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
@@ -205,7 +206,14 @@ public final class PassageSearcher implements Closeable {
                     null,
                     topN,
                     request.order() == SearchOrder.SOURCE ? READING : RANKING,
-                    true);
+                    // ranked hits carry their score from the sort; hits in reading order have it
+                    // computed again for the page (Lucene's populateScores)
+                    request.order() == SearchOrder.SOURCE);
+        if (request.order() != SearchOrder.SOURCE) {
+          for (ScoreDoc hit : result.hits.scoreDocs) {
+            hit.score = (Float) ((FieldDoc) hit).fields[0];
+          }
+        }
         TotalHits totalHits = result.hits.totalHits;
         total =
             totalHits.relation() == TotalHits.Relation.EQUAL_TO
@@ -486,14 +494,19 @@ public final class PassageSearcher implements Closeable {
     for (int i = from; i < to; i++) {
       docIds[i - from] = all[i].doc;
     }
-    String[] highlights = PassageHighlighter.highlight(searcher, userQuery, docIds);
     StoredFields stored = searcher.storedFields();
+    Document[] docs = new Document[docIds.length];
+    String[] texts = new String[docIds.length];
+    for (int i = 0; i < docIds.length; i++) {
+      docs[i] = stored.document(docIds[i]);
+      texts[i] = docs[i].get(Fields.TEXT);
+    }
+    String[] highlights = PassageHighlighter.highlight(searcher, userQuery, docIds, texts);
     List<Hit> hits = new ArrayList<>(docIds.length);
     for (int i = 0; i < docIds.length; i++) {
-      Document doc = stored.document(docIds[i]);
-      Passage p = PassageDocuments.passage(doc);
+      Passage p = PassageDocuments.passage(docs[i]);
       String highlight = highlights[i] != null ? highlights[i] : PassageHighlighter.plain(p.text());
-      hits.add(new Hit(p, all[from + i].score, highlight, PassageDocuments.codes(doc)));
+      hits.add(new Hit(p, all[from + i].score, highlight, PassageDocuments.codes(docs[i])));
     }
     return hits;
   }

@@ -73,6 +73,36 @@ class PassageSearcherTest {
   }
 
   @Test
+  void everyHitIsHighlightedInItsOwnText() throws IOException {
+    // a page of hits ranked out of index order: each highlight must come from its own passage
+    SearchResult r = searcher.search(page("care OR system", 40));
+    assertTrue(r.hits().size() >= 20, "a full page");
+    for (Hit hit : r.hits()) {
+      String text = MarkFormatter.escape(hit.passage().text());
+      java.util.regex.Matcher marked =
+          java.util.regex.Pattern.compile("<mark>(.*?)</mark>").matcher(hit.highlight());
+      assertTrue(hit.highlight().contains("<mark>"), hit.highlight());
+      while (marked.find()) {
+        assertTrue(text.contains(marked.group(1)), marked.group(1) + " not in " + text);
+      }
+      String plain = hit.highlight().replace("<mark>", "").replace("</mark>", "");
+      String start = plain.substring(0, Math.min(40, plain.length())).replace("\u2026", "").strip();
+      assertTrue(text.contains(start), start + " not in " + text);
+    }
+  }
+
+  @Test
+  void rankedHitsCarryTheirScoresBestFirst() throws IOException {
+    SearchResult r = searcher.search(page("care OR system", 40));
+    double previous = Double.MAX_VALUE;
+    for (Hit hit : r.hits()) {
+      assertTrue(hit.score() > 0 && hit.score() <= previous, hit.score() + " after " + previous);
+      previous = hit.score();
+    }
+    assertEquals(r.hits().get(0).score(), r.maxScore(), 1e-6);
+  }
+
+  @Test
   void inflectionsFindTheSamePassages() throws IOException {
     Set<String> voice = new HashSet<>(ids(searcher.search(page("voice", 500))));
     assertFalse(voice.isEmpty());
