@@ -72,8 +72,8 @@ final class DimensionCounts extends Facets {
     String field = labels.state().getField();
     OrdinalMap map = labels.ordinals();
     // one segment's counts at a time, in one array for every segment: a dimension with a value per
-    // survey respondent spans hundreds of thousands of ordinals, and an array per segment per
-    // search made the collector run every second or so under a stream of searches
+    // survey respondent spans hundreds of thousands of ordinals, so an array per segment was a
+    // megabyte of garbage per segment per search
     int[] segCounts = new int[0];
     for (FacetsCollector.MatchingDocs m : hits.getMatchingDocs()) {
       if (m.totalHits() == 0 || m.bits() == null) {
