@@ -8,6 +8,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executor;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsCollector;
@@ -17,6 +19,7 @@ import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.OrdinalMap;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.TaskExecutor;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.LongValues;
 
@@ -25,7 +28,9 @@ import org.apache.lucene.util.LongValues;
  * SortedSetDocValuesFacetCounts} counts every dimension of the index (codes, origins, speakers,
  * attributes) for every hit, and maps every value of every hit to its global ordinal. Here each
  * segment counts in its own ordinals, only within the asked dimensions' ranges, and only the values
- * counted are mapped; values come from {@link FacetLabels}.
+ * counted are mapped; values come from {@link FacetLabels}. A large set of hits is counted in
+ * parts, ranges of a segment's documents, on several threads: counting reads every hit's values
+ * from doc values, a third or more of a search with tens of thousands of hits on a large index.
  *
  * <p>Children come in the search contract's order: count descending, then value. A dimension that
  * was not asked for has no counts: {@link #getAllChildren} gives null for it, as Lucene does for a
@@ -34,18 +39,40 @@ import org.apache.lucene.util.LongValues;
 final class DimensionCounts extends Facets {
   private final FacetLabels labels;
   private final Map<String, int[]> counts = new HashMap<>();
+  private final TaskExecutor executor;
+  private final int parallelHits;
+
+  /** Fewest hits worth counting on several threads: below it, handing work over costs more. */
+  static final int PARALLEL_HITS = 10_000;
 
   /**
    * Counts {@code dims} over {@code hits}, except those in {@code sideways}, which are counted over
-   * their own hits (drill-sideways: the hits of every filter but the dimension's own).
+   * their own hits (drill-sideways: the hits of every filter but the dimension's own). With an
+   * {@code executor}, a collector with at least {@link #PARALLEL_HITS} hits is counted in parts on
+   * its threads and the calling one.
    */
   DimensionCounts(
       FacetLabels labels,
       Set<String> dims,
       FacetsCollector hits,
-      Map<String, FacetsCollector> sideways)
+      Map<String, FacetsCollector> sideways,
+      Executor executor)
+      throws IOException {
+    this(labels, dims, hits, sideways, executor, PARALLEL_HITS);
+  }
+
+  /** The same, counting in parts from {@code parallelHits} hits (tests count small sets so). */
+  DimensionCounts(
+      FacetLabels labels,
+      Set<String> dims,
+      FacetsCollector hits,
+      Map<String, FacetsCollector> sideways,
+      Executor executor,
+      int parallelHits)
       throws IOException {
     this.labels = labels;
+    this.executor = executor == null ? null : new TaskExecutor(executor);
+    this.parallelHits = parallelHits;
     Set<String> plain = new LinkedHashSet<>(dims);
     plain.removeAll(sideways.keySet());
     count(hits, plain);
@@ -56,7 +83,14 @@ final class DimensionCounts extends Facets {
     }
   }
 
-  // counts the values of dims over the hits of one collector, one pass per segment
+  /**
+   * One segment's hits and where the asked dimensions' values lie among its ordinals: each
+   * dimension's values are one run ({@code "dim\u001fvalue"} sorts between {@code "dim\u001f"} and
+   * {@code "dim\u0020"}), {@code lo[i]} to {@code hi[i]}, all within {@code min} to {@code max}.
+   */
+  private record Segment(FacetsCollector.MatchingDocs hits, int[] lo, int[] hi, int min, int max) {}
+
+  // counts the values of dims over the hits of one collector
   private void count(FacetsCollector hits, Set<String> dims) throws IOException {
     List<String> present = new ArrayList<>();
     for (String dim : dims) {
@@ -70,22 +104,13 @@ final class DimensionCounts extends Facets {
       return;
     }
     String field = labels.state().getField();
-    OrdinalMap map = labels.ordinals();
-    // one segment's counts at a time, in one array for every segment: a dimension with a value per
-    // survey respondent spans hundreds of thousands of ordinals, so an array per segment was a
-    // megabyte of garbage per segment per search
-    int[] segCounts = new int[0];
+    List<Segment> segments = new ArrayList<>();
+    long total = 0;
     for (FacetsCollector.MatchingDocs m : hits.getMatchingDocs()) {
       if (m.totalHits() == 0 || m.bits() == null) {
         continue;
       }
       SortedSetDocValues seg = DocValues.getSortedSet(m.context().reader(), field);
-      DocIdSetIterator docs = m.bits().iterator();
-      if (docs == null) {
-        continue;
-      }
-      // each dimension's values are one run of the segment's ordinals: "dim\u001fvalue" sorts
-      // between "dim\u001f" and "dim\u0020"
       int[] lo = new int[present.size()];
       int[] hi = new int[present.size()];
       int min = Integer.MAX_VALUE;
@@ -98,37 +123,111 @@ final class DimensionCounts extends Facets {
           max = Math.max(max, hi[i]);
         }
       }
-      if (max < 0) {
+      if (max >= 0) {
+        segments.add(new Segment(m, lo, hi, min, max));
+        total += m.totalHits();
+      }
+    }
+    if (executor == null || total < parallelHits) {
+      countInTurn(segments, present, field);
+    } else {
+      countInParts(segments, present, field, total);
+    }
+  }
+
+  // one segment after another on this thread, in one array for every segment: a dimension with a
+  // value per survey respondent spans hundreds of thousands of ordinals, so an array per segment
+  // was a megabyte of garbage per segment per search
+  private void countInTurn(List<Segment> segments, List<String> present, String field)
+      throws IOException {
+    int[] segCounts = new int[0];
+    for (Segment s : segments) {
+      if (segCounts.length < s.max() - s.min()) {
+        segCounts = new int[s.max() - s.min()];
+      } else {
+        Arrays.fill(segCounts, 0, s.max() - s.min(), 0);
+      }
+      countRange(s, field, 0, DocIdSetIterator.NO_MORE_DOCS, segCounts);
+      addToDimensions(s, present, segCounts);
+    }
+  }
+
+  // each segment cut into ranges of documents holding about an equal share of the hits, counted
+  // on the executor's threads, then added up segment by segment on this one
+  private void countInParts(List<Segment> segments, List<String> present, String field, long total)
+      throws IOException {
+    long share = Math.max(1, total / (2L * Runtime.getRuntime().availableProcessors()));
+    List<Callable<int[]>> parts = new ArrayList<>();
+    int[] partsOf = new int[segments.size()];
+    for (int si = 0; si < segments.size(); si++) {
+      Segment s = segments.get(si);
+      int maxDoc = s.hits().context().reader().maxDoc();
+      int k = (int) Math.min(8, Math.max(1, (s.hits().totalHits() + share - 1) / share));
+      partsOf[si] = k;
+      for (int p = 0; p < k; p++) {
+        int from = (int) ((long) maxDoc * p / k);
+        int to = (int) ((long) maxDoc * (p + 1) / k);
+        parts.add(
+            () -> {
+              int[] c = new int[s.max() - s.min()];
+              countRange(s, field, from, to, c);
+              return c;
+            });
+      }
+    }
+    List<int[]> counted = executor.invokeAll(parts);
+    int next = 0;
+    for (int si = 0; si < segments.size(); si++) {
+      int[] sum = counted.get(next++);
+      for (int p = 1; p < partsOf[si]; p++) {
+        int[] c = counted.get(next++);
+        for (int j = 0; j < sum.length; j++) {
+          sum[j] += c[j];
+        }
+      }
+      addToDimensions(segments.get(si), present, sum);
+    }
+  }
+
+  // counts the values of the hits from doc from (inclusive) to doc to (exclusive) of a segment, by
+  // its ordinal less min
+  private static void countRange(Segment s, String field, int from, int to, int[] into)
+      throws IOException {
+    SortedSetDocValues values = DocValues.getSortedSet(s.hits().context().reader(), field);
+    DocIdSetIterator docs = s.hits().bits().iterator();
+    if (docs == null) {
+      return;
+    }
+    int min = s.min();
+    int max = s.max();
+    for (int doc = docs.advance(from); doc < to; doc = docs.nextDoc()) {
+      if (!values.advanceExact(doc)) {
         continue;
       }
-      if (segCounts.length < max - min) {
-        segCounts = new int[max - min];
-      } else {
-        Arrays.fill(segCounts, 0, max - min, 0);
-      }
-      for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
-        if (!seg.advanceExact(doc)) {
-          continue;
+      for (int v = values.docValueCount(); v > 0; v--) {
+        long ord = values.nextOrd();
+        if (ord >= max) {
+          break; // ordinals come in order
         }
-        for (int v = seg.docValueCount(); v > 0; v--) {
-          long ord = seg.nextOrd();
-          if (ord >= max) {
-            break; // ordinals come in order
-          }
-          if (ord >= min) {
-            segCounts[(int) ord - min]++;
-          }
+        if (ord >= min) {
+          into[(int) ord - min]++;
         }
       }
-      LongValues global = map == null ? LongValues.IDENTITY : map.getGlobalOrds(m.context().ord);
-      for (int i = 0; i < present.size(); i++) {
-        FacetLabels.Dimension d = labels.of(present.get(i));
-        int[] into = counts.get(present.get(i));
-        for (int ord = lo[i]; ord < hi[i]; ord++) {
-          int c = segCounts[ord - min];
-          if (c != 0) {
-            into[(int) global.get(ord) - d.start()] += c;
-          }
+    }
+  }
+
+  // adds a segment's counts (by its ordinal less min) to the dimensions' counts
+  private void addToDimensions(Segment s, List<String> present, int[] segCounts) {
+    OrdinalMap map = labels.ordinals();
+    LongValues global =
+        map == null ? LongValues.IDENTITY : map.getGlobalOrds(s.hits().context().ord);
+    for (int i = 0; i < present.size(); i++) {
+      FacetLabels.Dimension d = labels.of(present.get(i));
+      int[] into = counts.get(present.get(i));
+      for (int ord = s.lo()[i]; ord < s.hi()[i]; ord++) {
+        int c = segCounts[ord - s.min()];
+        if (c != 0) {
+          into[(int) global.get(ord) - d.start()] += c;
         }
       }
     }

@@ -14,6 +14,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.DrillSideways;
@@ -98,6 +102,18 @@ public final class PassageSearcher implements Closeable {
   private final Directory directory;
   private final boolean ownsDirectory;
   private final SearcherManager manager;
+  // threads that count a large search's facets beside the searching one (see DimensionCounts);
+  // made when first needed, daemons, so a command ends when its work does. A hand-over refused
+  // (after close) is dropped: the searching thread runs every part no other thread took
+  private final ExecutorService countThreads =
+      new ThreadPoolExecutor(
+          Math.max(1, Runtime.getRuntime().availableProcessors() - 1),
+          Math.max(1, Runtime.getRuntime().availableProcessors() - 1),
+          0L,
+          TimeUnit.MILLISECONDS,
+          new LinkedBlockingQueue<>(),
+          Thread.ofPlatform().name("quarry-facet-count-", 1).daemon().factory(),
+          new ThreadPoolExecutor.DiscardPolicy());
   private final QueryReader queries;
   private final FacetsConfig facetsConfig = PassageDocuments.facetsConfig();
   private IndexReader stateReader;
@@ -199,7 +215,8 @@ public final class PassageSearcher implements Closeable {
       double maxScore;
       try {
         result =
-            new RequestedDrillSideways(searcher, facetsConfig, dimensionLabels, request.facets())
+            new RequestedDrillSideways(
+                    searcher, facetsConfig, dimensionLabels, request.facets(), countThreads)
                 .search(
                     drillDown,
                     null,
@@ -440,6 +457,7 @@ public final class PassageSearcher implements Closeable {
 
   @Override
   public void close() throws IOException {
+    countThreads.shutdown();
     manager.close();
     if (ownsDirectory) {
       directory.close();

@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executor;
 import org.apache.lucene.facet.DrillSideways;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsCollector;
@@ -16,12 +17,37 @@ import org.apache.lucene.search.IndexSearcher;
 final class RequestedDrillSideways extends DrillSideways {
   private final FacetLabels labels;
   private final Set<String> dims;
+  private final Executor countThreads;
+  private final int parallelHits;
 
   RequestedDrillSideways(
       IndexSearcher searcher, FacetsConfig config, FacetLabels labels, List<String> dims) {
+    this(searcher, config, labels, dims, null);
+  }
+
+  /** The same, counting a large search's facets on {@code countThreads} too (null: on this one). */
+  RequestedDrillSideways(
+      IndexSearcher searcher,
+      FacetsConfig config,
+      FacetLabels labels,
+      List<String> dims,
+      Executor countThreads) {
+    this(searcher, config, labels, dims, countThreads, DimensionCounts.PARALLEL_HITS);
+  }
+
+  /** The same, counting in parts from {@code parallelHits} hits (tests count small sets so). */
+  RequestedDrillSideways(
+      IndexSearcher searcher,
+      FacetsConfig config,
+      FacetLabels labels,
+      List<String> dims,
+      Executor countThreads,
+      int parallelHits) {
     super(searcher, config, labels.state());
     this.labels = labels;
     this.dims = new LinkedHashSet<>(dims);
+    this.countThreads = countThreads;
+    this.parallelHits = parallelHits;
   }
 
   @Override
@@ -34,6 +60,6 @@ final class RequestedDrillSideways extends DrillSideways {
         sideways.put(drillSidewaysDims[i], drillSideways[i]);
       }
     }
-    return new DimensionCounts(labels, dims, drillDowns, sideways);
+    return new DimensionCounts(labels, dims, drillDowns, sideways, countThreads, parallelHits);
   }
 }

@@ -11,6 +11,8 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StringField;
@@ -122,10 +124,23 @@ class DimensionCountsTest {
           new RequestedDrillSideways(searcher, config, new FacetLabels(state), Arrays.asList(DIMS))
               .search(dd, 10)
               .facets;
+      // the same counted in parts on two threads: every set of hits is large enough here
+      ExecutorService threads = Executors.newFixedThreadPool(2);
+      Facets inParts;
+      try {
+        inParts =
+            new RequestedDrillSideways(
+                    searcher, config, new FacetLabels(state), Arrays.asList(DIMS), threads, 1)
+                .search(dd, 10)
+                .facets;
+      } finally {
+        threads.shutdown();
+      }
       for (String dim : DIMS) {
         List<String> want = lucene(expected, dim);
         assertTrue(!want.isEmpty(), dim + " has values");
         assertEquals(want, ours(actual, dim), dim);
+        assertEquals(want, ours(inParts, dim), dim + ", counted in parts");
       }
     }
   }
