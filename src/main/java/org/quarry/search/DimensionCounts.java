@@ -48,20 +48,9 @@ final class DimensionCounts extends Facets {
   /**
    * Counts {@code dims} over {@code hits}, except those in {@code sideways}, which are counted over
    * their own hits (drill-sideways: the hits of every filter but the dimension's own). With an
-   * {@code executor}, a collector with at least {@link #PARALLEL_HITS} hits is counted in parts on
-   * its threads and the calling one.
+   * {@code executor}, a collector with at least {@code parallelHits} hits ({@link #PARALLEL_HITS}
+   * but in tests) is counted in parts on its threads and the calling one.
    */
-  DimensionCounts(
-      FacetLabels labels,
-      Set<String> dims,
-      FacetsCollector hits,
-      Map<String, FacetsCollector> sideways,
-      Executor executor)
-      throws IOException {
-    this(labels, dims, hits, sideways, executor, PARALLEL_HITS);
-  }
-
-  /** The same, counting in parts from {@code parallelHits} hits (tests count small sets so). */
   DimensionCounts(
       FacetLabels labels,
       Set<String> dims,
