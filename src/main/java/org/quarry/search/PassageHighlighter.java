@@ -47,11 +47,6 @@ public final class PassageHighlighter {
         .withMaxNoHighlightPassages(0);
   }
 
-  /** The highlights of documents {@code docIds} of {@code searcher} for {@code query}. */
-  static String[] highlight(IndexSearcher searcher, Query query, int[] docIds) throws IOException {
-    return highlight(builder(searcher).build(), query, docIds);
-  }
-
   /**
    * The highlights of documents {@code docIds} of {@code searcher} for {@code query}, whose stored
    * texts the caller has read already: {@code texts[i]} is the text of {@code docIds[i]}. Reading a
@@ -82,13 +77,7 @@ public final class PassageHighlighter {
             return values;
           }
         };
-    return highlight(read, query, docIds);
-  }
-
-  private static String[] highlight(UnifiedHighlighter highlighter, Query query, int[] docIds)
-      throws IOException {
-    return highlighter
-        .highlightFields(new String[] {Fields.TEXT}, query, docIds, new int[] {SENTENCES})
+    return read.highlightFields(new String[] {Fields.TEXT}, query, docIds, new int[] {SENTENCES})
         .get(Fields.TEXT);
   }
 
@@ -108,10 +97,12 @@ public final class PassageHighlighter {
       }
       try (DirectoryReader reader = DirectoryReader.open(dir)) {
         int[] docIds = new int[passages.size()];
+        String[] texts = new String[passages.size()];
         for (int i = 0; i < docIds.length; i++) {
           docIds[i] = i; // one segment, in the order added
+          texts[i] = passages.get(i).passage().text(); // the text the document stores
         }
-        String[] marked = highlight(new IndexSearcher(reader), query, docIds);
+        String[] marked = highlight(new IndexSearcher(reader), query, docIds, texts);
         List<String> out = new ArrayList<>(passages.size());
         for (int i = 0; i < marked.length; i++) {
           out.add(marked[i] != null ? marked[i] : plain(passages.get(i).passage().text()));
