@@ -14,7 +14,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -42,7 +44,9 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.search.TopFieldCollector;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TotalHitCountCollectorManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
@@ -96,23 +100,26 @@ public final class PassageSearcher implements Closeable {
       new Sort(
           new SortField(Fields.READING_ORDER, SortField.Type.STRING),
           new SortField(Fields.ID, SortField.Type.STRING));
+  // whether a search's page and its counting run on two threads
+  private static final boolean PARALLEL = Runtime.getRuntime().availableProcessors() > 1;
+
   private static final Sort RANKING =
       new Sort(SortField.FIELD_SCORE, new SortField(Fields.ID, SortField.Type.STRING));
 
   private final Directory directory;
   private final boolean ownsDirectory;
   private final SearcherManager manager;
-  // threads that count a large search's facets beside the searching one (see DimensionCounts);
-  // made when first needed, daemons, so a command ends when its work does. A hand-over refused
-  // (after close) is dropped: the searching thread runs every part no other thread took
-  private final ExecutorService countThreads =
+  // threads that find a search's page and count a large search's facets beside the searching one
+  // (see DimensionCounts); made when first needed, daemons, so a command ends when its work does.
+  // A hand-over refused (after close) is dropped: the searching thread runs what no other took
+  private final ExecutorService searchThreads =
       new ThreadPoolExecutor(
           Math.max(1, Runtime.getRuntime().availableProcessors() - 1),
           Math.max(1, Runtime.getRuntime().availableProcessors() - 1),
           0L,
           TimeUnit.MILLISECONDS,
           new LinkedBlockingQueue<>(),
-          Thread.ofPlatform().name("quarry-facet-count-", 1).daemon().factory(),
+          Thread.ofPlatform().name("quarry-search-", 1).daemon().factory(),
           new ThreadPoolExecutor.DiscardPolicy());
   private final QueryReader queries;
   private final FacetsConfig facetsConfig = PassageDocuments.facetsConfig();
@@ -209,45 +216,42 @@ public final class PassageSearcher implements Closeable {
           drillDown.add(f.getKey(), value);
         }
       }
-      int topN = Math.max(1, request.offset() + request.limit());
-      DrillSideways.DrillSidewaysResult result;
-      long total;
-      double maxScore;
+      int topN =
+          Math.min(
+              Math.max(1, request.offset() + request.limit()),
+              Math.max(1, searcher.getIndexReader().maxDoc()));
+      // the page (top hits, stored text, highlights) and the counting (every hit, no scores, then
+      // facets) are two searches, on two threads where there are two cores: the page's search
+      // skips what cannot make the page (Lucene's block-max scoring), and the counting scores
+      // nothing, where one search had scored every hit for both
+      FutureTask<Page> pageTask =
+          new FutureTask<>(() -> page(searcher, userQuery, drillDown, topN, request));
+      if (PARALLEL) {
+        searchThreads.execute(pageTask);
+      }
+      DrillSideways.ConcurrentDrillSidewaysResult<Integer> counted;
+      Page page;
       try {
-        result =
-            new RequestedDrillSideways(
-                    searcher, facetsConfig, dimensionLabels, request.facets(), countThreads)
-                .search(
-                    drillDown,
-                    null,
-                    null,
-                    topN,
-                    request.order() == SearchOrder.SOURCE ? READING : RANKING,
-                    // ranked hits carry their score from the sort; hits in reading order have it
-                    // computed again for the page (Lucene's populateScores)
-                    request.order() == SearchOrder.SOURCE);
-        if (request.order() != SearchOrder.SOURCE) {
-          for (ScoreDoc hit : result.hits.scoreDocs) {
-            hit.score = (Float) ((FieldDoc) hit).fields[0];
-          }
+        try {
+          counted =
+              new RequestedDrillSideways(
+                      searcher, facetsConfig, dimensionLabels, request.facets(), searchThreads)
+                  .search(drillDown, new TotalHitCountCollectorManager(searcher.getSlices()));
+        } finally {
+          finish(pageTask); // before the searcher is released, even when counting failed
         }
-        TotalHits totalHits = result.hits.totalHits;
-        total =
-            totalHits.relation() == TotalHits.Relation.EQUAL_TO
-                ? totalHits.value()
-                : searcher.count(drillDown);
-        maxScore = maxScore(searcher, drillDown, result.hits, request.order());
+        page = result(pageTask);
       } catch (IndexSearcher.TooManyClauses e) {
         throw QueryErrors.tooBroad(request.query());
       } catch (TooComplexToDeterminizeException e) {
         throw QueryErrors.tooComplexRegex(request.query());
       }
-      List<Hit> hits = page(searcher, userQuery, result.hits, request);
       Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
       for (String dim : request.facets()) {
-        facets.put(dim, facetValues(result.facets, dim));
+        facets.put(dim, facetValues(counted.facets, dim));
       }
-      return new SearchResult(request.query(), total, hits, facets, maxScore);
+      return new SearchResult(
+          request.query(), counted.collectorResult, page.hits(), facets, page.maxScore());
     } finally {
       manager.release(searcher);
     }
@@ -457,7 +461,7 @@ public final class PassageSearcher implements Closeable {
 
   @Override
   public void close() throws IOException {
-    countThreads.shutdown();
+    searchThreads.shutdown();
     manager.close();
     if (ownsDirectory) {
       directory.close();
@@ -500,8 +504,63 @@ public final class PassageSearcher implements Closeable {
     return b.build();
   }
 
-  private List<Hit> page(IndexSearcher searcher, Query userQuery, TopDocs top, SearchRequest r)
+  // the hits of a page and the best score of all hits
+  private record Page(List<Hit> hits, double maxScore) {}
+
+  // the request's page of the hits of query, the drill-down query of userQuery
+  private static Page page(
+      IndexSearcher searcher, Query userQuery, Query query, int topN, SearchRequest request)
       throws IOException {
+    boolean reading = request.order() == SearchOrder.SOURCE;
+    TopDocs top =
+        searcher.search(
+            query,
+            new TopFieldCollectorManager(reading ? READING : RANKING, topN, null, topN, false));
+    if (reading) {
+      TopFieldCollector.populateScores(top.scoreDocs, searcher, query);
+    } else {
+      for (ScoreDoc hit : top.scoreDocs) {
+        hit.score = (Float) ((FieldDoc) hit).fields[0];
+      }
+    }
+    return new Page(
+        hits(searcher, userQuery, top, request), maxScore(searcher, query, top, request.order()));
+  }
+
+  // runs the task on this thread unless another thread took it, and waits for it either way
+  private static void finish(FutureTask<?> task) {
+    task.run();
+    boolean interrupted = false;
+    while (true) {
+      try {
+        task.get();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      } catch (ExecutionException | java.util.concurrent.CancellationException e) {
+        break;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  // what a finished task gave, or what it threw
+  private static Page result(FutureTask<Page> task) throws IOException {
+    if (task.state() == java.util.concurrent.Future.State.SUCCESS) {
+      return task.resultNow();
+    }
+    switch (task.exceptionNow()) {
+      case IOException io -> throw io;
+      case RuntimeException r -> throw r;
+      case Error err -> throw err;
+      default -> throw new IllegalStateException(task.exceptionNow());
+    }
+  }
+
+  private static List<Hit> hits(
+      IndexSearcher searcher, Query userQuery, TopDocs top, SearchRequest r) throws IOException {
     ScoreDoc[] all = top.scoreDocs;
     int from = Math.min(r.offset(), all.length);
     int to = Math.min(all.length, r.offset() + r.limit());

@@ -141,6 +141,58 @@ class PassageSearcherTest {
   }
 
   @Test
+  void searchesOnSeveralThreadsAtOnceGiveWhatEachGivesAlone() throws Exception {
+    // a search finds its page on one thread while it counts on another; searches that overlap
+    // share those threads
+    List<SearchRequest> requests =
+        List.of(
+            SearchRequest.builder("care OR system").facets("source", "kind").limit(15).build(),
+            SearchRequest.builder("\"integrated care\"").facets("source").build(),
+            SearchRequest.builder("commissioner*").facets("kind").offset(4).limit(6).build(),
+            SearchRequest.builder("practice")
+                .facets("source", "kind")
+                .filter("kind", "quote")
+                .build(),
+            SearchRequest.builder("voice AND ICS")
+                .order(org.quarry.model.SearchOrder.SOURCE)
+                .build(),
+            SearchRequest.builder("").facets("kind").limit(3).build());
+    List<SearchResult> alone = new java.util.ArrayList<>();
+    for (SearchRequest r : requests) {
+      alone.add(searcher.search(r));
+    }
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<SearchResult>> running = new java.util.ArrayList<>();
+      for (int round = 0; round < 10; round++) {
+        for (SearchRequest r : requests) {
+          running.add(pool.submit(() -> searcher.search(r)));
+        }
+      }
+      for (int i = 0; i < running.size(); i++) {
+        assertEquals(alone.get(i % requests.size()), running.get(i).get(), "search " + i);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void aQueryTooBroadToRunIsOneLineAndTheSearcherGoesOn() throws IOException {
+    // 600 words parse (one clause each), but each searches lemmas and words: 1,200 clauses run
+    String words =
+        java.util.stream.IntStream.range(0, 600)
+            .mapToObj(i -> "word" + i)
+            .collect(Collectors.joining(" OR "));
+    QuerySyntaxException e =
+        assertThrows(QuerySyntaxException.class, () -> searcher.search(page(words, 10)));
+    assertTrue(e.getMessage().contains("clauses"), e.getMessage());
+    assertEquals(1, e.getMessage().lines().count());
+    assertTrue(searcher.search(page("voice AND ICS", 10)).total() > 0);
+  }
+
+  @Test
   void syntaxErrorIsOneLineWithPosition() {
     QuerySyntaxException e =
         assertThrows(
