@@ -14,8 +14,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -100,11 +102,10 @@ public final class PassageSearcher implements Closeable {
       new Sort(
           new SortField(Fields.READING_ORDER, SortField.Type.STRING),
           new SortField(Fields.ID, SortField.Type.STRING));
-  // whether a search's page and its counting run on two threads
-  private static final boolean PARALLEL = Runtime.getRuntime().availableProcessors() > 1;
-
   private static final Sort RANKING =
       new Sort(SortField.FIELD_SCORE, new SortField(Fields.ID, SortField.Type.STRING));
+  // whether a search's page and its counting run on two threads
+  private static final boolean PARALLEL = Runtime.getRuntime().availableProcessors() > 1;
 
   private final Directory directory;
   private final boolean ownsDirectory;
@@ -516,6 +517,7 @@ public final class PassageSearcher implements Closeable {
         searcher.search(
             query,
             new TopFieldCollectorManager(reading ? READING : RANKING, topN, null, topN, false));
+    // ranked hits carry their score from the sort; hits in reading order are scored for the page
     if (reading) {
       TopFieldCollector.populateScores(top.scoreDocs, searcher, query);
     } else {
@@ -537,7 +539,7 @@ public final class PassageSearcher implements Closeable {
         break;
       } catch (InterruptedException e) {
         interrupted = true;
-      } catch (ExecutionException | java.util.concurrent.CancellationException e) {
+      } catch (ExecutionException | CancellationException e) {
         break;
       }
     }
@@ -548,7 +550,7 @@ public final class PassageSearcher implements Closeable {
 
   // what a finished task gave, or what it threw
   private static Page result(FutureTask<Page> task) throws IOException {
-    if (task.state() == java.util.concurrent.Future.State.SUCCESS) {
+    if (task.state() == Future.State.SUCCESS) {
       return task.resultNow();
     }
     switch (task.exceptionNow()) {
