@@ -255,6 +255,11 @@ public final class Quarry implements AutoCloseable {
     return search.humanCodings();
   }
 
+  // the cases kept for imported projects, for an export made with records kept elsewhere
+  List<org.quarry.model.Case> keptCases() {
+    return search.keptCases();
+  }
+
   /**
    * Exports the index: sources with the text Quarry keeps, the codebook, every code stored with a
    * passage scoring at least {@code minScore} as a coding over the passage (a human coding imported

@@ -76,6 +76,21 @@ final class ReportJobs {
       public List<Hit> all() {
         return search.passages(true);
       }
+
+      @Override
+      public List<Source> sources() {
+        return search.sources();
+      }
+
+      @Override
+      public List<Coding> humanCodings() {
+        return search.humanCodings();
+      }
+
+      @Override
+      public List<Case> keptCases() {
+        return search.keptCases();
+      }
     };
   }
 
@@ -97,6 +112,15 @@ final class ReportJobs {
     default List<Hit> all() {
       return allMarked().hits();
     }
+
+    /** Every source with the text kept for it, by id. */
+    List<Source> sources();
+
+    /** The human codings kept with their exact spans, by source, then offset, then code. */
+    List<Coding> humanCodings();
+
+    /** The cases kept for imported projects, by project file, then in project order. */
+    List<Case> keptCases();
   }
 
   /** The framework matrix of the passages {@code reads} gives. */
@@ -139,8 +163,8 @@ final class ReportJobs {
   }
 
   /**
-   * Exports the passages and stored codes {@code reads} gives, with this index's source texts, kept
-   * human spans, cases and code tree.
+   * Exports the passages, stored codes, source texts, kept human spans and cases {@code reads}
+   * gives, with this index's code tree.
    */
   ExportReport export(
       ExportFormat format, Path out, Codebook codebook, double minScore, PassageReads reads) {
@@ -160,11 +184,11 @@ final class ReportJobs {
     Codebook codes = codebook != null ? codebook : knownCodes(hits);
     List<Passage> passages = hits.stream().map(Hit::passage).toList();
     List<Coding> codings =
-        qdc ? List.of() : RefiExport.forExport(hits, search.humanCodings(), minScore);
-    List<Source> sources = qdc ? List.of() : search.sources();
+        qdc ? List.of() : RefiExport.forExport(hits, reads.humanCodings(), minScore);
+    List<Source> sources = qdc ? List.of() : reads.sources();
     List<Case> cases =
         format == ExportFormat.QDPX
-            ? Cases.withKept(Cases.fromPassages(passages), search.keptCases())
+            ? Cases.withKept(Cases.fromPassages(passages), reads.keptCases())
             : List.of();
     List<String> problems = new ArrayList<>();
     try {

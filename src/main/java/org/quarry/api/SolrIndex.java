@@ -57,21 +57,36 @@ public final class SolrIndex implements AutoCloseable {
     }
   }
 
-  /** What was sent: sources and passages. */
-  public record Sent(int sources, int passages) {}
+  /**
+   * What was sent.
+   *
+   * @param sources the sources whose passages were sent
+   * @param passages the passages sent
+   * @param records the records sent to the records collection (source texts, kept codings, cases),
+   *     or -1 when the collection has no records collection (made before Quarry kept them there)
+   */
+  public record Sent(int sources, int passages, int records) {}
+
+  /** The records collection's name ({@code COLLECTION-records}). */
+  public String recordsCollection() {
+    return collection.records().name();
+  }
 
   /**
-   * Creates the collection from Quarry's configset in {@code configDir}.
+   * Creates the collection from Quarry's configset in {@code configDir}, with its records
+   * collection ({@link #recordsCollection()}: one shard, {@code replicas} replicas); for a
+   * collection made before records were kept, only its records collection.
    *
+   * @return true when the collection was made, false when only its records collection was
    * @throws QuarryException when Solr refuses (the collection exists, too few nodes, …) or cannot
    *     be reached
    */
-  public void create(Path configDir, int shards, int replicas) {
+  public boolean create(Path configDir, int shards, int replicas) {
     if (shards < 1 || replicas < 1) {
       throw new QuarryException("--shards and --replicas must be 1 or more");
     }
     try {
-      collection.create(configDir, shards, replicas);
+      return collection.create(configDir, shards, replicas);
     } catch (IOException | SolrServerException | RuntimeException e) {
       throw failure("creating collection " + collection.name(), e);
     }
@@ -79,17 +94,27 @@ public final class SolrIndex implements AutoCloseable {
 
   /**
    * Sends the passages of {@code local}'s index, or of its share {@code worker} ({@code I/N}, null
-   * for all), each source's passages replacing what the collection held for that source.
+   * for all), each source's passages replacing what the collection held for that source; then the
+   * share's records (source texts, kept codings, cases) to the records collection, when there is
+   * one.
    *
    * @throws QuarryException for a bad worker share, or when Solr cannot be reached or refuses
    */
   public Sent send(Quarry local, String worker) {
     WorkerShare share = share(worker);
+    SolrCollection.Sent s;
     try {
-      SolrCollection.Sent s = collection.send(local.indexDir(), share);
-      return new Sent(s.sources(), s.passages());
+      s = collection.send(local.indexDir(), share);
     } catch (IOException | SolrServerException | RuntimeException e) {
       throw failure("sending passages", e);
+    }
+    try {
+      org.quarry.solr.SolrRecords records = collection.records();
+      int kept = records.exists() ? records.send(local.indexDir(), share) : -1;
+      return new Sent(s.sources(), s.passages(), kept);
+    } catch (IOException | SolrServerException | RuntimeException e) {
+      // the passages are in: a re-run sends them again, and the records with them
+      throw failure("sending records (the passages were sent)", e);
     }
   }
 
@@ -136,6 +161,9 @@ public final class SolrIndex implements AutoCloseable {
                     new QuarryException(
                         "no passage '" + passageId + "' in index " + local.indexDir()));
     try {
+      // an export of the collection carries the decision as the passage's human code, over its
+      // span, as a local export does; the records collection gets the source's kept codings at
+      // the next send
       collection.setCodes(Map.of(passageId, hit.codes()), false);
     } catch (org.apache.solr.client.solrj.RemoteSolrException e) {
       if (e.code() == 409) {
@@ -179,7 +207,7 @@ public final class SolrIndex implements AutoCloseable {
    */
   public Matrix matrix(Quarry local, MatrixRequest request) {
     try {
-      return local.matrix(request, reads());
+      return local.matrix(request, reads(local));
     } catch (SolrReadFailure e) {
       throw failure("reading passages", e.reason());
     }
@@ -187,10 +215,12 @@ public final class SolrIndex implements AutoCloseable {
 
   /**
    * Exports the collection's passages and their stored codes as {@link Quarry#export} exports a
-   * local index's. What the collection does not hold comes from {@code local}: the source texts a
-   * {@code .qdpx} carries, the exact spans of human codings, cases and the code tree. A coding
-   * whose source {@code local} lacks (sent by another worker) is left out and named in the report,
-   * as an export of a local index names what it leaves out.
+   * local index's, with the source texts, exact spans of human codings and cases its records
+   * collection keeps ({@link #recordsCollection()}), so a worker holding one share exports every
+   * share's; the code tree comes from {@code local}. A collection made before records were kept
+   * takes those from {@code local} too: a coding whose source {@code local} lacks (sent by another
+   * worker) is then left out and named in the report, as an export of a local index names what it
+   * leaves out.
    *
    * @throws QuarryException for bad arguments, or when Solr cannot be reached or refuses
    */
@@ -201,14 +231,16 @@ public final class SolrIndex implements AutoCloseable {
       org.quarry.model.Codebook codebook,
       double minScore) {
     try {
-      return local.export(format, out, codebook, minScore, reads());
+      return local.export(format, out, codebook, minScore, reads(local));
     } catch (SolrReadFailure e) {
       throw failure("reading passages", e.reason());
     }
   }
 
-  // the collection's passages, for the reports
-  private ReportJobs.PassageReads reads() {
+  // the collection's passages, for the reports, with its records where it keeps them and the
+  // local index's where it does not
+  private ReportJobs.PassageReads reads(Quarry local) {
+    CollectionRecords kept = new CollectionRecords(collection.records(), local);
     return new ReportJobs.PassageReads() {
       @Override
       public org.quarry.search.AllPassages allMarked() {
@@ -226,6 +258,21 @@ public final class SolrIndex implements AutoCloseable {
       public List<Hit> filtered(Map<String, List<String>> filters, int limit) {
         List<Hit> hits = read(false, filters, new java.util.HashSet<>());
         return hits.subList(0, Math.min(limit, hits.size()));
+      }
+
+      @Override
+      public List<org.quarry.model.Source> sources() {
+        return kept.sources();
+      }
+
+      @Override
+      public List<org.quarry.model.Coding> humanCodings() {
+        return kept.humanCodings();
+      }
+
+      @Override
+      public List<org.quarry.model.Case> keptCases() {
+        return kept.cases();
       }
     };
   }
@@ -281,7 +328,7 @@ public final class SolrIndex implements AutoCloseable {
   }
 
   // a failed read carried out of the report, which then says it in one line
-  private static final class SolrReadFailure extends RuntimeException {
+  static final class SolrReadFailure extends RuntimeException {
     private final Exception reason;
 
     SolrReadFailure(Exception cause) {

@@ -52,7 +52,7 @@ final class ExportCommand implements Callable<Integer> {
       names = "--solr",
       paramLabel = "URL",
       description =
-          "Export the passages and stored codes of this SolrCloud collection (http://host:8983/solr/COLLECTION); source texts, exact human spans, cases and the code tree come from the index.")
+          "Export the passages and stored codes of this SolrCloud collection (http://host:8983/solr/COLLECTION), with the source texts, exact human spans and cases of its records collection (COLLECTION-records; the index's own for a collection made without one); the code tree comes from the index.")
   String solr;
 
   @Override
@@ -61,7 +61,11 @@ final class ExportCommand implements Callable<Integer> {
     QuarryHome home = QuarryHome.fromSystem();
     ExportReport report;
     try (Quarry quarry = Quarry.open(common.indexDir(home))) {
-      IndexCommand.ensureIndexed(quarry, common, home, spec.commandLine().getErr());
+      // the collection's records carry what an export needs but the code tree, so a machine that
+      // only searches exports it from an index folder holding no index
+      if (solr == null) {
+        IndexCommand.ensureIndexed(quarry, common, home, spec.commandLine().getErr());
+      }
       if (solr != null) {
         try (SolrIndex collection = SolrIndex.at(solr)) {
           report = collection.export(quarry, f, out, CodebookOption.read(codebook), minScore);

@@ -172,6 +172,21 @@ final class IndexCommand implements Callable<Integer> {
                   + " sources to "
                   + target
                   + (worker == null ? "" : " (worker " + worker + ")"));
+          if (sent.records() >= 0) {
+            out.println(
+                "sent "
+                    + sent.records()
+                    + " records (source texts, kept codings, cases) to "
+                    + target.recordsCollection());
+          } else {
+            err.println(
+                "quarry: warning: solr "
+                    + target
+                    + " has no records collection ("
+                    + target.recordsCollection()
+                    + "), so exports of it take source texts, human codings and cases from the"
+                    + " index that exports; 'quarry solr create-collection' on it makes one");
+          }
         }
       }
       return report.failed() > 0 ? QuarryException.PARTIAL_FAILURE : 0;

@@ -57,17 +57,29 @@ final class SolrCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     Path conf = configset != null ? configset : QuarryHome.fromSystem().solrConfigset();
     try (SolrIndex target = SolrIndex.at(solr)) {
-      target.create(conf, shards, replicas);
-      out.println(
-          "created "
-              + target
-              + " ("
-              + shards
-              + " shards x "
-              + replicas
-              + " replicas, "
-              + conf
-              + ")");
+      if (target.create(conf, shards, replicas)) {
+        out.println(
+            "created "
+                + target
+                + " ("
+                + shards
+                + " shards x "
+                + replicas
+                + " replicas, "
+                + conf
+                + ") and its records collection "
+                + target.recordsCollection());
+      } else {
+        out.println(
+            target
+                + " exists: created its records collection "
+                + target.recordsCollection()
+                + " (1 shard x "
+                + replicas
+                + " replicas, "
+                + conf
+                + "); 'quarry index --solr' fills it");
+      }
     }
     return 0;
   }

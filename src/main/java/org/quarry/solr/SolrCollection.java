@@ -126,10 +126,18 @@ public final class SolrCollection implements AutoCloseable {
 
   /**
    * Uploads Quarry's configset from {@code configDir} (as {@code quarry}, replacing an older
-   * upload) and creates the collection with it.
+   * upload) and creates the collection with it, and its records collection ({@link SolrRecords}:
+   * one shard, as many replicas). A collection made before records were kept gets only its records
+   * collection (its configset replaced by one that only adds fields).
+   *
+   * @return true when the collection was made, false when it existed and only its records
+   *     collection was
    */
-  public void create(Path configDir, int shards, int replicas)
+  public boolean create(Path configDir, int shards, int replicas)
       throws IOException, SolrServerException {
+    List<String> existing = CollectionAdminRequest.listCollections(client);
+    SolrRecords records = records();
+    boolean upgrade = existing.contains(collection) && !existing.contains(records.name());
     ConfigSetAdminRequest.Upload upload = new ConfigSetAdminRequest.Upload();
     upload.setConfigSetName(configSetName());
     upload.setOverwrite(true);
@@ -137,8 +145,18 @@ public final class SolrCollection implements AutoCloseable {
         new ContentStreamBase.ByteArrayStream(
             zip(configDir), "quarry-configset.zip", "application/octet-stream"));
     upload.process(client);
-    CollectionAdminRequest.createCollection(collection, configSetName(), shards, replicas)
-        .process(client);
+    if (!upgrade) {
+      // Solr refuses a collection that exists, in its own words
+      CollectionAdminRequest.createCollection(collection, configSetName(), shards, replicas)
+          .process(client);
+    }
+    records.create(configSetName(), replicas);
+    return !upgrade;
+  }
+
+  /** The records collection beside this one ({@link SolrRecords}). */
+  public SolrRecords records() {
+    return new SolrRecords(client, collection);
   }
 
   private String configSetName() {

@@ -26,8 +26,8 @@ import org.quarry.search.AllPassages;
 class ExportOfPassagesReadElsewhereTest {
   @TempDir Path tmp;
 
-  // the index's own passages, and one of a source another worker indexed
-  private static ReportJobs.PassageReads withAPassageOfAnotherShare(List<Hit> own) {
+  // the index's own passages and records, and a passage of a source another worker indexed
+  private static ReportJobs.PassageReads withAPassageOfAnotherShare(Quarry q, List<Hit> own) {
     List<Hit> all = new ArrayList<>(own);
     all.add(
         new Hit(
@@ -60,6 +60,21 @@ class ExportOfPassagesReadElsewhereTest {
       public List<Hit> filtered(Map<String, List<String>> filters, int limit) {
         throw new AssertionError("an export does not filter");
       }
+
+      @Override
+      public List<org.quarry.model.Source> sources() {
+        return q.sources();
+      }
+
+      @Override
+      public List<org.quarry.model.Coding> humanCodings() {
+        return q.humanCodings();
+      }
+
+      @Override
+      public List<org.quarry.model.Case> keptCases() {
+        return q.keptCases();
+      }
     };
   }
 
@@ -81,7 +96,7 @@ class ExportOfPassagesReadElsewhereTest {
               tmp.resolve("out.qdpx"),
               null,
               0,
-              withAPassageOfAnotherShare(q.sourcePassages("t1.txt")));
+              withAPassageOfAnotherShare(q, q.sourcePassages("t1.txt")));
       assertEquals(1, r.problems().size(), r.problems().toString());
       assertTrue(
           r.problems().get(0).contains("source elsewhere/other.txt is not exported"),
@@ -100,7 +115,7 @@ class ExportOfPassagesReadElsewhereTest {
               out,
               null,
               0,
-              withAPassageOfAnotherShare(q.sourcePassages("t1.txt")));
+              withAPassageOfAnotherShare(q, q.sourcePassages("t1.txt")));
       assertTrue(r.problems().isEmpty(), r.problems().toString());
       assertEquals(1, r.codings());
       assertTrue(Files.readString(out).contains("elsewhere/other.txt"), Files.readString(out));

@@ -41,6 +41,7 @@ class SolrBenchTest {
               .start();
       assertEquals(0, create.waitFor());
       cluster.waitForActiveCollection("bench", 2, 2);
+      cluster.waitForActiveCollection("bench-records", 1, 1);
       Path out = work.resolve("bench.md");
       Process bench =
           new ProcessBuilder(

@@ -38,13 +38,27 @@ class SolrCloudParityTest {
     return QuarryProcess.ok(work, args);
   }
 
+  // makes a collection and its records collection, and waits until every replica of both is active
+  static void create(String at, String name, int shards, int replicas) throws Exception {
+    ok(
+        "solr",
+        "create-collection",
+        "--solr",
+        at,
+        "--shards",
+        String.valueOf(shards),
+        "--replicas",
+        String.valueOf(replicas));
+    cluster.waitForActiveCollection(name, shards, shards * replicas);
+    cluster.waitForActiveCollection(name + "-records", 1, replicas);
+  }
+
   @BeforeAll
   static void startClusterAndSendTheSeeds() throws Exception {
     work = Files.createTempDirectory("quarry-solr-it");
     cluster = new MiniSolrCloudCluster.Builder(2, work.resolve("solr")).configure();
     url = cluster.getJettySolrRunner(0).getBaseUrl() + "/passages";
-    ok("solr", "create-collection", "--solr", url, "--shards", "2", "--replicas", "2");
-    cluster.waitForActiveCollection("passages", 2, 4);
+    create(url, "passages", 2, 2);
     Run sent = ok("index", "--index", work.resolve("index").toString(), "--solr", url);
     allSources = sentSources(sent);
   }
@@ -94,8 +108,7 @@ class SolrCloudParityTest {
   void twoWorkersSendingHalvesMakeTheSameCollectionAsOneAndARerunReplacesOnlyItsShare()
       throws Exception {
     String halves = url.replace("/passages", "/halves");
-    ok("solr", "create-collection", "--solr", halves, "--shards", "2", "--replicas", "1");
-    cluster.waitForActiveCollection("halves", 2, 2);
+    create(halves, "halves", 2, 1);
     String index = work.resolve("index").toString();
     Run first = ok("index", "--index", index, "--solr", halves, "--worker", "1/2");
     Run second = ok("index", "--index", index, "--solr", halves, "--worker", "2/2");
@@ -363,8 +376,7 @@ class SolrCloudParityTest {
   private static String copyOfTheSeeds(String name) throws Exception {
     Path copy = copyOfTheIndex(name);
     String at = url.replace("/passages", "/" + name);
-    ok("solr", "create-collection", "--solr", at, "--shards", "2", "--replicas", "2");
-    cluster.waitForActiveCollection(name, 2, 4);
+    create(at, name, 2, 2);
     ok("index", "--index", copy.toString(), "--solr", at);
     return at;
   }
@@ -453,11 +465,151 @@ class SolrCloudParityTest {
     assertTrue(jsonl.contains("\"suggested\""), "the stored suggestions are codings");
   }
 
+  // the files of the seeds' index (and its kept code tree and glossary) in a folder of its own
+  private static Path copyOfTheIndexIn(Path dir) throws Exception {
+    Path copy = Files.createDirectories(dir);
+    try (var files = Files.list(work.resolve("index"))) {
+      for (Path f : files.filter(f -> !f.getFileName().toString().equals("write.lock")).toList()) {
+        if (Files.isRegularFile(f)) {
+          Files.copy(f, copy.resolve(f.getFileName()));
+        }
+      }
+    }
+    return copy;
+  }
+
+  @Test
+  void aWorkerHoldingOneShareOrNoneExportsEverySourceTextAndHumanCodingOfTheCollection()
+      throws Exception {
+    String at = url.replace("/passages", "/shared");
+    create(at, "shared", 2, 1);
+    // the machine that indexed everything decides on a passage, then both shares are sent from it
+    Path full = copyOfTheIndexIn(work.resolve("shared-full").resolve("study"));
+    JsonNode voice =
+        JSON.readTree(
+            ok("search", "voice AND ICS", "--index", full.toString(), "--format", "json").out());
+    JsonNode decided = voice.path("hits").get(0);
+    ok("accept", decided.path("id").asText(), "engaging-the-system", "--index", full.toString());
+    Run one = ok("index", "--index", full.toString(), "--solr", at, "--worker", "1/2");
+    Run two = ok("index", "--index", full.toString(), "--solr", at, "--worker", "2/2");
+    assertTrue(one.out().contains("records (source texts, kept codings, cases) to"), one.out());
+    assertTrue(two.out().contains("records (source texts, kept codings, cases) to"), two.out());
+    // a decision after the send reaches the collection's records by itself
+    ok(
+        "accept",
+        voice.path("hits").get(1).path("id").asText(),
+        "voice-of-the-ics",
+        "--index",
+        full.toString(),
+        "--solr",
+        at);
+    // a worker whose index lacks the decided passage's source (the same folder name, so the same
+    // project name; its code tree comes with the project's files, as the glossary does)
+    String source = decided.path("source").asText();
+    java.util.Set<String> sources = new java.util.TreeSet<>();
+    searchAt(url, "*:*").path("hits").forEach(h -> sources.add(h.path("source").asText()));
+    assertTrue(sources.size() > 2 && sources.contains(source), sources.toString());
+    Path corpus = work.resolve("shared-corpus");
+    for (String s : sources) {
+      if (!s.equals(source)) {
+        Path to = corpus.resolve(s);
+        Files.createDirectories(to.getParent());
+        Files.copy(HOME.resolve("seeds").resolve(s), to);
+      }
+    }
+    Path worker = Files.createDirectories(work.resolve("shared-worker").resolve("study"));
+    for (String kept : List.of("quarry-codebook.json", "quarry-glossary.txt")) {
+      if (Files.exists(full.resolve(kept))) {
+        Files.copy(full.resolve(kept), worker.resolve(kept));
+      }
+    }
+    ok("index", corpus.toString(), "--index", worker.toString());
+    Path onlySearches = Files.createDirectories(work.resolve("shared-searcher").resolve("study"));
+    for (String kept : List.of("quarry-codebook.json", "quarry-glossary.txt")) {
+      if (Files.exists(full.resolve(kept))) {
+        Files.copy(full.resolve(kept), onlySearches.resolve(kept));
+      }
+    }
+    JsonNode own =
+        JSON.readTree(
+            ok("search", "*:*", "--index", worker.toString(), "--limit", "300", "--format", "json")
+                .out());
+    assertTrue(own.path("total").asInt() > 0);
+    for (JsonNode h : own.path("hits")) {
+      assertTrue(!h.path("source").asText().equals(source), "the worker lacks " + source);
+    }
+    for (String format : List.of("qdpx", "jsonl")) {
+      Path local = work.resolve("shared-local." + format);
+      Path remote = work.resolve("shared-worker." + format);
+      ok("export", "--format", format, "--out", local.toString(), "--index", full.toString());
+      Run r =
+          ok(
+              "export",
+              "--format",
+              format,
+              "--out",
+              remote.toString(),
+              "--index",
+              worker.toString(),
+              "--solr",
+              at);
+      // ok: exit 0, so nothing was left out (a coding without its source text is exit 1)
+      assertTrue(r.err().contains("wrote "), r.err());
+      assertEquals(-1L, Files.mismatch(local, remote), format + ": the same bytes");
+      // and a machine that only searches: a folder with the project's files and no index
+      Path searcher = work.resolve("shared-searcher." + format);
+      ok(
+          "export",
+          "--format",
+          format,
+          "--out",
+          searcher.toString(),
+          "--index",
+          onlySearches.toString(),
+          "--solr",
+          at);
+      assertEquals(-1L, Files.mismatch(local, searcher), format + ": the same bytes, no index");
+    }
+    assertTrue(
+        Files.readString(work.resolve("shared-worker.jsonl")).contains("\"human\""),
+        "the decision is a human coding of the export");
+  }
+
+  @Test
+  void aCollectionWithoutItsRecordsCollectionIsWarnedAboutAndGetsOneFromCreateCollection()
+      throws Exception {
+    String at = url.replace("/passages", "/older");
+    create(at, "older", 1, 1);
+    // as a collection made before records were kept: no records collection
+    org.apache.solr.client.solrj.request.CollectionAdminRequest.deleteCollection("older-records")
+        .process(cluster.getSolrClient());
+    String index = copyOfTheIndex("older").toString();
+    Run sent = ok("index", "--index", index, "--solr", at);
+    assertTrue(sent.out().contains("sent "), sent.out());
+    assertEquals(1, sent.err().strip().lines().count(), sent.err());
+    assertTrue(sent.err().contains("has no records collection (older-records)"), sent.err());
+    // its exports take the records from the index, as before
+    Path local = work.resolve("older-local.qdpx");
+    Path remote = work.resolve("older-solr.qdpx");
+    ok("export", "--format", "qdpx", "--out", local.toString(), "--index", index);
+    ok("export", "--format", "qdpx", "--out", remote.toString(), "--index", index, "--solr", at);
+    assertEquals(-1L, Files.mismatch(local, remote), "the same bytes");
+    Run made = ok("solr", "create-collection", "--solr", at, "--shards", "1", "--replicas", "1");
+    assertTrue(
+        made.out().contains("exists: created its records collection older-records"), made.out());
+    cluster.waitForActiveCollection("older-records", 1, 1);
+    Run again = ok("index", "--index", index, "--solr", at);
+    assertTrue(again.out().contains("records (source texts, kept codings, cases) to"), again.out());
+    assertTrue(again.err().isBlank(), again.err());
+    Run twice =
+        quarry("solr", "create-collection", "--solr", at, "--shards", "1", "--replicas", "1");
+    assertEquals(1, twice.exit(), "both exist: Solr refuses, " + twice.err());
+  }
+
   @Test
   void aDecisionOnAPassageTheCollectionLacksIsRefusedAndMakesNoDocument() throws Exception {
     String empty = url.replace("/passages", "/unsent");
-    ok("solr", "create-collection", "--solr", empty, "--shards", "1", "--replicas", "1");
-    cluster.waitForActiveCollection("unsent", 1, 1);
+    create(empty, "unsent", 1, 1);
     String index = copyOfTheIndex("unsent").toString();
     JsonNode voice = JSON.readTree(ok("search", "voice", "--index", index, "--format", "json").out());
     String passage = voice.path("hits").get(0).path("id").asText();
@@ -475,8 +627,7 @@ class SolrCloudParityTest {
   @Test
   void aSourceGoneFromTheIndexIsGoneFromTheCollectionAtTheNextSend() throws Exception {
     String edits = url.replace("/passages", "/edits");
-    ok("solr", "create-collection", "--solr", edits, "--shards", "2", "--replicas", "1");
-    cluster.waitForActiveCollection("edits", 2, 2);
+    create(edits, "edits", 2, 1);
     Path docs = Files.createDirectories(work.resolve("edits-docs"));
     List<Path> seeds;
     try (var files = Files.list(HOME.resolve("seeds"))) {
@@ -502,8 +653,7 @@ class SolrCloudParityTest {
   @Test
   void aWorkerKilledMidRunThenRunAgainLeavesNoDuplicateOrMissingPassage() throws Exception {
     String killed = url.replace("/passages", "/killed");
-    ok("solr", "create-collection", "--solr", killed, "--shards", "2", "--replicas", "1");
-    cluster.waitForActiveCollection("killed", 2, 2);
+    create(killed, "killed", 2, 1);
     String index = work.resolve("index").toString();
     for (long wait : new long[] {600, 1200, 1800}) {
       Process p =
@@ -588,8 +738,7 @@ class SolrCloudParityTest {
   @Test
   void passageAttributesAreSearchedFilteredAndCountedTheSame() throws Exception {
     String attrs = url.replace("/passages", "/attrs");
-    ok("solr", "create-collection", "--solr", attrs, "--shards", "2", "--replicas", "1");
-    cluster.waitForActiveCollection("attrs", 2, 2);
+    create(attrs, "attrs", 2, 1);
     Path resources = HOME.resolve("src/test/resources/participants");
     String index = work.resolve("attrs-index").toString();
     ok(

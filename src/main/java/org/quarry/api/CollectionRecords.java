@@ -1,0 +1,89 @@
+package org.quarry.api;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.solr.client.solrj.SolrServerException;
+import org.quarry.index.Fields;
+import org.quarry.index.IndexRecords;
+import org.quarry.model.Case;
+import org.quarry.model.Coding;
+import org.quarry.model.Source;
+import org.quarry.solr.SolrRecords;
+
+/**
+ * The records an export carries, read once: the records collection's (source texts, codings kept
+ * per source, cases per imported project) when the collection has one, else (a collection made
+ * before records were kept) the local index's, as exports of the collection took them before.
+ */
+final class CollectionRecords {
+  private final SolrRecords collection;
+  private final Quarry local;
+  private List<IndexRecords.Record> records;
+  private boolean read;
+
+  /** The records of {@code collection}, or {@code local}'s when there is no such collection. */
+  CollectionRecords(SolrRecords collection, Quarry local) {
+    this.collection = collection;
+    this.local = local;
+  }
+
+  // the records collection's records, or null when there is no records collection
+  private List<IndexRecords.Record> records() {
+    if (!read) {
+      read = true;
+      try {
+        records = collection.exists() ? collection.all() : null;
+      } catch (IOException | SolrServerException | RuntimeException e) {
+        throw new SolrIndex.SolrReadFailure(e);
+      }
+    }
+    return records;
+  }
+
+  List<Source> sources() {
+    if (records() == null) {
+      return local.sources();
+    }
+    List<Source> sources = new ArrayList<>();
+    for (IndexRecords.Record r : records()) {
+      Source s = r.source();
+      if (s != null) {
+        sources.add(s);
+      }
+    }
+    sources.sort(Comparator.comparing(Source::id));
+    return sources;
+  }
+
+  List<Coding> humanCodings() {
+    if (records() == null) {
+      return local.humanCodings();
+    }
+    List<Coding> codings = new ArrayList<>();
+    records().forEach(r -> codings.addAll(r.humanCodings()));
+    codings.sort(
+        Comparator.comparing(Coding::source)
+            .thenComparingInt(Coding::start)
+            .thenComparingInt(Coding::end)
+            .thenComparing(Coding::code));
+    return codings;
+  }
+
+  List<Case> cases() {
+    if (records() == null) {
+      return local.keptCases();
+    }
+    // by project file, as the local index orders them, each project's in its own order
+    Map<String, List<Case>> byProject = new TreeMap<>();
+    records().stream()
+        .filter(r -> r.type().equals(Fields.TYPE_CASES))
+        .forEach(r -> byProject.put(r.key(), r.cases()));
+    List<Case> out = new ArrayList<>();
+    byProject.values().forEach(out::addAll);
+    return out;
+  }
+}
