@@ -65,11 +65,7 @@ final class CollectionRecords {
     }
     List<Coding> codings = new ArrayList<>();
     records().forEach(r -> codings.addAll(r.humanCodings()));
-    codings.sort(
-        Comparator.comparing(Coding::source)
-            .thenComparingInt(Coding::start)
-            .thenComparingInt(Coding::end)
-            .thenComparing(Coding::code));
+    codings.sort(Coding.ORDER);
     return codings;
   }
 

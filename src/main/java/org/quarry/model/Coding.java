@@ -17,6 +17,13 @@ import java.util.Objects;
  * @param origin {@link CodeScore#SUGGESTED} or {@link CodeScore#HUMAN}
  */
 public record Coding(String source, int start, int end, String code, double score, String origin) {
+  /** The order codings are listed in: by source, then offset, then code. */
+  public static final java.util.Comparator<Coding> ORDER =
+      java.util.Comparator.comparing(Coding::source)
+          .thenComparingInt(Coding::start)
+          .thenComparingInt(Coding::end)
+          .thenComparing(Coding::code);
+
   public Coding {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(code, "code");

@@ -389,11 +389,7 @@ public final class PassageSearcher implements Closeable {
   public List<Coding> keptCodings() throws IOException {
     List<Coding> codings = new ArrayList<>();
     forEachOfType(Fields.TYPE_CODINGS, doc -> codings.addAll(KeptCodings.read(doc)));
-    codings.sort(
-        Comparator.comparing(Coding::source)
-            .thenComparingInt(Coding::start)
-            .thenComparingInt(Coding::end)
-            .thenComparing(Coding::code));
+    codings.sort(Coding.ORDER);
     return codings;
   }
 

@@ -230,16 +230,7 @@ public final class SolrCollection implements AutoCloseable {
       throw f.cause;
     }
     // what this share sent before and did not send now: passages of sources gone from its index
-    client.deleteByQuery(
-        collection,
-        SolrPassages.WORKER
-            + ":\""
-            + share
-            + "\" AND -"
-            + SolrPassages.SENT_RUN
-            + ":\""
-            + run
-            + "\"");
+    client.deleteByQuery(collection, SolrPassages.sentBefore(share, run));
     // its first commit shows the share's new passages all at once: searches see the old ones
     // until then
     commitExpungingDeletes();
@@ -257,8 +248,8 @@ public final class SolrCollection implements AutoCloseable {
     return out;
   }
 
-  // a SolrServerException carried out of the passage visitor
-  private static final class SolrFailure extends IOException {
+  // a SolrServerException carried out of a visitor of the local index
+  static final class SolrFailure extends IOException {
     final SolrServerException cause;
 
     SolrFailure(SolrServerException cause) {
@@ -268,11 +259,19 @@ public final class SolrCollection implements AutoCloseable {
   }
 
   private void flush(List<SolrInputDocument> batch) throws IOException {
+    flush(client, collection, batch);
+  }
+
+  /**
+   * Adds {@code batch} to {@code target} and empties it; a refusal is carried as an IOException.
+   */
+  static void flush(SolrClient client, String target, List<SolrInputDocument> batch)
+      throws SolrFailure, IOException {
     if (batch.isEmpty()) {
       return;
     }
     try {
-      client.add(collection, batch);
+      client.add(target, batch);
     } catch (SolrServerException e) {
       throw new SolrFailure(e);
     }

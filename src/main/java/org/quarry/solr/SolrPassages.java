@@ -29,6 +29,14 @@ final class SolrPassages {
   /** Field of the run that sent a passage, so a run can remove what it no longer sends. */
   static final String SENT_RUN = "sent_run";
 
+  /**
+   * The query of what {@code share} sent before and not in {@code run}: after a run, what its
+   * share's sources no longer hold.
+   */
+  static String sentBefore(WorkerShare share, String run) {
+    return WORKER + ":\"" + share + "\" AND -" + SENT_RUN + ":\"" + run + "\"";
+  }
+
   /** Stored field of the passage's words as written (the analysed fields are not stored). */
   static final String WORDS = "words";
 

@@ -81,19 +81,10 @@ public final class SolrRecords {
             }
           });
       flush(batch);
-    } catch (Failure f) {
+    } catch (SolrCollection.SolrFailure f) {
       throw f.cause;
     }
-    client.deleteByQuery(
-        name,
-        SolrPassages.WORKER
-            + ":\""
-            + share
-            + "\" AND -"
-            + SolrPassages.SENT_RUN
-            + ":\""
-            + run
-            + "\"");
+    client.deleteByQuery(name, SolrPassages.sentBefore(share, run));
     client.commit(name);
     return sent[0];
   }
@@ -141,24 +132,6 @@ public final class SolrRecords {
   }
 
   private void flush(List<SolrInputDocument> batch) throws IOException {
-    if (batch.isEmpty()) {
-      return;
-    }
-    try {
-      client.add(name, batch);
-    } catch (SolrServerException e) {
-      throw new Failure(e);
-    }
-    batch.clear();
-  }
-
-  // a SolrServerException carried out of the record visitor
-  private static final class Failure extends IOException {
-    final SolrServerException cause;
-
-    Failure(SolrServerException cause) {
-      super(cause);
-      this.cause = cause;
-    }
+    SolrCollection.flush(client, name, batch);
   }
 }
