@@ -2,13 +2,8 @@ package org.quarry.coding;
 
 import java.io.IOException;
 import java.util.List;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.Scorer;
-import org.apache.lucene.search.Weight;
 
 /**
  * Turns a code's raw BM25 score on a passage into a score in [0, 1] that means the same for every
@@ -17,9 +12,10 @@ import org.apache.lucene.search.Weight;
  * <p>A code's raw score is the sum of its matching lexicon entries' BM25 scores, so it grows with
  * how rare the matched words are (idf) and is not comparable between a code of rare words and one
  * of common words. Each code gets a ruler: {@code R}, the mean over its entries that occur in the
- * index of Lucene's upper bound on the entry's score ({@link Scorer#getMaxScore}; for BM25 about
- * the entry's idf, the sum of idfs for a phrase). One mention of a typical entry in a passage of
- * average length scores {@code R / (1 + k1)} (BM25 with tf = 1 and document length = average), so
+ * index of the highest score the entry can give ({@link EntryCeiling}: for BM25 the entry's idf,
+ * the sum of idfs for a phrase, one word's for a wildcard). One mention of a typical entry in a
+ * passage of average length scores {@code R / (1 + k1)} (BM25 with tf = 1 and document length =
+ * average), so
  *
  * <pre>  x = raw / (R / (1 + k1))</pre>
  *
@@ -85,26 +81,16 @@ public final class ScoreCalibration {
   }
 
   /**
-   * R for entries over the searcher's index: the mean over entries with at least one match of the
-   * highest score Lucene says the entry can reach; 0 when no entry occurs.
+   * R for entries over the searcher's index: the mean over entries that occur of their ceilings
+   * ({@link EntryCeiling}: the highest score the entry can give, from the index's term statistics,
+   * as Lucene bounds it); 0 when no entry occurs.
    */
   public static double reference(IndexSearcher searcher, List<Query> entries) throws IOException {
     double sum = 0;
     int n = 0;
     for (Query q : entries) {
-      Weight w = searcher.createWeight(searcher.rewrite(q), ScoreMode.TOP_SCORES, 1f);
-      double max = 0;
-      boolean occurs = false;
-      for (LeafReaderContext ctx : searcher.getIndexReader().leaves()) {
-        Scorer s = w.scorer(ctx);
-        if (s == null) {
-          continue;
-        }
-        occurs = true;
-        s.advanceShallow(0);
-        max = Math.max(max, s.getMaxScore(DocIdSetIterator.NO_MORE_DOCS));
-      }
-      if (occurs && max > 0 && !Double.isInfinite(max)) {
+      double max = EntryCeiling.of(searcher, q);
+      if (max > 0 && !Double.isInfinite(max)) {
         sum += max;
         n++;
       }

@@ -7,7 +7,6 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.queries.intervals.IntervalQuery;
 import org.apache.lucene.queries.intervals.IntervalsSource;
 import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.FilterWeight;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Matches;
@@ -23,11 +22,11 @@ import org.apache.lucene.search.Weight;
  *
  * <p>An interval query scores in [0, 1) whatever its words, while every other lexicon entry scores
  * BM25, about its idf per mention; unscaled, the phrase would count for a fraction of a mention in
- * {@link ScoreCalibration}. So its score is boosted by the sum of its parts' upper bounds on this
- * index (the plain words as a phrase, each wildcard word as one of its words, as a single-word
- * wildcard entry is blended), and its saturation pivot is BM25's k1: one mention then scores that
- * sum over (1 + k1), what BM25 gives a plain phrase in a passage of average length. Unlike BM25,
- * passage length does not count.
+ * {@link ScoreCalibration}. So its score is boosted by the sum of its parts' ceilings on this index
+ * ({@link EntryCeiling}: the plain words as a phrase, each wildcard word as one of its words, as a
+ * single-word wildcard entry is blended), and its saturation pivot is BM25's k1: one mention then
+ * scores that sum over (1 + k1), what BM25 gives a plain phrase in a passage of average length.
+ * Unlike BM25, passage length does not count.
  */
 final class WildcardPhraseQuery extends Query {
   private final String term;
@@ -36,7 +35,7 @@ final class WildcardPhraseQuery extends Query {
 
   /**
    * The phrase {@code term} (as written, for errors) matching {@code source} on {@code field};
-   * {@code parts} are the queries whose upper bounds add up to its weight.
+   * {@code parts} are the queries whose ceilings add up to its weight.
    */
   WildcardPhraseQuery(String term, String field, IntervalsSource source, List<Query> parts) {
     this.term = term;
@@ -72,21 +71,12 @@ final class WildcardPhraseQuery extends Query {
     };
   }
 
-  // the sum of the parts' upper bounds; a rewritten wildcard is a disjunction of its words, of
-  // which one matches at a time, so it counts its best word, not their sum
-  private double weight(IndexSearcher searcher) throws IOException {
+  // the sum of the parts' ceilings ({@link EntryCeiling}; a wildcard word counts its best word, as
+  // one of its words matches at a time): the most the phrase scores
+  double weight(IndexSearcher searcher) throws IOException {
     double sum = 0;
     for (Query part : parts) {
-      Query q = searcher.rewrite(part);
-      if (q instanceof BooleanQuery b) {
-        double best = 0;
-        for (BooleanClause c : b) {
-          best = Math.max(best, ScoreCalibration.reference(searcher, List.of(c.query())));
-        }
-        sum += best;
-      } else {
-        sum += ScoreCalibration.reference(searcher, List.of(q));
-      }
+      sum += EntryCeiling.oneWord(searcher, part);
     }
     return sum;
   }

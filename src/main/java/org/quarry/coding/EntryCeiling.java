@@ -1,0 +1,203 @@
+package org.quarry.coding;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.CollectionStatistics;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.MultiPhraseQuery;
+import org.apache.lucene.search.MultiTermQuery;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.SynonymQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TermStatistics;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.search.similarities.Similarity;
+
+/**
+ * The highest score a lexicon entry's query can give a passage, from the index's term statistics
+ * alone: for BM25 a word's idf, a phrase's sum of idfs, a synonym's one pseudo-word, the clauses of
+ * a disjunction (a wildcard's words among them) added up. It is what {@link ScoreCalibration}'s
+ * ruler is made of.
+ *
+ * <p>It is the bound Lucene gives a scorer over a whole segment ({@code Scorer.getMaxScore} to the
+ * last document), which the ruler used before: measured on Lucene 10.6 (this class's test), that
+ * bound is the similarity's own limit, the same in one segment or many, not a maximum read from the
+ * postings' impacts. Computing it from document frequencies and the field's statistics says so
+ * outright, and lets a store that returns those statistics but no impacts (a SolrCloud collection)
+ * make the same ruler.
+ */
+final class EntryCeiling {
+  private EntryCeiling() {}
+
+  /**
+   * The ceiling of {@code q} on {@code searcher}'s index, scored by the searcher's similarity: 0
+   * when it cannot match there (a word of it does not occur).
+   */
+  static double of(IndexSearcher searcher, Query q) throws IOException {
+    if (q instanceof BoostQuery b) {
+      return b.getBoost() * of(searcher, b.getQuery());
+    }
+    if (q instanceof TermQuery t) {
+      TermStates given = t.getTermStates();
+      return given != null
+          ? ceiling(searcher, t.getTerm().field(), stats(searcher, t.getTerm(), given))
+          : ceiling(searcher, t.getTerm().field(), stats(searcher, t.getTerm()));
+    }
+    if (q instanceof PhraseQuery p) {
+      return ceiling(searcher, p.getField(), stats(searcher, List.of(p.getTerms())));
+    }
+    if (q instanceof MultiPhraseQuery p) {
+      // as Lucene's own weight: the statistics of every word at every position
+      List<Term> all = new ArrayList<>();
+      for (Term[] position : p.getTermArrays()) {
+        if (position.length == 0) {
+          return 0;
+        }
+        all.addAll(List.of(position));
+      }
+      return all.isEmpty() ? 0 : ceiling(searcher, all.get(0).field(), stats(searcher, all));
+    }
+    if (q instanceof SynonymQuery s) {
+      return synonyms(searcher, s);
+    }
+    if (q instanceof MultiTermQuery m) {
+      // rewritten to its words, blended, as a disjunction: Lucene's bound adds up their bounds
+      return of(searcher, searcher.rewrite(m));
+    }
+    if (q instanceof BooleanQuery b) {
+      double sum = 0;
+      for (BooleanClause c : b.clauses()) {
+        if (c.occur() == BooleanClause.Occur.MUST || c.occur() == BooleanClause.Occur.SHOULD) {
+          sum += of(searcher, c.query());
+        }
+      }
+      return sum;
+    }
+    if (q instanceof DisjunctionMaxQuery d) {
+      double max = 0;
+      double sum = 0;
+      for (Query disjunct : d.getDisjuncts()) {
+        double c = of(searcher, disjunct);
+        max = Math.max(max, c);
+        sum += c;
+      }
+      return max + d.getTieBreakerMultiplier() * (sum - max);
+    }
+    if (q instanceof WildcardPhraseQuery w) {
+      return w.weight(searcher);
+    }
+    if (q instanceof MatchNoDocsQuery) {
+      return 0; // a wildcard that matches no word of the index
+    }
+    Query rewritten = searcher.rewrite(q);
+    if (!rewritten.equals(q)) {
+      return of(searcher, rewritten);
+    }
+    return luceneBound(searcher, q);
+  }
+
+  // a query of no shape known here (a constant score, a range): the bound Lucene gives its scorer
+  // on each segment, the largest (0 where it matches nothing)
+  private static double luceneBound(IndexSearcher searcher, Query q) throws IOException {
+    Weight w = searcher.createWeight(q, ScoreMode.TOP_SCORES, 1f);
+    double max = 0;
+    for (LeafReaderContext ctx : searcher.getIndexReader().leaves()) {
+      Scorer s = w.scorer(ctx);
+      if (s != null) {
+        s.advanceShallow(0);
+        max = Math.max(max, s.getMaxScore(DocIdSetIterator.NO_MORE_DOCS));
+      }
+    }
+    return max;
+  }
+
+  /**
+   * As {@link #of}, but a wildcard counts its best word, as one of its words matches at a time,
+   * where {@link #of} adds them up (the parts of a wildcard phrase are weighed so).
+   */
+  static double oneWord(IndexSearcher searcher, Query q) throws IOException {
+    return q instanceof MultiTermQuery m ? best(searcher, searcher.rewrite(m)) : of(searcher, q);
+  }
+
+  // the best clause of a rewritten wildcard (its words as SHOULD clauses, each maybe boosted)
+  private static double best(IndexSearcher searcher, Query rewritten) throws IOException {
+    if (rewritten instanceof BooleanQuery b) {
+      double best = 0;
+      for (BooleanClause c : b.clauses()) {
+        best = Math.max(best, of(searcher, c.query()));
+      }
+      return best;
+    }
+    return of(searcher, rewritten);
+  }
+
+  // as Lucene's synonym weight: one pseudo-word, the largest document frequency of its words
+  private static double synonyms(IndexSearcher searcher, SynonymQuery s) throws IOException {
+    long docFreq = 0;
+    long totalTermFreq = 0;
+    for (Term t : s.getTerms()) {
+      TermStatistics ts = stats(searcher, t);
+      if (ts != null) {
+        docFreq = Math.max(docFreq, ts.docFreq());
+        totalTermFreq += ts.totalTermFreq();
+      }
+    }
+    if (docFreq == 0) {
+      return 0;
+    }
+    TermStatistics pseudo =
+        new TermStatistics(s.getTerms().get(0).bytes(), docFreq, Math.max(docFreq, totalTermFreq));
+    return ceiling(searcher, s.getField(), pseudo);
+  }
+
+  private static TermStatistics stats(IndexSearcher searcher, Term t) throws IOException {
+    return stats(searcher, t, TermStates.build(searcher, t, true));
+  }
+
+  private static TermStatistics stats(IndexSearcher searcher, Term t, TermStates states)
+      throws IOException {
+    return states.docFreq() == 0
+        ? null
+        : searcher.termStatistics(t, states.docFreq(), states.totalTermFreq());
+  }
+
+  // every word's statistics, or null when one of them does not occur
+  private static TermStatistics[] stats(IndexSearcher searcher, List<Term> terms)
+      throws IOException {
+    TermStatistics[] out = new TermStatistics[terms.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = stats(searcher, terms.get(i));
+      if (out[i] == null) {
+        return null;
+      }
+    }
+    return out;
+  }
+
+  // the similarity's score of a mention repeated without end in the shortest passage: its bound
+  private static double ceiling(IndexSearcher searcher, String field, TermStatistics... stats)
+      throws IOException {
+    if (stats == null || stats.length == 0 || stats[0] == null) {
+      return 0;
+    }
+    CollectionStatistics collection = searcher.collectionStatistics(field);
+    if (collection == null) {
+      return 0;
+    }
+    Similarity.SimScorer scorer = searcher.getSimilarity().scorer(1f, collection, stats);
+    return scorer.score(Float.MAX_VALUE, 1L);
+  }
+}
