@@ -778,7 +778,7 @@ class SolrCloudParityTest {
   }
 
   @Test
-  void aMachineThatOnlySearchesNeedsNoPassagesOnlyTheGlossary() throws Exception {
+  void aMachineThatOnlySearchesOrMakesTheMatrixNeedsNoPassagesOnlyTheGlossary() throws Exception {
     // a search machine's folder: no index, just the glossary the sending machine keeps
     Path searchOnly = Files.createDirectories(work.resolve("search-only"));
     Files.copy(
@@ -804,6 +804,12 @@ class SolrCloudParityTest {
       assertEquals(ids(local), ids(remote), q);
       assertEquals(local.path("facets"), remote.path("facets"), q);
     }
+    // the framework matrix too, read whole from the collection
+    Run localMatrix = ok("matrix", "--index", work.resolve("index").toString(), "--format", "md");
+    Run remoteMatrix =
+        ok("matrix", "--index", searchOnly.toString(), "--format", "md", "--solr", url);
+    assertTrue(localMatrix.out().lines().count() > 2, localMatrix.out());
+    assertEquals(localMatrix.out(), remoteMatrix.out());
     try (var files = Files.list(searchOnly)) {
       assertEquals(1, files.count(), "nothing was indexed there");
     }
