@@ -20,15 +20,32 @@ import org.quarry.solr.SolrRecords;
  * before records were kept) the local index's, as exports of the collection took them before.
  */
 final class CollectionRecords {
-  private final SolrRecords collection;
+  /** Reads every record of the records collection, or gives null when there is none. */
+  @FunctionalInterface
+  interface Reader {
+    List<IndexRecords.Record> all() throws IOException, SolrServerException;
+  }
+
+  private final String name;
+  private final Reader reader;
   private final Quarry local;
   private List<IndexRecords.Record> records;
   private boolean read;
 
-  /** The records of {@code collection}, or {@code local}'s when there is no such collection. */
-  CollectionRecords(SolrRecords collection, Quarry local) {
-    this.collection = collection;
+  /**
+   * The records {@code reader} reads from the records collection {@code name}, or {@code local}'s
+   * when there is no such collection.
+   */
+  CollectionRecords(String name, Reader reader, Quarry local) {
+    this.name = name;
+    this.reader = reader;
     this.local = local;
+  }
+
+  /** The records of {@code collection}, or {@code local}'s when it does not exist. */
+  static CollectionRecords of(SolrRecords collection, Quarry local) {
+    return new CollectionRecords(
+        collection.name(), () -> collection.exists() ? collection.all() : null, local);
   }
 
   // the records collection's records, or null when there is no records collection
@@ -36,7 +53,7 @@ final class CollectionRecords {
     if (!read) {
       read = true;
       try {
-        records = collection.exists() ? collection.all() : null;
+        records = reader.all();
       } catch (IOException | SolrServerException | RuntimeException e) {
         throw new SolrIndex.SolrReadFailure(e);
       }
@@ -50,7 +67,7 @@ final class CollectionRecords {
     }
     List<Source> sources = new ArrayList<>();
     for (IndexRecords.Record r : records()) {
-      Source s = r.source();
+      Source s = read(r, IndexRecords.Record::source);
       if (s != null) {
         sources.add(s);
       }
@@ -64,7 +81,7 @@ final class CollectionRecords {
       return local.humanCodings();
     }
     List<Coding> codings = new ArrayList<>();
-    records().forEach(r -> codings.addAll(r.humanCodings()));
+    records().forEach(r -> codings.addAll(read(r, IndexRecords.Record::humanCodings)));
     codings.sort(Coding.ORDER);
     return codings;
   }
@@ -77,9 +94,29 @@ final class CollectionRecords {
     Map<String, List<Case>> byProject = new TreeMap<>();
     records().stream()
         .filter(r -> r.type().equals(Fields.TYPE_CASES))
-        .forEach(r -> byProject.put(r.key(), r.cases()));
+        .forEach(r -> byProject.put(r.key(), read(r, IndexRecords.Record::cases)));
     List<Case> out = new ArrayList<>();
     byProject.values().forEach(out::addAll);
     return out;
+  }
+
+  // what a record holds; a record that cannot be read is one line naming it and the fix
+  private <T> T read(IndexRecords.Record r, java.util.function.Function<IndexRecords.Record, T> f) {
+    try {
+      return f.apply(r);
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      throw new QuarryException(
+          "solr "
+              + name
+              + ": the "
+              + r.type()
+              + " record of "
+              + r.key()
+              + " cannot be read ("
+              + e.getMessage()
+              + "); send it again with 'quarry index --solr'",
+          QuarryException.PARTIAL_FAILURE,
+          e);
+    }
   }
 }

@@ -240,7 +240,7 @@ public final class SolrIndex implements AutoCloseable {
   // the collection's passages, for the reports, with its records where it keeps them and the
   // local index's where it does not
   private ReportJobs.PassageReads reads(Quarry local) {
-    CollectionRecords kept = new CollectionRecords(collection.records(), local);
+    CollectionRecords kept = CollectionRecords.of(collection.records(), local);
     return new ReportJobs.PassageReads() {
       @Override
       public org.quarry.search.AllPassages allMarked() {
