@@ -63,14 +63,12 @@ final class ExportCommand implements Callable<Integer> {
     try (Quarry quarry = Quarry.open(common.indexDir(home))) {
       // the collection's records carry what an export needs but the code tree, so a machine that
       // only searches exports it from an index folder holding no index
-      if (solr == null) {
-        IndexCommand.ensureIndexed(quarry, common, home, spec.commandLine().getErr());
-      }
       if (solr != null) {
         try (SolrIndex collection = SolrIndex.at(solr)) {
           report = collection.export(quarry, f, out, CodebookOption.read(codebook), minScore);
         }
       } else {
+        IndexCommand.ensureIndexed(quarry, common, home, spec.commandLine().getErr());
         report = quarry.export(f, out, CodebookOption.read(codebook), minScore);
       }
     }

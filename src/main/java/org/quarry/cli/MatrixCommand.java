@@ -117,14 +117,12 @@ final class MatrixCommand implements Callable<Integer> {
     try (Quarry quarry = Quarry.open(common.indexDir(home))) {
       // the collection holds the passages and their codes: a machine that only searches needs no
       // index of its own for the matrix
-      if (solr == null) {
-        IndexCommand.ensureIndexed(quarry, common, home, spec.commandLine().getErr());
-      }
       if (solr != null) {
         try (SolrIndex collection = SolrIndex.at(solr)) {
           m = collection.matrix(quarry, request);
         }
       } else {
+        IndexCommand.ensureIndexed(quarry, common, home, spec.commandLine().getErr());
         m = quarry.matrix(request);
       }
     }
