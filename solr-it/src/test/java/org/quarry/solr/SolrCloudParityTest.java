@@ -655,7 +655,7 @@ class SolrCloudParityTest {
     String killed = url.replace("/passages", "/killed");
     create(killed, "killed", 2, 1);
     String index = work.resolve("index").toString();
-    for (long wait : new long[] {600, 1200, 1800}) {
+    for (long wait : new long[] {600, 1200, 1800, 2400}) {
       Process p =
           new ProcessBuilder(
                   HOME.resolve("bin/quarry").toString(),
@@ -681,6 +681,21 @@ class SolrCloudParityTest {
       assertEquals(one.path("total"), again.path("total"), q);
       assertEquals(ids(one), ids(again), q);
     }
+    // and the records: an export of the collection is the index's own
+    Path local = work.resolve("killed-local.qdpx");
+    Path remote = work.resolve("killed-solr.qdpx");
+    ok("export", "--format", "qdpx", "--out", local.toString(), "--index", index);
+    ok(
+        "export",
+        "--format",
+        "qdpx",
+        "--out",
+        remote.toString(),
+        "--index",
+        index,
+        "--solr",
+        killed);
+    assertEquals(-1L, Files.mismatch(local, remote), "the same bytes");
   }
 
   private static long total(String collectionUrl, String index) throws Exception {
