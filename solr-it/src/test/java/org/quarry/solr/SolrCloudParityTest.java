@@ -287,6 +287,65 @@ class SolrCloudParityTest {
   }
 
   @Test
+  void serveSuggestsForATextFromAFolderWithNoIndexAsSuggestPrints() throws Exception {
+    // a machine that only searches, serving a codebook: a text's suggestions need no passages
+    Path folder = Files.createDirectories(work.resolve("suggest-only"));
+    String codebook = HOME.resolve("seeds/codebook-commissioners.yaml").toString();
+    String text = "GPs felt the ICS gave primary care a voice in the system";
+    Process serve =
+        new ProcessBuilder(
+                HOME.resolve("bin/quarry").toString(),
+                "serve",
+                "--index",
+                folder.toString(),
+                "--codebook",
+                codebook,
+                "--port",
+                "0",
+                "--quiet",
+                "--solr",
+                url)
+            .directory(work.toFile())
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    try {
+      String at = address(serve);
+      java.util.regex.Matcher token =
+          java.util.regex.Pattern.compile("name=\"quarry-token\" content=\"([0-9a-f]+)\"")
+              .matcher(get(at));
+      assertTrue(token.find(), "the page carries the token");
+      var request =
+          java.net.http.HttpRequest.newBuilder(java.net.URI.create(at + "api/v1/suggest"))
+              .header("X-Quarry-Token", token.group(1))
+              .header("Content-Type", "application/json")
+              .POST(
+                  java.net.http.HttpRequest.BodyPublishers.ofString(
+                      JSON.createObjectNode().put("text", text).toString()))
+              .build();
+      var response =
+          java.net.http.HttpClient.newHttpClient()
+              .send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, response.statusCode(), response.body());
+      String printed =
+          ok(
+                  "suggest",
+                  "--text",
+                  text,
+                  "--codebook",
+                  codebook,
+                  "--index",
+                  folder.toString(),
+                  "--format",
+                  "jsonl")
+              .out();
+      assertEquals(JSON.readTree(printed), JSON.readTree(response.body()));
+      assertTrue(response.body().contains("engaging-the-system"), response.body());
+    } finally {
+      stop(serve);
+    }
+  }
+
+  @Test
   void serveAnswersFromSolrAsSearchPrints() throws Exception {
     Process serve = serve(url);
     try {
