@@ -32,12 +32,15 @@ import org.apache.lucene.search.similarities.Similarity;
  * a disjunction (a wildcard's words among them) added up. It is what {@link ScoreCalibration}'s
  * ruler is made of.
  *
- * <p>It is the bound Lucene gives a scorer over a whole segment ({@code Scorer.getMaxScore} to the
- * last document), which the ruler used before: measured on Lucene 10.6 (this class's test), that
- * bound is the similarity's own limit, the same in one segment or many, not a maximum read from the
- * postings' impacts. Computing it from document frequencies and the field's statistics says so
- * outright, and lets a store that returns those statistics but no impacts (a SolrCloud collection)
- * make the same ruler.
+ * <p>The ruler used before was the largest bound Lucene gives a scorer over one segment ({@code
+ * Scorer.getMaxScore} to the last document). Measured on Lucene 10.6 (this class's test), that
+ * bound is the similarity's own limit, not a maximum read from the postings' impacts: for a word or
+ * a phrase the same as this ceiling, in one segment or many. It differed only where an entry's
+ * words fell into different segments: a segment's bound on a disjunction adds up the clauses
+ * present in that segment, and a phrase whose words were in no one segment together counted as
+ * absent. Here every clause and word counts wherever it is, so the ruler no longer depends on how
+ * the index is cut into segments; and a store that returns document frequencies and field
+ * statistics but no impacts (a SolrCloud collection) can make the same ruler.
  */
 final class EntryCeiling {
   private EntryCeiling() {}

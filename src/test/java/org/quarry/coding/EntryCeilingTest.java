@@ -132,6 +132,45 @@ class EntryCeilingTest {
     }
   }
 
+  // "staff" in the first 50 passages, "staffing" in the last 50, "kind" in all; one segment, or
+  // two with the words apart
+  private static Directory apart(boolean oneSegment) throws IOException {
+    Directory dir = new ByteBuffersDirectory();
+    IndexWriterConfig config = new IndexWriterConfig(new WhitespaceAnalyzer());
+    config.setSimilarity(ScoreCalibration.similarity());
+    config.setMergePolicy(NoMergePolicy.INSTANCE);
+    try (IndexWriter w = new IndexWriter(dir, config)) {
+      for (int i = 0; i < 100; i++) {
+        Document d = new Document();
+        d.add(new TextField(FIELD, (i < 50 ? "staff" : "staffing") + " kind", Field.Store.NO));
+        w.addDocument(d);
+        if (i == 49 && !oneSegment) {
+          w.commit();
+        }
+      }
+    }
+    return dir;
+  }
+
+  @Test
+  void aWildcardWhoseWordsAreInDifferentSegmentsHasTheRulerOfOneSegment() throws IOException {
+    try (Directory one = apart(true);
+        Directory two = apart(false);
+        DirectoryReader r1 = DirectoryReader.open(one);
+        DirectoryReader r2 = DirectoryReader.open(two)) {
+      assertEquals(1, r1.leaves().size());
+      assertEquals(2, r2.leaves().size());
+      Query wildcard = ENTRIES.get(4);
+      Query phrase = new PhraseQuery(FIELD, "staff", "staffing");
+      IndexSearcher s1 = searcher(r1);
+      IndexSearcher s2 = searcher(r2);
+      assertEquals(EntryCeiling.of(s1, wildcard), EntryCeiling.of(s2, wildcard), 1e-9);
+      assertEquals(EntryCeiling.of(s1, phrase), EntryCeiling.of(s2, phrase), 1e-9);
+      // Lucene's bound, the ruler before: each segment's sums only its own word of the two
+      assertEquals(impactBound(s1, wildcard), 2 * impactBound(s2, wildcard), 1e-6);
+    }
+  }
+
   @Test
   void aWordsCeilingIsItsIdfAPhrasesTheSumAWildcardsOneWords() throws IOException {
     try (Directory one = corpus(true);
