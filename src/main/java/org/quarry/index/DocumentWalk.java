@@ -1,13 +1,19 @@
 package org.quarry.index;
 
 import java.io.IOException;
+import java.nio.file.Path;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.Weight;
+import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.Bits;
 
 /**
@@ -44,5 +50,35 @@ public final class DocumentWalk {
         }
       }
     }
+  }
+
+  /** What is done with each matching document's stored fields. */
+  @FunctionalInterface
+  public interface StoredVisitor {
+    /** Called with the stored fields of one matching document. */
+    void visit(Document stored) throws IOException;
+  }
+
+  /**
+   * Opens the index in {@code dir} and calls {@code visitor} with the stored fields of each live
+   * document {@code query} matches, in index order, one at a time.
+   */
+  public static void forEachStored(Path dir, Query query, StoredVisitor visitor)
+      throws IOException {
+    try (FSDirectory d = FSDirectory.open(dir);
+        DirectoryReader reader = DirectoryReader.open(d)) {
+      forEachStored(reader, query, visitor);
+    }
+  }
+
+  /**
+   * Calls {@code visitor} with the stored fields of each live document of {@code reader} that
+   * {@code query} matches, in index order, reading each stored-fields block once ({@link
+   * SequentialStoredFields}).
+   */
+  public static void forEachStored(IndexReader reader, Query query, StoredVisitor visitor)
+      throws IOException {
+    StoredFields stored = SequentialStoredFields.of(reader);
+    forEach(new IndexSearcher(reader), query, doc -> visitor.visit(stored.document(doc)));
   }
 }

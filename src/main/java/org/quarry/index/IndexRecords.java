@@ -13,15 +13,11 @@ import java.util.List;
 import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.StoredField;
-import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexableField;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
 import org.quarry.model.Case;
 import org.quarry.model.Coding;
@@ -93,24 +89,19 @@ public final class IndexRecords {
    * time (a source's text is not held longer than its visit).
    */
   public static void forEach(Path dir, Visitor visitor) throws IOException {
-    try (FSDirectory d = FSDirectory.open(dir);
-        DirectoryReader reader = DirectoryReader.open(d)) {
-      IndexSearcher searcher = new IndexSearcher(reader);
-      StoredFields stored = SequentialStoredFields.of(reader);
-      BooleanQuery.Builder any = new BooleanQuery.Builder();
-      for (String type : new java.util.TreeSet<>(TYPES)) {
-        any.add(new TermQuery(new Term(Fields.TYPE, type)), BooleanClause.Occur.SHOULD);
-      }
-      DocumentWalk.forEach(
-          searcher,
-          any.build(),
-          doc -> {
-            Record r = of(stored.document(doc));
-            if (r != null) {
-              visitor.visit(r);
-            }
-          });
+    BooleanQuery.Builder any = new BooleanQuery.Builder();
+    for (String type : new java.util.TreeSet<>(TYPES)) {
+      any.add(new TermQuery(new Term(Fields.TYPE, type)), BooleanClause.Occur.SHOULD);
     }
+    DocumentWalk.forEachStored(
+        dir,
+        any.build(),
+        stored -> {
+          Record r = of(stored);
+          if (r != null) {
+            visitor.visit(r);
+          }
+        });
   }
 
   // a stored record document as a record; its type is not stored, so it is told by its fields

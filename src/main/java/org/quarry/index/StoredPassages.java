@@ -2,13 +2,9 @@ package org.quarry.index;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.store.FSDirectory;
 
 /**
  * Reads back every passage an index holds, as it was indexed: text, annotation, codes and near
@@ -16,6 +12,9 @@ import org.apache.lucene.store.FSDirectory;
  * annotation is made once, by Quarry.
  */
 public final class StoredPassages {
+  private static final TermQuery PASSAGES =
+      new TermQuery(new Term(Fields.TYPE, Fields.TYPE_PASSAGE));
+
   private StoredPassages() {}
 
   /** What is done with each passage. */
@@ -27,19 +26,13 @@ public final class StoredPassages {
 
   /** Calls {@code visitor} with each passage of the index in {@code dir}, in index order. */
   public static void forEach(Path dir, Visitor visitor) throws IOException {
-    try (FSDirectory d = FSDirectory.open(dir);
-        DirectoryReader reader = DirectoryReader.open(d)) {
-      forEach(reader, visitor);
-    }
+    DocumentWalk.forEachStored(
+        dir, PASSAGES, stored -> visitor.visit(PassageDocuments.fromStored(stored)));
   }
 
   /** Calls {@code visitor} with each live passage {@code reader} sees, in index order. */
   static void forEach(IndexReader reader, Visitor visitor) throws IOException {
-    IndexSearcher searcher = new IndexSearcher(reader);
-    StoredFields stored = SequentialStoredFields.of(reader);
-    DocumentWalk.forEach(
-        searcher,
-        new TermQuery(new Term(Fields.TYPE, Fields.TYPE_PASSAGE)),
-        doc -> visitor.visit(PassageDocuments.fromStored(stored.document(doc))));
+    DocumentWalk.forEachStored(
+        reader, PASSAGES, stored -> visitor.visit(PassageDocuments.fromStored(stored)));
   }
 }

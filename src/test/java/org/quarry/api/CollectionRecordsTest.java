@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,12 +21,7 @@ class CollectionRecordsTest {
   @TempDir Path tmp;
 
   private Quarry indexed() throws IOException {
-    Path corpus = Files.createDirectories(tmp.resolve("corpus"));
-    Files.writeString(
-        corpus.resolve("t1.txt"), "Interviewer: What changed?\nP1: One voice for the ICS.\n");
-    Quarry q = Quarry.open(tmp.resolve("index"));
-    q.index(IndexRequest.of(corpus), IndexProgress.NONE);
-    return q;
+    return OneTranscriptIndex.open(tmp);
   }
 
   private static List<IndexRecords.Record> recordsOf(Quarry q) throws IOException {

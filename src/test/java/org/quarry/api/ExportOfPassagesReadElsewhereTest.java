@@ -79,12 +79,7 @@ class ExportOfPassagesReadElsewhereTest {
   }
 
   private Quarry indexed() throws IOException {
-    Path corpus = Files.createDirectories(tmp.resolve("corpus"));
-    Files.writeString(
-        corpus.resolve("t1.txt"), "Interviewer: What changed?\nP1: One voice for the ICS.\n");
-    Quarry q = Quarry.open(tmp.resolve("index"));
-    q.index(IndexRequest.of(corpus), IndexProgress.NONE);
-    return q;
+    return OneTranscriptIndex.open(tmp);
   }
 
   @Test

@@ -43,8 +43,7 @@ class EntryCeilingTest {
   // "kind staff" in every third, "staffing" in every fifth, "nurse" in every seventh
   private static Directory corpus(boolean oneSegment) throws IOException {
     Directory dir = new ByteBuffersDirectory();
-    IndexWriterConfig config = new IndexWriterConfig(new WhitespaceAnalyzer());
-    config.setSimilarity(ScoreCalibration.similarity());
+    IndexWriterConfig config = config();
     if (!oneSegment) {
       config.setMergePolicy(NoMergePolicy.INSTANCE);
       config.setMaxBufferedDocs(40);
@@ -75,6 +74,13 @@ class EntryCeilingTest {
       }
     }
     return dir;
+  }
+
+  // words split on white space, scored as code queries are
+  private static IndexWriterConfig config() {
+    IndexWriterConfig config = new IndexWriterConfig(new WhitespaceAnalyzer());
+    config.setSimilarity(ScoreCalibration.similarity());
+    return config;
   }
 
   private static IndexSearcher searcher(DirectoryReader reader) {
@@ -136,8 +142,7 @@ class EntryCeilingTest {
   // two with the words apart
   private static Directory apart(boolean oneSegment) throws IOException {
     Directory dir = new ByteBuffersDirectory();
-    IndexWriterConfig config = new IndexWriterConfig(new WhitespaceAnalyzer());
-    config.setSimilarity(ScoreCalibration.similarity());
+    IndexWriterConfig config = config();
     config.setMergePolicy(NoMergePolicy.INSTANCE);
     try (IndexWriter w = new IndexWriter(dir, config)) {
       for (int i = 0; i < 100; i++) {
