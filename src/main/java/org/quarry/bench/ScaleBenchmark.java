@@ -71,12 +71,18 @@ public final class ScaleBenchmark {
    *
    * @param passages passages to generate
    * @param seed the generator's seed
-   * @param searchRounds rounds of the query mix (after as many warm-up rounds)
+   * @param searchRounds rounds of the query mix measured
+   * @param warmUpRounds rounds of the mix before measuring, or {@link SearchMix#UNTIL_SETTLED}
    * @param smallHeapCheck whether to run the {@code -Xmx1g} child JVM
    * @param home the Quarry checkout, for the git commit; null when unknown
    */
   public record Options(
-      int passages, long seed, int searchRounds, boolean smallHeapCheck, Path home) {}
+      int passages,
+      long seed,
+      int searchRounds,
+      int warmUpRounds,
+      boolean smallHeapCheck,
+      Path home) {}
 
   /** Runs the benchmark with its files under {@code work}; {@code progress} hears each phase. */
   public static ScaleReport run(Options o, Path work, Consumer<String> progress)
@@ -161,7 +167,7 @@ public final class ScaleBenchmark {
 
     progress.accept("search mix");
     t = System.nanoTime();
-    SearchMix.Latencies lat = SearchMix.run(tagged, o.searchRounds());
+    SearchMix.Latencies lat = SearchMix.run(tagged, o.searchRounds(), o.warmUpRounds());
     phases.put("search", seconds(t));
     for (int p : new int[] {50, 95, 99}) {
       double q = SearchMix.percentileMs(lat.quarry(), p);
@@ -287,8 +293,21 @@ public final class ScaleBenchmark {
                             + "`"
                             + (m.filterKind() == null ? "" : " + kind=" + m.filterKind()))
                 .collect(Collectors.joining(", "))
-            + ", after as many warm-up rounds, on the CoreNLP-lemma index; facets "
-            + String.join(", ", SearchMix.FACETS));
+            + ", after "
+            + lat.warmUpRounds()
+            + " warm-up rounds ("
+            + (o.warmUpRounds() != SearchMix.UNTIL_SETTLED
+                ? "as asked"
+                : (lat.settled() ? "until" : "stopped before")
+                    + " the JIT compiler settled: a window of "
+                    + SearchMix.SETTLE_WINDOW
+                    + " rounds compiling for under "
+                    + Math.round(SearchMix.SETTLED_SHARE * 100)
+                    + "% of its wall time")
+            + "), on the CoreNLP-lemma index; facets "
+            + String.join(", ", SearchMix.FACETS)
+            + "; "
+            + VectorApi.describe());
     notes.add(
         String.format(
             Locale.ROOT,
@@ -410,19 +429,24 @@ public final class ScaleBenchmark {
             .info()
             .command()
             .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    List<String> cmd =
+    List<String> cmd = new ArrayList<>();
+    cmd.addAll(
         List.of(
             javaCommand,
             "-Xmx" + SMALL_HEAP_MIB + "m",
             "-XX:+ExitOnOutOfMemoryError",
-            "--enable-native-access=ALL-UNNAMED",
+            "--enable-native-access=ALL-UNNAMED"));
+    cmd.addAll(VectorApi.childFlags());
+    cmd.addAll(
+        List.of(
             "-cp",
             System.getProperty("java.class.path"),
             ScaleProbe.class.getName(),
             index.toString(),
             Long.toString(o.seed()),
             Integer.toString(CODES),
-            Integer.toString(o.searchRounds()));
+            Integer.toString(o.searchRounds()),
+            Integer.toString(o.warmUpRounds())));
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     String out;
     try {

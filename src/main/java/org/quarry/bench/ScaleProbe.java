@@ -12,14 +12,18 @@ import java.util.Locale;
 public final class ScaleProbe {
   private ScaleProbe() {}
 
-  /** Arguments: index folder, seed, codes, search rounds. */
+  /**
+   * Arguments: index folder, seed, codes, search rounds, warm-up rounds ({@link
+   * SearchMix#UNTIL_SETTLED}: until the JIT settles).
+   */
   public static void main(String[] args) throws IOException {
     Path index = Path.of(args[0]);
     long seed = Long.parseLong(args[1]);
     int codes = Integer.parseInt(args[2]);
     int rounds = Integer.parseInt(args[3]);
+    int warmUp = Integer.parseInt(args[4]);
     HeapPeak.reset();
-    SearchMix.Latencies l = SearchMix.run(index, rounds);
+    SearchMix.Latencies l = SearchMix.run(index, rounds, warmUp);
     long t0 = System.nanoTime();
     ScaleBenchmark.suggestAll(index, ScaleCodebook.of(seed, codes));
     long suggest = System.nanoTime() - t0;

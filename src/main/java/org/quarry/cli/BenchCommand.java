@@ -42,6 +42,14 @@ final class BenchCommand implements Callable<Integer> {
   int searchRounds;
 
   @Option(
+      names = "--warm-up-rounds",
+      paramLabel = "N",
+      description =
+          "With --scale: rounds of the query mix before measuring (default: at least"
+              + " --search-rounds, then on until the JIT compiler settles, as in a running server).")
+  Integer warmUpRounds;
+
+  @Option(
       names = "--suggest",
       description = "Run the bulk-suggestion benchmark on a synthetic corpus instead.")
   boolean suggest;
@@ -164,6 +172,9 @@ final class BenchCommand implements Callable<Integer> {
     }
     if (scale != null) {
       return scaleBench();
+    }
+    if (warmUpRounds != null) {
+      throw new QuarryException("--warm-up-rounds is for --scale only");
     }
     if (format.equals("json")) {
       throw new QuarryException("--format json is for --scale only");
@@ -290,6 +301,9 @@ final class BenchCommand implements Callable<Integer> {
     if (scale < 1 || searchRounds < 1) {
       throw new QuarryException("--scale and --search-rounds must be 1 or more");
     }
+    if (warmUpRounds != null && warmUpRounds < 0) {
+      throw new QuarryException("--warm-up-rounds must be 0 or more");
+    }
     QuarryHome home = QuarryHome.fromSystem();
     Path work = Files.createTempDirectory("quarry-scale");
     java.io.PrintWriter err = spec.commandLine().getErr();
@@ -297,7 +311,12 @@ final class BenchCommand implements Callable<Integer> {
       org.quarry.bench.ScaleReport report =
           org.quarry.bench.ScaleBenchmark.run(
               new org.quarry.bench.ScaleBenchmark.Options(
-                  scale, seed, searchRounds, true, home.root()),
+                  scale,
+                  seed,
+                  searchRounds,
+                  warmUpRounds == null ? org.quarry.bench.SearchMix.UNTIL_SETTLED : warmUpRounds,
+                  true,
+                  home.root()),
               work,
               phase -> {
                 err.println("bench: " + phase);

@@ -35,9 +35,22 @@ class BenchScaleTest {
 
   @Test
   void everyRowIsPrintedWithAValueAndTheEnvironment() throws Exception {
-    CliRun run = CliRun.of("bench", "--scale", "300", "--search-rounds", "2", "--format", "json");
+    CliRun run =
+        CliRun.of(
+            "bench",
+            "--scale",
+            "300",
+            "--search-rounds",
+            "2",
+            "--warm-up-rounds",
+            "2",
+            "--format",
+            "json");
     assertEquals(0, run.exitCode(), run.err());
     JsonNode report = new ObjectMapper().readTree(run.out());
+    assertTrue(
+        report.get("notes").toString().contains("after 2 warm-up rounds (as asked)"),
+        report.get("notes").toString());
     List<String> figures = new ArrayList<>();
     for (JsonNode row : report.get("rows")) {
       figures.add(row.get("figure").asText() + "|" + row.get("unit").asText());
@@ -50,6 +63,18 @@ class BenchScaleTest {
     }
     // the child JVM ran search and suggest: its row is judged, not left empty
     assertTrue(report.get("rows").get(15).get("met").asBoolean(), run.out());
+  }
+
+  @Test
+  void aWarmUpWithoutScaleOrBelowZeroIsAOneLineError() {
+    for (CliRun run :
+        List.of(
+            CliRun.of("bench", "--warm-up-rounds", "3"),
+            CliRun.of("bench", "--scale", "10", "--warm-up-rounds", "-1"))) {
+      assertEquals(2, run.exitCode(), run.err());
+      assertEquals(1, run.err().strip().lines().count(), run.err());
+      assertTrue(run.err().contains("--warm-up-rounds"), run.err());
+    }
   }
 
   @Test
