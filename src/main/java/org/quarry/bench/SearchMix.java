@@ -77,10 +77,10 @@ public final class SearchMix {
   /** Warm-up rounds at most, settled or not. */
   static final int MAX_WARM_UP_ROUNDS = 1_000;
 
-  private SearchMix() {}
-
   /** {@link #run}'s warm-up that goes on until the JIT compiler settles. */
   public static final int UNTIL_SETTLED = -1;
+
+  private SearchMix() {}
 
   /**
    * Runs the mix {@code rounds} times on each side, alternating the sides query by query so both
@@ -88,9 +88,19 @@ public final class SearchMix {
    * after at least {@code rounds} rounds and on until the JIT compiler settles (see {@link
    * #SETTLE_WINDOW}). Settled latencies are those of a long-running process such as {@code serve}:
    * on two cores, a JIT still compiling takes most of a core from the searches (at 1M passages it
-   * compiled for about 250 rounds, 25 s), a cost of the process's first minute, not of a search.
+   * compiled for about 270 rounds, 25 s), a cost of the process's first minute, not of a search.
+   *
+   * @throws IllegalArgumentException when {@code rounds} is below 1 or {@code warmUpRounds} below 0
+   *     and not {@link #UNTIL_SETTLED}
    */
   public static Latencies run(Path index, int rounds, int warmUpRounds) throws IOException {
+    if (rounds < 1 || (warmUpRounds < 0 && warmUpRounds != UNTIL_SETTLED)) {
+      throw new IllegalArgumentException(
+          "rounds must be 1 or more and warm-up rounds 0 or more, got "
+              + rounds
+              + " and "
+              + warmUpRounds);
+    }
     int n = QUERIES.size();
     long[] quarry = new long[n * rounds];
     long[] lucene = new long[n * rounds];

@@ -168,6 +168,11 @@ final class BenchCommand implements Callable<Integer> {
       throw new QuarryException("--format must be text or json, got " + format);
     }
     if (solr != null) {
+      if (warmUpRounds != null) {
+        throw new QuarryException(
+            "--warm-up-rounds is for --scale without --solr (the Solr bench warms up as many rounds"
+                + " as it measures)");
+      }
       return solrBench();
     }
     if (scale != null) {

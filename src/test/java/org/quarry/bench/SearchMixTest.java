@@ -2,6 +2,7 @@ package org.quarry.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -41,6 +42,12 @@ class SearchMixTest {
     for (long nanos : l.quarry()) {
       assertTrue(nanos > 0);
     }
+  }
+
+  @Test
+  void aNegativeWarmUpOtherThanUntilSettledIsRefused() {
+    assertThrows(IllegalArgumentException.class, () -> SearchMix.run(index, 2, -2));
+    assertThrows(IllegalArgumentException.class, () -> SearchMix.run(index, 0, 2));
   }
 
   @Test

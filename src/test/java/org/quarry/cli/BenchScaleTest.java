@@ -70,6 +70,14 @@ class BenchScaleTest {
     for (CliRun run :
         List.of(
             CliRun.of("bench", "--warm-up-rounds", "3"),
+            CliRun.of(
+                "bench",
+                "--solr",
+                "http://localhost:1/solr/none",
+                "--scale",
+                "10",
+                "--warm-up-rounds",
+                "3"),
             CliRun.of("bench", "--scale", "10", "--warm-up-rounds", "-1"))) {
       assertEquals(2, run.exitCode(), run.err());
       assertEquals(1, run.err().strip().lines().count(), run.err());
