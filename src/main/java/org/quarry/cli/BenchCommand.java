@@ -41,6 +41,11 @@ final class BenchCommand implements Callable<Integer> {
       description = "Rounds of the query mix (default ${DEFAULT-VALUE}).")
   int searchRounds;
 
+  // read by QuarryCommand before parsing; declared here so that every verb takes it, as an internal
+  // error's message asks
+  @Option(names = "--verbose", description = "Print stack traces with errors.")
+  boolean verbose;
+
   @Option(
       names = "--warm-up-rounds",
       paramLabel = "N",

@@ -42,6 +42,11 @@ final class SolrCommand implements Callable<Integer> {
       description = "Replicas of each shard (default ${DEFAULT-VALUE}).")
   int replicas;
 
+  // read by QuarryCommand before parsing; declared here so that every verb takes it, as an internal
+  // error's message asks
+  @Option(names = "--verbose", description = "Print stack traces with errors.")
+  boolean verbose;
+
   @Option(
       names = "--configset",
       paramLabel = "DIR",
