@@ -366,14 +366,7 @@ final class CodingJobs {
 
   /** Measures suggestions against human coding; see {@link Quarry#evaluate}. */
   EvalReport evaluate(Codebook codebook, Path gold, double threshold, double contextWeight) {
-    GoldSet set;
-    try {
-      set = GoldSet.read(gold, codebook);
-    } catch (NoSuchFileException e) {
-      throw new QuarryException("gold file " + gold + ": no such file", e);
-    } catch (IOException | IllegalArgumentException e) {
-      throw new QuarryException(e.getMessage(), e);
-    }
+    GoldSet set = readGold(gold, codebook);
     List<Passage> all = search.passages(true).stream().map(Hit::passage).toList();
     List<java.util.Optional<Passage>> matches = Evaluator.goldPassages(codebook, set, all);
     java.util.Set<String> goldIds = new java.util.TreeSet<>();

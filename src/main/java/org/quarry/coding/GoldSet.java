@@ -56,11 +56,12 @@ public final class GoldSet {
   /**
    * Reads a gold file: {@code .qdpx} as a REFI-QDA project, anything else as JSON lines.
    *
-   * @throws IllegalArgumentException naming the file and line of a bad item
+   * @throws IllegalArgumentException naming the file and line of a bad item, or the file when it
+   *     holds no item
    */
   public static GoldSet read(Path file, Codebook codebook) throws IOException {
     if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".qdpx")) {
-      return fromProject(QdpxReader.read(file), codebook);
+      return fromProject(file, QdpxReader.read(file), codebook);
     }
     List<GoldItem> items = new ArrayList<>();
     List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
@@ -103,10 +104,21 @@ public final class GoldSet {
               span ? o.get("start").asInt() : -1,
               span ? o.get("end").asInt() : -1));
     }
+    if (items.isEmpty()) {
+      // an empty file would measure nothing and print a table of zeros, as if that were a result
+      throw new IllegalArgumentException(
+          file
+              + ": no gold items; a gold file holds one JSON object per coded passage, with"
+              + " \"doc\", \"code\" and \"quote\" (or \"start\" and \"end\")");
+    }
     return new GoldSet(items);
   }
 
-  private static GoldSet fromProject(ImportedProject project, Codebook codebook) {
+  private static GoldSet fromProject(Path file, ImportedProject project, Codebook codebook) {
+    if (project.codings().isEmpty()) {
+      throw new IllegalArgumentException(
+          file + ": the project has no codings to measure or learn against; code some text first");
+    }
     Map<String, String> byName = new HashMap<>();
     for (Code c : codebook.codes()) {
       byName.put(c.id(), c.id());

@@ -244,6 +244,31 @@ class CliCodingTest {
   }
 
   @Test
+  void evalAndCrossValidationOfAnEmptyGoldFileAreAOneLineError() throws IOException {
+    Path gold = Files.writeString(home.resolve("empty-gold.jsonl"), "");
+    for (CliRun run :
+        List.of(
+            CliRun.of(
+                "eval",
+                "--codebook",
+                book("codebook-commissioners.yaml"),
+                "--gold",
+                gold.toString()),
+            CliRun.of(
+                "eval",
+                "--codebook",
+                book("codebook-commissioners.yaml"),
+                "--gold",
+                gold.toString(),
+                "--cross-validate",
+                "3"))) {
+      assertEquals(2, run.exitCode(), run.err() + run.out());
+      assertEquals(1, run.err().strip().lines().count(), run.err());
+      assertTrue(run.err().contains("no gold items"), run.err());
+    }
+  }
+
+  @Test
   void termsListsKeyTermsWithCountsAndExamples() throws IOException {
     assertEquals(0, suggest.exitCode(), suggest.err());
     CliRun r =

@@ -1,6 +1,7 @@
 package org.quarry.coding;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -69,6 +70,14 @@ class GoldSetTest {
     assertEquals(Optional.of(second), m.get(0));
     assertEquals(Optional.of(first), m.get(1));
     assertEquals(Optional.of(first), m.get(2)); // words alone: the first that holds them, as before
+  }
+
+  @Test
+  void aGoldFileWithNoItemIsRefusedNamingTheFile() throws IOException {
+    Path blank = Files.writeString(tmp.resolve("blank.jsonl"), "\n  \n");
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> GoldSet.read(blank, null));
+    assertTrue(e.getMessage().startsWith(blank + ": no gold items"), e.getMessage());
   }
 
   @Test
