@@ -44,8 +44,11 @@ final class ImportJob {
     } catch (NoSuchFileException e) {
       throw new QuarryException(file + ": no such file", e);
     } catch (IOException | RuntimeException e) {
+      // the reader's own messages already name the file, and some already ask the question
+      String m = QuarryException.describe(e);
+      String named = m.startsWith(file.toString()) ? m : file + ": " + m;
       throw new QuarryException(
-          file + ": " + QuarryException.describe(e) + " (is it a REFI-QDA .qdpx export?)", e);
+          named.contains("REFI-QDA") ? named : named + " (is it a REFI-QDA .qdpx export?)", e);
     }
     folder.create();
     // a source of that name indexed from elsewhere (a file, another project) is not replaced

@@ -63,6 +63,16 @@ class CliInputErrorsTest {
   }
 
   @Test
+  void importingAFileThatIsNoQdpxNamesItOnceAndAsksOnce() throws IOException {
+    Path csv = Files.writeString(tmp.resolve("answers.csv"), "id,text\n1,hello\n");
+    CliRun run = CliRun.of("import", csv.toString(), "--index", tmp.resolve("idx").toString());
+    assertOneLineError(run, "answers.csv");
+    String line = run.err().strip();
+    assertEquals(line.indexOf(csv.toString()), line.lastIndexOf(csv.toString()), line);
+    assertEquals(line.indexOf("REFI-QDA"), line.lastIndexOf("REFI-QDA"), line);
+  }
+
+  @Test
   void noVerb() {
     CliRun run = CliRun.of();
     assertOneLineError(run, "verb");
