@@ -291,8 +291,47 @@ public final class SurveyReader implements SourceReader {
       while (it.hasNext()) {
         table.add(it.next());
       }
+    } catch (com.fasterxml.jackson.core.JacksonException e) {
+      throw withLine(e, text);
+    } catch (com.fasterxml.jackson.databind.RuntimeJsonMappingException e) {
+      // the iterator wraps the parser's exception
+      if (e.getCause() instanceof com.fasterxml.jackson.core.JacksonException cause) {
+        throw withLine(cause, text);
+      }
+      throw e;
     }
     return table;
+  }
+
+  // Jackson's own message puts the line on a second line, which a one-line report drops; for a
+  // quote never closed it names the end of the file, so the line where the quote opened is named
+  private static IOException withLine(com.fasterxml.jackson.core.JacksonException e, String text) {
+    int open = unclosedQuoteLine(text);
+    if (open > 0) {
+      return new IOException(
+          "line " + open + ": a quoted value is never closed; add the closing \"", e);
+    }
+    return new IOException(
+        (e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr() + ": ")
+            + e.getOriginalMessage(),
+        e);
+  }
+
+  /** The line (from 1) of the quote that opens a value and is never closed, or 0. */
+  static int unclosedQuoteLine(String text) {
+    int line = 1;
+    int openedOn = 0;
+    boolean quoted = false;
+    for (int i = 0; i < text.length(); i++) {
+      char ch = text.charAt(i);
+      if (ch == '"') {
+        quoted = !quoted;
+        openedOn = quoted ? line : 0;
+      } else if (ch == '\n') {
+        line++;
+      }
+    }
+    return quoted ? openedOn : 0;
   }
 
   /**
