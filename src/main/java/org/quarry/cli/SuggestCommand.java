@@ -162,6 +162,10 @@ final class SuggestCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new QuarryException(e.getMessage(), e);
     }
+    if (text != null && text.codePoints().noneMatch(Character::isLetterOrDigit)) {
+      // as the HTTP API's suggest route: a blank text is a slip, not a text without suggestions
+      throw new QuarryException("--text holds no words to code");
+    }
     if (text != null && chosen != null && chosen != SuggestMethod.LEXICON) {
       throw new QuarryException(
           "--text is suggested for by the lexicon; --method "

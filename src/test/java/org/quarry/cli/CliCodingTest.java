@@ -337,6 +337,15 @@ class CliCodingTest {
   }
 
   @Test
+  void suggestForABlankTextIsAOneLineError() {
+    CliRun r =
+        CliRun.of(
+            "suggest", "--codebook", book("codebook-commissioners.yaml"), "--text", " ... \t");
+    assertEquals(2, r.exitCode(), r.err());
+    assertEquals("quarry: --text holds no words to code", r.err().strip());
+  }
+
+  @Test
   void suggestForOneTextNeedsNoIndex() {
     CliRun r =
         CliRun.of(
