@@ -79,8 +79,9 @@ final class QueryParameters {
       }
       return n;
     } catch (NumberFormatException e) {
-      throw new ApiError(
-          400, "parameter '" + name + "' must be a whole number, got '" + v + "'", name);
+      // a whole number too large for an int is out of range, not malformed
+      String why = v.matches("[+-]?\\d+") ? "must be 0 to 10000" : "must be a whole number";
+      throw new ApiError(400, "parameter '" + name + "' " + why + ", got '" + v + "'", name);
     }
   }
 

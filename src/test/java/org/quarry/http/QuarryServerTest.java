@@ -107,6 +107,9 @@ class QuarryServerTest {
     assertBad(get("/api/v1/search"), "q");
     assertBad(get("/api/v1/search?q=" + enc("voice AND")), "q");
     assertBad(get("/api/v1/search?q=voice&filter=" + enc("colour:red")), "filter");
+    HttpResponse<String> huge = get("/api/v1/search?q=voice&offset=999999999999");
+    assertBad(huge, "offset");
+    assertTrue(huge.body().contains("must be 0 to 10000"), huge.body());
   }
 
   @Test
