@@ -148,6 +148,15 @@ class GoldSetTest {
       assertEquals(1, r.top1Correct());
       assertEquals(EvalReport.Scores.of(1, 0, 0), r.codes().get(1).quarry());
       assertTrue(r.unmatched().isEmpty());
+      // a project nobody has coded yet is no gold: refused, not measured as zeros
+      Path uncoded = tmp.resolve("uncoded.qdpx");
+      assertEquals(
+          List.of(),
+          new QdpxWriter("study").write(uncoded, q.sources(), project, List.of(), List.of()));
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class, () -> GoldSet.read(uncoded, book));
+      assertTrue(
+          e.getMessage().startsWith(uncoded + ": the project has no codings"), e.getMessage());
     }
   }
 }
