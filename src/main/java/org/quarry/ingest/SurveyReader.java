@@ -306,14 +306,14 @@ public final class SurveyReader implements SourceReader {
   // Jackson's own message puts the line on a second line, which a one-line report drops; for a
   // quote never closed it names the end of the file, so the line where the quote opened is named
   private static IOException withLine(com.fasterxml.jackson.core.JacksonException e, String text) {
-    int open = unclosedQuoteLine(text);
+    String original = String.valueOf(e.getOriginalMessage());
+    int open = original.contains("closing quote") ? unclosedQuoteLine(text) : 0;
     if (open > 0) {
       return new IOException(
           "line " + open + ": a quoted value is never closed; add the closing \"", e);
     }
     return new IOException(
-        (e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr() + ": ")
-            + e.getOriginalMessage(),
+        (e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr() + ": ") + original,
         e);
   }
 
