@@ -14,10 +14,10 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
 import org.quarry.analysis.LemmaAnnotation;
 import org.quarry.index.PassageDocuments;
+import org.quarry.index.PassageLocations;
 import org.quarry.learn.LearnedModel;
 import org.quarry.model.Evidence;
 import org.quarry.model.Passage;
-import org.quarry.model.Source;
 import org.quarry.model.Span;
 
 /**
@@ -33,7 +33,7 @@ final class LearnedEvidence {
   private final IndexSearcher searcher;
   private final StoredFields stored;
   private final LearnedModel model;
-  private final Map<String, Source> sources = new HashMap<>();
+  private final Map<String, PassageLocations> sources = new HashMap<>();
 
   LearnedEvidence(IndexReader reader, LearnedModel model) throws IOException {
     this.searcher = new IndexSearcher(reader);
@@ -61,10 +61,9 @@ final class LearnedEvidence {
     if (reasons.isEmpty()) {
       return List.of();
     }
-    Source source =
-        sources.computeIfAbsent(p.source(), id -> SuggestionGatherer.source(searcher, id));
     EvidenceLocator locator =
-        new EvidenceLocator(p, source == SuggestionGatherer.NO_SOURCE ? null : source);
+        new EvidenceLocator(
+            p, sources.computeIfAbsent(p.source(), id -> SuggestionGatherer.source(searcher, id)));
     List<Evidence> out = new ArrayList<>();
     for (String r : reasons) {
       for (int i = 0; i < a.size(); i++) {

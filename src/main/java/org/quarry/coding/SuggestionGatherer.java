@@ -21,12 +21,12 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.Weight;
 import org.quarry.index.Fields;
 import org.quarry.index.PassageDocuments;
+import org.quarry.index.PassageLocations;
 import org.quarry.index.SequentialStoredFields;
 import org.quarry.index.SourceTexts;
 import org.quarry.model.Evidence;
 import org.quarry.model.Passage;
 import org.quarry.model.PassageSuggestions;
-import org.quarry.model.Source;
 import org.quarry.model.Span;
 import org.quarry.model.Suggestion;
 
@@ -41,28 +41,7 @@ import org.quarry.model.Suggestion;
  */
 final class SuggestionGatherer {
   // what a Passage is read from; the stored annotation, the largest field, is not needed here
-  static final java.util.Set<String> PASSAGE_FIELDS =
-      java.util.Set.of(
-          Fields.ID,
-          Fields.SOURCE,
-          Fields.KIND,
-          Fields.PARTICIPANT,
-          Fields.SPEAKER,
-          Fields.SECTION,
-          Fields.START,
-          Fields.END,
-          Fields.TEXT,
-          Fields.ATTRIBUTES);
-
-  static final Source NO_SOURCE =
-      new Source(
-          "",
-          null,
-          org.quarry.model.SourceKind.PAPER,
-          "",
-          org.quarry.model.OffsetMap.identity(""),
-          null,
-          Map.of());
+  static final java.util.Set<String> PASSAGE_FIELDS = PassageDocuments.PASSAGE_FIELDS;
 
   // sources a pass keeps read (see Pass)
   private static final int SOURCES_KEPT = 8;
@@ -144,11 +123,11 @@ final class SuggestionGatherer {
     private final StoredFields stored;
     private final List<LeafReaderContext> leaves = reader.leaves();
     // the sources last read: a source's passages are consecutive in the index, so a few are
-    // enough, and a run over a million passages does not keep every source's text
-    private final Map<String, Source> sources =
+    // enough, and a run over a million passages does not keep every source's layout
+    private final Map<String, PassageLocations> sources =
         new java.util.LinkedHashMap<>(16, 0.75f, true) {
           @Override
-          protected boolean removeEldestEntry(Map.Entry<String, Source> eldest) {
+          protected boolean removeEldestEntry(Map.Entry<String, PassageLocations> eldest) {
             return size() > SOURCES_KEPT;
           }
         };
@@ -198,7 +177,7 @@ final class SuggestionGatherer {
     }
 
     // the source's text, read once; a failed read is the caller's IOException, as elsewhere
-    private Source sourceOf(String id) throws IOException {
+    private PassageLocations sourceOf(String id) throws IOException {
       try {
         return sources.computeIfAbsent(id, k -> source(searcher, k));
       } catch (java.io.UncheckedIOException e) {
@@ -211,16 +190,14 @@ final class SuggestionGatherer {
       Passage p = PassageDocuments.passage(stored.document(doc, PASSAGE_FIELDS));
       EvidenceLocator locator = null;
       if (evidence) {
-        Source source = sourceOf(p.source());
-        locator = new EvidenceLocator(p, source == NO_SOURCE ? null : source);
+        locator = new EvidenceLocator(p, sourceOf(p.source()));
       }
       LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
       int contextDoc = contexts == null ? PassageContexts.NONE : contexts.contextOf(doc);
       if (evidence && contextDoc != PassageContexts.NONE && contextDoc != lastContextDoc) {
         lastContextDoc = contextDoc;
         lastContext = PassageDocuments.passage(stored.document(contextDoc, PASSAGE_FIELDS));
-        Source source = sourceOf(lastContext.source());
-        lastContextLocator = new EvidenceLocator(lastContext, source == NO_SOURCE ? null : source);
+        lastContextLocator = new EvidenceLocator(lastContext, sourceOf(lastContext.source()));
         lastContextLeaf = leaves.get(ReaderUtil.subIndex(contextDoc, leaves));
         lastContextEvidence.clear();
       }
@@ -325,7 +302,7 @@ final class SuggestionGatherer {
     return list;
   }
 
-  static Source source(IndexSearcher searcher, String id) {
+  static PassageLocations source(IndexSearcher searcher, String id) {
     try {
       BooleanQuery q =
           new BooleanQuery.Builder()
@@ -336,10 +313,10 @@ final class SuggestionGatherer {
               .build();
       TopDocs top = searcher.search(q, 1);
       if (top.scoreDocs.length == 0) {
-        return NO_SOURCE;
+        return PassageLocations.NONE;
       }
-      Source s = SourceTexts.read(searcher.storedFields().document(top.scoreDocs[0].doc));
-      return s == null ? NO_SOURCE : s;
+      return SourceTexts.locations(
+          searcher.storedFields().document(top.scoreDocs[0].doc, SourceTexts.LOCATION_FIELDS));
     } catch (IOException e) {
       throw new java.io.UncheckedIOException("reading source " + id, e);
     }

@@ -138,8 +138,20 @@ public final class Fields {
   /** Source record: the folder the source was found under (scopes removal of missing files). */
   public static final String ROOT = "root";
 
-  /** Source record: the normalised text Quarry keeps for the source (exports carry it). */
+  /**
+   * Source record of an index of format 2 or older: the normalised text Quarry keeps for the source
+   * (exports carry it), whole; read, no longer written ({@link #SOURCE_TEXT_GAPS}).
+   */
   public static final String SOURCE_TEXT = "source_text";
+
+  /**
+   * Source record: the normalised text Quarry keeps for the source less the passages that store the
+   * same chars, which {@link #SOURCE_LAYOUT} places.
+   */
+  public static final String SOURCE_TEXT_GAPS = "source_text_gaps";
+
+  /** Source record: where each passage sits in the normalised text ({@link SourceLayout}). */
+  public static final String SOURCE_LAYOUT = "source_layout";
 
   /**
    * Source record of an index of format 1: the offset map from the kept text to the file as read,
@@ -215,6 +227,8 @@ public final class Fields {
           RECORD,
           ROOT,
           SOURCE_TEXT,
+          SOURCE_TEXT_GAPS,
+          SOURCE_LAYOUT,
           SOURCE_OFFSETS,
           SOURCE_OFFSET_RUNS,
           SOURCE_METADATA,

@@ -13,11 +13,14 @@ import java.util.List;
 import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.StoredField;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
 import org.quarry.model.Case;
 import org.quarry.model.Coding;
@@ -93,15 +96,20 @@ public final class IndexRecords {
     for (String type : new java.util.TreeSet<>(TYPES)) {
       any.add(new TermQuery(new Term(Fields.TYPE, type)), BooleanClause.Occur.SHOULD);
     }
-    DocumentWalk.forEachStored(
-        dir,
-        any.build(),
-        stored -> {
-          Record r = of(stored);
-          if (r != null) {
-            visitor.visit(r);
-          }
-        });
+    try (FSDirectory d = FSDirectory.open(dir);
+        DirectoryReader reader = DirectoryReader.open(d)) {
+      IndexSearcher searcher = new IndexSearcher(reader);
+      DocumentWalk.forEachStored(
+          reader,
+          any.build(),
+          stored -> {
+            // the record carries its text whole, so the other store needs no passages to read it
+            Record r = of(SourceTexts.whole(stored, searcher));
+            if (r != null) {
+              visitor.visit(r);
+            }
+          });
+    }
   }
 
   // a stored record document as a record; its type is not stored, so it is told by its fields

@@ -34,8 +34,12 @@ public record IndexStamp(AnalysisStamp analysis, int format, String quarry) {
    * StoredAnnotation}, {@link OffsetRuns}) and compresses stored fields with Deflate. This Quarry
    * still reads format 1 documents (text annotations, one int per offset), so a format 1 index
    * needs no re-index: sources written again get the new forms.
+   *
+   * <p>Format 3 keeps on a source record only the text between its passages, which store the rest
+   * ({@link SourceLayout}); a Quarry of format 2 would read such a record as a source without text.
+   * Records of formats 1 and 2 keep their text whole and are still read.
    */
-  public static final int FORMAT = 2;
+  public static final int FORMAT = 3;
 
   static final String ANNOTATOR = "quarry.analysis.annotator";
   static final String CORENLP = "quarry.analysis.corenlp";

@@ -289,7 +289,8 @@ public final class Indexer implements Closeable {
               docs.size(),
               null,
               sp.root(),
-              source);
+              source,
+              sp.passages());
       int written = docs.size();
       docs.add(record.toDocument());
       if (placement != null) {

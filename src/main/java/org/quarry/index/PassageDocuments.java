@@ -175,6 +175,24 @@ public final class PassageDocuments {
   }
 
   /**
+   * The stored fields {@link #passage} reads: all but the annotation (the largest field) and the
+   * codes.
+   */
+  public static final Set<String> PASSAGE_FIELDS =
+      Set.of(
+          Fields.ID,
+          Fields.SOURCE,
+          Fields.KIND,
+          Fields.PARTICIPANT,
+          Fields.SPEAKER,
+          Fields.SECTION,
+          Fields.START,
+          Fields.END,
+          Fields.TEXT,
+          Fields.ATTRIBUTES,
+          Fields.QUOTED);
+
+  /**
    * The stored fields {@link #annotation} reads: the annotation is stored against the passage text.
    */
   public static final Set<String> ANNOTATION_FIELDS = Set.of(Fields.ANNOTATION, Fields.TEXT);

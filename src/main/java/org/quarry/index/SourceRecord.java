@@ -1,18 +1,20 @@
 package org.quarry.index;
 
 import java.nio.ByteBuffer;
+import java.util.List;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.util.BytesRef;
+import org.quarry.model.Passage;
 import org.quarry.model.Source;
 import org.quarry.model.TextSignature;
 
 /**
  * The stored facts of one source, as its record document in the index holds them: path, content
  * hash, kind, near-duplicate signature, passage count, duplicate mark, root and (when just read or
- * written) the source itself, whose text only exports read back.
+ * written) the source itself, whose text only exports read back, with the passages written with it.
  */
 record SourceRecord(
     String id,
@@ -23,15 +25,17 @@ record SourceRecord(
     int passages,
     String duplicateOf,
     String root,
-    Source source) {
+    Source source,
+    List<Passage> cut) {
 
   SourceRecord withDuplicateOf(String of) {
-    return new SourceRecord(id, path, contentHash, kind, signature, passages, of, root, source);
+    return new SourceRecord(
+        id, path, contentHash, kind, signature, passages, of, root, source, cut);
   }
 
   SourceRecord movedTo(String newRoot, String newPath) {
     return new SourceRecord(
-        id, newPath, contentHash, kind, signature, passages, duplicateOf, newRoot, source);
+        id, newPath, contentHash, kind, signature, passages, duplicateOf, newRoot, source, cut);
   }
 
   /**
@@ -74,7 +78,7 @@ record SourceRecord(
       doc.add(new StoredField(Fields.ROOT, root));
     }
     if (source != null) {
-      SourceTexts.store(source, doc);
+      SourceTexts.store(source, cut == null ? List.of() : cut, doc);
     }
     return doc;
   }
@@ -94,6 +98,7 @@ record SourceRecord(
         doc.getField(Fields.PASSAGE_COUNT).numericValue().intValue(),
         doc.get(Fields.DUPLICATE_OF),
         doc.get(Fields.ROOT),
+        null,
         null);
   }
 }

@@ -350,17 +350,13 @@ public final class PassageSearcher implements Closeable {
 
   /** Every source with the text Quarry keeps for it, by id. */
   public List<Source> sources() throws IOException {
-    List<Source> sources = new ArrayList<>();
-    forEachOfType(
-        Fields.TYPE_SOURCE,
-        doc -> {
-          Source s = SourceTexts.read(doc);
-          if (s != null) {
-            sources.add(s);
-          }
-        });
-    sources.sort(Comparator.comparing(Source::id));
-    return sources;
+    manager.maybeRefresh();
+    IndexSearcher searcher = manager.acquire();
+    try {
+      return new ArrayList<>(SourceTexts.readAll(searcher).values());
+    } finally {
+      manager.release(searcher);
+    }
   }
 
   /**

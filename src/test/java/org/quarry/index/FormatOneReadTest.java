@@ -49,7 +49,8 @@ class FormatOneReadTest {
       }
       Source s = seed.source();
       Document record =
-          new SourceRecord(s.id(), s.path(), s.contentHash(), "paper", sig(), 2, null, null, null)
+          new SourceRecord(
+                  s.id(), s.path(), s.contentHash(), "paper", sig(), 2, null, null, null, null)
               .toDocument();
       record.add(new StoredField(Fields.SOURCE_TEXT, s.text()));
       ByteBuffer ints = ByteBuffer.allocate((s.offsets().length() + 1) * Integer.BYTES);
@@ -85,6 +86,21 @@ class FormatOneReadTest {
     assertNotNull(source);
     assertEquals(seed.source().text(), source.text());
     assertArrayEquals(offsets(seed.source().offsets()), offsets(source.offsets()));
+  }
+
+  @Test
+  void anIndexMixingAFormatOneSourceWithOneWrittenNowReadsBothWhole() throws IOException {
+    Directory dir = formatOneIndex();
+    SourcePassages now = TestCorpus.paragraphs("b.txt", "Beta one.\n\nBeta two, \uD83D\uDE00.");
+    try (Indexer indexer = Indexer.open(dir, "format-1", annotator, DuplicateFinder.none())) {
+      indexer.update(java.util.stream.Stream.of(now));
+    }
+    try (DirectoryReader reader = DirectoryReader.open(dir)) {
+      Map<String, Source> read = SourceTexts.readAll(new IndexSearcher(reader));
+      assertEquals(List.of("a.txt", "b.txt"), List.copyOf(read.keySet()));
+      assertEquals(seed.source().text(), read.get("a.txt").text());
+      assertEquals(now.source(), read.get("b.txt"));
+    }
   }
 
   @Test

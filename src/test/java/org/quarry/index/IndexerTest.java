@@ -182,6 +182,45 @@ class IndexerTest {
   }
 
   @Test
+  void aSourceRecordKeepsOnlyTheTextBetweenItsPassages() throws IOException {
+    SourcePassages long_ =
+        TestCorpus.paragraphs(
+            "c.txt",
+            "Commissioners described the voice of the ICS at length.\n\n"
+                + "Clinicians said the board rarely listened to them.\n\nAnd so on.");
+    try (Indexer indexer = Indexer.open(dir, annotator, DuplicateFinder.none())) {
+      indexer.update(Stream.of(long_));
+    }
+    try (DirectoryReader r = DirectoryReader.open(FSDirectory.open(dir))) {
+      IndexSearcher s = new IndexSearcher(r);
+      Document record =
+          r.storedFields()
+              .document(
+                  s.search(new TermQuery(new Term(Fields.RECORD, "c.txt")), 1).scoreDocs[0].doc);
+      assertNull(record.get(Fields.SOURCE_TEXT));
+      assertEquals("\n\n\n\n", record.get(Fields.SOURCE_TEXT_GAPS));
+      assertEquals(long_.source(), SourceTexts.read(record, s));
+      assertEquals(Map.of("c.txt", long_.source()), SourceTexts.readAll(s));
+    }
+  }
+
+  @Test
+  void aSourceIsReadBackWholeAfterItsPassagesAreWrittenAgain() throws IOException {
+    try (Indexer indexer = Indexer.open(dir, annotator, DuplicateFinder.none())) {
+      indexer.update(Stream.of(A));
+      indexer.setCodes(Map.of("a.txt#0-10", List.of(new CodeScore("x", 0.5, CodeScore.SUGGESTED))));
+    }
+    try (DirectoryReader r = DirectoryReader.open(FSDirectory.open(dir))) {
+      IndexSearcher s = new IndexSearcher(r);
+      Document record =
+          r.storedFields()
+              .document(
+                  s.search(new TermQuery(new Term(Fields.RECORD, "a.txt")), 1).scoreDocs[0].doc);
+      assertEquals(A.source(), SourceTexts.read(record, s));
+    }
+  }
+
+  @Test
   void unknownPassageIdInCodesIsRejected() throws IOException {
     try (Indexer indexer = Indexer.open(dir, annotator, DuplicateFinder.none())) {
       indexer.update(Stream.of(A));
