@@ -306,7 +306,8 @@ public final class Indexer implements Closeable {
       }
       writer.deleteDocuments(new Term(Fields.SOURCE, source.id()));
       writer.addDocuments(docs);
-      records.put(source.id(), record);
+      // the text and passages are in the index now; a run over a million passages holds neither
+      records.put(source.id(), record.withoutText());
       rewritten.add(source.id());
       passages += written;
       if (old == null) {

@@ -33,6 +33,12 @@ record SourceRecord(
         id, path, contentHash, kind, signature, passages, of, root, source, cut);
   }
 
+  /** The record without the source and passages it was written with: what a run keeps in memory. */
+  SourceRecord withoutText() {
+    return new SourceRecord(
+        id, path, contentHash, kind, signature, passages, duplicateOf, root, null, null);
+  }
+
   SourceRecord movedTo(String newRoot, String newPath) {
     return new SourceRecord(
         id, newPath, contentHash, kind, signature, passages, duplicateOf, newRoot, source, cut);
