@@ -10,13 +10,9 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.StoredFields;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.Weight;
 import org.quarry.index.Fields;
@@ -304,14 +300,7 @@ final class SuggestionGatherer {
 
   static PassageLocations source(IndexSearcher searcher, String id) {
     try {
-      BooleanQuery q =
-          new BooleanQuery.Builder()
-              .add(
-                  new TermQuery(new Term(Fields.TYPE, Fields.TYPE_SOURCE)),
-                  BooleanClause.Occur.FILTER)
-              .add(new TermQuery(new Term(Fields.SOURCE, id)), BooleanClause.Occur.FILTER)
-              .build();
-      TopDocs top = searcher.search(q, 1);
+      TopDocs top = searcher.search(SourceTexts.documentsOf(Fields.TYPE_SOURCE, id), 1);
       if (top.scoreDocs.length == 0) {
         return PassageLocations.NONE;
       }

@@ -18,6 +18,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
 import org.quarry.model.OffsetMap;
@@ -256,21 +257,25 @@ public final class SourceTexts {
     return OffsetMap.of(runs != null ? OffsetRuns.decode(runs) : OffsetRuns.decodeInts(ints));
   }
 
+  /**
+   * The documents of one type ({@link Fields#TYPE_PASSAGE}, {@link Fields#TYPE_SOURCE}) that belong
+   * to {@code source}.
+   */
+  public static Query documentsOf(String type, String source) {
+    return new BooleanQuery.Builder()
+        .add(new TermQuery(new Term(Fields.TYPE, type)), BooleanClause.Occur.FILTER)
+        .add(new TermQuery(new Term(Fields.SOURCE, source)), BooleanClause.Occur.FILTER)
+        .build();
+  }
+
   // every passage of the source, read in index order so each stored block is inflated once
   private static List<Passage> passagesOf(IndexSearcher searcher, String source)
       throws IOException {
-    BooleanQuery q =
-        new BooleanQuery.Builder()
-            .add(
-                new TermQuery(new Term(Fields.TYPE, Fields.TYPE_PASSAGE)),
-                BooleanClause.Occur.FILTER)
-            .add(new TermQuery(new Term(Fields.SOURCE, source)), BooleanClause.Occur.FILTER)
-            .build();
     StoredFields stored = SequentialStoredFields.of(searcher.getIndexReader());
     List<Passage> passages = new ArrayList<>();
     DocumentWalk.forEach(
         searcher,
-        q,
+        documentsOf(Fields.TYPE_PASSAGE, source),
         d ->
             passages.add(
                 PassageDocuments.passage(stored.document(d, PassageDocuments.PASSAGE_FIELDS))));
