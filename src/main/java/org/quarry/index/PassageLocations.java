@@ -3,7 +3,6 @@ package org.quarry.index;
 import java.util.Map;
 import org.quarry.model.OffsetMap;
 import org.quarry.model.Passage;
-import org.quarry.model.Source;
 
 /**
  * Where a source's passages sit in the normalised text Quarry keeps for it, with the map from that
@@ -25,11 +24,7 @@ public final class PassageLocations {
     this.places = places;
   }
 
-  /** The locations in a source read whole. */
-  public static PassageLocations of(Source source) {
-    return of(source.text(), source.offsets());
-  }
-
+  /** The locations in a source's whole normalised text. */
   static PassageLocations of(String text, OffsetMap offsets) {
     return new PassageLocations(offsets, text, null);
   }

@@ -67,13 +67,14 @@ final class SourceLayout {
       lengths[i] = p.text().length();
       byPlace[i] = i;
     }
-    // left out in text order, the longer of two at one place first, none overlapping another
+    // left out in text order, the longer of two at one place first, none overlapping another;
+    // charIndex gives only places where the passage's text is found
     Arrays.sort(
         byPlace, Comparator.<Integer>comparingInt(i -> at[i]).thenComparingInt(i -> -lengths[i]));
     boolean[] out = new boolean[n];
     int covered = 0;
     for (int i : byPlace) {
-      if (at[i] >= covered && lengths[i] > 0 && text.startsWith(ordered.get(i).text(), at[i])) {
+      if (at[i] >= covered && lengths[i] > 0) {
         out[i] = true;
         covered = at[i] + lengths[i];
       }
