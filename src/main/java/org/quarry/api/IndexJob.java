@@ -138,6 +138,7 @@ final class IndexJob {
               walkedFiles,
               w -> load(w, loaders.get(), table),
               indexer.annotates(request.reindex()),
+              indexer::signed,
               annotators,
               request.threads(),
               AHEAD_PER_THREAD * request.threads())) {

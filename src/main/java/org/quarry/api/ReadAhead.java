@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.quarry.analysis.LemmaAnnotation;
 import org.quarry.analysis.TextAnnotator;
 import org.quarry.coding.Workers;
@@ -35,8 +36,9 @@ import org.quarry.model.Source;
  * passages are annotated in slices of about {@value #SLICE_CHARS} characters, each a task of its
  * own, so a single long source (a survey export, a long transcript) is spread over every worker.
  * Only the sources {@code annotates} picks are annotated ahead (the rest the indexer skips as
- * unchanged); a slice whose annotator throws leaves its source unannotated, so the indexer
- * annotates it again and reports the failure as it always has.
+ * unchanged), and only they get the writer's other work done ahead ({@code writerWork}: its
+ * near-duplicate signature); a slice whose annotator throws leaves its source unannotated, so the
+ * indexer annotates it again and reports the failure as it always has.
  *
  * <p>With one thread nothing runs ahead: the writer's thread loads each source when the writer asks
  * for it, and the indexer annotates it, as one-threaded indexing always has.
@@ -76,6 +78,7 @@ final class ReadAhead<T> implements Iterator<ReadAhead.Loaded>, AutoCloseable {
   private final Iterator<T> inputs;
   private final Function<T, Loaded> load;
   private final Predicate<Source> annotates;
+  private final UnaryOperator<SourcePassages> writerWork;
   private final int ahead;
   private final ExecutorService pool;
   private final ThreadLocal<TextAnnotator> annotator;
@@ -100,6 +103,22 @@ final class ReadAhead<T> implements Iterator<ReadAhead.Loaded>, AutoCloseable {
       Supplier<TextAnnotator> annotators,
       int threads,
       int ahead) {
+    this(inputs, load, annotates, UnaryOperator.identity(), annotators, threads, ahead);
+  }
+
+  /**
+   * As above, with {@code writerWork} done on the workers to each source they annotate: work of the
+   * writer's that needs nothing from the index, so the one writer thread does less ({@link
+   * org.quarry.index.Indexer#signed}); called on worker threads, several at once.
+   */
+  ReadAhead(
+      Iterator<T> inputs,
+      Function<T, Loaded> load,
+      Predicate<Source> annotates,
+      UnaryOperator<SourcePassages> writerWork,
+      Supplier<TextAnnotator> annotators,
+      int threads,
+      int ahead) {
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be 1 or more, got " + threads);
     }
@@ -109,6 +128,7 @@ final class ReadAhead<T> implements Iterator<ReadAhead.Loaded>, AutoCloseable {
     this.inputs = inputs;
     this.load = load;
     this.annotates = annotates;
+    this.writerWork = writerWork;
     this.ahead = ahead;
     this.annotator =
         ThreadLocal.withInitial(
@@ -185,7 +205,12 @@ final class ReadAhead<T> implements Iterator<ReadAhead.Loaded>, AutoCloseable {
     }
     Loaded loaded = load.apply(input);
     SourcePassages sp = loaded.passages();
-    if (sp == null || sp.annotations() != null || !annotates.test(sp.source())) {
+    if (sp == null || !annotates.test(sp.source())) {
+      return new Prepared(loaded, List.of());
+    }
+    sp = writerWork.apply(sp);
+    loaded = Loaded.of(sp);
+    if (sp.annotations() != null) {
       return new Prepared(loaded, List.of());
     }
     List<Future<Optional<List<LemmaAnnotation>>>> slices = new ArrayList<>();

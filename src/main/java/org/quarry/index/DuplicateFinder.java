@@ -9,7 +9,10 @@ import org.quarry.model.TextSignature;
  */
 public interface DuplicateFinder {
 
-  /** A signature of {@code text}, stored with the source. */
+  /**
+   * A signature of {@code text}, stored with the source. Called from several threads at once
+   * ({@link Indexer#signed}), so an implementation keeps no state it changes.
+   */
   TextSignature signature(String text);
 
   /** True when two signatures belong to near-duplicate texts. */

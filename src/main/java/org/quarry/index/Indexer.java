@@ -39,7 +39,9 @@ import org.quarry.model.Source;
  * Writes sources' passages into the index incrementally: a source whose content hash is already
  * indexed is skipped without any CoreNLP work, a changed source is replaced, and {@link
  * #removeMissing} drops sources a full run no longer saw. Commits every {@value #COMMIT_EVERY}
- * sources, so an interrupted run keeps its earlier work, and at the end of every call.
+ * sources, so an interrupted run keeps its earlier work, and at the end of every call. Those
+ * commits run on a thread of their own ({@link BackgroundCommits}) while the writer goes on; each
+ * source is written in one call, so a commit has it whole or not at all.
  *
  * <p>After each change, near duplicates are marked: a source whose signature is a near duplicate of
  * a source with a smaller id gets that id as {@link Fields#DUPLICATE_OF} on its passages.
@@ -65,7 +67,10 @@ import org.quarry.model.Source;
  * <p>One writer per index: opening a second one fails with {@link IndexLockedException}.
  */
 public final class Indexer implements Closeable {
-  /** Sources written between two commits. */
+  /**
+   * Sources written between two commits (a commit still running then is not waited for: the next
+   * one covers what this one would have).
+   */
   public static final int COMMIT_EVERY = 25;
 
   private Runnable whenClosed;
@@ -160,6 +165,15 @@ public final class Indexer implements Closeable {
   }
 
   /**
+   * {@code sp} with its near-duplicate signature made, as {@link #update} would make it: for making
+   * it ahead of the writer, on another thread (a signature costs 128 hashes per five words, and the
+   * writer's one thread bounds a run that does not tag). Safe to call from any thread.
+   */
+  public SourcePassages signed(SourcePassages sp) {
+    return sp.withSignature(duplicates.signature(sp.source().text()));
+  }
+
+  /**
    * Annotates and writes every source of {@code sources} again, unchanged or not; re-annotates the
    * passages of the index's other sources (from other folders, or whose file failed this time) from
    * their stored text; then stamps the index with this annotator's analysis ({@link IndexStamp})
@@ -222,107 +236,110 @@ public final class Indexer implements Closeable {
     Set<String> rewritten = new java.util.HashSet<>();
     Map<String, KeptCodings> decided = rewriter.keptDecisions();
     Iterator<SourcePassages> it = sources.iterator();
-    while (it.hasNext()) {
-      SourcePassages sp = it.next();
-      Source source = sp.source();
-      SourceRecord old = records.get(source.id());
-      if (old != null && old.fromAnotherFile(source.path())) {
-        throw new SourceConflictException(source.id(), old.path(), source.path());
-      }
-      if (!reannotate
-          && old != null
-          && source.contentHash() != null
-          && source.contentHash().equals(old.contentHash())) {
-        unchanged++;
-        boolean movedRoot = !Objects.equals(sp.root(), old.root()) && sp.root() != null;
-        boolean movedFile = source.path() != null && !source.path().equals(old.path());
-        if (movedRoot || movedFile) {
-          SourceRecord moved =
-              old.movedTo(
-                  movedRoot ? sp.root() : old.root(), movedFile ? source.path() : old.path());
-          sourceRecords.rewrite(moved);
-          records.put(moved.id(), moved);
+    try (BackgroundCommits commits = new BackgroundCommits(writer)) {
+      while (it.hasNext()) {
+        SourcePassages sp = it.next();
+        Source source = sp.source();
+        SourceRecord old = records.get(source.id());
+        if (old != null && old.fromAnotherFile(source.path())) {
+          throw new SourceConflictException(source.id(), old.path(), source.path());
         }
-        listener.done(source.id(), SourceListener.Outcome.UNCHANGED, 0, null);
-        continue;
-      }
-      List<Document> docs = new ArrayList<>();
-      // the source's decisions go onto its new passages, by the words they were made on
-      KeptCodings kept = decided.get(source.id());
-      DecisionPlacement placement =
-          kept == null ? null : DecisionPlacement.place(kept.decisions(), sp.passages());
-      try {
-        for (int i = 0; i < sp.passages().size(); i++) {
-          Passage p = sp.passages().get(i);
-          if (!p.source().equals(source.id())) {
-            throw new IllegalArgumentException(
-                "passage " + p.id() + " names source '" + p.source() + "'");
+        if (!reannotate
+            && old != null
+            && source.contentHash() != null
+            && source.contentHash().equals(old.contentHash())) {
+          unchanged++;
+          boolean movedRoot = !Objects.equals(sp.root(), old.root()) && sp.root() != null;
+          boolean movedFile = source.path() != null && !source.path().equals(old.path());
+          if (movedRoot || movedFile) {
+            SourceRecord moved =
+                old.movedTo(
+                    movedRoot ? sp.root() : old.root(), movedFile ? source.path() : old.path());
+            sourceRecords.rewrite(moved);
+            records.put(moved.id(), moved);
           }
-          LemmaAnnotation annotation;
-          if (sp.annotations() != null) {
-            annotation = sp.annotations().get(i);
-          } else {
-            long a0 = System.nanoTime();
-            annotation = annotator.annotate(p.text());
-            annotateNanos += System.nanoTime() - a0;
-          }
-          List<CodeScore> codes = new ArrayList<>();
-          if (placement != null) {
-            placement
-                .acceptedOn(p)
-                .forEach(d -> codes.add(new CodeScore(d.code(), 1.0, CodeScore.HUMAN)));
-          }
-          docs.add(PassageDocuments.toDocument(new IndexedPassage(p, annotation, codes, null)));
+          listener.done(source.id(), SourceListener.Outcome.UNCHANGED, 0, null);
+          continue;
         }
-      } catch (RuntimeException e) {
-        failures.add(source.id() + ": " + e.getMessage());
-        listener.done(source.id(), SourceListener.Outcome.FAILED, 0, e.getMessage());
-        continue;
-      }
-      SourceRecord record =
-          new SourceRecord(
-              source.id(),
-              source.path(),
-              source.contentHash(),
-              source.kind().label(),
-              duplicates.signature(source.text()),
-              docs.size(),
-              null,
-              sp.root(),
-              source,
-              sp.passages());
-      int written = docs.size();
-      docs.add(record.toDocument());
-      if (placement != null) {
-        // the imported codings go with the old text (an import keeps them again); the decisions
-        // are the researcher's and stay, in the same change as the passages they apply to
-        KeptCodings now = KeptCodings.none(source.id()).withDecisions(placement.decisions());
-        docs.add(now.toDocument());
-        decided.put(source.id(), now);
-        String note = placementNote(source.id(), placement);
-        if (note != null) {
-          notes.add(note);
+        List<Document> docs = new ArrayList<>();
+        // the source's decisions go onto its new passages, by the words they were made on
+        KeptCodings kept = decided.get(source.id());
+        DecisionPlacement placement =
+            kept == null ? null : DecisionPlacement.place(kept.decisions(), sp.passages());
+        try {
+          for (int i = 0; i < sp.passages().size(); i++) {
+            Passage p = sp.passages().get(i);
+            if (!p.source().equals(source.id())) {
+              throw new IllegalArgumentException(
+                  "passage " + p.id() + " names source '" + p.source() + "'");
+            }
+            LemmaAnnotation annotation;
+            if (sp.annotations() != null) {
+              annotation = sp.annotations().get(i);
+            } else {
+              long a0 = System.nanoTime();
+              annotation = annotator.annotate(p.text());
+              annotateNanos += System.nanoTime() - a0;
+            }
+            List<CodeScore> codes = new ArrayList<>();
+            if (placement != null) {
+              placement
+                  .acceptedOn(p)
+                  .forEach(d -> codes.add(new CodeScore(d.code(), 1.0, CodeScore.HUMAN)));
+            }
+            docs.add(PassageDocuments.toDocument(new IndexedPassage(p, annotation, codes, null)));
+          }
+        } catch (RuntimeException e) {
+          failures.add(source.id() + ": " + e.getMessage());
+          listener.done(source.id(), SourceListener.Outcome.FAILED, 0, e.getMessage());
+          continue;
+        }
+        SourceRecord record =
+            new SourceRecord(
+                source.id(),
+                source.path(),
+                source.contentHash(),
+                source.kind().label(),
+                sp.signature() != null ? sp.signature() : duplicates.signature(source.text()),
+                docs.size(),
+                null,
+                sp.root(),
+                source,
+                sp.passages());
+        int written = docs.size();
+        docs.add(record.toDocument());
+        if (placement != null) {
+          // the imported codings go with the old text (an import keeps them again); the decisions
+          // are the researcher's and stay, in the same change as the passages they apply to
+          KeptCodings now = KeptCodings.none(source.id()).withDecisions(placement.decisions());
+          docs.add(now.toDocument());
+          decided.put(source.id(), now);
+          String note = placementNote(source.id(), placement);
+          if (note != null) {
+            notes.add(note);
+          }
+        }
+        // one call, so that a commit on the commits' thread has the source whole or not at all
+        writer.updateDocuments(new Term(Fields.SOURCE, source.id()), docs);
+        // the text and passages are in the index now; a run over a million passages holds neither
+        records.put(source.id(), record.withoutText());
+        rewritten.add(source.id());
+        passages += written;
+        if (old == null) {
+          added++;
+        } else {
+          replaced++;
+        }
+        listener.done(
+            source.id(),
+            old == null ? SourceListener.Outcome.ADDED : SourceListener.Outcome.REPLACED,
+            written,
+            null);
+        if (++sourcesWritten % COMMIT_EVERY == 0) {
+          commits.request();
         }
       }
-      writer.deleteDocuments(new Term(Fields.SOURCE, source.id()));
-      writer.addDocuments(docs);
-      // the text and passages are in the index now; a run over a million passages holds neither
-      records.put(source.id(), record.withoutText());
-      rewritten.add(source.id());
-      passages += written;
-      if (old == null) {
-        added++;
-      } else {
-        replaced++;
-      }
-      listener.done(
-          source.id(),
-          old == null ? SourceListener.Outcome.ADDED : SourceListener.Outcome.REPLACED,
-          written,
-          null);
-      if (++sourcesWritten % COMMIT_EVERY == 0) {
-        writer.commit();
-      }
+      commits.finish();
     }
     int dups = sourceRecords.markDuplicates(records);
     if (reannotate) {

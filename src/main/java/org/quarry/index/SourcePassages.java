@@ -5,6 +5,7 @@ import java.util.Objects;
 import org.quarry.analysis.LemmaAnnotation;
 import org.quarry.model.Passage;
 import org.quarry.model.Source;
+import org.quarry.model.TextSignature;
 
 /**
  * A source and the passages segmentation made of it: the unit the indexer writes.
@@ -16,9 +17,15 @@ import org.quarry.model.Source;
  * @param annotations the annotation of each passage, in passage order, made ahead of the writer (on
  *     another thread) by an annotator of the same analysis as the indexer's; null when the indexer
  *     is to annotate the passages itself
+ * @param signature the source's near-duplicate signature, made ahead of the writer by {@link
+ *     Indexer#signed}; null when the indexer is to make it itself
  */
 public record SourcePassages(
-    Source source, List<Passage> passages, String root, List<LemmaAnnotation> annotations) {
+    Source source,
+    List<Passage> passages,
+    String root,
+    List<LemmaAnnotation> annotations,
+    TextSignature signature) {
   public SourcePassages {
     Objects.requireNonNull(source, "source");
     passages = List.copyOf(passages);
@@ -36,18 +43,23 @@ public record SourcePassages(
     }
   }
 
-  /** A source the indexer annotates. */
+  /** A source the indexer annotates and signs. */
   public SourcePassages(Source source, List<Passage> passages, String root) {
-    this(source, passages, root, null);
+    this(source, passages, root, null, null);
   }
 
   /** A source with no known root. */
   public SourcePassages(Source source, List<Passage> passages) {
-    this(source, passages, null, null);
+    this(source, passages, null, null, null);
   }
 
   /** The same source with these annotations of its passages, in passage order. */
   public SourcePassages withAnnotations(List<LemmaAnnotation> annotations) {
-    return new SourcePassages(source, passages, root, annotations);
+    return new SourcePassages(source, passages, root, annotations, signature);
+  }
+
+  /** The same source with this near-duplicate signature of its text. */
+  SourcePassages withSignature(TextSignature signature) {
+    return new SourcePassages(source, passages, root, annotations, signature);
   }
 }

@@ -23,6 +23,7 @@ import org.quarry.index.SourcePassages;
 import org.quarry.index.TestCorpus;
 import org.quarry.model.Passage;
 import org.quarry.model.PassageKind;
+import org.quarry.model.TextSignature;
 
 /**
  * The workers that read and annotate ahead of the index writer: they hand sources over in input
@@ -216,6 +217,43 @@ class ReadAheadTest {
       assertEquals(1, taken.get());
     }
     assertEquals(List.of(Thread.currentThread()), loadedOn);
+  }
+
+  @Test
+  void theWritersOtherWorkIsDoneOnTheWorkersForThePickedSourcesOnly() {
+    List<SourcePassages> got = new ArrayList<>();
+    Set<String> workThreads = ConcurrentHashMap.newKeySet();
+    try (ReadAhead<Integer> workers =
+        new ReadAhead<>(
+            IntStream.range(0, 4).boxed().iterator(),
+            i -> ReadAhead.Loaded.of(source(i, 2)),
+            s -> !s.id().equals("s2"),
+            sp -> {
+              workThreads.add(Thread.currentThread().getName());
+              return new SourcePassages(
+                  sp.source(),
+                  sp.passages(),
+                  sp.root(),
+                  sp.annotations(),
+                  new TextSignature(new int[] {number(sp)}));
+            },
+            () -> UNTAGGED,
+            2,
+            4)) {
+      workers.forEachRemaining(l -> got.add(l.passages()));
+    }
+    assertEquals(
+        java.util.Arrays.asList(0, 1, null, 3),
+        got.stream()
+            .map(sp -> sp.signature() == null ? null : sp.signature().values()[0])
+            .toList());
+    assertEquals(
+        List.of(true, true, false, true),
+        got.stream().map(sp -> sp.annotations() != null).toList(),
+        "a source is annotated as well");
+    assertTrue(
+        workThreads.stream().allMatch(t -> t.startsWith("quarry-index-")),
+        "done on the workers: " + workThreads);
   }
 
   // a source "s<i>" of `passages` passages whose text starts with "source <i> "
