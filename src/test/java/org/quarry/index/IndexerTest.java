@@ -193,10 +193,7 @@ class IndexerTest {
     }
     try (DirectoryReader r = DirectoryReader.open(FSDirectory.open(dir))) {
       IndexSearcher s = new IndexSearcher(r);
-      Document record =
-          r.storedFields()
-              .document(
-                  s.search(new TermQuery(new Term(Fields.RECORD, "c.txt")), 1).scoreDocs[0].doc);
+      Document record = record(s, "c.txt");
       assertNull(record.get(Fields.SOURCE_TEXT));
       assertEquals("\n\n\n\n", record.get(Fields.SOURCE_TEXT_GAPS));
       assertEquals(long_.source(), SourceTexts.read(record, s));
@@ -212,12 +209,16 @@ class IndexerTest {
     }
     try (DirectoryReader r = DirectoryReader.open(FSDirectory.open(dir))) {
       IndexSearcher s = new IndexSearcher(r);
-      Document record =
-          r.storedFields()
-              .document(
-                  s.search(new TermQuery(new Term(Fields.RECORD, "a.txt")), 1).scoreDocs[0].doc);
+      Document record = record(s, "a.txt");
       assertEquals(A.source(), SourceTexts.read(record, s));
     }
+  }
+
+  // the stored record document of source `id`
+  private static Document record(IndexSearcher s, String id) throws IOException {
+    return s.getIndexReader()
+        .storedFields()
+        .document(s.search(new TermQuery(new Term(Fields.RECORD, id)), 1).scoreDocs[0].doc);
   }
 
   @Test
