@@ -62,6 +62,34 @@ final class CodeScorer {
       double contextWeight,
       double minScore,
       int k) {
+    this(
+        searcher,
+        searcher.getIndexReader().maxDoc(),
+        queries,
+        selected,
+        slots,
+        scored,
+        contexts,
+        contextWeight,
+        minScore,
+        k);
+  }
+
+  /**
+   * A scorer of documents {@code 0 .. maxDoc} that a store scored itself, for {@link #rankScored};
+   * {@code searcher} is null then, and {@link #score} cannot be called.
+   */
+  CodeScorer(
+      IndexSearcher searcher,
+      int maxDoc,
+      List<CodeQueryBuilder.CodeQuery> queries,
+      FixedBitSet selected,
+      Slots slots,
+      FixedBitSet scored,
+      PassageContexts contexts,
+      double contextWeight,
+      double minScore,
+      int k) {
     this.searcher = searcher;
     this.queries = queries;
     this.selected = selected;
@@ -71,7 +99,6 @@ final class CodeScorer {
     this.contextWeight = contextWeight;
     this.minScore = minScore;
     this.k = k;
-    int maxDoc = searcher.getIndexReader().maxDoc();
     this.bestCodes = new int[slots.size() * k];
     this.bestScores = new float[slots.size() * k];
     Arrays.fill(bestCodes, -1);
@@ -83,7 +110,16 @@ final class CodeScorer {
   /** A scorer of the same run with arrays of its own, for another thread. */
   CodeScorer sibling() {
     return new CodeScorer(
-        searcher, queries, selected, slots, scored, contexts, contextWeight, minScore, k);
+        searcher,
+        raw.length,
+        queries,
+        selected,
+        slots,
+        scored,
+        contexts,
+        contextWeight,
+        minScore,
+        k);
   }
 
   /**
@@ -143,12 +179,34 @@ final class CodeScorer {
           0,
           DocIdSetIterator.NO_MORE_DOCS);
     }
-    // a passage is ranked for the code when it or its context matched, unless its own words hold
-    // an exclude entry (the code query vetoes those only where it matched); raw[] covers every
-    // leaf, so a context in another segment than its passage counts too
     FixedBitSet vetoed = contexts == null || cq.excludes().isEmpty() ? null : vetoed(cq);
+    rankMatched(c, count[0], calibration, vetoed);
+  }
+
+  /**
+   * Ranks code {@code c} as {@link #score} does, from raw scores a store gave: {@code scores[i]} of
+   * document {@code docs[i]}, each document once, for {@code i < n}; {@code vetoed} holds the
+   * documents with an exclude entry of the code (null when it has none, or without contexts).
+   */
+  void rankScored(
+      int c, int[] docs, float[] scores, int n, ScoreCalibration calibration, FixedBitSet vetoed) {
+    int count = 0;
+    for (int i = 0; i < n; i++) {
+      int g = docs[i];
+      if (scored.get(g) && scores[i] > 0) {
+        raw[g] = scores[i];
+        matched[count++] = g;
+      }
+    }
+    rankMatched(c, count, calibration, vetoed);
+  }
+
+  // a passage is ranked for the code when it or its context matched, unless its own words hold
+  // an exclude entry (the code query vetoes those only where it matched); raw[] covers every
+  // leaf, so a context in another segment than its passage counts too
+  private void rankMatched(int c, int count, ScoreCalibration calibration, FixedBitSet vetoed) {
     int stamp = c + 1;
-    for (int i = 0; i < count[0]; i++) {
+    for (int i = 0; i < count; i++) {
       int g = matched[i];
       if (selected.get(g) && lastCode[g] != stamp) {
         lastCode[g] = stamp;
@@ -165,7 +223,7 @@ final class CodeScorer {
             });
       }
     }
-    for (int i = 0; i < count[0]; i++) {
+    for (int i = 0; i < count; i++) {
       raw[matched[i]] = 0;
     }
   }

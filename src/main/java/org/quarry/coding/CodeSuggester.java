@@ -133,14 +133,7 @@ public final class CodeSuggester implements Suggester {
           new TermQuery(new Term(Fields.KIND, PassageKind.INTERVIEWER.label())),
           BooleanClause.Occur.MUST_NOT);
     } else if (kind != null && !kind.equals(SuggestOptions.ALL_KINDS)) {
-      if (java.util.Arrays.stream(PassageKind.values()).noneMatch(k -> k.label().equals(kind))) {
-        throw new IllegalArgumentException(
-            "unknown passage kind '"
-                + kind
-                + "' (use quote, narrative, turn, interviewer, response, or "
-                + SuggestOptions.ALL_KINDS
-                + " for every kind)");
-      }
+      checkKind(kind);
       b.add(new TermQuery(new Term(Fields.KIND, kind)), BooleanClause.Occur.FILTER);
     }
     if (options.passages() != null) {
@@ -169,6 +162,24 @@ public final class CodeSuggester implements Suggester {
       }
     }
     return drill;
+  }
+
+  /**
+   * Checks a run's passage kind: null, {@link SuggestOptions#ALL_KINDS} or a kind's label.
+   *
+   * @throws IllegalArgumentException naming an unknown kind
+   */
+  static void checkKind(String kind) {
+    if (kind != null
+        && !kind.equals(SuggestOptions.ALL_KINDS)
+        && java.util.Arrays.stream(PassageKind.values()).noneMatch(k -> k.label().equals(kind))) {
+      throw new IllegalArgumentException(
+          "unknown passage kind '"
+              + kind
+              + "' (use quote, narrative, turn, interviewer, response, or "
+              + SuggestOptions.ALL_KINDS
+              + " for every kind)");
+    }
   }
 
   /**

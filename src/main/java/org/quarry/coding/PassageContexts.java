@@ -3,6 +3,7 @@ package org.quarry.coding;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
@@ -110,27 +111,80 @@ final class PassageContexts {
         docs[count++] = g;
       }
     }
+    return new PassageContexts(
+        contextsOf(maxDoc, kind, section, sourceOf, start, docs, count, sources.size()));
+  }
+
+  /**
+   * The contexts of a store's passages ({@link ScoringStore#passages()}), numbered by their place
+   * in {@code passages}: what {@link #of(IndexReader)} finds in a local index of the same passages.
+   */
+  static PassageContexts of(List<ScoringStore.StorePassage> passages) {
+    int n = passages.size();
+    byte[] kind = new byte[n];
+    int[] section = new int[n];
+    int[] sourceOf = new int[n];
+    int[] start = new int[n];
+    int[] docs = new int[n];
+    Map<String, Integer> sections = new HashMap<>();
+    Map<String, Integer> sources = new HashMap<>();
+    int count = 0;
+    for (int g = 0; g < n; g++) {
+      ScoringStore.StorePassage p = passages.get(g);
+      kind[g] = mark(p.kind());
+      String id = p.id();
+      int hash = id.lastIndexOf('#');
+      int dash = id.indexOf('-', hash + 1);
+      if (kind[g] == 0 || hash < 0 || dash < 0) {
+        continue;
+      }
+      section[g] =
+          p.section() == null ? 0 : sections.computeIfAbsent(p.section(), k -> sections.size() + 1);
+      sourceOf[g] = sources.computeIfAbsent(id.substring(0, hash), k -> sources.size());
+      start[g] = Integer.parseInt(id, hash + 1, dash, 10);
+      docs[count++] = g;
+    }
+    return new PassageContexts(
+        contextsOf(n, kind, section, sourceOf, start, docs, count, sources.size()));
+  }
+
+  /** Contexts given outright: {@code contextOf[d]} of document d, {@link #NONE} for none. */
+  static PassageContexts of(int[] contextOf) {
+    return new PassageContexts(contextOf.clone());
+  }
+
+  // the context of each of the count passages docs[..] (by kind, section ordinal, source ordinal
+  // and start), over documents 0 .. maxDoc
+  private static int[] contextsOf(
+      int maxDoc,
+      byte[] kind,
+      int[] section,
+      int[] sourceOf,
+      int[] start,
+      int[] docs,
+      int count,
+      int sourceCount) {
     // by source (a counting sort on its ordinal), then by position in it
-    int[] firstOfSource = new int[sources.size() + 1];
+    int[] firstOfSource = new int[sourceCount + 1];
     for (int i = 0; i < count; i++) {
       int g = docs[i];
       firstOfSource[sourceOf[g] + 1]++;
     }
-    for (int s = 0; s < sources.size(); s++) {
+    for (int s = 0; s < sourceCount; s++) {
       firstOfSource[s + 1] += firstOfSource[s];
     }
     long[] keys = new long[count];
-    int[] fill = Arrays.copyOf(firstOfSource, sources.size());
+    int[] fill = Arrays.copyOf(firstOfSource, sourceCount);
     for (int i = 0; i < count; i++) {
       int g = docs[i];
       keys[fill[sourceOf[g]]++] = ((long) start[g] << 31) | g; // start and doc both fit in 31 bits
     }
-    for (int s = 0; s < sources.size(); s++) {
+    for (int s = 0; s < sourceCount; s++) {
       Arrays.sort(keys, firstOfSource[s], firstOfSource[s + 1]);
     }
     int[] contextOf = new int[maxDoc];
     Arrays.fill(contextOf, NONE);
-    for (int s = 0; s < sources.size(); s++) {
+    for (int s = 0; s < sourceCount; s++) {
       int narrative = NONE;
       int question = NONE;
       int current = -1; // the section of the passage before, by position
@@ -151,7 +205,7 @@ final class PassageContexts {
         }
       }
     }
-    return new PassageContexts(contextOf);
+    return contextOf;
   }
 
   private static final byte QUOTE = 1;
@@ -166,17 +220,24 @@ final class PassageContexts {
     if (pe == null) {
       return;
     }
-    byte mark =
-        switch (k) {
-          case QUOTE -> QUOTE;
-          case NARRATIVE -> NARRATIVE;
-          case TURN -> TURN;
-          case INTERVIEWER -> INTERVIEWER;
-          default -> 0;
-        };
+    byte mark = mark(k);
     for (int d = pe.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = pe.nextDoc()) {
       kind[docBase + d] = mark;
     }
+  }
+
+  // the kind's mark, 0 for a kind that neither has nor sets a context
+  private static byte mark(PassageKind k) {
+    if (k == null) {
+      return 0;
+    }
+    return switch (k) {
+      case QUOTE -> QUOTE;
+      case NARRATIVE -> NARRATIVE;
+      case TURN -> TURN;
+      case INTERVIEWER -> INTERVIEWER;
+      default -> 0;
+    };
   }
 
   /** The context document of {@code doc}, or {@link #NONE}. */

@@ -86,10 +86,28 @@ public final class ScoreCalibration {
    * as Lucene bounds it); 0 when no entry occurs.
    */
   public static double reference(IndexSearcher searcher, List<Query> entries) throws IOException {
+    return reference(entries, q -> EntryCeiling.of(searcher, q));
+  }
+
+  /**
+   * R for entries from a store's statistics ({@link IndexStatistics}), with the code similarity:
+   * the ruler {@link #reference(IndexSearcher, List)} gives on a local index of the same passages.
+   * The entries hold no wildcard left to expand ({@link StoreQueries}).
+   */
+  static double reference(IndexStatistics statistics, List<Query> entries) throws IOException {
+    org.apache.lucene.search.similarities.Similarity similarity = similarity();
+    return reference(entries, q -> EntryCeiling.of(statistics, similarity, q));
+  }
+
+  private interface Ceiling {
+    double of(Query q) throws IOException;
+  }
+
+  private static double reference(List<Query> entries, Ceiling ceiling) throws IOException {
     double sum = 0;
     int n = 0;
     for (Query q : entries) {
-      double max = EntryCeiling.of(searcher, q);
+      double max = ceiling.of(q);
       if (max > 0 && !Double.isInfinite(max)) {
         sum += max;
         n++;

@@ -49,20 +49,8 @@ public final class SuggestedCodes {
   public static Map<String, List<CodeScore>> changes(
       IndexReader reader, Query selection, Codebook codebook, SuggestionRun run, double threshold)
       throws IOException {
-    Set<String> ids = new HashSet<>();
-    for (Code c : codebook.codes()) {
-      ids.add(c.id());
-    }
-    Map<String, List<CodeScore>> fresh = new HashMap<>();
-    for (PassageSuggestions ps : run.passages()) {
-      for (Suggestion s : ps.suggestions()) {
-        if (s.score() >= threshold) {
-          fresh
-              .computeIfAbsent(ps.passage().id(), k -> new ArrayList<>())
-              .add(new CodeScore(s.code(), s.score(), CodeScore.SUGGESTED));
-        }
-      }
-    }
+    Set<String> ids = codeIds(codebook);
+    Map<String, List<CodeScore>> fresh = fresh(run, threshold);
     IndexSearcher searcher = new IndexSearcher(reader);
     BooleanQuery.Builder anyCode = new BooleanQuery.Builder();
     for (String id : ids) {
@@ -98,25 +86,63 @@ public final class SuggestedCodes {
     old.putAll(stored(searcher, first));
     Map<String, List<CodeScore>> changes = new TreeMap<>();
     for (String id : touched) {
-      List<CodeScore> before = old.getOrDefault(id, List.of());
-      List<CodeScore> after = new ArrayList<>();
-      for (CodeScore c : before) {
-        if (CodeScore.HUMAN.equals(c.origin()) || !ids.contains(c.code())) {
-          after.add(c);
-        }
+      List<CodeScore> before = old.get(id);
+      if (before == null) {
+        continue; // a passage this index does not hold (a run scored by a store holding more)
       }
-      Set<String> present = new HashSet<>();
-      after.forEach(c -> present.add(c.code()));
-      for (CodeScore c : fresh.getOrDefault(id, List.of())) {
-        if (!present.contains(c.code())) {
-          after.add(c); // a human coding of the same code wins over the suggestion
-        }
-      }
+      List<CodeScore> after = merged(before, fresh.getOrDefault(id, List.of()), ids);
       if (!new HashSet<>(after).equals(new HashSet<>(before))) {
         changes.put(id, after);
       }
     }
     return changes;
+  }
+
+  /** The ids of the codebook's codes. */
+  public static Set<String> codeIds(Codebook codebook) {
+    Set<String> ids = new HashSet<>();
+    for (Code c : codebook.codes()) {
+      ids.add(c.id());
+    }
+    return ids;
+  }
+
+  /** A run's suggestions at or above {@code threshold}, as suggested codes, by passage id. */
+  public static Map<String, List<CodeScore>> fresh(SuggestionRun run, double threshold) {
+    Map<String, List<CodeScore>> fresh = new HashMap<>();
+    for (PassageSuggestions ps : run.passages()) {
+      for (Suggestion s : ps.suggestions()) {
+        if (s.score() >= threshold) {
+          fresh
+              .computeIfAbsent(ps.passage().id(), k -> new ArrayList<>())
+              .add(new CodeScore(s.code(), s.score(), CodeScore.SUGGESTED));
+        }
+      }
+    }
+    return fresh;
+  }
+
+  /**
+   * A passage's codes after a run: its codes {@code before} less the earlier suggestions of the
+   * codebook's codes ({@code codeIds}), plus the run's {@code fresh} suggestions, except where a
+   * human coding of the same code is kept (it wins over the suggestion).
+   */
+  public static List<CodeScore> merged(
+      List<CodeScore> before, List<CodeScore> fresh, Set<String> codeIds) {
+    List<CodeScore> after = new ArrayList<>();
+    for (CodeScore c : before) {
+      if (CodeScore.HUMAN.equals(c.origin()) || !codeIds.contains(c.code())) {
+        after.add(c);
+      }
+    }
+    Set<String> present = new HashSet<>();
+    after.forEach(c -> present.add(c.code()));
+    for (CodeScore c : fresh) {
+      if (!present.contains(c.code())) {
+        after.add(c);
+      }
+    }
+    return after;
   }
 
   // the stored codes of the passages ids names (none for an id no passage has), read in document

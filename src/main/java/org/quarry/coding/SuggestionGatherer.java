@@ -51,6 +51,8 @@ final class SuggestionGatherer {
   private final PassageContexts contexts;
   private final Weight[][] entryWeights; // per code, null when no evidence is asked for
   private final Weight[][] excludeWeights; // alike, for the exclude entries
+  // where a source's passages sit in its text; null to read it from the searcher's index
+  private final java.util.function.Function<String, PassageLocations> locations;
 
   /**
    * A gatherer of the best codes per selected passage ({@code codes[s * k ..]} for the passage in
@@ -70,7 +72,27 @@ final class SuggestionGatherer {
       boolean evidence,
       PassageContexts contexts)
       throws IOException {
+    this(searcher, queries, slots, codes, scores, k, evidence, contexts, null);
+  }
+
+  /**
+   * As the gatherer above, with the sources' locations from {@code locations} (source id to its
+   * locations) rather than from the searcher's index: for passages read from a store into an index
+   * of their own, which holds no source records.
+   */
+  SuggestionGatherer(
+      IndexSearcher searcher,
+      List<CodeQueryBuilder.CodeQuery> queries,
+      Slots slots,
+      int[] codes,
+      float[] scores,
+      int k,
+      boolean evidence,
+      PassageContexts contexts,
+      java.util.function.Function<String, PassageLocations> locations)
+      throws IOException {
     this.searcher = searcher;
+    this.locations = locations;
     this.queries = queries;
     this.slots = slots;
     this.codes = codes;
@@ -175,7 +197,8 @@ final class SuggestionGatherer {
     // the source's text, read once; a failed read is the caller's IOException, as elsewhere
     private PassageLocations sourceOf(String id) throws IOException {
       try {
-        return sources.computeIfAbsent(id, k -> source(searcher, k));
+        return sources.computeIfAbsent(
+            id, k -> locations != null ? locations.apply(k) : source(searcher, k));
       } catch (java.io.UncheckedIOException e) {
         throw e.getCause();
       }

@@ -32,6 +32,9 @@ final class WildcardPhraseQuery extends Query {
   private final String term;
   private final IntervalQuery intervals;
   private final List<Query> parts;
+  // the weight given by a store's statistics (StoreQueries), or NaN to weigh the parts on the
+  // searcher the query runs on
+  private final double resolvedWeight;
 
   /**
    * The phrase {@code term} (as written, for errors) matching {@code source} on {@code field};
@@ -41,12 +44,50 @@ final class WildcardPhraseQuery extends Query {
     this.term = term;
     this.intervals = new IntervalQuery(field, source, (float) ScoreCalibration.K1);
     this.parts = List.copyOf(parts);
+    this.resolvedWeight = Double.NaN;
+  }
+
+  private WildcardPhraseQuery(WildcardPhraseQuery q, double weight) {
+    this.term = q.term;
+    this.intervals = q.intervals;
+    this.parts = q.parts;
+    this.resolvedWeight = weight;
+  }
+
+  /**
+   * This phrase weighed {@code weight} wherever it runs, as its parts weigh on a store's
+   * statistics: a passage read from the store into an index of its own then scores as it would in
+   * one index of the whole store.
+   */
+  WildcardPhraseQuery weighed(double weight) {
+    return new WildcardPhraseQuery(this, weight);
+  }
+
+  /** The entry as written in the codebook. */
+  String term() {
+    return term;
+  }
+
+  /** The queries of its parts: each run of plain words, and each wildcard word. */
+  List<Query> parts() {
+    return parts;
+  }
+
+  /** The weight {@link #weighed} gave it. */
+  double resolvedWeight() {
+    if (Double.isNaN(resolvedWeight)) {
+      throw new IllegalStateException("not weighed on a store: " + term);
+    }
+    return resolvedWeight;
   }
 
   @Override
   public Weight createWeight(IndexSearcher searcher, ScoreMode scoreMode, float boost)
       throws IOException {
-    float scale = scoreMode.needsScores() ? (float) weight(searcher) : 1f;
+    float scale =
+        !scoreMode.needsScores()
+            ? 1f
+            : (float) (Double.isNaN(resolvedWeight) ? weight(searcher) : resolvedWeight);
     Weight in = intervals.createWeight(searcher, scoreMode, boost * scale);
     // Lucene refuses a wildcard of more words than its cap in a segment with an
     // IllegalStateException at search time; it is the codebook's term that needs fixing
@@ -105,11 +146,12 @@ final class WildcardPhraseQuery extends Query {
   public boolean equals(Object o) {
     return sameClassAs(o)
         && intervals.equals(((WildcardPhraseQuery) o).intervals)
-        && parts.equals(((WildcardPhraseQuery) o).parts);
+        && parts.equals(((WildcardPhraseQuery) o).parts)
+        && Double.compare(resolvedWeight, ((WildcardPhraseQuery) o).resolvedWeight) == 0;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(classHash(), intervals, parts);
+    return Objects.hash(classHash(), intervals, parts, resolvedWeight);
   }
 }
