@@ -134,6 +134,40 @@ final class CodingJobs {
   }
 
   /**
+   * The lexicon suggester for a store that scores queries itself; see {@link
+   * Quarry#storeSuggester}.
+   */
+  org.quarry.coding.StoreSuggester storeSuggester(Codebook codebook) {
+    try {
+      return new org.quarry.coding.StoreSuggester(codebook, glossary(codebook));
+    } catch (IllegalArgumentException e) {
+      throw new QuarryException(e.getMessage(), e);
+    }
+  }
+
+  /** Stores a run scored elsewhere; see {@link Quarry#storeSuggestions}. */
+  int storeSuggestions(
+      Codebook codebook, SuggestionRun run, SuggestOptions options, double threshold) {
+    if (!folder.hasIndex()) {
+      return 0;
+    }
+    java.util.concurrent.Semaphore turn = WriterTurns.take(folder.dir());
+    try {
+      int stored = IndexCoding.store(folder.dir(), codebook, run, options, threshold);
+      search.release(); // the next search sees the stored codes
+      return stored;
+    } catch (IllegalArgumentException e) {
+      throw new QuarryException(e.getMessage(), e);
+    } catch (IndexLockedException e) {
+      throw IndexFolder.locked(e);
+    } catch (IOException e) {
+      throw folder.unreadable(e);
+    } finally {
+      turn.release();
+    }
+  }
+
+  /**
    * Suggests codes, handing each passage's suggestions to a sink; see {@link Quarry#suggestEach}.
    */
   SuggestionRun suggestEach(

@@ -343,6 +343,31 @@ public final class Quarry implements AutoCloseable {
   }
 
   /**
+   * The lexicon suggester of {@code codebook} for a store that scores queries itself (a SolrCloud
+   * collection filled from this index, see {@link SolrIndex#suggest}), with this index's analysis
+   * (its glossary, or the codebook's).
+   *
+   * @throws QuarryException naming a term or query that cannot be used
+   */
+  public org.quarry.coding.StoreSuggester storeSuggester(Codebook codebook) {
+    return coding.storeSuggester(codebook);
+  }
+
+  /**
+   * Stores the suggestions of {@code run} (scored elsewhere: a SolrCloud collection filled from
+   * this index) at or above {@code threshold} with the passages of this index that it holds, as a
+   * run on this index stores its own; nothing when there is no index here.
+   *
+   * @return the passages whose stored codes changed
+   * @throws QuarryException for an unknown kind or filter dimension (nothing written), or an index
+   *     another process is writing
+   */
+  public int storeSuggestions(
+      Codebook codebook, SuggestionRun run, SuggestOptions options, double threshold) {
+    return coding.storeSuggestions(codebook, run, options, threshold);
+  }
+
+  /**
    * Suggests codes with {@code suggester} as {@link #suggest(Codebook, SuggesterChoice,
    * SuggestOptions, java.util.OptionalDouble, SuggestProgress)} does, but hands each passage's
    * suggestions to {@code sink} instead of keeping them, and stores nothing: for runs too large to

@@ -146,6 +146,56 @@ public final class SolrIndex implements AutoCloseable {
   }
 
   /**
+   * What {@link #suggest} did.
+   *
+   * @param run the suggestions, scored by the collection; its {@code stored} counts the passages of
+   *     the local index whose stored codes changed
+   * @param updated passages of the collection whose stored codes were set
+   */
+  public record Suggested(org.quarry.model.SuggestionRun run, int updated) {}
+
+  /**
+   * Suggests codes of {@code codebook} by its lexicons for the collection's passages that {@code
+   * options} select, scored by the collection (one query per code, see {@link
+   * org.quarry.coding.StoreSuggester}), with the suggestions the local index gives when it holds
+   * the same passages. Queries are analysed by {@code local}'s analysis. When {@code
+   * storeThreshold} is present, the suggestions at or above it are stored: in the collection, with
+   * atomic updates, over every share's passages; and in {@code local}, for the passages it holds,
+   * so that a later send or decision carries them.
+   *
+   * @throws QuarryException for an unknown kind or filter dimension, a part of a code's query Solr
+   *     cannot score, or when Solr cannot be reached or refuses
+   */
+  public Suggested suggest(
+      Quarry local,
+      org.quarry.model.Codebook codebook,
+      org.quarry.model.SuggestOptions options,
+      java.util.OptionalDouble storeThreshold,
+      org.quarry.model.SuggestProgress progress) {
+    org.quarry.coding.StoreSuggester suggester = local.storeSuggester(codebook);
+    org.quarry.coding.ScoringStore store = collection.scoringStore();
+    org.quarry.model.SuggestionRun run;
+    try {
+      run = suggester.suggest(store, options, progress);
+    } catch (IllegalArgumentException | UnsupportedOperationException e) {
+      throw new QuarryException(e.getMessage(), e);
+    } catch (IOException | RuntimeException e) {
+      throw failure("suggesting", e);
+    }
+    if (storeThreshold.isEmpty()) {
+      return new Suggested(run, 0);
+    }
+    double threshold = storeThreshold.getAsDouble();
+    int storedHere = local.storeSuggestions(codebook, run, options, threshold);
+    try {
+      int updated = collection.storeSuggestions(store, codebook, run, options, threshold);
+      return new Suggested(run.withStored(storedHere), updated);
+    } catch (IOException | SolrServerException | RuntimeException e) {
+      throw failure("storing suggested codes", e);
+    }
+  }
+
+  /**
    * Sets the collection's stored codes of passage {@code passageId} to those {@code local} holds
    * (after {@link Quarry#accept} or {@link Quarry#reject}), with an atomic update.
    *

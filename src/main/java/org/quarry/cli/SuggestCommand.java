@@ -142,8 +142,41 @@ final class SuggestCommand implements Callable<Integer> {
       names = "--solr",
       paramLabel = "URL",
       description =
-          "After storing, set the stored codes of this SolrCloud collection's passages (http://host:8983/solr/COLLECTION, filled from this index) to the index's, with atomic updates. The suggestions are scored on this index.")
+          "Score the suggestions in this SolrCloud collection (http://host:8983/solr/COLLECTION, filled by quarry index --solr): one query per code over all its passages, by the lexicon, queries analysed as this index analyses them. They are stored in the collection with atomic updates, and in this index for the passages it holds.")
   String solr;
+
+  // the lexicon's suggestions scored by the collection, stored there and in this index unless
+  // --no-store; the threshold a model fitted to this index chose for the lexicon, if there is one
+  private SuggestionRun suggestInSolr(
+      Quarry quarry, org.quarry.model.Codebook book, SuggestOptions options, PrintWriter err) {
+    usedMethod = SuggestMethod.LEXICON.label();
+    storeAt =
+        storeMin != null
+            ? storeMin
+            : !quarry.isEmpty()
+                ? quarry.suggester(book, SuggestMethod.LEXICON).defaultMinScore()
+                : SuggestOptions.DEFAULT_MIN_SCORE;
+    ProgressBar bar = new ProgressBar(err, "suggest");
+    try (SolrIndex collection = SolrIndex.at(solr)) {
+      SolrIndex.Suggested s;
+      try {
+        s =
+            collection.suggest(
+                quarry,
+                book,
+                options,
+                noStore ? java.util.OptionalDouble.empty() : java.util.OptionalDouble.of(storeAt),
+                bar::update);
+      } finally {
+        bar.finish();
+      }
+      if (!noStore) {
+        err.println(
+            "quarry: solr " + collection + ": stored codes set on " + s.updated() + " passages");
+      }
+      return s.run();
+    }
+  }
 
   enum Format {
     text,
@@ -178,10 +211,16 @@ final class SuggestCommand implements Callable<Integer> {
               ? "--uncertain works on the index, not with --text"
               : "--uncertain must be 1 or more, got " + uncertain);
     }
-    if (solr != null && (noStore || uncertain != null || text != null)) {
+    if (solr != null && (uncertain != null || text != null)) {
       throw new QuarryException(
-          "--solr sends the codes a suggestion run stores; it does not go with "
-              + (noStore ? "--no-store" : uncertain != null ? "--uncertain" : "--text"));
+          "--solr scores the collection's passages; it does not go with "
+              + (uncertain != null ? "--uncertain" : "--text"));
+    }
+    if (solr != null && chosen != null && chosen != SuggestMethod.LEXICON) {
+      throw new QuarryException(
+          "--solr scores suggestions by the lexicon; --method "
+              + chosen.label()
+              + " works on the passages of a local index");
     }
     if (solr != null) {
       SolrIndex.at(solr).close(); // a bad URL is bad usage, found before anything is stored
@@ -216,6 +255,8 @@ final class SuggestCommand implements Callable<Integer> {
     try (Quarry quarry = Quarry.open(common.indexDir(home))) {
       if (text != null) {
         run = quarry.suggestText(book.codebook(), text, options);
+      } else if (solr != null) {
+        run = suggestInSolr(quarry, book.codebook(), options, err);
       } else {
         IndexCommand.ensureIndexed(quarry, common, home, err);
         SuggesterChoice choice = quarry.suggester(book.codebook(), chosen);
@@ -241,24 +282,6 @@ final class SuggestCommand implements Callable<Integer> {
           }
         } finally {
           bar.finish();
-        }
-        if (solr != null) {
-          try (SolrIndex collection = SolrIndex.at(solr)) {
-            SolrIndex.Synced synced = collection.syncCodes(quarry, null);
-            err.println(
-                "quarry: solr "
-                    + collection
-                    + ": stored codes set on "
-                    + synced.updated()
-                    + " passages"
-                    + (synced.missing() == 0
-                        ? ""
-                        : "; "
-                            + synced.missing()
-                            + " passages of the index are not in the collection: send them with"
-                            + " quarry index --solr "
-                            + collection));
-          }
         }
       }
     }

@@ -68,31 +68,47 @@ public final class IndexCoding {
       java.util.OptionalDouble storeThreshold)
       throws IOException {
     SuggestionRun run;
-    Map<String, List<CodeScore>> changes = Map.of();
     try (Directory directory = FSDirectory.open(dir);
         DirectoryReader reader = DirectoryReader.open(directory)) {
       run = suggester.suggest(reader, options, progress);
-      if (storeThreshold.isPresent()) {
-        changes =
-            SuggestedCodes.changes(
-                reader,
-                CodeSuggester.selection(reader, options),
-                codebook,
-                run,
-                storeThreshold.getAsDouble());
-      }
     }
-    if (!changes.isEmpty()) {
+    if (storeThreshold.isPresent()) {
       // setCodes rebuilds documents from stored fields: the annotator is never called
-      TextAnnotator none =
-          text -> {
-            throw new IllegalStateException("storing codes must not annotate text");
-          };
-      try (Indexer indexer = Indexer.open(dir, none, DuplicateFinder.none())) {
-        return run.withStored(indexer.setCodes(changes));
-      }
+      return run.withStored(store(dir, codebook, run, options, storeThreshold.getAsDouble()));
     }
     return run;
+  }
+
+  /**
+   * Stores a run's suggestions at or above {@code threshold} with the passages of the index in
+   * {@code dir} that it holds, as {@link #suggest(Path, Codebook, Suggester, SuggestOptions,
+   * SuggestProgress, java.util.OptionalDouble)} stores its own: for a run scored elsewhere (a
+   * SolrCloud collection filled from this index). Passages of the run the index lacks are left out.
+   *
+   * @return the passages whose stored codes changed
+   * @throws IllegalArgumentException naming an unknown kind or filter dimension; nothing is written
+   *     then
+   */
+  public static int store(
+      Path dir, Codebook codebook, SuggestionRun run, SuggestOptions options, double threshold)
+      throws IOException {
+    Map<String, List<CodeScore>> changes;
+    try (Directory directory = FSDirectory.open(dir);
+        DirectoryReader reader = DirectoryReader.open(directory)) {
+      changes =
+          SuggestedCodes.changes(
+              reader, CodeSuggester.selection(reader, options), codebook, run, threshold);
+    }
+    if (changes.isEmpty()) {
+      return 0;
+    }
+    TextAnnotator none =
+        text -> {
+          throw new IllegalStateException("storing codes must not annotate text");
+        };
+    try (Indexer indexer = Indexer.open(dir, none, DuplicateFinder.none())) {
+      return indexer.setCodes(changes);
+    }
   }
 
   /**

@@ -21,6 +21,12 @@ public interface IndexStatistics {
   TermStatistics term(Term term) throws IOException;
 
   /**
+   * Says which words {@link #term} will be asked for, so that a remote store can count them in a
+   * few requests rather than one each. This default does nothing.
+   */
+  default void prefetch(java.util.Collection<Term> terms) throws IOException {}
+
+  /**
    * The words of {@code field} that {@code pattern} matches (Lucene's wildcard syntax, {@code *}
    * and {@code ?}, no leading wildcard), in the index's order (by their UTF-8 bytes), each with its
    * statistics; at most {@code limit} of them, the first in that order.

@@ -68,6 +68,37 @@ final class StoreQueries {
     return new CodeQueryBuilder.CodeQuery(cq.code(), entries, excludes, q);
   }
 
+  /**
+   * Every plain word of the codes' queries (entries and excludes), for {@link
+   * IndexStatistics#prefetch}.
+   */
+  static java.util.Set<Term> words(List<CodeQueryBuilder.CodeQuery> queries) {
+    java.util.Set<Term> words = new java.util.HashSet<>();
+    org.apache.lucene.search.QueryVisitor visitor =
+        new org.apache.lucene.search.QueryVisitor() {
+          @Override
+          public void consumeTerms(Query query, Term... terms) {
+            words.addAll(List.of(terms));
+          }
+
+          @Override
+          public org.apache.lucene.search.QueryVisitor getSubVisitor(
+              BooleanClause.Occur occur, Query parent) {
+            return this;
+          }
+        };
+    for (CodeQueryBuilder.CodeQuery cq : queries) {
+      cq.entries().forEach(e -> e.query().visit(visitor));
+      cq.excludes().forEach(e -> e.query().visit(visitor));
+      for (CodeQueryBuilder.Entry e : cq.entries()) {
+        if (e.query() instanceof WildcardPhraseQuery w) {
+          w.parts().forEach(part -> part.visit(visitor));
+        }
+      }
+    }
+    return words;
+  }
+
   /** {@code q} resolved (see the class comment). */
   Query resolve(Query q) throws IOException {
     if (q instanceof BooleanQuery b) {

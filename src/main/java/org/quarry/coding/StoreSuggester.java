@@ -129,7 +129,9 @@ public final class StoreSuggester {
         }
       }
     }
-    StoreQueries resolver = new StoreQueries(store.statistics());
+    IndexStatistics statistics = store.statistics();
+    statistics.prefetch(StoreQueries.words(queries));
+    StoreQueries resolver = new StoreQueries(statistics);
     List<CodeQueryBuilder.CodeQuery> resolved = new ArrayList<>(queries.size());
     for (CodeQueryBuilder.CodeQuery cq : queries) {
       resolved.add(resolver.resolve(cq));
@@ -153,7 +155,7 @@ public final class StoreSuggester {
       CodeQueryBuilder.CodeQuery cq = resolved.get(c);
       progress.update(c, resolved.size(), cq.code().id());
       List<Query> entryQueries = cq.entries().stream().map(CodeQueryBuilder.Entry::query).toList();
-      double reference = ScoreCalibration.reference(store.statistics(), entryQueries);
+      double reference = ScoreCalibration.reference(statistics, entryQueries);
       if (reference <= 0) {
         continue; // no entry occurs in the store
       }

@@ -29,6 +29,11 @@ public final class PassageLocations {
     return new PassageLocations(offsets, text, null);
   }
 
+  /** The locations of {@code source}'s passages in its whole text, as read back from a store. */
+  public static PassageLocations of(org.quarry.model.Source source) {
+    return of(source.text(), source.offsets());
+  }
+
   static PassageLocations of(OffsetMap offsets, SourceLayout layout) {
     return new PassageLocations(offsets, null, layout.places());
   }

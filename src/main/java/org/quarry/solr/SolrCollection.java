@@ -331,6 +331,44 @@ public final class SolrCollection implements AutoCloseable {
   }
 
   /**
+   * Stores a suggestion run scored by this collection ({@code store}, see {@link #scoringStore}):
+   * on every passage the run covered, the codebook's earlier suggested codes are replaced by the
+   * run's suggestions at or above {@code threshold}, human codes and other codebooks' codes kept,
+   * as a local index stores a run ({@link org.quarry.coding.SuggestedCodes}); set with atomic
+   * updates, then the old copies merged away.
+   *
+   * @return the passages whose stored codes were set
+   */
+  public int storeSuggestions(
+      org.quarry.coding.ScoringStore store,
+      org.quarry.model.Codebook codebook,
+      org.quarry.model.SuggestionRun run,
+      org.quarry.model.SuggestOptions options,
+      double threshold)
+      throws IOException, SolrServerException {
+    java.util.Set<String> ids = org.quarry.coding.SuggestedCodes.codeIds(codebook);
+    Map<String, List<org.quarry.model.CodeScore>> fresh =
+        org.quarry.coding.SuggestedCodes.fresh(run, threshold);
+    java.util.Set<String> selected = store.selected(options);
+    Map<String, List<org.quarry.model.CodeScore>> changed = new java.util.TreeMap<>();
+    for (Map.Entry<String, List<org.quarry.model.CodeScore>> e :
+        codes(WorkerShare.ALL).entrySet()) {
+      if (!selected.contains(e.getKey())) {
+        continue;
+      }
+      List<org.quarry.model.CodeScore> before = e.getValue();
+      List<org.quarry.model.CodeScore> after =
+          org.quarry.coding.SuggestedCodes.merged(
+              before, fresh.getOrDefault(e.getKey(), List.of()), ids);
+      if (!new java.util.HashSet<>(after).equals(new java.util.HashSet<>(before))) {
+        changed.put(e.getKey(), after);
+      }
+    }
+    setCodes(changed, true);
+    return changed.size();
+  }
+
+  /**
    * What {@link #syncCodes} did.
    *
    * @param updated passages whose codes were set to the local index's
@@ -482,11 +520,19 @@ public final class SolrCollection implements AutoCloseable {
         Boolean.TRUE.equals(partial));
   }
 
+  /**
+   * The collection as a store that scores code queries itself, for suggestions scored in Solr
+   * ({@link org.quarry.coding.StoreSuggester}).
+   */
+  public org.quarry.coding.ScoringStore scoringStore() {
+    return new SolrScoringStore(client, collection, records());
+  }
+
   /** Passages read page by page ({@link #passages}). */
   static final int PAGE = 1000;
 
   /** Stored fields a passage is rebuilt from, without its annotation. */
-  private static final String[] PASSAGE_FIELDS = {
+  static final String[] PASSAGE_FIELDS = {
     Fields.ID,
     Fields.SOURCE,
     Fields.KIND,

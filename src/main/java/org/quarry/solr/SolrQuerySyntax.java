@@ -26,16 +26,28 @@ import org.apache.solr.client.solrj.util.ClientUtils;
  * that ranks or counts differently.
  */
 final class SolrQuerySyntax {
-  private SolrQuerySyntax() {}
-
   /** {@code query} in Solr's standard syntax. */
   static String of(Query query) {
+    return of(query, SolrPassages::field);
+  }
+
+  /**
+   * {@code query} in Solr's standard syntax, each field written as {@code fields} names it in Solr
+   * (which may refuse one with an {@link UnsupportedOperationException}).
+   */
+  static String of(Query query, java.util.function.UnaryOperator<String> fields) {
     StringBuilder out = new StringBuilder();
-    write(query, out);
+    new SolrQuerySyntax(fields).write(query, out);
     return out.toString();
   }
 
-  private static void write(Query q, StringBuilder out) {
+  private final java.util.function.UnaryOperator<String> fields;
+
+  private SolrQuerySyntax(java.util.function.UnaryOperator<String> fields) {
+    this.fields = fields;
+  }
+
+  private void write(Query q, StringBuilder out) {
     if (q instanceof TermQuery t) {
       term(t.getTerm(), out);
     } else if (q instanceof BooleanQuery b) {
@@ -49,22 +61,22 @@ final class SolrQuerySyntax {
     } else if (q instanceof SynonymQuery s && s.getTerms().size() == 1) {
       term(s.getTerms().get(0), out);
     } else if (q instanceof PrefixQuery p) {
-      out.append(SolrPassages.field(p.getField()))
+      out.append(fields.apply(p.getField()))
           .append(':')
           .append(ClientUtils.escapeQueryChars(p.getPrefix().text()))
           .append('*');
     } else if (q instanceof WildcardQuery w) {
-      out.append(SolrPassages.field(w.getField())).append(':').append(wildcard(w.getTerm().text()));
+      out.append(fields.apply(w.getField())).append(':').append(wildcard(w.getTerm().text()));
     } else if (q instanceof FuzzyQuery f && f.getPrefixLength() == 0 && f.getTranspositions()) {
       term(f.getTerm(), out);
       out.append('~').append(f.getMaxEdits());
     } else if (q instanceof RegexpQuery r) {
-      out.append(SolrPassages.field(r.getField()))
+      out.append(fields.apply(r.getField()))
           .append(":/")
           .append(r.getRegexp().text().replace("/", "\\/"))
           .append('/');
     } else if (q instanceof TermRangeQuery r) {
-      out.append(SolrPassages.field(r.getField()))
+      out.append(fields.apply(r.getField()))
           .append(':')
           .append(r.includesLower() ? '[' : '{')
           .append(r.getLowerTerm() == null ? "*" : quoted(r.getLowerTerm().utf8ToString()))
@@ -81,13 +93,11 @@ final class SolrQuerySyntax {
     }
   }
 
-  private static void term(Term t, StringBuilder out) {
-    out.append(SolrPassages.field(t.field()))
-        .append(':')
-        .append(ClientUtils.escapeQueryChars(t.text()));
+  private void term(Term t, StringBuilder out) {
+    out.append(fields.apply(t.field())).append(':').append(ClientUtils.escapeQueryChars(t.text()));
   }
 
-  private static void bool(BooleanQuery b, StringBuilder out) {
+  private void bool(BooleanQuery b, StringBuilder out) {
     if (b.getMinimumNumberShouldMatch() > 0) {
       throw new UnsupportedOperationException(
           "a minimum number of optional clauses cannot be searched in Solr yet: " + b);
@@ -117,7 +127,7 @@ final class SolrQuerySyntax {
     out.append(')');
   }
 
-  private static void phrase(PhraseQuery p, StringBuilder out) {
+  private void phrase(PhraseQuery p, StringBuilder out) {
     Term[] terms = p.getTerms();
     int[] positions = p.getPositions();
     for (int i = 1; i < positions.length; i++) {
@@ -130,7 +140,7 @@ final class SolrQuerySyntax {
       out.append("(-*:*)");
       return;
     }
-    out.append(SolrPassages.field(terms[0].field())).append(":\"");
+    out.append(fields.apply(terms[0].field())).append(":\"");
     for (int i = 0; i < terms.length; i++) {
       out.append(i == 0 ? "" : " ")
           .append(terms[i].text().replace("\\", "\\\\").replace("\"", "\\\""));

@@ -115,6 +115,22 @@ public final class SolrRecords {
     }
   }
 
+  /** The record of kind {@code type} kept under {@code key}, or null when there is none. */
+  public IndexRecords.Record record(String type, String key)
+      throws IOException, SolrServerException {
+    SolrQuery q = new SolrQuery("{!term f=" + Fields.ID + " v=$rid}");
+    q.set("rid", type + ":" + key);
+    q.setFields(RECORD, Fields.SOURCE, DATA);
+    q.setRows(1);
+    for (SolrDocument d : client.query(name, q).getResults()) {
+      return new IndexRecords.Record(
+          (String) d.getFirstValue(RECORD),
+          (String) d.getFirstValue(Fields.SOURCE),
+          (String) d.getFirstValue(DATA));
+    }
+    return null;
+  }
+
   // a record's id: its kind and key, as a source has a record and kept codings under one key
   private static String id(IndexRecords.Record r) {
     return r.type() + ":" + r.key();

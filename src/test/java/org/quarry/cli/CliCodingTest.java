@@ -504,26 +504,38 @@ class CliCodingTest {
   }
 
   @Test
-  void suggestSendsStoredCodesToSolrOnlyWhenItStoresAndRefusesOtherwiseInOneLine() {
+  void suggestWithSolrRefusesWhatOnlyALocalIndexDoesAndFailsInOneLineWithoutSolr() {
     String book = book("codebook-commissioners.yaml");
     String solr = "http://127.0.0.1:1/solr/passages";
     for (String[] extra :
-        new String[][] {{"--no-store"}, {"--uncertain", "3"}, {"--text", "a voice for the ICS"}}) {
+        new String[][] {{"--uncertain", "3"}, {"--text", "a voice for the ICS"}}) {
       List<String> args =
           new java.util.ArrayList<>(List.of("suggest", "--codebook", book, "--solr", solr));
       args.addAll(List.of(extra));
       CliRun r = CliRun.of(args.toArray(String[]::new));
       assertEquals(2, r.exitCode(), r.err());
       assertEquals(
-          "quarry: --solr sends the codes a suggestion run stores; it does not go with "
-              + extra[0]
-              + "\n",
+          "quarry: --solr scores the collection's passages; it does not go with " + extra[0] + "\n",
           r.err());
     }
+    CliRun learned =
+        CliRun.of("suggest", "--codebook", book, "--solr", solr, "--method", "learned");
+    assertEquals(2, learned.exitCode(), learned.err());
+    assertEquals(
+        "quarry: --solr scores suggestions by the lexicon; --method learned works on the passages"
+            + " of a local index\n",
+        learned.err());
     CliRun badUrl = CliRun.of("suggest", "--codebook", book, "--solr", "solr1/passages");
     assertEquals(2, badUrl.exitCode(), badUrl.err());
     assertTrue(badUrl.err().startsWith("quarry: --solr solr1/passages: "), badUrl.err());
     assertEquals(1, badUrl.err().lines().count(), badUrl.err());
+    // nothing listens there: the run fails in one line, before anything is stored
+    CliRun unreachable = CliRun.of("suggest", "--codebook", book, "--solr", solr, "--no-store");
+    assertEquals(1, unreachable.exitCode(), unreachable.err());
+    assertTrue(
+        unreachable.err().startsWith("quarry: solr " + solr + ": suggesting failed: "),
+        unreachable.err());
+    assertEquals(1, unreachable.err().strip().lines().count(), unreachable.err());
   }
 
   @Test

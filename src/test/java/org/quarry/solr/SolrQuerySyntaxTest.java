@@ -105,4 +105,38 @@ class SolrQuerySyntaxTest {
   void everythingIsTheMatchAllQuery() {
     assertEquals("*:*", SolrQuerySyntax.of(new MatchAllDocsQuery()));
   }
+
+  @Test
+  void aCodeQueryIsScoredOnTheCodeFieldAndRefusesTheWordFields() {
+    BooleanQuery q =
+        new BooleanQuery.Builder()
+            .add(new BoostQuery(term("text_lemma", "represent"), 1.25f), Occur.SHOULD)
+            .add(new PhraseQuery("text_lemma", "one", "voice"), Occur.SHOULD)
+            .add(term("kind", "quote"), Occur.MUST_NOT)
+            .build();
+    assertEquals(
+        "((text_lemma_code:represent)^1.25 text_lemma_code:\"one voice\" -kind:quote)",
+        SolrQuerySyntax.of(q, SolrScoringStore::codeField));
+    UnsupportedOperationException e =
+        assertThrows(
+            UnsupportedOperationException.class,
+            () -> SolrQuerySyntax.of(term("text", "voice"), SolrScoringStore::codeField));
+    assertTrue(e.getMessage().contains("field text cannot be scored in Solr"), e.getMessage());
+  }
+
+  @Test
+  void aWildcardBecomesThePrefixAndRegularExpressionOfTheTermsComponent() {
+    SolrScoringStore.WordPattern p = SolrScoringStore.WordPattern.of("represent*");
+    assertEquals("represent", p.prefix());
+    java.util.regex.Pattern r = java.util.regex.Pattern.compile(p.regex());
+    assertTrue(r.matcher("representation").matches());
+    assertTrue(r.matcher("represent").matches());
+    assertTrue(!r.matcher("xrepresent").matches() && !r.matcher("repre").matches());
+    SolrScoringStore.WordPattern q = SolrScoringStore.WordPattern.of("a.b?c\\*d*");
+    assertEquals("a.b", q.prefix());
+    java.util.regex.Pattern rq = java.util.regex.Pattern.compile(q.regex());
+    assertTrue(rq.matcher("a.bxc*dzz").matches(), q.regex());
+    assertTrue(!rq.matcher("axbxc*d").matches(), "a dot is a dot");
+    assertTrue(!rq.matcher("a.bxcqd").matches(), "an escaped star is a star");
+  }
 }

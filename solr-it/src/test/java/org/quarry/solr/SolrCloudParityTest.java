@@ -466,6 +466,111 @@ class SolrCloudParityTest {
     }
   }
 
+  // the suggestions of a run printed as JSON lines: passage id to its suggestions
+  private static java.util.Map<String, JsonNode> suggestions(String out) throws Exception {
+    java.util.Map<String, JsonNode> byId = new java.util.LinkedHashMap<>();
+    for (String line : out.split("\n")) {
+      if (!line.isBlank()) {
+        JsonNode n = JSON.readTree(line);
+        byId.put(n.path("id").asText(), n.path("suggestions"));
+      }
+    }
+    return byId;
+  }
+
+  // one suggestion run on the local index and the same scored by the collection, stored nowhere:
+  // the same passages, codes in order, scores and evidence
+  private static int sameSuggestions(String codebook, String... more) throws Exception {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "suggest",
+                "--codebook",
+                codebook,
+                "--index",
+                work.resolve("index").toString(),
+                "--no-store",
+                "--method",
+                "lexicon",
+                "--format",
+                "jsonl"));
+    args.addAll(List.of(more));
+    java.util.Map<String, JsonNode> local = suggestions(ok(args.toArray(String[]::new)).out());
+    args.addAll(List.of("--solr", url));
+    Run solr = ok(args.toArray(String[]::new));
+    java.util.Map<String, JsonNode> remote = suggestions(solr.out());
+    assertEquals(List.copyOf(local.keySet()), List.copyOf(remote.keySet()), codebook + ": passages");
+    for (var e : local.entrySet()) {
+      JsonNode a = e.getValue();
+      JsonNode b = remote.get(e.getKey());
+      assertEquals(a.size(), b.size(), e.getKey() + ": " + a + " / " + b);
+      for (int i = 0; i < a.size(); i++) {
+        String what = e.getKey() + " " + a.get(i).path("code").asText();
+        assertEquals(a.get(i).path("code"), b.get(i).path("code"), what);
+        assertEquals(
+            a.get(i).path("score").asDouble(), b.get(i).path("score").asDouble(), 1e-4, what);
+        assertEquals(a.get(i).path("evidence"), b.get(i).path("evidence"), what);
+      }
+    }
+    return local.size();
+  }
+
+  @Test
+  void suggestionsScoredByTheCollectionAreTheLocalIndexsSuggestions() throws Exception {
+    for (String book : List.of("codebook-commissioners.yaml", "codebook-policy-stakeholders.yaml")) {
+      assertTrue(sameSuggestions(HOME.resolve("seeds/" + book).toString()) > 20, book);
+    }
+    // a wildcard word, phrases with wildcard words (as an entry and an exclude), a raw query with
+    // a wildcard, glossary synonyms; then a narrower selection without contexts
+    Path shapes = work.resolve("shapes.yaml");
+    Files.writeString(
+        shapes,
+        String.join(
+            "\n",
+            "codebook: shapes",
+            "glossary: " + HOME.resolve("seeds/nhs-glossary.txt"),
+            "codes:",
+            "  - id: phrases",
+            "    name: phrases",
+            "    terms: ['\"primary car*\"', '\"care system*\"', ICS]",
+            "  - id: excluding",
+            "    name: excluding",
+            "    terms: [commission*, voice]",
+            "    exclude: ['\"general practice\"']",
+            "  - id: excluding-phrase",
+            "    name: excluding phrase",
+            "    terms: [integrat*, PCN]",
+            "    exclude: ['\"clinical direct*\"']",
+            "  - id: raw",
+            "    name: raw",
+            "    query: 'represent* OR \"one voice\"'",
+            ""));
+    assertTrue(sameSuggestions(shapes.toString(), "--top", "4", "--min-score", "0") > 20);
+    sameSuggestions(
+        shapes.toString(), "--kind", "quote", "--context-weight", "0", "--min-score", "0.2");
+  }
+
+  @Test
+  void aCodeQueryOnAFieldSolrDoesNotScoreForCodesIsRefusedInOneLine() throws Exception {
+    Path book = work.resolve("words-field.yaml");
+    Files.writeString(
+        book,
+        "codebook: words\ncodes:\n  - id: w\n    name: w\n    query: 'text:voice'\n");
+    Run r =
+        quarry(
+            "suggest",
+            "--codebook",
+            book.toString(),
+            "--index",
+            work.resolve("index").toString(),
+            "--no-store",
+            "--solr",
+            url);
+    assertTrue(r.exit() != 0, r.err());
+    assertTrue(r.err().contains("field text cannot be scored in Solr"), r.err());
+    assertEquals(1, r.err().strip().lines().count(), r.err());
+  }
+
   @Test
   void storedSuggestionsAndDecisionsReachTheCollectionAndItsPassagesKeepTheirWords()
       throws Exception {
