@@ -406,8 +406,11 @@ public final class StoreSuggester {
     private final DirectoryReader reader;
 
     OwnIndex(List<IndexedPassage> passages) throws IOException {
-      try (IndexWriter w =
-          new IndexWriter(directory, new IndexWriterConfig(QuarryAnalyzer.forIndexing()))) {
+      // no merges: documents keep the order they were added in, which maps them to passages
+      IndexWriterConfig config =
+          new IndexWriterConfig(QuarryAnalyzer.forIndexing())
+              .setMergePolicy(org.apache.lucene.index.NoMergePolicy.INSTANCE);
+      try (IndexWriter w = new IndexWriter(directory, config)) {
         for (IndexedPassage p : passages) {
           w.addDocument(PassageDocuments.toDocument(p));
         }
