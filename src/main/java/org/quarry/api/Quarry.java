@@ -349,7 +349,7 @@ public final class Quarry implements AutoCloseable {
    *
    * @throws QuarryException naming a term or query that cannot be used
    */
-  public org.quarry.coding.StoreSuggester storeSuggester(Codebook codebook) {
+  org.quarry.coding.StoreSuggester storeSuggester(Codebook codebook) {
     return coding.storeSuggester(codebook);
   }
 

@@ -102,6 +102,42 @@ public final class SolrBenchmark {
           }
         }
       }
+      phase.accept("suggesting " + ScaleBenchmark.CODES + " codes on each side");
+      org.quarry.model.Codebook book = ScaleCodebook.of(seed, ScaleBenchmark.CODES);
+      org.quarry.model.SuggestOptions options = org.quarry.model.SuggestOptions.defaults();
+      // alternately, twice each, the second counted: the first warms each side's caches
+      double suggestLocalS = 0;
+      double suggestSolrS = 0;
+      for (int round = 0; round < 2; round++) {
+        long a = System.nanoTime();
+        org.quarry.model.SuggestionRun mine =
+            local.suggest(
+                book,
+                options,
+                java.util.OptionalDouble.empty(),
+                org.quarry.model.SuggestProgress.NONE);
+        long b = System.nanoTime();
+        org.quarry.model.SuggestionRun theirs =
+            solr.suggest(
+                    local,
+                    book,
+                    options,
+                    java.util.OptionalDouble.empty(),
+                    org.quarry.model.SuggestProgress.NONE)
+                .run();
+        long c = System.nanoTime();
+        if (suggestions(mine) != suggestions(theirs)
+            || mine.passages().size() != theirs.passages().size()) {
+          throw new QuarryException(
+              "bench: "
+                  + suggestions(mine)
+                  + " suggestions locally and "
+                  + suggestions(theirs)
+                  + " through Solr");
+        }
+        suggestLocalS = (b - a) / 1e9;
+        suggestSolrS = (c - b) / 1e9;
+      }
       StringBuilder t = new StringBuilder();
       t.append(
           String.format(
@@ -137,6 +173,13 @@ public final class SolrBenchmark {
             SearchMix.percentileMs(viaSolr, p),
             SearchMix.percentileMs(viaLocal, p));
       }
+      row(
+          t,
+          "suggest "
+              + ScaleBenchmark.CODES
+              + " codes, every passage, with evidence (s; Solr: one query per code)",
+          suggestSolrS,
+          suggestLocalS);
       t.append(
           String.format(
               Locale.ROOT,
@@ -146,6 +189,10 @@ public final class SolrBenchmark {
               twoS));
       return t.toString();
     }
+  }
+
+  private static int suggestions(org.quarry.model.SuggestionRun run) {
+    return run.passages().stream().mapToInt(p -> p.suggestions().size()).sum();
   }
 
   private static void row(StringBuilder t, String figure, double solr, double local) {

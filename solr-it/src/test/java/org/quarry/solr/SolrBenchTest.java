@@ -61,7 +61,13 @@ class SolrBenchTest {
       System.out.println(table);
       assertEquals(0, bench.exitValue(), table);
       for (String row :
-          List.of("index, 1 worker", "index, 2 workers", "search p50", "search p95", "search p99")) {
+          List.of(
+              "index, 1 worker",
+              "index, 2 workers",
+              "search p50",
+              "search p95",
+              "search p99",
+              "suggest 100 codes")) {
         assertTrue(table.contains("| " + row), row + " in\n" + table);
       }
     } finally {
