@@ -150,18 +150,23 @@ public final class CodeSuggester implements Suggester {
     DrillDownQuery drill = new DrillDownQuery(PassageDocuments.facetsConfig(), base);
     for (Map.Entry<String, List<String>> f : new TreeMap<>(options.filters()).entrySet()) {
       if (!Fields.FIXED_FACETS.contains(f.getKey()) && infos.fieldInfo(f.getKey()) == null) {
-        throw new IllegalArgumentException(
-            "unknown filter dimension '"
-                + f.getKey()
-                + "'; known: "
-                + String.join(", ", Fields.FIXED_FACETS)
-                + " and the participant attributes");
+        throw unknownDimension(f.getKey());
       }
       for (String v : f.getValue()) {
         drill.add(f.getKey(), v);
       }
     }
     return drill;
+  }
+
+  /** The error of a filter on a dimension no passage has. */
+  public static IllegalArgumentException unknownDimension(String dimension) {
+    return new IllegalArgumentException(
+        "unknown filter dimension '"
+            + dimension
+            + "'; known: "
+            + String.join(", ", Fields.FIXED_FACETS)
+            + " and the participant attributes");
   }
 
   /**

@@ -168,12 +168,18 @@ public final class StoreSuggester {
           phraseVetoed = phraseVetoed == null ? new FixedBitSet(Math.max(1, n)) : phraseVetoed;
           List<String> candidates = new ArrayList<>();
           store.match(StoreQueries.candidates(w), candidates::add);
-          for (IndexedPassage p : matchedIn(store, candidates, w)) {
-            Integer g = ordinal.get(p.passage().id());
-            if (g != null) {
-              phraseVetoed.set(g);
-            }
-          }
+          FixedBitSet holding = phraseVetoed;
+          matchesIn(
+              store,
+              candidates,
+              w,
+              false,
+              (p, score) -> {
+                Integer g = ordinal.get(p.passage().id());
+                if (g != null) {
+                  holding.set(g);
+                }
+              });
         } else {
           plainExcludes.add(e.query());
         }
@@ -237,24 +243,7 @@ public final class StoreSuggester {
     excludes.forEach(q -> b.add(q, BooleanClause.Occur.MUST_NOT));
     List<String> candidates = new ArrayList<>();
     store.match(b.build(), candidates::add);
-    for (int from = 0; from < candidates.size(); from += BATCH) {
-      List<IndexedPassage> read =
-          store.read(candidates.subList(from, Math.min(candidates.size(), from + BATCH)));
-      try (OwnIndex own = new OwnIndex(read)) {
-        IndexSearcher searcher = own.searcher();
-        Weight weight = searcher.createWeight(searcher.rewrite(w), ScoreMode.COMPLETE, 1f);
-        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-          Scorer s = weight.scorer(leaf);
-          if (s == null) {
-            continue;
-          }
-          DocIdSetIterator it = s.iterator();
-          for (int d = it.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = it.nextDoc()) {
-            add.accept(read.get(leaf.docBase + d).passage().id(), s.score());
-          }
-        }
-      }
-    }
+    matchesIn(store, candidates, w, true, (p, score) -> add.accept(p.passage().id(), score));
   }
 
   // the passages that hold one of the exclude entries (none a wildcard phrase)
@@ -275,17 +264,25 @@ public final class StoreSuggester {
     return bits;
   }
 
-  // the candidates that q matches in their own tokens
-  private static List<IndexedPassage> matchedIn(
-      ScoringStore store, List<String> candidates, Query q) throws IOException {
-    List<IndexedPassage> out = new ArrayList<>();
+  private interface MatchSink {
+    void accept(IndexedPassage passage, float score);
+  }
+
+  // the candidates that q matches in their own tokens (read back in batches into an index of
+  // their own), with q's score there when scored
+  private static void matchesIn(
+      ScoringStore store, List<String> candidates, Query q, boolean scored, MatchSink sink)
+      throws IOException {
     for (int from = 0; from < candidates.size(); from += BATCH) {
       List<IndexedPassage> read =
           store.read(candidates.subList(from, Math.min(candidates.size(), from + BATCH)));
       try (OwnIndex own = new OwnIndex(read)) {
         IndexSearcher searcher = own.searcher();
         Weight weight =
-            searcher.createWeight(searcher.rewrite(q), ScoreMode.COMPLETE_NO_SCORES, 1f);
+            searcher.createWeight(
+                searcher.rewrite(q),
+                scored ? ScoreMode.COMPLETE : ScoreMode.COMPLETE_NO_SCORES,
+                1f);
         for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
           Scorer s = weight.scorer(leaf);
           if (s == null) {
@@ -293,12 +290,11 @@ public final class StoreSuggester {
           }
           DocIdSetIterator it = s.iterator();
           for (int d = it.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = it.nextDoc()) {
-            out.add(read.get(leaf.docBase + d));
+            sink.accept(read.get(leaf.docBase + d), scored ? s.score() : 0f);
           }
         }
       }
     }
-    return out;
   }
 
   // the kept passages, read back in batches with their contexts, their evidence found in an index

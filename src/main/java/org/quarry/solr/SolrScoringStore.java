@@ -45,6 +45,10 @@ final class SolrScoringStore implements ScoringStore {
   /** The configset's field of the lemmas scored for code queries. */
   static final String CODE_FIELD = "text_lemma_code";
 
+  // every request is a POST: a page of ids to read, or a code's words, outgrow a URL
+  private static final org.apache.solr.client.solrj.SolrRequest.METHOD POST =
+      org.apache.solr.client.solrj.SolrRequest.METHOD.POST;
+
   // matches gathered per request
   private static final int PAGE = 5000;
 
@@ -132,12 +136,7 @@ final class SolrScoringStore implements ScoringStore {
         new java.util.TreeMap<>(options.filters()).entrySet()) {
       String field = SolrPassages.field(f.getKey());
       if (!Fields.FIXED_FACETS.contains(f.getKey()) && count(field + ":*") == 0) {
-        throw new IllegalArgumentException(
-            "unknown filter dimension '"
-                + f.getKey()
-                + "'; known: "
-                + String.join(", ", Fields.FIXED_FACETS)
-                + " and the participant attributes");
+        throw org.quarry.coding.CodeSuggester.unknownDimension(f.getKey());
       }
       List<String> values = new ArrayList<>();
       f.getValue().forEach(v -> values.add(quoted(v)));
@@ -304,7 +303,7 @@ final class SolrScoringStore implements ScoringStore {
 
   private List<TermsResponse.Term> termsOf(SolrQuery q, String field) throws IOException {
     try {
-      TermsResponse r = client.query(collection, q).getTermsResponse();
+      TermsResponse r = client.query(collection, q, POST).getTermsResponse();
       List<TermsResponse.Term> list = r == null ? null : r.getTerms(SolrPassages.field(field));
       return list == null ? List.of() : list;
     } catch (SolrServerException e) {
@@ -365,7 +364,7 @@ final class SolrScoringStore implements ScoringStore {
       q.addField(Fields.ANNOTATION);
       q.setRows(part.size());
       try {
-        for (SolrDocument d : client.query(collection, q).getResults()) {
+        for (SolrDocument d : client.query(collection, q, POST).getResults()) {
           out.add(SolrPassages.indexed(d));
         }
       } catch (SolrServerException e) {
@@ -409,7 +408,7 @@ final class SolrScoringStore implements ScoringStore {
     SolrQuery q = new SolrQuery(query);
     q.setRows(0);
     try {
-      return client.query(collection, q).getResults().getNumFound();
+      return client.query(collection, q, POST).getResults().getNumFound();
     } catch (SolrServerException e) {
       throw new IOException(e);
     }
@@ -427,7 +426,7 @@ final class SolrScoringStore implements ScoringStore {
     try {
       while (true) {
         q.set("cursorMark", cursor);
-        QueryResponse r = client.query(collection, q);
+        QueryResponse r = client.query(collection, q, POST);
         SolrDocumentList docs = r.getResults();
         for (SolrDocument d : docs) {
           sink.accept(d);
