@@ -119,33 +119,6 @@ public final class SolrIndex implements AutoCloseable {
   }
 
   /**
-   * What {@link #syncCodes} did.
-   *
-   * @param updated passages whose stored codes in the collection were set to the local index's
-   * @param missing passages of the local index the collection does not hold (their sources not sent
-   *     yet)
-   */
-  public record Synced(int updated, int missing) {}
-
-  /**
-   * Brings the collection's stored codes of {@code local}'s passages (of its share {@code worker},
-   * {@code I/N}, null for all) to what {@code local} holds, after a suggestion run stored codes
-   * there or a researcher decided on one: Solr's atomic updates set the code fields of each passage
-   * whose codes differ and keep the rest (its text and tokens are not sent again).
-   *
-   * @throws QuarryException for a bad worker share, or when Solr cannot be reached or refuses
-   */
-  public Synced syncCodes(Quarry local, String worker) {
-    WorkerShare share = share(worker);
-    try {
-      SolrCollection.Synced s = collection.syncCodes(local.indexDir(), share);
-      return new Synced(s.updated(), s.missing());
-    } catch (IOException | SolrServerException | RuntimeException e) {
-      throw failure("updating stored codes", e);
-    }
-  }
-
-  /**
    * What {@link #suggest} did.
    *
    * @param run the suggestions, scored by the collection; its {@code stored} counts the passages of

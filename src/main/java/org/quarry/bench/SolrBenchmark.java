@@ -108,6 +108,8 @@ public final class SolrBenchmark {
       // alternately, twice each, the second counted: the first warms each side's caches
       double suggestLocalS = 0;
       double suggestSolrS = 0;
+      org.quarry.model.SuggestionRun lastLocal = null;
+      org.quarry.model.SuggestionRun lastSolr = null;
       for (int round = 0; round < 2; round++) {
         long a = System.nanoTime();
         org.quarry.model.SuggestionRun mine =
@@ -137,6 +139,8 @@ public final class SolrBenchmark {
         }
         suggestLocalS = (b - a) / 1e9;
         suggestSolrS = (c - b) / 1e9;
+        lastLocal = mine;
+        lastSolr = theirs;
       }
       StringBuilder t = new StringBuilder();
       t.append(
@@ -183,10 +187,18 @@ public final class SolrBenchmark {
       t.append(
           String.format(
               Locale.ROOT,
-              "%nWall s: local index %.1f; send, 1 worker %.1f; send, 2 workers %.1f.%n",
+              "%nWall s: local index %.1f; send, 1 worker %.1f; send, 2 workers %.1f; suggest:"
+                  + " local scoring %.1f + evidence %.1f, Solr scoring %.1f + evidence %.1f;"
+                  + " %,d suggestions on %,d passages each side.%n",
               localS,
               oneS,
-              twoS));
+              twoS,
+              lastLocal.scoringNanos() / 1e9,
+              lastLocal.evidenceNanos() / 1e9,
+              lastSolr.scoringNanos() / 1e9,
+              lastSolr.evidenceNanos() / 1e9,
+              suggestions(lastLocal),
+              lastLocal.passages().size()));
       return t.toString();
     }
   }

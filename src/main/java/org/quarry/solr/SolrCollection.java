@@ -369,47 +369,6 @@ public final class SolrCollection implements AutoCloseable {
   }
 
   /**
-   * What {@link #syncCodes} did.
-   *
-   * @param updated passages whose codes were set to the local index's
-   * @param missing passages of the local index the collection does not hold (their sources not sent
-   *     yet)
-   */
-  public record Synced(int updated, int missing) {}
-
-  /**
-   * Sets the stored codes of every passage the collection holds of {@code share}'s sources to those
-   * of the local index in {@code indexDir}, where they differ (after a suggestion run stored codes
-   * there, or a researcher's decisions), with atomic updates; then commits.
-   */
-  public Synced syncCodes(Path indexDir, WorkerShare share)
-      throws IOException, SolrServerException {
-    Map<String, List<org.quarry.model.CodeScore>> held = codes(share);
-    Map<String, List<org.quarry.model.CodeScore>> changed = new java.util.TreeMap<>();
-    int[] missing = {0};
-    StoredPassages.forEach(
-        indexDir,
-        p -> {
-          String id = p.passage().id();
-          if (!share.takes(p.passage().source())) {
-            return;
-          }
-          List<org.quarry.model.CodeScore> there = held.get(id);
-          if (there == null) {
-            missing[0]++;
-            return;
-          }
-          List<org.quarry.model.CodeScore> here = new ArrayList<>(p.codes());
-          here.sort(IndexedPassage.CODE_ORDER);
-          if (!here.equals(there)) {
-            changed.put(id, here);
-          }
-        });
-    setCodes(changed, true);
-    return new Synced(changed.size(), missing[0]);
-  }
-
-  /**
    * The stored codes of every passage of the sources {@code share} takes, by passage id (a passage
    * without codes maps to an empty list): read with Solr's cursor, a page at a time.
    */
