@@ -162,28 +162,16 @@ public final class StoreSuggester {
       // a phrase with wildcard words has no form a store can search: as an exclude, the passages
       // holding it are found in their own tokens and dropped here
       List<Query> plainExcludes = new ArrayList<>();
-      FixedBitSet phraseVetoed = null;
+      List<WildcardPhraseQuery> phraseExcludes = new ArrayList<>();
       for (CodeQueryBuilder.Entry e : cq.excludes()) {
         if (e.query() instanceof WildcardPhraseQuery w) {
-          phraseVetoed = phraseVetoed == null ? new FixedBitSet(Math.max(1, n)) : phraseVetoed;
-          List<String> candidates = new ArrayList<>();
-          store.match(StoreQueries.candidates(w), candidates::add);
-          FixedBitSet holding = phraseVetoed;
-          matchesIn(
-              store,
-              candidates,
-              w,
-              false,
-              (p, score) -> {
-                Integer g = ordinal.get(p.passage().id());
-                if (g != null) {
-                  holding.set(g);
-                }
-              });
+          phraseExcludes.add(w);
         } else {
           plainExcludes.add(e.query());
         }
       }
+      FixedBitSet phraseVetoed =
+          phraseExcludes.isEmpty() ? null : holding(store, phraseExcludes, ordinal, n);
       FixedBitSet dropped = phraseVetoed;
       int[] count = {0};
       ScoringStore.ScoreSink add =
@@ -244,6 +232,29 @@ public final class StoreSuggester {
     List<String> candidates = new ArrayList<>();
     store.match(b.build(), candidates::add);
     matchesIn(store, candidates, w, true, (p, score) -> add.accept(p.passage().id(), score));
+  }
+
+  // the passages that hold one of the wildcard phrases, found in their own tokens
+  private static FixedBitSet holding(
+      ScoringStore store, List<WildcardPhraseQuery> phrases, Map<String, Integer> ordinal, int n)
+      throws IOException {
+    FixedBitSet bits = new FixedBitSet(Math.max(1, n));
+    for (WildcardPhraseQuery w : phrases) {
+      List<String> candidates = new ArrayList<>();
+      store.match(StoreQueries.candidates(w), candidates::add);
+      matchesIn(
+          store,
+          candidates,
+          w,
+          false,
+          (p, score) -> {
+            Integer g = ordinal.get(p.passage().id());
+            if (g != null) {
+              bits.set(g);
+            }
+          });
+    }
+    return bits;
   }
 
   // the passages that hold one of the exclude entries (none a wildcard phrase)

@@ -351,49 +351,21 @@ public final class SolrCollection implements AutoCloseable {
         org.quarry.coding.SuggestedCodes.fresh(run, threshold);
     java.util.Set<String> selected = store.selected(options);
     Map<String, List<org.quarry.model.CodeScore>> changed = new java.util.TreeMap<>();
-    for (Map.Entry<String, List<org.quarry.model.CodeScore>> e :
-        codes(WorkerShare.ALL).entrySet()) {
-      if (!selected.contains(e.getKey())) {
+    // the codes each passage held when the run read it (the store reads the collection once)
+    for (org.quarry.coding.ScoringStore.StorePassage p : store.passages()) {
+      if (!selected.contains(p.id())) {
         continue;
       }
-      List<org.quarry.model.CodeScore> before = e.getValue();
+      List<org.quarry.model.CodeScore> before = p.codes();
       List<org.quarry.model.CodeScore> after =
           org.quarry.coding.SuggestedCodes.merged(
-              before, fresh.getOrDefault(e.getKey(), List.of()), ids);
+              before, fresh.getOrDefault(p.id(), List.of()), ids);
       if (!new java.util.HashSet<>(after).equals(new java.util.HashSet<>(before))) {
-        changed.put(e.getKey(), after);
+        changed.put(p.id(), after);
       }
     }
     setCodes(changed, true);
     return changed.size();
-  }
-
-  /**
-   * The stored codes of every passage of the sources {@code share} takes, by passage id (a passage
-   * without codes maps to an empty list): read with Solr's cursor, a page at a time.
-   */
-  public Map<String, List<org.quarry.model.CodeScore>> codes(WorkerShare share)
-      throws IOException, SolrServerException {
-    SolrQuery q = new SolrQuery("*:*");
-    q.setFields(Fields.ID, Fields.SOURCE, Fields.CODE_SCORES);
-    q.setRows(PAGE);
-    q.addSort(Fields.ID, SolrQuery.ORDER.asc);
-    Map<String, List<org.quarry.model.CodeScore>> out = new java.util.HashMap<>();
-    String cursor = "*";
-    while (true) {
-      q.set("cursorMark", cursor);
-      QueryResponse r = client.query(collection, q);
-      for (SolrDocument d : r.getResults()) {
-        if (share.takes((String) d.getFirstValue(Fields.SOURCE))) {
-          out.put((String) d.getFirstValue(Fields.ID), SolrPassages.codes(d));
-        }
-      }
-      String next = r.getNextCursorMark();
-      if (next == null || next.equals(cursor)) {
-        return out;
-      }
-      cursor = next;
-    }
   }
 
   /**

@@ -34,12 +34,13 @@ import org.quarry.model.Source;
 import org.quarry.model.SuggestOptions;
 
 /**
- * A SolrCloud collection as a {@link ScoringStore}: code queries are scored by Solr on the
- * configset's code field ({@value #CODE_FIELD}: the lemmas again, with BM25's b at 0.3 as Quarry's
- * code queries have it; search keeps 0.75 on {@code text_lemma}), with the statistics of the whole
- * collection (the configset's exact stats cache); matches are gathered with Solr's cursor, a page
- * at a time; words and their document frequencies come from Solr's terms component, over every
- * shard.
+ * A SolrCloud collection as a {@link ScoringStore}, for one suggestion run: its passages and
+ * selections are read once and kept, as the run scores and then stores. Code queries are scored by
+ * Solr on the configset's code field ({@value #CODE_FIELD}: the lemmas again, with BM25's b at 0.3
+ * as Quarry's code queries have it; search keeps 0.75 on {@code text_lemma}), with the statistics
+ * of the whole collection (the configset's exact stats cache); matches are gathered with Solr's
+ * cursor, a page at a time; words and their document frequencies come from Solr's terms component,
+ * over every shard.
  */
 final class SolrScoringStore implements ScoringStore {
   /** The configset's field of the lemmas scored for code queries. */
@@ -65,6 +66,10 @@ final class SolrScoringStore implements ScoringStore {
   private final Map<Term, TermStatistics> terms = new HashMap<>();
   private final Map<String, CollectionStatistics> fields = new HashMap<>();
   private Boolean keepsRecords;
+  // what a run reads of the collection once, for scoring and then storing: the passages (with
+  // their codes as they were before the run stored any) and each selection's ids
+  private List<StorePassage> passages;
+  private final Map<SuggestOptions, Set<String>> selections = new HashMap<>();
 
   SolrScoringStore(SolrClient client, String collection, SolrRecords records) {
     this.client = client;
@@ -74,6 +79,14 @@ final class SolrScoringStore implements ScoringStore {
 
   @Override
   public List<StorePassage> passages() throws IOException {
+    if (passages == null) {
+      passages = List.copyOf(readPassages());
+    }
+    return passages;
+  }
+
+  // every passage with its kind, section and codes, in the store's order
+  private List<StorePassage> readPassages() throws IOException {
     List<StorePassage> out = new ArrayList<>();
     Map<String, String> sourceOf = new HashMap<>();
     Map<String, Integer> startOf = new HashMap<>();
@@ -121,6 +134,16 @@ final class SolrScoringStore implements ScoringStore {
 
   @Override
   public Set<String> selected(SuggestOptions options) throws IOException {
+    Set<String> ids = selections.get(options);
+    if (ids == null) {
+      ids = java.util.Collections.unmodifiableSet(readSelected(options));
+      selections.put(options, ids);
+    }
+    return ids;
+  }
+
+  // the ids of the passages options select, read from the collection
+  private Set<String> readSelected(SuggestOptions options) throws IOException {
     SolrQuery q = new SolrQuery("*:*");
     q.setFields(Fields.ID);
     if (!options.includeDuplicates()) {

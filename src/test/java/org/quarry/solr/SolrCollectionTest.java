@@ -41,7 +41,10 @@ class SolrCollectionTest {
       // fails the test after 30 s rather than letting it hang
       org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
           java.time.Duration.ofSeconds(30),
-          () -> assertThrows(Exception.class, () -> c.codes(WorkerShare.ALL)));
+          () ->
+              assertThrows(
+                  Exception.class,
+                  () -> c.passages(false, java.util.Map.of(), new java.util.HashSet<>())));
     }
   }
 }
