@@ -21,6 +21,8 @@ import java.util.Objects;
  *     the held-out folds, which combined suggestions take from the lexicon
  * @param passages training passages
  * @param learner the learning library and its settings
+ * @param competition the second calibration of codes that compete for a passage, fitted when the
+ *     training coding was single-label; null: none
  * @param stamp what the model was trained with, or null before it is stamped
  */
 public record LearnedModel(
@@ -34,6 +36,7 @@ public record LearnedModel(
     List<String> lexiconBetter,
     int passages,
     String learner,
+    CodeCompetition competition,
     Stamp stamp) {
 
   /**
@@ -47,10 +50,10 @@ public record LearnedModel(
    */
   public record Stamp(String codebook, String analysis, int format) {
     /**
-     * The model format this Quarry writes: 3 may hold a sentence-vector block, 2 a word-vector
-     * block; 1, read too, has neither.
+     * The model format this Quarry writes: 4 may hold a code competition, 3 a sentence-vector
+     * block, 2 a word-vector block; 1, read too, has none of them.
      */
-    public static final int FORMAT = 3;
+    public static final int FORMAT = 4;
   }
 
   public LearnedModel {
@@ -59,6 +62,14 @@ public record LearnedModel(
     tooFew = List.copyOf(tooFew);
     uncoded = List.copyOf(uncoded);
     lexiconBetter = List.copyOf(lexiconBetter);
+    if (competition != null && competition.own().length != classifiers.size()) {
+      throw new IllegalArgumentException(
+          "a competition of "
+              + competition.own().length
+              + " codes for "
+              + classifiers.size()
+              + " classifiers");
+    }
     if (!(lexiconThreshold > 0 && lexiconThreshold < 1)) {
       throw new IllegalArgumentException(
           "lexicon threshold must be in (0, 1), got " + lexiconThreshold);
@@ -95,6 +106,7 @@ public record LearnedModel(
         lexiconBetter,
         passages,
         learner,
+        competition,
         s);
   }
 
@@ -108,7 +120,7 @@ public record LearnedModel(
     for (int c = 0; c < p.length; c++) {
       p[c] = classifiers.get(c).probability(x);
     }
-    return p;
+    return competition == null ? p : competition.apply(p);
   }
 
   /**

@@ -90,6 +90,23 @@ public final class ModelFile {
         }
       }
     }
+    CodeCompetition k = model.competition();
+    if (k != null) {
+      // null for a code the competition leaves as it is (JSON has no NaN)
+      ObjectNode comp = root.putObject("competition");
+      ArrayNode own = comp.putArray("own");
+      ArrayNode rival = comp.putArray("rival");
+      ArrayNode bias = comp.putArray("bias");
+      for (int c = 0; c < k.own().length; c++) {
+        if (Double.isNaN(k.own()[c])) {
+          own.addNull();
+        } else {
+          own.add(k.own()[c]);
+        }
+        rival.add(k.rival()[c]);
+        bias.add(k.bias()[c]);
+      }
+    }
     Path dir = file.toAbsolutePath().getParent();
     Files.createDirectories(dir);
     Path tmp = Files.createTempFile(dir, ".quarry-model", ".tmp");
@@ -173,6 +190,7 @@ public final class ModelFile {
         strings(root.path("lexiconBetter")),
         root.path("passages").asInt(),
         root.path("learner").asText(),
+        root.has("competition") ? competition(file, root.path("competition"), classifiers) : null,
         stamp);
   }
 
@@ -214,6 +232,29 @@ public final class ModelFile {
       m[i] = (float) mean.get(i).asDouble();
     }
     return new SentenceBlock(encoder.name(), weight, m);
+  }
+
+  // the code competition of a format 4 model, one entry per classifier
+  private static CodeCompetition competition(
+      Path file, JsonNode node, List<CodeClassifier> classifiers) throws IOException {
+    int n = classifiers.size();
+    if (node.path("own").size() != n
+        || node.path("rival").size() != n
+        || node.path("bias").size() != n) {
+      throw new IOException(
+          file
+              + ": the model's code competition does not fit its codes (run 'quarry learn' again)");
+    }
+    double[] own = new double[n];
+    double[] rival = new double[n];
+    double[] bias = new double[n];
+    for (int c = 0; c < n; c++) {
+      JsonNode o = node.path("own").get(c);
+      own[c] = o.isNull() ? Double.NaN : o.asDouble();
+      rival[c] = node.path("rival").get(c).asDouble();
+      bias[c] = node.path("bias").get(c).asDouble();
+    }
+    return new CodeCompetition(own, rival, bias);
   }
 
   private static List<String> strings(JsonNode array) {

@@ -281,7 +281,23 @@ public final class ModelTrainer {
       p[c] = new double[bags.size()];
       for (int i = 0; i < bags.size(); i++) {
         double f = heldOut.get(c)[i];
-        p[c][i] = Double.isNaN(f) ? 0 : CodeClassifier.sigmoid(platt[c][0], platt[c][1], f);
+        p[c][i] =
+            Double.isNaN(f) ? Double.NaN : CodeClassifier.sigmoid(platt[c][0], platt[c][1], f);
+      }
+    }
+    CodeCompetition competition =
+        CodeCompetition.singleLabel(labels, codes)
+            ? CodeCompetition.fit(p, learned.stream().map(y::get).toList(), OWN_CALIBRATION)
+            : null;
+    double[] column = new double[learned.size()];
+    for (int i = 0; i < bags.size(); i++) {
+      for (int c = 0; c < column.length; c++) {
+        column[c] = Double.isNaN(p[c][i]) ? 0 : p[c][i];
+      }
+      double[] after = competition == null ? column : competition.apply(column);
+      for (int c = 0; c < column.length; c++) {
+        // a passage its fold could not score stays at 0, out of the threshold's choice as before
+        p[c][i] = Double.isNaN(p[c][i]) ? 0 : after[c];
       }
     }
     double threshold =
@@ -310,6 +326,7 @@ public final class ModelTrainer {
         lexiconBetter,
         bags.size(),
         describe(),
+        competition,
         null);
   }
 

@@ -142,6 +142,7 @@ class CrossValidationTest {
             List.of(),
             0,
             "none",
+            null,
             null);
     assertEquals(0, m.lexiconOnModelScale(0), 1e-12);
     assertEquals(0.2, m.lexiconOnModelScale(0.5), 1e-12);

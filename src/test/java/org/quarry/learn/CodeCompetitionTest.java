@@ -1,0 +1,143 @@
+package org.quarry.learn;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The second calibration of codes that compete for a passage in single-label coding. */
+class CodeCompetitionTest {
+  private static final List<String> CODES = List.of("waiting", "staff");
+
+  @Test
+  void codingIsSingleLabelWhenAtMostOneCodedPassageInTwentyHasTwoCodes() {
+    List<Set<String>> labels = new ArrayList<>();
+    for (int i = 0; i < 19; i++) {
+      labels.add(Set.of(i % 2 == 0 ? "waiting" : "staff"));
+    }
+    labels.add(Set.of("waiting", "staff"));
+    labels.add(Set.of());
+    assertTrue(CodeCompetition.singleLabel(labels, CODES), "1 of 20 coded passages");
+    labels.add(Set.of("waiting", "staff"));
+    assertFalse(CodeCompetition.singleLabel(labels, CODES), "2 of 21");
+    assertFalse(CodeCompetition.singleLabel(List.of(Set.of(), Set.of()), CODES), "none coded");
+    assertTrue(
+        CodeCompetition.singleLabel(List.of(Set.of("waiting", "other")), CODES),
+        "codes outside the list do not count");
+  }
+
+  @Test
+  void aCodeFallsWhenARivalFitsThePassageBetter() {
+    // held-out probabilities where the passage's code is the one the models rate higher, whatever
+    // each rates on its own: a code's own probability says less than how it stands to its rival
+    Random r = new Random(3);
+    int n = 2000;
+    double[][] p = new double[2][n];
+    boolean[] a = new boolean[n];
+    boolean[] b = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      p[0][i] = 0.05 + 0.9 * r.nextDouble();
+      p[1][i] = 0.05 + 0.9 * r.nextDouble();
+      boolean coded = r.nextDouble() < 0.8;
+      a[i] = coded && p[0][i] > p[1][i];
+      b[i] = coded && !a[i];
+    }
+    CodeCompetition k = CodeCompetition.fit(p, List.of(a, b), 10);
+    double alone = k.apply(new double[] {0.6, 0.1})[0];
+    double beaten = k.apply(new double[] {0.6, 0.9})[0];
+    assertTrue(alone > 0.6 && beaten < 0.3, alone + " alone, " + beaten + " beaten");
+    assertTrue(k.rival()[0] > 0 && k.rival()[1] > 0, "rivals weigh");
+  }
+
+  @Test
+  void aCodeWithTooFewPositivesKeepsItsProbability() {
+    double[][] p = {{0.2, 0.7, 0.4, 0.9}, {0.5, 0.5, 0.1, 0.3}};
+    boolean[] a = {false, true, false, true};
+    boolean[] b = {true, false, false, false};
+    CodeCompetition k = CodeCompetition.fit(p, List.of(a, b), 3);
+    assertTrue(Double.isNaN(k.own()[0]) && Double.isNaN(k.own()[1]));
+    assertArrayEquals(new double[] {0.35, 0.8}, k.apply(new double[] {0.35, 0.8}), 0);
+  }
+
+  @Test
+  void aModelTrainedOnSingleLabelCodingCarriesTheCompetitionAndItsFileKeepsIt(@TempDir Path dir)
+      throws Exception {
+    LearnedModel m = train(false);
+    assertNotNull(m.competition());
+    Path f = dir.resolve("model.json.gz");
+    ModelFile.write(m, f);
+    LearnedModel back = ModelFile.read(f);
+    PassageBag bag = new PassageBag(Map.of("delay", 2, "rude", 1), Map.of(), "response", Map.of());
+    assertArrayEquals(m.probabilities(bag), back.probabilities(bag), 1e-12);
+    assertArrayEquals(m.competition().own(), back.competition().own(), 0);
+    assertArrayEquals(m.competition().rival(), back.competition().rival(), 0);
+  }
+
+  @Test
+  void aModelTrainedOnMultiLabelCodingHasNone() {
+    assertNull(train(true).competition());
+  }
+
+  @Test
+  void theCompetitionChangesTheModelsProbabilities() {
+    // a passage with words of both codes: without the competition each code rates it alone
+    LearnedModel m = train(false);
+    PassageBag both =
+        new PassageBag(Map.of("queue", 1, "nurse", 1, "park", 1), Map.of(), "response", Map.of());
+    double[] with = m.probabilities(both);
+    double[] alone = new double[with.length];
+    SparseVector x = m.vocabulary().vector(both);
+    for (int c = 0; c < alone.length; c++) {
+      alone[c] = m.classifiers().get(c).probability(x);
+    }
+    assertEquals(2, with.length);
+    assertTrue(
+        Math.abs(with[0] - alone[0]) > 1e-3 || Math.abs(with[1] - alone[1]) > 1e-3,
+        java.util.Arrays.toString(with) + " vs " + java.util.Arrays.toString(alone));
+  }
+
+  // waiting or staff passages in 5 groups; with {@code multi}, every third staff passage has both
+  private static LearnedModel train(boolean multi) {
+    Random r = new Random(1);
+    String[] waiting = {"wait", "queue", "delay", "hour", "late"};
+    String[] staff = {"nurse", "kind", "rude", "friendly", "doctor"};
+    String[] noise = {"car", "park", "food", "room", "day", "visit", "time", "good"};
+    List<PassageBag> bags = new ArrayList<>();
+    List<Set<String>> labels = new ArrayList<>();
+    List<String> groups = new ArrayList<>();
+    for (int i = 0; i < 240; i++) {
+      Map<String, Integer> terms = new java.util.HashMap<>();
+      for (int j = 0; j < 3; j++) {
+        terms.merge(noise[r.nextInt(noise.length)], 1, Integer::sum);
+      }
+      Set<String> l = new HashSet<>();
+      if (i % 3 == 0) {
+        terms.merge(waiting[r.nextInt(waiting.length)], 1, Integer::sum);
+        l.add("waiting");
+      } else if (i % 3 == 1) {
+        terms.merge(staff[r.nextInt(staff.length)], 1, Integer::sum);
+        l.add("staff");
+        if (multi && i % 9 == 1) {
+          l.add("waiting");
+        }
+      }
+      bags.add(new PassageBag(terms, Map.of(), "response", Map.of()));
+      labels.add(l);
+      groups.add("g" + (i % 5));
+    }
+    return new ModelTrainer(LiblinearLearner.dual(4), ModelTrainer.Options.defaults(1, 7))
+        .train(bags, labels, groups, CODES);
+  }
+}
