@@ -118,6 +118,15 @@ public record CodeCompetition(double[] own, double[] rival, double[] bias) {
     return new CodeCompetition(own, rival, bias);
   }
 
+  /** The number of codes with a fit of their own. */
+  public int fitted() {
+    int n = 0;
+    for (double w : own) {
+      n += Double.isNaN(w) ? 0 : 1;
+    }
+    return n;
+  }
+
   /** The probabilities {@code p} (one per classifier, calibrated alone) after the competition. */
   public double[] apply(double[] p) {
     if (p.length != own.length) {

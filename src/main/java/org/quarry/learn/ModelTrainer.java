@@ -325,7 +325,9 @@ public final class ModelTrainer {
         uncoded,
         lexiconBetter,
         bags.size(),
-        describe(),
+        competition != null && competition.fitted() > 0
+            ? describe() + "; codes compete (single-label coding): " + competition.fitted()
+            : describe(),
         competition,
         null);
   }

@@ -76,6 +76,8 @@ class CodeCompetitionTest {
       throws Exception {
     LearnedModel m = train(false);
     assertNotNull(m.competition());
+    assertEquals(2, m.competition().fitted());
+    assertTrue(m.learner().endsWith("codes compete (single-label coding): 2"), m.learner());
     Path f = dir.resolve("model.json.gz");
     ModelFile.write(m, f);
     LearnedModel back = ModelFile.read(f);
