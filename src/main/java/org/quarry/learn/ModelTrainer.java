@@ -285,10 +285,12 @@ public final class ModelTrainer {
             Double.isNaN(f) ? Double.NaN : CodeClassifier.sigmoid(platt[c][0], platt[c][1], f);
       }
     }
-    CodeCompetition competition =
+    CodeCompetition fitted =
         CodeCompetition.singleLabel(labels, codes)
             ? CodeCompetition.fit(p, learned.stream().map(y::get).toList(), OWN_CALIBRATION)
             : null;
+    // a competition no code has a fit in changes nothing: the model goes without
+    CodeCompetition competition = fitted != null && fitted.fitted() > 0 ? fitted : null;
     double[] column = new double[learned.size()];
     for (int i = 0; i < bags.size(); i++) {
       for (int c = 0; c < column.length; c++) {
@@ -296,7 +298,7 @@ public final class ModelTrainer {
       }
       double[] after = competition == null ? column : competition.apply(column);
       for (int c = 0; c < column.length; c++) {
-        // a passage its fold could not score stays at 0, out of the threshold's choice as before
+        // a passage its fold could not score for this code stays at 0, as without a competition
         p[c][i] = Double.isNaN(p[c][i]) ? 0 : after[c];
       }
     }
@@ -325,7 +327,7 @@ public final class ModelTrainer {
         uncoded,
         lexiconBetter,
         bags.size(),
-        competition != null && competition.fitted() > 0
+        competition != null
             ? describe() + "; codes compete (single-label coding): " + competition.fitted()
             : describe(),
         competition,
