@@ -35,13 +35,76 @@ public final class ColdStartBenchmark {
   private ColdStartBenchmark() {}
 
   /**
+   * What a run measured.
+   *
+   * @param search the launcher's cold searches, then the plain {@code java -jar}'s
+   * @param serve the launcher's server starts, then the plain {@code java -jar}'s
+   * @param jvm {@code java -version} alone, the floor under both
+   */
+  public record Result(Timing[] search, Timing[] serve, Timing jvm) {
+    /** The table rows of the scale benchmark: each launcher figure against its plain run. */
+    public List<ScaleRow> rows() {
+      return List.of(
+          new ScaleRow(
+              "cold search: bin/quarry search, launch to exit (median of " + search[0].runs() + ")",
+              "ms",
+              search[0].medianMs(),
+              "java -jar quarry.jar search",
+              search[1].medianMs(),
+              String.format(Locale.ROOT, "<= %.0f ms", SEARCH_TARGET_MS),
+              search[0].medianMs() <= SEARCH_TARGET_MS),
+          new ScaleRow(
+              "serve start: bin/quarry serve, launch to first answer (median of "
+                  + serve[0].runs()
+                  + ")",
+              "ms",
+              serve[0].medianMs(),
+              "java -jar quarry.jar serve",
+              serve[1].medianMs(),
+              String.format(Locale.ROOT, "<= %.0f ms", SERVE_TARGET_MS),
+              serve[0].medianMs() <= SERVE_TARGET_MS));
+    }
+  }
+
+  /**
    * Runs {@code searchRuns} cold searches and {@code serveRuns} server starts per side on an index
    * of {@code corpus} built under {@code work}, after one untimed run per side (which writes the
-   * launcher's archive).
+   * launcher's archive), as a table with its verdicts.
    *
    * @param home the Quarry folder, holding {@code bin/quarry} and {@code target/quarry.jar}
    */
   public static BenchReport run(Path home, Path corpus, Path work, int searchRuns, int serveRuns)
+      throws IOException {
+    Result r = measure(home, corpus, work, searchRuns, serveRuns);
+    List<String> notes = new ArrayList<>();
+    notes.add(
+        verdict("cold search", r.search()[0].medianMs(), SEARCH_TARGET_MS, searchRuns)
+            + "; "
+            + verdict("serve start", r.serve()[0].medianMs(), SERVE_TARGET_MS, serveRuns));
+    notes.add(floor(r, corpus));
+    return new BenchReport(List.of(r.search(), r.serve()), notes);
+  }
+
+  /** The machine under a run: the JVM's own start, cores, load, and the index's corpus. */
+  public static String floor(Result r, Path corpus) {
+    return String.format(
+        Locale.ROOT,
+        "the JVM alone (java -version, %d runs): median %.0f ms; machine: %d cores, load"
+            + " average at the end %.2f; index: %s",
+        r.jvm().runs(),
+        r.jvm().medianMs(),
+        Runtime.getRuntime().availableProcessors(),
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+        corpus);
+  }
+
+  /**
+   * Times {@code searchRuns} cold searches and {@code serveRuns} server starts per side, as {@link
+   * #run} does.
+   *
+   * @throws IOException when {@code home} lacks the launcher or the jar, or a process fails
+   */
+  public static Result measure(Path home, Path corpus, Path work, int searchRuns, int serveRuns)
       throws IOException {
     java.util.Optional<String> missing = missing(home);
     if (missing.isPresent()) {
@@ -83,32 +146,16 @@ public final class ColdStartBenchmark {
     for (int i = 0; i < searchRuns; i++) {
       floor[i] = exited(List.of(javaCommand, "-version"));
     }
-    Timing[] s = {
-      Timing.of("bin/quarry search voice (launch to exit)", searches[0]),
-      Timing.of("java -jar quarry.jar search voice", searches[1])
-    };
-    Timing[] v = {
-      Timing.of("bin/quarry serve (launch to first answer)", serves[0]),
-      Timing.of("java -jar quarry.jar serve", serves[1])
-    };
-    Timing jvm = Timing.of("java -version", floor);
-    List<String> notes = new ArrayList<>();
-    notes.add(
-        verdict("cold search", s[0].medianMs(), SEARCH_TARGET_MS, searchRuns)
-            + "; "
-            + verdict("serve start", v[0].medianMs(), SERVE_TARGET_MS, serveRuns));
-    notes.add(
-        String.format(
-            Locale.ROOT,
-            "the JVM alone (java -version, %d runs): median %.0f ms; machine: %d cores, load"
-                + " average at the end %.2f; index: %s",
-            searchRuns,
-            jvm.medianMs(),
-            Runtime.getRuntime().availableProcessors(),
-            java.lang.management.ManagementFactory.getOperatingSystemMXBean()
-                .getSystemLoadAverage(),
-            corpus));
-    return new BenchReport(List.of(s, v), notes);
+    return new Result(
+        new Timing[] {
+          Timing.of("bin/quarry search voice (launch to exit)", searches[0]),
+          Timing.of("java -jar quarry.jar search voice", searches[1])
+        },
+        new Timing[] {
+          Timing.of("bin/quarry serve (launch to first answer)", serves[0]),
+          Timing.of("java -jar quarry.jar serve", serves[1])
+        },
+        Timing.of("java -version", floor));
   }
 
   /** What {@code home} lacks to be timed (the launcher or the built jar), if anything. */

@@ -48,7 +48,10 @@ import org.quarry.search.PassageSearcher;
  *   <li>suggesting a {@link ScaleCodebook} of 100 codes for every passage vs the same lexicons as
  *       bare Lucene queries, and the learned suggester's throughput ({@link LearnBenchmark});
  *   <li>index size vs the raw text, peak heap, and whether search and suggest run in a child JVM
- *       with {@code -Xmx1g}.
+ *       with {@code -Xmx1g};
+ *   <li>cold start ({@link ColdStartBenchmark}): {@code bin/quarry search} and {@code serve} as
+ *       whole processes on an index of the Quarry folder's {@code seeds/}, each against a plain
+ *       {@code java -jar}.
  * </ul>
  */
 public final class ScaleBenchmark {
@@ -74,7 +77,9 @@ public final class ScaleBenchmark {
    * @param searchRounds rounds of the query mix measured
    * @param warmUpRounds rounds of the mix before measuring, or {@link SearchMix#UNTIL_SETTLED}
    * @param smallHeapCheck whether to run the {@code -Xmx1g} child JVM
-   * @param home the Quarry checkout, for the git commit; null when unknown
+   * @param coldSearches cold searches per side (server starts: at most 5); 0: no cold start
+   * @param home the Quarry checkout, for the git commit and the cold start's launcher; null when
+   *     unknown
    */
   public record Options(
       int passages,
@@ -82,6 +87,7 @@ public final class ScaleBenchmark {
       int searchRounds,
       int warmUpRounds,
       boolean smallHeapCheck,
+      int coldSearches,
       Path home) {}
 
   /** Runs the benchmark with its files under {@code work}; {@code progress} hears each phase. */
@@ -254,6 +260,11 @@ public final class ScaleBenchmark {
       smallHeap(rows, tagged, o, notes);
       phases.put("-Xmx1g child", seconds(t));
     }
+    if (o.coldSearches() > 0) {
+      t = System.nanoTime();
+      coldStart(rows, o, work, notes, progress);
+      phases.put("cold start", seconds(t));
+    }
     phases.put("total", seconds(start));
 
     notes.add(
@@ -420,6 +431,29 @@ public final class ScaleBenchmark {
       }
     }
     return hits;
+  }
+
+  // cold start on the seeds, as `bench --cold-start` times it; a checkout without the launcher or
+  // the built jar (a run from an IDE) gets a note instead of the rows
+  private static void coldStart(
+      List<ScaleRow> rows, Options o, Path work, List<String> notes, Consumer<String> progress)
+      throws IOException {
+    java.util.Optional<String> missing =
+        o.home() == null
+            ? java.util.Optional.of("the Quarry folder is unknown")
+            : ColdStartBenchmark.missing(o.home());
+    if (missing.isPresent()) {
+      notes.add("cold start not measured: " + missing.get());
+      return;
+    }
+    int serves = Math.min(o.coldSearches(), 5);
+    progress.accept(
+        "cold start: " + o.coldSearches() + " searches and " + serves + " server starts a side");
+    Path seeds = o.home().resolve("seeds");
+    ColdStartBenchmark.Result r =
+        ColdStartBenchmark.measure(o.home(), seeds, work.resolve("cold"), o.coldSearches(), serves);
+    rows.addAll(r.rows());
+    notes.add("cold start: " + ColdStartBenchmark.floor(r, seeds));
   }
 
   private static void smallHeap(List<ScaleRow> rows, Path index, Options o, List<String> notes)

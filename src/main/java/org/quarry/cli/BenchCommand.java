@@ -108,7 +108,9 @@ final class BenchCommand implements Callable<Integer> {
       names = "--rounds",
       defaultValue = "3",
       description =
-          "Measured runs per side for --suggest and --near-duplicates (default ${DEFAULT-VALUE}).")
+          "Measured runs per side for --suggest and --near-duplicates (default ${DEFAULT-VALUE});"
+              + " cold searches for --cold-start and --scale (default 10; with --scale, 0 leaves"
+              + " cold start out).")
   int rounds;
 
   // null: as many as there are processors
@@ -314,6 +316,12 @@ final class BenchCommand implements Callable<Integer> {
     if (warmUpRounds != null && warmUpRounds < 0) {
       throw new QuarryException("--warm-up-rounds must be 0 or more");
     }
+    // --rounds counts the cold searches here, as with --cold-start; 0 leaves cold start out
+    int coldSearches =
+        spec.commandLine().getParseResult().hasMatchedOption("--rounds") ? rounds : 10;
+    if (coldSearches < 0) {
+      throw new QuarryException("--rounds must be 0 or more with --scale (0: no cold start)");
+    }
     QuarryHome home = QuarryHome.fromSystem();
     Path work = Files.createTempDirectory("quarry-scale");
     java.io.PrintWriter err = spec.commandLine().getErr();
@@ -326,6 +334,7 @@ final class BenchCommand implements Callable<Integer> {
                   searchRounds,
                   warmUpRounds == null ? org.quarry.bench.SearchMix.UNTIL_SETTLED : warmUpRounds,
                   true,
+                  coldSearches,
                   home.root()),
               work,
               phase -> {

@@ -44,6 +44,8 @@ class BenchScaleTest {
             "2",
             "--warm-up-rounds",
             "2",
+            "--rounds",
+            "0",
             "--format",
             "json");
     assertEquals(0, run.exitCode(), run.err());
@@ -83,6 +85,37 @@ class BenchScaleTest {
       assertEquals(1, run.err().strip().lines().count(), run.err());
       assertTrue(run.err().contains("--warm-up-rounds"), run.err());
     }
+  }
+
+  @Test
+  void coldSearchesBelowZeroAreAOneLineError() {
+    CliRun run = CliRun.of("bench", "--scale", "10", "--rounds", "-1");
+    assertEquals(2, run.exitCode());
+    assertEquals(1, run.err().strip().lines().count(), run.err());
+    assertTrue(run.err().contains("--rounds"), run.err());
+  }
+
+  @Test
+  void coldStartRowsJudgeTheLauncherAgainstTheTargetsAndPairItWithPlainJava() {
+    org.quarry.bench.ColdStartBenchmark.Result r =
+        new org.quarry.bench.ColdStartBenchmark.Result(
+            new org.quarry.bench.Timing[] {
+              new org.quarry.bench.Timing("launcher", 10, 500, 600),
+              new org.quarry.bench.Timing("plain", 10, 750, 800)
+            },
+            new org.quarry.bench.Timing[] {
+              new org.quarry.bench.Timing("launcher", 5, 1600, 1700),
+              new org.quarry.bench.Timing("plain", 5, 1700, 1800)
+            },
+            new org.quarry.bench.Timing("java -version", 10, 30, 35));
+    List<org.quarry.bench.ScaleRow> rows = r.rows();
+    assertEquals(2, rows.size());
+    assertTrue(rows.get(0).figure().startsWith("cold search"), rows.get(0).figure());
+    assertEquals(500.0 / 750, rows.get(0).ratio(), 1e-9);
+    assertEquals("<= 800 ms", rows.get(0).target());
+    assertTrue(rows.get(0).pass());
+    assertEquals("<= 1500 ms", rows.get(1).target());
+    assertFalse(rows.get(1).pass(), "1,600 ms misses 1,500");
   }
 
   @Test
