@@ -110,36 +110,19 @@ class CodeCompetitionTest {
         java.util.Arrays.toString(with) + " vs " + java.util.Arrays.toString(alone));
   }
 
-  // waiting or staff passages in 5 groups; with {@code multi}, every third staff passage has both
+  // ModelTrainerTest's waiting or staff passages; with {@code multi}, every third staff passage
+  // has both codes
   private static LearnedModel train(boolean multi) {
-    Random r = new Random(1);
-    String[] waiting = {"wait", "queue", "delay", "hour", "late"};
-    String[] staff = {"nurse", "kind", "rude", "friendly", "doctor"};
-    String[] noise = {"car", "park", "food", "room", "day", "visit", "time", "good"};
-    List<PassageBag> bags = new ArrayList<>();
+    ModelTrainerTest.Data d = ModelTrainerTest.data(1);
     List<Set<String>> labels = new ArrayList<>();
-    List<String> groups = new ArrayList<>();
-    for (int i = 0; i < 240; i++) {
-      Map<String, Integer> terms = new java.util.HashMap<>();
-      for (int j = 0; j < 3; j++) {
-        terms.merge(noise[r.nextInt(noise.length)], 1, Integer::sum);
-      }
-      Set<String> l = new HashSet<>();
-      if (i % 3 == 0) {
-        terms.merge(waiting[r.nextInt(waiting.length)], 1, Integer::sum);
+    for (int i = 0; i < d.labels().size(); i++) {
+      Set<String> l = new HashSet<>(d.labels().get(i));
+      if (multi && i % 9 == 1) {
         l.add("waiting");
-      } else if (i % 3 == 1) {
-        terms.merge(staff[r.nextInt(staff.length)], 1, Integer::sum);
-        l.add("staff");
-        if (multi && i % 9 == 1) {
-          l.add("waiting");
-        }
       }
-      bags.add(new PassageBag(terms, Map.of(), "response", Map.of()));
       labels.add(l);
-      groups.add("g" + (i % 5));
     }
     return new ModelTrainer(LiblinearLearner.dual(4), ModelTrainer.Options.defaults(1, 7))
-        .train(bags, labels, groups, CODES);
+        .train(d.bags(), labels, d.groups(), CODES);
   }
 }

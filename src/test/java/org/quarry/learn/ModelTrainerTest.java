@@ -20,7 +20,7 @@ class ModelTrainerTest {
   private static final List<String> CODES = List.of("waiting", "staff", "rare");
 
   // passages about waiting times or staff manner, in 5 groups, with noise words; "rare" twice
-  private static Data data(long seed) {
+  static Data data(long seed) {
     Random r = new Random(seed);
     String[] waiting = {"wait", "queue", "delay", "hour", "late"};
     String[] staff = {"nurse", "kind", "rude", "friendly", "doctor"};
@@ -58,7 +58,7 @@ class ModelTrainerTest {
     return new Data(bags, labels, groups);
   }
 
-  private record Data(List<PassageBag> bags, List<Set<String>> labels, List<String> groups) {}
+  record Data(List<PassageBag> bags, List<Set<String>> labels, List<String> groups) {}
 
   private static LearnedModel train(Data d, int threads) {
     return new ModelTrainer(LiblinearLearner.dual(4), ModelTrainer.Options.defaults(threads, 7))
