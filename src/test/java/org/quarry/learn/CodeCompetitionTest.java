@@ -62,6 +62,28 @@ class CodeCompetitionTest {
   }
 
   @Test
+  void eachCodeStandsAgainstTheSoftMaximumOfTheOthers() {
+    // with only the rival input weighed, a code's probability is the logistic of its log-odds
+    // less the log-sum-exp of the other codes' log-odds, whichever code leads
+    CodeCompetition k =
+        new CodeCompetition(new double[] {0, 0, 0}, new double[] {1, 1, 1}, new double[3]);
+    double[] p = {0.2, 0.7, 0.5};
+    double[] z = new double[p.length];
+    for (int c = 0; c < p.length; c++) {
+      z[c] = Math.log(p[c] / (1 - p[c]));
+    }
+    double[] got = k.apply(p);
+    for (int c = 0; c < p.length; c++) {
+      double others = 0;
+      for (int d = 0; d < p.length; d++) {
+        others += d == c ? 0 : Math.exp(z[d]);
+      }
+      double want = 1 / (1 + Math.exp(-(z[c] - Math.log(others))));
+      assertEquals(want, got[c], 1e-12, "code " + c);
+    }
+  }
+
+  @Test
   void aCodeWithTooFewPositivesKeepsItsProbability() {
     double[][] p = {{0.2, 0.7, 0.4, 0.9}, {0.5, 0.5, 0.1, 0.3}};
     boolean[] a = {false, true, false, true};
